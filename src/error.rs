@@ -1,0 +1,145 @@
+//! The crate's one error type.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+/// Everything that can go wrong in `overdue`.
+///
+/// Every message is lowercase, has no trailing period and names the field
+/// and the value that were wrong, so it can be shown to a developer as is.
+///
+/// # Example
+/// ```
+/// use overdue::{Error, Money};
+/// use rust_decimal_macros::dec;
+///
+/// let err = Money::new(dec!(-1)).unwrap_err();
+/// assert_eq!(err, Error::Negative { field: "amount", value: dec!(-1) });
+/// assert_eq!(err.to_string(), "amount must not be negative, got -1");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A value that must be strictly positive was zero or negative.
+    #[error("{field} must be positive, got {value}")]
+    NonPositive {
+        /// The field that was wrong.
+        field: &'static str,
+        /// The value it had.
+        value: Decimal,
+    },
+    /// A value that must not be negative was negative.
+    #[error("{field} must not be negative, got {value}")]
+    Negative {
+        /// The field that was wrong.
+        field: &'static str,
+        /// The value it had.
+        value: Decimal,
+    },
+    /// An amount has digits below the minor unit of the currency.
+    #[error("{field} {value} has digits below the minor unit (scale {scale})")]
+    NotInMinorUnits {
+        /// The field that was wrong.
+        field: &'static str,
+        /// The value it had.
+        value: Decimal,
+        /// The minor-unit scale in force.
+        scale: u32,
+    },
+    /// A count that must be at least one was zero.
+    #[error("{field} must be at least 1, got 0")]
+    Zero {
+        /// The field that was zero.
+        field: &'static str,
+    },
+    /// A count was larger than the crate supports.
+    #[error("{field} must be at most {max}, got {value}")]
+    TooLarge {
+        /// The field that was too large.
+        field: &'static str,
+        /// The value it had.
+        value: u64,
+        /// The largest value accepted.
+        max: u64,
+    },
+    /// The minor-unit scale of a [`Rounding`](crate::Rounding) is out of range.
+    #[error("rounding scale must be at most 12, got {0}")]
+    InvalidScale(u32),
+    /// The principal is too small to give every installment one minor unit.
+    #[error("principal {principal} is below one minor unit per installment ({installments} installments)")]
+    PrincipalBelowMinorUnits {
+        /// The principal.
+        principal: Decimal,
+        /// The number of installments.
+        installments: u32,
+    },
+    /// Two dates are in the wrong order.
+    #[error("{later} {later_date} must be after {earlier} {earlier_date}")]
+    DateOrder {
+        /// The name of the date that must come first.
+        earlier: &'static str,
+        /// Its value.
+        earlier_date: NaiveDate,
+        /// The name of the date that must come after it.
+        later: &'static str,
+        /// Its value.
+        later_date: NaiveDate,
+    },
+    /// A date computation went outside the calendar chrono supports.
+    #[error("{operation} is outside the supported calendar")]
+    DateOutOfRange {
+        /// What was being computed.
+        operation: &'static str,
+    },
+    /// A rate with a daily period was used where only a frequency is known.
+    #[error("a daily rate needs a day count to convert to a {target} rate")]
+    RateNeedsDayCount {
+        /// The period the rate was to be converted to.
+        target: &'static str,
+    },
+    /// A computation overflowed the range of `Decimal` or of the integer
+    /// minor-unit arithmetic.
+    #[error("{operation} overflowed the decimal range")]
+    Overflow {
+        /// What was being computed.
+        operation: &'static str,
+    },
+    /// A root solver found no rate that zeroes the cash flows.
+    #[error("no rate solves the cash flows: {reason}")]
+    NoRoot {
+        /// Why no root exists or none was found.
+        reason: &'static str,
+    },
+    /// Input that is well-formed but cannot be used together.
+    #[error("invalid {field}: {reason}")]
+    Invalid {
+        /// The field or combination that is wrong.
+        field: &'static str,
+        /// Why.
+        reason: String,
+    },
+    /// A value could not be parsed.
+    #[error("cannot parse {field} from {value:?}")]
+    Parse {
+        /// What was being parsed.
+        field: &'static str,
+        /// The text that did not parse.
+        value: String,
+    },
+}
+
+/// `Result` with [`Error`] as its error type.
+///
+/// # Example
+/// ```
+/// fn principal() -> overdue::Result<overdue::Money> {
+///     overdue::Money::new(rust_decimal_macros::dec!(100))
+/// }
+/// assert!(principal().is_ok());
+/// ```
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Shorthand for the overflow error of one computation.
+pub(crate) fn overflow(operation: &'static str) -> Error {
+    Error::Overflow { operation }
+}

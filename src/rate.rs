@@ -1,0 +1,318 @@
+//! Interest rates that carry their period.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::{DayCount, Frequency};
+use crate::error::{overflow, Error, Result};
+use crate::fraction::Fraction;
+
+/// The period a rate is quoted for.
+///
+/// ```
+/// use overdue::{Rate, RatePeriod};
+/// use rust_decimal_macros::dec;
+/// assert_eq!(Rate::daily(dec!(0.0005))?.period(), RatePeriod::Daily);
+/// # Ok::<(), overdue::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum RatePeriod {
+    /// Per year (年利率), e.g. 18 %/year.
+    Annual,
+    /// Per month (月利率), e.g. 1.5 %/month.
+    Monthly,
+    /// Per day (日利率), e.g. 0.05 %/day (万分之五).
+    Daily,
+}
+
+/// A non-negative interest rate with its period, kept exact.
+///
+/// An annual, a monthly and a daily rate are all first-class; they convert
+/// into one another only through a [`Frequency`] (monthly ↔ annual: × 12) or
+/// a [`DayCount`] (daily ↔ annual: × 360 or 365). The value is a fraction, not
+/// a percentage: `0.18` is 18 %.
+///
+/// # Example
+/// ```
+/// use overdue::{DayCount, Rate};
+/// use rust_decimal_macros::dec;
+/// let penalty = Rate::daily(dec!(0.0005))?;             // 万分之五 a day
+/// assert_eq!(penalty.to_string(), "0.05 %/day");
+/// assert_eq!(penalty.to_annual(DayCount::Act360)?, Rate::annual(dec!(0.18))?);
+/// assert_eq!(Rate::monthly(dec!(0.015))?.to_annual(DayCount::Act360)?, Rate::annual(dec!(0.18))?);
+/// # Ok::<(), overdue::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "RateRepr", into = "RateRepr")]
+pub struct Rate {
+    value: Decimal,
+    period: RatePeriod,
+}
+
+#[derive(Serialize, Deserialize)]
+struct RateRepr {
+    #[serde(with = "crate::serde_str")]
+    value: Decimal,
+    period: RatePeriod,
+}
+
+impl TryFrom<RateRepr> for Rate {
+    type Error = Error;
+    fn try_from(r: RateRepr) -> Result<Rate> {
+        Rate::new(r.value, r.period)
+    }
+}
+
+impl From<Rate> for RateRepr {
+    fn from(r: Rate) -> RateRepr {
+        RateRepr {
+            value: r.value,
+            period: r.period,
+        }
+    }
+}
+
+impl Rate {
+    /// A rate of `value` per `period`.
+    ///
+    /// # Errors
+    /// [`Error::Negative`] with field `rate` if `value < 0`.
+    ///
+    /// ```
+    /// use overdue::{Rate, RatePeriod};
+    /// use rust_decimal_macros::dec;
+    /// assert!(Rate::new(dec!(-0.01), RatePeriod::Annual).is_err());
+    /// ```
+    pub fn new(value: Decimal, period: RatePeriod) -> Result<Rate> {
+        if value.is_sign_negative() && !value.is_zero() {
+            return Err(Error::Negative { field: "rate", value });
+        }
+        Ok(Rate {
+            value: value.normalize(),
+            period,
+        })
+    }
+
+    /// A rate per year: `Rate::annual(dec!(0.18))` is 18 %/year.
+    ///
+    /// # Errors
+    /// [`Error::Negative`] if `value < 0`.
+    ///
+    /// ```
+    /// use rust_decimal_macros::dec;
+    /// assert_eq!(overdue::Rate::annual(dec!(0.18))?.to_string(), "18 %/year");
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn annual(value: Decimal) -> Result<Rate> {
+        Rate::new(value, RatePeriod::Annual)
+    }
+
+    /// A rate per month: `Rate::monthly(dec!(0.015))` is 1.5 %/month.
+    ///
+    /// # Errors
+    /// [`Error::Negative`] if `value < 0`.
+    ///
+    /// ```
+    /// use rust_decimal_macros::dec;
+    /// assert_eq!(overdue::Rate::monthly(dec!(0.015))?.to_string(), "1.5 %/month");
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn monthly(value: Decimal) -> Result<Rate> {
+        Rate::new(value, RatePeriod::Monthly)
+    }
+
+    /// A rate per day: `Rate::daily(dec!(0.0005))` is 0.05 %/day.
+    ///
+    /// # Errors
+    /// [`Error::Negative`] if `value < 0`.
+    ///
+    /// ```
+    /// use rust_decimal_macros::dec;
+    /// assert_eq!(overdue::Rate::daily(dec!(0.0005))?.to_string(), "0.05 %/day");
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn daily(value: Decimal) -> Result<Rate> {
+        Rate::new(value, RatePeriod::Daily)
+    }
+
+    /// Zero per year.
+    ///
+    /// ```
+    /// assert!(overdue::Rate::ZERO.is_zero());
+    /// ```
+    pub const ZERO: Rate = Rate {
+        value: Decimal::ZERO,
+        period: RatePeriod::Annual,
+    };
+
+    /// The rate as a fraction per its period (0.18 for 18 %/year).
+    ///
+    /// ```
+    /// use rust_decimal_macros::dec;
+    /// assert_eq!(overdue::Rate::annual(dec!(0.18))?.value(), dec!(0.18));
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub const fn value(self) -> Decimal {
+        self.value
+    }
+
+    /// The period the rate is quoted for.
+    ///
+    /// ```
+    /// use rust_decimal_macros::dec;
+    /// assert_eq!(overdue::Rate::annual(dec!(0.1))?.period(), overdue::RatePeriod::Annual);
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub const fn period(self) -> RatePeriod {
+        self.period
+    }
+
+    /// Whether the rate is zero.
+    ///
+    /// ```
+    /// use rust_decimal_macros::dec;
+    /// assert!(!overdue::Rate::annual(dec!(0.1))?.is_zero());
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn is_zero(self) -> bool {
+        self.value.is_zero()
+    }
+
+    /// The same rate multiplied by `factor`, keeping the period: the penalty
+    /// rate "contract rate × (1 + 50 %)" is `contract.scaled(dec!(1.5))`.
+    ///
+    /// # Errors
+    /// [`Error::Negative`] if `factor < 0`; [`Error::Overflow`].
+    ///
+    /// ```
+    /// use overdue::Rate;
+    /// use rust_decimal_macros::dec;
+    /// let contract = Rate::annual(dec!(0.0435))?;
+    /// assert_eq!(contract.scaled(dec!(1.5))?, Rate::annual(dec!(0.06525))?);
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn scaled(self, factor: Decimal) -> Result<Rate> {
+        let value = self
+            .value
+            .checked_mul(factor)
+            .ok_or_else(|| overflow("rate scaling"))?;
+        Rate::new(value, self.period)
+    }
+
+    /// The equivalent nominal annual rate: a monthly rate × 12, a daily rate ×
+    /// the day count's nominal year (360 for ACT/360 and 30/360, 365 otherwise).
+    ///
+    /// # Errors
+    /// [`Error::Overflow`].
+    ///
+    /// ```
+    /// use overdue::{DayCount, Rate};
+    /// use rust_decimal_macros::dec;
+    /// let r = Rate::daily(dec!(0.0005))?.to_annual(DayCount::Act365Fixed)?;
+    /// assert_eq!(r.value(), dec!(0.1825));
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn to_annual(self, day_count: DayCount) -> Result<Rate> {
+        let factor = match self.period {
+            RatePeriod::Annual => return Ok(self),
+            RatePeriod::Monthly => Decimal::from(12),
+            RatePeriod::Daily => Decimal::from(day_count.nominal_year_days()),
+        };
+        self.scaled(factor).map(|r| Rate {
+            period: RatePeriod::Annual,
+            ..r
+        })
+    }
+
+    /// The rate per period of `frequency` as a decimal (annual / periods a
+    /// year, to 28 significant digits; schedules use the exact ratio).
+    ///
+    /// # Errors
+    /// [`Error::RateNeedsDayCount`] for a daily rate.
+    ///
+    /// ```
+    /// use overdue::{Frequency, Rate};
+    /// use rust_decimal_macros::dec;
+    /// assert_eq!(Rate::annual(dec!(0.12))?.periodic(Frequency::Monthly)?, dec!(0.01));
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn periodic(self, frequency: Frequency) -> Result<Decimal> {
+        self.periodic_exact(frequency)?.to_decimal()
+    }
+
+    /// The exact rate per period of `frequency`.
+    pub(crate) fn periodic_exact(self, frequency: Frequency) -> Result<Fraction> {
+        let per_year = i128::from(frequency.periods_per_year());
+        let v = Fraction::from_decimal(self.value)?;
+        match self.period {
+            RatePeriod::Annual => v.scale(1, per_year),
+            RatePeriod::Monthly => v.scale(12, per_year),
+            RatePeriod::Daily => Err(Error::RateNeedsDayCount { target: "periodic" }),
+        }
+    }
+
+    /// The exact factor that, times a balance, gives the simple interest from
+    /// `start` to `end` under `day_count`.
+    pub(crate) fn factor_between(self, start: NaiveDate, end: NaiveDate, day_count: DayCount) -> Result<Fraction> {
+        let v = Fraction::from_decimal(self.value)?;
+        match self.period {
+            RatePeriod::Annual => v.mul(day_count.year_fraction_exact(start, end)?),
+            RatePeriod::Monthly => v.scale(12, 1)?.mul(day_count.year_fraction_exact(start, end)?),
+            RatePeriod::Daily => v.scale(i128::from(day_count.days(start, end)), 1),
+        }
+    }
+
+    /// The simple interest on `amount` from `start` to `end` under
+    /// `day_count`, exact (not rounded).
+    ///
+    /// # Errors
+    /// [`Error::Overflow`].
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use overdue::{DayCount, Money, Rate};
+    /// use rust_decimal_macros::dec;
+    /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// // 10,000 overdue 30 days at 4.35 % × 1.5, ACT/360 = 54.375
+    /// let rate = Rate::annual(dec!(0.0435))?.scaled(dec!(1.5))?;
+    /// let i = rate.simple_interest(Money::new(dec!(10000))?, d(2026, 1, 1), d(2026, 1, 31), DayCount::Act360)?;
+    /// assert_eq!(i, dec!(54.375));
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn simple_interest(
+        self,
+        amount: crate::Money,
+        start: NaiveDate,
+        end: NaiveDate,
+        day_count: DayCount,
+    ) -> Result<Decimal> {
+        let f = self.factor_between(start, end, day_count)?;
+        let num = Decimal::try_from_i128_with_scale(f.num, 0).map_err(|_| overflow("simple interest"))?;
+        let den = Decimal::try_from_i128_with_scale(f.den, 0).map_err(|_| overflow("simple interest"))?;
+        amount
+            .as_decimal()
+            .checked_mul(num)
+            .and_then(|x| x.checked_div(den))
+            .ok_or_else(|| overflow("simple interest"))
+    }
+}
+
+impl fmt::Display for Rate {
+    /// `18 %/year`, `1.5 %/month`, `0.05 %/day`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let unit = match self.period {
+            RatePeriod::Annual => "year",
+            RatePeriod::Monthly => "month",
+            RatePeriod::Daily => "day",
+        };
+        match self.value.checked_mul(Decimal::ONE_HUNDRED) {
+            Some(pct) => write!(f, "{} %/{unit}", pct.normalize()),
+            None => write!(f, "{}/{unit}", self.value),
+        }
+    }
+}

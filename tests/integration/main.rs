@@ -1,0 +1,5 @@
+//! Integration tests: one binary, a module per area.
+
+mod common;
+mod schedule_props;
+mod schedule_reference;
