@@ -1,1 +1,71 @@
-fn main(){}
+//! Criterion benches, named area/operation/size, ours beside a peer and the
+//! plain-`f64` limit in one group so every run prints the ratio.
+#![allow(missing_docs, clippy::unwrap_used, clippy::float_arithmetic)] // bench code: floats are the baseline being measured
+
+use std::hint::black_box;
+
+use chrono::{Months, NaiveDate};
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+use overdue::{Money, Rate, Schedule};
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+/// A plain `f64` annuity loop producing the same rows (due date, principal,
+/// interest, payment, balance) with cent rounding: the limit.
+fn f64_annuity(principal: f64, annual: f64, n: u32, first_due: NaiveDate) -> Vec<(NaiveDate, f64, f64, f64, f64)> {
+    let r = annual / 12.0;
+    let payment = (principal * r / (1.0 - (1.0 + r).powi(-(n as i32))) * 100.0).round() / 100.0;
+    let mut balance = principal;
+    let mut rows = Vec::with_capacity(n as usize);
+    for k in 0..n {
+        let interest = (balance * r * 100.0).round() / 100.0;
+        let principal_part = if k + 1 == n { balance } else { payment - interest };
+        balance -= principal_part;
+        let due = first_due.checked_add_months(Months::new(k)).unwrap();
+        rows.push((due, principal_part, interest, principal_part + interest, balance));
+    }
+    rows
+}
+
+fn schedules(c: &mut Criterion) {
+    for n in [12u32, 360] {
+        let mut group = c.benchmark_group(format!("schedule/annuity/{n}"));
+        let principal = Money::new(dec!(670000)).unwrap();
+        let rate = Rate::annual(dec!(0.049)).unwrap();
+        group.bench_function("overdue", |b| {
+            b.iter(|| Schedule::equal_installment(black_box(principal), black_box(rate), black_box(n), d(2026, 1, 1)).unwrap())
+        });
+        group.bench_function("rust_finprim", |b| {
+            b.iter(|| {
+                let r = black_box(dec!(0.049)) / dec!(12);
+                let pmt = rust_finprim::tvm::pmt(r, Decimal::from(n), dec!(670000), None, None);
+                rust_finprim::amort_dep_tax::amort_schedule(
+                    r,
+                    n,
+                    dec!(670000),
+                    pmt,
+                    Some((2, rust_finprim::RoundingMode::HalfAwayFromZero, dec!(0.0))),
+                )
+            })
+        });
+        group.bench_function("f64_loop", |b| {
+            b.iter(|| f64_annuity(black_box(670000.0), black_box(0.049), black_box(n), d(2026, 2, 1)))
+        });
+        group.finish();
+    }
+    let mut group = c.benchmark_group("schedule/equal_principal/360");
+    group.bench_function(BenchmarkId::from_parameter("overdue"), |b| {
+        b.iter(|| {
+            Schedule::equal_principal(black_box(Money::new(dec!(670000)).unwrap()), Rate::annual(dec!(0.049)).unwrap(), 360, d(2026, 1, 1))
+                .unwrap()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, schedules);
+criterion_main!(benches);

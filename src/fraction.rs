@@ -92,12 +92,18 @@ impl Fraction {
     }
 
     /// `round(minor × self)` in minor units, exact until the one rounding.
+    #[inline]
     pub(crate) fn apply(self, minor: i128, rounding: Rounding) -> Result<i128> {
-        let g = gcd(minor, self.den).max(1);
-        let n = (minor / g)
+        // Fast path: everything fits in 64 bits (every realistic balance and rate).
+        if let (Ok(m), Ok(num), Ok(den)) = (i64::try_from(minor), i64::try_from(self.num), i64::try_from(self.den)) {
+            if let Some(n) = m.checked_mul(num) {
+                return crate::money::div_round_i64(n, den, rounding.mode()).map(i128::from);
+            }
+        }
+        let n = minor
             .checked_mul(self.num)
             .ok_or_else(|| overflow("interest on a balance"))?;
-        rounding.div(n, self.den / g)
+        rounding.div(n, self.den)
     }
 
     /// The value as a decimal (28 significant digits; not exact in general).
@@ -105,10 +111,6 @@ impl Fraction {
         let num = Decimal::try_from_i128_with_scale(self.num, 0).map_err(|_| overflow("rate to decimal"))?;
         let den = Decimal::try_from_i128_with_scale(self.den, 0).map_err(|_| overflow("rate to decimal"))?;
         num.checked_div(den).ok_or_else(|| overflow("rate to decimal"))
-    }
-
-    pub(crate) fn is_zero(self) -> bool {
-        self.num == 0
     }
 }
 

@@ -174,9 +174,21 @@ impl Money {
 
     /// An amount from a whole number of minor units at `scale`.
     pub(crate) fn from_minor(minor: i128, scale: u32) -> Result<Money> {
-        let value = Decimal::try_from_i128_with_scale(minor, scale)
-            .map_err(|_| overflow("minor units to money"))?;
-        Money::named("amount", value)
+        if minor < 0 {
+            return Err(Error::Negative {
+                field: "amount",
+                value: Decimal::try_from_i128_with_scale(minor, scale.min(28)).unwrap_or(Decimal::MIN),
+            });
+        }
+        if scale > 28 {
+            return Err(overflow("minor units to money"));
+        }
+        // Build the 96-bit mantissa directly: this runs for every posted amount.
+        let value = match u64::try_from(minor) {
+            Ok(small) => Decimal::from_parts(small as u32, (small >> 32) as u32, 0, false, scale),
+            Err(_) => Decimal::try_from_i128_with_scale(minor, scale).map_err(|_| overflow("minor units to money"))?,
+        };
+        Ok(Money(value))
     }
 }
 
@@ -421,6 +433,28 @@ pub(crate) fn div_round(n: i128, d: i128, mode: RoundingMode) -> Result<i128> {
     Ok(if up { q + 1 } else { q })
 }
 
+/// [`div_round`] on 64-bit integers, the fast path of interest on a balance.
+#[inline]
+pub(crate) fn div_round_i64(n: i64, d: i64, mode: RoundingMode) -> Result<i64> {
+    if d <= 0 {
+        return Err(overflow("division by a non-positive denominator"));
+    }
+    let q = n.div_euclid(d);
+    let r = n.rem_euclid(d);
+    if r == 0 {
+        return Ok(q);
+    }
+    // 2r may overflow only when r > i64::MAX / 2; compare r with d - r instead.
+    let rest = d - r;
+    let up = match mode {
+        RoundingMode::HalfAwayFromZero => r > rest || (r == rest && n >= 0),
+        RoundingMode::HalfEven => r > rest || (r == rest && q % 2 != 0),
+        RoundingMode::TowardZero => n < 0,
+        RoundingMode::AwayFromZero => n >= 0,
+    };
+    Ok(if up { q + 1 } else { q })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -439,6 +473,8 @@ mod tests {
                 for d in 1i128..=8 {
                     let expected = r.round(Decimal::from(n) / Decimal::from(d));
                     assert_eq!(Decimal::from(div_round(n, d, mode).unwrap()), expected, "{n}/{d} {mode:?}");
+                    let small = div_round_i64(n as i64, d as i64, mode).unwrap();
+                    assert_eq!(Decimal::from(small), expected, "i64 {n}/{d} {mode:?}");
                 }
             }
         }
