@@ -12,7 +12,10 @@ fn main() -> Result<(), overdue::Error> {
     let disbursed = NaiveDate::from_ymd_opt(2026, 3, 15).unwrap();
     let schedule = Schedule::equal_installment(Money::new(dec!(12000))?, Rate::annual(dec!(0.18))?, 12, disbursed)?;
     println!("12-month installment loan of 12,000.00 at 18 %/year, disbursed {disbursed}");
-    println!("{:>3}  {:<10}  {:>10}  {:>10}  {:>10}  {:>10}", "#", "due", "principal", "interest", "payment", "balance");
+    println!(
+        "{:>3}  {:<10}  {:>10}  {:>10}  {:>10}  {:>10}",
+        "#", "due", "principal", "interest", "payment", "balance"
+    );
     for i in schedule.installments() {
         println!(
             "{:>3}  {:<10}  {:>10}  {:>10}  {:>10}  {:>10}",

@@ -134,8 +134,9 @@ impl DayCount {
                 let mut total = Fraction::ZERO;
                 let mut cursor = start;
                 while cursor < end {
-                    let next_year = NaiveDate::from_ymd_opt(cursor.year() + 1, 1, 1)
-                        .ok_or(Error::DateOutOfRange { operation: "year fraction" })?;
+                    let next_year = NaiveDate::from_ymd_opt(cursor.year() + 1, 1, 1).ok_or(Error::DateOutOfRange {
+                        operation: "year fraction",
+                    })?;
                     let stop = next_year.min(end);
                     let days = (stop - cursor).num_days();
                     let den = if is_leap(cursor.year()) { 366 } else { 365 };
@@ -242,7 +243,7 @@ impl Frequency {
             Frequency::Yearly => k.checked_mul(12).and_then(months),
             Frequency::SemiMonthly => {
                 let base = months(k / 2).ok_or(out.clone())?;
-                if k % 2 == 0 {
+                if k.is_multiple_of(2) {
                     Some(base)
                 } else {
                     semi_monthly_second(anchor, k / 2)
@@ -277,7 +278,10 @@ mod tests {
     fn monthly_dates_are_anchored_not_chained() {
         let a = d(2024, 1, 31);
         let got: Vec<_> = (0..4).map(|k| Frequency::Monthly.due_date(a, k).unwrap()).collect();
-        assert_eq!(got, vec![d(2024, 1, 31), d(2024, 2, 29), d(2024, 3, 31), d(2024, 4, 30)]);
+        assert_eq!(
+            got,
+            vec![d(2024, 1, 31), d(2024, 2, 29), d(2024, 3, 31), d(2024, 4, 30)]
+        );
     }
 
     #[test]
@@ -291,7 +295,9 @@ mod tests {
 
     #[test]
     fn act_act_isda_over_year_end() {
-        let f = DayCount::ActActIsda.year_fraction_exact(d(2003, 11, 1), d(2004, 5, 1)).unwrap();
+        let f = DayCount::ActActIsda
+            .year_fraction_exact(d(2003, 11, 1), d(2004, 5, 1))
+            .unwrap();
         // 61/365 + 121/366
         assert_eq!(f, Fraction::new(61 * 366 + 121 * 365, 365 * 366).unwrap());
     }

@@ -1,6 +1,106 @@
-//! tmp
+//! # overdue — the exact arithmetic of overdue debt
+//!
+//! A borrower who misses a repayment faces penalty interest and late fees that
+//! grow every day, and a few ways out. `overdue` computes the numbers exactly,
+//! in [`Decimal`](rust_decimal::Decimal) and to the minor unit of the currency.
+//!
+//! **It is** a pure library: no I/O, no clock ("today" is always an argument),
+//! no global state; the same inputs always give the same outputs, and no
+//! public function panics: everything that can fail returns [`Result`].
+//! **It is not** a servicing system, a currency library or legal advice, and it
+//! never uses floating point for money.
+//!
+//! ## Quick start: a 12-month installment plan
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use overdue::{Money, Rate, Schedule};
+//! use rust_decimal_macros::dec;
+//!
+//! let disbursed = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
+//! let plan = Schedule::equal_installment(Money::new(dec!(12000))?, Rate::annual(dec!(0.18))?, 12, disbursed)?;
+//! let first = &plan.installments()[0];
+//! assert_eq!(first.due_date, NaiveDate::from_ymd_opt(2026, 2, 15).unwrap());
+//! assert_eq!((first.interest.to_string(), first.payment.to_string()), ("180.00".into(), "1100.16".into()));
+//! assert_eq!(plan.total_interest()?.to_string(), "1201.95");
+//! # Ok::<(), overdue::Error>(())
+//! ```
+//!
+//! ## The types
+//!
+//! - [`Money`]: a non-negative exact amount; [`Rounding`] says where and how it
+//!   is rounded (minor-unit scale, [`RoundingMode`]).
+//! - [`Rate`]: a rate with its [`RatePeriod`] (annual, monthly, daily); it
+//!   converts only through a [`Frequency`] or a [`DayCount`].
+//! - [`DayCount`] counts days and year fractions; [`Frequency`] makes due
+//!   dates from an anchor.
+//! - [`Schedule`] is built from [`ScheduleOptions`] (a [`Method`], an
+//!   [`InterestBasis`], a [`Rounding`]) and holds [`Installment`]s.
+//! - [`Error`] is the one error type; [`Result`] its alias.
+//!
+//! ## Cookbook
+//!
+//! ### Build a 12-month installment plan with equal principal
+//! ```
+//! # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+//! let plan = Schedule::equal_principal(Money::new(dec!(120000))?, Rate::annual(dec!(0.06))?, 12,
+//!     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
+//! assert_eq!(plan.installments()[0].payment.to_string(), "10600.00");
+//! assert_eq!(plan.installments()[11].payment.to_string(), "10050.00");
+//! # Ok::<(), overdue::Error>(())
+//! ```
+//!
+//! ### A flat-fee plan (分期手续费) and its real cost
+//! ```
+//! # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+//! // "only 0.6 % a month": 12 × (1,000 + 72)
+//! let options = ScheduleOptions::new(Money::new(dec!(12000))?, Rate::ZERO, 12,
+//!         NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())
+//!     .method(Method::FlatFee { fee: Rate::monthly(dec!(0.006))? });
+//! let plan = Schedule::build(&options)?;
+//! assert_eq!(plan.level_payment().unwrap().to_string(), "1072.00");
+//! assert_eq!(plan.total_fees()?.to_string(), "864.00");
+//! # Ok::<(), overdue::Error>(())
+//! ```
+//!
+//! ### Odd first period: interest by actual days
+//! ```
+//! # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+//! let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+//! let options = ScheduleOptions::new(Money::new(dec!(36500))?, Rate::annual(dec!(0.10))?, 6, d(1, 20))
+//!     .first_due(d(3, 1))                                   // 40 days
+//!     .basis(InterestBasis::ActualDays(DayCount::Act365Fixed));
+//! assert_eq!(Schedule::build(&options)?.installments()[0].interest.to_string(), "400.00");
+//! # Ok::<(), overdue::Error>(())
+//! ```
+//!
+//! ### Penalty interest for 30 days at the contract rate + 50 %
+//! ```
+//! # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+//! let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+//! let penalty = Rate::annual(dec!(0.0435))?.scaled(dec!(1.5))?;
+//! let exact = penalty.simple_interest(Money::new(dec!(10000))?, d(3, 1), d(3, 31), DayCount::Act360)?;
+//! assert_eq!(Rounding::default().round(exact).to_string(), "54.38");
+//! # Ok::<(), overdue::Error>(())
+//! ```
+//!
+//! ## Rounding and precision
+//!
+//! Amounts are exact; they are rounded only where a real ledger posts them
+//! (each row's interest, the level payment, each fee), with the schedule's
+//! [`Rounding`]. Schedules compute in integer minor units with the rate kept
+//! as an exact ratio, dividing last, and the last installment absorbs the
+//! residual so that parts always sum to their whole. See `docs/conventions.md`
+//! in the repository for every convention and edge case.
+//!
+//! ## Features
+//!
+//! None: the crate has no optional features. Every input and output type is
+//! `serde` `Serialize + Deserialize`, with decimals as strings.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+#![warn(missing_debug_implementations)]
+#![doc(test(attr(deny(warnings))))]
 
 mod calendar;
 mod error;
@@ -15,3 +115,8 @@ pub use crate::error::{Error, Result};
 pub use crate::money::{Money, Rounding, RoundingMode};
 pub use crate::rate::{Rate, RatePeriod};
 pub use crate::schedule::{Installment, InterestBasis, Method, Schedule, ScheduleOptions, MAX_INSTALLMENTS};
+
+/// The README's example runs as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -148,9 +148,7 @@ impl Money {
     /// # Ok::<(), overdue::Error>(())
     /// ```
     pub fn sum<I: IntoIterator<Item = Money>>(amounts: I) -> Result<Money> {
-        amounts
-            .into_iter()
-            .try_fold(Money::ZERO, |acc, m| acc.checked_add(m))
+        amounts.into_iter().try_fold(Money::ZERO, |acc, m| acc.checked_add(m))
     }
 
     /// The amount rounded to the minor unit of `rounding`.
@@ -204,11 +202,7 @@ pub(crate) fn to_minor(field: &'static str, value: Decimal, scale: u32) -> Resul
     } else {
         let factor = pow10(own - scale).ok_or_else(|| overflow("money to minor units"))?;
         if mantissa % factor != 0 {
-            return Err(Error::NotInMinorUnits {
-                field,
-                value,
-                scale,
-            });
+            return Err(Error::NotInMinorUnits { field, value, scale });
         }
         Ok(mantissa / factor)
     }
@@ -472,7 +466,11 @@ mod tests {
             for n in -50i128..=50 {
                 for d in 1i128..=8 {
                     let expected = r.round(Decimal::from(n) / Decimal::from(d));
-                    assert_eq!(Decimal::from(div_round(n, d, mode).unwrap()), expected, "{n}/{d} {mode:?}");
+                    assert_eq!(
+                        Decimal::from(div_round(n, d, mode).unwrap()),
+                        expected,
+                        "{n}/{d} {mode:?}"
+                    );
                     let small = div_round_i64(n as i64, d as i64, mode).unwrap();
                     assert_eq!(Decimal::from(small), expected, "i64 {n}/{d} {mode:?}");
                 }

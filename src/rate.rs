@@ -197,10 +197,7 @@ impl Rate {
     /// # Ok::<(), overdue::Error>(())
     /// ```
     pub fn scaled(self, factor: Decimal) -> Result<Rate> {
-        let value = self
-            .value
-            .checked_mul(factor)
-            .ok_or_else(|| overflow("rate scaling"))?;
+        let value = self.value.checked_mul(factor).ok_or_else(|| overflow("rate scaling"))?;
         Rate::new(value, self.period)
     }
 

@@ -9,8 +9,7 @@ pub(crate) fn serialize<S: Serializer>(value: &Decimal, serializer: S) -> Result
 
 pub(crate) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
     let text = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
-    Decimal::from_str_exact(text.trim())
-        .map_err(|_| serde::de::Error::custom(format!("invalid decimal {text:?}")))
+    Decimal::from_str_exact(text.trim()).map_err(|_| serde::de::Error::custom(format!("invalid decimal {text:?}")))
 }
 
 /// `Option<Decimal>` as an optional string.

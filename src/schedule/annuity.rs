@@ -59,7 +59,11 @@ pub(crate) fn build(plan: &Plan) -> Result<Annuity> {
     let principal = Decimal::try_from_i128_with_scale(plan.principal, scale).map_err(|_| overflow("principal"))?;
     let exact = exact_payment(principal, plan.periodic.to_decimal()?, plan.n)?;
     let mut candidates: Vec<i128> = Vec::with_capacity(3);
-    for mode in [plan.rounding.mode(), RoundingMode::TowardZero, RoundingMode::AwayFromZero] {
+    for mode in [
+        plan.rounding.mode(),
+        RoundingMode::TowardZero,
+        RoundingMode::AwayFromZero,
+    ] {
         let m = to_minor("level payment", Rounding::new(scale, mode)?.round(exact), scale)?;
         if !candidates.contains(&m) {
             candidates.push(m);

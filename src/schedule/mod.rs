@@ -467,7 +467,12 @@ impl Schedule {
     /// assert_eq!(s.level_payment().unwrap().to_string(), "3555.87");
     /// # Ok::<(), overdue::Error>(())
     /// ```
-    pub fn equal_installment(principal: Money, rate: Rate, installments: u32, disbursement: NaiveDate) -> Result<Schedule> {
+    pub fn equal_installment(
+        principal: Money,
+        rate: Rate,
+        installments: u32,
+        disbursement: NaiveDate,
+    ) -> Result<Schedule> {
         Schedule::build(&ScheduleOptions::new(principal, rate, installments, disbursement))
     }
 
@@ -487,8 +492,15 @@ impl Schedule {
     /// assert_eq!(pays, ["3433.33", "3400.00", "3366.67"]);
     /// # Ok::<(), overdue::Error>(())
     /// ```
-    pub fn equal_principal(principal: Money, rate: Rate, installments: u32, disbursement: NaiveDate) -> Result<Schedule> {
-        Schedule::build(&ScheduleOptions::new(principal, rate, installments, disbursement).method(Method::EqualPrincipal))
+    pub fn equal_principal(
+        principal: Money,
+        rate: Rate,
+        installments: u32,
+        disbursement: NaiveDate,
+    ) -> Result<Schedule> {
+        Schedule::build(
+            &ScheduleOptions::new(principal, rate, installments, disbursement).method(Method::EqualPrincipal),
+        )
     }
 
     /// Builds a schedule from options.
@@ -532,7 +544,9 @@ impl Schedule {
         let scale = plan.rounding.scale();
         let level_payment = level.map(|m| Money::from_minor(m, scale)).transpose()?;
         let dates: &[NaiveDate] = if matches!(options.method, Method::Bullet) {
-            plan.due_dates.get(plan.due_dates.len().saturating_sub(1)..).unwrap_or_default()
+            plan.due_dates
+                .get(plan.due_dates.len().saturating_sub(1)..)
+                .unwrap_or_default()
         } else {
             &plan.due_dates
         };
@@ -551,7 +565,8 @@ impl Schedule {
     /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
     /// let s = Schedule::equal_installment(Money::new(dec!(1200))?, Rate::ZERO, 12,
     ///     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
-    /// assert!(s.installments().iter().all(|i| i.payment.to_string() == "100"));
+    /// let hundred = Money::new(dec!(100))?;
+    /// assert!(s.installments().iter().all(|i| i.payment == hundred));
     /// # Ok::<(), overdue::Error>(())
     /// ```
     pub fn installments(&self) -> &[Installment] {
@@ -818,7 +833,8 @@ mod tests {
 
     #[test]
     fn first_due_on_disbursement_is_rejected() {
-        let o = ScheduleOptions::new(Money::new(dec!(100)).unwrap(), Rate::ZERO, 2, d(2026, 1, 1)).first_due(d(2026, 1, 1));
+        let o =
+            ScheduleOptions::new(Money::new(dec!(100)).unwrap(), Rate::ZERO, 2, d(2026, 1, 1)).first_due(d(2026, 1, 1));
         assert_eq!(
             Schedule::build(&o).unwrap_err().to_string(),
             "first due date 2026-01-01 must be after disbursement 2026-01-01"

@@ -21,10 +21,7 @@ pub(crate) fn interest_only(plan: &Plan) -> Result<Vec<Row>> {
 /// One payment at the end: principal and the simple interest of the whole
 /// term (the sum of the periods' factors), rounded once.
 pub(crate) fn bullet(plan: &Plan) -> Result<Vec<Row>> {
-    let factor = plan
-        .factors
-        .iter()
-        .try_fold(Fraction::ZERO, |acc, f| acc.add(*f))?;
+    let factor = plan.factors.iter().try_fold(Fraction::ZERO, |acc, f| acc.add(*f))?;
     Ok(vec![Row {
         principal: plan.principal,
         interest: factor.apply(plan.principal, plan.rounding)?,

@@ -1,4 +1,6 @@
 //! Integration tests: one binary, a module per area.
+// Test code: a failed unwrap or an out-of-range index is a failed test, which is what we want.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
 mod common;
 mod schedule_props;

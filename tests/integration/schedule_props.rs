@@ -11,7 +11,9 @@ fn method() -> impl Strategy<Value = Method> {
         Just(Method::EqualPrincipal),
         Just(Method::InterestOnly),
         Just(Method::Bullet),
-        (0u32..300).prop_map(|f| Method::FlatFee { fee: Rate::monthly(Decimal::new(i64::from(f), 4)).unwrap() }),
+        (0u32..300).prop_map(|f| Method::FlatFee {
+            fee: Rate::monthly(Decimal::new(i64::from(f), 4)).unwrap()
+        }),
     ]
 }
 
@@ -36,19 +38,36 @@ fn basis() -> impl Strategy<Value = InterestBasis> {
 
 /// Realistic ranges: principal 0.01 to 10^9, rate 0 to 100 %/year, 1 to 480 installments.
 fn realistic() -> impl Strategy<Value = ScheduleOptions> {
-    (1i64..=100_000_000_000, 0i64..=100_000, 1u32..=480, method(), frequency(), basis(), 0u32..40)
+    (
+        1i64..=100_000_000_000,
+        0i64..=100_000,
+        1u32..=480,
+        method(),
+        frequency(),
+        basis(),
+        0u32..40,
+    )
         .prop_map(|(p, r, n, method, freq, basis, offset)| {
             let start = d(2024, 1, 1) + chrono::Days::new(u64::from(offset) * 7);
-            ScheduleOptions::new(Money::new(Decimal::new(p, 2)).unwrap(), Rate::annual(Decimal::new(r, 5)).unwrap(), n, start)
-                .method(method)
-                .frequency(freq)
-                .basis(basis)
+            ScheduleOptions::new(
+                Money::new(Decimal::new(p, 2)).unwrap(),
+                Rate::annual(Decimal::new(r, 5)).unwrap(),
+                n,
+                start,
+            )
+            .method(method)
+            .frequency(freq)
+            .basis(basis)
         })
 }
 
 fn check_invariants(o: &ScheduleOptions, s: &Schedule) -> Result<(), TestCaseError> {
     let rows = s.installments();
-    let expected_rows = if matches!(o.get_method(), Method::Bullet) { 1 } else { o.installments() as usize };
+    let expected_rows = if matches!(o.get_method(), Method::Bullet) {
+        1
+    } else {
+        o.installments() as usize
+    };
     prop_assert_eq!(rows.len(), expected_rows);
     let mut balance = o.principal();
     for row in rows {

@@ -7,7 +7,8 @@ use rust_decimal_macros::dec;
 /// Source: https://m.vdgb.cn/baike/61318.html — 670,000 at 4.9 % over 360 months.
 #[test]
 fn equal_installment_670k_360_months() {
-    let s = Schedule::equal_installment(m(dec!(670000)), Rate::annual(dec!(0.049)).unwrap(), 360, d(2026, 1, 1)).unwrap();
+    let s =
+        Schedule::equal_installment(m(dec!(670000)), Rate::annual(dec!(0.049)).unwrap(), 360, d(2026, 1, 1)).unwrap();
     assert_eq!(s.level_payment(), Some(m(dec!(3555.87))));
     let first = &s.installments()[0];
     assert_eq!(first.interest, m(dec!(2735.83)));
@@ -24,7 +25,8 @@ fn equal_installment_670k_360_months() {
 /// the published total is 240 × the exact payment, rounded at the end.
 #[test]
 fn equal_installment_500k_240_months_exact_total() {
-    let s = Schedule::equal_installment(m(dec!(500000)), Rate::annual(dec!(0.059)).unwrap(), 240, d(2026, 1, 1)).unwrap();
+    let s =
+        Schedule::equal_installment(m(dec!(500000)), Rate::annual(dec!(0.059)).unwrap(), 240, d(2026, 1, 1)).unwrap();
     assert_eq!(s.level_payment(), Some(m(dec!(3553.37))));
     assert_eq!(s.total_of_exact_payments().unwrap(), Some(m(dec!(852808.79))));
 }
@@ -62,8 +64,9 @@ fn equal_principal_residual() {
 /// Source: DOMAIN.md §7 "flat fee": 12,000 repaid as 12 × (1,000 + 72), a 0.6 %/month fee.
 #[test]
 fn flat_fee_installments() {
-    let o = ScheduleOptions::new(m(dec!(12000)), Rate::ZERO, 12, d(2026, 1, 1))
-        .method(Method::FlatFee { fee: Rate::monthly(dec!(0.006)).unwrap() });
+    let o = ScheduleOptions::new(m(dec!(12000)), Rate::ZERO, 12, d(2026, 1, 1)).method(Method::FlatFee {
+        fee: Rate::monthly(dec!(0.006)).unwrap(),
+    });
     let s = Schedule::build(&o).unwrap();
     assert!(s.installments().iter().all(|i| i.payment == m(dec!(1072))));
     assert_eq!(s.level_payment(), Some(m(dec!(1072))));
@@ -83,7 +86,9 @@ fn rounding_half_up_and_half_even() {
 /// Source: QuantLib test-suite/daycounters.cpp (ACT/ACT ISDA case).
 #[test]
 fn act_act_isda() {
-    let yf = DayCount::ActActIsda.year_fraction(d(2003, 11, 1), d(2004, 5, 1)).unwrap();
+    let yf = DayCount::ActActIsda
+        .year_fraction(d(2003, 11, 1), d(2004, 5, 1))
+        .unwrap();
     assert_eq!(yf.round_dp(12), dec!(0.497724380567));
 }
 
@@ -103,7 +108,8 @@ fn thirty_360_family() {
 fn per_period_interest_divides_last() {
     // 1,500.00 × 0.049 / 12 = 6.125 exactly
     let s = Schedule::build(
-        &ScheduleOptions::new(m(dec!(1500)), Rate::annual(dec!(0.049)).unwrap(), 1, d(2026, 1, 1)).method(Method::InterestOnly),
+        &ScheduleOptions::new(m(dec!(1500)), Rate::annual(dec!(0.049)).unwrap(), 1, d(2026, 1, 1))
+            .method(Method::InterestOnly),
     )
     .unwrap();
     assert_eq!(s.installments()[0].interest, m(dec!(6.13)));
@@ -114,10 +120,12 @@ fn per_period_interest_divides_last() {
 #[test]
 fn interest_only_and_bullet() {
     let rate = Rate::annual(dec!(0.12)).unwrap();
-    let io = Schedule::build(&ScheduleOptions::new(m(dec!(1000)), rate, 3, d(2026, 1, 1)).method(Method::InterestOnly)).unwrap();
+    let io = Schedule::build(&ScheduleOptions::new(m(dec!(1000)), rate, 3, d(2026, 1, 1)).method(Method::InterestOnly))
+        .unwrap();
     let pays: Vec<_> = io.installments().iter().map(|i| i.payment.as_decimal()).collect();
     assert_eq!(pays, vec![dec!(10.00), dec!(10.00), dec!(1010.00)]);
-    let b = Schedule::build(&ScheduleOptions::new(m(dec!(1000)), rate, 3, d(2026, 1, 1)).method(Method::Bullet)).unwrap();
+    let b =
+        Schedule::build(&ScheduleOptions::new(m(dec!(1000)), rate, 3, d(2026, 1, 1)).method(Method::Bullet)).unwrap();
     assert_eq!(b.installments().len(), 1);
     assert_eq!(b.installments()[0].due_date, d(2026, 4, 1));
     assert_eq!(b.installments()[0].payment, m(dec!(1030.00)));
