@@ -421,13 +421,38 @@ impl Installment {
 /// assert_eq!(s.total_interest()?.to_string(), "661.86");
 /// # Ok::<(), overdue::Error>(())
 /// ```
+///
+/// It serializes with its options and rows; deserializing rebuilds it from the
+/// options (so invalid options fail with the error [`Schedule::build`] gives)
+/// and rejects rows that differ from the rebuilt ones.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "ScheduleRepr")]
 pub struct Schedule {
     options: ScheduleOptions,
     installments: Vec<Installment>,
     level_payment: Option<Money>,
     #[serde(with = "crate::serde_str::option")]
     exact_payment: Option<Decimal>,
+}
+
+#[derive(Deserialize)]
+struct ScheduleRepr {
+    options: ScheduleOptions,
+    installments: Vec<Installment>,
+}
+
+impl TryFrom<ScheduleRepr> for Schedule {
+    type Error = Error;
+    fn try_from(repr: ScheduleRepr) -> Result<Schedule> {
+        let schedule = Schedule::build(&repr.options)?;
+        if schedule.installments != repr.installments {
+            return Err(Error::Invalid {
+                field: "installments",
+                reason: "the rows differ from those the options give".to_owned(),
+            });
+        }
+        Ok(schedule)
+    }
 }
 
 /// A row in minor units, before it becomes an [`Installment`].

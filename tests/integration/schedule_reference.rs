@@ -130,3 +130,18 @@ fn interest_only_and_bullet() {
     assert_eq!(b.installments()[0].due_date, d(2026, 4, 1));
     assert_eq!(b.installments()[0].payment, m(dec!(1030.00)));
 }
+
+#[test]
+fn schedule_json_round_trip_and_validation() {
+    let s = Schedule::equal_installment(m(dec!(1000)), Rate::annual(dec!(0.1)).unwrap(), 3, d(2026, 1, 1)).unwrap();
+    let json = serde_json::to_string(&s).unwrap();
+    assert!(json.contains("\"principal\":\"1000\""), "{json}");
+    let back: Schedule = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, s);
+    let bad = json.replace("\"installments\":3", "\"installments\":0");
+    let err = serde_json::from_str::<Schedule>(&bad).unwrap_err();
+    assert!(
+        err.to_string().contains("installments must be at least 1, got 0"),
+        "{err}"
+    );
+}
