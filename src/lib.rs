@@ -103,6 +103,7 @@
 #![doc(test(attr(deny(warnings))))]
 
 mod calendar;
+mod cost;
 mod error;
 mod fraction;
 mod money;
@@ -111,6 +112,10 @@ mod schedule;
 mod serde_str;
 
 pub use crate::calendar::{DayCount, Frequency};
+pub use crate::cost::{
+    china_apr, effective_annual_rate, eu_aprc, irr, nominal_annual_rate, npv, reg_z_apr, reg_z_within_tolerance,
+    total_cost, total_paid, xirr, xirr_with_day_count, xnpv, CashFlow, ChinaApr,
+};
 pub use crate::error::{Error, Result};
 pub use crate::money::{Money, Rounding, RoundingMode};
 pub use crate::rate::{Rate, RatePeriod};

@@ -15,20 +15,12 @@ pub(crate) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<
 /// `Option<Decimal>` as an optional string.
 pub(crate) mod option {
     use rust_decimal::Decimal;
-    use serde::{Deserialize, Deserializer, Serializer};
+    use serde::Serializer;
 
     pub(crate) fn serialize<S: Serializer>(value: &Option<Decimal>, serializer: S) -> Result<S::Ok, S::Error> {
         match value {
             Some(v) => serializer.collect_str(v),
             None => serializer.serialize_none(),
         }
-    }
-
-    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Decimal>, D::Error> {
-        let text = Option::<String>::deserialize(deserializer)?;
-        text.map(|t| {
-            Decimal::from_str_exact(t.trim()).map_err(|_| serde::de::Error::custom(format!("invalid decimal {t:?}")))
-        })
-        .transpose()
     }
 }

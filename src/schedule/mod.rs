@@ -431,7 +431,7 @@ pub struct Schedule {
     options: ScheduleOptions,
     installments: Vec<Installment>,
     level_payment: Option<Money>,
-    #[serde(with = "crate::serde_str::option")]
+    #[serde(serialize_with = "crate::serde_str::option::serialize")]
     exact_payment: Option<Decimal>,
 }
 

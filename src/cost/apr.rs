@@ -1,0 +1,256 @@
+//! APR by method: China (IRR), US Regulation Z Appendix J, EU APRC.
+#![allow(clippy::float_arithmetic)] // the root search runs in f64; every returned rate is checked in Decimal
+
+use chrono::{Months, NaiveDate};
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::{solver, CashFlow, Discounting};
+use crate::calendar::{DayCount, Frequency};
+use crate::error::{overflow, Error, Result};
+
+/// The annualised rate of the PBoC 2021 No. 3 announcement: the IRR of all
+/// costs (interest and every fee) over the principal actually in use.
+///
+/// Both figures are shown, labelled: `nominal` = periodic IRR × periods a
+/// year (what Chinese lenders must disclose), `effective` = (1 + i)^m − 1.
+///
+/// ```
+/// use overdue::{china_apr, Frequency};
+/// use rust_decimal::Decimal;
+/// use rust_decimal_macros::dec;
+/// // 12,000 repaid as 12 × (1,000 + 72): "0.6 % a month" is 13.03 % a year
+/// let mut flows = vec![dec!(12000)];
+/// flows.extend(std::iter::repeat(dec!(-1072)).take(12));
+/// let apr = china_apr(&flows, Frequency::Monthly)?;
+/// assert_eq!((apr.periodic * Decimal::ONE_HUNDRED).round_dp(6), dec!(1.086185));
+/// assert_eq!((apr.nominal * Decimal::ONE_HUNDRED).round_dp(2), dec!(13.03));
+/// assert_eq!((apr.effective * Decimal::ONE_HUNDRED).round_dp(2), dec!(13.84));
+/// # Ok::<(), overdue::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ChinaApr {
+    /// The IRR per period.
+    #[serde(with = "crate::serde_str")]
+    pub periodic: Decimal,
+    /// 名义年化利率: periodic IRR × periods a year.
+    #[serde(with = "crate::serde_str")]
+    pub nominal: Decimal,
+    /// 实际年化利率: (1 + periodic)^m − 1.
+    #[serde(with = "crate::serde_str")]
+    pub effective: Decimal,
+}
+
+/// The Chinese IRR-method APR of equally spaced flows, one per period of
+/// `frequency`, the first at time 0 (borrower's view: what is received
+/// positive, net of fees taken upfront; what is paid negative).
+///
+/// # Errors
+/// As [`crate::irr`]; [`Error::RateNeedsDayCount`] never (frequencies only).
+///
+/// ```
+/// use overdue::{china_apr, Frequency};
+/// use rust_decimal_macros::dec;
+/// let apr = china_apr(&[dec!(1000), dec!(-1010)], Frequency::Monthly)?;
+/// assert_eq!(apr.nominal.round_dp(10), dec!(0.12));
+/// # Ok::<(), overdue::Error>(())
+/// ```
+pub fn china_apr(amounts: &[Decimal], frequency: Frequency) -> Result<ChinaApr> {
+    let periodic = super::irr(amounts)?;
+    let m = frequency.periods_per_year();
+    let nominal = periodic.checked_mul(Decimal::from(m)).ok_or_else(|| overflow("apr"))?;
+    let effective = solver::powi(Decimal::ONE + periodic, u64::from(m))? - Decimal::ONE;
+    Ok(ChinaApr {
+        periodic,
+        nominal,
+        effective,
+    })
+}
+
+/// EU Consumer Credit Directive APRC: the effective annual rate `X` with
+/// `Σ C_k (1 + X)^−t_k = Σ D_l (1 + X)^−s_l`, time in years of 365 days from
+/// the first drawdown. Round it for display with [`crate::Rounding`] on the
+/// percentage (the directive asks for at least one decimal; half up is
+/// `RoundingMode::HalfAwayFromZero`).
+///
+/// # Errors
+/// As [`crate::xirr`].
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use overdue::{eu_aprc, CashFlow, Rounding, RoundingMode};
+/// use rust_decimal::Decimal;
+/// use rust_decimal_macros::dec;
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// // CCD worked example: 1,000 lent on 1994-01-01, 1,200 repaid on 1995-07-01
+/// let x = eu_aprc(&[CashFlow::new(d(1994, 1, 1), dec!(1000)), CashFlow::new(d(1995, 7, 1), dec!(-1200))])?;
+/// let shown = Rounding::new(2, RoundingMode::HalfAwayFromZero)?.round(x * Decimal::ONE_HUNDRED);
+/// assert_eq!(shown, dec!(12.96));
+/// # Ok::<(), overdue::Error>(())
+/// ```
+pub fn eu_aprc(flows: &[CashFlow]) -> Result<Decimal> {
+    super::xirr_with_day_count(flows, DayCount::Act365Fixed)
+}
+
+/// The US Regulation Z Appendix J APR, actuarial method.
+///
+/// The unit period is `unit` (the common payment interval). Each flow's
+/// time from the first advance is whole unit periods counted back from its
+/// date, plus a fraction: the remaining days / 30 for a monthly unit (/ 15
+/// semi-monthly, / 90 quarterly, / 365 yearly, / 7 or / 14 weekly and
+/// biweekly), with simple interest on the fraction:
+/// `Σ CF_k / ((1 + e_k·i)(1 + i)^q_k) = 0`. APR = i × unit periods a year.
+///
+/// # Errors
+/// As [`crate::xirr`].
+///
+/// # Example: Appendix J (c)(1)(i)
+/// ```
+/// use chrono::{Months, NaiveDate};
+/// use overdue::{reg_z_apr, CashFlow, Frequency};
+/// use rust_decimal_macros::dec;
+/// let advance = NaiveDate::from_ymd_opt(1978, 1, 10).unwrap();
+/// let mut flows = vec![CashFlow::new(advance, dec!(5000))];
+/// for k in 1..=24 {
+///     flows.push(CashFlow::new(advance + Months::new(k), dec!(-230)));
+/// }
+/// assert_eq!((reg_z_apr(&flows, Frequency::Monthly)? * dec!(100)).round_dp(2), dec!(9.69));
+/// # Ok::<(), overdue::Error>(())
+/// ```
+pub fn reg_z_apr(flows: &[CashFlow], unit: Frequency) -> Result<Decimal> {
+    let mut sorted = flows.to_vec();
+    sorted.sort_by_key(|f| f.date);
+    let advance = sorted
+        .first()
+        .ok_or(Error::NoRoot {
+            reason: "there are no cash flows",
+        })?
+        .date;
+    let mut terms = Vec::with_capacity(sorted.len());
+    for f in &sorted {
+        let (q, days, divisor) = unit_periods(advance, f.date, unit)?;
+        terms.push(RegZTerm {
+            amount: f.amount,
+            amount_f: f.amount.to_f64().ok_or_else(|| overflow("cash flow to f64"))?,
+            q,
+            fraction: Decimal::from(days) / Decimal::from(divisor),
+            fraction_f: days as f64 / divisor as f64,
+        });
+    }
+    let d = Discounting::dated(flows, DayCount::Act365Fixed)?;
+    let unique = d.check_solvable()?;
+    let eval = |i: f64| reg_z_eval(&terms, i);
+    let i = solver::solve(eval, 0.01, unique)?;
+    let i = solver::refine_in_decimal(i, eval, |i| reg_z_value(&terms, i))?;
+    i.checked_mul(Decimal::from(unit.periods_per_year()))
+        .ok_or_else(|| overflow("apr"))
+}
+
+/// Whether a disclosed APR is accurate under Regulation Z § 1026.22(a):
+/// within 1/8 of a percentage point of the computed APR for a regular
+/// transaction, 1/4 point for an irregular one. Rates are fractions (0.0969).
+///
+/// ```
+/// use overdue::reg_z_within_tolerance;
+/// use rust_decimal_macros::dec;
+/// assert!(reg_z_within_tolerance(dec!(0.0980), dec!(0.0969), false));
+/// assert!(!reg_z_within_tolerance(dec!(0.0990), dec!(0.0969), false));
+/// assert!(reg_z_within_tolerance(dec!(0.0990), dec!(0.0969), true));
+/// ```
+pub fn reg_z_within_tolerance(disclosed: Decimal, computed: Decimal, irregular: bool) -> bool {
+    let tolerance = if irregular {
+        Decimal::new(25, 4)
+    } else {
+        Decimal::new(125, 5)
+    };
+    (disclosed - computed).abs() <= tolerance
+}
+
+struct RegZTerm {
+    amount: Decimal,
+    amount_f: f64,
+    q: u64,
+    fraction: Decimal,
+    fraction_f: f64,
+}
+
+fn reg_z_eval(terms: &[RegZTerm], i: f64) -> Option<(f64, f64)> {
+    if i <= -1.0 {
+        return None;
+    }
+    let (mut f, mut df) = (0.0, 0.0);
+    for t in terms {
+        let simple = 1.0 + t.fraction_f * i;
+        let compound = (1.0 + i).powi(i32::try_from(t.q).ok()?);
+        let v = t.amount_f / (simple * compound);
+        f += v;
+        df += -v * (t.fraction_f / simple + t.q as f64 / (1.0 + i));
+    }
+    (f.is_finite() && df.is_finite()).then_some((f, df))
+}
+
+fn reg_z_value(terms: &[RegZTerm], i: Decimal) -> Result<Decimal> {
+    let mut total = Decimal::ZERO;
+    for t in terms {
+        let simple = Decimal::ONE + t.fraction * i;
+        let compound = solver::powi(Decimal::ONE + i, t.q)?;
+        let term = simple
+            .checked_mul(compound)
+            .and_then(|den| t.amount.checked_div(den))
+            .ok_or_else(|| overflow("reg z present value"))?;
+        total = total.checked_add(term).ok_or_else(|| overflow("reg z present value"))?;
+    }
+    Ok(total)
+}
+
+/// Whole unit periods counted back from `date` to `advance`, and the odd
+/// days left over with the divisor that turns them into a fraction.
+fn unit_periods(advance: NaiveDate, date: NaiveDate, unit: Frequency) -> Result<(u64, i64, i64)> {
+    let back = |months: u32| date.checked_sub_months(Months::new(months));
+    let whole_months = |step: u32| -> (u64, NaiveDate) {
+        let mut k = 0u32;
+        let mut at = date;
+        while let Some(prev) = back((k + 1) * step) {
+            if prev < advance {
+                break;
+            }
+            k += 1;
+            at = prev;
+        }
+        (u64::from(k), at)
+    };
+    Ok(match unit {
+        Frequency::Weekly | Frequency::Biweekly => {
+            let len = if matches!(unit, Frequency::Weekly) { 7 } else { 14 };
+            let days = (date - advance).num_days();
+            (
+                u64::try_from(days / len).map_err(|_| overflow("unit periods"))?,
+                days % len,
+                len,
+            )
+        }
+        Frequency::Monthly => {
+            let (k, at) = whole_months(1);
+            (k, (at - advance).num_days(), 30)
+        }
+        Frequency::SemiMonthly => {
+            let (k, at) = whole_months(1);
+            let days = (at - advance).num_days();
+            if days >= 15 {
+                (2 * k + 1, days - 15, 15)
+            } else {
+                (2 * k, days, 15)
+            }
+        }
+        Frequency::Quarterly => {
+            let (k, at) = whole_months(3);
+            (k, (at - advance).num_days(), 90)
+        }
+        Frequency::Yearly => {
+            let (k, at) = whole_months(12);
+            (k, (at - advance).num_days(), 365)
+        }
+    })
+}

@@ -1,0 +1,438 @@
+//! Cost of credit: cash flows, NPV, IRR/XIRR and APR by method.
+//!
+//! **Sign convention** (stated once, used everywhere): cash flows are seen from
+//! the borrower's pocket. Money the borrower receives (a disbursement) is
+//! positive; money the borrower pays (installments, fees) is negative.
+#![allow(clippy::float_arithmetic)] // the root search runs in f64; every returned rate is checked in Decimal
+
+mod apr;
+mod solver;
+
+use chrono::NaiveDate;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+pub use self::apr::{china_apr, eu_aprc, reg_z_apr, reg_z_within_tolerance, ChinaApr};
+use crate::calendar::{DayCount, Frequency};
+use crate::error::{overflow, Error, Result};
+use crate::fraction::Fraction;
+use crate::money::Money;
+use crate::rate::Rate;
+use crate::schedule::Schedule;
+
+/// A dated, signed amount: positive into the borrower's pocket, negative out.
+///
+/// It serializes as `{"date": "2026-01-01", "amount": "-100.00"}`.
+///
+/// # Example
+/// ```
+/// use chrono::NaiveDate;
+/// use overdue::CashFlow;
+/// use rust_decimal_macros::dec;
+/// let received = CashFlow::new(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), dec!(1000));
+/// assert!(received.amount.is_sign_positive());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CashFlow {
+    /// When the money moves.
+    pub date: NaiveDate,
+    /// How much: positive received by the borrower, negative paid by them.
+    #[serde(with = "crate::serde_str")]
+    pub amount: Decimal,
+}
+
+impl CashFlow {
+    /// A cash flow of `amount` on `date`.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::CashFlow; use rust_decimal_macros::dec;
+    /// let paid = CashFlow::new(NaiveDate::from_ymd_opt(2026, 2, 1).unwrap(), dec!(-888.49));
+    /// assert_eq!(paid.amount, dec!(-888.49));
+    /// ```
+    pub fn new(date: NaiveDate, amount: Decimal) -> CashFlow {
+        CashFlow { date, amount }
+    }
+
+    /// The borrower's flows of a schedule: the principal received at
+    /// disbursement, each installment (fees included) paid on its due date.
+    ///
+    /// # Errors
+    /// [`Error::Overflow`] is not expected for a valid schedule.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// let s = Schedule::equal_installment(Money::new(dec!(1000))?, Rate::ZERO, 4,
+    ///     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
+    /// let flows = CashFlow::from_schedule(&s)?;
+    /// assert_eq!(flows.len(), 5);
+    /// assert_eq!(flows[0].amount, dec!(1000));
+    /// assert_eq!(flows[1].amount, dec!(-250));
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn from_schedule(schedule: &Schedule) -> Result<Vec<CashFlow>> {
+        let mut flows = Vec::with_capacity(schedule.installments().len() + 1);
+        flows.push(CashFlow::new(
+            schedule.disbursement(),
+            schedule.principal().as_decimal(),
+        ));
+        flows.extend(
+            schedule
+                .installments()
+                .iter()
+                .map(|i| CashFlow::new(i.due_date, -i.payment.as_decimal())),
+        );
+        Ok(flows)
+    }
+}
+
+/// What the borrower pays in all: the sum of the negative flows, as a positive amount.
+///
+/// # Errors
+/// [`Error::Overflow`].
+///
+/// ```
+/// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+/// let s = Schedule::equal_installment(Money::new(dec!(10000))?, Rate::annual(dec!(0.12))?, 12,
+///     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
+/// assert_eq!(total_paid(&CashFlow::from_schedule(&s)?)?.to_string(), "10661.86");
+/// # Ok::<(), overdue::Error>(())
+/// ```
+pub fn total_paid(flows: &[CashFlow]) -> Result<Money> {
+    let paid = flows
+        .iter()
+        .filter(|f| f.amount.is_sign_negative())
+        .try_fold(Decimal::ZERO, |acc, f| acc.checked_sub(f.amount))
+        .ok_or_else(|| overflow("total paid"))?;
+    Money::new(paid)
+}
+
+/// Total cost of credit: what is paid minus what is received (the amount
+/// financed). Negative if the borrower gets back more than they pay.
+///
+/// # Errors
+/// [`Error::Overflow`].
+///
+/// ```
+/// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+/// let s = Schedule::equal_installment(Money::new(dec!(10000))?, Rate::annual(dec!(0.12))?, 12,
+///     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
+/// assert_eq!(total_cost(&CashFlow::from_schedule(&s)?)?, dec!(661.86));
+/// # Ok::<(), overdue::Error>(())
+/// ```
+pub fn total_cost(flows: &[CashFlow]) -> Result<Decimal> {
+    flows
+        .iter()
+        .try_fold(Decimal::ZERO, |acc, f| acc.checked_sub(f.amount))
+        .ok_or_else(|| overflow("total cost"))
+}
+
+/// Flows prepared for discounting: amounts with integer time units from the
+/// earliest date, `t_i = units_i / per_year` years.
+pub(crate) struct Discounting {
+    amounts: Vec<Decimal>,
+    amounts_f: Vec<f64>,
+    units: Vec<u64>,
+    per_year: u64,
+}
+
+impl Discounting {
+    /// Flows on dates, with time in years under `day_count`.
+    pub(crate) fn dated(flows: &[CashFlow], day_count: DayCount) -> Result<Discounting> {
+        let mut sorted: Vec<CashFlow> = flows.to_vec();
+        sorted.sort_by_key(|f| f.date);
+        let first = sorted
+            .first()
+            .ok_or(Error::NoRoot {
+                reason: "there are no cash flows",
+            })?
+            .date;
+        let fractions = sorted
+            .iter()
+            .map(|f| day_count.year_fraction_exact(first, f.date))
+            .collect::<Result<Vec<Fraction>>>()?;
+        let per_year = fractions.iter().fold(1i128, |acc, f| lcm(acc, f.den));
+        let units = fractions
+            .iter()
+            .map(|f| {
+                f.num
+                    .checked_mul(per_year / f.den)
+                    .and_then(|u| u64::try_from(u).ok())
+                    .ok_or_else(|| overflow("time units"))
+            })
+            .collect::<Result<Vec<u64>>>()?;
+        let per_year = u64::try_from(per_year).map_err(|_| overflow("time units"))?;
+        Discounting::new(sorted.iter().map(|f| f.amount).collect(), units, per_year)
+    }
+
+    /// Equally spaced flows, one per period (time unit = one period).
+    pub(crate) fn periodic(amounts: &[Decimal]) -> Result<Discounting> {
+        Discounting::new(amounts.to_vec(), (0..amounts.len() as u64).collect(), 1)
+    }
+
+    fn new(amounts: Vec<Decimal>, units: Vec<u64>, per_year: u64) -> Result<Discounting> {
+        let amounts_f = amounts
+            .iter()
+            .map(|a| a.to_f64().ok_or_else(|| overflow("cash flow to f64")))
+            .collect::<Result<Vec<f64>>>()?;
+        Ok(Discounting {
+            amounts,
+            amounts_f,
+            units,
+            per_year,
+        })
+    }
+
+    fn check_solvable(&self) -> Result<bool> {
+        if self.amounts.iter().all(|a| a.is_zero()) {
+            return Err(Error::NoRoot {
+                reason: "all cash flows are zero",
+            });
+        }
+        let pos = self.amounts.iter().any(|a| a.is_sign_positive() && !a.is_zero());
+        let neg = self.amounts.iter().any(|a| a.is_sign_negative() && !a.is_zero());
+        if !(pos && neg) {
+            return Err(Error::NoRoot {
+                reason: "all cash flows have the same sign",
+            });
+        }
+        if self
+            .units
+            .iter()
+            .all(|&u| u == self.units.first().copied().unwrap_or(0))
+        {
+            return Err(Error::NoRoot {
+                reason: "all cash flows fall on one date, so no rate (or every rate) discounts them to zero",
+            });
+        }
+        let signs: Vec<bool> = self
+            .amounts
+            .iter()
+            .filter(|a| !a.is_zero())
+            .map(|a| a.is_sign_positive())
+            .collect();
+        let changes = signs.windows(2).filter(|w| w.first() != w.last()).count();
+        Ok(changes == 1)
+    }
+
+    /// `(NPV, dNPV/dx)` at effective rate `x` per year, in f64.
+    fn eval(&self, x: f64) -> Option<(f64, f64)> {
+        if x <= -1.0 {
+            return None;
+        }
+        let u = self.per_year as f64;
+        let d = (1.0 + x).powf(-1.0 / u);
+        let (mut w, mut prev, mut f, mut s) = (1.0f64, 0u64, 0.0f64, 0.0f64);
+        for (&a, &k) in self.amounts_f.iter().zip(&self.units) {
+            let gap = k - prev;
+            w *= match i32::try_from(gap) {
+                Ok(g) => d.powi(g),
+                Err(_) => d.powf(gap as f64),
+            };
+            prev = k;
+            f += a * w;
+            s += a * (k as f64) * w;
+        }
+        let df = -s / (u * (1.0 + x));
+        (f.is_finite() && df.is_finite()).then_some((f, df))
+    }
+
+    /// NPV at effective rate `x` per year, in Decimal (28 digits).
+    fn value(&self, x: Decimal) -> Result<Decimal> {
+        let one_plus = Decimal::ONE.checked_add(x).ok_or_else(|| overflow("npv"))?;
+        if one_plus <= Decimal::ZERO {
+            return Err(Error::Invalid {
+                field: "rate",
+                reason: format!("must be above -100 %, got {x}"),
+            });
+        }
+        let d = Decimal::ONE
+            .checked_div(solver::nth_root(one_plus, self.per_year)?)
+            .ok_or_else(|| overflow("npv"))?;
+        let mut cache: Vec<(u64, Decimal)> = Vec::new();
+        let (mut w, mut prev, mut total) = (Decimal::ONE, 0u64, Decimal::ZERO);
+        for (&a, &k) in self.amounts.iter().zip(&self.units) {
+            let gap = k - prev;
+            if gap > 0 {
+                let p = match cache.iter().find(|(g, _)| *g == gap) {
+                    Some(&(_, p)) => p,
+                    None => {
+                        let p = solver::powi(d, gap)?;
+                        cache.push((gap, p));
+                        p
+                    }
+                };
+                w = w.checked_mul(p).ok_or_else(|| overflow("npv"))?;
+            }
+            prev = k;
+            total = a
+                .checked_mul(w)
+                .and_then(|t| total.checked_add(t))
+                .ok_or_else(|| overflow("npv"))?;
+        }
+        Ok(total)
+    }
+
+    /// The effective rate per year that zeroes the NPV.
+    fn solve(&self, guess: f64) -> Result<Decimal> {
+        let unique = self.check_solvable()?;
+        let x = solver::solve(|x| self.eval(x), guess, unique)?;
+        solver::refine_in_decimal(x, |x| self.eval(x), |x| self.value(x))
+    }
+}
+
+fn lcm(a: i128, b: i128) -> i128 {
+    let (mut x, mut y) = (a, b);
+    while y != 0 {
+        (x, y) = (y, x % y);
+    }
+    if x == 0 {
+        0
+    } else {
+        a / x * b
+    }
+}
+
+/// XIRR, the spreadsheet convention: the effective annual rate `x` with
+/// `Σ CF_i / (1 + x)^((d_i − d_0)/365) = 0`, `d_0` the earliest date.
+///
+/// Accurate to 1e-10 in the rate: the search runs in `f64` (Newton from 10 %,
+/// bisection on a bracket when Newton fails), then the root is checked and
+/// corrected in `Decimal`. When the flows change sign more than once, several
+/// rates may solve them: the one nearest 0 % is returned.
+///
+/// # Errors
+/// [`Error::NoRoot`] when every flow has the same sign, every flow is zero,
+/// all flows fall on one date, or no sign change is found; [`Error::Overflow`].
+///
+/// # Example: the Excel documentation's XIRR example
+/// ```
+/// use chrono::NaiveDate;
+/// use overdue::{xirr, CashFlow};
+/// use rust_decimal_macros::dec;
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// let flows = [
+///     CashFlow::new(d(2008, 1, 1), dec!(-10000)),
+///     CashFlow::new(d(2008, 3, 1), dec!(2750)),
+///     CashFlow::new(d(2008, 10, 30), dec!(4250)),
+///     CashFlow::new(d(2009, 2, 15), dec!(3250)),
+///     CashFlow::new(d(2009, 4, 1), dec!(2750)),
+/// ];
+/// // Excel shows 0.373362535, off in the 9th digit
+/// assert_eq!(xirr(&flows)?.round_dp(10), dec!(0.3733625335));
+/// # Ok::<(), overdue::Error>(())
+/// ```
+pub fn xirr(flows: &[CashFlow]) -> Result<Decimal> {
+    xirr_with_day_count(flows, DayCount::Act365Fixed)
+}
+
+/// XIRR with time in years under another day count (ACT/365F is [`xirr`]).
+///
+/// # Errors
+/// As [`xirr`].
+///
+/// ```
+/// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// let flows = [CashFlow::new(d(2026, 1, 1), dec!(1000)), CashFlow::new(d(2026, 12, 27), dec!(-1100))];
+/// let r = xirr_with_day_count(&flows, DayCount::Act360)?; // 360 days = one year
+/// assert_eq!(r.round_dp(10), dec!(0.1));
+/// # Ok::<(), overdue::Error>(())
+/// ```
+pub fn xirr_with_day_count(flows: &[CashFlow], day_count: DayCount) -> Result<Decimal> {
+    Discounting::dated(flows, day_count)?.solve(0.1)
+}
+
+/// The periodic IRR of equally spaced flows (one per period, the first at
+/// time 0): the rate per period `i` with `Σ a_k / (1 + i)^k = 0`.
+///
+/// # Errors
+/// As [`xirr`].
+///
+/// ```
+/// use overdue::irr;
+/// use rust_decimal_macros::dec;
+/// let r = irr(&[dec!(-100), dec!(110)])?;
+/// assert_eq!(r.round_dp(10), dec!(0.1));
+/// # Ok::<(), overdue::Error>(())
+/// ```
+pub fn irr(amounts: &[Decimal]) -> Result<Decimal> {
+    Discounting::periodic(amounts)?.solve(0.01)
+}
+
+/// XNPV: the value of the flows on the earliest date, discounted at the
+/// effective annual `rate` with time in years under `day_count` (ACT/365F is
+/// the spreadsheet convention). A monthly or daily rate is first made annual
+/// with [`Rate::to_annual`].
+///
+/// # Errors
+/// [`Error::Overflow`]; [`Error::NoRoot`] for no flows.
+///
+/// ```
+/// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// let flows = [CashFlow::new(d(2026, 1, 1), dec!(-1000)), CashFlow::new(d(2027, 1, 1), dec!(1100))];
+/// assert_eq!(xnpv(&flows, Rate::annual(dec!(0.10))?, DayCount::Act365Fixed)?.round_dp(10), dec!(0));
+/// # Ok::<(), overdue::Error>(())
+/// ```
+pub fn xnpv(flows: &[CashFlow], rate: Rate, day_count: DayCount) -> Result<Decimal> {
+    Discounting::dated(flows, day_count)?.value(rate.to_annual(day_count)?.value())
+}
+
+/// NPV of equally spaced flows at `rate_per_period`, the first at time 0.
+///
+/// # Errors
+/// [`Error::Overflow`]; [`Error::NoRoot`] for no flows.
+///
+/// ```
+/// use overdue::npv;
+/// use rust_decimal_macros::dec;
+/// assert_eq!(npv(&[dec!(-100), dec!(110)], dec!(0.1))?.round_dp(20), dec!(0));
+/// # Ok::<(), overdue::Error>(())
+/// ```
+pub fn npv(amounts: &[Decimal], rate_per_period: Decimal) -> Result<Decimal> {
+    Discounting::periodic(amounts)?.value(rate_per_period)
+}
+
+/// The effective annual rate of a nominal annual rate compounded
+/// `frequency.periods_per_year()` times: `(1 + r/m)^m − 1`.
+///
+/// # Errors
+/// [`Error::RateNeedsDayCount`] for a daily rate; [`Error::Overflow`].
+///
+/// ```
+/// use overdue::{effective_annual_rate, Frequency, Rate};
+/// use rust_decimal_macros::dec;
+/// let e = effective_annual_rate(Rate::annual(dec!(0.12))?, Frequency::Monthly)?;
+/// assert_eq!(e.round_dp(6), dec!(0.126825));
+/// # Ok::<(), overdue::Error>(())
+/// ```
+pub fn effective_annual_rate(nominal: Rate, frequency: Frequency) -> Result<Decimal> {
+    let periodic = nominal.periodic(frequency)?;
+    Ok(solver::powi(Decimal::ONE + periodic, u64::from(frequency.periods_per_year()))? - Decimal::ONE)
+}
+
+/// The nominal annual rate, compounded `frequency.periods_per_year()` times,
+/// equivalent to an effective annual rate: `m · ((1 + e)^(1/m) − 1)`.
+///
+/// # Errors
+/// [`Error::Invalid`] if `effective ≤ −1`; [`Error::Overflow`].
+///
+/// ```
+/// use overdue::{nominal_annual_rate, Frequency};
+/// use rust_decimal_macros::dec;
+/// let r = nominal_annual_rate(dec!(0.126825030131969720661201), Frequency::Monthly)?;
+/// assert_eq!(r.value().round_dp(10), dec!(0.12));
+/// # Ok::<(), overdue::Error>(())
+/// ```
+pub fn nominal_annual_rate(effective: Decimal, frequency: Frequency) -> Result<Rate> {
+    if effective <= Decimal::NEGATIVE_ONE {
+        return Err(Error::Invalid {
+            field: "effective rate",
+            reason: format!("must be above -100 %, got {effective}"),
+        });
+    }
+    let m = u64::from(frequency.periods_per_year());
+    let root = solver::nth_root(Decimal::ONE + effective, m)?;
+    Rate::annual((root - Decimal::ONE) * Decimal::from(m))
+}

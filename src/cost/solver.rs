@@ -1,0 +1,200 @@
+//! Root finding for IRR-type equations: an `f64` search, a `Decimal` check.
+#![allow(clippy::float_arithmetic)] // the search is in f64 by design; the root is checked in Decimal
+
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+use crate::error::{overflow, Error, Result};
+
+/// Accuracy of a returned rate (absolute, in the rate).
+pub(crate) const RATE_TOLERANCE: f64 = 1e-10;
+
+/// Points where the bracketing fallback looks for a sign change.
+const GRID: [f64; 27] = [
+    -0.999_999_999_999,
+    -0.999_999_999,
+    -0.999_999,
+    -0.9999,
+    -0.999,
+    -0.99,
+    -0.95,
+    -0.9,
+    -0.75,
+    -0.5,
+    -0.25,
+    -0.1,
+    -0.01,
+    0.0,
+    0.01,
+    0.05,
+    0.1,
+    0.2,
+    0.5,
+    1.0,
+    2.0,
+    5.0,
+    10.0,
+    100.0,
+    1_000.0,
+    10_000.0,
+    1_000_000.0,
+];
+
+/// Solves `f(x) = 0` for `x > −1`, where `eval(x)` gives `(f(x), f'(x))`.
+///
+/// Policy: when the flows change sign once (`unique`), the root is unique and
+/// Newton from `guess` finds it, with bisection on a scanned bracket if
+/// Newton fails. When they change sign more than once, several roots may
+/// exist: the grid is scanned and the root of smallest magnitude (nearest 0 %)
+/// is returned, by bisection.
+pub(crate) fn solve(eval: impl Fn(f64) -> Option<(f64, f64)>, guess: f64, unique: bool) -> Result<f64> {
+    if unique {
+        if let Some(x) = newton(&eval, guess) {
+            return Ok(x);
+        }
+    }
+    let mut brackets: Vec<(f64, f64)> = Vec::new();
+    let mut prev: Option<(f64, f64)> = None;
+    for &x in &GRID {
+        let Some((fx, _)) = eval(x) else { continue };
+        if !fx.is_finite() {
+            continue;
+        }
+        if fx == 0.0 {
+            brackets.push((x, x));
+        } else if let Some((px, pf)) = prev {
+            if pf.signum() != fx.signum() && pf != 0.0 {
+                brackets.push((px, x));
+            }
+        }
+        prev = Some((x, fx));
+    }
+    let best = brackets
+        .into_iter()
+        .min_by(|a, b| (a.0.abs().min(a.1.abs())).total_cmp(&b.0.abs().min(b.1.abs())))
+        .ok_or(Error::NoRoot {
+            reason: "no sign change of the net present value between -100 % and 10^8 %",
+        })?;
+    bisect(&eval, best.0, best.1)
+}
+
+fn newton(eval: &impl Fn(f64) -> Option<(f64, f64)>, guess: f64) -> Option<f64> {
+    let mut x = guess;
+    for _ in 0..100 {
+        let (f, df) = eval(x)?;
+        if !f.is_finite() || !df.is_finite() || df == 0.0 {
+            return None;
+        }
+        let mut next = x - f / df;
+        if next <= -1.0 {
+            next = (x - 1.0) / 2.0; // halfway to −100 %, stay in the domain
+        }
+        if (next - x).abs() <= 1e-14 * (1.0 + x.abs()) {
+            return Some(next);
+        }
+        x = next;
+    }
+    None
+}
+
+fn bisect(eval: &impl Fn(f64) -> Option<(f64, f64)>, mut lo: f64, mut hi: f64) -> Result<f64> {
+    let err = Error::NoRoot {
+        reason: "the net present value is not finite inside the bracket",
+    };
+    let (mut flo, _) = eval(lo).ok_or(err.clone())?;
+    if flo == 0.0 {
+        return Ok(lo);
+    }
+    for _ in 0..300 {
+        let mid = lo + (hi - lo) / 2.0;
+        if mid <= lo || mid >= hi {
+            break;
+        }
+        let (fm, _) = eval(mid).ok_or(err.clone())?;
+        if fm == 0.0 {
+            return Ok(mid);
+        }
+        if fm.signum() == flo.signum() {
+            lo = mid;
+            flo = fm;
+        } else {
+            hi = mid;
+        }
+        if hi - lo <= 1e-15 * (1.0 + lo.abs()) {
+            break;
+        }
+    }
+    Ok(lo + (hi - lo) / 2.0)
+}
+
+/// Checks an `f64` root in `Decimal`: evaluates `f` exactly (28 digits) at
+/// the root and applies Newton corrections with the `f64` slope until the
+/// correction is below [`RATE_TOLERANCE`] (at most 4 times).
+pub(crate) fn refine_in_decimal(
+    x: f64,
+    eval: impl Fn(f64) -> Option<(f64, f64)>,
+    exact: impl Fn(Decimal) -> Result<Decimal>,
+) -> Result<Decimal> {
+    let not_checked = Error::NoRoot {
+        reason: "the root could not be confirmed in decimal arithmetic",
+    };
+    let mut xd = Decimal::from_f64_retain(x)
+        .ok_or_else(|| overflow("rate from f64"))?
+        .round_dp(16);
+    for _ in 0..4 {
+        let xf = xd.to_f64().ok_or_else(|| overflow("rate to f64"))?;
+        let (_, slope) = eval(xf).ok_or(not_checked.clone())?;
+        let value = exact(xd)?.to_f64().ok_or_else(|| overflow("npv to f64"))?;
+        if slope == 0.0 || !slope.is_finite() {
+            return Err(not_checked);
+        }
+        let step = value / slope;
+        if !step.is_finite() {
+            return Err(not_checked);
+        }
+        if step.abs() <= RATE_TOLERANCE / 10.0 {
+            return Ok(xd);
+        }
+        let next = Decimal::from_f64_retain(xf - step).ok_or_else(|| overflow("rate from f64"))?;
+        if next <= Decimal::NEGATIVE_ONE {
+            return Err(not_checked);
+        }
+        xd = next.round_dp(16);
+    }
+    Err(not_checked)
+}
+
+/// `base^n` in `Decimal` by squaring.
+pub(crate) fn powi(base: Decimal, mut n: u64) -> Result<Decimal> {
+    let mut acc = Decimal::ONE;
+    let mut b = base;
+    while n > 0 {
+        if n & 1 == 1 {
+            acc = acc.checked_mul(b).ok_or_else(|| overflow("power"))?;
+        }
+        n >>= 1;
+        if n > 0 {
+            b = b.checked_mul(b).ok_or_else(|| overflow("power"))?;
+        }
+    }
+    Ok(acc)
+}
+
+/// `a^(1/n)` in `Decimal` for `a > 0`: Newton on `v^n = a` from the `f64` root.
+pub(crate) fn nth_root(a: Decimal, n: u64) -> Result<Decimal> {
+    if n == 1 {
+        return Ok(a);
+    }
+    let af = a.to_f64().ok_or_else(|| overflow("root"))?;
+    let nf = n as f64;
+    let mut v = Decimal::from_f64_retain(af.powf(1.0 / nf)).ok_or_else(|| overflow("root"))?;
+    let nd = Decimal::from(n);
+    for _ in 0..2 {
+        let p = powi(v, n - 1)?; // v^(n−1)
+        let vn = p.checked_mul(v).ok_or_else(|| overflow("root"))?;
+        let denom = nd.checked_mul(p).ok_or_else(|| overflow("root"))?;
+        let step = (vn - a).checked_div(denom).ok_or_else(|| overflow("root"))?;
+        v -= step;
+    }
+    Ok(v)
+}

@@ -1,0 +1,165 @@
+//! Reference cases for the cost of credit (DOMAIN.md §7).
+
+use crate::common::d;
+use chrono::{Days, Months, NaiveDate};
+use overdue::{china_apr, eu_aprc, reg_z_apr, xirr, CashFlow, Error, Frequency};
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+
+fn pct(x: Decimal, dp: u32) -> Decimal {
+    (x * dec!(100)).round_dp(dp)
+}
+
+fn monthly(advance: NaiveDate, amount: Decimal, first: NaiveDate, n: u32, payment: Decimal) -> Vec<CashFlow> {
+    let mut flows = vec![CashFlow::new(advance, amount)];
+    flows.extend((0..n).map(|k| CashFlow::new(first + Months::new(k), -payment)));
+    flows
+}
+
+/// Source: Reg Z Appendix J (c)(1)(i).
+#[test]
+fn reg_z_c1_i() {
+    let flows = monthly(d(1978, 1, 10), dec!(5000), d(1978, 2, 10), 24, dec!(230));
+    assert_eq!(pct(reg_z_apr(&flows, Frequency::Monthly).unwrap(), 2), dec!(9.69));
+}
+
+/// Source: Reg Z Appendix J (c)(1)(ii) — odd first period.
+#[test]
+fn reg_z_c1_ii() {
+    let flows = monthly(d(1978, 2, 10), dec!(6000), d(1978, 4, 1), 36, dec!(200));
+    assert_eq!(pct(reg_z_apr(&flows, Frequency::Monthly).unwrap(), 2), dec!(11.82));
+}
+
+/// Source: Reg Z Appendix J (c)(1)(iii) — semi-monthly on the 1st and 16th.
+#[test]
+fn reg_z_c1_iii() {
+    let mut flows = vec![CashFlow::new(d(1978, 2, 23), dec!(5000))];
+    for k in 0..24u32 {
+        flows.push(CashFlow::new(
+            Frequency::SemiMonthly.due_date(d(1978, 3, 1), k).unwrap(),
+            dec!(-219.17),
+        ));
+    }
+    assert_eq!(pct(reg_z_apr(&flows, Frequency::SemiMonthly).unwrap(), 2), dec!(10.34));
+}
+
+/// Source: Reg Z Appendix J (c)(1)(iv) — quarterly.
+#[test]
+fn reg_z_c1_iv() {
+    let mut flows = vec![CashFlow::new(d(1978, 5, 23), dec!(10000))];
+    flows.extend((0..40u32).map(|k| CashFlow::new(d(1978, 10, 1) + Months::new(3 * k), dec!(-385))));
+    assert_eq!(pct(reg_z_apr(&flows, Frequency::Quarterly).unwrap(), 2), dec!(8.97));
+}
+
+/// Source: Reg Z Appendix J (c)(1)(v) — weekly.
+#[test]
+fn reg_z_c1_v() {
+    let mut flows = vec![CashFlow::new(d(1978, 3, 20), dec!(500))];
+    flows.extend((0..30u64).map(|k| CashFlow::new(d(1978, 4, 21) + Days::new(7 * k), dec!(-17.60))));
+    assert_eq!(pct(reg_z_apr(&flows, Frequency::Weekly).unwrap(), 2), dec!(14.96));
+}
+
+/// Source: EU Consumer Credit Directive, Annex I worked examples.
+#[test]
+fn eu_aprc_examples() {
+    let one = [
+        CashFlow::new(d(1994, 1, 1), dec!(1000)),
+        CashFlow::new(d(1995, 7, 1), dec!(-1200)),
+    ];
+    assert_eq!(pct(eu_aprc(&one).unwrap(), 2), dec!(12.96));
+    let two = [
+        CashFlow::new(d(1994, 1, 1), dec!(950)),
+        CashFlow::new(d(1995, 7, 1), dec!(-1200)),
+    ];
+    assert_eq!(pct(eu_aprc(&two).unwrap(), 1), dec!(16.9));
+    let three = [
+        CashFlow::new(d(1994, 1, 1), dec!(1000)),
+        CashFlow::new(d(1995, 1, 1), dec!(-600)),
+        CashFlow::new(d(1996, 1, 1), dec!(-600)),
+    ];
+    assert_eq!(pct(eu_aprc(&three).unwrap(), 2), dec!(13.07));
+}
+
+/// Source: DOMAIN.md §7 "flat fee APR": the IRR of 12,000 against 12 × 1,072.
+#[test]
+fn flat_fee_china_apr() {
+    let mut flows = vec![dec!(12000)];
+    flows.extend(std::iter::repeat_n(dec!(-1072), 12));
+    let apr = china_apr(&flows, Frequency::Monthly).unwrap();
+    assert_eq!(pct(apr.periodic, 6), dec!(1.086185));
+    assert_eq!(pct(apr.nominal, 2), dec!(13.03));
+    assert_eq!(pct(apr.effective, 2), dec!(13.84));
+}
+
+/// Source: Microsoft Excel documentation, XIRR function example (expected
+/// 0.373362535, itself wrong in the 9th digit: asserted to 8).
+#[test]
+fn excel_xirr_example() {
+    let flows = [
+        CashFlow::new(d(2008, 1, 1), dec!(-10000)),
+        CashFlow::new(d(2008, 3, 1), dec!(2750)),
+        CashFlow::new(d(2008, 10, 30), dec!(4250)),
+        CashFlow::new(d(2009, 2, 15), dec!(3250)),
+        CashFlow::new(d(2009, 4, 1), dec!(2750)),
+    ];
+    let r = xirr(&flows).unwrap();
+    assert!((r - dec!(0.373362535)).abs() < dec!(0.00000001), "{r}");
+    // the true root, to 1e-10: Excel's 0.373362535 is off in the 9th digit
+    assert_eq!(r.round_dp(10), dec!(0.3733625335));
+}
+
+#[test]
+fn xirr_errors_name_the_problem() {
+    let same = [
+        CashFlow::new(d(2026, 1, 1), dec!(1)),
+        CashFlow::new(d(2026, 2, 1), dec!(2)),
+    ];
+    assert_eq!(
+        xirr(&same).unwrap_err().to_string(),
+        "no rate solves the cash flows: all cash flows have the same sign"
+    );
+    let zero = [
+        CashFlow::new(d(2026, 1, 1), dec!(0)),
+        CashFlow::new(d(2026, 2, 1), dec!(0)),
+    ];
+    assert!(matches!(
+        xirr(&zero),
+        Err(Error::NoRoot {
+            reason: "all cash flows are zero"
+        })
+    ));
+    let one_date = [
+        CashFlow::new(d(2026, 1, 1), dec!(1)),
+        CashFlow::new(d(2026, 1, 1), dec!(-2)),
+    ];
+    assert!(matches!(xirr(&one_date), Err(Error::NoRoot { .. })));
+    assert!(matches!(xirr(&[]), Err(Error::NoRoot { .. })));
+}
+
+#[test]
+fn xirr_two_dates_and_near_minus_100_percent() {
+    let two = [
+        CashFlow::new(d(2026, 1, 1), dec!(-1000)),
+        CashFlow::new(d(2027, 1, 1), dec!(1500)),
+    ];
+    assert_eq!(xirr(&two).unwrap().round_dp(10), dec!(0.5));
+    // almost everything lost: 1,000 in, 0.000001 back a year later
+    let lost = [
+        CashFlow::new(d(2026, 1, 1), dec!(-1000)),
+        CashFlow::new(d(2027, 1, 1), dec!(0.000001)),
+    ];
+    let r = xirr(&lost).unwrap();
+    assert!((r - dec!(-0.999999999)).abs() < dec!(0.0000000001), "{r}");
+}
+
+/// Several sign changes: 1,000 out, 2,300 in, 1,320 out has roots 10 % and 20 %;
+/// the documented policy returns the one nearest 0 %.
+#[test]
+fn xirr_several_roots_policy() {
+    let flows = [
+        CashFlow::new(d(2025, 1, 1), dec!(-1000)),
+        CashFlow::new(d(2026, 1, 1), dec!(2300)),
+        CashFlow::new(d(2027, 1, 1), dec!(-1320)),
+    ];
+    assert_eq!(xirr(&flows).unwrap().round_dp(9), dec!(0.1));
+}
