@@ -1,12 +1,17 @@
 //! Criterion benches, named area/operation/size, ours beside a peer and the
 //! plain-`f64` limit in one group so every run prints the ratio.
-#![allow(missing_docs, clippy::unwrap_used, clippy::float_arithmetic)] // bench code: floats are the baseline being measured
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::float_arithmetic,
+    clippy::indexing_slicing
+)] // bench code: floats are the baseline being measured
 
 use std::hint::black_box;
 
 use chrono::{Months, NaiveDate};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
-use overdue::{Money, Rate, Schedule};
+use overdue::{CashFlow, Money, Rate, Schedule};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -97,5 +102,70 @@ fn schedules(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, schedules);
+/// Monthly flows: an advance, then `n` repayments at about 18 %/year.
+fn loan_flows(n: u32) -> Vec<CashFlow> {
+    let start = d(2026, 1, 15);
+    let mut flows = vec![CashFlow::new(start, dec!(10000))];
+    let payment =
+        dec!(10000) * dec!(0.015) / (Decimal::ONE - Decimal::ONE / (0..n).fold(Decimal::ONE, |a, _| a * dec!(1.015)));
+    for k in 1..=n {
+        flows.push(CashFlow::new(
+            start.checked_add_months(Months::new(k)).unwrap(),
+            -payment.round_dp(2),
+        ));
+    }
+    flows
+}
+
+/// The limit: a plain f64 Newton loop on the XIRR equation, a `powf` per flow per iteration.
+fn f64_xirr(amounts: &[f64], years: &[f64]) -> f64 {
+    let mut x = 0.1f64;
+    for _ in 0..100 {
+        let (mut f, mut df) = (0.0, 0.0);
+        for (&a, &t) in amounts.iter().zip(years) {
+            let v = a * (1.0 + x).powf(-t);
+            f += v;
+            df -= t * v / (1.0 + x);
+        }
+        let next = x - f / df;
+        if (next - x).abs() < 1e-12 {
+            return next;
+        }
+        x = next;
+    }
+    x
+}
+
+fn cost(c: &mut Criterion) {
+    for n in [12u32, 100] {
+        let flows = loan_flows(n);
+        let first = flows[0].date;
+        let amounts: Vec<f64> = flows.iter().map(|f| f.amount.try_into().unwrap()).collect();
+        let years: Vec<f64> = flows
+            .iter()
+            .map(|f| (f.date - first).num_days() as f64 / 365.0)
+            .collect();
+        let peer: Vec<xirr::Payment<NaiveDate>> = flows
+            .iter()
+            .zip(&amounts)
+            .map(|(f, &a)| xirr::Payment {
+                amount: a,
+                date: f.date,
+            })
+            .collect();
+        let mut group = c.benchmark_group(format!("cost/xirr/{n}"));
+        group.bench_function("overdue", |b| b.iter(|| overdue::xirr(black_box(&flows)).unwrap()));
+        group.bench_function("xirr_crate", |b| b.iter(|| xirr::compute(black_box(&peer)).unwrap()));
+        group.bench_function("f64_loop", |b| {
+            b.iter(|| f64_xirr(black_box(&amounts), black_box(&years)))
+        });
+        group.finish();
+    }
+    let flows = loan_flows(36);
+    c.bench_function("cost/apr_reg_z/36", |b| {
+        b.iter(|| overdue::reg_z_apr(black_box(&flows), overdue::Frequency::Monthly).unwrap())
+    });
+}
+
+criterion_group!(benches, schedules, cost);
 criterion_main!(benches);

@@ -36,6 +36,11 @@
 //!   dates from an anchor.
 //! - [`Schedule`] is built from [`ScheduleOptions`] (a [`Method`], an
 //!   [`InterestBasis`], a [`Rounding`]) and holds [`Installment`]s.
+//! - [`CashFlow`]s (borrower's view: received positive, paid negative) feed the
+//!   cost metrics: [`total_paid`], [`total_cost`], [`xnpv`], [`xirr`], [`irr`],
+//!   [`china_apr`], [`reg_z_apr`], [`eu_aprc`].
+//! - Legal limits: [`RateTable`] (the one-year LPR), [`PrivateLendingCap`],
+//!   [`UsLateFeeSafeHarbor`], [`EuLatePayment`].
 //! - [`Error`] is the one error type; [`Result`] its alias.
 //!
 //! ## Cookbook
@@ -84,6 +89,29 @@
 //! # Ok::<(), overdue::Error>(())
 //! ```
 //!
+//! ### Compute the APR of a loan with fees
+//! ```
+//! # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+//! // 12,000 at 15 %/year over 12 months, with a 2 % fee taken from the disbursement
+//! let plan = Schedule::equal_installment(Money::new(dec!(12000))?, Rate::annual(dec!(0.15))?, 12,
+//!     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
+//! let mut flows: Vec<_> = CashFlow::from_schedule(&plan)?.iter().map(|f| f.amount).collect();
+//! flows[0] -= dec!(240); // the borrower only gets 11,760
+//! let apr = china_apr(&flows, Frequency::Monthly)?;
+//! assert_eq!((apr.nominal * dec!(100)).round_dp(2), dec!(18.88)); // not 15 %
+//! # Ok::<(), overdue::Error>(())
+//! ```
+//!
+//! ### Is this private loan's rate enforceable in China?
+//! ```
+//! # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+//! let formed = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+//! let cap = PrivateLendingCap::on(formed, &RateTable::china_lpr_one_year())?; // 4 × 3.00 % = 12 %
+//! let check = cap.check_rate(Rate::monthly(dec!(0.03))?, DayCount::Act365Fixed)?;
+//! assert!(check.exceeded); // 36 % a year: the part above 12 % is not enforceable
+//! # Ok::<(), overdue::Error>(())
+//! ```
+//!
 //! ## Rounding and precision
 //!
 //! Amounts are exact; they are rounded only where a real ledger posts them
@@ -106,6 +134,7 @@ mod calendar;
 mod cost;
 mod error;
 mod fraction;
+mod limits;
 mod money;
 mod rate;
 mod schedule;
@@ -117,6 +146,9 @@ pub use crate::cost::{
     total_cost, total_paid, xirr, xirr_with_day_count, xnpv, CashFlow, ChinaApr,
 };
 pub use crate::error::{Error, Result};
+pub use crate::limits::{
+    CapCheck, Charge, ChargeSplit, EuLatePayment, PrivateLendingCap, RateTable, UsLateFeeSafeHarbor,
+};
 pub use crate::money::{Money, Rounding, RoundingMode};
 pub use crate::rate::{Rate, RatePeriod};
 pub use crate::schedule::{Installment, InterestBasis, Method, Schedule, ScheduleOptions, MAX_INSTALLMENTS};

@@ -3,6 +3,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
 mod common;
+mod cost_props;
 mod cost_reference;
+mod limits_reference;
 mod schedule_props;
 mod schedule_reference;

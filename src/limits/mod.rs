@@ -1,0 +1,672 @@
+//! Legal limits: China's private-lending cap (4 × LPR), US card late-fee safe
+//! harbors, EU late-payment interest. Dated data ships with the crate and can
+//! be replaced by the user's own.
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::DayCount;
+use crate::cost::{xirr, CashFlow};
+use crate::error::{overflow, Error, Result};
+use crate::money::{Money, Rounding};
+use crate::rate::{Rate, RatePeriod};
+
+/// A table of annual rates that change on dates; each holds until the next.
+///
+/// [`RateTable::china_lpr_one_year`] is the one-year Loan Prime Rate
+/// (贷款市场报价利率) since the reform of 2019-08-20, last checked 2026-01
+/// (3.00 %). Extend it with [`RateTable::with`] or build your own.
+///
+/// # Example
+/// ```
+/// use chrono::NaiveDate;
+/// use overdue::{Rate, RateTable};
+/// use rust_decimal_macros::dec;
+/// let lpr = RateTable::china_lpr_one_year();
+/// let d = NaiveDate::from_ymd_opt(2021, 6, 1).unwrap();
+/// assert_eq!(lpr.rate_on(d)?, Rate::annual(dec!(0.0385))?);
+/// assert!(lpr.rate_on(NaiveDate::from_ymd_opt(2019, 1, 1).unwrap()).is_err());
+/// # Ok::<(), overdue::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "Vec<(NaiveDate, Rate)>", into = "Vec<(NaiveDate, Rate)>")]
+pub struct RateTable {
+    entries: Vec<(NaiveDate, Rate)>,
+}
+
+impl TryFrom<Vec<(NaiveDate, Rate)>> for RateTable {
+    type Error = Error;
+    fn try_from(entries: Vec<(NaiveDate, Rate)>) -> Result<RateTable> {
+        RateTable::new(entries)
+    }
+}
+
+impl From<RateTable> for Vec<(NaiveDate, Rate)> {
+    fn from(t: RateTable) -> Self {
+        t.entries
+    }
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+impl RateTable {
+    /// A table from `(effective date, annual rate)` entries, in any order.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] if empty, if two entries share a date, or if a rate
+    /// is not annual.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use overdue::{Rate, RateTable};
+    /// use rust_decimal_macros::dec;
+    /// let t = RateTable::new(vec![(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), Rate::annual(dec!(0.02))?)])?;
+    /// assert_eq!(t.entries().len(), 1);
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn new(mut entries: Vec<(NaiveDate, Rate)>) -> Result<RateTable> {
+        entries.sort_by_key(|e| e.0);
+        if entries.is_empty() {
+            return Err(Error::Invalid {
+                field: "rate table",
+                reason: "it has no entries".to_owned(),
+            });
+        }
+        if let Some(w) = entries
+            .windows(2)
+            .find(|w| w.first().map(|e| e.0) == w.last().map(|e| e.0))
+        {
+            return Err(Error::Invalid {
+                field: "rate table",
+                reason: format!("two entries on {}", w.first().map(|e| e.0).unwrap_or_default()),
+            });
+        }
+        if let Some((d, r)) = entries.iter().find(|(_, r)| r.period() != RatePeriod::Annual) {
+            return Err(Error::Invalid {
+                field: "rate table",
+                reason: format!("the rate on {d} is {r}, not an annual rate"),
+            });
+        }
+        Ok(RateTable { entries })
+    }
+
+    /// The one-year LPR (DOMAIN.md §2): 2019-08-20 4.25 %; 2019-09-20 4.20 %;
+    /// 2019-11-20 4.15 %; 2020-02-20 4.05 %; 2020-04-20 3.85 %; 2021-12-20
+    /// 3.80 %; 2022-01-20 3.70 %; 2022-08-22 3.65 %; 2023-06-20 3.55 %;
+    /// 2023-08-21 3.45 %; 2024-07-22 3.35 %; 2024-10-21 3.10 %; 2025-05-20
+    /// 3.00 % (still 3.00 % in 2026-01). No LPR exists before 2019-08-20.
+    ///
+    /// ```
+    /// let lpr = overdue::RateTable::china_lpr_one_year();
+    /// assert_eq!(lpr.entries().len(), 13);
+    /// ```
+    pub fn china_lpr_one_year() -> RateTable {
+        const DATA: [(i32, u32, u32, i64); 13] = [
+            (2019, 8, 20, 425),
+            (2019, 9, 20, 420),
+            (2019, 11, 20, 415),
+            (2020, 2, 20, 405),
+            (2020, 4, 20, 385),
+            (2021, 12, 20, 380),
+            (2022, 1, 20, 370),
+            (2022, 8, 22, 365),
+            (2023, 6, 20, 355),
+            (2023, 8, 21, 345),
+            (2024, 7, 22, 335),
+            (2024, 10, 21, 310),
+            (2025, 5, 20, 300),
+        ];
+        let entries = DATA
+            .iter()
+            .filter_map(|&(y, m, d, bp)| Some((ymd(y, m, d)?, Rate::annual(Decimal::new(bp, 4)).ok()?)))
+            .collect();
+        RateTable { entries }
+    }
+
+    /// The same table with one more entry (replacing one on the same date).
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use overdue::{Rate, RateTable};
+    /// use rust_decimal_macros::dec;
+    /// let d = NaiveDate::from_ymd_opt(2027, 1, 20).unwrap();
+    /// let lpr = RateTable::china_lpr_one_year().with(d, Rate::annual(dec!(0.029))?)?;
+    /// assert_eq!(lpr.rate_on(d)?.value(), dec!(0.029));
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] for a rate that is not annual.
+    pub fn with(mut self, date: NaiveDate, rate: Rate) -> Result<RateTable> {
+        self.entries.retain(|e| e.0 != date);
+        self.entries.push((date, rate));
+        RateTable::new(self.entries)
+    }
+
+    /// The entries, oldest first.
+    ///
+    /// ```
+    /// let lpr = overdue::RateTable::china_lpr_one_year();
+    /// assert_eq!(lpr.entries()[0].0.to_string(), "2019-08-20");
+    /// ```
+    pub fn entries(&self) -> &[(NaiveDate, Rate)] {
+        &self.entries
+    }
+
+    /// The rate in force on `date`.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] for a date before the first entry.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let lpr = overdue::RateTable::china_lpr_one_year();
+    /// assert_eq!(lpr.rate_on(NaiveDate::from_ymd_opt(2026, 11, 28).unwrap())?.to_string(), "3 %/year");
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn rate_on(&self, date: NaiveDate) -> Result<Rate> {
+        self.entries
+            .iter()
+            .rev()
+            .find(|e| e.0 <= date)
+            .map(|e| e.1)
+            .ok_or_else(|| Error::Invalid {
+                field: "date",
+                reason: format!(
+                    "{date} is before the first entry of the rate table ({})",
+                    self.entries.first().map(|e| e.0).unwrap_or_default()
+                ),
+            })
+    }
+}
+
+/// The cap on a Chinese private-lending contract, by its formation date.
+///
+/// Since 2020-08-20 (Supreme People's Court rules): 4 × the one-year LPR at
+/// formation; interest, overdue interest, 违约金 and other fees claimed
+/// together are held to it. Before: 24 % enforceable; 24–36 % not enforceable
+/// but not refundable if paid; above 36 % void. The seven kinds of locally
+/// supervised lenders (micro-lenders, pawnshops, ...) are outside these rules.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use overdue::{PrivateLendingCap, RateTable};
+/// use rust_decimal_macros::dec;
+/// let cap = PrivateLendingCap::on(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), &RateTable::china_lpr_one_year())?;
+/// assert_eq!(cap.enforceable.value(), dec!(0.12)); // 4 × 3.00 %
+/// # Ok::<(), overdue::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct PrivateLendingCap {
+    /// The highest annual rate a court enforces.
+    pub enforceable: Rate,
+    /// For contracts before 2020-08-20: above this rate the agreement is void
+    /// (36 %); between `enforceable` and it, paid interest is not refunded.
+    pub void_above: Option<Rate>,
+}
+
+/// The day the 4 × LPR rules took effect.
+fn lpr_rules_start() -> Option<NaiveDate> {
+    ymd(2020, 8, 20)
+}
+
+impl PrivateLendingCap {
+    /// The cap for a contract formed on `contract_date`, using `lpr` for
+    /// contracts from 2020-08-20.
+    ///
+    /// # Errors
+    /// As [`RateTable::rate_on`]; [`Error::Overflow`].
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use overdue::{PrivateLendingCap, RateTable};
+    /// use rust_decimal_macros::dec;
+    /// let old = PrivateLendingCap::on(NaiveDate::from_ymd_opt(2018, 5, 1).unwrap(), &RateTable::china_lpr_one_year())?;
+    /// assert_eq!(old.enforceable.value(), dec!(0.24));
+    /// assert_eq!(old.void_above.unwrap().value(), dec!(0.36));
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn on(contract_date: NaiveDate, lpr: &RateTable) -> Result<PrivateLendingCap> {
+        if lpr_rules_start().is_some_and(|start| contract_date < start) {
+            return Ok(PrivateLendingCap {
+                enforceable: Rate::annual(Decimal::new(24, 2))?,
+                void_above: Some(Rate::annual(Decimal::new(36, 2))?),
+            });
+        }
+        Ok(PrivateLendingCap {
+            enforceable: lpr.rate_on(contract_date)?.scaled(Decimal::from(4))?,
+            void_above: None,
+        })
+    }
+
+    /// Checks an annual rate against the cap.
+    ///
+    /// # Errors
+    /// [`Error::Overflow`].
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use overdue::{DayCount, PrivateLendingCap, Rate, RateTable};
+    /// use rust_decimal_macros::dec;
+    /// let cap = PrivateLendingCap::on(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), &RateTable::china_lpr_one_year())?;
+    /// let check = cap.check_rate(Rate::monthly(dec!(0.03))?, DayCount::Act365Fixed)?; // 36 % a year
+    /// assert!(check.exceeded);
+    /// assert_eq!(check.excess, dec!(0.24));
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn check_rate(&self, rate: Rate, day_count: DayCount) -> Result<CapCheck> {
+        self.check_annual(rate.to_annual(day_count)?.value())
+    }
+
+    /// Checks the effective annual rate (XIRR) of a set of cash flows against
+    /// the cap. The effective rate is at least the nominal one, so this errs
+    /// on the borrower's side.
+    ///
+    /// # Errors
+    /// As [`crate::xirr`].
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use overdue::{CashFlow, PrivateLendingCap, RateTable};
+    /// use rust_decimal_macros::dec;
+    /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// let cap = PrivateLendingCap::on(d(2026, 1, 1), &RateTable::china_lpr_one_year())?;
+    /// let flows = [CashFlow::new(d(2026, 1, 1), dec!(10000)), CashFlow::new(d(2027, 1, 1), dec!(-11000))];
+    /// assert!(!cap.check_flows(&flows)?.exceeded); // 10 % ≤ 12 %
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn check_flows(&self, flows: &[CashFlow]) -> Result<CapCheck> {
+        self.check_annual(xirr(flows)?)
+    }
+
+    fn check_annual(&self, annual: Decimal) -> Result<CapCheck> {
+        let cap = self.enforceable.value();
+        let excess = (annual - cap).max(Decimal::ZERO);
+        Ok(CapCheck {
+            annual_rate: annual,
+            cap: self.enforceable,
+            exceeded: annual > cap,
+            excess,
+            void: self.void_above.is_some_and(|v| annual > v.value()),
+        })
+    }
+
+    /// The part of each charge above the cap: a charge of `amount` for the
+    /// use of `base` from `from` to `to` is allowed `base × cap × year
+    /// fraction` (rounded with `rounding`); the rest is not enforceable.
+    ///
+    /// # Errors
+    /// [`Error::DateOrder`] if a charge ends before it starts; [`Error::Overflow`].
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use overdue::{Charge, DayCount, Money, PrivateLendingCap, RateTable, Rounding};
+    /// use rust_decimal_macros::dec;
+    /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// let cap = PrivateLendingCap::on(d(2026, 1, 1), &RateTable::china_lpr_one_year())?;
+    /// // 3 % a month charged on 10,000 for January: 300, of which 12 % × 31/365 × 10,000 = 101.92 is allowed
+    /// let charge = Charge { from: d(2026, 1, 1), to: d(2026, 2, 1), base: Money::new(dec!(10000))?, amount: Money::new(dec!(300))? };
+    /// let split = cap.split_charges(&[charge], DayCount::Act365Fixed, Rounding::default())?;
+    /// assert_eq!(split[0].allowed.to_string(), "101.92");
+    /// assert_eq!(split[0].excess.to_string(), "198.08");
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn split_charges(
+        &self,
+        charges: &[Charge],
+        day_count: DayCount,
+        rounding: Rounding,
+    ) -> Result<Vec<ChargeSplit>> {
+        charges
+            .iter()
+            .map(|c| {
+                if c.to < c.from {
+                    return Err(Error::DateOrder {
+                        earlier: "charge start",
+                        earlier_date: c.from,
+                        later: "charge end",
+                        later_date: c.to,
+                    });
+                }
+                let limit = self.enforceable.simple_interest(c.base, c.from, c.to, day_count)?;
+                let limit = Money::new(rounding.round(limit))?;
+                let allowed = c.amount.min(limit);
+                Ok(ChargeSplit {
+                    allowed,
+                    excess: c.amount.checked_sub(allowed)?,
+                })
+            })
+            .collect()
+    }
+}
+
+/// The result of checking a rate against a cap.
+///
+/// ```
+/// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+/// let cap = PrivateLendingCap::on(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), &RateTable::china_lpr_one_year())?;
+/// let check = cap.check_rate(Rate::annual(dec!(0.10))?, DayCount::Act365Fixed)?;
+/// assert!(!check.exceeded && check.excess.is_zero());
+/// # Ok::<(), overdue::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct CapCheck {
+    /// The annual rate checked.
+    #[serde(with = "crate::serde_str")]
+    pub annual_rate: Decimal,
+    /// The enforceable cap.
+    pub cap: Rate,
+    /// Whether the rate is above the cap.
+    pub exceeded: bool,
+    /// How far above the cap, in rate (0.24 = 24 points); zero if within.
+    #[serde(with = "crate::serde_str")]
+    pub excess: Decimal,
+    /// For contracts before 2020-08-20: whether the rate is above 36 % (void).
+    pub void: bool,
+}
+
+/// A charge for the use of money over a period, to split against a cap.
+///
+/// ```
+/// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+/// let d = |m| NaiveDate::from_ymd_opt(2026, m, 1).unwrap();
+/// let c = Charge { from: d(1), to: d(2), base: Money::new(dec!(1000))?, amount: Money::new(dec!(30))? };
+/// assert_eq!(c.amount.to_string(), "30");
+/// # Ok::<(), overdue::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Charge {
+    /// Start of the period charged for.
+    pub from: NaiveDate,
+    /// End of the period (exclusive).
+    pub to: NaiveDate,
+    /// The principal in use.
+    pub base: Money,
+    /// Everything charged for it: interest, penalty interest, fees.
+    pub amount: Money,
+}
+
+/// A charge split into the part within the cap and the part above it.
+///
+/// ```
+/// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+/// let d = |m| NaiveDate::from_ymd_opt(2026, m, 1).unwrap();
+/// let cap = PrivateLendingCap::on(d(1), &RateTable::china_lpr_one_year())?;
+/// let c = Charge { from: d(1), to: d(2), base: Money::new(dec!(1000))?, amount: Money::new(dec!(5))? };
+/// let s = cap.split_charges(&[c], DayCount::Act365Fixed, Rounding::default())?;
+/// assert!(s[0].excess.is_zero());
+/// # Ok::<(), overdue::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ChargeSplit {
+    /// The enforceable part.
+    pub allowed: Money,
+    /// The part above the cap.
+    pub excess: Money,
+}
+
+/// US credit-card late fees: dated safe-harbor amounts (12 CFR 1026.52(b)),
+/// first violation and repeat within the next six billing cycles, and the
+/// rule that a fee may not exceed the minimum payment that was late.
+///
+/// Default data (overridable with [`UsLateFeeSafeHarbor::new`]): 2010-08-22
+/// $25 / $35; 2014-01-01 $26 / $37; 2023-01-01 $30 / $41 (the 2024 $8 rule
+/// was vacated in 2025).
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use overdue::{Money, UsLateFeeSafeHarbor};
+/// use rust_decimal_macros::dec;
+/// let table = UsLateFeeSafeHarbor::default();
+/// let d = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+/// assert_eq!(table.max_fee(d, false, Money::new(dec!(100))?)?.to_string(), "30");
+/// assert_eq!(table.max_fee(d, true, Money::new(dec!(100))?)?.to_string(), "41");
+/// assert_eq!(table.max_fee(d, true, Money::new(dec!(15))?)?.to_string(), "15"); // not above the minimum payment
+/// # Ok::<(), overdue::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UsLateFeeSafeHarbor {
+    entries: Vec<(NaiveDate, Money, Money)>,
+}
+
+impl Default for UsLateFeeSafeHarbor {
+    fn default() -> Self {
+        let data = [(2010, 8, 22, 25, 35), (2014, 1, 1, 26, 37), (2023, 1, 1, 30, 41)];
+        UsLateFeeSafeHarbor {
+            entries: data
+                .iter()
+                .filter_map(|&(y, m, d, a, b)| {
+                    Some((
+                        ymd(y, m, d)?,
+                        Money::new(Decimal::from(a)).ok()?,
+                        Money::new(Decimal::from(b)).ok()?,
+                    ))
+                })
+                .collect(),
+        }
+    }
+}
+
+impl UsLateFeeSafeHarbor {
+    /// A table of `(effective date, first fee, repeat fee)`.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] if empty.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use overdue::{Money, UsLateFeeSafeHarbor};
+    /// use rust_decimal_macros::dec;
+    /// let t = UsLateFeeSafeHarbor::new(vec![(NaiveDate::from_ymd_opt(2030, 1, 1).unwrap(),
+    ///     Money::new(dec!(32))?, Money::new(dec!(43))?)])?;
+    /// assert!(t.max_fee(NaiveDate::from_ymd_opt(2029, 1, 1).unwrap(), false, Money::new(dec!(50))?).is_err());
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn new(mut entries: Vec<(NaiveDate, Money, Money)>) -> Result<Self> {
+        if entries.is_empty() {
+            return Err(Error::Invalid {
+                field: "safe-harbor table",
+                reason: "it has no entries".to_owned(),
+            });
+        }
+        entries.sort_by_key(|e| e.0);
+        Ok(UsLateFeeSafeHarbor { entries })
+    }
+
+    /// The largest late fee allowed on `date`: the safe harbor (repeat if
+    /// another violation occurred in the previous six cycles), but not more
+    /// than the minimum payment that was late.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] for a date before the first entry.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use overdue::{Money, UsLateFeeSafeHarbor};
+    /// use rust_decimal_macros::dec;
+    /// let d = NaiveDate::from_ymd_opt(2015, 6, 1).unwrap();
+    /// let fee = UsLateFeeSafeHarbor::default().max_fee(d, false, Money::new(dec!(100))?)?;
+    /// assert_eq!(fee.to_string(), "26");
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn max_fee(
+        &self,
+        date: NaiveDate,
+        repeat_within_six_cycles: bool,
+        minimum_payment_due: Money,
+    ) -> Result<Money> {
+        let (_, first, repeat) = self
+            .entries
+            .iter()
+            .rev()
+            .find(|e| e.0 <= date)
+            .ok_or_else(|| Error::Invalid {
+                field: "date",
+                reason: format!("{date} is before the first safe-harbor entry"),
+            })?;
+        let harbor = if repeat_within_six_cycles { *repeat } else { *first };
+        Ok(harbor.min(minimum_payment_due))
+    }
+}
+
+/// EU late-payment interest between businesses (Directive 2011/7/EU):
+/// simple interest at the reference rate in force on the first day of each
+/// half-year (1 January, 1 July) plus a margin (at least 8 points), from the
+/// day after the due date to the payment date, plus a fixed compensation
+/// (€40). The user supplies the reference rates.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use overdue::{DayCount, EuLatePayment, Money, Rate, RateTable};
+/// use rust_decimal_macros::dec;
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// let ecb = RateTable::new(vec![(d(2026, 1, 1), Rate::annual(dec!(0.0215))?), (d(2026, 7, 1), Rate::annual(dec!(0.02))?)])?;
+/// let rules = EuLatePayment::new(ecb);
+/// // 10,000 due 2026-06-20, paid 2026-07-10: 10 days at 10.15 % and 10 days at 10.00 %
+/// let interest = rules.interest(Money::new(dec!(10000))?, d(2026, 6, 20), d(2026, 7, 10), DayCount::Act365Fixed)?;
+/// assert_eq!(interest.round_dp(2), dec!(55.21));
+/// assert_eq!(rules.fixed_compensation().to_string(), "40");
+/// # Ok::<(), overdue::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EuLatePayment {
+    reference: RateTable,
+    #[serde(with = "crate::serde_str")]
+    margin: Decimal,
+    fixed_compensation: Money,
+}
+
+impl EuLatePayment {
+    /// The directive's minimum: reference rate + 8 points, €40.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use overdue::{EuLatePayment, Rate, RateTable};
+    /// use rust_decimal_macros::dec;
+    /// let t = RateTable::new(vec![(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), Rate::annual(dec!(0.02))?)])?;
+    /// assert_eq!(EuLatePayment::new(t).margin(), dec!(0.08));
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn new(reference_rates: RateTable) -> EuLatePayment {
+        EuLatePayment {
+            reference: reference_rates,
+            margin: Decimal::new(8, 2),
+            fixed_compensation: Money::new(Decimal::from(40)).unwrap_or_default(),
+        }
+    }
+
+    /// Sets the margin above the reference rate (a fraction: 0.08 = 8 points).
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # let t = RateTable::new(vec![(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), Rate::annual(dec!(0.02))?)])?;
+    /// assert_eq!(EuLatePayment::new(t).with_margin(dec!(0.09)).margin(), dec!(0.09));
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn with_margin(mut self, margin: Decimal) -> EuLatePayment {
+        self.margin = margin;
+        self
+    }
+
+    /// The margin above the reference rate.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # let t = RateTable::new(vec![(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), Rate::annual(dec!(0.02))?)])?;
+    /// assert_eq!(EuLatePayment::new(t).margin(), dec!(0.08));
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn margin(&self) -> Decimal {
+        self.margin
+    }
+
+    /// The fixed compensation per late payment (€40).
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # let t = RateTable::new(vec![(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), Rate::annual(dec!(0.02))?)])?;
+    /// assert_eq!(EuLatePayment::new(t).fixed_compensation(), Money::new(dec!(40))?);
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn fixed_compensation(&self) -> Money {
+        self.fixed_compensation
+    }
+
+    /// The statutory rate for the half-year containing `date`.
+    ///
+    /// # Errors
+    /// As [`RateTable::rate_on`]; [`Error::Overflow`].
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # let t = RateTable::new(vec![(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), Rate::annual(dec!(0.02))?)])?;
+    /// let r = EuLatePayment::new(t).rate_on(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap())?;
+    /// assert_eq!(r.value(), dec!(0.10));
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn rate_on(&self, date: NaiveDate) -> Result<Rate> {
+        let start = half_year_start(date)?;
+        let reference = self.reference.rate_on(start)?.value();
+        Rate::annual(
+            reference
+                .checked_add(self.margin)
+                .ok_or_else(|| overflow("late-payment rate"))?,
+        )
+    }
+
+    /// Simple late-payment interest on `amount` due on `due` and paid on
+    /// `paid`, from the day after the due date, exact (unrounded); each
+    /// half-year at its own rate.
+    ///
+    /// # Errors
+    /// As [`EuLatePayment::rate_on`]; [`Error::DateOutOfRange`].
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # let t = RateTable::new(vec![(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), Rate::annual(dec!(0.02))?)])?;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+    /// let i = EuLatePayment::new(t).interest(Money::new(dec!(3650))?, d(3, 1), d(3, 11), DayCount::Act365Fixed)?;
+    /// assert_eq!(i, dec!(10)); // 10 days at 10 %
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn interest(&self, amount: Money, due: NaiveDate, paid: NaiveDate, day_count: DayCount) -> Result<Decimal> {
+        let out = || Error::DateOutOfRange {
+            operation: "late-payment interest",
+        };
+        // from the day after the due date through the payment date: [due + 1, paid + 1)
+        let mut cursor = due.succ_opt().ok_or_else(out)?;
+        let end = paid.succ_opt().ok_or_else(out)?;
+        let mut total = Decimal::ZERO;
+        while cursor < end {
+            let next_half = next_half_year(cursor)?.min(end);
+            let part = self
+                .rate_on(cursor)?
+                .simple_interest(amount, cursor, next_half, day_count)?;
+            total = total
+                .checked_add(part)
+                .ok_or_else(|| overflow("late-payment interest"))?;
+            cursor = next_half;
+        }
+        Ok(total)
+    }
+}
+
+fn half_year_start(date: NaiveDate) -> Result<NaiveDate> {
+    let month = if date.month() >= 7 { 7 } else { 1 };
+    ymd(date.year(), month, 1).ok_or(Error::DateOutOfRange { operation: "half-year" })
+}
+
+fn next_half_year(date: NaiveDate) -> Result<NaiveDate> {
+    let next = if date.month() >= 7 {
+        ymd(date.year() + 1, 1, 1)
+    } else {
+        ymd(date.year(), 7, 1)
+    };
+    next.ok_or(Error::DateOutOfRange { operation: "half-year" })
+}
