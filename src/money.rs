@@ -417,14 +417,20 @@ pub(crate) fn div_round(n: i128, d: i128, mode: RoundingMode) -> Result<i128> {
     if r == 0 {
         return Ok(q);
     }
-    let twice = r.checked_mul(2).ok_or_else(|| overflow("rounding"))?;
-    let up = match mode {
-        RoundingMode::HalfAwayFromZero => twice > d || (twice == d && n >= 0),
-        RoundingMode::HalfEven => twice > d || (twice == d && q % 2 != 0),
-        RoundingMode::TowardZero => n < 0,
-        RoundingMode::AwayFromZero => n >= 0,
-    };
+    let up = rounds_up(mode, r.cmp(&(d - r)), q % 2 != 0, n >= 0);
     Ok(if up { q + 1 } else { q })
+}
+
+/// Whether `q + r/d` (with `0 < r < d`) rounds up to `q + 1` under `mode`;
+/// `half` compares `r` with `d − r`, i.e. the fraction with one half.
+fn rounds_up(mode: RoundingMode, half: std::cmp::Ordering, q_is_odd: bool, non_negative: bool) -> bool {
+    use std::cmp::Ordering::{Equal, Greater};
+    match mode {
+        RoundingMode::HalfAwayFromZero => half == Greater || (half == Equal && non_negative),
+        RoundingMode::HalfEven => half == Greater || (half == Equal && q_is_odd),
+        RoundingMode::TowardZero => !non_negative,
+        RoundingMode::AwayFromZero => non_negative,
+    }
 }
 
 /// [`div_round`] on 64-bit integers, the fast path of interest on a balance.
@@ -438,14 +444,7 @@ pub(crate) fn div_round_i64(n: i64, d: i64, mode: RoundingMode) -> Result<i64> {
     if r == 0 {
         return Ok(q);
     }
-    // 2r may overflow only when r > i64::MAX / 2; compare r with d - r instead.
-    let rest = d - r;
-    let up = match mode {
-        RoundingMode::HalfAwayFromZero => r > rest || (r == rest && n >= 0),
-        RoundingMode::HalfEven => r > rest || (r == rest && q % 2 != 0),
-        RoundingMode::TowardZero => n < 0,
-        RoundingMode::AwayFromZero => n >= 0,
-    };
+    let up = rounds_up(mode, r.cmp(&(d - r)), q % 2 != 0, n >= 0);
     Ok(if up { q + 1 } else { q })
 }
 
