@@ -248,7 +248,8 @@ impl Discounting {
         }
         let d = Decimal::ONE
             .checked_div(solver::nth_root(one_plus, self.per_year)?)
-            .ok_or_else(|| overflow("npv"))?;
+            .ok_or_else(|| overflow("npv"))?
+            .round_dp(20);
         let mut cache: Vec<(u64, Decimal)> = Vec::new();
         let (mut w, mut prev, mut total) = (Decimal::ONE, 0u64, Decimal::ZERO);
         for (&a, &k) in self.amounts.iter().zip(&self.units) {
@@ -257,12 +258,14 @@ impl Discounting {
                 let p = match cache.iter().find(|(g, _)| *g == gap) {
                     Some(&(_, p)) => p,
                     None => {
-                        let p = solver::powi(d, gap)?;
+                        let p = solver::powi(d, gap)?.round_dp(20);
                         cache.push((gap, p));
                         p
                     }
                 };
-                w = w.checked_mul(p).ok_or_else(|| overflow("npv"))?;
+                // 20 places keep the factor to 1e-20, far inside the 1e-10 the
+                // check needs, and keep the products narrow (cheap to rescale)
+                w = w.checked_mul(p).ok_or_else(|| overflow("npv"))?.round_dp(20);
             }
             prev = k;
             total = a
