@@ -61,7 +61,8 @@ pub fn china_apr(amounts: &[Decimal], frequency: Frequency) -> Result<ChinaApr> 
     let periodic = super::irr(amounts)?;
     let m = frequency.periods_per_year();
     let nominal = periodic.checked_mul(Decimal::from(m)).ok_or_else(|| overflow("apr"))?;
-    let effective = solver::powi(Decimal::ONE + periodic, u64::from(m))? - Decimal::ONE;
+    let base = Decimal::ONE.checked_add(periodic).ok_or_else(|| overflow("apr"))?;
+    let effective = solver::powi(base, u64::from(m))? - Decimal::ONE;
     Ok(ChinaApr {
         periodic,
         nominal,
@@ -165,7 +166,7 @@ pub fn reg_z_within_tolerance(disclosed: Decimal, computed: Decimal, irregular: 
     } else {
         Decimal::new(125, 5)
     };
-    (disclosed - computed).abs() <= tolerance
+    disclosed.checked_sub(computed).is_some_and(|d| d.abs() <= tolerance)
 }
 
 struct RegZTerm {
@@ -194,8 +195,17 @@ fn reg_z_eval(terms: &[RegZTerm], i: f64) -> Option<(f64, f64)> {
 fn reg_z_value(terms: &[RegZTerm], i: Decimal) -> Result<Decimal> {
     let mut total = Decimal::ZERO;
     for t in terms {
-        let simple = Decimal::ONE + t.fraction * i;
-        let compound = solver::powi(Decimal::ONE + i, t.q)?;
+        let simple = t
+            .fraction
+            .checked_mul(i)
+            .and_then(|x| x.checked_add(Decimal::ONE))
+            .ok_or_else(|| overflow("reg z present value"))?;
+        let compound = solver::powi(
+            Decimal::ONE
+                .checked_add(i)
+                .ok_or_else(|| overflow("reg z present value"))?,
+            t.q,
+        )?;
         let term = simple
             .checked_mul(compound)
             .and_then(|den| t.amount.checked_div(den))

@@ -415,7 +415,10 @@ pub fn npv(amounts: &[Decimal], rate_per_period: Decimal) -> Result<Decimal> {
 /// ```
 pub fn effective_annual_rate(nominal: Rate, frequency: Frequency) -> Result<Decimal> {
     let periodic = nominal.periodic(frequency)?;
-    Ok(solver::powi(Decimal::ONE + periodic, u64::from(frequency.periods_per_year()))? - Decimal::ONE)
+    let base = Decimal::ONE
+        .checked_add(periodic)
+        .ok_or_else(|| overflow("effective rate"))?;
+    Ok(solver::powi(base, u64::from(frequency.periods_per_year()))? - Decimal::ONE)
 }
 
 /// The nominal annual rate, compounded `frequency.periods_per_year()` times,
@@ -439,6 +442,13 @@ pub fn nominal_annual_rate(effective: Decimal, frequency: Frequency) -> Result<R
         });
     }
     let m = u64::from(frequency.periods_per_year());
-    let root = solver::nth_root(Decimal::ONE + effective, m)?;
-    Rate::annual((root - Decimal::ONE) * Decimal::from(m))
+    let base = Decimal::ONE
+        .checked_add(effective)
+        .ok_or_else(|| overflow("nominal rate"))?;
+    let root = solver::nth_root(base, m)?;
+    Rate::annual(
+        (root - Decimal::ONE)
+            .checked_mul(Decimal::from(m))
+            .ok_or_else(|| overflow("nominal rate"))?,
+    )
 }

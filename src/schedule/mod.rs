@@ -560,7 +560,11 @@ impl Schedule {
                 let fee_rate = fee.periodic_exact(options.frequency)?;
                 let fee_minor = fee_rate.apply(plan.principal, plan.rounding)?;
                 let rows = equal_principal::build(&plan, fee_minor)?;
-                let level = rows.first().map(|r| r.principal + r.interest + r.fee);
+                let level = rows
+                    .first()
+                    .map(|r| r.principal.checked_add(r.interest).and_then(|x| x.checked_add(r.fee)))
+                    .map(|x| x.ok_or_else(|| overflow("level payment")))
+                    .transpose()?;
                 (rows, level, None)
             }
             Method::InterestOnly => (simple::interest_only(&plan)?, None, None),
@@ -757,7 +761,12 @@ fn to_installments(rows: &[Row], dates: &[NaiveDate], principal: i128, scale: u3
         let p = Money::from_minor(row.principal, scale)?;
         let i = Money::from_minor(row.interest, scale)?;
         let f = Money::from_minor(row.fee, scale)?;
-        let payment = Money::from_minor(row.principal + row.interest + row.fee, scale)?;
+        let payment = row
+            .principal
+            .checked_add(row.interest)
+            .and_then(|x| x.checked_add(row.fee))
+            .ok_or_else(|| overflow("installment payment"))?;
+        let payment = Money::from_minor(payment, scale)?;
         out.push(Installment {
             number: u32::try_from(k + 1).map_err(|_| overflow("installment number"))?,
             due_date,

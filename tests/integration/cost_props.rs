@@ -90,3 +90,17 @@ proptest! {
         let _ = overdue::irr(&amounts);
     }
 }
+
+proptest! {
+    /// Absurd rates in the conversions give Ok or Err, never a panic.
+    #[test]
+    fn rate_conversions_never_panic(m in any::<i64>(), s in 0u32..=28, hi in any::<bool>()) {
+        let v = Decimal::new(m, s).abs();
+        let v = if hi { Decimal::MAX - Decimal::ONE + v.min(Decimal::ONE) } else { v };
+        if let Ok(r) = Rate::annual(v) {
+            let _ = overdue::effective_annual_rate(r, Frequency::Monthly);
+        }
+        let _ = overdue::nominal_annual_rate(v, Frequency::Monthly);
+        let _ = overdue::reg_z_within_tolerance(Decimal::MAX, -v, false);
+    }
+}
