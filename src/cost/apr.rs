@@ -6,9 +6,9 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::{solver, CashFlow, Discounting};
+use super::{solver, CashFlow};
 use crate::calendar::{DayCount, Frequency};
-use crate::error::{overflow, Error, Result};
+use crate::error::{overflow, Result};
 
 /// The annualised rate of the PBoC 2021 No. 3 announcement: the IRR of all
 /// costs (interest and every fee) over the principal actually in use.
@@ -48,7 +48,7 @@ pub struct ChinaApr {
 /// positive, net of fees taken upfront; what is paid negative).
 ///
 /// # Errors
-/// As [`crate::irr`]; [`Error::RateNeedsDayCount`] never (frequencies only).
+/// As [`crate::irr`].
 ///
 /// ```
 /// use overdue::{china_apr, Frequency};
@@ -121,14 +121,7 @@ pub fn eu_aprc(flows: &[CashFlow]) -> Result<Decimal> {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 pub fn reg_z_apr(flows: &[CashFlow], unit: Frequency) -> Result<Decimal> {
-    let mut sorted = flows.to_vec();
-    sorted.sort_by_key(|f| f.date);
-    let advance = sorted
-        .first()
-        .ok_or(Error::NoRoot {
-            reason: "there are no cash flows",
-        })?
-        .date;
+    let (sorted, advance) = super::sorted_by_date(flows)?;
     let mut terms = Vec::with_capacity(sorted.len());
     for f in &sorted {
         let (q, days, divisor) = unit_periods(advance, f.date, unit)?;
@@ -140,8 +133,8 @@ pub fn reg_z_apr(flows: &[CashFlow], unit: Frequency) -> Result<Decimal> {
             fraction_f: days as f64 / divisor as f64,
         });
     }
-    let d = Discounting::dated(flows, DayCount::Act365Fixed)?;
-    let unique = d.check_solvable()?;
+    let amounts: Vec<Decimal> = sorted.iter().map(|f| f.amount).collect();
+    let unique = super::root_is_unique(&amounts, sorted.iter().all(|f| f.date == advance))?;
     let eval = |i: f64| reg_z_eval(&terms, i);
     let i = solver::solve(eval, 0.01, unique)?;
     let i = solver::refine_in_decimal(i, eval, |i| reg_z_value(&terms, i))?;

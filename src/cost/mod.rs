@@ -139,14 +139,7 @@ pub(crate) struct Discounting {
 impl Discounting {
     /// Flows on dates, with time in years under `day_count`.
     pub(crate) fn dated(flows: &[CashFlow], day_count: DayCount) -> Result<Discounting> {
-        let mut sorted: Vec<CashFlow> = flows.to_vec();
-        sorted.sort_by_key(|f| f.date);
-        let first = sorted
-            .first()
-            .ok_or(Error::NoRoot {
-                reason: "there are no cash flows",
-            })?
-            .date;
+        let (sorted, first) = sorted_by_date(flows)?;
         let fractions = sorted
             .iter()
             .map(|f| day_count.year_fraction_exact(first, f.date))
@@ -184,35 +177,8 @@ impl Discounting {
     }
 
     fn check_solvable(&self) -> Result<bool> {
-        if self.amounts.iter().all(|a| a.is_zero()) {
-            return Err(Error::NoRoot {
-                reason: "all cash flows are zero",
-            });
-        }
-        let pos = self.amounts.iter().any(|a| a.is_sign_positive() && !a.is_zero());
-        let neg = self.amounts.iter().any(|a| a.is_sign_negative() && !a.is_zero());
-        if !(pos && neg) {
-            return Err(Error::NoRoot {
-                reason: "all cash flows have the same sign",
-            });
-        }
-        if self
-            .units
-            .iter()
-            .all(|&u| u == self.units.first().copied().unwrap_or(0))
-        {
-            return Err(Error::NoRoot {
-                reason: "all cash flows fall on one date, so no rate (or every rate) discounts them to zero",
-            });
-        }
-        let signs: Vec<bool> = self
-            .amounts
-            .iter()
-            .filter(|a| !a.is_zero())
-            .map(|a| a.is_sign_positive())
-            .collect();
-        let changes = signs.windows(2).filter(|w| w.first() != w.last()).count();
-        Ok(changes == 1)
+        let first = self.units.first().copied().unwrap_or(0);
+        root_is_unique(&self.amounts, self.units.iter().all(|&u| u == first))
     }
 
     /// `(NPV, dNPV/dx)` at effective rate `x` per year, in f64.
@@ -282,6 +248,45 @@ impl Discounting {
         let x = solver::solve(|x| self.eval(x), guess, unique)?;
         solver::refine_in_decimal(x, |x| self.eval(x), |x| self.value(x))
     }
+}
+
+/// The flows in date order, and the earliest date (the origin of time).
+pub(crate) fn sorted_by_date(flows: &[CashFlow]) -> Result<(Vec<CashFlow>, NaiveDate)> {
+    let mut sorted = flows.to_vec();
+    sorted.sort_by_key(|f| f.date);
+    let first = sorted
+        .first()
+        .ok_or(Error::NoRoot {
+            reason: "there are no cash flows",
+        })?
+        .date;
+    Ok((sorted, first))
+}
+
+/// An error when no rate can zero the flows (all zero, all one sign, all on
+/// one date); otherwise whether the root is unique (the signs change once).
+pub(crate) fn root_is_unique(amounts: &[Decimal], on_one_date: bool) -> Result<bool> {
+    if amounts.iter().all(|a| a.is_zero()) {
+        return Err(Error::NoRoot {
+            reason: "all cash flows are zero",
+        });
+    }
+    let signs: Vec<bool> = amounts
+        .iter()
+        .filter(|a| !a.is_zero())
+        .map(|a| a.is_sign_positive())
+        .collect();
+    if signs.iter().all(|&p| p) || signs.iter().all(|&p| !p) {
+        return Err(Error::NoRoot {
+            reason: "all cash flows have the same sign",
+        });
+    }
+    if on_one_date {
+        return Err(Error::NoRoot {
+            reason: "all cash flows fall on one date, so no rate (or every rate) discounts them to zero",
+        });
+    }
+    Ok(signs.windows(2).filter(|w| w.first() != w.last()).count() == 1)
 }
 
 fn lcm(a: i128, b: i128) -> i128 {
