@@ -118,6 +118,24 @@ pub enum Error {
         /// Why.
         reason: String,
     },
+    /// A payment id was seen before: the same debit must never be applied twice.
+    #[error("payment {id:?} was already applied on {date}")]
+    DuplicatePayment {
+        /// The repeated id.
+        id: String,
+        /// The date of the payment already recorded with it.
+        date: NaiveDate,
+    },
+    /// A waiver asks for more than is owed of its component.
+    #[error("waiver of {amount} {component} is more than the {outstanding} outstanding")]
+    WaiverTooLarge {
+        /// The component waived.
+        component: crate::Component,
+        /// The amount asked for.
+        amount: Decimal,
+        /// What was owed of it on the waiver's date.
+        outstanding: Decimal,
+    },
     /// A value could not be parsed.
     #[error("cannot parse {field} from {value:?}")]
     Parse {

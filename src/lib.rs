@@ -130,6 +130,7 @@
 #![warn(missing_debug_implementations)]
 #![doc(test(attr(deny(warnings))))]
 
+mod accrual;
 mod calendar;
 mod cost;
 mod error;
@@ -137,9 +138,16 @@ mod fraction;
 mod limits;
 mod money;
 mod rate;
+mod ratio;
 mod schedule;
 mod serde_str;
 
+pub use crate::accrual::{
+    AllocationOrder, AllocationPart, AllocationSource, Bucket, Buckets, Caps, Component, Components, Direction,
+    EarlySettlement, Event, FeeAmount, Grace, GraceMeaning, InstallmentLimit, InstallmentState, InstallmentStatement,
+    LateFee, Ledger, LoanStatus, OverduePolicy, Payment, PaymentAllocation, PenaltyBase, PenaltyRate, Recurrence,
+    Statement, Surplus, Tier, Waiver,
+};
 pub use crate::calendar::{DayCount, Frequency};
 pub use crate::cost::{
     china_apr, effective_annual_rate, eu_aprc, irr, nominal_annual_rate, npv, reg_z_apr, reg_z_within_tolerance,
@@ -151,6 +159,7 @@ pub use crate::limits::{
 };
 pub use crate::money::{Money, Rounding, RoundingMode};
 pub use crate::rate::{Rate, RatePeriod};
+pub use crate::ratio::Ratio;
 pub use crate::schedule::{Installment, InterestBasis, Method, Schedule, ScheduleOptions, MAX_INSTALLMENTS};
 
 /// The README's example runs as a doctest.

@@ -1,0 +1,348 @@
+//! The order in which a payment pays what is owed.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+/// A part of what an installment owes.
+///
+/// ```
+/// use overdue::Component;
+/// assert_eq!(Component::PenaltyInterest.to_string(), "penalty interest");
+/// assert_eq!(Component::ALL.len(), 5);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Component {
+    /// Scheduled fees and late fees (费用, 违约金).
+    Fees,
+    /// Penalty interest (罚息).
+    PenaltyInterest,
+    /// Compound interest on overdue interest (复利).
+    CompoundInterest,
+    /// Contract interest (利息).
+    Interest,
+    /// Principal (本金).
+    Principal,
+}
+
+impl Component {
+    /// Every component, in the order of the common servicer default.
+    ///
+    /// ```
+    /// assert_eq!(overdue::Component::ALL[4], overdue::Component::Principal);
+    /// ```
+    pub const ALL: [Component; 5] = [
+        Component::Fees,
+        Component::PenaltyInterest,
+        Component::CompoundInterest,
+        Component::Interest,
+        Component::Principal,
+    ];
+
+    pub(crate) fn index(self) -> usize {
+        match self {
+            Component::Fees => 0,
+            Component::PenaltyInterest => 1,
+            Component::CompoundInterest => 2,
+            Component::Interest => 3,
+            Component::Principal => 4,
+        }
+    }
+}
+
+impl fmt::Display for Component {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Component::Fees => "fees",
+            Component::PenaltyInterest => "penalty interest",
+            Component::CompoundInterest => "compound interest",
+            Component::Interest => "interest",
+            Component::Principal => "principal",
+        })
+    }
+}
+
+/// Where an installment stands on a payment date `D`.
+///
+/// ```
+/// use overdue::InstallmentState;
+/// assert_ne!(InstallmentState::PastDue, InstallmentState::Due);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum InstallmentState {
+    /// Its due date is before `D`.
+    PastDue,
+    /// The current period's installment: the first whose due date is on or
+    /// after `D`.
+    Due,
+    /// A later installment.
+    NotYetDue,
+}
+
+/// How a tier walks its installments and components.
+///
+/// ```
+/// use overdue::Direction;
+/// assert_ne!(Direction::Vertical, Direction::Horizontal);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Direction {
+    /// Installment by installment, oldest first: every component of the
+    /// oldest before anything of the next. The default.
+    #[default]
+    Vertical,
+    /// Component by component: the first component across every installment
+    /// (oldest first) before the next component.
+    Horizontal,
+}
+
+/// One row of the allocation matrix: the installment states it covers, its
+/// components in order, and the direction it walks them in.
+///
+/// ```
+/// use overdue::{Component, Direction, InstallmentState, Tier};
+/// let t = Tier::new(&[InstallmentState::PastDue], &[Component::Fees, Component::Principal], Direction::Horizontal);
+/// assert_eq!(t.components(), &[Component::Fees, Component::Principal]);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Tier {
+    states: Vec<InstallmentState>,
+    components: Vec<Component>,
+    #[serde(default)]
+    direction: Direction,
+}
+
+impl Tier {
+    /// A tier over `states` paying `components` in order.
+    ///
+    /// ```
+    /// use overdue::{Component, Direction, InstallmentState, Tier};
+    /// let t = Tier::new(&[InstallmentState::Due], &[Component::Interest], Direction::Vertical);
+    /// assert_eq!(t.states(), &[InstallmentState::Due]);
+    /// ```
+    pub fn new(states: &[InstallmentState], components: &[Component], direction: Direction) -> Tier {
+        Tier {
+            states: states.to_vec(),
+            components: components.to_vec(),
+            direction,
+        }
+    }
+
+    /// The installment states it covers.
+    ///
+    /// ```
+    /// # use overdue::*;
+    /// assert_eq!(Tier::new(&[], &[], Direction::Vertical).states(), &[]);
+    /// ```
+    pub fn states(&self) -> &[InstallmentState] {
+        &self.states
+    }
+
+    /// Its components, in order.
+    ///
+    /// ```
+    /// # use overdue::*;
+    /// assert!(Tier::new(&[], &[], Direction::Vertical).components().is_empty());
+    /// ```
+    pub fn components(&self) -> &[Component] {
+        &self.components
+    }
+
+    /// Its direction.
+    ///
+    /// ```
+    /// # use overdue::*;
+    /// assert_eq!(Tier::new(&[], &[], Direction::Horizontal).direction(), Direction::Horizontal);
+    /// ```
+    pub fn direction(&self) -> Direction {
+        self.direction
+    }
+}
+
+/// Where money goes once every tier is paid.
+///
+/// The default is [`Surplus::NextInstallments`].
+///
+/// ```
+/// use overdue::Surplus;
+/// assert_eq!(Surplus::default(), Surplus::NextInstallments);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Surplus {
+    /// Prepays the next installments, oldest first (fees, interest, then
+    /// principal of each). The default.
+    #[default]
+    NextInstallments,
+    /// Prepays the last installments, newest first (shortens the term).
+    LastInstallments,
+    /// Stays as a credit balance, applied by the allocation order on each
+    /// later due date.
+    CreditBalance,
+}
+
+/// The order in which payments pay what is owed: tiers of the matrix
+/// components × installment state, then the surplus rule.
+///
+/// Presets: [`AllocationOrder::servicer_default`] (the default),
+/// [`AllocationOrder::civil_code_561`], [`AllocationOrder::principal_first`].
+/// Prepaying does not re-amortise: the interest of an installment paid early
+/// stays as scheduled (restructure the loan to re-amortise), except on an
+/// early settlement (see [`EarlySettlement`](crate::EarlySettlement)).
+///
+/// # Example: a custom order
+/// ```
+/// use overdue::{AllocationOrder, Component::*, Direction, InstallmentState::*, Surplus, Tier};
+/// let order = AllocationOrder::new(Surplus::CreditBalance)
+///     .tier(Tier::new(&[PastDue], &[Interest, Principal], Direction::Vertical))
+///     .tier(Tier::new(&[PastDue], &[Fees, PenaltyInterest, CompoundInterest], Direction::Horizontal));
+/// assert_eq!(order.tiers().len(), 2);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct AllocationOrder {
+    tiers: Vec<Tier>,
+    #[serde(default)]
+    surplus: Surplus,
+}
+
+impl Default for AllocationOrder {
+    fn default() -> AllocationOrder {
+        AllocationOrder::servicer_default()
+    }
+}
+
+use Component::{CompoundInterest, Fees, Interest, PenaltyInterest, Principal};
+use InstallmentState::{Due, PastDue};
+
+impl AllocationOrder {
+    /// An order with no tiers yet and the given surplus rule.
+    ///
+    /// ```
+    /// use overdue::{AllocationOrder, Surplus};
+    /// assert!(AllocationOrder::new(Surplus::CreditBalance).tiers().is_empty());
+    /// ```
+    pub fn new(surplus: Surplus) -> AllocationOrder {
+        AllocationOrder {
+            tiers: Vec::new(),
+            surplus,
+        }
+    }
+
+    /// Adds a tier after the existing ones.
+    ///
+    /// ```
+    /// use overdue::{AllocationOrder, Component, Direction, InstallmentState, Surplus, Tier};
+    /// let o = AllocationOrder::new(Surplus::NextInstallments)
+    ///     .tier(Tier::new(&[InstallmentState::PastDue], &[Component::Principal], Direction::Vertical));
+    /// assert_eq!(o.tiers().len(), 1);
+    /// ```
+    pub fn tier(mut self, tier: Tier) -> AllocationOrder {
+        self.tiers.push(tier);
+        self
+    }
+
+    /// Sets the surplus rule.
+    ///
+    /// ```
+    /// use overdue::{AllocationOrder, Surplus};
+    /// let o = AllocationOrder::servicer_default().surplus(Surplus::LastInstallments);
+    /// assert_eq!(o.get_surplus(), Surplus::LastInstallments);
+    /// ```
+    pub fn surplus(mut self, surplus: Surplus) -> AllocationOrder {
+        self.surplus = surplus;
+        self
+    }
+
+    /// Fees → penalty interest → compound interest → interest → principal,
+    /// installment by installment, oldest first, over past-due and due
+    /// installments; the surplus prepays the next installments. The common
+    /// servicer default.
+    ///
+    /// ```
+    /// use overdue::{AllocationOrder, Component};
+    /// assert_eq!(AllocationOrder::servicer_default().tiers()[0].components()[0], Component::Fees);
+    /// ```
+    pub fn servicer_default() -> AllocationOrder {
+        AllocationOrder::new(Surplus::NextInstallments).tier(Tier::new(
+            &[PastDue, Due],
+            &[Fees, PenaltyInterest, CompoundInterest, Interest, Principal],
+            Direction::Vertical,
+        ))
+    }
+
+    /// Chinese Civil Code art. 561: costs → interest → principal, each across
+    /// the whole debt, oldest first. Penalty and compound interest count as
+    /// interest: within the interest tier each installment's penalty,
+    /// compound and contract interest are paid together, oldest first. Fees
+    /// (违约金 and scheduled fees) count as costs.
+    ///
+    /// ```
+    /// use overdue::AllocationOrder;
+    /// assert_eq!(AllocationOrder::civil_code_561().tiers().len(), 3);
+    /// ```
+    pub fn civil_code_561() -> AllocationOrder {
+        AllocationOrder::new(Surplus::NextInstallments)
+            .tier(Tier::new(&[PastDue, Due], &[Fees], Direction::Horizontal))
+            .tier(Tier::new(
+                &[PastDue, Due],
+                &[PenaltyInterest, CompoundInterest, Interest],
+                Direction::Vertical,
+            ))
+            .tier(Tier::new(&[PastDue, Due], &[Principal], Direction::Horizontal))
+    }
+
+    /// Principal → interest → compound → penalty → fees, installment by
+    /// installment, oldest first: the order most favourable to the borrower.
+    ///
+    /// ```
+    /// use overdue::{AllocationOrder, Component};
+    /// assert_eq!(AllocationOrder::principal_first().tiers()[0].components()[0], Component::Principal);
+    /// ```
+    pub fn principal_first() -> AllocationOrder {
+        AllocationOrder::new(Surplus::NextInstallments).tier(Tier::new(
+            &[PastDue, Due],
+            &[Principal, Interest, CompoundInterest, PenaltyInterest, Fees],
+            Direction::Vertical,
+        ))
+    }
+
+    /// The tiers, in order.
+    ///
+    /// ```
+    /// assert_eq!(overdue::AllocationOrder::principal_first().tiers().len(), 1);
+    /// ```
+    pub fn tiers(&self) -> &[Tier] {
+        &self.tiers
+    }
+
+    /// The surplus rule.
+    ///
+    /// ```
+    /// use overdue::{AllocationOrder, Surplus};
+    /// assert_eq!(AllocationOrder::default().get_surplus(), Surplus::NextInstallments);
+    /// ```
+    pub fn get_surplus(&self) -> Surplus {
+        self.surplus
+    }
+
+    pub(crate) fn validate(&self) -> Result<()> {
+        for tier in &self.tiers {
+            if tier.states.is_empty() || tier.components.is_empty() {
+                return Err(Error::Invalid {
+                    field: "allocation order",
+                    reason: "every tier needs at least one installment state and one component".into(),
+                });
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,940 @@
+//! Replay of a ledger in integer minor units, closed-form between events.
+//!
+//! Time is counted in days from the common era (`i32`). A segment
+//! `[t0, t1)` accrues the days `t0 ..= t1 − 1`; work "at" a date happens at
+//! the start of that day, in this order: accrual up to it (and the postings
+//! it makes), due transitions (with the credit balance applied), then the
+//! day's events. Between two such points every balance is constant, so each
+//! installment's penalty over a segment is one product, rounded once.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::accrual::allocation::{AllocationOrder, Component, Direction, InstallmentState, Surplus};
+use crate::accrual::ledger::Event;
+use crate::accrual::policy::{
+    Buckets, EarlySettlement, FeeAmount, GraceMeaning, InstallmentLimit, OverduePolicy, PenaltyBase, Recurrence,
+};
+use crate::accrual::statement::{
+    AllocationPart, AllocationSource, Components, InstallmentStatement, LoanStatus, PaymentAllocation, Statement,
+};
+use crate::calendar::DayCount;
+use crate::error::{overflow, Error, Result};
+use crate::fraction::Fraction;
+use crate::money::{Money, Rounding, RoundingMode};
+use crate::rate::{Rate, RatePeriod};
+use crate::schedule::Schedule;
+
+const FEES: usize = 0;
+const INTEREST: usize = 3;
+const PRINCIPAL: usize = 4;
+
+/// One component's slot in a per-component array (no indexing that could panic).
+fn slot(parts: &mut [i128; 5], c: Component) -> &mut i128 {
+    let [fees, penalty, compound, interest, principal] = parts;
+    match c {
+        Component::Fees => fees,
+        Component::PenaltyInterest => penalty,
+        Component::CompoundInterest => compound,
+        Component::Interest => interest,
+        Component::Principal => principal,
+    }
+}
+
+fn value(parts: &[i128; 5], c: Component) -> i128 {
+    let mut copy = *parts;
+    *slot(&mut copy, c)
+}
+
+type Parts = Vec<(usize, Component, i128)>;
+
+fn cadd(a: i128, b: i128) -> Result<i128> {
+    a.checked_add(b).ok_or_else(|| overflow("accrual"))
+}
+
+fn cmul(a: i128, b: i128) -> Result<i128> {
+    a.checked_mul(b).ok_or_else(|| overflow("accrual"))
+}
+
+fn day(date: NaiveDate) -> i32 {
+    date.num_days_from_ce()
+}
+
+fn date(day: i32) -> Result<NaiveDate> {
+    NaiveDate::from_num_days_from_ce_opt(day).ok_or(Error::DateOutOfRange {
+        operation: "accrual date",
+    })
+}
+
+/// `round_toward_zero(amount × share)`.
+fn share_of(amount: i128, share: Fraction) -> Result<i128> {
+    crate::money::div_round(cmul(amount, share.num)?, share.den, RoundingMode::TowardZero)
+}
+
+/// Simple interest at a rate under a day count, as an exact factor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Clock {
+    rate: Rate,
+    day_count: DayCount,
+    /// The factor per day-count day, when it is one (every convention but an
+    /// annual or monthly rate under ACT/ACT).
+    per_day: Option<Fraction>,
+}
+
+impl Clock {
+    fn new(rate: Rate, day_count: DayCount) -> Result<Clock> {
+        let v = Fraction::from_decimal(rate.value())?;
+        let year = day_count.nominal_year_days();
+        let per_day = match (rate.period(), day_count) {
+            (RatePeriod::Daily, _) => Some(v),
+            (_, DayCount::ActActIsda) => None,
+            (RatePeriod::Monthly, _) => Some(v.scale(12, year)?),
+            (_, _) => Some(v.scale(1, year)?),
+        };
+        Ok(Clock {
+            rate,
+            day_count,
+            per_day,
+        })
+    }
+
+    /// The factor from `start` to `end` (unreduced when it is per day).
+    fn factor(&self, start: i32, end: i32) -> Result<Fraction> {
+        match self.per_day {
+            Some(pd) => {
+                let days = match self.day_count {
+                    DayCount::Act360 | DayCount::Act365Fixed | DayCount::ActActIsda => i128::from(end - start),
+                    _ => i128::from(self.day_count.days(date(start)?, date(end)?)),
+                };
+                Ok(Fraction {
+                    num: cmul(pd.num, days)?,
+                    den: pd.den,
+                })
+            }
+            None => self.rate.factor_between(date(start)?, date(end)?, self.day_count),
+        }
+    }
+
+    /// `base` × the factor from `start` to `end`, rounded.
+    fn interest(&self, base: i128, start: i32, end: i32, rounding: Rounding) -> Result<i128> {
+        if base == 0 || start >= end {
+            return Ok(0);
+        }
+        let f = self.factor(start, end)?;
+        rounding.div(cmul(base, f.num)?, f.den)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct InstTerms {
+    due: i32,
+    start: i32,
+    /// Scheduled principal, interest and fee.
+    principal: i128,
+    interest: i128,
+    fee: i128,
+    /// The per-installment cap on penalties and fees.
+    cap: Option<i128>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct FeeTerms {
+    flat: i128,
+    share: Option<Fraction>,
+    every: Option<i32>,
+    min: Option<i128>,
+    max: Option<i128>,
+}
+
+/// Everything a replay needs, precomputed once per ledger.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Terms {
+    scale: u32,
+    rounding: Rounding,
+    disbursement: i32,
+    principal: i128,
+    inst: Vec<InstTerms>,
+    /// `interest_due[k]` = scheduled interest of installments `0..=k`.
+    interest_due: Vec<i128>,
+    penalty: Clock,
+    base: PenaltyBase,
+    compound: bool,
+    interest_on_fees: bool,
+    grace: i32,
+    waive_grace: bool,
+    tolerance: i128,
+    fee: Option<FeeTerms>,
+    lifetime_cap: Option<i128>,
+    annualised_cap: Option<Clock>,
+    charge_off: Option<i32>,
+    allocation: AllocationOrder,
+    settlement: EarlySettlement,
+}
+
+fn days_i32(field: &'static str, days: u32) -> Result<i32> {
+    i32::try_from(days).map_err(|_| Error::TooLarge {
+        field,
+        value: u64::from(days),
+        max: i32::MAX as u64,
+    })
+}
+
+impl Terms {
+    pub(crate) fn new(schedule: &Schedule, policy: &OverduePolicy) -> Result<Terms> {
+        let scale = schedule.options().get_rounding().scale();
+        let rounding = policy.get_rounding();
+        if rounding.scale() != scale {
+            return Err(Error::Invalid {
+                field: "overdue policy rounding",
+                reason: format!("scale {} differs from the schedule's scale {scale}", rounding.scale()),
+            });
+        }
+        let minor = |field: &'static str, m: Money| m.to_minor(field, scale);
+        let caps = policy.get_caps();
+        let mut inst = Vec::with_capacity(schedule.installments().len());
+        let mut interest_due = Vec::with_capacity(schedule.installments().len());
+        let mut start = day(schedule.disbursement());
+        let mut cumulative = 0i128;
+        for row in schedule.installments() {
+            let (principal, interest, fee) = (
+                minor("principal", row.principal)?,
+                minor("interest", row.interest)?,
+                minor("fee", row.fee)?,
+            );
+            let cap = match caps.get_per_installment() {
+                None => None,
+                Some(InstallmentLimit::Amount(m)) => Some(minor("per-installment cap", m)?),
+                Some(InstallmentLimit::OfInstallment(share)) => {
+                    Some(share_of(cadd(cadd(principal, interest)?, fee)?, share.exact()?)?)
+                }
+            };
+            let due = day(row.due_date);
+            inst.push(InstTerms {
+                due,
+                start,
+                principal,
+                interest,
+                fee,
+                cap,
+            });
+            cumulative = cadd(cumulative, interest)?;
+            interest_due.push(cumulative);
+            start = due;
+        }
+        let principal = minor("principal", schedule.principal())?;
+        let penalty_rate = policy.get_penalty_rate().resolve(schedule.options().rate())?;
+        let grace = policy.get_grace();
+        let fee = match policy.get_late_fee() {
+            None => None,
+            Some(f) => Some(FeeTerms {
+                flat: match f.get_amount() {
+                    FeeAmount::Flat(m) => minor("late fee", m)?,
+                    _ => 0,
+                },
+                share: match f.get_amount() {
+                    FeeAmount::OfInstallment(s) => Some(s.exact()?),
+                    _ => None,
+                },
+                every: match f.get_recurrence() {
+                    Recurrence::Once => None,
+                    Recurrence::EveryDays(n) => Some(days_i32("late fee recurrence days", n)?),
+                },
+                min: f.get_min().map(|m| minor("late fee minimum", m)).transpose()?,
+                max: f.get_max().map(|m| minor("late fee maximum", m)).transpose()?,
+            }),
+        };
+        Ok(Terms {
+            scale,
+            rounding,
+            disbursement: day(schedule.disbursement()),
+            principal,
+            inst,
+            interest_due,
+            penalty: Clock::new(penalty_rate, policy.get_day_count())?,
+            base: policy.get_penalty_base(),
+            compound: policy.get_compound_interest(),
+            interest_on_fees: policy.get_interest_on_fees(),
+            grace: days_i32("grace days", grace.days())?,
+            waive_grace: grace.meaning() == GraceMeaning::Waive,
+            tolerance: minor("tolerance", policy.get_tolerance())?,
+            fee,
+            lifetime_cap: caps
+                .get_lifetime()
+                .map(|s| share_of(principal, s.exact()?))
+                .transpose()?,
+            annualised_cap: caps
+                .get_annualised()
+                .map(|r| Clock::new(r, policy.get_day_count()))
+                .transpose()?,
+            charge_off: policy
+                .get_charge_off_after()
+                .map(|d| days_i32("charge-off days past due", d))
+                .transpose()?,
+            allocation: policy.get_allocation().clone(),
+            settlement: policy.get_early_settlement(),
+        })
+    }
+
+    pub(crate) fn scale(&self) -> u32 {
+        self.scale
+    }
+
+    /// The day penalty interest starts counting for an installment due on `due`.
+    fn penalty_start(&self, due: i32) -> i32 {
+        if self.waive_grace {
+            due
+        } else {
+            due.saturating_add(self.grace)
+        }
+    }
+
+    /// The first day a late fee is charged for an installment due on `due`.
+    fn first_fee_day(&self, due: i32) -> i32 {
+        due.saturating_add(self.grace).saturating_add(1)
+    }
+}
+
+/// An installment's running state.
+#[derive(Debug, Clone, Default)]
+struct Inst {
+    charged: [i128; 5],
+    paid: [i128; 5],
+    waived: [i128; 5],
+    out: [i128; 5],
+    /// The part of `out[FEES]` that is the scheduled fee (paid before late
+    /// fees, waived after them).
+    scheduled_fee_out: i128,
+    /// Penalty and compound interest accrued inside a waive grace period.
+    pending: [i128; 2],
+    grace_done: bool,
+    grace_waived: i128,
+    cut: i128,
+    /// Penalties and fees posted on it (for the per-installment cap).
+    charges: i128,
+}
+
+impl Inst {
+    /// Principal, interest and scheduled fee still unpaid: what ages it.
+    fn contractual(&self) -> i128 {
+        self.out[PRINCIPAL] + self.out[INTEREST] + self.scheduled_fee_out
+    }
+
+    fn take(&mut self, c: Component, amount: i128) -> i128 {
+        let x = amount.min(value(&self.out, c));
+        if x <= 0 {
+            return 0;
+        }
+        *slot(&mut self.out, c) -= x;
+        *slot(&mut self.paid, c) += x;
+        if c == Component::Fees {
+            // scheduled fee first when paying
+            self.scheduled_fee_out -= x.min(self.scheduled_fee_out);
+        }
+        x
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Alloc {
+    source: AllocationSource,
+    date: i32,
+    amount: i128,
+    credit_used: i128,
+    parts: Parts,
+    to_credit: i128,
+    settled: bool,
+}
+
+/// A ledger being replayed.
+pub(crate) struct Book<'t> {
+    t: &'t Terms,
+    inst: Vec<Inst>,
+    /// Accrual is done up to (not including) this day.
+    at: i32,
+    /// The first installment whose due date has not been reached.
+    next_due: usize,
+    credit: i128,
+    /// Penalties and fees posted on the loan (for the lifetime and annualised caps).
+    charges: i128,
+    charged_off: Option<i32>,
+    allocs: Vec<Alloc>,
+}
+
+impl<'t> Book<'t> {
+    pub(crate) fn new(t: &'t Terms) -> Book<'t> {
+        let inst = t
+            .inst
+            .iter()
+            .map(|it| {
+                let scheduled = [it.fee, 0, 0, it.interest, it.principal];
+                Inst {
+                    charged: scheduled,
+                    out: scheduled,
+                    scheduled_fee_out: it.fee,
+                    ..Inst::default()
+                }
+            })
+            .collect();
+        Book {
+            t,
+            inst,
+            at: t.disbursement,
+            next_due: 0,
+            credit: 0,
+            charges: 0,
+            charged_off: None,
+            allocs: Vec::new(),
+        }
+    }
+
+    fn is_late(&self, k: usize) -> bool {
+        self.inst.get(k).is_some_and(|i| i.contractual() > self.t.tolerance)
+    }
+
+    fn due(&self, k: usize) -> i32 {
+        self.t.inst.get(k).map_or(i32::MAX, |it| it.due)
+    }
+
+    /// Replays one event (events must come in replay order).
+    pub(crate) fn apply(&mut self, event: &Event) -> Result<()> {
+        let d = day(event.date());
+        self.advance(d)?;
+        match event {
+            Event::Payment(p) => {
+                let amount = p.amount().to_minor("payment amount", self.t.scale)?;
+                self.receive(AllocationSource::Payment { id: p.id().to_owned() }, amount, d)
+            }
+            Event::Waiver(w) => self.waive(w.component(), w.amount(), w.get_installment(), d),
+        }
+    }
+
+    /// Accrues and processes due dates up to the start of day `to`.
+    fn advance(&mut self, to: i32) -> Result<()> {
+        loop {
+            let mut next = to;
+            if self.next_due < self.inst.len() {
+                next = next.min(self.due(self.next_due).max(self.at));
+            }
+            if self.t.interest_on_fees {
+                if let Some(p) = self.next_fee_day() {
+                    next = next.min(p);
+                }
+            }
+            if next > self.at {
+                self.accrue(self.at, next)?;
+                self.at = next;
+            }
+            let mut reached = false;
+            while self.next_due < self.inst.len() && self.due(self.next_due) <= self.at {
+                self.next_due += 1;
+                reached = true;
+            }
+            if reached && self.credit > 0 {
+                let credit = std::mem::take(&mut self.credit);
+                let (parts, left) = self.allocate(credit, self.at, false)?;
+                self.credit = left;
+                self.allocs.push(Alloc {
+                    source: AllocationSource::CreditBalance,
+                    date: self.at,
+                    amount: 0,
+                    credit_used: credit,
+                    parts,
+                    to_credit: left,
+                    settled: false,
+                });
+                self.close_grace(self.at);
+            }
+            if self.at >= to {
+                return Ok(());
+            }
+        }
+    }
+
+    /// The next day after `at` a late fee is charged (when fees bear interest,
+    /// fee days are segment boundaries).
+    fn next_fee_day(&self) -> Option<i32> {
+        let fee = self.t.fee.as_ref()?;
+        if self.charged_off.is_some() {
+            return None;
+        }
+        (0..self.next_due)
+            .filter(|&k| self.is_late(k))
+            .filter_map(|k| {
+                let f0 = self.t.first_fee_day(self.due(k));
+                if self.at < f0 {
+                    Some(f0)
+                } else {
+                    fee.every.map(|n| f0 + ((self.at - f0) / n + 1) * n)
+                }
+            })
+            .min()
+    }
+
+    /// The oldest installment that is overdue on day `d` (due before `d`).
+    fn oldest_late(&self, d: i32) -> Option<usize> {
+        (0..self.next_due).find(|&k| self.due(k) < d && self.is_late(k))
+    }
+
+    fn accrue(&mut self, t0: i32, t1: i32) -> Result<()> {
+        let Some(oldest) = (0..self.next_due).find(|&k| self.is_late(k)) else {
+            return Ok(());
+        };
+        let mut freeze = i32::MAX;
+        if let Some(co) = self.charged_off {
+            freeze = co;
+        } else if let Some(limit) = self.t.charge_off {
+            let candidate = self.due(oldest).saturating_add(limit);
+            if candidate < t1 {
+                let co = candidate.max(t0);
+                self.charged_off = Some(co);
+                freeze = co;
+            }
+        }
+        let whole_principal = if self.t.base == PenaltyBase::OutstandingPrincipal {
+            self.inst.iter().try_fold(0i128, |s, i| cadd(s, i.out[PRINCIPAL]))?
+        } else {
+            0
+        };
+        for k in oldest..self.next_due {
+            if self.is_late(k) {
+                self.accrue_installment(k, k == oldest, whole_principal, t0, t1, freeze)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn accrue_installment(
+        &mut self,
+        k: usize,
+        is_oldest: bool,
+        whole_principal: i128,
+        t0: i32,
+        t1: i32,
+        freeze: i32,
+    ) -> Result<()> {
+        let t = self.t;
+        let Some(it) = t.inst.get(k) else { return Ok(()) };
+        let Some(inst) = self.inst.get(k) else { return Ok(()) };
+        let mut base = match t.base {
+            PenaltyBase::OverduePrincipal => inst.out[PRINCIPAL],
+            PenaltyBase::OverdueInstallment => cadd(inst.out[PRINCIPAL], inst.out[INTEREST])?,
+            PenaltyBase::OutstandingPrincipal if is_oldest => whole_principal,
+            PenaltyBase::OutstandingPrincipal => 0,
+        };
+        if t.interest_on_fees {
+            base = cadd(base, inst.out[FEES])?;
+        }
+        let compound_base = if t.compound { inst.out[INTEREST] } else { 0 };
+        let (w0, w1) = (t0.max(t.penalty_start(it.due)), t1.min(freeze));
+        let penalty = t.penalty.interest(base, w0, w1, t.rounding)?;
+        let compound = t.penalty.interest(compound_base, w0, w1, t.rounding)?;
+        let (fees, fee_cut) = self.late_fees(k, t0, t1, freeze)?;
+
+        let in_grace = t.waive_grace && !inst.grace_done;
+        if in_grace {
+            let past_grace = t1 - it.due > t.grace;
+            let (p, c) = {
+                let inst = self.inst.get_mut(k).ok_or_else(|| overflow("installment index"))?;
+                inst.pending[0] = cadd(inst.pending[0], penalty)?;
+                inst.pending[1] = cadd(inst.pending[1], compound)?;
+                if !past_grace {
+                    (0, 0)
+                } else {
+                    inst.grace_done = true;
+                    let p = std::mem::take(&mut inst.pending);
+                    (p[0], p[1])
+                }
+            };
+            self.post(k, Component::PenaltyInterest, p, t1)?;
+            self.post(k, Component::CompoundInterest, c, t1)?;
+        } else {
+            self.post(k, Component::PenaltyInterest, penalty, t1)?;
+            self.post(k, Component::CompoundInterest, compound, t1)?;
+        }
+        if let Some(inst) = self.inst.get_mut(k) {
+            inst.cut = cadd(inst.cut, fee_cut)?;
+        }
+        self.post(k, Component::Fees, fees, t1)
+    }
+
+    /// Late fees charged on installment `k` on the days in `(t0, t1]` before
+    /// `freeze`, and what the per-charge maximum cut from them.
+    fn late_fees(&self, k: usize, t0: i32, t1: i32, freeze: i32) -> Result<(i128, i128)> {
+        let (Some(fee), Some(inst)) = (self.t.fee.as_ref(), self.inst.get(k)) else {
+            return Ok((0, 0));
+        };
+        let f0 = self.t.first_fee_day(self.due(k));
+        let upper = t1.min(freeze.saturating_sub(1));
+        let charged_by = |x: i32| -> i128 {
+            if x < f0 {
+                0
+            } else {
+                fee.every.map_or(1, |n| i128::from((x - f0) / n) + 1)
+            }
+        };
+        if upper <= t0 {
+            return Ok((0, 0));
+        }
+        let count = charged_by(upper) - charged_by(t0);
+        if count <= 0 {
+            return Ok((0, 0));
+        }
+        let mut each = match fee.share {
+            None => fee.flat,
+            Some(share) => {
+                let overdue = cadd(inst.out[PRINCIPAL], inst.out[INTEREST])?;
+                self.t.rounding.div(cmul(overdue, share.num)?, share.den)?
+            }
+        };
+        if let Some(min) = fee.min {
+            each = each.max(min);
+        }
+        let mut cut = 0;
+        if let Some(max) = fee.max {
+            if each > max {
+                cut = each - max;
+                each = max;
+            }
+        }
+        Ok((cmul(each, count)?, cmul(cut, count)?))
+    }
+
+    /// Posts a charge on installment `k` on day `d`, cut by the caps.
+    fn post(&mut self, k: usize, c: Component, amount: i128, d: i32) -> Result<()> {
+        if amount <= 0 {
+            return Ok(());
+        }
+        let t = self.t;
+        let mut allowed = amount;
+        let (Some(it), Some(inst)) = (t.inst.get(k), self.inst.get(k)) else {
+            return Ok(());
+        };
+        if let Some(cap) = it.cap {
+            allowed = allowed.min((cap - inst.charges).max(0));
+        }
+        if let Some(cap) = t.lifetime_cap {
+            allowed = allowed.min((cap - self.charges).max(0));
+        }
+        if let Some(clock) = &t.annualised_cap {
+            let f = clock.factor(t.disbursement, d)?;
+            let cap = crate::money::div_round(cmul(t.principal, f.num)?, f.den, RoundingMode::TowardZero)?;
+            let due_so_far = t.inst.partition_point(|i| i.due <= d);
+            let interest = due_so_far
+                .checked_sub(1)
+                .and_then(|i| t.interest_due.get(i))
+                .copied()
+                .unwrap_or(0);
+            allowed = allowed.min((cap - interest - self.charges).max(0));
+        }
+        self.charges = cadd(self.charges, allowed)?;
+        let inst = self.inst.get_mut(k).ok_or_else(|| overflow("installment index"))?;
+        *slot(&mut inst.charged, c) = cadd(value(&inst.charged, c), allowed)?;
+        *slot(&mut inst.out, c) = cadd(value(&inst.out, c), allowed)?;
+        inst.charges = cadd(inst.charges, allowed)?;
+        inst.cut = cadd(inst.cut, amount - allowed)?;
+        Ok(())
+    }
+
+    /// Installment states on day `d`: the index of the current period's
+    /// installment (the first due on or after `d`).
+    fn current(&self, d: i32) -> usize {
+        self.t.inst.partition_point(|i| i.due < d)
+    }
+
+    fn state(&self, k: usize, d: i32, current: usize) -> InstallmentState {
+        if self.due(k) < d {
+            InstallmentState::PastDue
+        } else if k == current {
+            InstallmentState::Due
+        } else {
+            InstallmentState::NotYetDue
+        }
+    }
+
+    /// Pays `amount` by the allocation order on day `d`; returns the parts
+    /// and what is left.
+    fn allocate(&mut self, mut amount: i128, d: i32, with_surplus: bool) -> Result<(Parts, i128)> {
+        let t = self.t;
+        let mut parts = Vec::new();
+        let current = self.current(d);
+        let n = self.inst.len();
+        let mut pay = |book: &mut Book<'_>, k: usize, c: Component, amount: &mut i128| {
+            if *amount <= 0 {
+                return;
+            }
+            if let Some(inst) = book.inst.get_mut(k) {
+                let x = inst.take(c, *amount);
+                if x > 0 {
+                    *amount -= x;
+                    parts.push((k, c, x));
+                }
+            }
+        };
+        for tier in t.allocation.tiers() {
+            let covered: Vec<usize> = (0..n)
+                .filter(|&k| tier.states().contains(&self.state(k, d, current)))
+                .collect();
+            match tier.direction() {
+                Direction::Horizontal => {
+                    for c in tier.components() {
+                        for &k in &covered {
+                            pay(self, k, *c, &mut amount);
+                        }
+                    }
+                }
+                _ => {
+                    for &k in &covered {
+                        for c in tier.components() {
+                            pay(self, k, *c, &mut amount);
+                        }
+                    }
+                }
+            }
+            if amount == 0 {
+                break;
+            }
+        }
+        if with_surplus && amount > 0 {
+            let order: Vec<usize> = match t.allocation.get_surplus() {
+                Surplus::LastInstallments => (0..n).rev().collect(),
+                Surplus::CreditBalance => Vec::new(),
+                _ => (0..n).collect(),
+            };
+            for k in order {
+                for c in Component::ALL {
+                    pay(self, k, c, &mut amount);
+                }
+            }
+        }
+        Ok((parts, amount))
+    }
+
+    /// What settles the loan on day `d`, part by part (before the credit balance).
+    fn payoff_parts(&self, d: i32) -> Result<Parts> {
+        let mut parts = Vec::new();
+        let current = self.t.inst.partition_point(|i| i.due <= d); // first not yet due
+        for (k, (inst, it)) in self.inst.iter().zip(&self.t.inst).enumerate() {
+            if it.due <= d {
+                for c in Component::ALL {
+                    parts.push((k, c, value(&inst.out, c)));
+                }
+                continue;
+            }
+            let (interest, fee) = match self.t.settlement {
+                EarlySettlement::AllScheduled => (inst.out[INTEREST], inst.scheduled_fee_out),
+                EarlySettlement::CurrentPeriod if k == current => (inst.out[INTEREST], inst.scheduled_fee_out),
+                EarlySettlement::AccruedInterest if k == current => {
+                    let (elapsed, length) = (i128::from(d - it.start), i128::from(it.due - it.start).max(1));
+                    let earned = |scheduled: i128, out: i128| -> Result<i128> {
+                        let accrued = self.t.rounding.div(cmul(scheduled, elapsed.max(0))?, length)?;
+                        Ok((accrued - (scheduled - out)).clamp(0, out))
+                    };
+                    (
+                        earned(it.interest, inst.out[INTEREST])?,
+                        earned(it.fee, inst.scheduled_fee_out)?,
+                    )
+                }
+                _ => (0, 0),
+            };
+            parts.push((k, Component::Fees, fee));
+            parts.push((k, Component::Interest, interest));
+            parts.push((k, Component::Principal, inst.out[PRINCIPAL]));
+        }
+        parts.retain(|p| p.2 > 0);
+        Ok(parts)
+    }
+
+    /// Receives money on day `d`: settles the loan if it covers the payoff,
+    /// otherwise applies it by the allocation order.
+    fn receive(&mut self, source: AllocationSource, amount: i128, d: i32) -> Result<()> {
+        let credit_used = std::mem::take(&mut self.credit);
+        let available = cadd(amount, credit_used)?;
+        let payoff = self.payoff_parts(d)?;
+        let total = payoff.iter().try_fold(0i128, |s, p| cadd(s, p.2))?;
+        let (parts, left, settled) = if total > 0 && available >= total {
+            for &(k, c, x) in &payoff {
+                if let Some(inst) = self.inst.get_mut(k) {
+                    inst.take(c, x);
+                }
+            }
+            // interest and fees not earned by the settlement date are forgiven
+            for inst in &mut self.inst {
+                inst.waived[FEES] += inst.out[FEES];
+                inst.waived[INTEREST] += inst.out[INTEREST];
+                inst.out[FEES] = 0;
+                inst.out[INTEREST] = 0;
+                inst.scheduled_fee_out = 0;
+            }
+            (payoff, available - total, true)
+        } else {
+            let (parts, left) = self.allocate(available, d, true)?;
+            (parts, left, false)
+        };
+        self.credit = left;
+        self.allocs.push(Alloc {
+            source,
+            date: d,
+            amount,
+            credit_used,
+            parts,
+            to_credit: left,
+            settled,
+        });
+        self.close_grace(d);
+        Ok(())
+    }
+
+    /// Drops the pending penalties of installments cleared within a waive grace.
+    fn close_grace(&mut self, d: i32) {
+        let (grace, tolerance) = (self.t.grace, self.t.tolerance);
+        for (inst, it) in self.inst.iter_mut().zip(&self.t.inst).take(self.next_due) {
+            if !inst.grace_done && inst.contractual() <= tolerance && d - it.due <= grace {
+                inst.grace_waived += inst.pending[0] + inst.pending[1];
+                inst.pending = [0, 0];
+                inst.grace_done = true;
+            }
+        }
+    }
+
+    fn waive(&mut self, component: Component, amount: Money, installment: Option<u32>, d: i32) -> Result<()> {
+        let mut left = amount.to_minor("waiver amount", self.t.scale)?;
+        let c = component;
+        let targets: Vec<usize> = match installment {
+            None => (0..self.inst.len()).collect(),
+            Some(n) => {
+                let k = (n as usize).checked_sub(1).filter(|&k| k < self.inst.len());
+                vec![k.ok_or_else(|| Error::Invalid {
+                    field: "waiver installment",
+                    reason: format!("installment {n} is not in the schedule of {}", self.inst.len()),
+                })?]
+            }
+        };
+        let owed = targets
+            .iter()
+            .filter_map(|&k| self.inst.get(k))
+            .try_fold(0i128, |s, i| cadd(s, value(&i.out, c)))?;
+        if left > owed {
+            return Err(Error::WaiverTooLarge {
+                component,
+                amount: amount.as_decimal(),
+                outstanding: Money::from_minor(owed, self.t.scale)?.as_decimal(),
+            });
+        }
+        for k in targets {
+            let Some(inst) = self.inst.get_mut(k) else { continue };
+            let x = left.min(value(&inst.out, c));
+            if x <= 0 {
+                continue;
+            }
+            *slot(&mut inst.out, c) -= x;
+            *slot(&mut inst.waived, c) += x;
+            if c == Component::Fees {
+                // late fees first, then the scheduled fee
+                let late = inst.out[FEES] + x - inst.scheduled_fee_out;
+                inst.scheduled_fee_out -= (x - late.min(x)).max(0);
+            }
+            left -= x;
+        }
+        self.close_grace(d);
+        Ok(())
+    }
+
+    /// Finishes the replay at `as_of` and builds the statement.
+    pub(crate) fn statement(mut self, as_of_date: NaiveDate, buckets: &Buckets) -> Result<Statement> {
+        let as_of = day(as_of_date);
+        self.advance(as_of)?;
+        let oldest = self.oldest_late(as_of);
+        let dpd = oldest.map_or(0, |k| as_of - self.due(k));
+        if let (None, Some(limit), Some(k)) = (self.charged_off, self.t.charge_off, oldest) {
+            if dpd >= limit {
+                self.charged_off = Some(self.due(k).saturating_add(limit));
+            }
+        }
+        let scale = self.t.scale;
+        let current = self.current(as_of);
+        let mut totals = [[0i128; 5]; 4];
+        let mut cut = 0i128;
+        let mut installments = Vec::with_capacity(self.inst.len());
+        for (k, (inst, row)) in self.inst.iter().zip(&self.t.inst).enumerate() {
+            for (total, part) in totals
+                .iter_mut()
+                .zip([&inst.charged, &inst.paid, &inst.waived, &inst.out])
+            {
+                for (t, p) in total.iter_mut().zip(part) {
+                    *t = cadd(*t, *p)?;
+                }
+            }
+            cut = cadd(cut, inst.cut)?;
+            let late = row.due < as_of && inst.contractual() > self.t.tolerance;
+            installments.push(InstallmentStatement {
+                number: u32::try_from(k + 1).map_err(|_| overflow("installment number"))?,
+                due_date: date(row.due)?,
+                state: self.state(k, as_of, current),
+                charged: Components::from_minor(&inst.charged, scale)?,
+                paid: Components::from_minor(&inst.paid, scale)?,
+                waived: Components::from_minor(&inst.waived, scale)?,
+                outstanding: Components::from_minor(&inst.out, scale)?,
+                days_past_due: if late {
+                    u32::try_from(as_of - row.due).unwrap_or(0)
+                } else {
+                    0
+                },
+                cap_cut: Money::from_minor(inst.cut, scale)?,
+                grace_waived: Money::from_minor(inst.grace_waived, scale)?,
+            });
+        }
+        let [charged, paid, waived, outstanding] = totals;
+        let payoff_total = self.payoff_parts(as_of)?.iter().try_fold(0i128, |s, p| cadd(s, p.2))?;
+        let owed: i128 = outstanding.iter().sum();
+        let status = if owed == 0 {
+            LoanStatus::PaidOff
+        } else if self.charged_off.is_some() {
+            LoanStatus::ChargedOff
+        } else if dpd > 0 {
+            LoanStatus::Overdue
+        } else {
+            LoanStatus::Current
+        };
+        let dpd = u32::try_from(dpd).unwrap_or(0);
+        let allocations = self
+            .allocs
+            .iter()
+            .map(|a| {
+                Ok(PaymentAllocation {
+                    source: a.source.clone(),
+                    date: date(a.date)?,
+                    amount: Money::from_minor(a.amount, scale)?,
+                    credit_used: Money::from_minor(a.credit_used, scale)?,
+                    parts: a
+                        .parts
+                        .iter()
+                        .map(|&(k, c, x)| {
+                            Ok(AllocationPart {
+                                installment: u32::try_from(k + 1).map_err(|_| overflow("installment number"))?,
+                                component: c,
+                                amount: Money::from_minor(x, scale)?,
+                            })
+                        })
+                        .collect::<Result<Vec<_>>>()?,
+                    to_credit: Money::from_minor(a.to_credit, scale)?,
+                    settled: a.settled,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Statement {
+            as_of: as_of_date,
+            days_past_due: dpd,
+            bucket: buckets.bucket(dpd).label().to_owned(),
+            status,
+            charged_off_on: self.charged_off.map(date).transpose()?,
+            charged: Components::from_minor(&charged, scale)?,
+            paid: Components::from_minor(&paid, scale)?,
+            waived: Components::from_minor(&waived, scale)?,
+            outstanding: Components::from_minor(&outstanding, scale)?,
+            cap_cut: Money::from_minor(cut, scale)?,
+            credit_balance: Money::from_minor(self.credit, scale)?,
+            payoff: Money::from_minor((payoff_total - self.credit).max(0), scale)?,
+            installments,
+            allocations,
+        })
+    }
+}

@@ -1,0 +1,519 @@
+//! The ledger: terms, policy and events, replayed in date order.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::accrual::allocation::Component;
+use crate::accrual::engine::{Book, Terms};
+use crate::accrual::policy::OverduePolicy;
+use crate::accrual::statement::Statement;
+use crate::error::{Error, Result};
+use crate::money::Money;
+use crate::schedule::Schedule;
+
+/// A payment received from the borrower.
+///
+/// Its id identifies the debit: a ledger rejects a second payment with the
+/// same id, so the same money is never applied twice.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use overdue::{Money, Payment};
+/// use rust_decimal_macros::dec;
+/// let p = Payment::new("txn-1", NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), Money::new(dec!(500))?)?;
+/// assert_eq!(p.id(), "txn-1");
+/// assert!(Payment::new("txn-2", p.date(), Money::ZERO).is_err());
+/// # Ok::<(), overdue::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "PaymentRepr")]
+pub struct Payment {
+    id: String,
+    date: NaiveDate,
+    amount: Money,
+}
+
+#[derive(Deserialize)]
+struct PaymentRepr {
+    id: String,
+    date: NaiveDate,
+    amount: Money,
+}
+
+impl TryFrom<PaymentRepr> for Payment {
+    type Error = Error;
+    fn try_from(r: PaymentRepr) -> Result<Payment> {
+        Payment::new(r.id, r.date, r.amount)
+    }
+}
+
+impl Payment {
+    /// A payment of `amount` on `date`, identified by `id`.
+    ///
+    /// # Errors
+    /// [`Error::NonPositive`] with field `payment amount` if the amount is zero
+    /// (a negative amount cannot be a [`Money`]).
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::{Money, Payment}; use rust_decimal_macros::dec;
+    /// let p = Payment::new("a", NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), Money::new(dec!(1))?)?;
+    /// assert_eq!(p.amount(), Money::new(dec!(1))?);
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn new(id: impl Into<String>, date: NaiveDate, amount: Money) -> Result<Payment> {
+        if amount.is_zero() {
+            return Err(Error::NonPositive {
+                field: "payment amount",
+                value: amount.as_decimal(),
+            });
+        }
+        Ok(Payment {
+            id: id.into(),
+            date,
+            amount,
+        })
+    }
+
+    /// Its id.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::{Money, Payment}; use rust_decimal_macros::dec;
+    /// # let p = Payment::new("a", NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), Money::new(dec!(1))?)?;
+    /// assert_eq!(p.id(), "a");
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The date it was received.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::{Money, Payment}; use rust_decimal_macros::dec;
+    /// # let p = Payment::new("a", NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), Money::new(dec!(1))?)?;
+    /// assert_eq!(p.date(), NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn date(&self) -> NaiveDate {
+        self.date
+    }
+
+    /// Its amount.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::{Money, Payment}; use rust_decimal_macros::dec;
+    /// # let p = Payment::new("a", NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), Money::new(dec!(2))?)?;
+    /// assert_eq!(p.amount().to_string(), "2");
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn amount(&self) -> Money {
+        self.amount
+    }
+}
+
+/// A waiver: the lender gives up an amount of one component, of one
+/// installment or of the whole loan (oldest installment first).
+///
+/// A waiver of [`Component::Fees`] waives late fees before scheduled fees.
+/// Only posted amounts can be waived: penalty interest still inside a waive
+/// grace period is not yet charged.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use overdue::{Component, Money, Waiver};
+/// use rust_decimal_macros::dec;
+/// let w = Waiver::new(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), Component::PenaltyInterest, Money::new(dec!(20))?)
+///     .installment(2);
+/// assert_eq!(w.get_installment(), Some(2));
+/// # Ok::<(), overdue::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Waiver {
+    date: NaiveDate,
+    component: Component,
+    amount: Money,
+    #[serde(default)]
+    installment: Option<u32>,
+}
+
+impl Waiver {
+    /// A waiver of `amount` of `component` on `date`, across the loan.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::{Component, Money, Waiver};
+    /// let w = Waiver::new(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), Component::Fees, Money::ZERO);
+    /// assert_eq!(w.component(), Component::Fees);
+    /// ```
+    pub fn new(date: NaiveDate, component: Component, amount: Money) -> Waiver {
+        Waiver {
+            date,
+            component,
+            amount,
+            installment: None,
+        }
+    }
+
+    /// Restricts the waiver to one installment (1-based).
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::{Component, Money, Waiver};
+    /// let w = Waiver::new(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), Component::Fees, Money::ZERO).installment(3);
+    /// assert_eq!(w.get_installment(), Some(3));
+    /// ```
+    pub fn installment(mut self, number: u32) -> Waiver {
+        self.installment = Some(number);
+        self
+    }
+
+    /// The date it takes effect.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::{Component, Money, Waiver};
+    /// let day = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+    /// assert_eq!(Waiver::new(day, Component::Fees, Money::ZERO).date(), day);
+    /// ```
+    pub fn date(&self) -> NaiveDate {
+        self.date
+    }
+
+    /// The component waived.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::{Component, Money, Waiver};
+    /// let w = Waiver::new(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), Component::Interest, Money::ZERO);
+    /// assert_eq!(w.component(), Component::Interest);
+    /// ```
+    pub fn component(&self) -> Component {
+        self.component
+    }
+
+    /// The amount waived.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::{Component, Money, Waiver};
+    /// let w = Waiver::new(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), Component::Interest, Money::ZERO);
+    /// assert!(w.amount().is_zero());
+    /// ```
+    pub fn amount(&self) -> Money {
+        self.amount
+    }
+
+    /// The installment it is restricted to, if any.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::{Component, Money, Waiver};
+    /// let w = Waiver::new(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), Component::Interest, Money::ZERO);
+    /// assert_eq!(w.get_installment(), None);
+    /// ```
+    pub fn get_installment(&self) -> Option<u32> {
+        self.installment
+    }
+}
+
+/// Something that happened to a loan after disbursement.
+///
+/// Events on the same date are replayed waivers first (in component,
+/// installment and amount order), then payments (in id order), so the order
+/// in which they were recorded never matters.
+///
+/// ```
+/// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+/// let p = Payment::new("p1", NaiveDate::from_ymd_opt(2026, 2, 1).unwrap(), Money::new(dec!(10))?)?;
+/// let e = Event::Payment(p.clone());
+/// assert_eq!(e.date(), p.date());
+/// # Ok::<(), overdue::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Event {
+    /// A payment.
+    Payment(Payment),
+    /// A waiver.
+    Waiver(Waiver),
+}
+
+impl Event {
+    /// The date of the event.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::*;
+    /// let day = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+    /// assert_eq!(Event::Waiver(Waiver::new(day, Component::Fees, Money::ZERO)).date(), day);
+    /// ```
+    pub fn date(&self) -> NaiveDate {
+        match self {
+            Event::Payment(p) => p.date,
+            Event::Waiver(w) => w.date,
+        }
+    }
+
+    /// The replay order: date, then waivers before payments, then a stable key.
+    fn sort_key(&self) -> (NaiveDate, u8, &str, usize, Option<u32>, Money) {
+        match self {
+            Event::Waiver(w) => (w.date, 0, "", w.component.index(), w.installment, w.amount),
+            Event::Payment(p) => (p.date, 1, p.id.as_str(), 0, None, p.amount),
+        }
+    }
+}
+
+/// A loan's history: its schedule, its overdue policy and its events. Ask it
+/// for a [`Statement`] as of any date.
+///
+/// The ledger replays events in date order from disbursement, accruing in
+/// closed form between them: the cost of a statement grows with the number
+/// of installments and events, not with the number of days overdue. A
+/// backdated payment is simply a different history.
+///
+/// # Example: a partial payment 10 days late
+/// ```
+/// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+/// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+/// let schedule = Schedule::equal_installment(Money::new(dec!(10000))?, Rate::annual(dec!(0.12))?, 12, d(2026, 1, 1))?;
+/// let mut ledger = Ledger::new(schedule, OverduePolicy::new())?;   // penalty: 12 % × 1.5 on overdue principal
+/// ledger.pay(Payment::new("p1", d(2026, 2, 11), Money::new(dec!(500))?)?)?;
+/// let st = ledger.statement(d(2026, 2, 11))?;
+/// // 10 days on 788.49 principal at 18 %/360 = 3.94; compound on 100.00 interest = 0.50
+/// let parts: Vec<_> = st.allocations[0].parts.iter().map(|p| (p.component, p.amount.to_string())).collect();
+/// assert_eq!(parts, [(Component::PenaltyInterest, "3.94".to_string()),
+///                    (Component::CompoundInterest, "0.50".to_string()),
+///                    (Component::Interest, "100.00".to_string()),
+///                    (Component::Principal, "395.56".to_string())]);
+/// # Ok::<(), overdue::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "LedgerRepr", into = "LedgerRepr")]
+pub struct Ledger {
+    schedule: Schedule,
+    policy: OverduePolicy,
+    events: Vec<Event>,
+    terms: Terms,
+}
+
+#[derive(Serialize, Deserialize)]
+struct LedgerRepr {
+    schedule: Schedule,
+    policy: OverduePolicy,
+    #[serde(default)]
+    events: Vec<Event>,
+}
+
+impl TryFrom<LedgerRepr> for Ledger {
+    type Error = Error;
+    fn try_from(r: LedgerRepr) -> Result<Ledger> {
+        let mut ledger = Ledger::new(r.schedule, r.policy)?;
+        for event in r.events {
+            ledger.record(event)?;
+        }
+        Ok(ledger)
+    }
+}
+
+impl From<Ledger> for LedgerRepr {
+    fn from(l: Ledger) -> LedgerRepr {
+        LedgerRepr {
+            schedule: l.schedule,
+            policy: l.policy,
+            events: l.events,
+        }
+    }
+}
+
+impl Ledger {
+    /// A ledger for a loan on `schedule` under `policy`, with no events yet.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] or [`Error::Zero`] for a policy whose fields cannot
+    /// be used together (compound interest on an overdue-installment base, a
+    /// late fee minimum above its maximum, a zero recurrence, an empty
+    /// allocation tier, a rounding scale other than the schedule's);
+    /// [`Error::Overflow`].
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// let s = Schedule::equal_installment(Money::new(dec!(1000))?, Rate::annual(dec!(0.1))?, 2,
+    ///     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
+    /// let bad = OverduePolicy::new().penalty_base(PenaltyBase::OverdueInstallment).compound_interest(true);
+    /// assert!(matches!(Ledger::new(s, bad), Err(Error::Invalid { .. })));
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn new(schedule: Schedule, policy: OverduePolicy) -> Result<Ledger> {
+        policy.validate()?;
+        let terms = Terms::new(&schedule, &policy)?;
+        Ok(Ledger {
+            schedule,
+            policy,
+            events: Vec::new(),
+            terms,
+        })
+    }
+
+    /// Records a payment.
+    ///
+    /// # Errors
+    /// [`Error::DuplicatePayment`] if a payment with the same id was recorded;
+    /// [`Error::DateOrder`] if it is dated before disbursement;
+    /// [`Error::NotInMinorUnits`] if the amount has digits below the minor unit.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// # let s = Schedule::equal_installment(Money::new(dec!(1000))?, Rate::annual(dec!(0.1))?, 2, d(2026, 1, 1))?;
+    /// let mut ledger = Ledger::new(s, OverduePolicy::new())?;
+    /// ledger.pay(Payment::new("bank-77", d(2026, 2, 1), Money::new(dec!(100))?)?)?;
+    /// let again = ledger.pay(Payment::new("bank-77", d(2026, 2, 3), Money::new(dec!(100))?)?);
+    /// assert_eq!(again.unwrap_err().to_string(), "payment \"bank-77\" was already applied on 2026-02-01");
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn pay(&mut self, payment: Payment) -> Result<()> {
+        self.record(Event::Payment(payment))
+    }
+
+    /// Records a waiver, after checking that it does not waive more than is
+    /// owed on its date.
+    ///
+    /// # Errors
+    /// [`Error::WaiverTooLarge`]; [`Error::DateOrder`] if it is dated before
+    /// disbursement; [`Error::Invalid`] for an installment number outside the
+    /// schedule. A payment recorded later and dated before the waiver can
+    /// make it too large: the statement then returns the error.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// # let s = Schedule::equal_installment(Money::new(dec!(1000))?, Rate::annual(dec!(0.1))?, 2, d(2026, 1, 1))?;
+    /// let mut ledger = Ledger::new(s, OverduePolicy::new())?;
+    /// let w = Waiver::new(d(2026, 1, 20), Component::PenaltyInterest, Money::new(dec!(1))?);
+    /// assert!(matches!(ledger.waive(w), Err(Error::WaiverTooLarge { .. }))); // nothing accrued yet
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn waive(&mut self, waiver: Waiver) -> Result<()> {
+        self.record(Event::Waiver(waiver))
+    }
+
+    /// Records any event (see [`Ledger::pay`] and [`Ledger::waive`]).
+    ///
+    /// # Errors
+    /// As for [`Ledger::pay`] and [`Ledger::waive`].
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// # let s = Schedule::equal_installment(Money::new(dec!(1000))?, Rate::annual(dec!(0.1))?, 2, d(2026, 1, 1))?;
+    /// let mut ledger = Ledger::new(s, OverduePolicy::new())?;
+    /// ledger.record(Event::Payment(Payment::new("p", d(2026, 2, 1), Money::new(dec!(1))?)?))?;
+    /// assert_eq!(ledger.events().len(), 1);
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn record(&mut self, event: Event) -> Result<()> {
+        let disbursement = self.schedule.disbursement();
+        if event.date() < disbursement {
+            return Err(Error::DateOrder {
+                earlier: "disbursement",
+                earlier_date: disbursement,
+                later: "event date",
+                later_date: event.date(),
+            });
+        }
+        match &event {
+            Event::Payment(p) => {
+                if let Some(seen) = self.events.iter().find_map(|e| match e {
+                    Event::Payment(q) if q.id == p.id => Some(q.date),
+                    _ => None,
+                }) {
+                    return Err(Error::DuplicatePayment {
+                        id: p.id.clone(),
+                        date: seen,
+                    });
+                }
+                p.amount.to_minor("payment amount", self.terms.scale())?;
+            }
+            Event::Waiver(w) => {
+                w.amount.to_minor("waiver amount", self.terms.scale())?;
+                // replay up to and including the waiver's date to check it
+                let mut book = Book::new(&self.terms);
+                let before = self.events.partition_point(|e| e.sort_key() <= event.sort_key());
+                for e in self.events.iter().take(before) {
+                    book.apply(e)?;
+                }
+                book.apply(&event)?;
+            }
+        }
+        let at = self.events.partition_point(|e| e.sort_key() <= event.sort_key());
+        self.events.insert(at, event);
+        Ok(())
+    }
+
+    /// The statement as of `as_of`: events dated on or before it are
+    /// applied, and penalties accrue for the days before it.
+    ///
+    /// # Errors
+    /// [`Error::DateOrder`] if `as_of` is before disbursement;
+    /// [`Error::WaiverTooLarge`] if a backdated payment left a recorded
+    /// waiver larger than what it waives; [`Error::Overflow`].
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// let s = Schedule::equal_installment(Money::new(dec!(1000))?, Rate::annual(dec!(0.1))?, 2, d(2026, 1, 1))?;
+    /// let ledger = Ledger::new(s, OverduePolicy::new())?;
+    /// let st = ledger.statement(d(2026, 1, 20))?;
+    /// assert_eq!(st.status, LoanStatus::Current);
+    /// assert_eq!(st.payoff.to_string(), "1005.11"); // principal + 19/31 of the first month's 8.33 interest
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn statement(&self, as_of: NaiveDate) -> Result<Statement> {
+        let disbursement = self.schedule.disbursement();
+        if as_of < disbursement {
+            return Err(Error::DateOrder {
+                earlier: "disbursement",
+                earlier_date: disbursement,
+                later: "statement date",
+                later_date: as_of,
+            });
+        }
+        let mut book = Book::new(&self.terms);
+        for event in self.events.iter().take_while(|e| e.date() <= as_of) {
+            book.apply(event)?;
+        }
+        book.statement(as_of, self.policy.get_buckets())
+    }
+
+    /// The schedule.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # let s = Schedule::equal_installment(Money::new(dec!(1000))?, Rate::annual(dec!(0.1))?, 2, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
+    /// let ledger = Ledger::new(s.clone(), OverduePolicy::new())?;
+    /// assert_eq!(ledger.schedule(), &s);
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn schedule(&self) -> &Schedule {
+        &self.schedule
+    }
+
+    /// The overdue policy.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # let s = Schedule::equal_installment(Money::new(dec!(1000))?, Rate::annual(dec!(0.1))?, 2, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
+    /// let ledger = Ledger::new(s, OverduePolicy::new())?;
+    /// assert_eq!(ledger.policy(), &OverduePolicy::new());
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn policy(&self) -> &OverduePolicy {
+        &self.policy
+    }
+
+    /// The events, in replay order.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # let s = Schedule::equal_installment(Money::new(dec!(1000))?, Rate::annual(dec!(0.1))?, 2, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
+    /// assert!(Ledger::new(s, OverduePolicy::new())?.events().is_empty());
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn events(&self) -> &[Event] {
+        &self.events
+    }
+}

@@ -1,0 +1,267 @@
+//! What a loan owes as of a date, and how every payment was applied.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::accrual::allocation::{Component, InstallmentState};
+use crate::error::Result;
+use crate::money::Money;
+
+/// An amount per [`Component`].
+///
+/// ```
+/// use overdue::{Component, Components, Money};
+/// use rust_decimal_macros::dec;
+/// let mut c = Components::default();
+/// c.interest = Money::new(dec!(10))?;
+/// c.principal = Money::new(dec!(90))?;
+/// assert_eq!(c.get(Component::Interest), Money::new(dec!(10))?);
+/// assert_eq!(c.total()?, Money::new(dec!(100))?);
+/// # Ok::<(), overdue::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Components {
+    /// Scheduled fees and late fees.
+    pub fees: Money,
+    /// Penalty interest.
+    pub penalty_interest: Money,
+    /// Compound interest.
+    pub compound_interest: Money,
+    /// Contract interest.
+    pub interest: Money,
+    /// Principal.
+    pub principal: Money,
+}
+
+impl Components {
+    /// The amount of one component.
+    ///
+    /// ```
+    /// use overdue::{Component, Components, Money};
+    /// assert_eq!(Components::default().get(Component::Fees), Money::ZERO);
+    /// ```
+    pub fn get(&self, component: Component) -> Money {
+        match component {
+            Component::Fees => self.fees,
+            Component::PenaltyInterest => self.penalty_interest,
+            Component::CompoundInterest => self.compound_interest,
+            Component::Interest => self.interest,
+            Component::Principal => self.principal,
+        }
+    }
+
+    /// The sum of every component.
+    ///
+    /// # Errors
+    /// [`Error::Overflow`](crate::Error::Overflow).
+    ///
+    /// ```
+    /// assert!(overdue::Components::default().total()?.is_zero());
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn total(&self) -> Result<Money> {
+        Money::sum(Component::ALL.map(|c| self.get(c)))
+    }
+
+    pub(crate) fn from_minor(parts: &[i128; 5], scale: u32) -> Result<Components> {
+        let [fees, penalty, compound, interest, principal] = *parts;
+        Ok(Components {
+            fees: Money::from_minor(fees, scale)?,
+            penalty_interest: Money::from_minor(penalty, scale)?,
+            compound_interest: Money::from_minor(compound, scale)?,
+            interest: Money::from_minor(interest, scale)?,
+            principal: Money::from_minor(principal, scale)?,
+        })
+    }
+}
+
+/// The standing of a loan on the statement date.
+///
+/// ```
+/// use overdue::LoanStatus;
+/// assert_ne!(LoanStatus::Current, LoanStatus::Overdue);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum LoanStatus {
+    /// Nothing is overdue.
+    Current,
+    /// At least one installment is overdue.
+    Overdue,
+    /// Days past due reached the policy's charge-off threshold; penalties
+    /// are frozen. Stays charged off until paid off.
+    ChargedOff,
+    /// Nothing is owed.
+    PaidOff,
+}
+
+/// One installment on a statement.
+///
+/// For every component, `charged = paid + waived + outstanding` exactly.
+///
+/// ```
+/// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+/// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+/// let schedule = Schedule::equal_installment(Money::new(dec!(1200))?, Rate::annual(dec!(0.12))?, 3, d(2026, 1, 1))?;
+/// let ledger = Ledger::new(schedule, OverduePolicy::new())?;
+/// let first = &ledger.statement(d(2026, 2, 11))?.installments[0];
+/// assert_eq!(first.days_past_due, 10);
+/// assert_eq!(first.outstanding.principal, first.charged.principal);
+/// # Ok::<(), overdue::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct InstallmentStatement {
+    /// 1-based position in the schedule.
+    pub number: u32,
+    /// Its due date.
+    pub due_date: NaiveDate,
+    /// Where it stands on the statement date.
+    pub state: InstallmentState,
+    /// Everything charged to it so far: the scheduled principal, interest and
+    /// fee, plus the penalties and late fees posted.
+    pub charged: Components,
+    /// What payments paid.
+    pub paid: Components,
+    /// What was waived (by a waiver, or forgiven by an early settlement).
+    pub waived: Components,
+    /// What is still owed.
+    pub outstanding: Components,
+    /// Days since its due date while its principal, interest or scheduled fee
+    /// is unpaid beyond the tolerance; 0 otherwise.
+    pub days_past_due: u32,
+    /// Penalties and fees that caps kept from being charged.
+    pub cap_cut: Money,
+    /// Penalty interest dropped because it was paid within a waive grace
+    /// period.
+    pub grace_waived: Money,
+}
+
+/// Where an allocated amount came from.
+///
+/// ```
+/// use overdue::AllocationSource;
+/// let s = AllocationSource::Payment { id: "p1".into() };
+/// assert_ne!(s, AllocationSource::CreditBalance);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum AllocationSource {
+    /// A payment, by its id.
+    Payment {
+        /// The payment's id.
+        id: String,
+    },
+    /// The credit balance, applied on a due date.
+    CreditBalance,
+}
+
+/// One slice of an allocation: an amount paid to one component of one
+/// installment.
+///
+/// ```
+/// use overdue::{AllocationPart, Component, Money};
+/// let p = AllocationPart { installment: 1, component: Component::Interest, amount: Money::ZERO };
+/// assert_eq!(p.installment, 1);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AllocationPart {
+    /// The installment's 1-based number.
+    pub installment: u32,
+    /// The component paid.
+    pub component: Component,
+    /// The amount.
+    pub amount: Money,
+}
+
+/// How one payment (or the credit balance on a due date) was applied.
+///
+/// `amount + credit_used = Σ parts + to_credit`, exactly.
+///
+/// ```
+/// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+/// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+/// let schedule = Schedule::equal_installment(Money::new(dec!(1200))?, Rate::annual(dec!(0.12))?, 3, d(2026, 1, 1))?;
+/// let mut ledger = Ledger::new(schedule, OverduePolicy::new())?;
+/// ledger.pay(Payment::new("p1", d(2026, 2, 1), Money::new(dec!(100))?)?)?;
+/// let a = &ledger.statement(d(2026, 2, 1))?.allocations[0];
+/// let parts = Money::sum(a.parts.iter().map(|p| p.amount))?;
+/// assert_eq!(parts.checked_add(a.to_credit)?, a.amount.checked_add(a.credit_used)?);
+/// # Ok::<(), overdue::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct PaymentAllocation {
+    /// The payment, or the credit balance.
+    pub source: AllocationSource,
+    /// The date it was applied.
+    pub date: NaiveDate,
+    /// The payment's amount (zero when the source is the credit balance).
+    pub amount: Money,
+    /// Credit balance applied together with it.
+    pub credit_used: Money,
+    /// The parts, in the order they were paid.
+    pub parts: Vec<AllocationPart>,
+    /// What was left over and kept as a credit balance.
+    pub to_credit: Money,
+    /// Whether it settled the loan early (it covered the payoff amount).
+    pub settled: bool,
+}
+
+/// What a loan owes as of a date: per installment and for the loan, with
+/// every payment's allocation. Built by [`Ledger::statement`](crate::Ledger::statement).
+///
+/// # Example: what does this borrower owe today?
+/// ```
+/// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+/// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+/// let schedule = Schedule::equal_installment(Money::new(dec!(12000))?, Rate::annual(dec!(0.18))?, 12, d(2026, 1, 15))?;
+/// let policy = OverduePolicy::new()
+///     .penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005))?))
+///     .penalty_base(PenaltyBase::OverdueInstallment);
+/// let ledger = Ledger::new(schedule, policy)?;
+/// let st = ledger.statement(d(2026, 3, 17))?;       // first installment 30 days late
+/// assert_eq!((st.days_past_due, st.bucket.as_str(), st.status), (30, "M1", LoanStatus::Overdue));
+/// // 1,100.16 overdue × 0.05 % × 30 days = 16.5024 → 16.50, plus 1,100.16 × 0.05 % × 2 days = 1.10 on the second
+/// assert_eq!(st.outstanding.penalty_interest, Money::new(dec!(17.60))?);
+/// # Ok::<(), overdue::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Statement {
+    /// The statement date: events on this date are included, and accrual
+    /// counts the days before it.
+    pub as_of: NaiveDate,
+    /// Days past due: from the due date of the oldest installment whose
+    /// principal, interest or scheduled fee is unpaid beyond the tolerance.
+    pub days_past_due: u32,
+    /// The delinquency bucket for `days_past_due`.
+    pub bucket: String,
+    /// The loan's standing.
+    pub status: LoanStatus,
+    /// The day the loan was charged off, if it was.
+    pub charged_off_on: Option<NaiveDate>,
+    /// Everything charged so far, over all installments (see
+    /// [`InstallmentStatement::charged`]).
+    pub charged: Components,
+    /// Everything paid.
+    pub paid: Components,
+    /// Everything waived.
+    pub waived: Components,
+    /// Everything still owed, due or not.
+    pub outstanding: Components,
+    /// Penalties and fees the caps kept from being charged.
+    pub cap_cut: Money,
+    /// Money paid beyond what was owed, held for the borrower.
+    pub credit_balance: Money,
+    /// What clears everything on this date (after the credit balance): a
+    /// payment of this amount today settles the loan.
+    pub payoff: Money,
+    /// Each installment.
+    pub installments: Vec<InstallmentStatement>,
+    /// Every payment's allocation, in the order applied.
+    pub allocations: Vec<PaymentAllocation>,
+}
