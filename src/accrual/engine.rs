@@ -153,12 +153,13 @@ pub(crate) struct Terms {
     disbursement: i32,
     principal: i128,
     inst: Vec<InstTerms>,
-    /// `interest_due[k]` = scheduled interest of installments `0..=k`.
-    interest_due: Vec<i128>,
     penalty: Clock,
     base: PenaltyBase,
     compound: bool,
     interest_on_fees: bool,
+    /// Whether late-fee days are replay points: when fees bear interest or
+    /// caps apply, a fee must post in time order with the penalty around it.
+    fee_days_split: bool,
     grace: i32,
     waive_grace: bool,
     tolerance: i128,
@@ -191,9 +192,7 @@ impl Terms {
         let minor = |field: &'static str, m: Money| m.to_minor(field, scale);
         let caps = policy.get_caps();
         let mut inst = Vec::with_capacity(schedule.installments().len());
-        let mut interest_due = Vec::with_capacity(schedule.installments().len());
         let mut start = day(schedule.disbursement());
-        let mut cumulative = 0i128;
         for row in schedule.installments() {
             let (principal, interest, fee) = (
                 minor("principal", row.principal)?,
@@ -216,8 +215,6 @@ impl Terms {
                 fee,
                 cap,
             });
-            cumulative = cadd(cumulative, interest)?;
-            interest_due.push(cumulative);
             start = due;
         }
         let principal = minor("principal", schedule.principal())?;
@@ -248,11 +245,11 @@ impl Terms {
             disbursement: day(schedule.disbursement()),
             principal,
             inst,
-            interest_due,
             penalty: Clock::new(penalty_rate, policy.get_day_count())?,
             base: policy.get_penalty_base(),
             compound: policy.get_compound_interest(),
             interest_on_fees: policy.get_interest_on_fees(),
+            fee_days_split: policy.get_interest_on_fees() || caps != crate::accrual::policy::Caps::none(),
             grace: days_i32("grace days", grace.days())?,
             waive_grace: grace.meaning() == GraceMeaning::Waive,
             tolerance: minor("tolerance", policy.get_tolerance())?,
@@ -353,8 +350,12 @@ pub(crate) struct Book<'t> {
     /// The first installment whose due date has not been reached.
     next_due: usize,
     credit: i128,
-    /// Penalties and fees posted on the loan (for the lifetime and annualised caps).
+    /// Penalties and fees posted on the loan (for the lifetime cap).
     charges: i128,
+    /// Everything charged beyond principal so far: interest and scheduled
+    /// fees of installments that fell due, penalties and late fees (for the
+    /// annualised cap).
+    beyond: i128,
     charged_off: Option<i32>,
     allocs: Vec<Alloc>,
 }
@@ -381,6 +382,7 @@ impl<'t> Book<'t> {
             next_due: 0,
             credit: 0,
             charges: 0,
+            beyond: 0,
             charged_off: None,
             allocs: Vec::new(),
         }
@@ -414,7 +416,7 @@ impl<'t> Book<'t> {
             if self.next_due < self.inst.len() {
                 next = next.min(self.due(self.next_due).max(self.at));
             }
-            if self.t.interest_on_fees {
+            if self.t.fee_days_split {
                 if let Some(p) = self.next_fee_day() {
                     next = next.min(p);
                 }
@@ -425,6 +427,7 @@ impl<'t> Book<'t> {
             }
             let mut reached = false;
             while self.next_due < self.inst.len() && self.due(self.next_due) <= self.at {
+                self.fall_due(self.next_due)?;
                 self.next_due += 1;
                 reached = true;
             }
@@ -449,8 +452,46 @@ impl<'t> Book<'t> {
         }
     }
 
-    /// The next day after `at` a late fee is charged (when fees bear interest,
-    /// fee days are segment boundaries).
+    /// Installment `k` falls due today (`at`): its interest and scheduled fee
+    /// count as charged, and the annualised cap cuts what does not fit
+    /// (the fee first, then interest; only what is still unpaid can be cut).
+    fn fall_due(&mut self, k: usize) -> Result<()> {
+        let Some(it) = self.t.inst.get(k) else { return Ok(()) };
+        let scheduled = cadd(it.interest, it.fee)?;
+        let room = match self.annualised_room(self.at)? {
+            Some(room) => room,
+            None => {
+                self.beyond = cadd(self.beyond, scheduled)?;
+                return Ok(());
+            }
+        };
+        let inst = self.inst.get_mut(k).ok_or_else(|| overflow("installment index"))?;
+        let mut excess = (scheduled - room.max(0)).max(0);
+        let fee_cut = excess.min(inst.scheduled_fee_out);
+        inst.scheduled_fee_out -= fee_cut;
+        inst.out[FEES] -= fee_cut;
+        inst.charged[FEES] -= fee_cut;
+        excess -= fee_cut;
+        let interest_cut = excess.min(inst.out[INTEREST]);
+        inst.out[INTEREST] -= interest_cut;
+        inst.charged[INTEREST] -= interest_cut;
+        inst.cut = cadd(inst.cut, fee_cut + interest_cut)?;
+        self.beyond = cadd(self.beyond, scheduled - fee_cut - interest_cut)?;
+        Ok(())
+    }
+
+    /// What the annualised cap still allows at the start of day `d`, if there is one.
+    fn annualised_room(&self, d: i32) -> Result<Option<i128>> {
+        let Some(clock) = &self.t.annualised_cap else {
+            return Ok(None);
+        };
+        let f = clock.factor(self.t.disbursement, d)?;
+        let cap = crate::money::div_round(cmul(self.t.principal, f.num)?, f.den, RoundingMode::TowardZero)?;
+        Ok(Some(cap - self.beyond))
+    }
+
+    /// The next day after `at` a late fee is charged (when fees bear interest
+    /// or caps apply, fee days are segment boundaries).
     fn next_fee_day(&self) -> Option<i32> {
         let fee = self.t.fee.as_ref()?;
         if self.charged_off.is_some() {
@@ -614,18 +655,12 @@ impl<'t> Book<'t> {
         if let Some(cap) = t.lifetime_cap {
             allowed = allowed.min((cap - self.charges).max(0));
         }
-        if let Some(clock) = &t.annualised_cap {
-            let f = clock.factor(t.disbursement, d)?;
-            let cap = crate::money::div_round(cmul(t.principal, f.num)?, f.den, RoundingMode::TowardZero)?;
-            let due_so_far = t.inst.partition_point(|i| i.due <= d);
-            let interest = due_so_far
-                .checked_sub(1)
-                .and_then(|i| t.interest_due.get(i))
-                .copied()
-                .unwrap_or(0);
-            allowed = allowed.min((cap - interest - self.charges).max(0));
+        // posting happens at the start of day `d`, before installments due on `d` fall due
+        if let Some(room) = self.annualised_room(d)? {
+            allowed = allowed.min(room.max(0));
         }
         self.charges = cadd(self.charges, allowed)?;
+        self.beyond = cadd(self.beyond, allowed)?;
         let inst = self.inst.get_mut(k).ok_or_else(|| overflow("installment index"))?;
         *slot(&mut inst.charged, c) = cadd(value(&inst.charged, c), allowed)?;
         *slot(&mut inst.out, c) = cadd(value(&inst.out, c), allowed)?;

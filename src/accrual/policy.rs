@@ -394,11 +394,13 @@ pub enum InstallmentLimit {
 /// Caps on penalties and fees. By default there are none.
 ///
 /// Every cap cuts what would be charged; the statement reports the cut. Caps
-/// are applied where charges are posted (at each event and at the statement
-/// date), to penalty interest, then compound interest, then late fees, oldest
-/// installment first. Contract interest is never cut: it counts towards the
-/// annualised cap, so a contract rate above the cap leaves no room for
-/// penalties (check the contract itself with
+/// are applied where charges are posted (at each event, due date and late-fee
+/// day, and at the statement date), to penalty interest, then compound
+/// interest, then late fees, oldest installment first. The annualised cap
+/// also counts contract interest and scheduled fees, on the day each
+/// installment falls due: if they do not fit, the unpaid part of the
+/// scheduled fee, then of the interest, is cut (a contract rate above the cap
+/// is cut to it, as a court would; check the contract itself with
 /// [`PrivateLendingCap`](crate::PrivateLendingCap)). The per-charge cap is
 /// [`LateFee::max`].
 ///
@@ -456,8 +458,8 @@ impl Caps {
         self
     }
 
-    /// Caps everything charged beyond principal (contract interest due so
-    /// far + penalties + fees) at `rate` × principal × the time elapsed since
+    /// Caps everything charged beyond principal (contract interest and
+    /// scheduled fees due so far + penalties + late fees) at `rate` × principal × the time elapsed since
     /// disbursement (by the policy's day count): 24 %/year, or 4 × LPR.
     ///
     /// ```

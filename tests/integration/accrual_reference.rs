@@ -458,3 +458,26 @@ fn waiver_reduces_what_is_owed() {
     assert_eq!(st.installments[0].waived.penalty_interest, m(dec!(5.91)));
     assert_eq!(st.installments[0].outstanding.penalty_interest, m(dec!(5.92)));
 }
+
+/// An annualised cap below the contract rate cuts the interest when it falls due: a one-month bullet
+/// of 1,000 at 36 % (interest 30.00) under a 24 %/year cap (ACT/360): on the due date, 31 days after
+/// disbursement, the cap is 1,000 × 24 % × 31/360 = 20.666… → 20.66, so 9.34 of the interest is cut.
+#[test]
+fn annualised_cap_cuts_contract_interest_above_it() {
+    let s = bullet(
+        dec!(1000),
+        Rate::annual(dec!(0.36)).unwrap(),
+        d(2026, 1, 1),
+        d(2026, 2, 1),
+    );
+    assert_eq!(s.installments()[0].interest, m(dec!(30.00)));
+    let policy = OverduePolicy::new().caps(Caps::none().annualised(Rate::annual(dec!(0.24)).unwrap()));
+    let ledger = Ledger::new(s, policy).unwrap();
+    assert_eq!(
+        ledger.statement(d(2026, 1, 31)).unwrap().outstanding.interest,
+        m(dec!(30.00))
+    ); // not yet due
+    let st = ledger.statement(d(2026, 2, 1)).unwrap();
+    assert_eq!(st.charged.interest, m(dec!(20.66)));
+    assert_eq!(st.cap_cut, m(dec!(9.34)));
+}

@@ -2,6 +2,7 @@
 // Test code: a failed unwrap or an out-of-range index is a failed test, which is what we want.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
+mod accrual_props;
 mod accrual_reference;
 mod common;
 mod cost_props;

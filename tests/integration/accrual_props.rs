@@ -1,0 +1,355 @@
+//! Property tests for accrual: the invariants every statement keeps.
+
+use crate::common::d;
+use chrono::{Days, NaiveDate};
+use overdue::*;
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+#[derive(Debug, Clone)]
+struct Case {
+    schedule: Schedule,
+    policy: OverduePolicy,
+    payments: Vec<(u32, i64)>, // (days after disbursement, minor units)
+}
+
+fn schedule() -> impl Strategy<Value = Schedule> {
+    (10_000i64..100_000_000, 0i64..=3600, 1u32..=24, 0u8..5, 0u32..60).prop_map(|(p, r, n, method, offset)| {
+        let method = match method {
+            0 => Method::EqualInstallment,
+            1 => Method::EqualPrincipal,
+            2 => Method::InterestOnly,
+            3 => Method::Bullet,
+            _ => Method::FlatFee {
+                fee: Rate::monthly(Decimal::new(60, 4)).unwrap(),
+            },
+        };
+        let start = d(2026, 1, 1) + Days::new(u64::from(offset));
+        Schedule::build(
+            &ScheduleOptions::new(
+                Money::new(Decimal::new(p, 2)).unwrap(),
+                Rate::annual(Decimal::new(r, 4)).unwrap(),
+                n,
+                start,
+            )
+            .method(method),
+        )
+        .unwrap()
+    })
+}
+
+fn late_fee() -> impl Strategy<Value = Option<LateFee>> {
+    prop_oneof![
+        Just(None),
+        (
+            0i64..10_000,
+            0u8..3,
+            prop::option::of(0i64..2_000),
+            prop::option::of(2_000i64..20_000),
+            prop::option::of(1u32..60)
+        )
+            .prop_map(|(v, kind, min, max, every)| {
+                let mut fee = if kind == 0 {
+                    LateFee::flat(Money::new(Decimal::new(v, 2)).unwrap())
+                } else {
+                    LateFee::of_installment(Ratio::new(Decimal::new(v, 5)).unwrap())
+                };
+                if let Some(min) = min {
+                    fee = fee.min(Money::new(Decimal::new(min, 2)).unwrap());
+                }
+                if let Some(max) = max {
+                    fee = fee.max(Money::new(Decimal::new(max, 2)).unwrap());
+                }
+                if let Some(n) = every {
+                    fee = fee.every(Recurrence::EveryDays(n));
+                }
+                Some(fee)
+            }),
+    ]
+}
+
+fn caps() -> impl Strategy<Value = Caps> {
+    (
+        prop::option::of(0i64..100_000),
+        prop::option::of(0i64..5_000),
+        prop::option::of(0i64..3_600),
+    )
+        .prop_map(|(inst, life, annual)| {
+            let mut caps = Caps::none();
+            if let Some(v) = inst {
+                caps = caps.per_installment(InstallmentLimit::Amount(Money::new(Decimal::new(v, 2)).unwrap()));
+            }
+            if let Some(v) = life {
+                caps = caps.lifetime(Ratio::new(Decimal::new(v, 4)).unwrap());
+            }
+            if let Some(v) = annual {
+                caps = caps.annualised(Rate::annual(Decimal::new(v, 4)).unwrap());
+            }
+            caps
+        })
+}
+
+fn policy() -> impl Strategy<Value = OverduePolicy> {
+    (
+        (0u8..2, 0i64..20, 0u8..3, any::<bool>(), any::<bool>()),
+        (late_fee(), 0u32..10, any::<bool>(), 0i64..500),
+        (caps(), prop::option::of(1u32..200), 0u8..3, 0u8..3, 0u8..3, 0u8..2),
+    )
+        .prop_map(
+            |(
+                (rate, v, base, compound, fee_interest),
+                (fee, grace, shift, tol),
+                (caps, co, order, surplus, settle, dc),
+            )| {
+                let mut p = OverduePolicy::new()
+                    .penalty_rate(if rate == 0 {
+                        PenaltyRate::Fixed(Rate::daily(Decimal::new(v, 4)).unwrap())
+                    } else {
+                        PenaltyRate::ContractUplift(Ratio::new(Decimal::new(v * 5, 2)).unwrap())
+                    })
+                    .penalty_base(match base {
+                        0 => PenaltyBase::OverduePrincipal,
+                        1 => PenaltyBase::OverdueInstallment,
+                        _ => PenaltyBase::OutstandingPrincipal,
+                    })
+                    .interest_on_fees(fee_interest)
+                    .grace(if shift {
+                        Grace::shift(grace)
+                    } else {
+                        Grace::waive(grace)
+                    })
+                    .tolerance(Money::new(Decimal::new(tol, 2)).unwrap())
+                    .caps(caps)
+                    .day_count(if dc == 0 {
+                        DayCount::Act360
+                    } else {
+                        DayCount::Thirty360Bond
+                    })
+                    .allocation(
+                        match order {
+                            0 => AllocationOrder::servicer_default(),
+                            1 => AllocationOrder::civil_code_561(),
+                            _ => AllocationOrder::principal_first(),
+                        }
+                        .surplus(match surplus {
+                            0 => Surplus::NextInstallments,
+                            1 => Surplus::LastInstallments,
+                            _ => Surplus::CreditBalance,
+                        }),
+                    )
+                    .early_settlement(match settle {
+                        0 => EarlySettlement::AccruedInterest,
+                        1 => EarlySettlement::CurrentPeriod,
+                        _ => EarlySettlement::AllScheduled,
+                    });
+                if base != 1 {
+                    p = p.compound_interest(compound);
+                }
+                if let Some(fee) = fee {
+                    p = p.late_fee(fee);
+                }
+                if let Some(days) = co {
+                    p = p.charge_off_after(days);
+                }
+                p
+            },
+        )
+}
+
+fn case() -> impl Strategy<Value = Case> {
+    (
+        schedule(),
+        policy(),
+        prop::collection::vec((0u32..900, 1i64..300_000), 0..6),
+    )
+        .prop_map(|(schedule, policy, payments)| Case {
+            schedule,
+            policy,
+            payments,
+        })
+}
+
+fn ledger(case: &Case) -> Ledger {
+    let mut ledger = Ledger::new(case.schedule.clone(), case.policy.clone()).unwrap();
+    for (i, &(day, amount)) in case.payments.iter().enumerate() {
+        let date = case.schedule.disbursement() + Days::new(u64::from(day));
+        ledger
+            .pay(Payment::new(format!("p{i}"), date, Money::new(Decimal::new(amount, 2)).unwrap()).unwrap())
+            .unwrap();
+    }
+    ledger
+}
+
+fn after(case: &Case, days: u32) -> NaiveDate {
+    case.schedule.disbursement() + Days::new(u64::from(days))
+}
+
+fn late_fee_charged(i: &InstallmentStatement, scheduled_fee: Money) -> Money {
+    // the annualised cap may have cut the scheduled fee: then this undercounts, never overcounts
+    i.charged.fees.saturating_sub(scheduled_fee)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn owed_never_decreases_without_payments(mut case in case(), a in 0u32..1500, b in 0u32..1500) {
+        case.payments.clear();
+        let ledger = ledger(&case);
+        let (a, b) = (a.min(b), a.max(b));
+        let early = ledger.statement(after(&case, a)).unwrap();
+        let late = ledger.statement(after(&case, b)).unwrap();
+        // what is owed on installments already due on the earlier date never falls
+        let owed_then = |st: &Statement| Money::sum(
+            st.installments.iter().filter(|i| i.due_date < early.as_of).map(|i| i.outstanding.total().unwrap())
+        ).unwrap();
+        prop_assert!(owed_then(&early) <= owed_then(&late));
+        // an annualised cap may cut interest not yet due (when it falls due); otherwise the whole grows
+        if case.policy.get_caps().get_annualised().is_none() {
+            prop_assert!(early.outstanding.total().unwrap() <= late.outstanding.total().unwrap());
+            prop_assert!(early.charged.total().unwrap() <= late.charged.total().unwrap());
+        }
+        // a shared cap's headroom goes to the oldest installment first at each replay point, so
+        // one component can lose share to another; without caps each one grows on its own
+        if case.policy.get_caps() == Caps::none() {
+            for c in Component::ALL {
+                prop_assert!(early.charged.get(c) <= late.charged.get(c), "{c} fell from {early:?} to {late:?}");
+            }
+        }
+        prop_assert!(early.days_past_due <= late.days_past_due);
+    }
+
+    #[test]
+    fn money_is_conserved_and_allocations_sum_to_payments(case in case(), at in 0u32..1500) {
+        let st = ledger(&case).statement(after(&case, at)).unwrap();
+        for i in &st.installments {
+            for c in Component::ALL {
+                let parts = i.paid.get(c).checked_add(i.waived.get(c)).unwrap().checked_add(i.outstanding.get(c)).unwrap();
+                prop_assert_eq!(i.charged.get(c), parts, "installment {} {}", i.number, c);
+            }
+        }
+        for a in &st.allocations {
+            let parts = Money::sum(a.parts.iter().map(|p| p.amount)).unwrap();
+            prop_assert_eq!(parts.checked_add(a.to_credit).unwrap(), a.amount.checked_add(a.credit_used).unwrap());
+        }
+        let received = Money::sum(st.allocations.iter().map(|a| a.amount)).unwrap();
+        let applied = Money::sum(st.allocations.iter().flat_map(|a| a.parts.iter().map(|p| p.amount))).unwrap();
+        prop_assert_eq!(received, applied.checked_add(st.credit_balance).unwrap());
+        prop_assert_eq!(st.paid.total().unwrap(), applied);
+    }
+
+    #[test]
+    fn caps_are_never_exceeded(case in case(), at in 0u32..1500) {
+        let st = ledger(&case).statement(after(&case, at)).unwrap();
+        let caps = case.policy.get_caps();
+        let principal = case.schedule.principal().as_decimal();
+        let mut all = Decimal::ZERO;
+        for (i, row) in st.installments.iter().zip(case.schedule.installments()) {
+            let charges = i.charged.penalty_interest.checked_add(i.charged.compound_interest).unwrap()
+                .checked_add(late_fee_charged(i, row.fee)).unwrap();
+            if let Some(InstallmentLimit::Amount(cap)) = caps.get_per_installment() {
+                prop_assert!(charges <= cap);
+            }
+            all += charges.as_decimal();
+        }
+        if let Some(share) = caps.get_lifetime() {
+            prop_assert!(all <= principal * share.as_decimal());
+        }
+        if let (Some(rate), true) = (caps.get_annualised(), case.payments.is_empty()) {
+            // everything charged beyond principal on installments already due (interest prepaid
+            // before its due date cannot be cut, so this holds without payments)
+            let beyond = st.installments.iter().filter(|i| i.due_date < st.as_of).map(|i| {
+                [Component::Fees, Component::PenaltyInterest, Component::CompoundInterest, Component::Interest]
+                    .iter().map(|&c| i.charged.get(c).as_decimal()).sum::<Decimal>()
+            }).sum::<Decimal>();
+            let d0 = case.schedule.disbursement();
+            let days = case.policy.get_day_count().days(d0, st.as_of);
+            let cap = principal * rate.value() * Decimal::from(days) / Decimal::from(360);
+            prop_assert!(beyond <= cap, "{} > {}", beyond, cap);
+        }
+    }
+
+    #[test]
+    fn paying_the_payoff_leaves_nothing_owed(case in case(), at in 0u32..1500) {
+        let mut ledger = ledger(&case);
+        let day = after(&case, at.max(case.payments.iter().map(|p| p.0).max().unwrap_or(0)));
+        let payoff = ledger.statement(day).unwrap().payoff;
+        prop_assume!(!payoff.is_zero());
+        ledger.pay(Payment::new("payoff", day, payoff).unwrap()).unwrap();
+        let st = ledger.statement(day).unwrap();
+        prop_assert_eq!(st.outstanding.total().unwrap(), Money::ZERO);
+        prop_assert_eq!(st.payoff, Money::ZERO);
+        prop_assert_eq!(st.status, LoanStatus::PaidOff);
+        prop_assert_eq!(st.credit_balance, ledger.statement(day).unwrap().credit_balance);
+    }
+
+    #[test]
+    fn event_order_does_not_matter(case in case(), seed in any::<u64>(), at in 0u32..1500) {
+        let forward = ledger(&case);
+        let mut shuffled = case.clone();
+        // a deterministic shuffle from the seed
+        let n = shuffled.payments.len();
+        let mut order: Vec<usize> = (0..n).collect();
+        let mut s = seed;
+        for i in (1..n).rev() {
+            s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            order.swap(i, (s >> 33) as usize % (i + 1));
+        }
+        let mut backward = Ledger::new(case.schedule.clone(), case.policy.clone()).unwrap();
+        for &i in &order {
+            let (day, amount) = case.payments[i];
+            backward.pay(Payment::new(format!("p{i}"), after(&case, day), Money::new(Decimal::new(amount, 2)).unwrap()).unwrap()).unwrap();
+        }
+        shuffled.payments.clear();
+        prop_assert_eq!(forward.statement(after(&case, at)).unwrap(), backward.statement(after(&case, at)).unwrap());
+    }
+
+    #[test]
+    fn a_payment_inside_waive_grace_leaves_no_penalty(mut case in case(), grace in 1u32..10, x in 0u32..10) {
+        case.payments.clear();
+        case.policy = case.policy.clone().grace(Grace::waive(grace)).allocation(AllocationOrder::servicer_default());
+        let mut ledger = ledger(&case);
+        let due = case.schedule.installments()[0].due_date;
+        let day = due + Days::new(u64::from(x.min(grace)));
+        let owed = ledger.statement(day).unwrap().installments[0].outstanding.total().unwrap();
+        prop_assume!(!owed.is_zero());
+        ledger.pay(Payment::new("p", day, owed).unwrap()).unwrap();
+        let st = ledger.statement(due + Days::new(400)).unwrap();
+        prop_assert_eq!(st.installments[0].charged.penalty_interest, Money::ZERO);
+        prop_assert_eq!(st.installments[0].charged.compound_interest, Money::ZERO);
+    }
+
+    #[test]
+    fn arbitrary_input_never_panics(
+        p in any::<i64>(), scale in 0u32..6, r in any::<i64>(), n in 1u32..50,
+        penalty in any::<i64>(), grace in any::<u32>(), every in any::<u32>(), fee in any::<i64>(),
+        co in any::<u32>(), cap in any::<i64>(), days in prop::collection::vec((any::<u32>(), any::<i64>()), 0..4),
+        at in any::<u32>(),
+    ) {
+        let Ok(principal) = Money::new(Decimal::new(p, scale)) else { return Ok(()) };
+        let Ok(rate) = Rate::annual(Decimal::new(r, 4)) else { return Ok(()) };
+        let Ok(schedule) = Schedule::equal_installment(principal, rate, n, d(2026, 1, 1)) else { return Ok(()) };
+        let mut policy = OverduePolicy::new().grace(Grace::waive(grace)).charge_off_after(co);
+        if let Ok(rate) = Rate::daily(Decimal::new(penalty, 6)) {
+            policy = policy.penalty_rate(PenaltyRate::Fixed(rate));
+        }
+        if let Ok(amount) = Money::new(Decimal::new(fee, 2)) {
+            policy = policy.late_fee(LateFee::flat(amount).every(Recurrence::EveryDays(every)));
+        }
+        if let Ok(share) = Ratio::new(Decimal::new(cap, 3)) {
+            policy = policy.caps(Caps::none().lifetime(share).annualised(Rate::annual(share.as_decimal()).unwrap()));
+        }
+        let Ok(mut ledger) = Ledger::new(schedule, policy) else { return Ok(()) };
+        for (i, (day, amount)) in days.into_iter().enumerate() {
+            let Some(date) = d(2026, 1, 1).checked_add_days(Days::new(u64::from(day % 100_000))) else { continue };
+            if let Ok(amount) = Money::new(Decimal::new(amount, 2)) {
+                if let Ok(payment) = Payment::new(format!("{i}"), date, amount) {
+                    let _ = ledger.pay(payment);
+                }
+            }
+        }
+        if let Some(date) = d(2026, 1, 1).checked_add_days(Days::new(u64::from(at % 2_000_000))) {
+            let _ = ledger.statement(date);
+        }
+    }
+}
