@@ -11,7 +11,10 @@ use std::hint::black_box;
 
 use chrono::{Months, NaiveDate};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
-use overdue::{CashFlow, Money, Rate, Schedule};
+use overdue::{
+    CashFlow, Frequency, Grace, LateFee, Ledger, Money, OverduePolicy, Payment, PenaltyBase, PenaltyRate, Rate, Ratio,
+    Schedule, ScheduleOptions,
+};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -167,5 +170,69 @@ fn cost(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, schedules, cost);
+/// The bench loan: 12 biweekly installments from 2026-01-01 (due 01-15, 01-29, 02-12, …), two
+/// partial payments (01-20 and 02-05), an online lender's policy (0.05 %/day on the overdue
+/// installment, a 5 % late fee after a 3-day grace, a lifetime cap of 36 % of principal).
+fn bench_ledger(principal: Decimal) -> Ledger {
+    let schedule = Schedule::build(
+        &ScheduleOptions::new(
+            Money::new(principal).unwrap(),
+            Rate::annual(dec!(0.18)).unwrap(),
+            12,
+            d(2026, 1, 1),
+        )
+        .frequency(Frequency::Biweekly),
+    )
+    .unwrap();
+    let policy = OverduePolicy::new()
+        .penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005)).unwrap()))
+        .penalty_base(PenaltyBase::OverdueInstallment)
+        .late_fee(LateFee::of_installment(Ratio::new(dec!(0.05)).unwrap()))
+        .grace(Grace::waive(3))
+        .caps(overdue::Caps::none().lifetime(Ratio::new(dec!(0.36)).unwrap()));
+    let mut ledger = Ledger::new(schedule, policy).unwrap();
+    ledger
+        .pay(Payment::new("p1", d(2026, 1, 20), Money::new(dec!(200)).unwrap()).unwrap())
+        .unwrap();
+    ledger
+        .pay(Payment::new("p2", d(2026, 2, 5), Money::new(dec!(300)).unwrap()).unwrap())
+        .unwrap();
+    ledger
+}
+
+fn accrual(c: &mut Criterion) {
+    let ledger = bench_ledger(dec!(12000));
+    let mut group = c.benchmark_group("accrual/statement");
+    // 30 days past due: three installments overdue (01-15, 01-29, 02-12)
+    group.bench_function("dpd_30", |b| {
+        b.iter(|| black_box(&ledger).statement(black_box(d(2026, 2, 14))).unwrap())
+    });
+    // every installment overdue (all 12 due dates and fee days replayed)
+    group.bench_function("dpd_400", |b| {
+        b.iter(|| black_box(&ledger).statement(black_box(d(2027, 2, 19))).unwrap())
+    });
+    // the same loan ten years on: the cost must not grow with the days
+    group.bench_function("dpd_3650", |b| {
+        b.iter(|| black_box(&ledger).statement(black_box(d(2036, 1, 13))).unwrap())
+    });
+    group.finish();
+
+    let portfolio: Vec<Ledger> = (0..100_000i64)
+        .map(|i| bench_ledger(Decimal::new(1_000_000 + i * 7, 2)))
+        .collect();
+    let mut group = c.benchmark_group("accrual/portfolio");
+    group.sample_size(10);
+    group.bench_function("100000", |b| {
+        b.iter(|| {
+            let mut owed = 0usize;
+            for ledger in black_box(&portfolio) {
+                owed += ledger.statement(d(2026, 2, 14)).unwrap().days_past_due as usize;
+            }
+            owed
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, schedules, cost, accrual);
 criterion_main!(benches);

@@ -120,7 +120,12 @@ impl Clock {
             return Ok(0);
         }
         let f = self.factor(start, end)?;
-        rounding.div(cmul(base, f.num)?, f.den)
+        let n = cmul(base, f.num)?;
+        // 64-bit fast path: every realistic balance and rate
+        if let (Ok(n), Ok(den)) = (i64::try_from(n), i64::try_from(f.den)) {
+            return crate::money::div_round_i64(n, den, rounding.mode()).map(i128::from);
+        }
+        rounding.div(n, f.den)
     }
 }
 
