@@ -43,7 +43,58 @@
 //!   [`UsLateFeeSafeHarbor`], [`EuLatePayment`].
 //! - [`Error`] is the one error type; [`Result`] its alias.
 //!
+//! - A [`Ledger`] holds a schedule, an [`OverduePolicy`] (penalty rate and
+//!   base, [`LateFee`], [`Grace`], [`Caps`], charge-off, [`Buckets`], an
+//!   [`AllocationOrder`], [`EarlySettlement`]) and [`Event`]s ([`Payment`],
+//!   [`Waiver`]); [`Ledger::statement`] replays them into a [`Statement`]:
+//!   [`InstallmentStatement`]s with [`Components`] charged, paid, waived and
+//!   outstanding, days past due, bucket, [`LoanStatus`], payoff, and every
+//!   [`PaymentAllocation`]. The [`accrual_guide`] explains every field.
+//! - [`Ratio`] is a proportion that is not a rate (a 5 % fee, a 50 % uplift).
+//!
 //! ## Cookbook
+//!
+//! ### What does this borrower owe today?
+//! A 12,000 loan at 18 % over 12 months; the borrower paid the first three
+//! installments and missed the fourth and fifth. The online lender charges
+//! 0.05 %/day on the overdue installment and a 30.00 fee after a 3-day grace.
+//! ```
+//! # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+//! # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+//! let plan = Schedule::equal_installment(Money::new(dec!(12000))?, Rate::annual(dec!(0.18))?, 12, d(2026, 1, 15))?;
+//! let policy = OverduePolicy::new()
+//!     .penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005))?))
+//!     .penalty_base(PenaltyBase::OverdueInstallment)
+//!     .late_fee(LateFee::flat(Money::new(dec!(30))?))
+//!     .grace(Grace::waive(3));
+//! let mut ledger = Ledger::new(plan, policy)?;
+//! for (id, day) in [("m1", d(2026, 2, 15)), ("m2", d(2026, 3, 15)), ("m3", d(2026, 4, 15))] {
+//!     ledger.pay(Payment::new(id, day, Money::new(dec!(1100.16))?)?)?;
+//! }
+//! let today = ledger.statement(d(2026, 6, 24))?;        // the 4th was due 05-15: 40 days ago
+//! assert_eq!((today.days_past_due, today.bucket.as_str()), (40, "M2"));
+//! // 1,100.16 × 0.05 % × 40 days = 22.00; 1,100.16 × 0.05 % × 9 days = 4.95
+//! assert_eq!(today.outstanding.penalty_interest, Money::new(dec!(26.95))?);
+//! assert_eq!(today.outstanding.fees, Money::new(dec!(60))?);              // two late fees
+//! // unpaid principal 9,197.91 + interest 137.97 + 123.54 + 86.95 + 9/30 of the June interest 108.89
+//! assert_eq!(today.payoff.to_string(), "9579.04");                       // what clears it all today
+//! # Ok::<(), overdue::Error>(())
+//! ```
+//!
+//! ### Apply a partial payment
+//! Payments go through the policy's [`AllocationOrder`]; each statement lists
+//! how every payment was applied.
+//! ```
+//! # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+//! # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+//! let plan = Schedule::equal_installment(Money::new(dec!(10000))?, Rate::annual(dec!(0.12))?, 12, d(2026, 1, 1))?;
+//! let mut ledger = Ledger::new(plan, OverduePolicy::new().allocation(AllocationOrder::civil_code_561()))?;
+//! ledger.pay(Payment::new("p1", d(2026, 2, 11), Money::new(dec!(50))?)?)?;
+//! let paid = &ledger.statement(d(2026, 2, 11))?.allocations[0].parts;
+//! // penalty interest 3.94 and compound 0.50 count as interest; then the 100.00 contract interest
+//! assert_eq!(paid.iter().map(|p| p.amount.to_string()).collect::<Vec<_>>(), ["3.94", "0.50", "45.56"]);
+//! # Ok::<(), overdue::Error>(())
+//! ```
 //!
 //! ### Build a 12-month installment plan with equal principal
 //! ```
@@ -161,6 +212,13 @@ pub use crate::money::{Money, Rounding, RoundingMode};
 pub use crate::rate::{Rate, RatePeriod};
 pub use crate::ratio::Ratio;
 pub use crate::schedule::{Installment, InterestBasis, Method, Schedule, ScheduleOptions, MAX_INSTALLMENTS};
+
+/// The guide to accrual (`docs/accrual.md`); its examples run as doctests.
+#[doc = include_str!("../docs/accrual.md")]
+pub mod accrual_guide {
+    #[allow(unused_imports)] // brings the crate's types into scope for the guide's links
+    use crate::*;
+}
 
 /// The README's example runs as a doctest.
 #[cfg(doctest)]
