@@ -481,3 +481,41 @@ fn annualised_cap_cuts_contract_interest_above_it() {
     assert_eq!(st.charged.interest, m(dec!(20.66)));
     assert_eq!(st.cap_cut, m(dec!(9.34)));
 }
+
+/// The ledger, policy and statement round-trip through JSON (decimals as strings), and a ledger
+/// whose JSON repeats a payment id fails to load with the error `Ledger::pay` gives.
+#[test]
+fn ledger_and_statement_round_trip_through_json() {
+    let s = Schedule::equal_installment(m(dec!(10000)), Rate::annual(dec!(0.12)).unwrap(), 12, d(2026, 1, 1)).unwrap();
+    let policy = OverduePolicy::new()
+        .late_fee(LateFee::flat(m(dec!(30))).every(Recurrence::EveryDays(30)))
+        .grace(Grace::shift(3))
+        .caps(Caps::none().annualised(Rate::annual(dec!(0.24)).unwrap()))
+        .buckets(Buckets::china_credit_card())
+        .allocation(AllocationOrder::civil_code_561());
+    let mut ledger = Ledger::new(s, policy).unwrap();
+    ledger
+        .pay(Payment::new("p1", d(2026, 2, 11), m(dec!(500))).unwrap())
+        .unwrap();
+    ledger
+        .waive(Waiver::new(d(2026, 3, 20), Component::Fees, m(dec!(10))))
+        .unwrap();
+    let json = serde_json::to_string(&ledger).unwrap();
+    assert!(json.contains(r#""amount":"500""#), "{json}");
+    let back: Ledger = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, ledger);
+    let st = ledger.statement(d(2026, 4, 1)).unwrap();
+    let st_back: Statement = serde_json::from_str(&serde_json::to_string(&st).unwrap()).unwrap();
+    assert_eq!(st_back, st);
+
+    let dup = json.replacen(
+        r#"{"kind":"waiver""#,
+        r#"{"kind":"payment","id":"p1","date":"2026-03-01","amount":"1"},{"kind":"waiver""#,
+        1,
+    );
+    let err = serde_json::from_str::<Ledger>(&dup).unwrap_err().to_string();
+    assert!(
+        err.contains("payment \"p1\" was already applied on 2026-02-11"),
+        "{err}"
+    );
+}
