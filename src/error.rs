@@ -136,6 +136,14 @@ pub enum Error {
         /// What was owed of it on the waiver's date.
         outstanding: Decimal,
     },
+    /// A restructure's down payment would pay off the whole debt.
+    #[error("down payment {down_payment} must be less than the {owed} owed")]
+    DownPaymentTooLarge {
+        /// The down payment.
+        down_payment: Decimal,
+        /// What was owed on the restructure date.
+        owed: Decimal,
+    },
     /// A value could not be parsed.
     #[error("cannot parse {field} from {value:?}")]
     Parse {

@@ -190,6 +190,7 @@ mod limits;
 mod money;
 mod rate;
 mod ratio;
+mod restructure;
 mod schedule;
 mod serde_str;
 
@@ -211,6 +212,10 @@ pub use crate::limits::{
 pub use crate::money::{Money, Rounding, RoundingMode};
 pub use crate::rate::{Rate, RatePeriod};
 pub use crate::ratio::Ratio;
+pub use crate::restructure::{
+    ComponentPlan, DeferralInterest, NewPlan, NewTerms, PlanFee, Restructure, RestructureSummary, Shift, Treatment,
+    Waive,
+};
 pub use crate::schedule::{Installment, InterestBasis, Method, Schedule, ScheduleOptions, MAX_INSTALLMENTS};
 
 /// The guide to accrual (`docs/accrual.md`); its examples run as doctests.

@@ -22,7 +22,7 @@ use crate::error::{overflow, Error, Result};
 use crate::fraction::Fraction;
 use crate::money::{Money, Rounding, RoundingMode};
 use crate::rate::{Rate, RatePeriod};
-use crate::schedule::Schedule;
+use crate::schedule::{Schedule, ScheduleOptions};
 
 const FEES: usize = 0;
 const INTEREST: usize = 3;
@@ -129,7 +129,7 @@ impl Clock {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct InstTerms {
     due: i32,
     start: i32,
@@ -174,6 +174,19 @@ pub(crate) struct Terms {
     charge_off: Option<i32>,
     allocation: AllocationOrder,
     settlement: EarlySettlement,
+    /// The per-installment cap rule, for installments a restructure adds.
+    installment_limit: Option<InstallmentLimit>,
+    /// The original schedule's terms, for re-amortisation and deferral.
+    options: ScheduleOptions,
+}
+
+/// The per-installment cap on an installment of `payment` minor units.
+fn installment_cap(limit: Option<InstallmentLimit>, payment: i128, scale: u32) -> Result<Option<i128>> {
+    Ok(match limit {
+        None => None,
+        Some(InstallmentLimit::Amount(m)) => Some(m.to_minor("per-installment cap", scale)?),
+        Some(InstallmentLimit::OfInstallment(share)) => Some(share_of(payment, share.exact()?)?),
+    })
 }
 
 fn days_i32(field: &'static str, days: u32) -> Result<i32> {
@@ -204,13 +217,11 @@ impl Terms {
                 minor("interest", row.interest)?,
                 minor("fee", row.fee)?,
             );
-            let cap = match caps.get_per_installment() {
-                None => None,
-                Some(InstallmentLimit::Amount(m)) => Some(minor("per-installment cap", m)?),
-                Some(InstallmentLimit::OfInstallment(share)) => {
-                    Some(share_of(cadd(cadd(principal, interest)?, fee)?, share.exact()?)?)
-                }
-            };
+            let cap = installment_cap(
+                caps.get_per_installment(),
+                cadd(cadd(principal, interest)?, fee)?,
+                scale,
+            )?;
             let due = day(row.due_date);
             inst.push(InstTerms {
                 due,
@@ -273,6 +284,8 @@ impl Terms {
                 .transpose()?,
             allocation: policy.get_allocation().clone(),
             settlement: policy.get_early_settlement(),
+            installment_limit: caps.get_per_installment(),
+            options: schedule.options().clone(),
         })
     }
 
@@ -312,6 +325,10 @@ struct Inst {
     cut: i128,
     /// Penalties and fees posted on it (for the per-installment cap).
     charges: i128,
+    /// What a restructure took off it into the new plan.
+    restructured: [i128; 5],
+    /// Replaced by a restructure: nothing more happens to it.
+    closed: bool,
 }
 
 impl Inst {
@@ -349,6 +366,11 @@ struct Alloc {
 /// A ledger being replayed.
 pub(crate) struct Book<'t> {
     t: &'t Terms,
+    /// The installments' terms: the schedule's, then any a restructure adds.
+    rows: Vec<InstTerms>,
+    /// The first installment of the plan in force.
+    first_open: usize,
+    restructures: Vec<crate::restructure::RestructureSummary>,
     inst: Vec<Inst>,
     /// Accrual is done up to (not including) this day.
     at: i32,
@@ -382,6 +404,9 @@ impl<'t> Book<'t> {
             .collect();
         Book {
             t,
+            rows: t.inst.clone(),
+            first_open: 0,
+            restructures: Vec::new(),
             inst,
             at: t.disbursement,
             next_due: 0,
@@ -398,7 +423,7 @@ impl<'t> Book<'t> {
     }
 
     fn due(&self, k: usize) -> i32 {
-        self.t.inst.get(k).map_or(i32::MAX, |it| it.due)
+        self.rows.get(k).map_or(i32::MAX, |it| it.due)
     }
 
     /// Replays one event (events must come in replay order).
@@ -411,6 +436,7 @@ impl<'t> Book<'t> {
                 self.receive(AllocationSource::Payment { id: p.id().to_owned() }, amount, d)
             }
             Event::Waiver(w) => self.waive(w.component(), w.amount(), w.get_installment(), d),
+            Event::Restructure(r) => self.restructure(r, d),
         }
     }
 
@@ -461,7 +487,12 @@ impl<'t> Book<'t> {
     /// count as charged, and the annualised cap cuts what does not fit
     /// (the fee first, then interest; only what is still unpaid can be cut).
     fn fall_due(&mut self, k: usize) -> Result<()> {
-        let Some(it) = self.t.inst.get(k) else { return Ok(()) };
+        let Some(it) = self.rows.get(k).copied() else {
+            return Ok(());
+        };
+        if self.inst.get(k).is_some_and(|i| i.closed) {
+            return Ok(());
+        }
         let scheduled = cadd(it.interest, it.fee)?;
         let room = match self.annualised_room(self.at)? {
             Some(room) => room,
@@ -558,7 +589,9 @@ impl<'t> Book<'t> {
         freeze: i32,
     ) -> Result<()> {
         let t = self.t;
-        let Some(it) = t.inst.get(k) else { return Ok(()) };
+        let Some(it) = self.rows.get(k).copied() else {
+            return Ok(());
+        };
         let Some(inst) = self.inst.get(k) else { return Ok(()) };
         let mut base = match t.base {
             PenaltyBase::OverduePrincipal => inst.out[PRINCIPAL],
@@ -608,6 +641,10 @@ impl<'t> Book<'t> {
         let (Some(fee), Some(inst)) = (self.t.fee.as_ref(), self.inst.get(k)) else {
             return Ok((0, 0));
         };
+        // a row of charges kept due by a restructure has no principal or interest: no late fee on it
+        if self.rows.get(k).is_some_and(|r| r.principal == 0 && r.interest == 0) {
+            return Ok((0, 0));
+        }
         let f0 = self.t.first_fee_day(self.due(k));
         let upper = t1.min(freeze.saturating_sub(1));
         let charged_by = |x: i32| -> i128 {
@@ -651,7 +688,7 @@ impl<'t> Book<'t> {
         }
         let t = self.t;
         let mut allowed = amount;
-        let (Some(it), Some(inst)) = (t.inst.get(k), self.inst.get(k)) else {
+        let (Some(it), Some(inst)) = (self.rows.get(k), self.inst.get(k)) else {
             return Ok(());
         };
         if let Some(cap) = it.cap {
@@ -677,7 +714,8 @@ impl<'t> Book<'t> {
     /// Installment states on day `d`: the index of the current period's
     /// installment (the first due on or after `d`).
     fn current(&self, d: i32) -> usize {
-        self.t.inst.partition_point(|i| i.due < d)
+        let open = self.rows.get(self.first_open..).unwrap_or_default();
+        self.first_open + open.partition_point(|i| i.due < d)
     }
 
     fn state(&self, k: usize, d: i32, current: usize) -> InstallmentState {
@@ -751,8 +789,12 @@ impl<'t> Book<'t> {
     /// What settles the loan on day `d`, part by part (before the credit balance).
     fn payoff_parts(&self, d: i32) -> Result<Parts> {
         let mut parts = Vec::new();
-        let current = self.t.inst.partition_point(|i| i.due <= d); // first not yet due
-        for (k, (inst, it)) in self.inst.iter().zip(&self.t.inst).enumerate() {
+        let open = self.rows.get(self.first_open..).unwrap_or_default();
+        let current = self.first_open + open.partition_point(|i| i.due <= d); // first not yet due
+        for (k, (inst, it)) in self.inst.iter().zip(&self.rows).enumerate() {
+            if inst.closed {
+                continue;
+            }
             if it.due <= d {
                 for c in Component::ALL {
                     parts.push((k, c, value(&inst.out, c)));
@@ -826,7 +868,7 @@ impl<'t> Book<'t> {
     /// Drops the pending penalties of installments cleared within a waive grace.
     fn close_grace(&mut self, d: i32) {
         let (grace, tolerance) = (self.t.grace, self.t.tolerance);
-        for (inst, it) in self.inst.iter_mut().zip(&self.t.inst).take(self.next_due) {
+        for (inst, it) in self.inst.iter_mut().zip(&self.rows).take(self.next_due) {
             if !inst.grace_done && inst.contractual() <= tolerance && d - it.due <= grace {
                 inst.grace_waived += inst.pending[0] + inst.pending[1];
                 inst.pending = [0, 0];
@@ -878,6 +920,265 @@ impl<'t> Book<'t> {
         Ok(())
     }
 
+    /// Replaces what is owed on day `d` by a new plan (see [`Restructure`](crate::Restructure)).
+    fn restructure(&mut self, r: &crate::restructure::Restructure, d: i32) -> Result<()> {
+        use crate::restructure::{DeferralInterest, NewPlan, PlanFee, Shift, Treatment, Waive};
+        let scale = self.t.scale;
+        let sum = |parts: &Parts| parts.iter().try_fold(0i128, |s, p| cadd(s, p.2));
+        let owed_total = sum(&self.payoff_parts(d)?)?;
+        if owed_total == 0 {
+            return Err(Error::Invalid {
+                field: "restructure",
+                reason: format!("nothing is owed on {}", date(d)?),
+            });
+        }
+        // 1. the down payment, by the allocation order
+        let down = match r.get_down_payment() {
+            Some(m) => m.to_minor("down payment", scale)?,
+            None => 0,
+        };
+        if cadd(down, self.credit)? >= owed_total {
+            return Err(Error::DownPaymentTooLarge {
+                down_payment: r.get_down_payment().unwrap_or(Money::ZERO).as_decimal(),
+                owed: Money::from_minor(owed_total, scale)?.as_decimal(),
+            });
+        }
+        if down > 0 || self.credit > 0 {
+            self.receive(AllocationSource::DownPayment, down, d)?;
+        }
+        // 2. take what is owed off the old installments; drop interest not yet earned
+        let parts = self.payoff_parts(d)?;
+        let mut owed = [0i128; 5];
+        for &(k, c, x) in &parts {
+            *slot(&mut owed, c) = cadd(value(&owed, c), x)?;
+            if let Some(inst) = self.inst.get_mut(k) {
+                let x = x.min(value(&inst.out, c));
+                *slot(&mut inst.out, c) -= x;
+                *slot(&mut inst.restructured, c) += x;
+            }
+        }
+        for inst in self.inst.iter_mut().skip(self.first_open) {
+            for c in Component::ALL {
+                *slot(&mut inst.waived, c) += value(&inst.out, c);
+            }
+            inst.out = [0; 5];
+            inst.scheduled_fee_out = 0;
+            inst.grace_waived += inst.pending[0] + inst.pending[1];
+            inst.pending = [0, 0];
+            inst.grace_done = true;
+            inst.closed = true;
+        }
+        // 3. waive, then place each component
+        let mut waived = [0i128; 5];
+        let mut rest = owed;
+        for c in Component::ALL {
+            let have = value(&owed, c);
+            let w = match r.get_component(c).get_waive() {
+                Waive::Share(share) => share_of(have, share.exact()?)?.min(have),
+                Waive::Amount(m) => {
+                    let w = m.to_minor("waiver amount", scale)?;
+                    if w > have {
+                        return Err(Error::WaiverTooLarge {
+                            component: c,
+                            amount: m.as_decimal(),
+                            outstanding: Money::from_minor(have, scale)?.as_decimal(),
+                        });
+                    }
+                    w
+                }
+                _ => 0,
+            };
+            *slot(&mut waived, c) = w;
+            *slot(&mut rest, c) = have - w;
+        }
+        let restructured: i128 = rest.iter().sum();
+        let fee = match r.get_fee() {
+            None => 0,
+            Some(PlanFee::Flat(m)) => m.to_minor("restructure fee", scale)?,
+            Some(PlanFee::Share(share)) => {
+                let f = share.exact()?;
+                self.t.rounding.div(cmul(restructured, f.num)?, f.den)?
+            }
+        };
+        *slot(&mut rest, Component::Fees) = cadd(value(&rest, Component::Fees), fee)?;
+        let (mut capitalised, mut first, mut spread, mut now) = ([0i128; 5], [0i128; 5], [0i128; 5], [0i128; 5]);
+        for c in Component::ALL {
+            let target = match r.get_component(c).treatment() {
+                Treatment::CarryToFirst => &mut first,
+                Treatment::Spread => &mut spread,
+                Treatment::DueNow => &mut now,
+                _ => &mut capitalised,
+            };
+            *slot(target, c) = value(&rest, c);
+        }
+        let mut principal: i128 = capitalised.iter().sum();
+        // 4. the new terms
+        let o = &self.t.options;
+        let remaining = self.rows.get(self.first_open..).unwrap_or_default();
+        let future = remaining.iter().filter(|i| i.due > d).count();
+        let next_due = remaining.iter().find(|i| i.due > d).map(|i| i.due);
+        let future = u32::try_from(future).map_err(|_| overflow("installment count"))?;
+        let (rate, count, method, frequency, basis, first_due, holiday) = match r.get_plan() {
+            NewPlan::Schedule(terms) => (
+                terms.get_rate(),
+                terms.get_installments(),
+                terms.get_method(),
+                terms.get_frequency(),
+                terms.get_basis(),
+                terms.get_first_due().map(day),
+                None,
+            ),
+            plan => {
+                let base = next_due.ok_or_else(|| Error::Invalid {
+                    field: "restructure",
+                    reason: "no installment of the current schedule is left to spread the arrears over".into(),
+                })?;
+                let (moved, holiday) = match plan {
+                    NewPlan::Deferral { shift, interest } => {
+                        let moved = match shift {
+                            Shift::Periods(k) => day(o.get_frequency().due_date(date(base)?, k)?),
+                            Shift::Days(n) => base.saturating_add(days_i32("deferral days", n)?),
+                        };
+                        (moved, Some((shift, interest)))
+                    }
+                    _ => (base, None),
+                };
+                (
+                    o.rate(),
+                    future,
+                    o.get_method(),
+                    o.get_frequency(),
+                    o.get_basis(),
+                    Some(moved),
+                    holiday,
+                )
+            }
+        };
+        if let Some(first_due) = first_due {
+            if first_due <= d {
+                return Err(Error::DateOrder {
+                    earlier: "restructure date",
+                    earlier_date: date(d)?,
+                    later: "new first due date",
+                    later_date: date(first_due)?,
+                });
+            }
+        }
+        // 5. contract interest for a deferral period, on what is capitalised
+        let mut deferral_interest = 0;
+        if let (Some((shift, treatment)), Some(base), Some(moved)) = (holiday, next_due, first_due) {
+            if treatment != DeferralInterest::Waive {
+                let factor = match shift {
+                    Shift::Periods(k) => rate.periodic_exact(frequency)?.scale(i128::from(k), 1)?,
+                    _ => rate.factor_between(date(base)?, date(moved)?, crate::calendar::DayCount::Act365Fixed)?,
+                };
+                deferral_interest = factor.apply(principal, self.t.rounding)?;
+                if treatment == DeferralInterest::Capitalise {
+                    principal = cadd(principal, deferral_interest)?;
+                } else {
+                    *slot(&mut first, Component::Interest) =
+                        cadd(value(&first, Component::Interest), deferral_interest)?;
+                }
+            }
+        }
+        if principal <= 0 {
+            return Err(Error::Invalid {
+                field: "restructure",
+                reason: "nothing is capitalised into the new principal".into(),
+            });
+        }
+        let mut options = ScheduleOptions::new(Money::from_minor(principal, scale)?, rate, count, date(d)?)
+            .method(method)
+            .frequency(frequency)
+            .basis(basis)
+            .rounding(o.get_rounding());
+        if let Some(first_due) = first_due {
+            options = options.first_due(date(first_due)?);
+        }
+        let schedule = Schedule::build(&options)?;
+        // 6. the new installments
+        self.next_due = self.next_due.max(self.inst.len());
+        self.first_open = self.inst.len();
+        let first_number = self.inst.len() + 1;
+        if now.iter().any(|&x| x > 0) {
+            self.push_row(d, d, [0; 3], now)?;
+        }
+        let n = i128::from(count.max(1));
+        let mut start = d;
+        for (j, row) in schedule.installments().iter().enumerate() {
+            let j = i128::try_from(j).map_err(|_| overflow("installment index"))?;
+            let mut extra = [0i128; 5];
+            for c in Component::ALL {
+                let total = value(&spread, c);
+                let mut part = total / n;
+                if j == n - 1 {
+                    part = total - part * (n - 1);
+                }
+                if j == 0 {
+                    part = cadd(part, value(&first, c))?;
+                }
+                *slot(&mut extra, c) = part;
+            }
+            let due = day(row.due_date);
+            let sched = [
+                row.principal.to_minor("principal", scale)?,
+                row.interest.to_minor("interest", scale)?,
+                row.fee.to_minor("fee", scale)?,
+            ];
+            self.push_row(due, start, sched, extra)?;
+            start = due;
+        }
+        let mut carried = [0i128; 5];
+        for c in Component::ALL {
+            *slot(&mut carried, c) = value(&first, c) + value(&spread, c) + value(&now, c);
+        }
+        self.restructures.push(crate::restructure::RestructureSummary {
+            date: date(d)?,
+            down_payment: Money::from_minor(down, scale)?,
+            owed: Components::from_minor(&owed, scale)?,
+            waived: Components::from_minor(&waived, scale)?,
+            capitalised: Components::from_minor(&capitalised, scale)?,
+            carried: Components::from_minor(&carried, scale)?,
+            fee: Money::from_minor(fee, scale)?,
+            deferral_interest: Money::from_minor(deferral_interest, scale)?,
+            new_principal: Money::from_minor(principal, scale)?,
+            first_installment: u32::try_from(first_number).map_err(|_| overflow("installment number"))?,
+            installments: u32::try_from(self.inst.len() + 1 - first_number)
+                .map_err(|_| overflow("installment count"))?,
+        });
+        Ok(())
+    }
+
+    /// Adds an installment of the plan in force: `sched` = principal,
+    /// interest, fee from its schedule; `extra` = amounts placed on it.
+    fn push_row(&mut self, due: i32, start: i32, sched: [i128; 3], extra: [i128; 5]) -> Result<()> {
+        let [principal, interest, fee] = sched;
+        let [x_fees, x_penalty, x_compound, x_interest, x_principal] = extra;
+        let charged = [
+            cadd(fee, x_fees)?,
+            x_penalty,
+            x_compound,
+            cadd(interest, x_interest)?,
+            cadd(principal, x_principal)?,
+        ];
+        let payment = charged.iter().try_fold(0i128, |s, x| cadd(s, *x))?;
+        self.rows.push(InstTerms {
+            due,
+            start,
+            principal: charged[PRINCIPAL],
+            interest: charged[INTEREST],
+            fee: charged[FEES],
+            cap: installment_cap(self.t.installment_limit, payment, self.t.scale)?,
+        });
+        self.inst.push(Inst {
+            charged,
+            out: charged,
+            scheduled_fee_out: charged[FEES],
+            ..Inst::default()
+        });
+        Ok(())
+    }
+
     /// Finishes the replay at `as_of` and builds the statement.
     pub(crate) fn statement(mut self, as_of_date: NaiveDate, buckets: &Buckets) -> Result<Statement> {
         let as_of = day(as_of_date);
@@ -891,13 +1192,14 @@ impl<'t> Book<'t> {
         }
         let scale = self.t.scale;
         let current = self.current(as_of);
-        let mut totals = [[0i128; 5]; 4];
+        let mut totals = [[0i128; 5]; 5];
         let mut cut = 0i128;
         let mut installments = Vec::with_capacity(self.inst.len());
-        for (k, (inst, row)) in self.inst.iter().zip(&self.t.inst).enumerate() {
-            for (total, part) in totals
-                .iter_mut()
-                .zip([&inst.charged, &inst.paid, &inst.waived, &inst.out])
+        for (k, (inst, row)) in self.inst.iter().zip(&self.rows).enumerate() {
+            for (total, part) in
+                totals
+                    .iter_mut()
+                    .zip([&inst.charged, &inst.paid, &inst.waived, &inst.restructured, &inst.out])
             {
                 for (t, p) in total.iter_mut().zip(part) {
                     *t = cadd(*t, *p)?;
@@ -912,6 +1214,7 @@ impl<'t> Book<'t> {
                 charged: Components::from_minor(&inst.charged, scale)?,
                 paid: Components::from_minor(&inst.paid, scale)?,
                 waived: Components::from_minor(&inst.waived, scale)?,
+                restructured: Components::from_minor(&inst.restructured, scale)?,
                 outstanding: Components::from_minor(&inst.out, scale)?,
                 days_past_due: if late {
                     u32::try_from(as_of - row.due).unwrap_or(0)
@@ -922,7 +1225,7 @@ impl<'t> Book<'t> {
                 grace_waived: Money::from_minor(inst.grace_waived, scale)?,
             });
         }
-        let [charged, paid, waived, outstanding] = totals;
+        let [charged, paid, waived, restructured, outstanding] = totals;
         let payoff_total = self.payoff_parts(as_of)?.iter().try_fold(0i128, |s, p| cadd(s, p.2))?;
         let owed: i128 = outstanding.iter().sum();
         let status = if owed == 0 {
@@ -969,12 +1272,14 @@ impl<'t> Book<'t> {
             charged: Components::from_minor(&charged, scale)?,
             paid: Components::from_minor(&paid, scale)?,
             waived: Components::from_minor(&waived, scale)?,
+            restructured: Components::from_minor(&restructured, scale)?,
             outstanding: Components::from_minor(&outstanding, scale)?,
             cap_cut: Money::from_minor(cut, scale)?,
             credit_balance: Money::from_minor(self.credit, scale)?,
             payoff: Money::from_minor((payoff_total - self.credit).max(0), scale)?,
             installments,
             allocations,
+            restructures: self.restructures,
         })
     }
 }

@@ -213,8 +213,8 @@ impl Waiver {
 /// Something that happened to a loan after disbursement.
 ///
 /// Events on the same date are replayed waivers first (in component,
-/// installment and amount order), then payments (in id order), so the order
-/// in which they were recorded never matters.
+/// installment and amount order), then payments (in id order), then a
+/// restructure, so the order in which they were recorded never matters.
 ///
 /// ```
 /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
@@ -231,6 +231,8 @@ pub enum Event {
     Payment(Payment),
     /// A waiver.
     Waiver(Waiver),
+    /// A restructure or deferral: a new plan for what is owed.
+    Restructure(crate::restructure::Restructure),
 }
 
 impl Event {
@@ -245,6 +247,7 @@ impl Event {
         match self {
             Event::Payment(p) => p.date,
             Event::Waiver(w) => w.date,
+            Event::Restructure(r) => r.date(),
         }
     }
 
@@ -253,6 +256,7 @@ impl Event {
         match self {
             Event::Waiver(w) => (w.date, 0, "", w.component.index(), w.installment, w.amount),
             Event::Payment(p) => (p.date, 1, p.id.as_str(), 0, None, p.amount),
+            Event::Restructure(r) => (r.date(), 2, "", 0, None, Money::ZERO),
         }
     }
 }
@@ -428,20 +432,63 @@ impl Ledger {
                 }
                 p.amount.to_minor("payment amount", self.terms.scale())?;
             }
+            Event::Restructure(r) => {
+                if let Some(last) = self.events.last() {
+                    if last.date() > r.date() {
+                        return Err(Error::DateOrder {
+                            earlier: "last event",
+                            earlier_date: last.date(),
+                            later: "restructure date",
+                            later_date: r.date(),
+                        });
+                    }
+                }
+                self.check_by_replay(&event)?;
+            }
             Event::Waiver(w) => {
                 w.amount.to_minor("waiver amount", self.terms.scale())?;
-                // replay up to and including the waiver's date to check it
-                let mut book = Book::new(&self.terms);
-                let before = self.events.partition_point(|e| e.sort_key() <= event.sort_key());
-                for e in self.events.iter().take(before) {
-                    book.apply(e)?;
-                }
-                book.apply(&event)?;
+                self.check_by_replay(&event)?;
             }
         }
         let at = self.events.partition_point(|e| e.sort_key() <= event.sort_key());
         self.events.insert(at, event);
         Ok(())
+    }
+
+    /// Records a restructure or deferral, after checking it against the
+    /// history up to its date.
+    ///
+    /// # Errors
+    /// [`Error::DateOrder`] if it is dated before the last recorded event, or
+    /// its new schedule starts on or before its date;
+    /// [`Error::WaiverTooLarge`] if a component plan waives more than is owed;
+    /// [`Error::DownPaymentTooLarge`] if the down payment would pay off the
+    /// debt; [`Error::Invalid`] if nothing is owed, nothing is left to spread
+    /// the arrears over or nothing is capitalised; the errors of
+    /// [`Schedule::build`] for the new terms.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// let plan = Schedule::equal_principal(Money::new(dec!(3000))?, Rate::ZERO, 3, d(2026, 1, 1))?;
+    /// let mut ledger = Ledger::new(plan, OverduePolicy::new())?;
+    /// let too_much = Restructure::new(d(2026, 2, 10), NewPlan::Reamortise).down_payment(Money::new(dec!(3000))?);
+    /// assert_eq!(ledger.restructure(too_much).unwrap_err().to_string(),
+    ///            "down payment 3000 must be less than the 3000.00 owed");
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn restructure(&mut self, restructure: crate::restructure::Restructure) -> Result<()> {
+        self.record(Event::Restructure(restructure))
+    }
+
+    /// Replays the history up to an event and the event itself, to check it.
+    fn check_by_replay(&self, event: &Event) -> Result<()> {
+        let mut book = Book::new(&self.terms);
+        let before = self.events.partition_point(|e| e.sort_key() <= event.sort_key());
+        for e in self.events.iter().take(before) {
+            book.apply(e)?;
+        }
+        book.apply(event)
     }
 
     /// The statement as of `as_of`: events dated on or before it are

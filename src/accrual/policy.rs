@@ -138,7 +138,8 @@ pub enum Recurrence {
 ///
 /// A fee is charged on the first day an installment is late beyond grace
 /// (due date + grace days + 1) if it is still unpaid at the start of that
-/// day, and again every `n` days for [`Recurrence::EveryDays`]. The maximum is
+/// day (never on an installment with no principal or interest, such as the
+/// charges a restructure keeps due), and again every `n` days for [`Recurrence::EveryDays`]. The maximum is
 /// the per-charge cap: what it cuts is reported as cut by a cap.
 ///
 /// ```

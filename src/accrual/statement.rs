@@ -99,7 +99,8 @@ pub enum LoanStatus {
 
 /// One installment on a statement.
 ///
-/// For every component, `charged = paid + waived + outstanding` exactly.
+/// For every component, `charged = paid + waived + restructured + outstanding`
+/// exactly.
 ///
 /// ```
 /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
@@ -125,8 +126,11 @@ pub struct InstallmentStatement {
     pub charged: Components,
     /// What payments paid.
     pub paid: Components,
-    /// What was waived (by a waiver, or forgiven by an early settlement).
+    /// What was waived (by a waiver, or forgiven by an early settlement or a
+    /// restructure).
     pub waived: Components,
+    /// What a restructure moved into the new plan.
+    pub restructured: Components,
     /// What is still owed.
     pub outstanding: Components,
     /// Days since its due date while its principal, interest or scheduled fee
@@ -157,6 +161,8 @@ pub enum AllocationSource {
     },
     /// The credit balance, applied on a due date.
     CreditBalance,
+    /// The down payment of a restructure.
+    DownPayment,
 }
 
 /// One slice of an allocation: an amount paid to one component of one
@@ -251,6 +257,8 @@ pub struct Statement {
     pub paid: Components,
     /// Everything waived.
     pub waived: Components,
+    /// Everything restructures moved into new plans.
+    pub restructured: Components,
     /// Everything still owed, due or not.
     pub outstanding: Components,
     /// Penalties and fees the caps kept from being charged.
@@ -264,4 +272,6 @@ pub struct Statement {
     pub installments: Vec<InstallmentStatement>,
     /// Every payment's allocation, in the order applied.
     pub allocations: Vec<PaymentAllocation>,
+    /// What each restructure did, in date order.
+    pub restructures: Vec<crate::restructure::RestructureSummary>,
 }

@@ -224,7 +224,7 @@ proptest! {
         let st = ledger(&case).statement(after(&case, at)).unwrap();
         for i in &st.installments {
             for c in Component::ALL {
-                let parts = i.paid.get(c).checked_add(i.waived.get(c)).unwrap().checked_add(i.outstanding.get(c)).unwrap();
+                let parts = i.paid.get(c).checked_add(i.waived.get(c)).unwrap().checked_add(i.restructured.get(c)).unwrap().checked_add(i.outstanding.get(c)).unwrap();
                 prop_assert_eq!(i.charged.get(c), parts, "installment {} {}", i.number, c);
             }
         }

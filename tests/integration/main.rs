@@ -8,5 +8,6 @@ mod common;
 mod cost_props;
 mod cost_reference;
 mod limits_reference;
+mod restructure_reference;
 mod schedule_props;
 mod schedule_reference;
