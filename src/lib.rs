@@ -213,8 +213,8 @@ pub use crate::money::{Money, Rounding, RoundingMode};
 pub use crate::rate::{Rate, RatePeriod};
 pub use crate::ratio::Ratio;
 pub use crate::restructure::{
-    ComponentPlan, DeferralInterest, NewPlan, NewTerms, PlanFee, Restructure, RestructureSummary, Shift, Treatment,
-    Waive,
+    ComponentPlan, DeferralInterest, NewPlan, NewTerms, PlanEffect, PlanFee, Restructure, RestructureSummary, Shift,
+    Treatment, Waive,
 };
 pub use crate::schedule::{Installment, InterestBasis, Method, Schedule, ScheduleOptions, MAX_INSTALLMENTS};
 

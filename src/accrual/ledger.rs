@@ -292,6 +292,8 @@ pub struct Ledger {
     policy: OverduePolicy,
     events: Vec<Event>,
     terms: Terms,
+    /// Payment ids seen, with their dates.
+    ids: std::collections::BTreeMap<String, NaiveDate>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -349,6 +351,7 @@ impl Ledger {
             policy,
             events: Vec::new(),
             terms,
+            ids: std::collections::BTreeMap::new(),
         })
     }
 
@@ -421,10 +424,7 @@ impl Ledger {
         }
         match &event {
             Event::Payment(p) => {
-                if let Some(seen) = self.events.iter().find_map(|e| match e {
-                    Event::Payment(q) if q.id == p.id => Some(q.date),
-                    _ => None,
-                }) {
+                if let Some(&seen) = self.ids.get(&p.id) {
                     return Err(Error::DuplicatePayment {
                         id: p.id.clone(),
                         date: seen,
@@ -449,6 +449,9 @@ impl Ledger {
                 w.amount.to_minor("waiver amount", self.terms.scale())?;
                 self.check_by_replay(&event)?;
             }
+        }
+        if let Event::Payment(p) = &event {
+            self.ids.insert(p.id.clone(), p.date);
         }
         let at = self.events.partition_point(|e| e.sort_key() <= event.sort_key());
         self.events.insert(at, event);
@@ -479,6 +482,91 @@ impl Ledger {
     /// ```
     pub fn restructure(&mut self, restructure: crate::restructure::Restructure) -> Result<()> {
         self.record(Event::Restructure(restructure))
+    }
+
+    /// What `restructure` would change, against keeping the original
+    /// schedule (see [`PlanEffect`](crate::PlanEffect)). The ledger itself is
+    /// not changed.
+    ///
+    /// # Errors
+    /// As for [`Ledger::restructure`]; [`Error::Overflow`].
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// let plan = Schedule::equal_principal(Money::new(dec!(3000))?, Rate::ZERO, 3, d(2026, 1, 1))?;
+    /// let ledger = Ledger::new(plan, OverduePolicy::new())?;
+    /// let effect = ledger.plan_effect(&Restructure::new(d(2026, 2, 10), NewPlan::Reamortise))?;
+    /// assert_eq!((effect.original_owed, effect.new_total), (Money::new(dec!(3000))?, Money::new(dec!(3000))?));
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn plan_effect(&self, restructure: &crate::restructure::Restructure) -> Result<crate::restructure::PlanEffect> {
+        let day = restructure.date();
+        let before = self.statement(day)?;
+        let mut with = self.clone();
+        with.restructure(restructure.clone())?;
+        let after = with.statement(day)?;
+        let summary = after
+            .restructures
+            .last()
+            .cloned()
+            .ok_or_else(|| crate::error::overflow("restructure summary"))?;
+        let first = usize::try_from(summary.first_installment)
+            .unwrap_or(usize::MAX)
+            .saturating_sub(1);
+        let installments = after.installments.get(first..).unwrap_or_default().to_vec();
+        let down: Vec<_> = after
+            .allocations
+            .iter()
+            .filter(|a| a.source == crate::AllocationSource::DownPayment && a.date == day)
+            .flat_map(|a| a.parts.iter())
+            .collect();
+        let down_part = |c: Component| Money::sum(down.iter().filter(|p| p.component == c).map(|p| p.amount));
+        let new_sum = |c: Component| Money::sum(installments.iter().map(|i| i.charged.get(c)));
+        let signed = |a: Money, b: Money| {
+            a.as_decimal()
+                .checked_sub(b.as_decimal())
+                .ok_or_else(|| crate::error::overflow("plan effect"))
+        };
+        let extra_interest = signed(
+            new_sum(Component::Interest)?.checked_add(down_part(Component::Interest)?)?,
+            before.outstanding.interest,
+        )?;
+        let extra_fees = signed(
+            new_sum(Component::Fees)?.checked_add(down_part(Component::Fees)?)?,
+            before.outstanding.fees,
+        )?;
+        let new_total = Money::sum(installments.iter().map(|i| i.charged.total().unwrap_or(Money::ZERO)))?
+            .checked_add(summary.down_payment)?;
+        // the original, paid with the new plan's amounts on the new plan's dates
+        let mut original = self.clone();
+        if !summary.down_payment.is_zero() {
+            original.pay(Payment::new("plan-effect:down", day, summary.down_payment)?)?;
+        }
+        let mut last = day;
+        for i in &installments {
+            let total = i.charged.total()?;
+            if !total.is_zero() {
+                original.pay(Payment::new(format!("plan-effect:{}", i.number), i.due_date, total)?)?;
+            }
+            last = last.max(i.due_date);
+        }
+        let end = original.statement(last)?;
+        let charges = |st: &Statement| -> Result<Money> {
+            st.charged
+                .penalty_interest
+                .checked_add(st.charged.compound_interest)?
+                .checked_add(st.charged.fees)
+        };
+        Ok(crate::restructure::PlanEffect {
+            summary,
+            installments,
+            original_owed: before.outstanding.total()?,
+            new_total,
+            extra_interest,
+            extra_fees,
+            penalties_avoided: charges(&end)?.saturating_sub(charges(&before)?),
+        })
     }
 
     /// Replays the history up to an event and the event itself, to check it.

@@ -606,3 +606,46 @@ pub struct RestructureSummary {
     /// How many new installments.
     pub installments: u32,
 }
+
+/// What a restructure or deferral changes, against keeping the original
+/// schedule. Built by [`Ledger::plan_effect`](crate::Ledger::plan_effect).
+///
+/// - `extra_interest` and `extra_fees` (signed): the new plan's interest
+///   (deferral interest included) and fees (the plan fee included), plus what
+///   the down payment paid of them, minus what the original schedule still
+///   asks on the date (its unpaid interest and fees, future ones included).
+/// - `penalties_avoided`: the penalty and compound interest and late fees the
+///   original schedule would add if the borrower paid the new plan's amounts
+///   on the new plan's dates instead (the new plan, paid on time, adds none).
+///
+/// ```
+/// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+/// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+/// let plan = Schedule::equal_installment(Money::new(dec!(10000))?, Rate::annual(dec!(0.12))?, 12, d(2026, 1, 1))?;
+/// let ledger = Ledger::new(plan, OverduePolicy::new())?;       // nothing paid: 3 installments overdue
+/// let holiday = Restructure::deferral(d(2026, 4, 15), Shift::Periods(3), DeferralInterest::Accrue);
+/// let effect = ledger.plan_effect(&holiday)?;
+/// assert!(effect.extra_interest > dec!(0));      // the holiday costs interest
+/// assert!(effect.penalties_avoided > Money::ZERO); // and avoids penalties
+/// # Ok::<(), overdue::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct PlanEffect {
+    /// What the restructure did.
+    pub summary: RestructureSummary,
+    /// The new plan's installments.
+    pub installments: Vec<crate::InstallmentStatement>,
+    /// What the original schedule still asks on the date (all of it, paid on time).
+    pub original_owed: Money,
+    /// What the new plan asks: the down payment plus every new installment.
+    pub new_total: Money,
+    /// Interest of the new plan minus interest left on the original (signed).
+    #[serde(with = "crate::serde_str")]
+    pub extra_interest: rust_decimal::Decimal,
+    /// Fees of the new plan minus fees left on the original (signed).
+    #[serde(with = "crate::serde_str")]
+    pub extra_fees: rust_decimal::Decimal,
+    /// Penalties and late fees the original would add on the new plan's dates.
+    pub penalties_avoided: Money,
+}

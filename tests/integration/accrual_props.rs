@@ -7,10 +7,10 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 
 #[derive(Debug, Clone)]
-struct Case {
-    schedule: Schedule,
-    policy: OverduePolicy,
-    payments: Vec<(u32, i64)>, // (days after disbursement, minor units)
+pub(crate) struct Case {
+    pub(crate) schedule: Schedule,
+    pub(crate) policy: OverduePolicy,
+    pub(crate) payments: Vec<(u32, i64)>, // (days after disbursement, minor units)
 }
 
 fn schedule() -> impl Strategy<Value = Schedule> {
@@ -156,7 +156,7 @@ fn policy() -> impl Strategy<Value = OverduePolicy> {
         )
 }
 
-fn case() -> impl Strategy<Value = Case> {
+pub(crate) fn case() -> impl Strategy<Value = Case> {
     (
         schedule(),
         policy(),
@@ -169,7 +169,7 @@ fn case() -> impl Strategy<Value = Case> {
         })
 }
 
-fn ledger(case: &Case) -> Ledger {
+pub(crate) fn ledger(case: &Case) -> Ledger {
     let mut ledger = Ledger::new(case.schedule.clone(), case.policy.clone()).unwrap();
     for (i, &(day, amount)) in case.payments.iter().enumerate() {
         let date = case.schedule.disbursement() + Days::new(u64::from(day));
@@ -180,7 +180,7 @@ fn ledger(case: &Case) -> Ledger {
     ledger
 }
 
-fn after(case: &Case, days: u32) -> NaiveDate {
+pub(crate) fn after(case: &Case, days: u32) -> NaiveDate {
     case.schedule.disbursement() + Days::new(u64::from(days))
 }
 

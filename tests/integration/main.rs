@@ -8,6 +8,7 @@ mod common;
 mod cost_props;
 mod cost_reference;
 mod limits_reference;
+mod restructure_props;
 mod restructure_reference;
 mod schedule_props;
 mod schedule_reference;

@@ -47,6 +47,15 @@ fn three_month_payment_holiday_on_an_annuity() {
         new[0].charged.principal.checked_add(m(dec!(76.46))).unwrap(),
         m(dec!(892.63))
     );
+    // against the original: interest rises by the holiday's 229.39 and the longer term; the penalties
+    // the original would charge if paid on the new dates are avoided
+    let effect = annuity_three_paid(OverduePolicy::new())
+        .plan_effect(&Restructure::deferral(d(2026, 4, 15), Shift::Periods(3), DeferralInterest::Accrue))
+        .unwrap();
+    assert_eq!(effect.installments.len(), 9);
+    assert!(effect.extra_interest > dec!(229.39));
+    assert!(effect.penalties_avoided > Money::ZERO);
+    assert!(effect.new_total > effect.original_owed);
     // nothing falls due during the holiday
     let july = ledger.statement(d(2026, 7, 31)).unwrap();
     assert_eq!((july.days_past_due, july.status), (0, LoanStatus::Current));
