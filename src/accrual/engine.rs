@@ -371,6 +371,8 @@ pub(crate) struct Book<'t> {
     /// The first installment of the plan in force.
     first_open: usize,
     restructures: Vec<crate::restructure::RestructureSummary>,
+    /// The terms of the plan in force (re-amortisation and deferral keep them).
+    plan: ScheduleOptions,
     inst: Vec<Inst>,
     /// Accrual is done up to (not including) this day.
     at: i32,
@@ -407,6 +409,7 @@ impl<'t> Book<'t> {
             rows: t.inst.clone(),
             first_open: 0,
             restructures: Vec::new(),
+            plan: t.options.clone(),
             inst,
             at: t.disbursement,
             next_due: 0,
@@ -1012,12 +1015,19 @@ impl<'t> Book<'t> {
             *slot(target, c) = value(&rest, c);
         }
         let mut principal: i128 = capitalised.iter().sum();
-        // 4. the new terms
-        let o = &self.t.options;
-        let remaining = self.rows.get(self.first_open..).unwrap_or_default();
-        let future = remaining.iter().filter(|i| i.due > d).count();
-        let next_due = remaining.iter().find(|i| i.due > d).map(|i| i.due);
-        let future = u32::try_from(future).map_err(|_| overflow("installment count"))?;
+        // 4. the new terms; re-amortisation and deferral keep the plan in force and the
+        //    periods it has left (a bullet has one installment but many periods)
+        let o = self.plan.clone();
+        let anchor = o.get_first_due()?;
+        let mut future = 0u32;
+        let mut next_due = None;
+        for k in 0..o.installments() {
+            let due = day(o.get_frequency().due_date(anchor, k)?);
+            if due > d {
+                future += 1;
+                next_due = next_due.or(Some(due));
+            }
+        }
         let (rate, count, method, frequency, basis, first_due, holiday) = match r.get_plan() {
             NewPlan::Schedule(terms) => (
                 terms.get_rate(),
@@ -1096,6 +1106,7 @@ impl<'t> Book<'t> {
             options = options.first_due(date(first_due)?);
         }
         let schedule = Schedule::build(&options)?;
+        self.plan = options;
         // 6. the new installments
         self.next_due = self.next_due.max(self.inst.len());
         self.first_open = self.inst.len();

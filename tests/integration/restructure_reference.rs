@@ -50,7 +50,11 @@ fn three_month_payment_holiday_on_an_annuity() {
     // against the original: interest rises by the holiday's 229.39 and the longer term; the penalties
     // the original would charge if paid on the new dates are avoided
     let effect = annuity_three_paid(OverduePolicy::new())
-        .plan_effect(&Restructure::deferral(d(2026, 4, 15), Shift::Periods(3), DeferralInterest::Accrue))
+        .plan_effect(&Restructure::deferral(
+            d(2026, 4, 15),
+            Shift::Periods(3),
+            DeferralInterest::Accrue,
+        ))
         .unwrap();
     assert_eq!(effect.installments.len(), 9);
     assert!(effect.extra_interest > dec!(229.39));
@@ -217,4 +221,31 @@ fn bad_restructures_give_specific_errors() {
         Err(Error::DownPaymentTooLarge { .. })
     ));
     assert_eq!(ledger.events().len(), 1);
+}
+
+/// A deferral of a bullet keeps its remaining periods: 1,200 at 12 % due in one payment after 12
+/// months (2027-01-01, interest 144.00); deferred by 2 months on 2026-07-01 with the period's
+/// interest waived: the remaining 6 periods move 2 later, so it matures on 2027-03-01. Interest
+/// earned so far, pro rata to the day: 144.00 × 181/365 = 71.408… → 71.41, capitalised; the new
+/// bullet charges 6 months at 1 % on 1,271.41 = 76.2846 → 76.28.
+#[test]
+fn deferring_a_bullet_keeps_its_remaining_periods() {
+    let s = Schedule::build(
+        &ScheduleOptions::new(m(dec!(1200)), Rate::annual(dec!(0.12)).unwrap(), 12, d(2026, 1, 1))
+            .method(Method::Bullet),
+    )
+    .unwrap();
+    assert_eq!(s.installments()[0].interest, m(dec!(144.00)));
+    let mut ledger = Ledger::new(s, OverduePolicy::new()).unwrap();
+    ledger
+        .restructure(Restructure::deferral(
+            d(2026, 7, 1),
+            Shift::Periods(2),
+            DeferralInterest::Waive,
+        ))
+        .unwrap();
+    let st = ledger.statement(d(2026, 7, 1)).unwrap();
+    assert_eq!(st.restructures[0].new_principal, m(dec!(1271.41)));
+    let new = &st.installments[1];
+    assert_eq!((new.due_date, new.charged.interest), (d(2027, 3, 1), m(dec!(76.28))));
 }
