@@ -234,5 +234,28 @@ fn accrual(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, schedules, cost, accrual);
+fn restructure(c: &mut Criterion) {
+    // the bench loan 30 days past due, restructured into 12 monthly installments with half the
+    // penalties waived: record the restructure (it replays the history to check it) and take the
+    // statement on its date
+    let ledger = bench_ledger(dec!(12000));
+    let deal = overdue::Restructure::new(
+        d(2026, 2, 14),
+        overdue::NewPlan::Schedule(overdue::NewTerms::new(Rate::annual(dec!(0.18)).unwrap(), 12)),
+    )
+    .component(
+        overdue::Component::PenaltyInterest,
+        overdue::ComponentPlan::new(overdue::Treatment::Capitalise)
+            .waive(overdue::Waive::Share(Ratio::new(dec!(0.5)).unwrap())),
+    );
+    c.bench_function("restructure/reage/12", |b| {
+        b.iter(|| {
+            let mut l = black_box(&ledger).clone();
+            l.restructure(black_box(deal.clone())).unwrap();
+            l.statement(d(2026, 2, 14)).unwrap()
+        })
+    });
+}
+
+criterion_group!(benches, schedules, cost, accrual, restructure);
 criterion_main!(benches);

@@ -50,6 +50,11 @@
 //!   [`InstallmentStatement`]s with [`Components`] charged, paid, waived and
 //!   outstanding, days past due, bucket, [`LoanStatus`], payoff, and every
 //!   [`PaymentAllocation`]. The [`accrual_guide`] explains every field.
+//! - A [`Restructure`] (a [`NewPlan`]: new [`NewTerms`], re-amortisation or a
+//!   deferral by a [`Shift`]; a [`ComponentPlan`] per component; a down
+//!   payment and a [`PlanFee`]) is recorded on the ledger; the statement then
+//!   follows the new plan and lists a [`RestructureSummary`];
+//!   [`Ledger::plan_effect`] says what it changes. See [`restructuring_guide`].
 //! - [`Ratio`] is a proportion that is not a rate (a 5 % fee, a 50 % uplift).
 //!
 //! ## Cookbook
@@ -221,6 +226,14 @@ pub use crate::schedule::{Installment, InterestBasis, Method, Schedule, Schedule
 /// The guide to accrual (`docs/accrual.md`); its examples run as doctests.
 #[doc = include_str!("../docs/accrual.md")]
 pub mod accrual_guide {
+    #[allow(unused_imports)] // brings the crate's types into scope for the guide's links
+    use crate::*;
+}
+
+/// The guide to deferral and restructuring (`docs/restructuring.md`); its
+/// examples run as doctests.
+#[doc = include_str!("../docs/restructuring.md")]
+pub mod restructuring_guide {
     #[allow(unused_imports)] // brings the crate's types into scope for the guide's links
     use crate::*;
 }
