@@ -188,6 +188,7 @@
 
 mod accrual;
 mod calendar;
+mod compare;
 mod cost;
 mod error;
 mod fraction;
@@ -206,6 +207,10 @@ pub use crate::accrual::{
     Statement, Surplus, Tier, Waiver,
 };
 pub use crate::calendar::{DayCount, Frequency};
+pub use crate::compare::{
+    Budget, Choice, Comparison, ComparisonResult, CreditImpact, DebtService, LenderKind, OptionResult, RankBy,
+    Refinance, ServiceFee, Warning, WayOut,
+};
 pub use crate::cost::{
     china_apr, effective_annual_rate, eu_aprc, irr, nominal_annual_rate, npv, reg_z_apr, reg_z_within_tolerance,
     total_cost, total_paid, xirr, xirr_with_day_count, xnpv, CashFlow, ChinaApr,

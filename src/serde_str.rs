@@ -23,4 +23,13 @@ pub(crate) mod option {
             None => serializer.serialize_none(),
         }
     }
+
+    pub(crate) fn deserialize<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<Decimal>, D::Error> {
+        use serde::Deserialize;
+        let text = Option::<std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        text.map(|t| {
+            Decimal::from_str_exact(t.trim()).map_err(|_| serde::de::Error::custom(format!("invalid decimal {t:?}")))
+        })
+        .transpose()
+    }
 }

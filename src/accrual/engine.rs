@@ -1237,7 +1237,11 @@ impl<'t> Book<'t> {
             });
         }
         let [charged, paid, waived, restructured, outstanding] = totals;
-        let payoff_total = self.payoff_parts(as_of)?.iter().try_fold(0i128, |s, p| cadd(s, p.2))?;
+        let mut payoff_parts = [0i128; 5];
+        for (_, c, x) in self.payoff_parts(as_of)? {
+            *slot(&mut payoff_parts, c) = cadd(value(&payoff_parts, c), x)?;
+        }
+        let payoff_total = payoff_parts.iter().try_fold(0i128, |s, x| cadd(s, *x))?;
         let owed: i128 = outstanding.iter().sum();
         let status = if owed == 0 {
             LoanStatus::PaidOff
@@ -1288,6 +1292,7 @@ impl<'t> Book<'t> {
             cap_cut: Money::from_minor(cut, scale)?,
             credit_balance: Money::from_minor(self.credit, scale)?,
             payoff: Money::from_minor((payoff_total - self.credit).max(0), scale)?,
+            payoff_components: Components::from_minor(&payoff_parts, scale)?,
             installments,
             allocations,
             restructures: self.restructures,

@@ -268,6 +268,10 @@ pub struct Statement {
     /// What clears everything on this date (after the credit balance): a
     /// payment of this amount today settles the loan.
     pub payoff: Money,
+    /// What is owed today by component, before the credit balance: the
+    /// parts of the payoff (later installments' interest only as far as
+    /// the early-settlement rule counts it).
+    pub payoff_components: Components,
     /// Each installment.
     pub installments: Vec<InstallmentStatement>,
     /// Every payment's allocation, in the order applied.

@@ -1,0 +1,1166 @@
+//! Compare every way out of an overdue debt, side by side.
+
+use std::fmt;
+
+use chrono::{Datelike, Days, Months, NaiveDate};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::accrual::{Ledger, Statement};
+use crate::calendar::{DayCount, Frequency};
+use crate::cost::{nominal_annual_rate, xirr, xnpv, CashFlow};
+use crate::error::{overflow, Error, Result};
+use crate::limits::{CapCheck, PrivateLendingCap, RateTable};
+use crate::money::Money;
+use crate::rate::Rate;
+use crate::ratio::Ratio;
+use crate::restructure::{PlanFee, Restructure};
+use crate::schedule::{Method, Schedule, ScheduleOptions};
+
+/// Who lends the money.
+///
+/// ```
+/// use overdue::LenderKind;
+/// assert_eq!(LenderKind::PrivateLender.to_string(), "private lender");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum LenderKind {
+    /// Family or friends (private lending rules apply).
+    FamilyOrFriends,
+    /// A private lender (民间借贷: the 4 × LPR cap applies).
+    PrivateLender,
+    /// A licensed institution (a bank, a consumer-finance company, a
+    /// micro-lender). The default.
+    #[default]
+    LicensedInstitution,
+}
+
+impl LenderKind {
+    fn private_lending_rules(self) -> bool {
+        matches!(self, LenderKind::FamilyOrFriends | LenderKind::PrivateLender)
+    }
+}
+
+impl fmt::Display for LenderKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            LenderKind::FamilyOrFriends => "family or friends",
+            LenderKind::PrivateLender => "private lender",
+            LenderKind::LicensedInstitution => "licensed institution",
+        })
+    }
+}
+
+/// A new loan that pays today's payoff amount.
+///
+/// Its principal is the payoff plus an upfront fee that is added, or grossed
+/// up so that what is left after a deducted fee is exactly the payoff (a
+/// share is then `principal − payoff`, rounded up to the minor unit).
+///
+/// ```
+/// use overdue::{LenderKind, Method, Money, PlanFee, Rate, Ratio, Refinance};
+/// use rust_decimal_macros::dec;
+/// let small_loan = Refinance::new(LenderKind::LicensedInstitution, Rate::annual(dec!(0.15))?, 12)
+///     .upfront_fee(PlanFee::Share(Ratio::new(dec!(0.02))?), true);
+/// let family = Refinance::new(LenderKind::FamilyOrFriends, Rate::ZERO, 6).method(Method::EqualPrincipal);
+/// assert_ne!(small_loan, family);
+/// # Ok::<(), overdue::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Refinance {
+    lender: LenderKind,
+    rate: Rate,
+    installments: u32,
+    #[serde(default)]
+    method: Method,
+    #[serde(default)]
+    frequency: Frequency,
+    #[serde(default)]
+    upfront_fee: Option<PlanFee>,
+    #[serde(default)]
+    fee_deducted: bool,
+    #[serde(default)]
+    recurring_fee: Option<Money>,
+}
+
+impl Refinance {
+    /// A loan from `lender` at `rate` in `installments` equal monthly installments.
+    ///
+    /// ```
+    /// use overdue::{LenderKind, Rate, Refinance};
+    /// let r = Refinance::new(LenderKind::PrivateLender, Rate::ZERO, 3);
+    /// assert_eq!(r.get_lender(), LenderKind::PrivateLender);
+    /// ```
+    pub fn new(lender: LenderKind, rate: Rate, installments: u32) -> Refinance {
+        Refinance {
+            lender,
+            rate,
+            installments,
+            method: Method::default(),
+            frequency: Frequency::default(),
+            upfront_fee: None,
+            fee_deducted: false,
+            recurring_fee: None,
+        }
+    }
+
+    /// Sets the schedule method (default equal installment).
+    ///
+    /// ```
+    /// use overdue::{LenderKind, Method, Rate, Refinance};
+    /// let r = Refinance::new(LenderKind::FamilyOrFriends, Rate::ZERO, 6).method(Method::Bullet);
+    /// # let _ = r;
+    /// ```
+    pub fn method(mut self, method: Method) -> Refinance {
+        self.method = method;
+        self
+    }
+
+    /// Sets the frequency (default monthly).
+    ///
+    /// ```
+    /// use overdue::{Frequency, LenderKind, Rate, Refinance};
+    /// let r = Refinance::new(LenderKind::PrivateLender, Rate::ZERO, 6).frequency(Frequency::Biweekly);
+    /// # let _ = r;
+    /// ```
+    pub fn frequency(mut self, frequency: Frequency) -> Refinance {
+        self.frequency = frequency;
+        self
+    }
+
+    /// Sets an upfront fee, deducted from what is lent or added to it.
+    ///
+    /// ```
+    /// use overdue::{LenderKind, Money, PlanFee, Rate, Refinance};
+    /// let r = Refinance::new(LenderKind::PrivateLender, Rate::ZERO, 6).upfront_fee(PlanFee::Flat(Money::ZERO), false);
+    /// # let _ = r;
+    /// ```
+    pub fn upfront_fee(mut self, fee: PlanFee, deducted: bool) -> Refinance {
+        self.upfront_fee = Some(fee);
+        self.fee_deducted = deducted;
+        self
+    }
+
+    /// Sets a fee paid with every installment.
+    ///
+    /// ```
+    /// use overdue::{LenderKind, Money, Rate, Refinance};
+    /// use rust_decimal_macros::dec;
+    /// let r = Refinance::new(LenderKind::LicensedInstitution, Rate::ZERO, 6).recurring_fee(Money::new(dec!(5))?);
+    /// # let _ = r;
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn recurring_fee(mut self, fee: Money) -> Refinance {
+        self.recurring_fee = Some(fee);
+        self
+    }
+
+    /// The lender.
+    ///
+    /// ```
+    /// use overdue::{LenderKind, Rate, Refinance};
+    /// assert_eq!(Refinance::new(LenderKind::FamilyOrFriends, Rate::ZERO, 6).get_lender(), LenderKind::FamilyOrFriends);
+    /// ```
+    pub fn get_lender(&self) -> LenderKind {
+        self.lender
+    }
+}
+
+/// What a debt-management service charges.
+///
+/// ```
+/// use overdue::{Ratio, ServiceFee};
+/// use rust_decimal_macros::dec;
+/// let fee = ServiceFee::ShareOfDebt(Ratio::new(dec!(0.15))?);
+/// # let _ = fee;
+/// # Ok::<(), overdue::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ServiceFee {
+    /// A fixed amount, paid on signing.
+    Flat(Money),
+    /// A share of today's debt (the payoff amount), paid on signing.
+    ShareOfDebt(Ratio),
+    /// A share of what the negotiation saves, paid at settlement.
+    ShareOfSavings(Ratio),
+}
+
+/// A debt-management service: it negotiates a reduction, and the borrower
+/// pays the reduced debt when the settlement is reached.
+///
+/// ```
+/// use overdue::{DebtService, Ratio, ServiceFee};
+/// use rust_decimal_macros::dec;
+/// let s = DebtService::new(ServiceFee::ShareOfDebt(Ratio::new(dec!(0.15))?), Ratio::new(dec!(0.2))?, 3);
+/// assert_eq!(s.get_months(), 3);
+/// # Ok::<(), overdue::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DebtService {
+    fee: ServiceFee,
+    reduction: Ratio,
+    months: u32,
+    #[serde(default)]
+    freeze_penalties: bool,
+}
+
+impl DebtService {
+    /// A service charging `fee` that negotiates `reduction` off the debt,
+    /// settled after `months`; penalties keep accruing meanwhile.
+    ///
+    /// ```
+    /// use overdue::{DebtService, Money, Ratio, ServiceFee};
+    /// let s = DebtService::new(ServiceFee::Flat(Money::ZERO), Ratio::ZERO, 1);
+    /// assert!(!s.get_freeze_penalties());
+    /// ```
+    pub fn new(fee: ServiceFee, reduction: Ratio, months: u32) -> DebtService {
+        DebtService {
+            fee,
+            reduction,
+            months,
+            freeze_penalties: false,
+        }
+    }
+
+    /// The lender freezes penalties while the settlement is negotiated.
+    ///
+    /// ```
+    /// use overdue::{DebtService, Money, Ratio, ServiceFee};
+    /// assert!(DebtService::new(ServiceFee::Flat(Money::ZERO), Ratio::ZERO, 1).freeze_penalties().get_freeze_penalties());
+    /// ```
+    pub fn freeze_penalties(mut self) -> DebtService {
+        self.freeze_penalties = true;
+        self
+    }
+
+    /// The months until the settlement is paid.
+    ///
+    /// ```
+    /// use overdue::{DebtService, Money, Ratio, ServiceFee};
+    /// assert_eq!(DebtService::new(ServiceFee::Flat(Money::ZERO), Ratio::ZERO, 4).get_months(), 4);
+    /// ```
+    pub fn get_months(&self) -> u32 {
+        self.months
+    }
+
+    /// Whether penalties are frozen meanwhile.
+    ///
+    /// ```
+    /// use overdue::{DebtService, Money, Ratio, ServiceFee};
+    /// assert!(!DebtService::new(ServiceFee::Flat(Money::ZERO), Ratio::ZERO, 4).get_freeze_penalties());
+    /// ```
+    pub fn get_freeze_penalties(&self) -> bool {
+        self.freeze_penalties
+    }
+}
+
+/// One way out of the debt.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use overdue::WayOut;
+/// let stay = WayOut::Stay { until: NaiveDate::from_ymd_opt(2026, 8, 23).unwrap() };
+/// assert_ne!(stay, WayOut::PayNow);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum WayOut {
+    /// Pay the payoff amount today.
+    PayNow,
+    /// Stay overdue until a date, then pay everything (penalties keep
+    /// accruing under the loan's policy and caps).
+    Stay {
+        /// The day everything is paid.
+        until: NaiveDate,
+    },
+    /// A deferral or restructure of the loan (dated on or after the
+    /// comparison date), then every new installment paid when due.
+    Restructure(Restructure),
+    /// A new loan pays the payoff today; then its installments.
+    Refinance(Refinance),
+    /// A debt-management service.
+    DebtService(DebtService),
+}
+
+/// A labelled way out.
+///
+/// ```
+/// use overdue::{Choice, WayOut};
+/// let c = Choice::new("pay now", WayOut::PayNow);
+/// assert_eq!(c.label(), "pay now");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Choice {
+    label: String,
+    way: WayOut,
+}
+
+impl Choice {
+    /// A way out with a label for the report.
+    ///
+    /// ```
+    /// use overdue::{Choice, WayOut};
+    /// assert_eq!(Choice::new("now", WayOut::PayNow).way(), &WayOut::PayNow);
+    /// ```
+    pub fn new(label: impl Into<String>, way: WayOut) -> Choice {
+        Choice {
+            label: label.into(),
+            way,
+        }
+    }
+
+    /// Its label.
+    ///
+    /// ```
+    /// # use overdue::*;
+    /// assert_eq!(Choice::new("x", WayOut::PayNow).label(), "x");
+    /// ```
+    pub fn label(&self) -> &str {
+        &self.label
+    }
+
+    /// The way out.
+    ///
+    /// ```
+    /// # use overdue::*;
+    /// assert_eq!(Choice::new("x", WayOut::PayNow).way(), &WayOut::PayNow);
+    /// ```
+    pub fn way(&self) -> &WayOut {
+        &self.way
+    }
+}
+
+/// The borrower's monthly budget: income and essential expenses.
+///
+/// ```
+/// use overdue::{Budget, Money};
+/// use rust_decimal_macros::dec;
+/// let b = Budget::new(Money::new(dec!(6000))?, Money::new(dec!(4200))?);
+/// assert_eq!(b.available(), Money::new(dec!(1800))?);
+/// # Ok::<(), overdue::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Budget {
+    income: Money,
+    essential_expenses: Money,
+}
+
+impl Budget {
+    /// A monthly budget.
+    ///
+    /// ```
+    /// use overdue::{Budget, Money};
+    /// assert_eq!(Budget::new(Money::ZERO, Money::ZERO).available(), Money::ZERO);
+    /// ```
+    pub fn new(income: Money, essential_expenses: Money) -> Budget {
+        Budget {
+            income,
+            essential_expenses,
+        }
+    }
+
+    /// What can be paid each month: income − essential expenses (zero if
+    /// expenses are higher).
+    ///
+    /// ```
+    /// use overdue::{Budget, Money};
+    /// use rust_decimal_macros::dec;
+    /// assert_eq!(Budget::new(Money::ZERO, Money::new(dec!(1))?).available(), Money::ZERO);
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn available(&self) -> Money {
+        self.income.saturating_sub(self.essential_expenses)
+    }
+}
+
+/// What the ranking orders by (ascending). The default is [`RankBy::Npv`].
+///
+/// ```
+/// assert_eq!(overdue::RankBy::default(), overdue::RankBy::Npv);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum RankBy {
+    /// The present value of the payments at the borrower's discount rate.
+    /// The default.
+    #[default]
+    Npv,
+    /// The total paid.
+    TotalPaid,
+    /// The largest amount paid in one calendar month.
+    PeakMonthlyPayment,
+}
+
+impl fmt::Display for RankBy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            RankBy::Npv => "NPV",
+            RankBy::TotalPaid => "total paid",
+            RankBy::PeakMonthlyPayment => "peak monthly payment",
+        })
+    }
+}
+
+/// A borrower's question: given this loan, today, these ways out, this
+/// budget and this discount rate, what does each path cost?
+///
+/// # Example: should I refinance?
+/// ```
+/// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+/// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+/// let plan = Schedule::equal_installment(Money::new(dec!(6000))?, Rate::annual(dec!(0.18))?, 6, d(2026, 1, 1))?;
+/// let policy = OverduePolicy::new().penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005))?))
+///     .penalty_base(PenaltyBase::OverdueInstallment);
+/// let ledger = Ledger::new(plan, policy)?;                     // nothing paid: 3 installments overdue
+/// let result = Comparison::new(ledger, d(2026, 4, 15), Budget::new(Money::new(dec!(5000))?, Money::new(dec!(3500))?),
+///         Rate::annual(dec!(0.05))?)
+///     .option(Choice::new("stay 60 days", WayOut::Stay { until: d(2026, 6, 14) }))
+///     .option(Choice::new("family, 0 %", WayOut::Refinance(Refinance::new(LenderKind::FamilyOrFriends, Rate::ZERO, 6))))
+///     .run()?;
+/// assert_eq!(result.options[0].label, "family, 0 %");    // ranked by NPV, cheapest first
+/// assert!(result.options[0].break_even.is_some());         // staying costs more from that day
+/// # Ok::<(), overdue::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Comparison {
+    ledger: Ledger,
+    as_of: NaiveDate,
+    options: Vec<Choice>,
+    budget: Budget,
+    discount_rate: Rate,
+    #[serde(default)]
+    rank_by: RankBy,
+    #[serde(default)]
+    lender: LenderKind,
+    #[serde(default = "default_record_years")]
+    credit_record_years: u32,
+    #[serde(default = "RateTable::china_lpr_one_year")]
+    lpr: RateTable,
+}
+
+fn default_record_years() -> u32 {
+    5
+}
+
+/// The horizon searched for a break-even date: ten years.
+const BREAK_EVEN_HORIZON_DAYS: u64 = 3653;
+
+impl Comparison {
+    /// A comparison for the loan in `ledger` on `as_of`, with the borrower's
+    /// monthly `budget` and `discount_rate` (their opportunity cost), no
+    /// options yet; ranked by NPV; the current lender a licensed institution;
+    /// a negative credit record kept five years after settlement (China's
+    /// credit-reporting regulation); the one-year LPR table shipped with the
+    /// crate.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
+    /// let c = Comparison::new(ledger, d(2026, 3, 1), Budget::new(Money::ZERO, Money::ZERO), Rate::ZERO);
+    /// assert!(c.options().is_empty());
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn new(ledger: Ledger, as_of: NaiveDate, budget: Budget, discount_rate: Rate) -> Comparison {
+        Comparison {
+            ledger,
+            as_of,
+            options: Vec::new(),
+            budget,
+            discount_rate,
+            rank_by: RankBy::default(),
+            lender: LenderKind::default(),
+            credit_record_years: default_record_years(),
+            lpr: RateTable::china_lpr_one_year(),
+        }
+    }
+
+    /// Adds a way out.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
+    /// let c = Comparison::new(ledger, d(2026, 3, 1), Budget::new(Money::ZERO, Money::ZERO), Rate::ZERO)
+    ///     .option(Choice::new("now", WayOut::PayNow));
+    /// assert_eq!(c.options().len(), 1);
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn option(mut self, choice: Choice) -> Comparison {
+        self.options.push(choice);
+        self
+    }
+
+    /// Sets what the ranking orders by (default NPV).
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
+    /// let c = Comparison::new(ledger, d(2026, 3, 1), Budget::new(Money::ZERO, Money::ZERO), Rate::ZERO)
+    ///     .rank_by(RankBy::TotalPaid);
+    /// # let _ = c;
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn rank_by(mut self, key: RankBy) -> Comparison {
+        self.rank_by = key;
+        self
+    }
+
+    /// Sets who the current lender is (default a licensed institution); a
+    /// private lender's loan is checked against the private-lending cap.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
+    /// let c = Comparison::new(ledger, d(2026, 3, 1), Budget::new(Money::ZERO, Money::ZERO), Rate::ZERO)
+    ///     .lender(LenderKind::PrivateLender);
+    /// # let _ = c;
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn lender(mut self, lender: LenderKind) -> Comparison {
+        self.lender = lender;
+        self
+    }
+
+    /// Sets how many years a negative credit record may be kept after the
+    /// debt is settled (default 5).
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
+    /// let c = Comparison::new(ledger, d(2026, 3, 1), Budget::new(Money::ZERO, Money::ZERO), Rate::ZERO)
+    ///     .credit_record_years(7);
+    /// # let _ = c;
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn credit_record_years(mut self, years: u32) -> Comparison {
+        self.credit_record_years = years;
+        self
+    }
+
+    /// Sets the LPR table for the private-lending cap (default
+    /// [`RateTable::china_lpr_one_year`]).
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
+    /// let c = Comparison::new(ledger, d(2026, 3, 1), Budget::new(Money::ZERO, Money::ZERO), Rate::ZERO)
+    ///     .lpr(RateTable::china_lpr_one_year().with(d(2026, 6, 22), Rate::annual(dec!(0.029))?)?);
+    /// # let _ = c;
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn lpr(mut self, table: RateTable) -> Comparison {
+        self.lpr = table;
+        self
+    }
+
+    /// The ways out, in the order added.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
+    /// let c = Comparison::new(ledger, d(2026, 3, 1), Budget::new(Money::ZERO, Money::ZERO), Rate::ZERO);
+    /// assert!(c.options().is_empty());
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn options(&self) -> &[Choice] {
+        &self.options
+    }
+
+    /// The loan's ledger.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
+    /// let c = Comparison::new(ledger.clone(), d(2026, 3, 1), Budget::new(Money::ZERO, Money::ZERO), Rate::ZERO);
+    /// assert_eq!(c.ledger(), &ledger);
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn ledger(&self) -> &Ledger {
+        &self.ledger
+    }
+
+    /// The comparison date.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
+    /// let c = Comparison::new(ledger, d(2026, 3, 1), Budget::new(Money::ZERO, Money::ZERO), Rate::ZERO);
+    /// assert_eq!(c.as_of(), d(2026, 3, 1));
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn as_of(&self) -> NaiveDate {
+        self.as_of
+    }
+
+    /// Works out every option and ranks them.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] if there are no options, if nothing is owed, or if
+    /// an option is dated before the comparison date; the errors of the
+    /// statement, the restructure and the schedule behind each option.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
+    /// let none = Comparison::new(ledger, d(2026, 3, 1), Budget::new(Money::ZERO, Money::ZERO), Rate::ZERO);
+    /// assert!(matches!(none.run(), Err(Error::Invalid { .. })));
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn run(&self) -> Result<ComparisonResult> {
+        if self.options.is_empty() {
+            return Err(Error::Invalid {
+                field: "comparison",
+                reason: "there are no options to compare".into(),
+            });
+        }
+        let statement = self.ledger.statement(self.as_of)?;
+        if statement.payoff.is_zero() {
+            return Err(Error::Invalid {
+                field: "comparison",
+                reason: format!("nothing is owed on {}", self.as_of),
+            });
+        }
+        let mut options = self
+            .options
+            .iter()
+            .map(|choice| self.evaluate(choice, &statement))
+            .collect::<Result<Vec<_>>>()?;
+        self.rank(&mut options)?;
+        Ok(ComparisonResult {
+            as_of: self.as_of,
+            payoff: statement.payoff,
+            monthly_budget: self.budget.available(),
+            rank_by: self.rank_by,
+            statement,
+            options,
+        })
+    }
+
+    /// The payoff on `day` if the borrower stays overdue until then.
+    pub(crate) fn stay_payoff(&self, day: NaiveDate) -> Result<Money> {
+        Ok(self.ledger.statement(day)?.payoff)
+    }
+
+    fn evaluate(&self, choice: &Choice, today: &Statement) -> Result<OptionResult> {
+        let payoff = today.payoff;
+        let mut warnings = Vec::new();
+        let mut contract = (self.ledger.schedule().disbursement(), self.lender);
+        let (payments, highest_dpd, settled_on) = match &choice.way {
+            WayOut::PayNow => (vec![(self.as_of, payoff)], today.days_past_due, self.as_of),
+            WayOut::Stay { until } => {
+                let until = self.not_before(*until, "stay date")?;
+                let st = self.ledger.statement(until)?;
+                (vec![(until, st.payoff)], st.days_past_due, until)
+            }
+            WayOut::Restructure(r) => {
+                let day = self.not_before(r.date(), "restructure date")?;
+                let mut ledger = self.ledger.clone();
+                ledger.restructure(r.clone())?;
+                let st = ledger.statement(day)?;
+                let summary = st.restructures.last().ok_or_else(|| overflow("restructure summary"))?;
+                let first = usize::try_from(summary.first_installment)
+                    .unwrap_or(usize::MAX)
+                    .saturating_sub(1);
+                let mut payments = Vec::new();
+                if !summary.down_payment.is_zero() {
+                    payments.push((day, summary.down_payment));
+                }
+                let mut last = day;
+                for i in st.installments.get(first..).unwrap_or_default() {
+                    payments.push((i.due_date, i.charged.total()?));
+                    last = last.max(i.due_date);
+                }
+                (payments, st.days_past_due.max(today.days_past_due), last)
+            }
+            WayOut::Refinance(r) => {
+                let scale = self.ledger.schedule().options().get_rounding().scale();
+                let (principal, upfront) = refinance_principal(r, payoff, scale)?;
+                let schedule = Schedule::build(
+                    &ScheduleOptions::new(principal, r.rate, r.installments, self.as_of)
+                        .method(r.method)
+                        .frequency(r.frequency)
+                        .rounding(self.ledger.schedule().options().get_rounding()),
+                )?;
+                let mut payments = Vec::new();
+                for row in schedule.installments() {
+                    let fee = r.recurring_fee.unwrap_or(Money::ZERO);
+                    payments.push((row.due_date, row.payment.checked_add(fee)?));
+                }
+                debug_assert!(principal.checked_sub(upfront).is_ok());
+                contract = (self.as_of, r.lender);
+                if r.lender != LenderKind::LicensedInstitution {
+                    warnings.push(Warning::LenderRisk { lender: r.lender });
+                }
+                (payments, today.days_past_due, self.as_of)
+            }
+            WayOut::DebtService(s) => {
+                let settle = self
+                    .as_of
+                    .checked_add_months(Months::new(s.months))
+                    .ok_or(Error::DateOutOfRange {
+                        operation: "debt-service settlement date",
+                    })?;
+                let at_settlement = self.ledger.statement(settle)?;
+                let debt = if s.freeze_penalties {
+                    payoff
+                } else {
+                    at_settlement.payoff
+                };
+                let rounding = self.ledger.policy().get_rounding();
+                let share = |amount: Money, r: Ratio| -> Result<Money> {
+                    let v = amount
+                        .as_decimal()
+                        .checked_mul(r.as_decimal())
+                        .ok_or_else(|| overflow("debt-service share"))?;
+                    Money::new(rounding.round(v))
+                };
+                let reduction = share(debt, s.reduction)?;
+                let settlement = debt.checked_sub(reduction.min(debt))?;
+                let mut payments = Vec::new();
+                let fee = match s.fee {
+                    ServiceFee::Flat(m) => {
+                        payments.push((self.as_of, m));
+                        m
+                    }
+                    ServiceFee::ShareOfDebt(r) => {
+                        let f = share(payoff, r)?;
+                        payments.push((self.as_of, f));
+                        f
+                    }
+                    ServiceFee::ShareOfSavings(r) => {
+                        let f = share(reduction, r)?;
+                        payments.push((settle, f));
+                        f
+                    }
+                };
+                payments.push((settle, settlement));
+                warnings.push(Warning::ServiceRisk);
+                // what the service saves against paying the whole debt at settlement
+                let savings = at_settlement.payoff.saturating_sub(settlement);
+                if fee > savings {
+                    warnings.push(Warning::FeeAboveSavings { fee, savings });
+                }
+                (payments, at_settlement.days_past_due, settle)
+            }
+        };
+        let payments: Vec<(NaiveDate, Money)> = payments.into_iter().filter(|p| !p.1.is_zero()).collect();
+        let cash_flows: Vec<CashFlow> = payments
+            .iter()
+            .map(|&(date, amount)| CashFlow::new(date, -amount.as_decimal()))
+            .collect();
+        let total_paid = Money::sum(payments.iter().map(|p| p.1))?;
+        let cost = total_paid
+            .as_decimal()
+            .checked_sub(payoff.as_decimal())
+            .ok_or_else(|| overflow("option cost"))?;
+        // discounted to the comparison date (xnpv counts time from its earliest flow)
+        let mut from_today = vec![CashFlow::new(self.as_of, Decimal::ZERO)];
+        from_today.extend(cash_flows.iter().copied());
+        let present_value = xnpv(&from_today, self.discount_rate, DayCount::Act365Fixed)?;
+        let npv = Money::new(self.ledger.policy().get_rounding().round(-present_value))?;
+        // the option's flows against today's payoff: what it costs as a rate
+        let mut against = vec![CashFlow::new(self.as_of, payoff.as_decimal())];
+        against.extend(cash_flows.iter().copied());
+        let effective_rate = xirr(&against).ok();
+        let apr = effective_rate
+            .and_then(|e| nominal_annual_rate(e, Frequency::Monthly).ok())
+            .map(|r| r.value());
+        if effective_rate.is_some() && contract.1.private_lending_rules() {
+            let cap = PrivateLendingCap::on(contract.0, &self.lpr)?;
+            let check = cap.check_flows(&against)?;
+            if check.exceeded {
+                warnings.push(Warning::AboveLegalCap { check });
+            }
+        }
+        let months = monthly_totals(&payments)?;
+        let peak_monthly = months.iter().map(|m| m.1).max().unwrap_or(Money::ZERO);
+        let span = months.len().max(1);
+        let average = total_paid
+            .as_decimal()
+            .checked_div(Decimal::from(span))
+            .ok_or_else(|| overflow("average monthly payment"))?;
+        let average_monthly = Money::new(self.ledger.policy().get_rounding().round(average))?;
+        let budget = self.budget.available();
+        let months_over_budget = u32::try_from(months.iter().filter(|m| m.1 > budget).count()).unwrap_or(u32::MAX);
+        if months_over_budget > 0 {
+            warnings.push(Warning::OverBudget {
+                months: months_over_budget,
+                peak: peak_monthly,
+                budget,
+            });
+        }
+        let record_until = settled_on
+            .checked_add_months(Months::new(self.credit_record_years.saturating_mul(12)))
+            .ok_or(Error::DateOutOfRange {
+                operation: "credit record date",
+            })?;
+        let (break_even, longest_delay_days) = match choice.way {
+            WayOut::Stay { .. } => (None, None),
+            _ => self.break_even(total_paid)?,
+        };
+        Ok(OptionResult {
+            label: choice.label.clone(),
+            way: choice.way.clone(),
+            cash_flows,
+            total_paid,
+            cost,
+            npv,
+            effective_rate,
+            apr,
+            peak_monthly,
+            average_monthly,
+            months_over_budget,
+            warnings,
+            credit: CreditImpact {
+                highest_days_past_due: highest_dpd,
+                bucket: self
+                    .ledger
+                    .policy()
+                    .get_buckets()
+                    .bucket(highest_dpd)
+                    .label()
+                    .to_owned(),
+                settled_on,
+                negative_record_until: record_until,
+            },
+            break_even,
+            longest_delay_days,
+            rank: 0,
+            reason: String::new(),
+        })
+    }
+
+    fn not_before(&self, day: NaiveDate, field: &'static str) -> Result<NaiveDate> {
+        if day < self.as_of {
+            return Err(Error::DateOrder {
+                earlier: "comparison date",
+                earlier_date: self.as_of,
+                later: field,
+                later_date: day,
+            });
+        }
+        Ok(day)
+    }
+
+    /// The first day staying overdue costs more than `total` (staying until
+    /// then and paying everything), searched over ten years, and the longest
+    /// delay before it.
+    fn break_even(&self, total: Money) -> Result<(Option<NaiveDate>, Option<u32>)> {
+        let at = |offset: u64| -> Result<(NaiveDate, Money)> {
+            let day = self
+                .as_of
+                .checked_add_days(Days::new(offset))
+                .ok_or(Error::DateOutOfRange {
+                    operation: "break-even search",
+                })?;
+            Ok((day, self.stay_payoff(day)?))
+        };
+        if at(0)?.1 > total {
+            return Ok((Some(self.as_of), None));
+        }
+        if at(BREAK_EVEN_HORIZON_DAYS)?.1 <= total {
+            return Ok((None, None));
+        }
+        // payoff(lo) ≤ total < payoff(hi); the payoff never falls as the stay lengthens
+        let (mut lo, mut hi) = (0u64, BREAK_EVEN_HORIZON_DAYS);
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2;
+            if at(mid)?.1 > total {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        Ok((Some(at(hi)?.0), u32::try_from(lo).ok()))
+    }
+
+    fn rank(&self, options: &mut [OptionResult]) -> Result<()> {
+        let key = |o: &OptionResult| match self.rank_by {
+            RankBy::Npv => o.npv,
+            RankBy::TotalPaid => o.total_paid,
+            RankBy::PeakMonthlyPayment => o.peak_monthly,
+        };
+        options.sort_by(|a, b| key(a).cmp(&key(b)).then_with(|| a.label.cmp(&b.label)));
+        let best = options.first().map(key).unwrap_or(Money::ZERO);
+        let best_label = options.first().map(|o| o.label.clone()).unwrap_or_default();
+        for (i, o) in options.iter_mut().enumerate() {
+            o.rank = u32::try_from(i + 1).unwrap_or(u32::MAX);
+            let k = key(o);
+            let mut reason = if i == 0 {
+                format!("lowest {} ({k})", self.rank_by)
+            } else {
+                format!(
+                    "{} {k}, {} more than {best_label}",
+                    self.rank_by,
+                    k.saturating_sub(best)
+                )
+            };
+            if !o.warnings.is_empty() {
+                reason.push_str(&format!("; {} warning(s)", o.warnings.len()));
+            }
+            o.reason = reason;
+        }
+        Ok(())
+    }
+}
+
+/// The principal of a refinance loan and its upfront fee.
+fn refinance_principal(r: &Refinance, payoff: Money, scale: u32) -> Result<(Money, Money)> {
+    match (r.upfront_fee, r.fee_deducted) {
+        (None, _) => Ok((payoff, Money::ZERO)),
+        (Some(PlanFee::Flat(fee)), _) => Ok((payoff.checked_add(fee)?, fee)),
+        (Some(PlanFee::Share(share)), false) => {
+            let fee = payoff
+                .as_decimal()
+                .checked_mul(share.as_decimal())
+                .ok_or_else(|| overflow("refinance fee"))?;
+            let fee = Money::new(fee.round_dp(scale))?;
+            Ok((payoff.checked_add(fee)?, fee))
+        }
+        (Some(PlanFee::Share(share)), true) => {
+            let keep = Decimal::ONE - share.as_decimal();
+            if keep <= Decimal::ZERO {
+                return Err(Error::Invalid {
+                    field: "refinance fee",
+                    reason: format!("a deducted fee of {share} leaves nothing to lend"),
+                });
+            }
+            let principal = payoff
+                .as_decimal()
+                .checked_div(keep)
+                .ok_or_else(|| overflow("refinance principal"))?
+                .round_dp_with_strategy(scale, rust_decimal::RoundingStrategy::AwayFromZero);
+            let principal = Money::new(principal)?;
+            Ok((principal, principal.checked_sub(payoff)?))
+        }
+    }
+}
+
+/// Payments summed by calendar month, in order, from the first month to the
+/// last (months with nothing paid included).
+fn monthly_totals(payments: &[(NaiveDate, Money)]) -> Result<Vec<((i32, u32), Money)>> {
+    let key = |d: NaiveDate| (d.year(), d.month());
+    let (Some(first), Some(last)) = (
+        payments.iter().map(|p| key(p.0)).min(),
+        payments.iter().map(|p| key(p.0)).max(),
+    ) else {
+        return Ok(Vec::new());
+    };
+    let mut months = Vec::new();
+    let mut month = first;
+    loop {
+        let total = Money::sum(payments.iter().filter(|p| key(p.0) == month).map(|p| p.1))?;
+        months.push((month, total));
+        if month >= last {
+            return Ok(months);
+        }
+        month = if month.1 == 12 {
+            (month.0 + 1, 1)
+        } else {
+            (month.0, month.1 + 1)
+        };
+    }
+}
+
+/// Something the borrower should know about an option.
+///
+/// ```
+/// use overdue::{LenderKind, Warning};
+/// let w = Warning::LenderRisk { lender: LenderKind::PrivateLender };
+/// assert!(w.to_string().contains("private lender"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Warning {
+    /// The option's effective rate is above the private-lending cap on its
+    /// contract date: the part above is not enforceable (void above 36 % for
+    /// contracts before 2020-08-20).
+    AboveLegalCap {
+        /// The check.
+        check: CapCheck,
+    },
+    /// Some months ask more than the budget leaves.
+    OverBudget {
+        /// How many months.
+        months: u32,
+        /// The largest monthly total.
+        peak: Money,
+        /// What the budget leaves each month.
+        budget: Money,
+    },
+    /// A lender kind with known risks.
+    LenderRisk {
+        /// The lender.
+        lender: LenderKind,
+    },
+    /// Debt-management services charge up front and may not be licensed.
+    ServiceRisk,
+    /// The service's fee is more than the reduction it negotiates.
+    FeeAboveSavings {
+        /// The fee.
+        fee: Money,
+        /// What the reduction saves against paying the whole debt at settlement.
+        savings: Money,
+    },
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Warning::AboveLegalCap { check } => write!(
+                f,
+                "effective rate {:.2} % is above the {} cap: the excess is not enforceable{}",
+                check
+                    .annual_rate
+                    .checked_mul(Decimal::ONE_HUNDRED)
+                    .unwrap_or(check.annual_rate),
+                check.cap,
+                if check.void { " (void above 36 %)" } else { "" }
+            ),
+            Warning::OverBudget { months, peak, budget } => {
+                write!(f, "{months} month(s) above the budget of {budget} (peak {peak})")
+            }
+            Warning::LenderRisk { lender } => match lender {
+                LenderKind::FamilyOrFriends => f.write_str("family or friends: put the plan in writing"),
+                LenderKind::PrivateLender => f.write_str(
+                    "private lender: check the contract and the 4 × LPR cap; beware of aggressive collection",
+                ),
+                LenderKind::LicensedInstitution => f.write_str("licensed institution"),
+            },
+            Warning::ServiceRisk => {
+                f.write_str("debt-management service: fees are often charged up front; check the firm is licensed")
+            }
+            Warning::FeeAboveSavings { fee, savings } => {
+                write!(f, "the service fee {fee} is more than the {savings} it saves")
+            }
+        }
+    }
+}
+
+/// What an option does to the borrower's credit record.
+///
+/// ```
+/// # use chrono::NaiveDate; use overdue::*;
+/// let c = CreditImpact { highest_days_past_due: 40, bucket: "M2".into(),
+///     settled_on: NaiveDate::from_ymd_opt(2026, 6, 24).unwrap(),
+///     negative_record_until: NaiveDate::from_ymd_opt(2031, 6, 24).unwrap() };
+/// assert_eq!(c.bucket, "M2");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct CreditImpact {
+    /// The most days past due the loan reaches on this path (a restructure
+    /// or deferral paid on time adds none).
+    pub highest_days_past_due: u32,
+    /// The bucket of that.
+    pub bucket: String,
+    /// The day the overdue debt is settled (a refinance settles it today; a
+    /// restructure when its last installment is paid).
+    pub settled_on: NaiveDate,
+    /// How long the negative record may be kept.
+    pub negative_record_until: NaiveDate,
+}
+
+/// One option, worked out.
+///
+/// ```
+/// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+/// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+/// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
+/// let r = Comparison::new(ledger, d(2026, 3, 1), Budget::new(Money::new(dec!(500))?, Money::ZERO), Rate::ZERO)
+///     .option(Choice::new("now", WayOut::PayNow)).run()?;
+/// let now = &r.options[0];
+/// assert_eq!(now.total_paid, r.payoff);
+/// assert_eq!(now.cost, dec!(0));
+/// # Ok::<(), overdue::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct OptionResult {
+    /// Its label.
+    pub label: String,
+    /// The way out.
+    pub way: WayOut,
+    /// What the borrower pays, when (borrower's view: paid is negative).
+    pub cash_flows: Vec<CashFlow>,
+    /// The total paid.
+    pub total_paid: Money,
+    /// Total paid − today's payoff (signed).
+    #[serde(with = "crate::serde_str")]
+    pub cost: Decimal,
+    /// The present value of the payments at the borrower's discount rate
+    /// (ACT/365F from the comparison date).
+    pub npv: Money,
+    /// The effective annual rate (XIRR) of the payments against today's
+    /// payoff; none when there is no rate (everything paid today).
+    #[serde(with = "crate::serde_str::option")]
+    pub effective_rate: Option<Decimal>,
+    /// The same as a nominal annual rate with monthly periods (the Chinese
+    /// IRR method's nominal figure).
+    #[serde(with = "crate::serde_str::option")]
+    pub apr: Option<Decimal>,
+    /// The largest total in one calendar month.
+    pub peak_monthly: Money,
+    /// The total over the calendar months from the first payment to the last.
+    pub average_monthly: Money,
+    /// Calendar months whose total is above the budget.
+    pub months_over_budget: u32,
+    /// Warnings.
+    pub warnings: Vec<Warning>,
+    /// The credit impact.
+    pub credit: CreditImpact,
+    /// The first day on which staying overdue (then paying everything) costs
+    /// more than this option in total; none within ten years.
+    pub break_even: Option<NaiveDate>,
+    /// The longest stay (in days from the comparison date) that still costs
+    /// no more than this option.
+    pub longest_delay_days: Option<u32>,
+    /// Its rank, 1 = best.
+    pub rank: u32,
+    /// Why it ranks where it does.
+    pub reason: String,
+}
+
+/// Every option worked out and ranked. Built by [`Comparison::run`].
+///
+/// ```
+/// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+/// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+/// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
+/// let r = Comparison::new(ledger, d(2026, 3, 1), Budget::new(Money::new(dec!(500))?, Money::ZERO), Rate::ZERO)
+///     .option(Choice::new("now", WayOut::PayNow)).run()?;
+/// assert_eq!(r.options[0].rank, 1);
+/// # Ok::<(), overdue::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ComparisonResult {
+    /// The comparison date.
+    pub as_of: NaiveDate,
+    /// Today's payoff amount.
+    pub payoff: Money,
+    /// What the budget leaves each month.
+    pub monthly_budget: Money,
+    /// What the ranking ordered by.
+    pub rank_by: RankBy,
+    /// Today's statement.
+    pub statement: Statement,
+    /// The options, best first.
+    pub options: Vec<OptionResult>,
+}
