@@ -3,7 +3,9 @@
 //!
 //! `cargo run --example borrower` runs the built-in scenario;
 //! `cargo run --example borrower -- path/to/request.json` reads the same shape
-//! from a JSON file (see `docs/json.md` and `examples/borrower.json`).
+//! from a JSON file (see `docs/json.md` and `examples/borrower.json`);
+//! `cargo run --example borrower -- --request` prints the built-in scenario as
+//! such a file.
 // Printing the report is this program's purpose.
 #![allow(clippy::print_stdout)]
 
@@ -14,9 +16,25 @@ use std::process::ExitCode;
 use overdue::{Comparison, ComparisonResult, Money};
 
 fn main() -> ExitCode {
-    let comparison = match std::env::args().nth(1) {
+    let comparison = match std::env::args().nth(1).as_deref() {
         None => scenario::comparison().map_err(|e| e.to_string()),
-        Some(path) => read(&path),
+        Some("--request") => {
+            // the built-in scenario as a JSON request, to start your own from
+            return match scenario::comparison()
+                .map_err(|e| e.to_string())
+                .and_then(|c| serde_json::to_string_pretty(&c).map_err(|e| e.to_string()))
+            {
+                Ok(json) => {
+                    println!("{json}");
+                    ExitCode::SUCCESS
+                }
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    ExitCode::from(2)
+                }
+            };
+        }
+        Some(path) => read(path),
     };
     let report = comparison.and_then(|c| c.run().map_err(|e| e.to_string()));
     match report {

@@ -424,7 +424,8 @@ impl Installment {
 ///
 /// It serializes with its options and rows; deserializing rebuilds it from the
 /// options (so invalid options fail with the error [`Schedule::build`] gives)
-/// and rejects rows that differ from the rebuilt ones.
+/// and rejects rows that differ from the rebuilt ones. The rows may be left
+/// out of the input (`{"options": {...}}`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "ScheduleRepr")]
 pub struct Schedule {
@@ -438,14 +439,16 @@ pub struct Schedule {
 #[derive(Deserialize)]
 struct ScheduleRepr {
     options: ScheduleOptions,
-    installments: Vec<Installment>,
+    /// Optional on input: when given, they must be the rows the options give.
+    #[serde(default)]
+    installments: Option<Vec<Installment>>,
 }
 
 impl TryFrom<ScheduleRepr> for Schedule {
     type Error = Error;
     fn try_from(repr: ScheduleRepr) -> Result<Schedule> {
         let schedule = Schedule::build(&repr.options)?;
-        if schedule.installments != repr.installments {
+        if repr.installments.is_some_and(|rows| rows != schedule.installments) {
             return Err(Error::Invalid {
                 field: "installments",
                 reason: "the rows differ from those the options give".to_owned(),
