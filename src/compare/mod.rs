@@ -776,10 +776,11 @@ impl Comparison {
         // the option's flows against today's payoff: what it costs as a rate
         let mut against = vec![CashFlow::new(self.as_of, payoff.as_decimal())];
         against.extend(cash_flows.iter().copied());
-        let effective_rate = xirr(&against).ok();
+        // rates to 10 places: the accuracy the XIRR solver guarantees
+        let effective_rate = xirr(&against).ok().map(|e| e.round_dp(10));
         let apr = effective_rate
             .and_then(|e| nominal_annual_rate(e, Frequency::Monthly).ok())
-            .map(|r| r.value());
+            .map(|r| r.value().round_dp(10));
         if effective_rate.is_some() && contract.1.private_lending_rules() {
             let cap = PrivateLendingCap::on(contract.0, &self.lpr)?;
             let check = cap.check_flows(&against)?;
@@ -1108,7 +1109,8 @@ pub struct OptionResult {
     /// (ACT/365F from the comparison date).
     pub npv: Money,
     /// The effective annual rate (XIRR) of the payments against today's
-    /// payoff; none when there is no rate (everything paid today).
+    /// payoff, to 10 places; none when there is no rate (everything paid
+    /// today).
     #[serde(with = "crate::serde_str::option")]
     pub effective_rate: Option<Decimal>,
     /// The same as a nominal annual rate with monthly periods (the Chinese

@@ -1,0 +1,225 @@
+//! Reference cases for the comparison, and the borrower walk-through checked against the library.
+
+use crate::common::{d, m};
+use overdue::*;
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+
+#[path = "../../examples/borrower/scenario.rs"]
+#[allow(dead_code, clippy::duplicate_mod)]
+mod scenario;
+
+fn example_binary() -> std::path::PathBuf {
+    // target/<profile>/deps/integration-… → target/<profile>/examples/borrower
+    let exe = std::env::current_exe().unwrap();
+    let dir = exe.parent().unwrap().parent().unwrap();
+    dir.join("examples")
+        .join(format!("borrower{}", std::env::consts::EXE_SUFFIX))
+}
+
+/// `cargo test` builds the examples, but a filtered run (`--test integration`) does not: rebuild
+/// the example when its binary is older than this test.
+fn ensure_example_built() {
+    static BUILT: std::sync::Once = std::sync::Once::new();
+    BUILT.call_once(|| {
+        let binary = example_binary();
+        let stale = |p: &std::path::Path| p.metadata().and_then(|m| m.modified()).ok();
+        let test_time = stale(&std::env::current_exe().unwrap());
+        if stale(&binary).is_some() && stale(&binary) >= test_time {
+            return;
+        }
+        let profile_dir = binary.parent().unwrap().parent().unwrap();
+        let mut cargo = std::process::Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+        cargo
+            .args(["build", "--example", "borrower"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"));
+        if profile_dir.file_name().is_some_and(|n| n == "release") {
+            cargo.arg("--release");
+        }
+        assert!(cargo.status().unwrap().success(), "building the example failed");
+    });
+}
+
+fn run_example(args: &[&str]) -> std::process::Output {
+    ensure_example_built();
+    std::process::Command::new(example_binary())
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("cargo test builds the examples")
+}
+
+/// The walk-through prints, for every option in rank order, the numbers the library computes.
+#[test]
+fn the_walk_through_reports_the_librarys_numbers() {
+    let result = scenario::comparison().unwrap().run().unwrap();
+    let out = run_example(&[]);
+    assert!(out.status.success());
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert!(report.contains(&format!(
+        "days past due {}   bucket {}",
+        result.statement.days_past_due, result.statement.bucket
+    )));
+    assert!(report.contains(&format!("payoff today {}", result.payoff)));
+    let rows: Vec<&str> = report
+        .lines()
+        .filter(|l| l.starts_with(|c: char| c.is_ascii_digit()) && !l.contains(". "))
+        .collect();
+    assert_eq!(rows.len(), 7);
+    for (row, o) in rows.iter().zip(&result.options) {
+        let label_end = 3 + 32;
+        assert_eq!(row[3..label_end].trim_end(), o.label);
+        let cells: Vec<&str> = row[label_end..].split_whitespace().collect();
+        assert_eq!(cells[0], o.total_paid.to_string(), "{row}");
+        assert_eq!(cells[1], o.cost.to_string(), "{row}");
+        assert_eq!(cells[2], o.npv.to_string(), "{row}");
+        assert_eq!(cells[5], o.months_over_budget.to_string(), "{row}");
+        assert_eq!(
+            cells[6],
+            o.break_even.map_or("-".to_string(), |b| b.to_string()),
+            "{row}"
+        );
+    }
+    assert!(
+        report.lines().all(|l| l.chars().count() <= 100),
+        "a line is wider than 100 columns"
+    );
+    // the JSON file is the same scenario
+    let from_file = run_example(&["examples/borrower.json"]);
+    assert_eq!(String::from_utf8(from_file.stdout).unwrap(), report);
+}
+
+#[test]
+fn a_malformed_request_names_the_field_and_fails() {
+    let dir = std::env::temp_dir().join(format!("overdue-bad-{}.json", std::process::id()));
+    let good = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/borrower.json")).unwrap();
+    std::fs::write(
+        &dir,
+        good.replacen("\"as_of\": \"2026-06-24\"", "\"as_of\": \"2026-02-30\"", 1),
+    )
+    .unwrap();
+    let out = run_example(&[dir.to_str().unwrap()]);
+    std::fs::remove_file(&dir).ok();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("field `as_of`"), "{err}");
+}
+
+/// The request and the result round-trip through JSON, and the example file is the built-in scenario.
+#[test]
+fn request_and_result_round_trip_through_json() {
+    let request = scenario::comparison().unwrap();
+    let json = serde_json::to_string(&request).unwrap();
+    let back: Comparison = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, request);
+    let file: Comparison = serde_json::from_str(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/borrower.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(file, request);
+    let result = request.run().unwrap();
+    let text = serde_json::to_string(&result).unwrap();
+    assert!(text.contains(r#""payoff":"9579.04""#));
+    let back: ComparisonResult = serde_json::from_str(&text).unwrap();
+    assert_eq!(back, result);
+}
+
+/// Hand-checked figures of the scenario (today 2026-06-24, payoff 9,579.04):
+/// - family loan at 0 %: pays exactly the payoff, cost 0, APR 0;
+/// - stay 60 days: pays the payoff on 08-23; NPV = that / 1.05^(60/365);
+/// - small loan with a 2 % fee deducted: principal 9,579.04 / 0.98 = 9,774.5306 → 9,774.54 (up),
+///   so 9,579.04 is left after the 195.50 fee;
+/// - debt service: 15 % of 9,579.04 = 1,436.86 today; then 80 % of the payoff on 09-24.
+#[test]
+fn scenario_figures_by_hand() {
+    let request = scenario::comparison().unwrap();
+    let r = request.run().unwrap();
+    let by = |label: &str| r.options.iter().find(|o| o.label.starts_with(label)).unwrap();
+    assert_eq!(r.payoff, m(dec!(9579.04)));
+    let family = by("Family");
+    assert_eq!(
+        (family.total_paid, family.cost, family.apr),
+        (m(dec!(9579.04)), dec!(0), Some(dec!(0)))
+    );
+    assert_eq!(family.effective_rate, Some(dec!(0)));
+    assert_eq!(family.cash_flows.len(), 6);
+    let stay = by("Stay");
+    let payoff_then = request.ledger().statement(d(2026, 8, 23)).unwrap().payoff;
+    assert_eq!(stay.total_paid, payoff_then);
+    let discount = (1.05f64).powf(60.0 / 365.0);
+    let expected = payoff_then.as_decimal() / Decimal::try_from(discount).unwrap();
+    assert!(
+        (stay.npv.as_decimal() - expected).abs() < dec!(0.01),
+        "{} vs {}",
+        stay.npv,
+        expected
+    );
+    assert_eq!(stay.credit.highest_days_past_due, 100);
+    let small = by("Small loan");
+    let principal: Decimal = -small.cash_flows.iter().map(|f| f.amount).sum::<Decimal>();
+    let schedule =
+        Schedule::equal_installment(m(dec!(9774.54)), Rate::annual(dec!(0.15)).unwrap(), 12, d(2026, 6, 24)).unwrap();
+    assert_eq!(principal, schedule.total_paid().unwrap().as_decimal());
+    let service = by("Debt service");
+    assert_eq!(service.cash_flows[0], CashFlow::new(d(2026, 6, 24), dec!(-1436.86)));
+    let at_settlement = request.ledger().statement(d(2026, 9, 24)).unwrap().payoff;
+    let settlement = -service.cash_flows[1].amount;
+    assert_eq!(settlement, (at_settlement.as_decimal() * dec!(0.8)).round_dp(2));
+    assert!(by("Private")
+        .warnings
+        .iter()
+        .any(|w| matches!(w, Warning::AboveLegalCap { .. })));
+    assert!(!by("Small loan")
+        .warnings
+        .iter()
+        .any(|w| matches!(w, Warning::AboveLegalCap { .. })));
+}
+
+/// The break-even date is exact: staying until the day before costs no more than the option,
+/// staying until the day costs more.
+#[test]
+fn break_even_is_exact_to_the_day() {
+    let request = scenario::comparison().unwrap();
+    let r = request.run().unwrap();
+    for o in r.options.iter().filter(|o| o.break_even.is_some()) {
+        let day = o.break_even.unwrap();
+        assert!(
+            request.ledger().statement(day).unwrap().payoff > o.total_paid,
+            "{}",
+            o.label
+        );
+        if day > r.as_of {
+            let before = day.pred_opt().unwrap();
+            assert!(
+                request.ledger().statement(before).unwrap().payoff <= o.total_paid,
+                "{}",
+                o.label
+            );
+            assert_eq!(o.longest_delay_days, Some((before - r.as_of).num_days() as u32));
+        }
+    }
+}
+
+#[test]
+fn rank_by_total_or_peak_reorders() {
+    let request = scenario::comparison().unwrap();
+    let by_total = request.clone().rank_by(RankBy::TotalPaid).run().unwrap();
+    assert!(by_total.options.windows(2).all(|w| w[0].total_paid <= w[1].total_paid));
+    let by_peak = request.rank_by(RankBy::PeakMonthlyPayment).run().unwrap();
+    assert!(by_peak
+        .options
+        .windows(2)
+        .all(|w| w[0].peak_monthly <= w[1].peak_monthly));
+    assert_eq!(by_peak.options[0].label, "Restructure 12, half penalty off");
+}
+
+#[test]
+fn options_dated_before_today_are_rejected() {
+    let request = scenario::comparison()
+        .unwrap()
+        .option(Choice::new("too late", WayOut::Stay { until: d(2026, 6, 1) }));
+    assert_eq!(
+        request.run().unwrap_err().to_string(),
+        "stay date 2026-06-01 must be after comparison date 2026-06-24"
+    );
+}
