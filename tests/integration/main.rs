@@ -5,6 +5,7 @@
 mod accrual_props;
 mod accrual_reference;
 mod common;
+mod compare_props;
 mod compare_reference;
 mod cost_props;
 mod cost_reference;
