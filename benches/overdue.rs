@@ -257,5 +257,17 @@ fn restructure(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, schedules, cost, accrual, restructure);
+#[path = "../examples/borrower/scenario.rs"]
+mod scenario;
+
+fn compare(c: &mut Criterion) {
+    // the walk-through's scenario: seven options, each with its cash flows, rates, monthly
+    // totals, warnings, credit impact and break-even search
+    let request = scenario::comparison().unwrap();
+    c.bench_function("compare/borrower/7_options", |b| {
+        b.iter(|| black_box(&request).run().unwrap())
+    });
+}
+
+criterion_group!(benches, schedules, cost, accrual, restructure, compare);
 criterion_main!(benches);

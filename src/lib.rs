@@ -55,6 +55,11 @@
 //!   payment and a [`PlanFee`]) is recorded on the ledger; the statement then
 //!   follows the new plan and lists a [`RestructureSummary`];
 //!   [`Ledger::plan_effect`] says what it changes. See [`restructuring_guide`].
+//! - A [`Comparison`] puts the ways out ([`WayOut`]: pay now, stay, a
+//!   restructure, a [`Refinance`], a [`DebtService`]) side by side for one
+//!   borrower ([`Budget`], a discount rate) and ranks them ([`RankBy`]) into a
+//!   [`ComparisonResult`] of [`OptionResult`]s with [`Warning`]s and a
+//!   [`CreditImpact`]. See [`compare_guide`] and [`json_guide`].
 //! - [`Ratio`] is a proportion that is not a rate (a 5 % fee, a 50 % uplift).
 //!
 //! ## Cookbook
@@ -168,6 +173,39 @@
 //! # Ok::<(), overdue::Error>(())
 //! ```
 //!
+//! ### Should I refinance?
+//! Put every way out side by side: [`Comparison`] works out each path's cash
+//! flows, total, NPV at the borrower's own discount rate, APR, peak monthly
+//! payment against their budget, credit impact, legal-cap warnings and the
+//! day from which staying overdue costs more. `cargo run --example borrower`
+//! prints the full report for a worked scenario; see [`compare_guide`].
+//! ```
+//! # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+//! # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+//! let plan = Schedule::equal_installment(Money::new(dec!(12000))?, Rate::annual(dec!(0.18))?, 12, d(2026, 1, 15))?;
+//! let policy = OverduePolicy::new()
+//!     .penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005))?))
+//!     .penalty_base(PenaltyBase::OverdueInstallment);
+//! let mut ledger = Ledger::new(plan, policy)?;
+//! for (id, day) in [("m1", d(2026, 2, 15)), ("m2", d(2026, 3, 15)), ("m3", d(2026, 4, 15))] {
+//!     ledger.pay(Payment::new(id, day, Money::new(dec!(1100.16))?)?)?;
+//! }
+//! let today = d(2026, 6, 24);                                    // 40 days past due
+//! let budget = Budget::new(Money::new(dec!(6000))?, Money::new(dec!(4200))?);
+//! let result = Comparison::new(ledger, today, budget, Rate::annual(dec!(0.05))?)
+//!     .option(Choice::new("small loan 15 %, 2 % fee", WayOut::Refinance(
+//!         Refinance::new(LenderKind::LicensedInstitution, Rate::annual(dec!(0.15))?, 12)
+//!             .upfront_fee(PlanFee::Share(Ratio::new(dec!(0.02))?), true))))
+//!     .option(Choice::new("stay 60 more days", WayOut::Stay { until: d(2026, 8, 23) }))
+//!     .run()?;
+//! let best = &result.options[0];
+//! assert_eq!(best.label, "stay 60 more days");            // cheaper today, by NPV …
+//! assert_eq!(best.credit.highest_days_past_due, 100);     // … but 100 days past due
+//! let loan = &result.options[1];
+//! assert_eq!(loan.break_even, Some(d(2027, 1, 18)));       // staying until then costs more
+//! # Ok::<(), overdue::Error>(())
+//! ```
+//!
 //! ## Rounding and precision
 //!
 //! Amounts are exact; they are rounded only where a real ledger posts them
@@ -239,6 +277,21 @@ pub mod accrual_guide {
 /// examples run as doctests.
 #[doc = include_str!("../docs/restructuring.md")]
 pub mod restructuring_guide {
+    #[allow(unused_imports)] // brings the crate's types into scope for the guide's links
+    use crate::*;
+}
+
+/// The guide to comparing the ways out (`docs/compare.md`); its examples run
+/// as doctests.
+#[doc = include_str!("../docs/compare.md")]
+pub mod compare_guide {
+    #[allow(unused_imports)] // brings the crate's types into scope for the guide's links
+    use crate::*;
+}
+
+/// The JSON format of a comparison (`docs/json.md`).
+#[doc = include_str!("../docs/json.md")]
+pub mod json_guide {
     #[allow(unused_imports)] // brings the crate's types into scope for the guide's links
     use crate::*;
 }

@@ -60,7 +60,7 @@ impl fmt::Display for LenderKind {
 /// share is then `principal − payoff`, rounded up to the minor unit).
 ///
 /// ```
-/// use overdue::{LenderKind, Method, Money, PlanFee, Rate, Ratio, Refinance};
+/// use overdue::{LenderKind, Method, PlanFee, Rate, Ratio, Refinance};
 /// use rust_decimal_macros::dec;
 /// let small_loan = Refinance::new(LenderKind::LicensedInstitution, Rate::annual(dec!(0.15))?, 12)
 ///     .upfront_fee(PlanFee::Share(Ratio::new(dec!(0.02))?), true);
@@ -1057,11 +1057,15 @@ impl fmt::Display for Warning {
 /// What an option does to the borrower's credit record.
 ///
 /// ```
-/// # use chrono::NaiveDate; use overdue::*;
-/// let c = CreditImpact { highest_days_past_due: 40, bucket: "M2".into(),
-///     settled_on: NaiveDate::from_ymd_opt(2026, 6, 24).unwrap(),
-///     negative_record_until: NaiveDate::from_ymd_opt(2031, 6, 24).unwrap() };
-/// assert_eq!(c.bucket, "M2");
+/// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+/// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+/// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
+/// let r = Comparison::new(ledger, d(2026, 3, 13), Budget::new(Money::new(dec!(500))?, Money::ZERO), Rate::ZERO)
+///     .option(Choice::new("now", WayOut::PayNow)).run()?;
+/// let credit = &r.options[0].credit;                     // the first installment was due 02-01
+/// assert_eq!((credit.highest_days_past_due, credit.bucket.as_str()), (40, "M2"));
+/// assert_eq!(credit.negative_record_until, d(2031, 3, 13)); // five years after settling today
+/// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
