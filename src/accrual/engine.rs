@@ -794,6 +794,7 @@ impl<'t> Book<'t> {
         let mut parts = Vec::new();
         let open = self.rows.get(self.first_open..).unwrap_or_default();
         let current = self.first_open + open.partition_point(|i| i.due <= d); // first not yet due
+        let mut room = self.annualised_room(d)?;
         for (k, (inst, it)) in self.inst.iter().zip(&self.rows).enumerate() {
             if inst.closed {
                 continue;
@@ -819,6 +820,17 @@ impl<'t> Book<'t> {
                     )
                 }
                 _ => (0, 0),
+            };
+            // settling early charges them today: they must fit the annualised cap's room
+            // (the fee is cut first, as when an installment falls due)
+            let (interest, fee) = match room.as_mut() {
+                None => (interest, fee),
+                Some(room) => {
+                    let allowed = cadd(interest, fee)?.min((*room).max(0));
+                    *room -= allowed;
+                    let interest_kept = interest.min(allowed);
+                    (interest_kept, allowed - interest_kept)
+                }
             };
             parts.push((k, Component::Fees, fee));
             parts.push((k, Component::Interest, interest));

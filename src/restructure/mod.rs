@@ -636,7 +636,9 @@ pub struct PlanEffect {
     pub summary: RestructureSummary,
     /// The new plan's installments.
     pub installments: Vec<crate::InstallmentStatement>,
-    /// What the original schedule still asks on the date (all of it, paid on time).
+    /// What the original schedule still asks on the date (all of it, paid on
+    /// time), with future interest as scheduled: an annualised cap could still
+    /// cut some of it when it falls due.
     pub original_owed: Money,
     /// What the new plan asks: the down payment plus every new installment.
     pub new_total: Money,

@@ -135,6 +135,8 @@ proptest! {
 
     #[test]
     fn a_deferral_without_waivers_never_lowers_the_total(case in case(), at in 0u32..900, k in 1u32..6, capitalise in any::<bool>()) {
+        // the original's future interest is counted as scheduled; an annualised cap would cut it
+        prop_assume!(case.policy.get_caps().get_annualised().is_none());
         let ledger = ledger(&case);
         let last = case.payments.iter().map(|p| p.0).max().unwrap_or(0);
         let day = after(&case, at.max(last));
