@@ -3,7 +3,7 @@
 //! **Sign convention** (stated once, used everywhere): cash flows are seen from
 //! the borrower's pocket. Money the borrower receives (a disbursement) is
 //! positive; money the borrower pays (installments, fees) is negative.
-#![allow(clippy::float_arithmetic)] // the root search runs in f64; every returned rate is checked in Decimal
+#![allow(clippy::float_arithmetic)] // the root search runs in f64; every returned rate is checked in decimal arithmetic
 
 mod apr;
 mod solver;
@@ -140,6 +140,15 @@ impl Discounting {
     /// Flows on dates, with time in years under `day_count`.
     pub(crate) fn dated(flows: &[CashFlow], day_count: DayCount) -> Result<Discounting> {
         let (sorted, first) = sorted_by_date(flows)?;
+        if let DayCount::Act365Fixed | DayCount::Act360 = day_count {
+            // time in days; a year is the nominal year
+            let units = sorted
+                .iter()
+                .map(|f| u64::try_from((f.date - first).num_days()).map_err(|_| overflow("time units")))
+                .collect::<Result<Vec<u64>>>()?;
+            let per_year = u64::try_from(day_count.nominal_year_days()).map_err(|_| overflow("time units"))?;
+            return Discounting::new(sorted.iter().map(|f| f.amount).collect(), units, per_year);
+        }
         let fractions = sorted
             .iter()
             .map(|f| day_count.year_fraction_exact(first, f.date))
@@ -166,7 +175,7 @@ impl Discounting {
     fn new(amounts: Vec<Decimal>, units: Vec<u64>, per_year: u64) -> Result<Discounting> {
         let amounts_f = amounts
             .iter()
-            .map(|a| a.to_f64().ok_or_else(|| overflow("cash flow to f64")))
+            .map(|&a| decimal_to_f64(a).ok_or_else(|| overflow("cash flow to f64")))
             .collect::<Result<Vec<f64>>>()?;
         Ok(Discounting {
             amounts,
@@ -242,11 +251,148 @@ impl Discounting {
         Ok(total)
     }
 
+    /// The NPV at effective rate `x`, for checking a root: in decimal fixed
+    /// point (`i128` mantissas at 18 decimal places) when every number fits,
+    /// else in [`Decimal`] by [`Discounting::value`].
+    fn check_value(&self, x: Decimal) -> Result<Decimal> {
+        match self.value_fixed(x) {
+            Some(v) => Ok(v),
+            None => self.value(x),
+        }
+    }
+
+    /// [`Discounting::value`] in decimal fixed point: every discount factor
+    /// is an exact decimal with 18 places (the per-unit factor from one
+    /// Newton step on `d^u = 1/(1 + x)`, its powers by squaring, each product
+    /// rounded half away from zero to 18 places), and the flows are summed
+    /// exactly. `None` when a number would not fit (an amount's digits times
+    /// 10^18 beyond the `i128` range, i.e. about 10^20 minor units; more than
+    /// 10 decimal places; rates near −100 %).
+    fn value_fixed(&self, x: Decimal) -> Option<Decimal> {
+        let one_plus = Decimal::ONE.checked_add(x)?;
+        if one_plus <= Decimal::ZERO {
+            return None;
+        }
+        // c = 1/(1 + x) to 18 places: one exact integer division
+        let c = fixed::div(fixed::ONE, fixed::from_decimal(one_plus)?)?;
+        let d = fixed::unit_root(c, self.per_year)?;
+        let scale = self.amounts.iter().map(|a| a.scale()).max().unwrap_or(0);
+        if scale > 10 {
+            return None;
+        }
+        // d^gap for each gap between flows; a new gap starts from the largest smaller one
+        // cached (monthly gaps of 28–31 days cost one or two products after the first)
+        let mut cache: Vec<(u64, i128)> = Vec::new();
+        let (mut w, mut prev, mut total) = (fixed::ONE, 0u64, 0i128);
+        for (&a, &k) in self.amounts.iter().zip(&self.units) {
+            let gap = k - prev;
+            if gap > 0 {
+                let p = match cache.iter().find(|(g, _)| *g == gap) {
+                    Some(&(_, p)) => p,
+                    None => {
+                        let below = cache.iter().filter(|(g, _)| *g < gap).max_by_key(|(g, _)| *g);
+                        let p = match below {
+                            Some(&(g, pg)) => fixed::mul(pg, fixed::pow(d, gap - g)?)?,
+                            None => fixed::pow(d, gap)?,
+                        };
+                        cache.push((gap, p));
+                        p
+                    }
+                };
+                w = fixed::mul(w, p)?;
+            }
+            prev = k;
+            let a = a.mantissa().checked_mul(10i128.checked_pow(scale - a.scale())?)?;
+            total = total.checked_add(a.checked_mul(w)?)?;
+        }
+        Decimal::try_from_i128_with_scale(total, scale + fixed::PLACES).ok()
+    }
+
     /// The effective rate per year that zeroes the NPV.
     fn solve(&self, guess: f64) -> Result<Decimal> {
         let unique = self.check_solvable()?;
         let x = solver::solve(|x| self.eval(x), guess, unique)?;
-        solver::refine_in_decimal(x, |x| self.eval(x), |x| self.value(x))
+        solver::refine_in_decimal(x, |x| self.eval(x), |x| self.check_value(x))
+    }
+}
+
+/// A decimal as the nearest `f64`, quickly for the usual case of a mantissa
+/// that fits 53 bits and at most 22 places (exact powers of ten); otherwise by
+/// `rust_decimal`'s conversion.
+#[allow(clippy::float_arithmetic, clippy::cast_precision_loss)]
+fn decimal_to_f64(a: Decimal) -> Option<f64> {
+    const POW10: [f64; 23] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+        1e20, 1e21, 1e22,
+    ];
+    let m = a.mantissa();
+    match (i64::try_from(m), POW10.get(a.scale() as usize)) {
+        (Ok(m), Some(&p)) if m.unsigned_abs() < (1u64 << 53) => Some(m as f64 / p),
+        _ => a.to_f64(),
+    }
+}
+
+/// Decimal fixed point: an `i128` mantissa with 18 decimal places.
+mod fixed {
+    use rust_decimal::prelude::ToPrimitive;
+    use rust_decimal::Decimal;
+
+    use crate::money::{div_round, RoundingMode};
+
+    pub(super) const PLACES: u32 = 18;
+    pub(super) const ONE: i128 = 1_000_000_000_000_000_000;
+
+    /// `a × b`, rounded half away from zero to 18 places (one division).
+    pub(super) fn mul(a: i128, b: i128) -> Option<i128> {
+        let p = a.checked_mul(b)?;
+        let q = p / ONE; // toward zero
+        let r = p - q * ONE; // |r| < ONE, sign of p
+        Some(if 2 * r.abs() >= ONE { q + p.signum() } else { q })
+    }
+
+    /// `a / b`, rounded half away from zero to 18 places (`b > 0`).
+    pub(super) fn div(a: i128, b: i128) -> Option<i128> {
+        div_round(a.checked_mul(ONE)?, b, RoundingMode::HalfAwayFromZero).ok()
+    }
+
+    /// `a^n` by squaring.
+    pub(super) fn pow(a: i128, mut n: u64) -> Option<i128> {
+        let (mut acc, mut b) = (ONE, a);
+        while n > 0 {
+            if n & 1 == 1 {
+                acc = mul(acc, b)?;
+            }
+            n >>= 1;
+            if n > 0 {
+                b = mul(b, b)?;
+            }
+        }
+        Some(acc)
+    }
+
+    /// A decimal rounded to 18 places.
+    pub(super) fn from_decimal(v: Decimal) -> Option<i128> {
+        let r = v.round_dp(PLACES);
+        r.mantissa().checked_mul(10i128.checked_pow(PLACES - r.scale())?)
+    }
+
+    /// The `d` with `d^u = c`: the `f64` root, then one Newton step (the
+    /// `f64` start is good to about 1e-16; the step brings it to the 18
+    /// places kept).
+    pub(super) fn unit_root(c: i128, u: u64) -> Option<i128> {
+        if u == 1 {
+            return Some(c);
+        }
+        #[allow(clippy::float_arithmetic, clippy::cast_precision_loss)]
+        let start = {
+            let cf = c.to_f64()? / 1e18;
+            (cf.powf(1.0 / u as f64) * 1e18).round()
+        };
+        let d = start.to_i128().filter(|&d| d > 0)?;
+        let p = pow(d, u - 1)?; // d^(u−1)
+        let excess = mul(p, d)?.checked_sub(c)?; // d^u − c
+        let slope = p.checked_mul(i128::from(u))?; // u·d^(u−1), 18 places
+        d.checked_sub(div(excess, slope)?)
     }
 }
 
@@ -271,12 +417,17 @@ pub(crate) fn root_is_unique(amounts: &[Decimal], on_one_date: bool) -> Result<b
             reason: "all cash flows are zero",
         });
     }
-    let signs: Vec<bool> = amounts
-        .iter()
-        .filter(|a| !a.is_zero())
-        .map(|a| a.is_sign_positive())
-        .collect();
-    if signs.iter().all(|&p| p) || signs.iter().all(|&p| !p) {
+    // the signs of the non-zero flows, in date order: how often they change
+    let mut signs = amounts.iter().filter(|a| !a.is_zero()).map(|a| a.is_sign_positive());
+    let first = signs.next();
+    let (mut changes, mut last) = (0usize, first);
+    for sign in signs {
+        if Some(sign) != last {
+            changes += 1;
+        }
+        last = Some(sign);
+    }
+    if changes == 0 {
         return Err(Error::NoRoot {
             reason: "all cash flows have the same sign",
         });
@@ -286,7 +437,7 @@ pub(crate) fn root_is_unique(amounts: &[Decimal], on_one_date: bool) -> Result<b
             reason: "all cash flows fall on one date, so no rate (or every rate) discounts them to zero",
         });
     }
-    Ok(signs.windows(2).filter(|w| w.first() != w.last()).count() == 1)
+    Ok(changes == 1)
 }
 
 fn lcm(a: i128, b: i128) -> i128 {
@@ -306,7 +457,8 @@ fn lcm(a: i128, b: i128) -> i128 {
 ///
 /// Accurate to 1e-10 in the rate: the search runs in `f64` (Newton from 10 %,
 /// bisection on a bracket when Newton fails), then the root is checked and
-/// corrected in `Decimal`. When the flows change sign more than once, several
+/// corrected in decimal arithmetic (18-place decimal fixed point, or `Decimal`
+/// for amounts beyond its range; see `docs/cost.md`). When the flows change sign more than once, several
 /// rates may solve them: the one nearest 0 % is returned.
 ///
 /// # Errors
@@ -456,4 +608,50 @@ pub fn nominal_annual_rate(effective: Decimal, frequency: Frequency) -> Result<R
             .checked_mul(Decimal::from(m))
             .ok_or_else(|| overflow("nominal rate"))?,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    /// The fixed-point check and the `Decimal` evaluation agree to 1e-12 of the flows.
+    #[test]
+    fn fixed_point_check_agrees_with_decimal() {
+        let flows = [
+            CashFlow::new(d(2008, 1, 1), dec!(-10000)),
+            CashFlow::new(d(2008, 3, 1), dec!(2750)),
+            CashFlow::new(d(2008, 10, 30), dec!(4250)),
+            CashFlow::new(d(2009, 2, 15), dec!(3250)),
+            CashFlow::new(d(2009, 4, 1), dec!(2750)),
+        ];
+        for day_count in [
+            DayCount::Act365Fixed,
+            DayCount::Act360,
+            DayCount::ActActIsda,
+            DayCount::Thirty360Bond,
+        ] {
+            let disc = Discounting::dated(&flows, day_count).unwrap();
+            for x in [dec!(-0.5), dec!(0), dec!(0.0000001), dec!(0.3733625335), dec!(2.5)] {
+                let fixed = disc.value_fixed(x).unwrap();
+                let exact = disc.value(x).unwrap();
+                assert!(
+                    (fixed - exact).abs() <= dec!(0.00000001),
+                    "{day_count:?} {x}: {fixed} vs {exact}"
+                );
+            }
+        }
+        // amounts beyond the fixed-point range fall back to Decimal
+        let big = [
+            CashFlow::new(d(2026, 1, 1), dec!(1000000000000000000000.00)),
+            CashFlow::new(d(2027, 1, 1), dec!(-1100000000000000000000.00)),
+        ];
+        let disc = Discounting::dated(&big, DayCount::Act365Fixed).unwrap();
+        assert!(disc.value_fixed(dec!(0.1)).is_none());
+        assert_eq!(disc.check_value(dec!(0.1)).unwrap(), disc.value(dec!(0.1)).unwrap());
+    }
 }

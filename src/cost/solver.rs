@@ -1,5 +1,5 @@
 //! Root finding for IRR-type equations: an `f64` search, a `Decimal` check.
-#![allow(clippy::float_arithmetic)] // the search is in f64 by design; the root is checked in Decimal
+#![allow(clippy::float_arithmetic)] // the search is in f64 by design; the root is checked in decimal arithmetic
 
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -127,8 +127,9 @@ fn bisect(eval: &impl Fn(f64) -> Option<(f64, f64)>, mut lo: f64, mut hi: f64) -
     Ok(lo + (hi - lo) / 2.0)
 }
 
-/// Checks an `f64` root in `Decimal`: evaluates `f` exactly (28 digits) at
-/// the root and applies Newton corrections with the `f64` slope until the
+/// Checks an `f64` root in decimal arithmetic: rounds it to a `Decimal`,
+/// evaluates `f` there with `exact` (decimal fixed point or `Decimal`, never
+/// `f64`) and applies Newton corrections with the `f64` slope until the
 /// correction is below [`RATE_TOLERANCE`] (at most 4 times).
 pub(crate) fn refine_in_decimal(
     x: f64,
