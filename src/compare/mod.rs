@@ -689,7 +689,7 @@ impl Comparison {
             }
             WayOut::Refinance(r) => {
                 let scale = self.ledger.schedule().options().get_rounding().scale();
-                let (principal, upfront) = refinance_principal(r, payoff, scale)?;
+                let principal = refinance_principal(r, payoff, scale)?;
                 let schedule = Schedule::build(
                     &ScheduleOptions::new(principal, r.rate, r.installments, self.as_of)
                         .method(r.method)
@@ -701,7 +701,6 @@ impl Comparison {
                     let fee = r.recurring_fee.unwrap_or(Money::ZERO);
                     payments.push((row.due_date, row.payment.checked_add(fee)?));
                 }
-                debug_assert!(principal.checked_sub(upfront).is_ok());
                 contract = (self.as_of, r.lender);
                 if r.lender != LenderKind::LicensedInstitution {
                     warnings.push(Warning::LenderRisk { lender: r.lender });
@@ -920,18 +919,18 @@ impl Comparison {
     }
 }
 
-/// The principal of a refinance loan and its upfront fee.
-fn refinance_principal(r: &Refinance, payoff: Money, scale: u32) -> Result<(Money, Money)> {
+/// The principal of a refinance loan: the payoff plus an added fee, or grossed
+/// up so that what is left after a deducted fee is exactly the payoff.
+fn refinance_principal(r: &Refinance, payoff: Money, scale: u32) -> Result<Money> {
     match (r.upfront_fee, r.fee_deducted) {
-        (None, _) => Ok((payoff, Money::ZERO)),
-        (Some(PlanFee::Flat(fee)), _) => Ok((payoff.checked_add(fee)?, fee)),
+        (None, _) => Ok(payoff),
+        (Some(PlanFee::Flat(fee)), _) => payoff.checked_add(fee),
         (Some(PlanFee::Share(share)), false) => {
             let fee = payoff
                 .as_decimal()
                 .checked_mul(share.as_decimal())
                 .ok_or_else(|| overflow("refinance fee"))?;
-            let fee = Money::new(fee.round_dp(scale))?;
-            Ok((payoff.checked_add(fee)?, fee))
+            payoff.checked_add(Money::new(fee.round_dp(scale))?)
         }
         (Some(PlanFee::Share(share)), true) => {
             let keep = Decimal::ONE - share.as_decimal();
@@ -946,8 +945,7 @@ fn refinance_principal(r: &Refinance, payoff: Money, scale: u32) -> Result<(Mone
                 .checked_div(keep)
                 .ok_or_else(|| overflow("refinance principal"))?
                 .round_dp_with_strategy(scale, rust_decimal::RoundingStrategy::AwayFromZero);
-            let principal = Money::new(principal)?;
-            Ok((principal, principal.checked_sub(payoff)?))
+            Money::new(principal)
         }
     }
 }
