@@ -198,11 +198,23 @@ impl Discounting {
         let u = self.per_year as f64;
         let d = (1.0 + x).powf(-1.0 / u);
         let (mut w, mut prev, mut f, mut s) = (1.0f64, 0u64, 0.0f64, 0.0f64);
+        // the powers of d for the few distinct gaps, computed once per evaluation
+        let mut cache = [(u64::MAX, 0.0f64); 8];
         for (&a, &k) in self.amounts_f.iter().zip(&self.units) {
             let gap = k - prev;
-            w *= match i32::try_from(gap) {
-                Ok(g) => d.powi(g),
-                Err(_) => d.powf(gap as f64),
+            let slot = (gap % 8) as usize;
+            w *= match cache.get(slot) {
+                Some(&(g, p)) if g == gap => p,
+                _ => {
+                    let p = match i32::try_from(gap) {
+                        Ok(g) => d.powi(g),
+                        Err(_) => d.powf(gap as f64),
+                    };
+                    if let Some(c) = cache.get_mut(slot) {
+                        *c = (gap, p);
+                    }
+                    p
+                }
             };
             prev = k;
             f += a * w;
@@ -225,29 +237,15 @@ impl Discounting {
             .checked_div(solver::nth_root(one_plus, self.per_year)?)
             .ok_or_else(|| overflow("npv"))?
             .round_dp(20);
-        let mut cache: Vec<(u64, Decimal)> = Vec::new();
-        let (mut w, mut prev, mut total) = (Decimal::ONE, 0u64, Decimal::ZERO);
-        for (&a, &k) in self.amounts.iter().zip(&self.units) {
-            let gap = k - prev;
-            if gap > 0 {
-                let p = match cache.iter().find(|(g, _)| *g == gap) {
-                    Some(&(_, p)) => p,
-                    None => {
-                        let p = solver::powi(d, gap)?.round_dp(20);
-                        cache.push((gap, p));
-                        p
-                    }
-                };
-                // 20 places keep the factor to 1e-20, far inside the 1e-10 the
-                // check needs, and keep the products narrow (cheap to rescale)
-                w = w.checked_mul(p).ok_or_else(|| overflow("npv"))?.round_dp(20);
-            }
-            prev = k;
-            total = a
-                .checked_mul(w)
-                .and_then(|t| total.checked_add(t))
-                .ok_or_else(|| overflow("npv"))?;
-        }
+        // 20 places keep each factor to 1e-20, far inside the 1e-10 the check needs,
+        // and keep the products narrow (cheap to rescale)
+        let mul = |a: Decimal, b: Decimal| a.checked_mul(b).map(|p| p.round_dp(20));
+        let mut total = Decimal::ZERO;
+        walk_discount(&self.units, Decimal::ONE, d, mul, |i, w| {
+            total = total.checked_add(self.amounts.get(i)?.checked_mul(w)?)?;
+            Some(())
+        })
+        .ok_or_else(|| overflow("npv"))?;
         Ok(total)
     }
 
@@ -280,31 +278,13 @@ impl Discounting {
         if scale > 10 {
             return None;
         }
-        // d^gap for each gap between flows; a new gap starts from the largest smaller one
-        // cached (monthly gaps of 28–31 days cost one or two products after the first)
-        let mut cache: Vec<(u64, i128)> = Vec::new();
-        let (mut w, mut prev, mut total) = (fixed::ONE, 0u64, 0i128);
-        for (&a, &k) in self.amounts.iter().zip(&self.units) {
-            let gap = k - prev;
-            if gap > 0 {
-                let p = match cache.iter().find(|(g, _)| *g == gap) {
-                    Some(&(_, p)) => p,
-                    None => {
-                        let below = cache.iter().filter(|(g, _)| *g < gap).max_by_key(|(g, _)| *g);
-                        let p = match below {
-                            Some(&(g, pg)) => fixed::mul(pg, fixed::pow(d, gap - g)?)?,
-                            None => fixed::pow(d, gap)?,
-                        };
-                        cache.push((gap, p));
-                        p
-                    }
-                };
-                w = fixed::mul(w, p)?;
-            }
-            prev = k;
+        let mut total = 0i128;
+        walk_discount(&self.units, fixed::ONE, d, fixed::mul, |i, w| {
+            let a = self.amounts.get(i)?;
             let a = a.mantissa().checked_mul(10i128.checked_pow(scale - a.scale())?)?;
             total = total.checked_add(a.checked_mul(w)?)?;
-        }
+            Some(())
+        })?;
         Decimal::try_from_i128_with_scale(total, scale + fixed::PLACES).ok()
     }
 
@@ -314,6 +294,63 @@ impl Discounting {
         let x = solver::solve(|x| self.eval(x), guess, unique)?;
         solver::refine_in_decimal(x, |x| self.eval(x), |x| self.check_value(x))
     }
+}
+
+/// Walks the flows in time order with their discount factor `w = d^k`
+/// (`k` the flow's time in units, `d` the factor per unit), calling
+/// `term(i, w)` for flow `i`. Each gap's power is computed once, from the
+/// largest smaller gap already computed when there is one (monthly gaps of
+/// 28–31 days cost one or two products after the first). Serves both the
+/// `Decimal` and the fixed-point evaluation; `None` when `mul` or `term` fails.
+fn walk_discount<T: Copy>(
+    units: &[u64],
+    one: T,
+    d: T,
+    mul: impl Fn(T, T) -> Option<T>,
+    mut term: impl FnMut(usize, T) -> Option<()>,
+) -> Option<()> {
+    let pow = |mut n: u64| -> Option<T> {
+        let (mut acc, mut b) = (one, d);
+        while n > 0 {
+            if n & 1 == 1 {
+                acc = mul(acc, b)?;
+            }
+            n >>= 1;
+            if n > 0 {
+                b = mul(b, b)?;
+            }
+        }
+        Some(acc)
+    };
+    // a few distinct gaps in practice: kept on the stack; beyond 16, powers are not cached
+    let mut cache = [(0u64, one); 16];
+    let mut cached = 0usize;
+    let (mut w, mut prev) = (one, 0u64);
+    for (i, &k) in units.iter().enumerate() {
+        let gap = k.checked_sub(prev)?;
+        if gap > 0 {
+            let known = cache.get(..cached).unwrap_or_default();
+            let p = match known.iter().find(|(g, _)| *g == gap) {
+                Some(&(_, p)) => p,
+                None => {
+                    let below = known.iter().filter(|(g, _)| *g < gap).max_by_key(|(g, _)| *g).copied();
+                    let p = match below {
+                        Some((g, pg)) => mul(pg, pow(gap - g)?)?,
+                        None => pow(gap)?,
+                    };
+                    if let Some(slot) = cache.get_mut(cached) {
+                        *slot = (gap, p);
+                        cached += 1;
+                    }
+                    p
+                }
+            };
+            w = mul(w, p)?;
+        }
+        prev = k;
+        term(i, w)?;
+    }
+    Some(())
 }
 
 /// A decimal as the nearest `f64`, quickly for the usual case of a mantissa
