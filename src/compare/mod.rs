@@ -656,108 +656,138 @@ impl Comparison {
         Ok(self.ledger.statement(day)?.payoff)
     }
 
-    fn evaluate(&self, choice: &Choice, today: &Statement) -> Result<OptionResult> {
-        let payoff = today.payoff;
-        let mut warnings = Vec::new();
-        let mut contract = (self.ledger.schedule().disbursement(), self.lender);
-        let (payments, highest_dpd, settled_on) = match &choice.way {
-            WayOut::PayNow => (vec![(self.as_of, payoff)], today.days_past_due, self.as_of),
+    /// What the borrower pays on one way out, and what it does to the loan.
+    fn path(&self, way: &WayOut, today: &Statement) -> Result<Path> {
+        let on_this_loan = |payments, highest_dpd, settled_on| Path {
+            payments,
+            highest_dpd,
+            settled_on,
+            contract: (self.ledger.schedule().disbursement(), self.lender),
+            warnings: Vec::new(),
+        };
+        match way {
+            WayOut::PayNow => Ok(on_this_loan(
+                vec![(self.as_of, today.payoff)],
+                today.days_past_due,
+                self.as_of,
+            )),
             WayOut::Stay { until } => {
                 let until = self.not_before(*until, "stay date")?;
                 let st = self.ledger.statement(until)?;
-                (vec![(until, st.payoff)], st.days_past_due, until)
+                Ok(on_this_loan(vec![(until, st.payoff)], st.days_past_due, until))
             }
             WayOut::Restructure(r) => {
-                let day = self.not_before(r.date(), "restructure date")?;
-                let mut ledger = self.ledger.clone();
-                ledger.restructure(r.clone())?;
-                let st = ledger.statement(day)?;
-                let summary = st.restructures.last().ok_or_else(|| overflow("restructure summary"))?;
-                let first = usize::try_from(summary.first_installment)
-                    .unwrap_or(usize::MAX)
-                    .saturating_sub(1);
-                let mut payments = Vec::new();
-                if !summary.down_payment.is_zero() {
-                    payments.push((day, summary.down_payment));
-                }
-                let mut last = day;
-                for i in st.installments.get(first..).unwrap_or_default() {
-                    payments.push((i.due_date, i.charged.total()?));
-                    last = last.max(i.due_date);
-                }
-                (payments, st.days_past_due.max(today.days_past_due), last)
+                let (payments, highest, last) = self.restructure_payments(r, today)?;
+                Ok(on_this_loan(payments, highest, last))
             }
-            WayOut::Refinance(r) => {
-                let scale = self.ledger.schedule().options().get_rounding().scale();
-                let principal = refinance_principal(r, payoff, scale)?;
-                let schedule = Schedule::build(
-                    &ScheduleOptions::new(principal, r.rate, r.installments, self.as_of)
-                        .method(r.method)
-                        .frequency(r.frequency)
-                        .rounding(self.ledger.schedule().options().get_rounding()),
-                )?;
-                let mut payments = Vec::new();
-                for row in schedule.installments() {
-                    let fee = r.recurring_fee.unwrap_or(Money::ZERO);
-                    payments.push((row.due_date, row.payment.checked_add(fee)?));
-                }
-                contract = (self.as_of, r.lender);
-                if r.lender != LenderKind::LicensedInstitution {
-                    warnings.push(Warning::LenderRisk { lender: r.lender });
-                }
-                (payments, today.days_past_due, self.as_of)
-            }
-            WayOut::DebtService(s) => {
-                let settle = self
-                    .as_of
-                    .checked_add_months(Months::new(s.months))
-                    .ok_or(Error::DateOutOfRange {
-                        operation: "debt-service settlement date",
-                    })?;
-                let at_settlement = self.ledger.statement(settle)?;
-                let debt = if s.freeze_penalties {
-                    payoff
-                } else {
-                    at_settlement.payoff
-                };
-                let rounding = self.ledger.policy().get_rounding();
-                let share = |amount: Money, r: Ratio| -> Result<Money> {
-                    let v = amount
-                        .as_decimal()
-                        .checked_mul(r.as_decimal())
-                        .ok_or_else(|| overflow("debt-service share"))?;
-                    Money::new(rounding.round(v))
-                };
-                let reduction = share(debt, s.reduction)?;
-                let settlement = debt.checked_sub(reduction.min(debt))?;
-                let mut payments = Vec::new();
-                let fee = match s.fee {
-                    ServiceFee::Flat(m) => {
-                        payments.push((self.as_of, m));
-                        m
-                    }
-                    ServiceFee::ShareOfDebt(r) => {
-                        let f = share(payoff, r)?;
-                        payments.push((self.as_of, f));
-                        f
-                    }
-                    ServiceFee::ShareOfSavings(r) => {
-                        let f = share(reduction, r)?;
-                        payments.push((settle, f));
-                        f
-                    }
-                };
-                payments.push((settle, settlement));
-                warnings.push(Warning::ServiceRisk);
-                // what the service saves against paying the whole debt at settlement
-                let savings = at_settlement.payoff.saturating_sub(settlement);
-                if fee > savings {
-                    warnings.push(Warning::FeeAboveSavings { fee, savings });
-                }
-                (payments, at_settlement.days_past_due, settle)
-            }
+            WayOut::Refinance(r) => self.refinance_path(r, today),
+            WayOut::DebtService(s) => self.debt_service_path(s, today),
+        }
+    }
+
+    /// A restructure on a copy of the ledger: its down payment, then each new
+    /// installment when due; the worst days past due, and the last due date.
+    fn restructure_payments(&self, r: &Restructure, today: &Statement) -> Result<(Payments, u32, NaiveDate)> {
+        let day = self.not_before(r.date(), "restructure date")?;
+        let mut ledger = self.ledger.clone();
+        ledger.restructure(r.clone())?;
+        let st = ledger.statement(day)?;
+        let summary = st.restructures.last().ok_or_else(|| overflow("restructure summary"))?;
+        let first = usize::try_from(summary.first_installment)
+            .unwrap_or(usize::MAX)
+            .saturating_sub(1);
+        let mut payments = vec![(day, summary.down_payment)];
+        let mut last = day;
+        for i in st.installments.get(first..).unwrap_or_default() {
+            payments.push((i.due_date, i.charged.total()?));
+            last = last.max(i.due_date);
+        }
+        Ok((payments, st.days_past_due.max(today.days_past_due), last))
+    }
+
+    /// A new loan that pays today's payoff: its installments and recurring fees.
+    fn refinance_path(&self, r: &Refinance, today: &Statement) -> Result<Path> {
+        let rounding = self.ledger.schedule().options().get_rounding();
+        let principal = refinance_principal(r, today.payoff, rounding.scale())?;
+        let schedule = Schedule::build(
+            &ScheduleOptions::new(principal, r.rate, r.installments, self.as_of)
+                .method(r.method)
+                .frequency(r.frequency)
+                .rounding(rounding),
+        )?;
+        let fee = r.recurring_fee.unwrap_or(Money::ZERO);
+        let payments = schedule
+            .installments()
+            .iter()
+            .map(|row| Ok((row.due_date, row.payment.checked_add(fee)?)))
+            .collect::<Result<Payments>>()?;
+        let mut warnings = Vec::new();
+        if r.lender != LenderKind::LicensedInstitution {
+            warnings.push(Warning::LenderRisk { lender: r.lender });
+        }
+        Ok(Path {
+            payments,
+            highest_dpd: today.days_past_due,
+            settled_on: self.as_of,
+            contract: (self.as_of, r.lender),
+            warnings,
+        })
+    }
+
+    /// A debt-management service: its fee, then the reduced debt at settlement.
+    fn debt_service_path(&self, s: &DebtService, today: &Statement) -> Result<Path> {
+        let settle = self
+            .as_of
+            .checked_add_months(Months::new(s.months))
+            .ok_or(Error::DateOutOfRange {
+                operation: "debt-service settlement date",
+            })?;
+        let at_settlement = self.ledger.statement(settle)?;
+        let debt = if s.freeze_penalties {
+            today.payoff
+        } else {
+            at_settlement.payoff
         };
-        let payments: Vec<(NaiveDate, Money)> = payments.into_iter().filter(|p| !p.1.is_zero()).collect();
+        let rounding = self.ledger.policy().get_rounding();
+        let share = |amount: Money, r: Ratio| -> Result<Money> {
+            let v = amount
+                .as_decimal()
+                .checked_mul(r.as_decimal())
+                .ok_or_else(|| overflow("debt-service share"))?;
+            Money::new(rounding.round(v))
+        };
+        let reduction = share(debt, s.reduction)?;
+        let settlement = debt.checked_sub(reduction.min(debt))?;
+        let (fee_day, fee) = match s.fee {
+            ServiceFee::Flat(m) => (self.as_of, m),
+            ServiceFee::ShareOfDebt(r) => (self.as_of, share(today.payoff, r)?),
+            ServiceFee::ShareOfSavings(r) => (settle, share(reduction, r)?),
+        };
+        let mut warnings = vec![Warning::ServiceRisk];
+        // what the service saves against paying the whole debt at settlement
+        let savings = at_settlement.payoff.saturating_sub(settlement);
+        if fee > savings {
+            warnings.push(Warning::FeeAboveSavings { fee, savings });
+        }
+        Ok(Path {
+            payments: vec![(fee_day, fee), (settle, settlement)],
+            highest_dpd: at_settlement.days_past_due,
+            settled_on: settle,
+            contract: (self.ledger.schedule().disbursement(), self.lender),
+            warnings,
+        })
+    }
+
+    fn evaluate(&self, choice: &Choice, today: &Statement) -> Result<OptionResult> {
+        let payoff = today.payoff;
+        let Path {
+            payments,
+            highest_dpd,
+            settled_on,
+            contract,
+            mut warnings,
+        } = self.path(&choice.way, today)?;
+        let payments: Payments = payments.into_iter().filter(|p| !p.1.is_zero()).collect();
         let cash_flows: Vec<CashFlow> = payments
             .iter()
             .map(|&(date, amount)| CashFlow::new(date, -amount.as_decimal()))
@@ -917,6 +947,20 @@ impl Comparison {
         }
         Ok(())
     }
+}
+
+/// Dated payments by the borrower.
+type Payments = Vec<(NaiveDate, Money)>;
+
+/// One way out worked into payments: when the borrower pays what, the worst
+/// days past due on the way, when the overdue debt is settled, the contract
+/// (date and lender) whose legal cap applies, and warnings of its own.
+struct Path {
+    payments: Payments,
+    highest_dpd: u32,
+    settled_on: NaiveDate,
+    contract: (NaiveDate, LenderKind),
+    warnings: Vec<Warning>,
 }
 
 /// The principal of a refinance loan: the payoff plus an added fee, or grossed
