@@ -1,0 +1,58 @@
+//! overdue beside rust_finprim (Decimal), on the flows and loans of the main benches.
+#![allow(missing_docs, clippy::unwrap_used)]
+
+use std::hint::black_box;
+
+use chrono::{Datelike, Months, NaiveDate};
+use criterion::{criterion_group, criterion_main, Criterion};
+use overdue::{xirr, CashFlow, Money, Rate, Schedule};
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+/// Monthly flows: an advance, then `n` repayments at about 18 %/year (as `benches/overdue.rs`).
+fn loan_flows(n: u32) -> Vec<CashFlow> {
+    let start = d(2026, 1, 15);
+    let mut flows = vec![CashFlow::new(start, dec!(10000))];
+    let payment =
+        dec!(10000) * dec!(0.015) / (Decimal::ONE - Decimal::ONE / (0..n).fold(Decimal::ONE, |a, _| a * dec!(1.015)));
+    for k in 1..=n {
+        flows.push(CashFlow::new(start.checked_add_months(Months::new(k)).unwrap(), -payment.round_dp(2)));
+    }
+    flows
+}
+
+fn xirr_group(c: &mut Criterion) {
+    for n in [12u32, 100] {
+        let flows = loan_flows(n);
+        let table: Vec<(Decimal, i32)> = flows.iter().map(|f| (f.amount, f.date.num_days_from_ce())).collect();
+        let mut group = c.benchmark_group(format!("cost/xirr/{n}"));
+        group.sample_size(10);
+        group.bench_function("overdue", |b| b.iter(|| xirr(black_box(&flows)).unwrap()));
+        group.bench_function("rust_finprim_decimal", |b| {
+            b.iter(|| rust_finprim::rate::xirr(black_box(&table), None, None, None))
+        });
+        group.finish();
+    }
+}
+
+fn schedule_group(c: &mut Criterion) {
+    let mut group = c.benchmark_group("schedule/annuity/360");
+    let principal = Money::new(dec!(670000)).unwrap();
+    let rate = Rate::annual(dec!(0.049)).unwrap();
+    group.bench_function("overdue", |b| {
+        b.iter(|| Schedule::equal_installment(black_box(principal), black_box(rate), 360, d(2026, 1, 1)).unwrap())
+    });
+    let r = dec!(0.049) / dec!(12);
+    let pmt = rust_finprim::tvm::pmt(r, Decimal::from(360), dec!(670000), None, None);
+    group.bench_function("rust_finprim", |b| {
+        b.iter(|| rust_finprim::amort_dep_tax::amort_schedule(black_box(r), 360, dec!(670000), pmt, None))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, xirr_group, schedule_group);
+criterion_main!(benches);
