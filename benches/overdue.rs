@@ -12,11 +12,15 @@ use std::hint::black_box;
 use chrono::{Months, NaiveDate};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use overdue::{
-    CashFlow, Frequency, Grace, LateFee, Ledger, Money, OverduePolicy, Payment, PenaltyBase, PenaltyRate, Rate, Ratio,
-    Schedule, ScheduleOptions,
+    Frequency, Grace, LateFee, Ledger, Money, OverduePolicy, Payment, PenaltyBase, PenaltyRate, Rate, Ratio, Schedule,
+    ScheduleOptions,
 };
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
+
+#[path = "shared/flows.rs"]
+mod flows;
+use flows::loan_flows;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -103,21 +107,6 @@ fn schedules(c: &mut Criterion) {
         })
     });
     group.finish();
-}
-
-/// Monthly flows: an advance, then `n` repayments at about 18 %/year.
-fn loan_flows(n: u32) -> Vec<CashFlow> {
-    let start = d(2026, 1, 15);
-    let mut flows = vec![CashFlow::new(start, dec!(10000))];
-    let payment =
-        dec!(10000) * dec!(0.015) / (Decimal::ONE - Decimal::ONE / (0..n).fold(Decimal::ONE, |a, _| a * dec!(1.015)));
-    for k in 1..=n {
-        flows.push(CashFlow::new(
-            start.checked_add_months(Months::new(k)).unwrap(),
-            -payment.round_dp(2),
-        ));
-    }
-    flows
 }
 
 /// The limit: a plain f64 Newton loop on the XIRR equation, a `powf` per flow per iteration.

@@ -309,19 +309,7 @@ fn walk_discount<T: Copy>(
     mul: impl Fn(T, T) -> Option<T>,
     mut term: impl FnMut(usize, T) -> Option<()>,
 ) -> Option<()> {
-    let pow = |mut n: u64| -> Option<T> {
-        let (mut acc, mut b) = (one, d);
-        while n > 0 {
-            if n & 1 == 1 {
-                acc = mul(acc, b)?;
-            }
-            n >>= 1;
-            if n > 0 {
-                b = mul(b, b)?;
-            }
-        }
-        Some(acc)
-    };
+    let pow = |n: u64| solver::pow_by_squaring(one, d, n, &mul);
     // a few distinct gaps in practice: kept on the stack; beyond 16, powers are not cached
     let mut cache = [(0u64, one); 16];
     let mut cached = 0usize;
@@ -393,18 +381,8 @@ mod fixed {
     }
 
     /// `a^n` by squaring.
-    pub(super) fn pow(a: i128, mut n: u64) -> Option<i128> {
-        let (mut acc, mut b) = (ONE, a);
-        while n > 0 {
-            if n & 1 == 1 {
-                acc = mul(acc, b)?;
-            }
-            n >>= 1;
-            if n > 0 {
-                b = mul(b, b)?;
-            }
-        }
-        Some(acc)
+    pub(super) fn pow(a: i128, n: u64) -> Option<i128> {
+        super::solver::pow_by_squaring(ONE, a, n, mul)
     }
 
     /// A decimal rounded to 18 places.

@@ -165,20 +165,24 @@ pub(crate) fn refine_in_decimal(
     Err(not_checked)
 }
 
-/// `base^n` in `Decimal` by squaring.
-pub(crate) fn powi(base: Decimal, mut n: u64) -> Result<Decimal> {
-    let mut acc = Decimal::ONE;
-    let mut b = base;
+/// `base^n` by squaring, for any number type with a fallible `mul` and its `one`.
+pub(crate) fn pow_by_squaring<T: Copy>(one: T, base: T, mut n: u64, mul: impl Fn(T, T) -> Option<T>) -> Option<T> {
+    let (mut acc, mut b) = (one, base);
     while n > 0 {
         if n & 1 == 1 {
-            acc = acc.checked_mul(b).ok_or_else(|| overflow("power"))?;
+            acc = mul(acc, b)?;
         }
         n >>= 1;
         if n > 0 {
-            b = b.checked_mul(b).ok_or_else(|| overflow("power"))?;
+            b = mul(b, b)?;
         }
     }
-    Ok(acc)
+    Some(acc)
+}
+
+/// `base^n` in `Decimal` by squaring.
+pub(crate) fn powi(base: Decimal, n: u64) -> Result<Decimal> {
+    pow_by_squaring(Decimal::ONE, base, n, |a, b| a.checked_mul(b)).ok_or_else(|| overflow("power"))
 }
 
 /// `a^(1/n)` in `Decimal` for `a > 0`: Newton on `v^n = a` from the `f64`
