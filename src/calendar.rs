@@ -131,19 +131,15 @@ impl DayCount {
                     let f = self.year_fraction_exact(end, start)?;
                     return Fraction::new(-f.num, f.den);
                 }
-                let mut total = Fraction::ZERO;
-                let mut cursor = start;
-                while cursor < end {
-                    let next_year = NaiveDate::from_ymd_opt(cursor.year() + 1, 1, 1).ok_or(Error::DateOutOfRange {
-                        operation: "year fraction",
-                    })?;
-                    let stop = next_year.min(end);
-                    let days = (stop - cursor).num_days();
-                    let den = if is_leap(cursor.year()) { 366 } else { 365 };
-                    total = total.add(Fraction::new(i128::from(days), den)?)?;
-                    cursor = stop;
-                }
-                Ok(total)
+                // closed form: days in leap years over 366, the rest over 365
+                let total = i128::from((end - start).num_days());
+                let leap = leap_year_days(start, end)?;
+                let num = leap
+                    .checked_mul(365)
+                    .zip(total.checked_sub(leap).and_then(|n| n.checked_mul(366)))
+                    .and_then(|(a, b)| a.checked_add(b))
+                    .ok_or_else(|| crate::error::overflow("year fraction"))?;
+                Fraction::new(num, 366 * 365)
             }
             _ => Fraction::new(i128::from(self.days(start, end)), self.nominal_year_days()),
         }
@@ -162,6 +158,30 @@ impl DayCount {
             _ => 360,
         }
     }
+}
+
+/// The days of `[start, end)` (with `start <= end`) that fall in leap years,
+/// in constant time: the partial first and last years, and 366 for each leap
+/// year between them.
+fn leap_year_days(start: NaiveDate, end: NaiveDate) -> Result<i128> {
+    let out_of_range = || Error::DateOutOfRange {
+        operation: "year fraction",
+    };
+    let (ys, ye) = (start.year(), end.year());
+    let jan1 = |y: i32| NaiveDate::from_ymd_opt(y, 1, 1).ok_or_else(out_of_range);
+    let in_leap = |y: i32, days: i64| if is_leap(y) { i128::from(days) } else { 0 };
+    if ys == ye {
+        return Ok(in_leap(ys, (end - start).num_days()));
+    }
+    let first = in_leap(ys, (jan1(ys + 1)? - start).num_days());
+    let last = in_leap(ye, (end - jan1(ye)?).num_days());
+    // leap years in 1..=y (proleptic Gregorian, Euclidean division for y < 1)
+    let leaps_through = |y: i32| {
+        let y = i128::from(y);
+        y.div_euclid(4) - y.div_euclid(100) + y.div_euclid(400)
+    };
+    let between = leaps_through(ye - 1) - leaps_through(ys);
+    Ok(first + last + 366 * between)
 }
 
 /// How often installments fall due.
@@ -306,5 +326,45 @@ mod tests {
     fn thirty_360_us_end_of_february() {
         assert_eq!(DayCount::Thirty360Us.days(d(2007, 2, 28), d(2008, 2, 29)), 360);
         assert_eq!(DayCount::Thirty360Bond.days(d(2007, 1, 31), d(2007, 3, 31)), 60);
+    }
+
+    /// The closed-form ACT/ACT ISDA fraction equals the year-by-year sum.
+    #[test]
+    fn act_act_closed_form_matches_year_by_year() {
+        let by_years = |start: NaiveDate, end: NaiveDate| {
+            let mut total = Fraction::ZERO;
+            let mut cursor = start;
+            while cursor < end {
+                let next = NaiveDate::from_ymd_opt(cursor.year() + 1, 1, 1).unwrap().min(end);
+                let den = if is_leap(cursor.year()) { 366 } else { 365 };
+                total = total
+                    .add(Fraction::new(i128::from((next - cursor).num_days()), den).unwrap())
+                    .unwrap();
+                cursor = next;
+            }
+            total
+        };
+        let dates = [
+            d(-401, 3, 1),
+            d(-1, 12, 31),
+            d(0, 2, 29),
+            d(1899, 7, 4),
+            d(1900, 1, 1),
+            d(2000, 2, 29),
+            d(2023, 12, 31),
+            d(2024, 1, 1),
+            d(2024, 6, 30),
+            d(2025, 1, 1),
+            d(2100, 3, 1),
+            d(2404, 12, 31),
+        ];
+        for &a in &dates {
+            for &b in &dates {
+                if a <= b {
+                    let (x, y) = (DayCount::ActActIsda.year_fraction_exact(a, b).unwrap(), by_years(a, b));
+                    assert_eq!(x.num * y.den, y.num * x.den, "{a} to {b}");
+                }
+            }
+        }
     }
 }

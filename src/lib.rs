@@ -242,7 +242,7 @@ pub use crate::accrual::{
     AllocationOrder, AllocationPart, AllocationSource, Bucket, Buckets, Caps, Component, Components, Direction,
     EarlySettlement, Event, FeeAmount, Grace, GraceMeaning, InstallmentLimit, InstallmentState, InstallmentStatement,
     LateFee, Ledger, LoanStatus, OverduePolicy, Payment, PaymentAllocation, PenaltyBase, PenaltyRate, Recurrence,
-    Statement, Surplus, Tier, Waiver,
+    Statement, Surplus, Tier, Waiver, MAX_POLICY_DAYS,
 };
 pub use crate::calendar::{DayCount, Frequency};
 pub use crate::compare::{

@@ -94,16 +94,16 @@ impl Money {
     /// # Ok::<(), overdue::Error>(())
     /// ```
     pub fn checked_add(self, other: Money) -> Result<Money> {
-        self.0
-            .checked_add(other.0)
+        exact_add(self.0, other.0)
             .map(Money)
             .ok_or_else(|| overflow("money addition"))
     }
 
-    /// The difference, or an error if it would be negative.
+    /// The exact difference, or an error if it would be negative.
     ///
     /// # Errors
-    /// [`Error::Negative`] with field `difference` if `other > self`.
+    /// [`Error::Negative`] with field `difference` if `other > self`;
+    /// [`Error::Overflow`] if the exact difference does not fit a `Decimal`.
     ///
     /// ```
     /// use overdue::Money;
@@ -112,10 +112,7 @@ impl Money {
     /// # Ok::<(), overdue::Error>(())
     /// ```
     pub fn checked_sub(self, other: Money) -> Result<Money> {
-        let value = self
-            .0
-            .checked_sub(other.0)
-            .ok_or_else(|| overflow("money subtraction"))?;
+        let value = exact_sub(self.0, other.0).ok_or_else(|| overflow("money subtraction"))?;
         Money::named("difference", value)
     }
 
@@ -131,14 +128,16 @@ impl Money {
         if other.0 >= self.0 {
             Money::ZERO
         } else {
-            Money(self.0 - other.0)
+            // both are non-negative and other < self: the difference is at most self
+            exact_sub(self.0, other.0).map_or(Money::ZERO, Money)
         }
     }
 
-    /// Sums amounts, or [`Error::Overflow`].
+    /// Sums amounts exactly, or [`Error::Overflow`].
     ///
     /// # Errors
-    /// [`Error::Overflow`] if the sum leaves the `Decimal` range.
+    /// [`Error::Overflow`] if the exact sum does not fit a `Decimal` (more
+    /// than 96 bits of digits): the sum is never rounded.
     ///
     /// ```
     /// use overdue::Money;
@@ -209,6 +208,21 @@ pub(crate) fn to_minor(field: &'static str, value: Decimal, scale: u32) -> Resul
 }
 
 /// 10^exp as an `i128`, if it fits.
+/// `a + b` exactly, or `None` where `Decimal` would round or overflow.
+///
+/// `Decimal` keeps the larger scale of its operands unless the digits do not
+/// fit, in which case it drops scale and rounds; a result that kept the scale
+/// is exact, and one that dropped it is exact only if it gives the operands back.
+pub(crate) fn exact_add(a: Decimal, b: Decimal) -> Option<Decimal> {
+    let r = a.checked_add(b)?;
+    (r.scale() >= a.scale().max(b.scale()) || (r.checked_sub(a) == Some(b) && r.checked_sub(b) == Some(a))).then_some(r)
+}
+
+/// `a − b` exactly, or `None` where `Decimal` would round or overflow.
+pub(crate) fn exact_sub(a: Decimal, b: Decimal) -> Option<Decimal> {
+    exact_add(a, -b)
+}
+
 pub(crate) fn pow10(exp: u32) -> Option<i128> {
     10i128.checked_pow(exp)
 }
@@ -224,7 +238,7 @@ impl FromStr for Money {
 
     /// Parses `"123.45"`; a negative or malformed amount is an error.
     fn from_str(s: &str) -> Result<Money> {
-        let value = Decimal::from_str_exact(s.trim()).map_err(|_| Error::Parse {
+        let value = crate::serde_str::parse(s).ok_or_else(|| Error::Parse {
             field: "amount",
             value: s.to_owned(),
         })?;
@@ -290,6 +304,7 @@ pub struct Rounding {
 }
 
 #[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Rounding")]
 struct RoundingRepr {
     scale: u32,
     #[serde(default)]
@@ -485,6 +500,25 @@ mod tests {
             to_minor("x", dec!(1.234), 2).unwrap_err().to_string(),
             "x 1.234 has digits below the minor unit (scale 2)"
         );
+    }
+
+    #[test]
+    fn sums_are_exact_or_overflow() {
+        use rust_decimal_macros::dec;
+        let m = |d: Decimal| Money::new(d).unwrap();
+        let big = m(dec!(792281625142643375935439503.35));
+        assert!(big.checked_add(m(dec!(0.01))).is_err());
+        assert_eq!(
+            big.checked_sub(m(dec!(0.01))).unwrap(),
+            m(dec!(792281625142643375935439503.34))
+        );
+        assert!(m(dec!(7922816251426433759354394739.5))
+            .checked_sub(m(dec!(0.01)))
+            .is_err());
+        assert!(Money::sum([m(dec!(1000000000.123456789012345678)), m(dec!(1000000000000.5))]).is_err());
+        // exact although Decimal drops scale: the operands come back
+        let max = m(Decimal::MAX);
+        assert_eq!(max.checked_sub(m(dec!(0.00))).unwrap(), max);
     }
 
     #[test]

@@ -55,6 +55,7 @@ pub struct Rate {
 }
 
 #[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Rate")]
 struct RateRepr {
     #[serde(with = "crate::serde_str")]
     value: Decimal,

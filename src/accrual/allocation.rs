@@ -113,6 +113,7 @@ pub enum Direction {
 /// assert_eq!(t.components(), &[Component::Fees, Component::Principal]);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Tier {
     states: Vec<InstallmentState>,
     components: Vec<Component>,
@@ -208,6 +209,7 @@ pub enum Surplus {
 /// assert_eq!(order.tiers().len(), 2);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AllocationOrder {
     tiers: Vec<Tier>,
     #[serde(default)]

@@ -543,7 +543,10 @@ impl<'t> Book<'t> {
                 if self.at < f0 {
                     Some(f0)
                 } else {
-                    fee.every.map(|n| f0 + ((self.at - f0) / n + 1) * n)
+                    // the next multiple of `n` days after `at`; `n` is at most MAX_POLICY_DAYS
+                    let n = fee.every?;
+                    let periods = (self.at.checked_sub(f0)? / n).checked_add(1)?;
+                    f0.checked_add(periods.checked_mul(n)?)
                 }
             })
             .min()

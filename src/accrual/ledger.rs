@@ -34,6 +34,7 @@ pub struct Payment {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename = "Payment")]
 struct PaymentRepr {
     id: String,
     date: NaiveDate,
@@ -128,6 +129,7 @@ impl Payment {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Waiver {
     date: NaiveDate,
     component: Component,
@@ -224,7 +226,7 @@ impl Waiver {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum Event {
     /// A payment.
@@ -297,6 +299,7 @@ pub struct Ledger {
 }
 
 #[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Ledger")]
 struct LedgerRepr {
     schedule: Schedule,
     policy: OverduePolicy,

@@ -11,7 +11,7 @@ pub use allocation::{AllocationOrder, Component, Direction, InstallmentState, Su
 pub use ledger::{Event, Ledger, Payment, Waiver};
 pub use policy::{
     Bucket, Buckets, Caps, EarlySettlement, FeeAmount, Grace, GraceMeaning, InstallmentLimit, LateFee, OverduePolicy,
-    PenaltyBase, PenaltyRate, Recurrence,
+    PenaltyBase, PenaltyRate, Recurrence, MAX_POLICY_DAYS,
 };
 pub use statement::{
     AllocationPart, AllocationSource, Components, InstallmentStatement, LoanStatus, PaymentAllocation, Statement,

@@ -24,7 +24,7 @@ use crate::ratio::Ratio;
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum PenaltyRate {
     /// A fixed rate with its period: 0.05 %/day, 24 %/year.
@@ -103,7 +103,7 @@ pub enum PenaltyBase {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum FeeAmount {
     /// The same amount every time.
@@ -124,7 +124,7 @@ pub enum FeeAmount {
 /// # let _ = monthly;
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "days", rename_all = "snake_case")]
+#[serde(tag = "kind", content = "days", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum Recurrence {
     /// Once per missed installment. The default.
@@ -153,6 +153,7 @@ pub enum Recurrence {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct LateFee {
     amount: FeeAmount,
     #[serde(default)]
@@ -301,6 +302,25 @@ pub enum GraceMeaning {
     Shift,
 }
 
+/// The most days a policy may name for a grace period, a late-fee recurrence
+/// or a charge-off threshold: 100 years of 366 days.
+///
+/// A longer span has no servicing meaning, and bounding it keeps every day
+/// computed from it inside the calendar (a larger one is
+/// [`Error::TooLarge`](crate::Error::TooLarge) when the policy is used).
+///
+/// ```
+/// use overdue::{LateFee, Ledger, Money, OverduePolicy, Rate, Recurrence, Schedule, MAX_POLICY_DAYS};
+/// # use chrono::NaiveDate; use rust_decimal_macros::dec;
+/// let plan = Schedule::equal_installment(Money::new(dec!(1000))?, Rate::annual(dec!(0.12))?, 3,
+///     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
+/// let fee = LateFee::flat(Money::new(dec!(25))?).every(Recurrence::EveryDays(MAX_POLICY_DAYS + 1));
+/// let err = Ledger::new(plan, OverduePolicy::new().late_fee(fee)).unwrap_err();
+/// assert_eq!(err.to_string(), "late fee recurrence days must be at most 36600, got 36601");
+/// # Ok::<(), overdue::Error>(())
+/// ```
+pub const MAX_POLICY_DAYS: u32 = 36_600;
+
 /// A grace period of `days` days after each due date, and its meaning.
 ///
 /// ```
@@ -310,6 +330,7 @@ pub enum GraceMeaning {
 /// assert_eq!(Grace::none().days(), 0);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Grace {
     days: u32,
     #[serde(default)]
@@ -382,7 +403,7 @@ impl Grace {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum InstallmentLimit {
     /// At most this amount.
@@ -416,6 +437,7 @@ pub enum InstallmentLimit {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Caps {
     #[serde(default)]
     per_installment: Option<InstallmentLimit>,
@@ -512,6 +534,7 @@ impl Caps {
 /// assert_eq!(b.bucket(95).from_days(), 91);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Bucket {
     label: String,
     from_days: u32,
@@ -740,6 +763,7 @@ pub enum EarlySettlement {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
+#[serde(deny_unknown_fields)]
 pub struct OverduePolicy {
     penalty_rate: PenaltyRate,
     day_count: DayCount,
@@ -1084,6 +1108,28 @@ impl OverduePolicy {
 
     /// Checks that the fields can be used together.
     pub(crate) fn validate(&self) -> Result<()> {
+        let within = |field: &'static str, days: u32| {
+            if days > MAX_POLICY_DAYS {
+                Err(Error::TooLarge {
+                    field,
+                    value: u64::from(days),
+                    max: u64::from(MAX_POLICY_DAYS),
+                })
+            } else {
+                Ok(())
+            }
+        };
+        within("grace days", self.grace.days())?;
+        if let Some(days) = self.charge_off_after_days {
+            within("charge-off days past due", days)?;
+        }
+        if let Some(LateFee {
+            recurrence: Recurrence::EveryDays(days),
+            ..
+        }) = self.late_fee
+        {
+            within("late fee recurrence days", days)?;
+        }
         if self.penalty_base == PenaltyBase::OverdueInstallment && self.compound_interest == Some(true) {
             return Err(Error::Invalid {
                 field: "overdue policy",

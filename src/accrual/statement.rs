@@ -21,6 +21,7 @@ use crate::money::Money;
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
+#[serde(deny_unknown_fields)]
 pub struct Components {
     /// Scheduled fees and late fees.
     pub fees: Money,
@@ -114,6 +115,7 @@ pub enum LoanStatus {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
+#[serde(deny_unknown_fields)]
 pub struct InstallmentStatement {
     /// 1-based position in the schedule.
     pub number: u32,
@@ -151,7 +153,7 @@ pub struct InstallmentStatement {
 /// assert_ne!(s, AllocationSource::CreditBalance);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum AllocationSource {
     /// A payment, by its id.
@@ -174,6 +176,7 @@ pub enum AllocationSource {
 /// assert_eq!(p.installment, 1);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AllocationPart {
     /// The installment's 1-based number.
     pub installment: u32,
@@ -200,6 +203,7 @@ pub struct AllocationPart {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
+#[serde(deny_unknown_fields)]
 pub struct PaymentAllocation {
     /// The payment, or the credit balance.
     pub source: AllocationSource,
@@ -237,6 +241,7 @@ pub struct PaymentAllocation {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
+#[serde(deny_unknown_fields)]
 pub struct Statement {
     /// The statement date: events on this date are included, and accrual
     /// counts the days before it.

@@ -69,6 +69,7 @@ impl fmt::Display for LenderKind {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Refinance {
     lender: LenderKind,
     rate: Rate,
@@ -178,7 +179,7 @@ impl Refinance {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum ServiceFee {
     /// A fixed amount, paid on signing.
@@ -200,6 +201,7 @@ pub enum ServiceFee {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DebtService {
     fee: ServiceFee,
     reduction: Ratio,
@@ -267,7 +269,7 @@ impl DebtService {
 /// assert_ne!(stay, WayOut::PayNow);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum WayOut {
     /// Pay the payoff amount today.
@@ -295,6 +297,7 @@ pub enum WayOut {
 /// assert_eq!(c.label(), "pay now");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Choice {
     label: String,
     way: WayOut,
@@ -345,6 +348,7 @@ impl Choice {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Budget {
     income: Money,
     essential_expenses: Money,
@@ -428,6 +432,7 @@ impl fmt::Display for RankBy {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Comparison {
     ledger: Ledger,
     as_of: NaiveDate,
@@ -1028,7 +1033,7 @@ fn monthly_totals(payments: &[(NaiveDate, Money)]) -> Result<Vec<((i32, u32), Mo
 /// assert!(w.to_string().contains("private lender"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum Warning {
     /// The option's effective rate is above the private-lending cap on its
@@ -1111,6 +1116,7 @@ impl fmt::Display for Warning {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
+#[serde(deny_unknown_fields)]
 pub struct CreditImpact {
     /// The most days past due the loan reaches on this path (a restructure
     /// or deferral paid on time adds none).
@@ -1139,6 +1145,7 @@ pub struct CreditImpact {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
+#[serde(deny_unknown_fields)]
 pub struct OptionResult {
     /// Its label.
     pub label: String,
@@ -1198,6 +1205,7 @@ pub struct OptionResult {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
+#[serde(deny_unknown_fields)]
 pub struct ComparisonResult {
     /// The comparison date.
     pub as_of: NaiveDate,

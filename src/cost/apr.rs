@@ -31,6 +31,7 @@ use crate::error::{overflow, Result};
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
+#[serde(deny_unknown_fields)]
 pub struct ChinaApr {
     /// The IRR per period.
     #[serde(with = "crate::serde_str")]

@@ -34,6 +34,7 @@ use crate::schedule::Schedule;
 /// assert!(received.amount.is_sign_positive());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CashFlow {
     /// When the money moves.
     pub date: NaiveDate,
@@ -127,6 +128,10 @@ pub fn total_cost(flows: &[CashFlow]) -> Result<Decimal> {
         .ok_or_else(|| overflow("total cost"))
 }
 
+/// How close to zero the NPV at a returned XIRR or IRR is: at most this
+/// share of the absolute sum of the flows (1e-6).
+const ROOT_TOLERANCE: Decimal = Decimal::from_parts(1, 0, 0, false, 6);
+
 /// Flows prepared for discounting: amounts with integer time units from the
 /// earliest date, `t_i = units_i / per_year` years.
 pub(crate) struct Discounting {
@@ -172,7 +177,22 @@ impl Discounting {
         Discounting::new(amounts.to_vec(), (0..amounts.len() as u64).collect(), 1)
     }
 
-    fn new(amounts: Vec<Decimal>, units: Vec<u64>, per_year: u64) -> Result<Discounting> {
+    /// Flows at the same time are netted first (exactly), so that neither
+    /// the sign-change count nor the search depends on their order.
+    fn new(raw_amounts: Vec<Decimal>, raw_units: Vec<u64>, per_year: u64) -> Result<Discounting> {
+        let mut amounts: Vec<Decimal> = Vec::with_capacity(raw_amounts.len());
+        let mut units: Vec<u64> = Vec::with_capacity(raw_units.len());
+        for (a, u) in raw_amounts.into_iter().zip(raw_units) {
+            match (units.last(), amounts.last_mut()) {
+                (Some(&last), Some(sum)) if last == u => {
+                    *sum = crate::money::exact_add(*sum, a).ok_or_else(|| overflow("netting same-day cash flows"))?;
+                }
+                _ => {
+                    units.push(u);
+                    amounts.push(a);
+                }
+            }
+        }
         let amounts_f = amounts
             .iter()
             .map(|&a| decimal_to_f64(a).ok_or_else(|| overflow("cash flow to f64")))
@@ -292,7 +312,28 @@ impl Discounting {
     fn solve(&self, guess: f64) -> Result<Decimal> {
         let unique = self.check_solvable()?;
         let x = solver::solve(|x| self.eval(x), guess, unique)?;
-        solver::refine_in_decimal(x, |x| self.eval(x), |x| self.check_value(x))
+        let root = solver::refine_in_decimal(x, |x| self.eval(x), |x| self.check_value(x))?;
+        self.confirm_root(root)
+    }
+
+    /// Returns `x` only if it is a root within [`ROOT_TOLERANCE`]: |NPV(x)|
+    /// at most that share of the flows' absolute sum.
+    fn confirm_root(&self, x: Decimal) -> Result<Decimal> {
+        let size = self
+            .amounts
+            .iter()
+            .try_fold(Decimal::ZERO, |acc, a| acc.checked_add(a.abs()))
+            .ok_or_else(|| overflow("size of the cash flows"))?;
+        let allowed = size
+            .checked_mul(ROOT_TOLERANCE)
+            .ok_or_else(|| overflow("root tolerance"))?;
+        let npv = self.check_value(x)?;
+        if npv.abs() > allowed {
+            return Err(Error::NoRoot {
+                reason: "the root lies beyond the solver's range (its net present value is not within 1e-6 of the flows' size)",
+            });
+        }
+        Ok(x)
     }
 }
 
@@ -443,14 +484,14 @@ pub(crate) fn root_is_unique(amounts: &[Decimal], on_one_date: bool) -> Result<b
         }
         last = Some(sign);
     }
-    if changes == 0 {
-        return Err(Error::NoRoot {
-            reason: "all cash flows have the same sign",
-        });
-    }
     if on_one_date {
         return Err(Error::NoRoot {
             reason: "all cash flows fall on one date, so no rate (or every rate) discounts them to zero",
+        });
+    }
+    if changes == 0 {
+        return Err(Error::NoRoot {
+            reason: "all cash flows have the same sign",
         });
     }
     Ok(changes == 1)
@@ -477,9 +518,15 @@ fn lcm(a: i128, b: i128) -> i128 {
 /// for amounts beyond its range; see `docs/cost.md`). When the flows change sign more than once, several
 /// rates may solve them: the one nearest 0 % is returned.
 ///
+/// Flows on the same date are netted first, so their order never matters.
+/// Every `Ok` is a verified root: the NPV at it, evaluated in decimal
+/// arithmetic, is within 1e-6 of the absolute sum of the flows.
+///
 /// # Errors
 /// [`Error::NoRoot`] when every flow has the same sign, every flow is zero,
-/// all flows fall on one date, or no sign change is found; [`Error::Overflow`].
+/// all flows fall on one date, no sign change is found, or the root lies
+/// beyond the solver's range (the NPV at the best rate found is not within
+/// the tolerance); [`Error::Overflow`].
 ///
 /// # Example: the Excel documentation's XIRR example
 /// ```

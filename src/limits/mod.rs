@@ -201,6 +201,7 @@ impl RateTable {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
+#[serde(deny_unknown_fields)]
 pub struct PrivateLendingCap {
     /// The highest annual rate a court enforces.
     pub enforceable: Rate,
@@ -355,6 +356,7 @@ impl PrivateLendingCap {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
+#[serde(deny_unknown_fields)]
 pub struct CapCheck {
     /// The annual rate checked.
     #[serde(with = "crate::serde_str")]
@@ -380,6 +382,7 @@ pub struct CapCheck {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Charge {
     /// Start of the period charged for.
     pub from: NaiveDate,
@@ -404,6 +407,7 @@ pub struct Charge {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
+#[serde(deny_unknown_fields)]
 pub struct ChargeSplit {
     /// The enforceable part.
     pub allowed: Money,
@@ -431,6 +435,7 @@ pub struct ChargeSplit {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct UsLateFeeSafeHarbor {
     entries: Vec<(NaiveDate, Money, Money)>,
 }
@@ -535,6 +540,7 @@ impl UsLateFeeSafeHarbor {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct EuLatePayment {
     reference: RateTable,
     #[serde(with = "crate::serde_str")]

@@ -44,7 +44,7 @@ pub enum Treatment {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum Waive {
     /// Nothing is waived. The default.
@@ -67,6 +67,7 @@ pub enum Waive {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ComponentPlan {
     #[serde(default)]
     waive: Waive,
@@ -140,6 +141,7 @@ impl ComponentPlan {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct NewTerms {
     rate: Rate,
     installments: u32,
@@ -291,7 +293,7 @@ impl NewTerms {
 /// assert_ne!(Shift::Periods(3), Shift::Days(90));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum Shift {
     /// A payment holiday of this many installments: the term extends by as
@@ -333,7 +335,7 @@ pub enum DeferralInterest {
 /// assert_ne!(NewPlan::Reamortise, fresh);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum NewPlan {
     /// A new schedule on new terms (分期 of the arrears).
@@ -363,7 +365,7 @@ pub enum NewPlan {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum PlanFee {
     /// A fixed amount.
@@ -403,6 +405,7 @@ pub enum PlanFee {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Restructure {
     date: NaiveDate,
     plan: NewPlan,
@@ -580,6 +583,7 @@ impl Restructure {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
+#[serde(deny_unknown_fields)]
 pub struct RestructureSummary {
     /// Its date.
     pub date: NaiveDate,
@@ -631,6 +635,7 @@ pub struct RestructureSummary {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
+#[serde(deny_unknown_fields)]
 pub struct PlanEffect {
     /// What the restructure did.
     pub summary: RestructureSummary,

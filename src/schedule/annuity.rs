@@ -24,12 +24,17 @@ pub(crate) fn exact_payment(principal: Decimal, r: Decimal, n: u32) -> Result<De
             .ok_or_else(|| overflow("level payment"));
     }
     let interest = principal.checked_mul(r).ok_or_else(|| overflow("level payment"))?;
-    let discount = match pow(Decimal::ONE + r, n) {
+    let growth_base = Decimal::ONE.checked_add(r).ok_or_else(|| overflow("level payment"))?;
+    let discount = match pow(growth_base, n) {
         Some(growth) => Decimal::ONE.checked_div(growth).unwrap_or(Decimal::ZERO),
         None => Decimal::ZERO,
     };
     interest
-        .checked_div(Decimal::ONE - discount)
+        .checked_div(
+            Decimal::ONE
+                .checked_sub(discount)
+                .ok_or_else(|| overflow("level payment"))?,
+        )
         .ok_or_else(|| overflow("level payment"))
 }
 

@@ -26,7 +26,7 @@ pub const MAX_INSTALLMENTS: u32 = 5_200;
 /// assert_eq!(Method::default(), Method::EqualInstallment);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "kind")]
+#[serde(rename_all = "snake_case", tag = "kind", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum Method {
     /// Equal installments, annuity (等额本息): a level payment
@@ -99,6 +99,7 @@ pub enum InterestBasis {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ScheduleOptions {
     principal: Money,
     rate: Rate,
@@ -349,6 +350,7 @@ impl ScheduleOptions {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
+#[serde(deny_unknown_fields)]
 pub struct Installment {
     /// 1-based position in the schedule.
     pub number: u32,
@@ -437,11 +439,17 @@ pub struct Schedule {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename = "Schedule")]
 struct ScheduleRepr {
     options: ScheduleOptions,
     /// Optional on input: when given, they must be the rows the options give.
     #[serde(default)]
     installments: Option<Vec<Installment>>,
+    /// Optional on input, as what the schedule serializes: checked likewise.
+    #[serde(default)]
+    level_payment: Option<Money>,
+    #[serde(default, with = "crate::serde_str::option")]
+    exact_payment: Option<Decimal>,
 }
 
 impl TryFrom<ScheduleRepr> for Schedule {
@@ -452,6 +460,18 @@ impl TryFrom<ScheduleRepr> for Schedule {
             return Err(Error::Invalid {
                 field: "installments",
                 reason: "the rows differ from those the options give".to_owned(),
+            });
+        }
+        if repr.level_payment.is_some_and(|p| Some(p) != schedule.level_payment) {
+            return Err(Error::Invalid {
+                field: "level_payment",
+                reason: "differs from the one the options give".to_owned(),
+            });
+        }
+        if repr.exact_payment.is_some_and(|p| Some(p) != schedule.exact_payment) {
+            return Err(Error::Invalid {
+                field: "exact_payment",
+                reason: "differs from the one the options give".to_owned(),
             });
         }
         Ok(schedule)
