@@ -363,7 +363,11 @@ impl Ledger {
     /// # Errors
     /// [`Error::DuplicatePayment`] if a payment with the same id was recorded;
     /// [`Error::DateOrder`] if it is dated before disbursement;
-    /// [`Error::NotInMinorUnits`] if the amount has digits below the minor unit.
+    /// [`Error::NotInMinorUnits`] if the amount has digits below the minor unit;
+    /// [`Error::WaiverTooLarge`] (or a restructure's error) if it is dated
+    /// before a recorded waiver or restructure that it would leave invalid
+    /// (a waiver of more than would then be owed): the ledger keeps only
+    /// histories that replay, so its JSON always loads back.
     ///
     /// ```
     /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
@@ -385,8 +389,9 @@ impl Ledger {
     /// # Errors
     /// [`Error::WaiverTooLarge`]; [`Error::DateOrder`] if it is dated before
     /// disbursement; [`Error::Invalid`] for an installment number outside the
-    /// schedule. A payment recorded later and dated before the waiver can
-    /// make it too large: the statement then returns the error.
+    /// schedule; [`Error::Zero`] for a zero amount. A waiver dated before
+    /// others is checked with them: it is rejected if a later waiver would
+    /// then waive more than is owed.
     ///
     /// ```
     /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
@@ -446,16 +451,27 @@ impl Ledger {
                         });
                     }
                 }
-                self.check_by_replay(&event)?;
             }
             Event::Waiver(w) => {
+                if w.amount.is_zero() {
+                    return Err(Error::Zero { field: "waiver amount" });
+                }
                 w.amount.to_minor("waiver amount", self.terms.scale())?;
-                self.check_by_replay(&event)?;
             }
         }
+        let at = self.events.partition_point(|e| e.sort_key() <= event.sort_key());
+        self.check_by_replay(&event, at)?;
         if let Event::Payment(p) = &event {
             self.ids.insert(p.id.clone(), p.date);
         }
+        self.events.insert(at, event);
+        Ok(())
+    }
+
+    /// Books a payment of the library's own (for [`Ledger::plan_effect`]):
+    /// outside the user's id space, so no user id can collide with it.
+    fn book_internal(&mut self, date: NaiveDate, amount: Money) -> Result<()> {
+        let event = Event::Payment(Payment::new("", date, amount)?);
         let at = self.events.partition_point(|e| e.sort_key() <= event.sort_key());
         self.events.insert(at, event);
         Ok(())
@@ -544,13 +560,13 @@ impl Ledger {
         // the original, paid with the new plan's amounts on the new plan's dates
         let mut original = self.clone();
         if !summary.down_payment.is_zero() {
-            original.pay(Payment::new("plan-effect:down", day, summary.down_payment)?)?;
+            original.book_internal(day, summary.down_payment)?;
         }
         let mut last = day;
         for i in &installments {
             let total = i.charged.total()?;
             if !total.is_zero() {
-                original.pay(Payment::new(format!("plan-effect:{}", i.number), i.due_date, total)?)?;
+                original.book_internal(i.due_date, total)?;
             }
             last = last.max(i.due_date);
         }
@@ -572,14 +588,28 @@ impl Ledger {
         })
     }
 
-    /// Replays the history up to an event and the event itself, to check it.
-    fn check_by_replay(&self, event: &Event) -> Result<()> {
+    /// Checks that the history with `event` inserted at `at` replays: every
+    /// waiver and restructure still applies. This is exactly what loading the
+    /// ledger's JSON checks, so an accepted ledger always loads back. A
+    /// payment with no waiver or restructure after it cannot invalidate
+    /// anything and is not replayed.
+    fn check_by_replay(&self, event: &Event, at: usize) -> Result<()> {
+        let later = self.events.get(at..).unwrap_or_default();
+        let checked = |e: &Event| !matches!(e, Event::Payment(_));
+        if !checked(event) && !later.iter().any(checked) {
+            return Ok(());
+        }
         let mut book = Book::new(&self.terms);
-        let before = self.events.partition_point(|e| e.sort_key() <= event.sort_key());
-        for e in self.events.iter().take(before) {
+        for e in self.events.get(..at).unwrap_or_default() {
             book.apply(e)?;
         }
-        book.apply(event)
+        book.apply(event)?;
+        if let Some(last) = later.iter().rposition(checked) {
+            for e in later.get(..=last).unwrap_or_default() {
+                book.apply(e)?;
+            }
+        }
+        Ok(())
     }
 
     /// The statement as of `as_of`: events dated on or before it are
@@ -587,8 +617,7 @@ impl Ledger {
     ///
     /// # Errors
     /// [`Error::DateOrder`] if `as_of` is before disbursement;
-    /// [`Error::WaiverTooLarge`] if a backdated payment left a recorded
-    /// waiver larger than what it waives; [`Error::Overflow`].
+    /// [`Error::Overflow`].
     ///
     /// ```
     /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;

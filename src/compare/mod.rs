@@ -810,11 +810,13 @@ impl Comparison {
         // the option's flows against today's payoff: what it costs as a rate
         let mut against = vec![CashFlow::new(self.as_of, payoff.as_decimal())];
         against.extend(cash_flows.iter().copied());
-        // rates to 10 places: the accuracy the XIRR solver guarantees
-        let effective_rate = xirr(&against).ok().map(|e| e.round_dp(10));
-        let apr = effective_rate
+        // rates to 10 places, the accuracy the XIRR solver guarantees, except where
+        // rounding would reach -100 %, a value the solver never returns: then as solved
+        let solved = xirr(&against).ok();
+        let effective_rate = solved.map(|e| reported_rate(e, e));
+        let apr = solved
             .and_then(|e| nominal_annual_rate(e, Frequency::Monthly).ok())
-            .map(|r| r.value().round_dp(10));
+            .map(|r| reported_rate(r.value(), solved.unwrap_or_default()));
         if effective_rate.is_some() && contract.1.private_lending_rules() {
             let cap = PrivateLendingCap::on(contract.0, &self.lpr)?;
             let check = cap.check_flows(&against)?;
@@ -1001,6 +1003,16 @@ fn refinance_principal(r: &Refinance, payoff: Money, scale: u32) -> Result<Money
 
 /// Payments summed by calendar month, in order, from the first month to the
 /// last (months with nothing paid included).
+/// `rate` rounded to 10 places, unless the effective rate it comes from
+/// would round to -100 % or below: then `rate` as solved (16 places).
+fn reported_rate(rate: Decimal, effective: Decimal) -> Decimal {
+    if effective.round_dp(10) <= Decimal::NEGATIVE_ONE {
+        rate.round_dp(16)
+    } else {
+        rate.round_dp(10)
+    }
+}
+
 fn monthly_totals(payments: &[(NaiveDate, Money)]) -> Result<Vec<((i32, u32), Money)>> {
     let key = |d: NaiveDate| (d.year(), d.month());
     let (Some(first), Some(last)) = (
