@@ -1,7 +1,7 @@
 //! APR by method: China (IRR), US Regulation Z Appendix J, EU APRC.
 #![allow(clippy::float_arithmetic)] // the root search runs in f64; every returned rate is checked in Decimal
 
-use chrono::{Months, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -186,25 +186,31 @@ fn reg_z_eval(terms: &[RegZTerm], i: f64) -> Option<(f64, f64)> {
     (f.is_finite() && df.is_finite()).then_some((f, df))
 }
 
+/// `Σ CF_k / ((1 + e_k·i)(1 + i)^q_k)` in `Decimal`. For `i ≥ 0` the
+/// discount factor `1/(1 + i)` is raised (it shrinks towards zero instead of
+/// growing out of range over a long term); for `i < 0`, `(1 + i)` is.
 fn reg_z_value(terms: &[RegZTerm], i: Decimal) -> Result<Decimal> {
+    let err = || overflow("reg z present value");
+    let growth = Decimal::ONE.checked_add(i).ok_or_else(err)?;
+    let discount = Decimal::ONE.checked_div(growth).ok_or_else(err)?;
     let mut total = Decimal::ZERO;
     for t in terms {
         let simple = t
             .fraction
             .checked_mul(i)
             .and_then(|x| x.checked_add(Decimal::ONE))
-            .ok_or_else(|| overflow("reg z present value"))?;
-        let compound = solver::powi(
-            Decimal::ONE
-                .checked_add(i)
-                .ok_or_else(|| overflow("reg z present value"))?,
-            t.q,
-        )?;
-        let term = simple
-            .checked_mul(compound)
-            .and_then(|den| t.amount.checked_div(den))
-            .ok_or_else(|| overflow("reg z present value"))?;
-        total = total.checked_add(term).ok_or_else(|| overflow("reg z present value"))?;
+            .ok_or_else(err)?;
+        let term = if i >= Decimal::ZERO {
+            solver::powi(discount, t.q)?
+                .checked_mul(t.amount)
+                .and_then(|x| x.checked_div(simple))
+        } else {
+            simple
+                .checked_mul(solver::powi(growth, t.q)?)
+                .and_then(|den| t.amount.checked_div(den))
+        }
+        .ok_or_else(err)?;
+        total = total.checked_add(term).ok_or_else(err)?;
     }
     Ok(total)
 }
@@ -213,16 +219,21 @@ fn reg_z_value(terms: &[RegZTerm], i: Decimal) -> Result<Decimal> {
 /// days left over with the divisor that turns them into a fraction.
 fn unit_periods(advance: NaiveDate, date: NaiveDate, unit: Frequency) -> Result<(u64, i64, i64)> {
     let back = |months: u32| date.checked_sub_months(Months::new(months));
+    // whole steps of `step` months from `advance` to `date`, counted back from
+    // `date`: estimated from the calendar months between them, then adjusted
+    // (at most a step either way), so the cost does not grow with the term
     let whole_months = |step: u32| -> (u64, NaiveDate) {
-        let mut k = 0u32;
-        let mut at = date;
-        while let Some(prev) = back((k + 1) * step) {
-            if prev < advance {
-                break;
-            }
-            k += 1;
-            at = prev;
+        let months = (i64::from(date.year()) - i64::from(advance.year())) * 12 + i64::from(date.month())
+            - i64::from(advance.month());
+        let mut k = u32::try_from(months.max(0) / i64::from(step)).unwrap_or(u32::MAX);
+        let fits = |k: u32| k.checked_mul(step).and_then(back).is_some_and(|at| at >= advance);
+        while k > 0 && !fits(k) {
+            k -= 1;
         }
+        while fits(k.saturating_add(1)) && k < u32::MAX {
+            k += 1;
+        }
+        let at = k.checked_mul(step).and_then(back).unwrap_or(date);
         (u64::from(k), at)
     };
     Ok(match unit {
