@@ -387,7 +387,16 @@ pub(crate) struct Book<'t> {
     beyond: i128,
     charged_off: Option<i32>,
     allocs: Vec<Alloc>,
+    /// Installments scanned at late-fee replay points so far (bounded by
+    /// [`MAX_SPLIT_WORK`]).
+    split_work: u64,
 }
+
+/// The most work the replay spends on late-fee days replayed one by one
+/// (fee days × installments late at each): a recurring fee under caps or
+/// bearing interest, replayed over centuries, is an error instead of a hang.
+/// A daily fee on 360 late installments over 150 years stays below it.
+const MAX_SPLIT_WORK: u64 = 20_000_000;
 
 impl<'t> Book<'t> {
     pub(crate) fn new(t: &'t Terms) -> Book<'t> {
@@ -418,6 +427,7 @@ impl<'t> Book<'t> {
             beyond: 0,
             charged_off: None,
             allocs: Vec::new(),
+            split_work: 0,
         }
     }
 
@@ -450,9 +460,19 @@ impl<'t> Book<'t> {
             if self.next_due < self.inst.len() {
                 next = next.min(self.due(self.next_due).max(self.at));
             }
-            if self.t.fee_days_split {
+            if self.fee_days_matter() {
                 if let Some(p) = self.next_fee_day() {
                     next = next.min(p);
+                    self.split_work = self
+                        .split_work
+                        .saturating_add(u64::try_from(self.next_due).unwrap_or(u64::MAX));
+                    if self.split_work > MAX_SPLIT_WORK {
+                        return Err(Error::TooLarge {
+                            field: "late-fee days replayed one by one (fee days × installments late)",
+                            value: self.split_work,
+                            max: MAX_SPLIT_WORK,
+                        });
+                    }
                 }
             }
             if next > self.at {
@@ -527,6 +547,18 @@ impl<'t> Book<'t> {
         let f = clock.factor(self.t.disbursement, d)?;
         let cap = crate::money::div_round(cmul(self.t.principal, f.num)?, f.den, RoundingMode::TowardZero)?;
         Ok(Some(cap - self.beyond))
+    }
+
+    /// Whether late-fee days must be replay points now: fees bear interest,
+    /// or a cap could still cut a fee posted out of time order. Once the
+    /// lifetime cap is used up and no other cap applies, nothing more posts.
+    fn fee_days_matter(&self) -> bool {
+        let t = self.t;
+        if !t.fee_days_split {
+            return false;
+        }
+        let lifetime_used_up = t.lifetime_cap.is_some_and(|cap| self.charges >= cap);
+        t.interest_on_fees || t.annualised_cap.is_some() || t.installment_limit.is_some() || !lifetime_used_up
     }
 
     /// The next day after `at` a late fee is charged (when fees bear interest

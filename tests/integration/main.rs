@@ -4,6 +4,7 @@
 
 mod accrual_props;
 mod accrual_reference;
+mod adversarial;
 mod common;
 mod compare_props;
 mod compare_reference;
