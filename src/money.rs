@@ -128,8 +128,11 @@ impl Money {
         if other.0 >= self.0 {
             Money::ZERO
         } else {
-            // both are non-negative and other < self: the difference is at most self
-            exact_sub(self.0, other.0).map_or(Money::ZERO, Money)
+            // both are non-negative and other < self: the difference is at most self,
+            // exact where it fits 96 bits of digits (else rounded to them: this never fails)
+            exact_sub(self.0, other.0)
+                .or_else(|| self.0.checked_sub(other.0))
+                .map_or(self, Money)
         }
     }
 
@@ -218,6 +221,13 @@ pub(crate) fn exact_add(a: Decimal, b: Decimal) -> Option<Decimal> {
     (r.scale() >= a.scale().max(b.scale()) || (r.checked_sub(a) == Some(b) && r.checked_sub(b) == Some(a))).then_some(r)
 }
 
+/// `a × b` exactly, or `None` where `Decimal` would round or overflow.
+pub(crate) fn exact_mul(a: Decimal, b: Decimal) -> Option<Decimal> {
+    let r = a.checked_mul(b)?;
+    let kept = a.scale().checked_add(b.scale()).is_some_and(|s| r.scale() == s);
+    (kept || b.is_zero() || r.checked_div(b) == Some(a)).then_some(r)
+}
+
 /// `a − b` exactly, or `None` where `Decimal` would round or overflow.
 pub(crate) fn exact_sub(a: Decimal, b: Decimal) -> Option<Decimal> {
     exact_add(a, -b)
@@ -304,7 +314,7 @@ pub struct Rounding {
 }
 
 #[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename = "Rounding")]
+#[serde(deny_unknown_fields, rename = "Rounding", expecting = "struct Rounding")]
 struct RoundingRepr {
     scale: u32,
     #[serde(default)]

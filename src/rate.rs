@@ -55,7 +55,7 @@ pub struct Rate {
 }
 
 #[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename = "Rate")]
+#[serde(deny_unknown_fields, rename = "Rate", expecting = "struct Rate")]
 struct RateRepr {
     #[serde(with = "crate::serde_str")]
     value: Decimal,

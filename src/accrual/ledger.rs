@@ -34,7 +34,7 @@ pub struct Payment {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename = "Payment")]
+#[serde(deny_unknown_fields, rename = "Payment", expecting = "struct Payment")]
 struct PaymentRepr {
     id: String,
     date: NaiveDate,
@@ -299,7 +299,7 @@ pub struct Ledger {
 }
 
 #[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename = "Ledger")]
+#[serde(deny_unknown_fields, rename = "Ledger", expecting = "struct Ledger")]
 struct LedgerRepr {
     schedule: Schedule,
     policy: OverduePolicy,
@@ -389,7 +389,7 @@ impl Ledger {
     /// # Errors
     /// [`Error::WaiverTooLarge`]; [`Error::DateOrder`] if it is dated before
     /// disbursement; [`Error::Invalid`] for an installment number outside the
-    /// schedule; [`Error::Zero`] for a zero amount. A waiver dated before
+    /// schedule; [`Error::NonPositive`] for a zero amount. A waiver dated before
     /// others is checked with them: it is rejected if a later waiver would
     /// then waive more than is owed.
     ///
@@ -454,7 +454,10 @@ impl Ledger {
             }
             Event::Waiver(w) => {
                 if w.amount.is_zero() {
-                    return Err(Error::Zero { field: "waiver amount" });
+                    return Err(Error::NonPositive {
+                        field: "waiver amount",
+                        value: w.amount.as_decimal(),
+                    });
                 }
                 w.amount.to_minor("waiver amount", self.terms.scale())?;
             }

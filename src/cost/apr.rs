@@ -137,8 +137,9 @@ pub fn reg_z_apr(flows: &[CashFlow], unit: Frequency) -> Result<Decimal> {
     let amounts: Vec<Decimal> = sorted.iter().map(|f| f.amount).collect();
     let unique = super::root_is_unique(&amounts, sorted.iter().all(|f| f.date == advance))?;
     let eval = |i: f64| reg_z_eval(&terms, i);
-    let i = solver::solve(eval, 0.01, unique)?;
-    let i = solver::refine_in_decimal(i, eval, |i| reg_z_value(&terms, i))?;
+    let i = solver::solve(eval, 0.01, unique, |i| {
+        solver::refine_in_decimal(i, eval, |i| reg_z_value(&terms, i))
+    })?;
     i.checked_mul(Decimal::from(unit.periods_per_year()))
         .ok_or_else(|| overflow("apr"))
 }

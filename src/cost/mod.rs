@@ -103,7 +103,7 @@ pub fn total_paid(flows: &[CashFlow]) -> Result<Money> {
     let paid = flows
         .iter()
         .filter(|f| f.amount.is_sign_negative())
-        .try_fold(Decimal::ZERO, |acc, f| acc.checked_sub(f.amount))
+        .try_fold(Decimal::ZERO, |acc, f| crate::money::exact_sub(acc, f.amount))
         .ok_or_else(|| overflow("total paid"))?;
     Money::new(paid)
 }
@@ -124,7 +124,7 @@ pub fn total_paid(flows: &[CashFlow]) -> Result<Money> {
 pub fn total_cost(flows: &[CashFlow]) -> Result<Decimal> {
     flows
         .iter()
-        .try_fold(Decimal::ZERO, |acc, f| acc.checked_sub(f.amount))
+        .try_fold(Decimal::ZERO, |acc, f| crate::money::exact_sub(acc, f.amount))
         .ok_or_else(|| overflow("total cost"))
 }
 
@@ -311,9 +311,15 @@ impl Discounting {
     /// The effective rate per year that zeroes the NPV.
     fn solve(&self, guess: f64) -> Result<Decimal> {
         let unique = self.check_solvable()?;
-        let x = solver::solve(|x| self.eval(x), guess, unique)?;
-        let root = solver::refine_in_decimal(x, |x| self.eval(x), |x| self.check_value(x))?;
-        self.confirm_root(root)
+        solver::solve(
+            |x| self.eval(x),
+            guess,
+            unique,
+            |x| {
+                let root = solver::refine_in_decimal(x, |x| self.eval(x), |x| self.check_value(x))?;
+                self.confirm_root(root)
+            },
+        )
     }
 
     /// Returns `x` only if it is a root within [`ROOT_TOLERANCE`]: |NPV(x)|

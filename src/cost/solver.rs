@@ -40,17 +40,29 @@ const GRID: [f64; 27] = [
     1_000_000.0,
 ];
 
-/// Solves `f(x) = 0` for `x > −1`, where `eval(x)` gives `(f(x), f'(x))`.
+/// Solves `f(x) = 0` for `x > −1`, where `eval(x)` gives `(f(x), f'(x))`,
+/// returning the first candidate root that `accept` confirms (it checks the
+/// `f64` root in decimal arithmetic).
 ///
 /// Policy: when the flows change sign once (`unique`), the root is unique and
 /// Newton from `guess` finds it, with bisection on a scanned bracket if
 /// Newton fails. When they change sign more than once, several roots may
-/// exist: the grid is scanned and the root of smallest magnitude (nearest 0 %)
-/// is returned, by bisection.
-pub(crate) fn solve(eval: impl Fn(f64) -> Option<(f64, f64)>, guess: f64, unique: bool) -> Result<f64> {
+/// exist: the grid is scanned and the roots are tried by bisection nearest
+/// 0 % first; one that cannot be confirmed (a root so close to −100 % that a
+/// rate of 16 places cannot hold it) gives way to the next.
+pub(crate) fn solve<T>(
+    eval: impl Fn(f64) -> Option<(f64, f64)>,
+    guess: f64,
+    unique: bool,
+    mut accept: impl FnMut(f64) -> Result<T>,
+) -> Result<T> {
+    let mut last_err = None;
     if unique {
         if let Some(x) = newton(&eval, guess) {
-            return Ok(x);
+            match accept(x) {
+                Ok(v) => return Ok(v),
+                Err(e) => last_err = Some(e),
+            }
         }
     }
     let mut brackets: Vec<(f64, f64)> = Vec::new();
@@ -69,13 +81,16 @@ pub(crate) fn solve(eval: impl Fn(f64) -> Option<(f64, f64)>, guess: f64, unique
         }
         prev = Some((x, fx));
     }
-    let best = brackets
-        .into_iter()
-        .min_by(|a, b| (a.0.abs().min(a.1.abs())).total_cmp(&b.0.abs().min(b.1.abs())))
-        .ok_or(Error::NoRoot {
-            reason: "no sign change of the net present value between -100 % and 10^8 %",
-        })?;
-    bisect(&eval, best.0, best.1)
+    brackets.sort_by(|a, b| (a.0.abs().min(a.1.abs())).total_cmp(&b.0.abs().min(b.1.abs())));
+    for (lo, hi) in brackets {
+        match bisect(&eval, lo, hi).and_then(&mut accept) {
+            Ok(v) => return Ok(v),
+            Err(e) => last_err = Some(e),
+        }
+    }
+    Err(last_err.unwrap_or(Error::NoRoot {
+        reason: "no sign change of the net present value between -100 % and 10^8 %",
+    }))
 }
 
 fn newton(eval: &impl Fn(f64) -> Option<(f64, f64)>, guess: f64) -> Option<f64> {

@@ -439,7 +439,7 @@ pub struct Schedule {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename = "Schedule")]
+#[serde(deny_unknown_fields, rename = "Schedule", expecting = "struct Schedule")]
 struct ScheduleRepr {
     options: ScheduleOptions,
     /// Optional on input: when given, they must be the rows the options give.
@@ -741,8 +741,7 @@ impl Schedule {
     pub fn total_of_level_payments(&self) -> Result<Option<Money>> {
         self.level_payment
             .map(|m| {
-                m.as_decimal()
-                    .checked_mul(Decimal::from(self.installments.len()))
+                crate::money::exact_mul(m.as_decimal(), Decimal::from(self.installments.len()))
                     .ok_or_else(|| overflow("total of level payments"))
                     .and_then(Money::new)
             })

@@ -11,6 +11,7 @@ mod compare_reference;
 mod cost_props;
 mod cost_reference;
 mod limits_reference;
+mod reliability_regressions;
 mod restructure_props;
 mod restructure_reference;
 mod schedule_props;

@@ -1,0 +1,306 @@
+//! Regression tests: each reproduction of the stress run that broke the
+//! crate's promises (no panic, no hang, exact or an error, reloadable data),
+//! kept by name.
+
+use chrono::NaiveDate;
+use overdue::*;
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+use std::str::FromStr;
+
+use crate::common::{d, m};
+
+fn three_months() -> Schedule {
+    Schedule::equal_installment(m(dec!(1000)), Rate::annual(dec!(0.1)).unwrap(), 3, d(2026, 1, 1)).unwrap()
+}
+
+/// A fee every 2,147,000,000 days overflowed the next-fee-day step (an
+/// endless loop without overflow checks): the span is now bounded where it enters.
+#[test]
+fn fee_every_huge_days_is_an_error_not_a_hang() {
+    for policy in [
+        OverduePolicy::new()
+            .late_fee(LateFee::flat(m(dec!(10))).every(Recurrence::EveryDays(2_147_000_000)))
+            .caps(Caps::none().lifetime(Ratio::ONE)),
+        OverduePolicy::new()
+            .late_fee(LateFee::flat(m(dec!(10))).every(Recurrence::EveryDays(u32::MAX / 2)))
+            .interest_on_fees(true),
+    ] {
+        let err = Ledger::new(three_months(), policy).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::TooLarge {
+                    field: "late fee recurrence days",
+                    ..
+                }
+            ),
+            "{err}"
+        );
+    }
+    let json = r#"{"ledger":{"schedule":{"options":{"principal":"1000","rate":{"value":"0.1","period":"annual"},"installments":3,"disbursement":"2026-01-01"}},
+        "policy":{"late_fee":{"amount":{"kind":"flat","value":"10"},"recurrence":{"kind":"every_days","days":2147000000}},"caps":{"lifetime":"1"}}},
+        "as_of":"2026-02-10","options":[{"label":"pay","way":{"kind":"pay_now"}}],
+        "budget":{"income":"1000","essential_expenses":"0"},"discount_rate":{"value":"0.05","period":"annual"}}"#;
+    let err = serde_json::from_str::<Comparison>(json).unwrap_err().to_string();
+    assert!(
+        err.starts_with("late fee recurrence days must be at most 36600, got 2147000000"),
+        "{err}"
+    );
+    // grace and charge-off spans are bounded the same way
+    let err = Ledger::new(
+        three_months(),
+        OverduePolicy::new().grace(Grace::shift(MAX_POLICY_DAYS + 1)),
+    )
+    .unwrap_err();
+    assert_eq!(err.to_string(), "grace days must be at most 36600, got 36601");
+}
+
+/// A recurring fee under caps replayed over millennia is bounded work: an
+/// error, not a hang; once the lifetime cap is used up it costs nothing.
+#[test]
+fn fee_days_far_out_are_bounded() {
+    let used_up = OverduePolicy::new()
+        .late_fee(LateFee::flat(m(dec!(50))).every(Recurrence::EveryDays(1)))
+        .caps(Caps::none().lifetime(Ratio::new(dec!(0.01)).unwrap()));
+    let ledger = Ledger::new(three_months(), used_up).unwrap();
+    let st = ledger.statement(d(9000, 1, 1)).unwrap();
+    // penalties and fees together reach the lifetime cap of 10.00, and stop there
+    let charges = st.charged.fees.checked_add(st.charged.penalty_interest).unwrap();
+    assert_eq!(
+        charges.checked_add(st.charged.compound_interest).unwrap(),
+        m(dec!(10.00))
+    );
+    let room_grows = OverduePolicy::new()
+        .late_fee(LateFee::flat(m(dec!(50))).every(Recurrence::EveryDays(1)))
+        .caps(Caps::none().annualised(Rate::annual(dec!(0.24)).unwrap()));
+    let ledger = Ledger::new(three_months(), room_grows).unwrap();
+    assert!(ledger.statement(d(2036, 1, 1)).is_ok());
+    let err = ledger.statement(d(200_000, 1, 1)).unwrap_err();
+    assert!(matches!(err, Error::TooLarge { .. }), "{err}");
+}
+
+/// A periodic rate near `Decimal::MAX` panicked in `1 + r`.
+#[test]
+fn annuity_rate_near_max_is_an_overflow() {
+    let cents12 = Rounding::new(12, RoundingMode::HalfAwayFromZero).unwrap();
+    let o = ScheduleOptions::new(
+        Money::new(dec!(0.001)).unwrap(),
+        Rate::annual(Decimal::MAX).unwrap(),
+        2,
+        d(2026, 1, 1),
+    )
+    .frequency(Frequency::Yearly)
+    .rounding(cents12);
+    assert_eq!(
+        Schedule::build(&o).unwrap_err(),
+        Error::Overflow {
+            operation: "level payment"
+        }
+    );
+}
+
+/// Sums needing more than 96 bits were rounded silently.
+#[test]
+fn money_rounds_never_silently() {
+    let big = m(dec!(792281625142643375935439503.35));
+    assert_eq!(
+        big.checked_add(m(dec!(0.01))).unwrap_err(),
+        Error::Overflow {
+            operation: "money addition"
+        }
+    );
+    assert!(m(dec!(7922816251426433759354394739.5))
+        .checked_sub(m(dec!(0.01)))
+        .is_err());
+    assert!(Money::sum([m(dec!(1000000000.123456789012345678)), m(dec!(1000000000000.5))]).is_err());
+    let flows = [
+        CashFlow::new(d(2026, 1, 1), dec!(-792281625142643375935439503.35)),
+        CashFlow::new(d(2026, 2, 1), dec!(-0.01)),
+    ];
+    assert!(total_paid(&flows).is_err());
+    assert!(total_cost(&flows).is_err());
+}
+
+/// The same six flows gave a rate in one order and `NoRoot` in another.
+#[test]
+fn xirr_does_not_depend_on_the_order_of_same_day_flows() {
+    let (day, next) = (d(2026, 3, 22), d(2026, 3, 23));
+    let a = [
+        CashFlow::new(day, dec!(143323.67)),
+        CashFlow::new(day, dec!(-43283.75)),
+        CashFlow::new(day, dec!(-25224.97)),
+        CashFlow::new(day, dec!(-24365.02)),
+        CashFlow::new(day, dec!(-29524.68)),
+        CashFlow::new(next, dec!(-19205.37)),
+    ];
+    let mut b = a;
+    b.swap(0, 1);
+    assert_eq!(xirr(&a), xirr(&b));
+    // netted, 20,925.25 today against 19,205.37 tomorrow: a root about 2.5e-14 above -100 %,
+    // which a rate of 16 places cannot hold, so it is an error that says so
+    assert!(matches!(xirr(&a), Err(Error::NoRoot { reason }) if reason.contains("beyond the solver's range")));
+}
+
+/// Every `Ok` of `xirr` is a root: where the root nearest 0 % cannot be
+/// confirmed (it lies a hair above -100 %), the next one is taken.
+#[test]
+fn xirr_returns_only_verified_roots() {
+    let flows = [
+        CashFlow::new(d(2028, 9, 29), dec!(376641.66)),
+        CashFlow::new(d(2028, 10, 1), dec!(-74857.53)),
+        CashFlow::new(d(2028, 10, 3), dec!(-73445.12)),
+        CashFlow::new(d(2028, 10, 5), dec!(-32956.15)),
+        CashFlow::new(d(2028, 10, 7), dec!(-70620.31)),
+        CashFlow::new(d(2028, 10, 8), dec!(-51788.23)),
+        CashFlow::new(d(2028, 10, 11), dec!(-78153.14)),
+        CashFlow::new(d(2028, 10, 13), dec!(-40488.98)),
+        CashFlow::new(d(2028, 10, 15), dec!(-40018.18)),
+    ];
+    let x = xirr(&flows).unwrap();
+    let scaled: Vec<CashFlow> = flows
+        .iter()
+        .map(|f| CashFlow::new(f.date, f.amount * dec!(10)))
+        .collect();
+    let y = xirr(&scaled).unwrap();
+    assert!((x - y).abs() < dec!(0.0000001) * x.abs(), "{x} vs {y}");
+    let size: Decimal = flows.iter().map(|f| f.amount.abs()).sum();
+    let npv = xnpv(&flows, Rate::annual(x).unwrap(), DayCount::Act365Fixed).unwrap();
+    assert!(npv.abs() <= size * dec!(0.000001), "{npv}");
+}
+
+/// Digit separators, a plus sign, a bare dot and spaces were accepted.
+#[test]
+fn decimals_have_one_strict_grammar() {
+    for bad in ["1_000", "+5", ".5", "5.", " 12 ", "1e3"] {
+        assert!(serde_json::from_str::<Money>(&format!("\"{bad}\"")).is_err(), "{bad}");
+        assert!(Money::from_str(bad).is_err(), "{bad}");
+        assert!(
+            serde_json::from_str::<Rate>(&format!(r#"{{"value":"{bad}","period":"annual"}}"#)).is_err(),
+            "{bad}"
+        );
+        assert!(serde_json::from_str::<Ratio>(&format!("\"{bad}\"")).is_err(), "{bad}");
+    }
+    assert_eq!(Money::from_str("1234.50").unwrap(), m(dec!(1234.50)));
+    let err = serde_json::from_str::<Money>("\"1_000\"").unwrap_err().to_string();
+    assert!(err.starts_with("invalid decimal \"1_000\": expected digits"), "{err}");
+}
+
+/// A misspelt key was silently ignored.
+#[test]
+fn unknown_keys_are_rejected() {
+    let typo =
+        r#"{"penalty_rate":{"kind":"fixed","value":{"value":"0.0005","period":"daily"}},"cap":{"lifetime":"0.1"}}"#;
+    let err = serde_json::from_str::<OverduePolicy>(typo).unwrap_err().to_string();
+    assert!(err.starts_with("unknown field `cap`"), "{err}");
+    assert!(serde_json::from_str::<Rounding>(r#"{"scale":2,"mod":"toward_zero"}"#).is_err());
+    assert!(serde_json::from_str::<Caps>(r#"{"lifetim":"0.1"}"#).is_err());
+    let payment = r#"{"kind":"payment","id":"a","date":"2026-02-01","amount":"1","memo":"x"}"#;
+    assert!(serde_json::from_str::<Event>(payment).is_err());
+}
+
+/// Errors named internal types (`expected struct LedgerRepr`).
+#[test]
+fn errors_name_the_public_types() {
+    let cases = [
+        serde_json::from_str::<Ledger>("1").unwrap_err().to_string(),
+        serde_json::from_str::<Rate>("1").unwrap_err().to_string(),
+        serde_json::from_str::<Rounding>("1").unwrap_err().to_string(),
+        serde_json::from_str::<Schedule>("1").unwrap_err().to_string(),
+        serde_json::from_str::<Payment>("1").unwrap_err().to_string(),
+    ];
+    for (err, name) in cases.iter().zip(["Ledger", "Rate", "Rounding", "Schedule", "Payment"]) {
+        assert!(!err.contains("Repr"), "{err}");
+        assert!(err.contains(&format!("struct {name}")), "{err}");
+    }
+}
+
+/// A backdated payment recorded after a waiver made the waiver too large:
+/// the ledger's own JSON did not load. Such a payment is now refused, and
+/// what is accepted reloads.
+#[test]
+fn ledger_json_always_reloads() {
+    let plan = Schedule::equal_principal(m(dec!(3000)), Rate::ZERO, 3, d(2026, 1, 1)).unwrap();
+    let policy = OverduePolicy::new().penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.001)).unwrap()));
+    let mut ledger = Ledger::new(plan, policy).unwrap();
+    ledger
+        .waive(Waiver::new(d(2026, 2, 21), Component::PenaltyInterest, m(dec!(15))))
+        .unwrap();
+    let err = ledger
+        .pay(Payment::new("p", d(2026, 2, 5), m(dec!(1000))).unwrap())
+        .unwrap_err();
+    assert!(matches!(err, Error::WaiverTooLarge { .. }), "{err}");
+    assert_eq!(ledger.events().len(), 1, "the refused payment is not kept");
+    // a smaller backdated payment leaves the waiver valid and is kept
+    ledger
+        .pay(Payment::new("q", d(2026, 2, 5), m(dec!(10))).unwrap())
+        .unwrap();
+    let back: Ledger = serde_json::from_str(&serde_json::to_string(&ledger).unwrap()).unwrap();
+    assert_eq!(back, ledger);
+    assert_eq!(
+        back.statement(d(2026, 3, 1)).unwrap(),
+        ledger.statement(d(2026, 3, 1)).unwrap()
+    );
+    // a zero waiver names its field
+    let zero = ledger.waive(Waiver::new(d(2026, 3, 1), Component::PenaltyInterest, Money::ZERO));
+    assert_eq!(zero.unwrap_err().to_string(), "waiver amount must be positive, got 0");
+}
+
+/// `plan_effect` booked its own payments as `plan-effect:N`, colliding with a user's id.
+#[test]
+fn plan_effect_does_not_share_the_users_ids() {
+    let plan = Schedule::equal_principal(m(dec!(3000)), Rate::ZERO, 3, d(2026, 1, 1)).unwrap();
+    let mut ledger = Ledger::new(plan, OverduePolicy::new()).unwrap();
+    for id in ["plan-effect:4", "plan-effect:down", ""] {
+        ledger
+            .pay(Payment::new(id, d(2026, 1, 5), m(dec!(10))).unwrap())
+            .unwrap();
+    }
+    let r = Restructure::new(d(2026, 2, 10), NewPlan::Reamortise).down_payment(m(dec!(100)));
+    let effect = ledger.plan_effect(&r).unwrap();
+    assert_eq!(effect.new_total, m(dec!(2970.00)));
+    assert!(ledger.clone().restructure(r).is_ok());
+}
+
+/// Reg Z walked back month by month for every flow (10,000 flows: an
+/// overflow); ACT/ACT ISDA counted year by year. Both now succeed where `xirr` does.
+#[test]
+fn long_flows_succeed_under_reg_z_and_act_act() {
+    let start = d(2026, 1, 15);
+    let mut flows = vec![CashFlow::new(start, dec!(1000000))];
+    for k in 1..=10_000u32 {
+        flows.push(CashFlow::new(
+            start.checked_add_months(chrono::Months::new(k)).unwrap(),
+            dec!(-20000),
+        ));
+    }
+    let monthly = reg_z_apr(&flows, Frequency::Monthly).unwrap();
+    assert_eq!(monthly.round_dp(8), dec!(0.24));
+    let x = xirr(&flows).unwrap();
+    assert!(xirr_with_day_count(&flows, DayCount::ActActIsda).is_ok());
+    assert!(
+        (effective_annual_rate(Rate::annual(monthly).unwrap(), Frequency::Monthly).unwrap() - x).abs() < dec!(0.001)
+    );
+    // a statement far out under an ACT/ACT penalty day count
+    let policy = OverduePolicy::new().day_count(DayCount::ActActIsda);
+    let ledger = Ledger::new(three_months(), policy).unwrap();
+    let near = ledger.statement(d(2126, 1, 1)).unwrap();
+    let far = ledger
+        .statement(NaiveDate::from_ymd_opt(200_000, 1, 1).unwrap())
+        .unwrap();
+    assert!(far.payoff > near.payoff);
+}
+
+/// A debt service with a 90 % reduction was reported at exactly -100 %.
+#[test]
+fn comparison_rates_are_never_rounded_to_minus_100_percent() {
+    let text =
+        include_str!("../../examples/borrower.json").replace("\"reduction\": \"0.2\"", "\"reduction\": \"0.9999\"");
+    let request: Comparison = serde_json::from_str(&text).unwrap();
+    let result = request.run().unwrap();
+    for o in &result.options {
+        if let Some(e) = o.effective_rate {
+            assert!(e > dec!(-1), "{}: {e}", o.label);
+        }
+    }
+}
