@@ -61,6 +61,9 @@
 //!   [`ComparisonResult`] of [`OptionResult`]s with [`Warning`]s and a
 //!   [`CreditImpact`]. See [`compare_guide`] and [`json_guide`].
 //! - [`Ratio`] is a proportion that is not a rate (a 5 % fee, a 50 % uplift).
+//! - Whatever the input, every call returns `Ok` or a named [`Error`], never
+//!   a panic, a hang or a silently rounded amount, and a ledger's JSON always
+//!   reloads: see [`reliability_guide`].
 //!
 //! ## Cookbook
 //!
@@ -292,6 +295,14 @@ pub mod compare_guide {
 /// The JSON format of a comparison (`docs/json.md`).
 #[doc = include_str!("../docs/json.md")]
 pub mod json_guide {
+    #[allow(unused_imports)] // brings the crate's types into scope for the guide's links
+    use crate::*;
+}
+
+/// What the crate guarantees against any input, and how that is tested
+/// (`docs/reliability.md`).
+#[doc = include_str!("../docs/reliability.md")]
+pub mod reliability_guide {
     #[allow(unused_imports)] // brings the crate's types into scope for the guide's links
     use crate::*;
 }

@@ -190,7 +190,7 @@ fn late_fee_charged(i: &InstallmentStatement, scheduled_fee: Money) -> Money {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(200))]
+    #![proptest_config(ProptestConfig::with_cases(crate::common::cases(200)))]
 
     #[test]
     fn owed_never_decreases_without_payments(mut case in case(), a in 0u32..1500, b in 0u32..1500) {

@@ -12,3 +12,12 @@ pub fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 pub fn m(v: Decimal) -> Money {
     Money::new(v).unwrap()
 }
+
+/// A property test's case count: `PROPTEST_CASES` when set (for long runs),
+/// else the suite's `default` (`ProptestConfig::with_cases` ignores the variable).
+pub fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}

@@ -28,7 +28,7 @@ fn flows() -> impl Strategy<Value = Vec<CashFlow>> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(200))]
+    #![proptest_config(ProptestConfig::with_cases(crate::common::cases(200)))]
 
     /// The Chinese APR of an annuity schedule's flows equals its nominal rate
     /// within the rounding tolerance (one cent on each row moves it very little).

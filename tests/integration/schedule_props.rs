@@ -85,7 +85,7 @@ fn check_invariants(o: &ScheduleOptions, s: &Schedule) -> Result<(), TestCaseErr
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    #![proptest_config(ProptestConfig::with_cases(crate::common::cases(300)))]
 
     /// No negative amount, balances non-increasing, last balance zero, the
     /// principal parts sum exactly to the principal, the requested row count.
