@@ -334,7 +334,11 @@ struct Inst {
 impl Inst {
     /// Principal, interest and scheduled fee still unpaid: what ages it.
     fn contractual(&self) -> i128 {
-        self.out[PRINCIPAL] + self.out[INTEREST] + self.scheduled_fee_out
+        // saturating: it is only compared with the tolerance, and a sum beyond
+        // the range is above any tolerance
+        self.out[PRINCIPAL]
+            .saturating_add(self.out[INTEREST])
+            .saturating_add(self.scheduled_fee_out)
     }
 
     fn take(&mut self, c: Component, amount: i128) -> i128 {
@@ -920,7 +924,9 @@ impl<'t> Book<'t> {
         let (grace, tolerance) = (self.t.grace, self.t.tolerance);
         for (inst, it) in self.inst.iter_mut().zip(&self.rows).take(self.next_due) {
             if !inst.grace_done && inst.contractual() <= tolerance && d - it.due <= grace {
-                inst.grace_waived += inst.pending[0] + inst.pending[1];
+                inst.grace_waived = inst
+                    .grace_waived
+                    .saturating_add(inst.pending[0].saturating_add(inst.pending[1]));
                 inst.pending = [0, 0];
                 inst.grace_done = true;
             }
@@ -1013,7 +1019,9 @@ impl<'t> Book<'t> {
             }
             inst.out = [0; 5];
             inst.scheduled_fee_out = 0;
-            inst.grace_waived += inst.pending[0] + inst.pending[1];
+            inst.grace_waived = inst
+                .grace_waived
+                .saturating_add(inst.pending[0].saturating_add(inst.pending[1]));
             inst.pending = [0, 0];
             inst.grace_done = true;
             inst.closed = true;
@@ -1188,7 +1196,7 @@ impl<'t> Book<'t> {
         }
         let mut carried = [0i128; 5];
         for c in Component::ALL {
-            *slot(&mut carried, c) = value(&first, c) + value(&spread, c) + value(&now, c);
+            *slot(&mut carried, c) = cadd(cadd(value(&first, c), value(&spread, c))?, value(&now, c))?;
         }
         self.restructures.push(crate::restructure::RestructureSummary {
             date: date(d)?,

@@ -158,7 +158,7 @@ impl Discounting {
             .iter()
             .map(|f| day_count.year_fraction_exact(first, f.date))
             .collect::<Result<Vec<Fraction>>>()?;
-        let per_year = fractions.iter().fold(1i128, |acc, f| lcm(acc, f.den));
+        let per_year = fractions.iter().try_fold(1i128, |acc, f| lcm(acc, f.den))?;
         let units = fractions
             .iter()
             .map(|f| {
@@ -503,15 +503,15 @@ pub(crate) fn root_is_unique(amounts: &[Decimal], on_one_date: bool) -> Result<b
     Ok(changes == 1)
 }
 
-fn lcm(a: i128, b: i128) -> i128 {
+fn lcm(a: i128, b: i128) -> Result<i128> {
     let (mut x, mut y) = (a, b);
     while y != 0 {
         (x, y) = (y, x % y);
     }
     if x == 0 {
-        0
+        Ok(0)
     } else {
-        a / x * b
+        (a / x).checked_mul(b).ok_or_else(|| overflow("time units"))
     }
 }
 

@@ -215,8 +215,11 @@ pub(crate) fn nth_root(a: Decimal, n: u64) -> Result<Decimal> {
         let p = powi(v, n - 1)?; // v^(n−1)
         let vn = p.checked_mul(v).ok_or_else(|| overflow("root"))?;
         let denom = nd.checked_mul(p).ok_or_else(|| overflow("root"))?;
-        let step = (vn - a).checked_div(denom).ok_or_else(|| overflow("root"))?;
-        v -= step;
+        let step = vn
+            .checked_sub(a)
+            .and_then(|x| x.checked_div(denom))
+            .ok_or_else(|| overflow("root"))?;
+        v = v.checked_sub(step).ok_or_else(|| overflow("root"))?;
     }
     Ok(v)
 }
