@@ -72,7 +72,7 @@ fn build(case: &Case, at: u32, ways: &[WayOut], key: u8) -> Comparison {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: crate::common::cases(64), max_global_rejects: 20_000, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: crate::common::cases(64), max_global_rejects: 300 * crate::common::cases(64), ..ProptestConfig::default() })]
 
     #[test]
     fn every_option_settles_the_debt((case, at, ways, key) in comparison()) {

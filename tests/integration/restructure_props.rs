@@ -75,7 +75,7 @@ fn build(
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: crate::common::cases(200), max_global_rejects: 20_000, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: crate::common::cases(200), max_global_rejects: 100 * crate::common::cases(200), ..ProptestConfig::default() })]
 
     #[test]
     fn money_is_conserved_through_a_restructure(case in case(), (at, plan, parts, down, fee) in restructure(), later in 0u32..800) {

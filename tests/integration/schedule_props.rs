@@ -110,11 +110,17 @@ proptest! {
         let s = Schedule::equal_installment(Money::new(principal).unwrap(), rate, n, d(2026, 1, 31)).unwrap();
         let level = s.level_payment().unwrap();
         let rows = s.installments();
-        for row in &rows[..rows.len() - 1] {
-            prop_assert_eq!(row.payment, level);
-        }
         let i = rate.value() / Decimal::from(12);
         let growth = (0..n).try_fold(Decimal::ONE, |acc, _| acc.checked_mul(Decimal::ONE + i));
+        // one minor unit of rounding in the level payment grows to 0.01 × ((1 + i)^n − 1) / i by
+        // the last row; where that exceeds the payment, no payment in minor units amortises the
+        // loan and the rows are clamped (documented), so they need not be level
+        let amortisable = growth.is_some_and(|g| Decimal::new(1, 2) * (g - Decimal::ONE) / i < level.as_decimal());
+        if amortisable {
+            for row in &rows[..rows.len() - 1] {
+                prop_assert_eq!(row.payment, level);
+            }
+        }
         if let Some(g) = growth {
             let exact = principal * i / (Decimal::ONE - Decimal::ONE / g);
             prop_assert!((level.as_decimal() - exact).abs() <= Decimal::new(1, 2), "level {} exact {}", level, exact);
