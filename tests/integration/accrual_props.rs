@@ -156,6 +156,28 @@ fn policy() -> impl Strategy<Value = OverduePolicy> {
         )
 }
 
+/// Day counts a policy names: anything up to the validated bound, the bound
+/// itself and just past it, or any `u32`.
+fn policy_days() -> impl Strategy<Value = u32> {
+    prop_oneof![
+        0u32..=MAX_POLICY_DAYS,
+        Just(MAX_POLICY_DAYS),
+        Just(MAX_POLICY_DAYS + 1),
+        any::<u32>()
+    ]
+}
+
+/// Mantissas up to the 96 bits a `Decimal` holds, and just beyond.
+fn extreme_mantissa() -> impl Strategy<Value = i128> {
+    let max = (1i128 << 96) - 1;
+    prop_oneof![
+        any::<i64>().prop_map(i128::from),
+        (max - 1_000_000)..=max,
+        Just(max + 1),
+        0..=max
+    ]
+}
+
 pub(crate) fn case() -> impl Strategy<Value = Case> {
     (
         schedule(),
@@ -321,12 +343,12 @@ proptest! {
 
     #[test]
     fn arbitrary_input_never_panics(
-        p in any::<i64>(), scale in 0u32..6, r in any::<i64>(), n in 1u32..50,
-        penalty in any::<i64>(), grace in any::<u32>(), every in any::<u32>(), fee in any::<i64>(),
-        co in any::<u32>(), cap in any::<i64>(), days in prop::collection::vec((any::<u32>(), any::<i64>()), 0..4),
+        p in extreme_mantissa(), scale in 0u32..6, r in any::<i64>(), n in 1u32..50,
+        penalty in any::<i64>(), grace in policy_days(), every in policy_days(), fee in any::<i64>(),
+        co in policy_days(), cap in any::<i64>(), days in prop::collection::vec((any::<u32>(), any::<i64>()), 0..4),
         at in any::<u32>(),
     ) {
-        let Ok(principal) = Money::new(Decimal::new(p, scale)) else { return Ok(()) };
+        let Ok(principal) = Decimal::try_from_i128_with_scale(p, scale).map_err(|_| ()).and_then(|v| Money::new(v).map_err(|_| ())) else { return Ok(()) };
         let Ok(rate) = Rate::annual(Decimal::new(r, 4)) else { return Ok(()) };
         let Ok(schedule) = Schedule::equal_installment(principal, rate, n, d(2026, 1, 1)) else { return Ok(()) };
         let mut policy = OverduePolicy::new().grace(Grace::waive(grace)).charge_off_after(co);
