@@ -1169,7 +1169,8 @@ impl<'t> Book<'t> {
         if now.iter().any(|&x| x > 0) {
             self.push_row(d, d, [0; 3], now)?;
         }
-        let n = i128::from(count.max(1));
+        // spread over the rows the new schedule has (a bullet plan of `count` periods has one)
+        let n = i128::try_from(schedule.installments().len().max(1)).map_err(|_| overflow("installment count"))?;
         let mut start = d;
         for (j, row) in schedule.installments().iter().enumerate() {
             let j = i128::try_from(j).map_err(|_| overflow("installment index"))?;

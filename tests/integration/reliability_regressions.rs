@@ -304,3 +304,27 @@ fn comparison_rates_are_never_rounded_to_minus_100_percent() {
         }
     }
 }
+
+/// A spread onto a one-row (bullet) plan put only 1/n of the amount on the row
+/// and lost the rest: the new rows carry exactly what the summary says.
+#[test]
+fn spread_onto_a_bullet_keeps_every_cent() {
+    let plan = Schedule::equal_principal(m(dec!(12000)), Rate::ZERO, 4, d(2026, 1, 1)).unwrap();
+    let policy = OverduePolicy::new()
+        .penalty_rate(PenaltyRate::Fixed(Rate::ZERO))
+        .compound_interest(false);
+    let mut ledger = Ledger::new(plan, policy).unwrap();
+    let r = Restructure::new(
+        d(2026, 3, 10),
+        NewPlan::Schedule(NewTerms::new(Rate::annual(dec!(0.12)).unwrap(), 12).method(Method::Bullet)),
+    )
+    .component(Component::Principal, ComponentPlan::new(Treatment::Spread))
+    .fee(PlanFee::Flat(m(dec!(100))));
+    ledger.restructure(r).unwrap();
+    let st = ledger.statement(d(2026, 3, 10)).unwrap();
+    let s = &st.restructures[0];
+    let new_rows = &st.installments[s.first_installment as usize - 1..];
+    let on_rows = Money::sum(new_rows.iter().map(|i| i.charged.principal)).unwrap();
+    assert_eq!(on_rows, s.carried.principal.checked_add(s.new_principal).unwrap());
+    assert_eq!(on_rows, m(dec!(12100.00)));
+}
