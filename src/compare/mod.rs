@@ -984,7 +984,9 @@ fn refinance_principal(r: &Refinance, payoff: Money, scale: u32) -> Result<Money
             payoff.checked_add(Money::new(fee.round_dp(scale))?)
         }
         (Some(PlanFee::Share(share)), true) => {
-            let keep = Decimal::ONE - share.as_decimal();
+            let keep = Decimal::ONE
+                .checked_sub(share.as_decimal())
+                .ok_or_else(|| overflow("refinance fee share"))?;
             if keep <= Decimal::ZERO {
                 return Err(Error::Invalid {
                     field: "refinance fee",

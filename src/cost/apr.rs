@@ -63,7 +63,9 @@ pub fn china_apr(amounts: &[Decimal], frequency: Frequency) -> Result<ChinaApr> 
     let m = frequency.periods_per_year();
     let nominal = periodic.checked_mul(Decimal::from(m)).ok_or_else(|| overflow("apr"))?;
     let base = Decimal::ONE.checked_add(periodic).ok_or_else(|| overflow("apr"))?;
-    let effective = solver::powi(base, u64::from(m))? - Decimal::ONE;
+    let effective = solver::powi(base, u64::from(m))?
+        .checked_sub(Decimal::ONE)
+        .ok_or_else(|| overflow("apr"))?;
     Ok(ChinaApr {
         periodic,
         nominal,
@@ -130,7 +132,9 @@ pub fn reg_z_apr(flows: &[CashFlow], unit: Frequency) -> Result<Decimal> {
             amount: f.amount,
             amount_f: f.amount.to_f64().ok_or_else(|| overflow("cash flow to f64"))?,
             q,
-            fraction: Decimal::from(days) / Decimal::from(divisor),
+            fraction: Decimal::from(days)
+                .checked_div(Decimal::from(divisor))
+                .ok_or_else(|| overflow("unit period fraction"))?,
             fraction_f: days as f64 / divisor as f64,
         });
     }

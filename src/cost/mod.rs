@@ -644,7 +644,9 @@ pub fn effective_annual_rate(nominal: Rate, frequency: Frequency) -> Result<Deci
     let base = Decimal::ONE
         .checked_add(periodic)
         .ok_or_else(|| overflow("effective rate"))?;
-    Ok(solver::powi(base, u64::from(frequency.periods_per_year()))? - Decimal::ONE)
+    solver::powi(base, u64::from(frequency.periods_per_year()))?
+        .checked_sub(Decimal::ONE)
+        .ok_or_else(|| overflow("effective rate"))
 }
 
 /// The nominal annual rate, compounded `frequency.periods_per_year()` times,
@@ -673,8 +675,8 @@ pub fn nominal_annual_rate(effective: Decimal, frequency: Frequency) -> Result<R
         .ok_or_else(|| overflow("nominal rate"))?;
     let root = solver::nth_root(base, m)?;
     Rate::annual(
-        (root - Decimal::ONE)
-            .checked_mul(Decimal::from(m))
+        root.checked_sub(Decimal::ONE)
+            .and_then(|x| x.checked_mul(Decimal::from(m)))
             .ok_or_else(|| overflow("nominal rate"))?,
     )
 }

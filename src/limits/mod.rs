@@ -286,7 +286,10 @@ impl PrivateLendingCap {
 
     fn check_annual(&self, annual: Decimal) -> Result<CapCheck> {
         let cap = self.enforceable.value();
-        let excess = (annual - cap).max(Decimal::ZERO);
+        let excess = annual
+            .checked_sub(cap)
+            .ok_or_else(|| crate::error::overflow("rate above the cap"))?
+            .max(Decimal::ZERO);
         Ok(CapCheck {
             annual_rate: annual,
             cap: self.enforceable,
