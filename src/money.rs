@@ -116,7 +116,10 @@ impl Money {
         Money::named("difference", value)
     }
 
-    /// The difference, or zero if `other` is larger.
+    /// The difference, or zero if `other` is larger. It never fails, so a
+    /// difference with more digits than a `Decimal` holds (a large amount
+    /// minus a tiny one at 28 places) is rounded to 28 significant digits;
+    /// use [`Money::checked_sub`] to get an error instead.
     ///
     /// ```
     /// use overdue::Money;
@@ -224,8 +227,9 @@ pub(crate) fn exact_add(a: Decimal, b: Decimal) -> Option<Decimal> {
 /// `a × b` exactly, or `None` where `Decimal` would round or overflow.
 pub(crate) fn exact_mul(a: Decimal, b: Decimal) -> Option<Decimal> {
     let r = a.checked_mul(b)?;
+    // `Decimal` drops scale only when the digits do not fit, and then rounds
     let kept = a.scale().checked_add(b.scale()).is_some_and(|s| r.scale() == s);
-    (kept || b.is_zero() || r.checked_div(b) == Some(a)).then_some(r)
+    (kept || a.is_zero() || b.is_zero()).then_some(r)
 }
 
 /// `a − b` exactly, or `None` where `Decimal` would round or overflow.

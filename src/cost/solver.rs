@@ -168,7 +168,8 @@ pub(crate) fn refine_in_decimal(
         if !step.is_finite() {
             return Err(not_checked);
         }
-        if step.abs() <= RATE_TOLERANCE / 10.0 {
+        // absolute below 100 %, relative above it (f64 cannot resolve 1e-11 of a rate of 10^4)
+        if step.abs() <= RATE_TOLERANCE / 10.0 * xf.abs().max(1.0) {
             return Ok(xd);
         }
         let next = Decimal::from_f64_retain(xf - step).ok_or_else(|| overflow("rate from f64"))?;

@@ -328,3 +328,19 @@ fn spread_onto_a_bullet_keeps_every_cent() {
     assert_eq!(on_rows, s.carried.principal.checked_add(s.new_principal).unwrap());
     assert_eq!(on_rows, m(dec!(12100.00)));
 }
+
+/// A rate of about 804,130 % (money back within days) could not be confirmed:
+/// the decimal check asked for an absolute accuracy `f64` cannot give there.
+#[test]
+fn xirr_confirms_very_high_rates() {
+    let flows = [
+        CashFlow::new(d(2023, 9, 2), dec!(126327.14)),
+        CashFlow::new(d(2023, 9, 7), dec!(-96640.26)),
+        CashFlow::new(d(2023, 9, 14), dec!(-54952.31)),
+    ];
+    let x = xirr(&flows).unwrap();
+    assert!(x > dec!(8000) && x < dec!(8100), "{x}");
+    let size: Decimal = flows.iter().map(|f| f.amount.abs()).sum();
+    let npv = xnpv(&flows, Rate::annual(x).unwrap(), DayCount::Act365Fixed).unwrap();
+    assert!(npv.abs() <= size * dec!(0.000001), "{npv}");
+}
