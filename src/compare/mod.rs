@@ -798,9 +798,7 @@ impl Comparison {
             .map(|&(date, amount)| CashFlow::new(date, -amount.as_decimal()))
             .collect();
         let total_paid = Money::sum(payments.iter().map(|p| p.1))?;
-        let cost = total_paid
-            .as_decimal()
-            .checked_sub(payoff.as_decimal())
+        let cost = crate::money::exact_sub(total_paid.as_decimal(), payoff.as_decimal())
             .ok_or_else(|| overflow("option cost"))?;
         // discounted to the comparison date (xnpv counts time from its earliest flow)
         let mut from_today = vec![CashFlow::new(self.as_of, Decimal::ZERO)];
