@@ -810,11 +810,15 @@ impl Comparison {
         against.extend(cash_flows.iter().copied());
         // rates to 10 places, the accuracy the XIRR solver guarantees, except where
         // rounding would reach -100 %, a value the solver never returns: then as solved
-        let solved = xirr(&against).ok();
-        let effective_rate = solved.map(|e| reported_rate(e, e));
-        let apr = solved
-            .and_then(|e| nominal_annual_rate(e, Frequency::Monthly).ok())
-            .map(|r| reported_rate(r.value(), solved.unwrap_or_default()));
+        let (effective_rate, apr) = match xirr(&against) {
+            Ok(e) => (
+                Some(reported_rate(e, e)),
+                nominal_annual_rate(e, Frequency::Monthly)
+                    .ok()
+                    .map(|r| reported_rate(r.value(), e)),
+            ),
+            Err(_) => (None, None),
+        };
         if effective_rate.is_some() && contract.1.private_lending_rules() {
             let cap = PrivateLendingCap::on(contract.0, &self.lpr)?;
             let check = cap.check_flows(&against)?;

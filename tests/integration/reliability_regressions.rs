@@ -10,6 +10,14 @@ use std::str::FromStr;
 
 use crate::common::{d, m};
 
+/// The documented guarantee of every `Ok` of `xirr`: the NPV at it is within
+/// 1e-6 of the flows' absolute sum.
+fn assert_is_root(flows: &[CashFlow], x: Decimal) {
+    let size: Decimal = flows.iter().map(|f| f.amount.abs()).sum();
+    let npv = xnpv(flows, Rate::annual(x).unwrap(), DayCount::Act365Fixed).unwrap();
+    assert!(npv.abs() <= size * dec!(0.000001), "NPV {npv} at {x}");
+}
+
 fn three_months() -> Schedule {
     Schedule::equal_installment(m(dec!(1000)), Rate::annual(dec!(0.1)).unwrap(), 3, d(2026, 1, 1)).unwrap()
 }
@@ -164,9 +172,7 @@ fn xirr_returns_only_verified_roots() {
         .collect();
     let y = xirr(&scaled).unwrap();
     assert!((x - y).abs() < dec!(0.0000001) * x.abs(), "{x} vs {y}");
-    let size: Decimal = flows.iter().map(|f| f.amount.abs()).sum();
-    let npv = xnpv(&flows, Rate::annual(x).unwrap(), DayCount::Act365Fixed).unwrap();
-    assert!(npv.abs() <= size * dec!(0.000001), "{npv}");
+    assert_is_root(&flows, x);
 }
 
 /// Digit separators, a plus sign, a bare dot and spaces were accepted.
@@ -340,7 +346,5 @@ fn xirr_confirms_very_high_rates() {
     ];
     let x = xirr(&flows).unwrap();
     assert!(x > dec!(8000) && x < dec!(8100), "{x}");
-    let size: Decimal = flows.iter().map(|f| f.amount.abs()).sum();
-    let npv = xnpv(&flows, Rate::annual(x).unwrap(), DayCount::Act365Fixed).unwrap();
-    assert!(npv.abs() <= size * dec!(0.000001), "{npv}");
+    assert_is_root(&flows, x);
 }
