@@ -136,6 +136,28 @@ pub enum Error {
         /// What was owed of it on the waiver's date.
         outstanding: Decimal,
     },
+    /// A reversal names a payment the ledger has not recorded.
+    #[error("no payment {id:?} to reverse")]
+    UnknownPayment {
+        /// The id asked for.
+        id: String,
+    },
+    /// A reversal names a payment that was already reversed.
+    #[error("payment {id:?} was already reversed on {date}")]
+    AlreadyReversed {
+        /// The payment's id.
+        id: String,
+        /// The date of the first reversal.
+        date: NaiveDate,
+    },
+    /// A refund asks for more than the credit balance on its date.
+    #[error("refund of {amount} is more than the {credit} credit balance")]
+    RefundTooLarge {
+        /// The amount asked for.
+        amount: Decimal,
+        /// The credit balance on the refund date.
+        credit: Decimal,
+    },
     /// A restructure's down payment would pay off the whole debt.
     #[error("down payment {down_payment} must be less than the {owed} owed")]
     DownPaymentTooLarge {

@@ -247,6 +247,7 @@ pub use crate::accrual::{
     LateFee, Ledger, LoanStatus, OverduePolicy, Payment, PaymentAllocation, PenaltyBase, PenaltyRate, Recurrence,
     Statement, Surplus, Tier, Waiver, MAX_POLICY_DAYS,
 };
+pub use crate::accrual::{Accrual, PossibleDuplicate, Pyramiding, Rebate, RebateReason, Refund, Reversal};
 pub use crate::calendar::{DayCount, Frequency};
 pub use crate::compare::{
     Budget, Choice, Comparison, ComparisonResult, CreditImpact, DebtService, LenderKind, OptionResult, RankBy,

@@ -168,26 +168,50 @@ impl Tier {
     }
 }
 
-/// Where money goes once every tier is paid.
+/// Where money goes once every tier is paid: a prepayment.
 ///
-/// The default is [`Surplus::NextInstallments`].
+/// Whatever the choice, interest for days that have not passed is never kept:
+/// interest and scheduled fees paid ahead are earned only as their periods
+/// run, and an early settlement or a restructure credits back what was not
+/// earned (see [`EarlySettlement`](crate::EarlySettlement)). Paying more earlier
+/// never makes it costlier to settle on a later date.
+///
+/// The default is [`Surplus::ShortenTerm`].
 ///
 /// ```
 /// use overdue::Surplus;
-/// assert_eq!(Surplus::default(), Surplus::NextInstallments);
+/// assert_eq!(Surplus::default(), Surplus::ShortenTerm);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Surplus {
-    /// Prepays the next installments, oldest first (fees, interest, then
-    /// principal of each). The default.
+    /// Reduces principal and keeps the installment: the installments after
+    /// the current one are rebuilt on the lower balance with the same level
+    /// payment (equal principal: the same principal part), so the loan ends
+    /// sooner (缩短期限, 月供不变). Mortgage and consumer lenders offer it as
+    /// the standard overpayment; it saves the most interest. The default.
+    ///
+    /// The current period keeps the interest fixed on its opening balance
+    /// (the scheduled model); interest-only and bullet plans keep their term.
     #[default]
+    ShortenTerm,
+    /// Reduces principal and re-amortises: the installments after the current
+    /// one are rebuilt on the lower balance over the same term, so each is
+    /// smaller (月供减少, 期限不变). Borrowers who need a lower monthly outlay
+    /// choose it.
+    LowerInstallments,
+    /// Pays the next installments ahead, oldest first (fees, interest, then
+    /// principal of each). Servicers that treat an overpayment as "paid
+    /// ahead" (the next bills are covered) use it; prepaid interest is earned
+    /// only as the days pass and is credited back at payoff.
     NextInstallments,
-    /// Prepays the last installments, newest first (shortens the term).
+    /// Pays the last installments ahead, newest first; prepaid interest is
+    /// credited back at payoff as under [`Surplus::NextInstallments`].
     LastInstallments,
     /// Stays as a credit balance, applied by the allocation order on each
-    /// later due date.
+    /// later due date (and refundable: see [`Refund`](crate::Refund)). Card
+    /// issuers and servicers that must return overpayments on request use it.
     CreditBalance,
 }
 
@@ -196,9 +220,8 @@ pub enum Surplus {
 ///
 /// Presets: [`AllocationOrder::servicer_default`] (the default),
 /// [`AllocationOrder::civil_code_561`], [`AllocationOrder::principal_first`].
-/// Prepaying does not re-amortise: the interest of an installment paid early
-/// stays as scheduled (restructure the loan to re-amortise), except on an
-/// early settlement (see [`EarlySettlement`](crate::EarlySettlement)).
+/// What a prepayment does is the [`Surplus`] rule: by default it reduces
+/// principal and shortens the term.
 ///
 /// # Example: a custom order
 /// ```
@@ -243,7 +266,7 @@ impl AllocationOrder {
     ///
     /// ```
     /// use overdue::{AllocationOrder, Component, Direction, InstallmentState, Surplus, Tier};
-    /// let o = AllocationOrder::new(Surplus::NextInstallments)
+    /// let o = AllocationOrder::new(Surplus::default())
     ///     .tier(Tier::new(&[InstallmentState::PastDue], &[Component::Principal], Direction::Vertical));
     /// assert_eq!(o.tiers().len(), 1);
     /// ```
@@ -266,15 +289,15 @@ impl AllocationOrder {
 
     /// Fees → penalty interest → compound interest → interest → principal,
     /// installment by installment, oldest first, over past-due and due
-    /// installments; the surplus prepays the next installments. The common
-    /// servicer default.
+    /// installments; the surplus reduces principal ([`Surplus::default`]). The
+    /// common servicer default.
     ///
     /// ```
     /// use overdue::{AllocationOrder, Component};
     /// assert_eq!(AllocationOrder::servicer_default().tiers()[0].components()[0], Component::Fees);
     /// ```
     pub fn servicer_default() -> AllocationOrder {
-        AllocationOrder::new(Surplus::NextInstallments).tier(Tier::new(
+        AllocationOrder::new(Surplus::default()).tier(Tier::new(
             &[PastDue, Due],
             &[Fees, PenaltyInterest, CompoundInterest, Interest, Principal],
             Direction::Vertical,
@@ -292,7 +315,7 @@ impl AllocationOrder {
     /// assert_eq!(AllocationOrder::civil_code_561().tiers().len(), 3);
     /// ```
     pub fn civil_code_561() -> AllocationOrder {
-        AllocationOrder::new(Surplus::NextInstallments)
+        AllocationOrder::new(Surplus::default())
             .tier(Tier::new(&[PastDue, Due], &[Fees], Direction::Horizontal))
             .tier(Tier::new(
                 &[PastDue, Due],
@@ -310,7 +333,7 @@ impl AllocationOrder {
     /// assert_eq!(AllocationOrder::principal_first().tiers()[0].components()[0], Component::Principal);
     /// ```
     pub fn principal_first() -> AllocationOrder {
-        AllocationOrder::new(Surplus::NextInstallments).tier(Tier::new(
+        AllocationOrder::new(Surplus::default()).tier(Tier::new(
             &[PastDue, Due],
             &[Principal, Interest, CompoundInterest, PenaltyInterest, Fees],
             Direction::Vertical,
@@ -330,7 +353,7 @@ impl AllocationOrder {
     ///
     /// ```
     /// use overdue::{AllocationOrder, Surplus};
-    /// assert_eq!(AllocationOrder::default().get_surplus(), Surplus::NextInstallments);
+    /// assert_eq!(AllocationOrder::default().get_surplus(), Surplus::ShortenTerm);
     /// ```
     pub fn get_surplus(&self) -> Surplus {
         self.surplus

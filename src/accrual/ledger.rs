@@ -1,267 +1,18 @@
 //! The ledger: terms, policy and events, replayed in date order.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::accrual::allocation::Component;
 use crate::accrual::engine::{Book, Terms};
+use crate::accrual::event::{Event, Payment, Reversal, Waiver};
 use crate::accrual::policy::OverduePolicy;
 use crate::accrual::statement::Statement;
 use crate::error::{Error, Result};
 use crate::money::Money;
 use crate::schedule::Schedule;
-
-/// A payment received from the borrower.
-///
-/// Its id identifies the debit: a ledger rejects a second payment with the
-/// same id, so the same money is never applied twice.
-///
-/// ```
-/// use chrono::NaiveDate;
-/// use overdue::{Money, Payment};
-/// use rust_decimal_macros::dec;
-/// let p = Payment::new("txn-1", NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), Money::new(dec!(500))?)?;
-/// assert_eq!(p.id(), "txn-1");
-/// assert!(Payment::new("txn-2", p.date(), Money::ZERO).is_err());
-/// # Ok::<(), overdue::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "PaymentRepr")]
-pub struct Payment {
-    id: String,
-    date: NaiveDate,
-    amount: Money,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename = "Payment", expecting = "struct Payment")]
-struct PaymentRepr {
-    id: String,
-    date: NaiveDate,
-    amount: Money,
-}
-
-impl TryFrom<PaymentRepr> for Payment {
-    type Error = Error;
-    fn try_from(r: PaymentRepr) -> Result<Payment> {
-        Payment::new(r.id, r.date, r.amount)
-    }
-}
-
-impl Payment {
-    /// A payment of `amount` on `date`, identified by `id`.
-    ///
-    /// # Errors
-    /// [`Error::NonPositive`] with field `payment amount` if the amount is zero
-    /// (a negative amount cannot be a [`Money`]).
-    ///
-    /// ```
-    /// # use chrono::NaiveDate; use overdue::{Money, Payment}; use rust_decimal_macros::dec;
-    /// let p = Payment::new("a", NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), Money::new(dec!(1))?)?;
-    /// assert_eq!(p.amount(), Money::new(dec!(1))?);
-    /// # Ok::<(), overdue::Error>(())
-    /// ```
-    pub fn new(id: impl Into<String>, date: NaiveDate, amount: Money) -> Result<Payment> {
-        if amount.is_zero() {
-            return Err(Error::NonPositive {
-                field: "payment amount",
-                value: amount.as_decimal(),
-            });
-        }
-        Ok(Payment {
-            id: id.into(),
-            date,
-            amount,
-        })
-    }
-
-    /// Its id.
-    ///
-    /// ```
-    /// # use chrono::NaiveDate; use overdue::{Money, Payment}; use rust_decimal_macros::dec;
-    /// # let p = Payment::new("a", NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), Money::new(dec!(1))?)?;
-    /// assert_eq!(p.id(), "a");
-    /// # Ok::<(), overdue::Error>(())
-    /// ```
-    pub fn id(&self) -> &str {
-        &self.id
-    }
-
-    /// The date it was received.
-    ///
-    /// ```
-    /// # use chrono::NaiveDate; use overdue::{Money, Payment}; use rust_decimal_macros::dec;
-    /// # let p = Payment::new("a", NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), Money::new(dec!(1))?)?;
-    /// assert_eq!(p.date(), NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
-    /// # Ok::<(), overdue::Error>(())
-    /// ```
-    pub fn date(&self) -> NaiveDate {
-        self.date
-    }
-
-    /// Its amount.
-    ///
-    /// ```
-    /// # use chrono::NaiveDate; use overdue::{Money, Payment}; use rust_decimal_macros::dec;
-    /// # let p = Payment::new("a", NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), Money::new(dec!(2))?)?;
-    /// assert_eq!(p.amount().to_string(), "2");
-    /// # Ok::<(), overdue::Error>(())
-    /// ```
-    pub fn amount(&self) -> Money {
-        self.amount
-    }
-}
-
-/// A waiver: the lender gives up an amount of one component, of one
-/// installment or of the whole loan (oldest installment first).
-///
-/// A waiver of [`Component::Fees`] waives late fees before scheduled fees.
-/// Only posted amounts can be waived: penalty interest still inside a waive
-/// grace period is not yet charged.
-///
-/// ```
-/// use chrono::NaiveDate;
-/// use overdue::{Component, Money, Waiver};
-/// use rust_decimal_macros::dec;
-/// let w = Waiver::new(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), Component::PenaltyInterest, Money::new(dec!(20))?)
-///     .installment(2);
-/// assert_eq!(w.get_installment(), Some(2));
-/// # Ok::<(), overdue::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Waiver {
-    date: NaiveDate,
-    component: Component,
-    amount: Money,
-    #[serde(default)]
-    installment: Option<u32>,
-}
-
-impl Waiver {
-    /// A waiver of `amount` of `component` on `date`, across the loan.
-    ///
-    /// ```
-    /// # use chrono::NaiveDate; use overdue::{Component, Money, Waiver};
-    /// let w = Waiver::new(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), Component::Fees, Money::ZERO);
-    /// assert_eq!(w.component(), Component::Fees);
-    /// ```
-    pub fn new(date: NaiveDate, component: Component, amount: Money) -> Waiver {
-        Waiver {
-            date,
-            component,
-            amount,
-            installment: None,
-        }
-    }
-
-    /// Restricts the waiver to one installment (1-based).
-    ///
-    /// ```
-    /// # use chrono::NaiveDate; use overdue::{Component, Money, Waiver};
-    /// let w = Waiver::new(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), Component::Fees, Money::ZERO).installment(3);
-    /// assert_eq!(w.get_installment(), Some(3));
-    /// ```
-    pub fn installment(mut self, number: u32) -> Waiver {
-        self.installment = Some(number);
-        self
-    }
-
-    /// The date it takes effect.
-    ///
-    /// ```
-    /// # use chrono::NaiveDate; use overdue::{Component, Money, Waiver};
-    /// let day = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
-    /// assert_eq!(Waiver::new(day, Component::Fees, Money::ZERO).date(), day);
-    /// ```
-    pub fn date(&self) -> NaiveDate {
-        self.date
-    }
-
-    /// The component waived.
-    ///
-    /// ```
-    /// # use chrono::NaiveDate; use overdue::{Component, Money, Waiver};
-    /// let w = Waiver::new(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), Component::Interest, Money::ZERO);
-    /// assert_eq!(w.component(), Component::Interest);
-    /// ```
-    pub fn component(&self) -> Component {
-        self.component
-    }
-
-    /// The amount waived.
-    ///
-    /// ```
-    /// # use chrono::NaiveDate; use overdue::{Component, Money, Waiver};
-    /// let w = Waiver::new(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), Component::Interest, Money::ZERO);
-    /// assert!(w.amount().is_zero());
-    /// ```
-    pub fn amount(&self) -> Money {
-        self.amount
-    }
-
-    /// The installment it is restricted to, if any.
-    ///
-    /// ```
-    /// # use chrono::NaiveDate; use overdue::{Component, Money, Waiver};
-    /// let w = Waiver::new(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), Component::Interest, Money::ZERO);
-    /// assert_eq!(w.get_installment(), None);
-    /// ```
-    pub fn get_installment(&self) -> Option<u32> {
-        self.installment
-    }
-}
-
-/// Something that happened to a loan after disbursement.
-///
-/// Events on the same date are replayed waivers first (in component,
-/// installment and amount order), then payments (in id order), then a
-/// restructure, so the order in which they were recorded never matters.
-///
-/// ```
-/// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
-/// let p = Payment::new("p1", NaiveDate::from_ymd_opt(2026, 2, 1).unwrap(), Money::new(dec!(10))?)?;
-/// let e = Event::Payment(p.clone());
-/// assert_eq!(e.date(), p.date());
-/// # Ok::<(), overdue::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
-#[non_exhaustive]
-pub enum Event {
-    /// A payment.
-    Payment(Payment),
-    /// A waiver.
-    Waiver(Waiver),
-    /// A restructure or deferral: a new plan for what is owed.
-    Restructure(crate::restructure::Restructure),
-}
-
-impl Event {
-    /// The date of the event.
-    ///
-    /// ```
-    /// # use chrono::NaiveDate; use overdue::*;
-    /// let day = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
-    /// assert_eq!(Event::Waiver(Waiver::new(day, Component::Fees, Money::ZERO)).date(), day);
-    /// ```
-    pub fn date(&self) -> NaiveDate {
-        match self {
-            Event::Payment(p) => p.date,
-            Event::Waiver(w) => w.date,
-            Event::Restructure(r) => r.date(),
-        }
-    }
-
-    /// The replay order: date, then waivers before payments, then a stable key.
-    fn sort_key(&self) -> (NaiveDate, u8, &str, usize, Option<u32>, Money) {
-        match self {
-            Event::Waiver(w) => (w.date, 0, "", w.component.index(), w.installment, w.amount),
-            Event::Payment(p) => (p.date, 1, p.id.as_str(), 0, None, p.amount),
-            Event::Restructure(r) => (r.date(), 2, "", 0, None, Money::ZERO),
-        }
-    }
-}
 
 /// A loan's history: its schedule, its overdue policy and its events. Ask it
 /// for a [`Statement`] as of any date.
@@ -295,7 +46,9 @@ pub struct Ledger {
     events: Vec<Event>,
     terms: Terms,
     /// Payment ids seen, with their dates.
-    ids: std::collections::BTreeMap<String, NaiveDate>,
+    ids: BTreeMap<String, NaiveDate>,
+    /// Reversed payment ids, with the reversal dates.
+    reversed: BTreeMap<String, NaiveDate>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -354,7 +107,8 @@ impl Ledger {
             policy,
             events: Vec::new(),
             terms,
-            ids: std::collections::BTreeMap::new(),
+            ids: BTreeMap::new(),
+            reversed: BTreeMap::new(),
         })
     }
 
@@ -406,7 +160,59 @@ impl Ledger {
         self.record(Event::Waiver(waiver))
     }
 
-    /// Records any event (see [`Ledger::pay`] and [`Ledger::waive`]).
+    /// Records a reversal: the payment came back unpaid or was charged back.
+    /// From the reversal date on, the loan is replayed as if the payment had
+    /// never been received, plus the returned-payment fee.
+    ///
+    /// # Errors
+    /// [`Error::UnknownPayment`] for an id no payment carries;
+    /// [`Error::AlreadyReversed`]; [`Error::DateOrder`] if it is dated before
+    /// the payment; [`Error::NonPositive`] for a zero fee; the error of any
+    /// later event the history without the payment no longer allows (a
+    /// refund of a credit balance the payment made).
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// let loan = Schedule::equal_principal(Money::new(dec!(3000))?, Rate::ZERO, 3, d(2026, 1, 1))?;
+    /// let mut ledger = Ledger::new(loan, OverduePolicy::new())?;
+    /// ledger.pay(Payment::new("ach-1", d(2026, 2, 1), Money::new(dec!(1000))?)?)?;
+    /// ledger.reverse(Reversal::new("ach-1", d(2026, 2, 4)).fee(Money::new(dec!(15))?))?;
+    /// let st = ledger.statement(d(2026, 2, 4))?;
+    /// assert_eq!((st.days_past_due, st.outstanding.fees), (3, Money::new(dec!(15))?));
+    /// assert_eq!(ledger.reverse(Reversal::new("ach-1", d(2026, 2, 5))).unwrap_err().to_string(),
+    ///            "payment \"ach-1\" was already reversed on 2026-02-04");
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn reverse(&mut self, reversal: Reversal) -> Result<()> {
+        self.record(Event::Reversal(reversal))
+    }
+
+    /// Records a refund of the credit balance to the borrower.
+    ///
+    /// # Errors
+    /// [`Error::RefundTooLarge`] if it is more than the credit balance on its
+    /// date; [`Error::DateOrder`] if it is dated before disbursement.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// let loan = Schedule::equal_principal(Money::new(dec!(3000))?, Rate::ZERO, 3, d(2026, 1, 1))?;
+    /// let policy = OverduePolicy::new().allocation(AllocationOrder::servicer_default().surplus(Surplus::CreditBalance));
+    /// let mut ledger = Ledger::new(loan, policy)?;
+    /// ledger.pay(Payment::new("p1", d(2026, 2, 1), Money::new(dec!(1200))?)?)?;
+    /// ledger.refund(Refund::new(d(2026, 2, 2), Money::new(dec!(200))?)?)?;
+    /// assert!(ledger.statement(d(2026, 2, 2))?.credit_balance.is_zero());
+    /// let too_much = Refund::new(d(2026, 2, 3), Money::new(dec!(1))?)?;
+    /// assert!(matches!(ledger.refund(too_much), Err(Error::RefundTooLarge { .. })));
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn refund(&mut self, refund: crate::accrual::event::Refund) -> Result<()> {
+        self.record(Event::Refund(refund))
+    }
+
+    /// Records any event (see [`Ledger::pay`], [`Ledger::waive`],
+    /// [`Ledger::reverse`], [`Ledger::refund`] and [`Ledger::restructure`]).
     ///
     /// # Errors
     /// As for [`Ledger::pay`] and [`Ledger::waive`].
@@ -432,13 +238,13 @@ impl Ledger {
         }
         match &event {
             Event::Payment(p) => {
-                if let Some(&seen) = self.ids.get(&p.id) {
+                if let Some(&seen) = self.ids.get(p.id()) {
                     return Err(Error::DuplicatePayment {
-                        id: p.id.clone(),
+                        id: p.id().to_owned(),
                         date: seen,
                     });
                 }
-                p.amount.to_minor("payment amount", self.terms.scale())?;
+                p.amount().to_minor("payment amount", self.terms.scale())?;
             }
             Event::Restructure(r) => {
                 if let Some(last) = self.events.last() {
@@ -453,21 +259,61 @@ impl Ledger {
                 }
             }
             Event::Waiver(w) => {
-                if w.amount.is_zero() {
+                if w.amount().is_zero() {
                     return Err(Error::NonPositive {
                         field: "waiver amount",
-                        value: w.amount.as_decimal(),
+                        value: w.amount().as_decimal(),
                     });
                 }
-                w.amount.to_minor("waiver amount", self.terms.scale())?;
+                w.amount().to_minor("waiver amount", self.terms.scale())?;
+            }
+            Event::Reversal(r) => self.check_reversal(r)?,
+            Event::Refund(r) => {
+                r.amount().to_minor("refund amount", self.terms.scale())?;
             }
         }
         let at = self.events.partition_point(|e| e.sort_key() <= event.sort_key());
         self.check_by_replay(&event, at)?;
-        if let Event::Payment(p) = &event {
-            self.ids.insert(p.id.clone(), p.date);
+        match &event {
+            Event::Payment(p) => {
+                self.ids.insert(p.id().to_owned(), p.date());
+            }
+            Event::Reversal(r) => {
+                self.reversed.insert(r.payment_id().to_owned(), r.date());
+            }
+            _ => {}
         }
         self.events.insert(at, event);
+        Ok(())
+    }
+
+    /// A reversal must name a recorded payment, not yet reversed, and come
+    /// on or after its date; its fee must be positive and in minor units.
+    fn check_reversal(&self, r: &Reversal) -> Result<()> {
+        let id = r.payment_id();
+        let Some(&paid_on) = self.ids.get(id) else {
+            return Err(Error::UnknownPayment { id: id.to_owned() });
+        };
+        if let Some(&date) = self.reversed.get(id) {
+            return Err(Error::AlreadyReversed { id: id.to_owned(), date });
+        }
+        if r.date() < paid_on {
+            return Err(Error::DateOrder {
+                earlier: "payment date",
+                earlier_date: paid_on,
+                later: "reversal date",
+                later_date: r.date(),
+            });
+        }
+        if let Some(fee) = r.get_fee() {
+            if fee.is_zero() {
+                return Err(Error::NonPositive {
+                    field: "returned-payment fee",
+                    value: fee.as_decimal(),
+                });
+            }
+            fee.to_minor("returned-payment fee", self.terms.scale())?;
+        }
         Ok(())
     }
 
@@ -544,7 +390,13 @@ impl Ledger {
             .flat_map(|a| a.parts.iter())
             .collect();
         let down_part = |c: Component| Money::sum(down.iter().filter(|p| p.component == c).map(|p| p.amount));
-        let new_sum = |c: Component| Money::sum(installments.iter().map(|i| i.charged.get(c)));
+        let new_sum = |c: Component| {
+            let parts: Vec<Money> = installments
+                .iter()
+                .flat_map(|i| [i.charged.get(c), i.upcoming.get(c)])
+                .collect();
+            Money::sum(parts)
+        };
         let signed = |a: Money, b: Money| {
             a.as_decimal()
                 .checked_sub(b.as_decimal())
@@ -552,13 +404,14 @@ impl Ledger {
         };
         let extra_interest = signed(
             new_sum(Component::Interest)?.checked_add(down_part(Component::Interest)?)?,
-            before.outstanding.interest,
+            before.outstanding.interest.checked_add(before.upcoming.interest)?,
         )?;
         let extra_fees = signed(
             new_sum(Component::Fees)?.checked_add(down_part(Component::Fees)?)?,
-            before.outstanding.fees,
+            before.outstanding.fees.checked_add(before.upcoming.fees)?,
         )?;
-        let new_total = Money::sum(installments.iter().map(|i| i.charged.total().unwrap_or(Money::ZERO)))?
+        let scheduled = |i: &crate::InstallmentStatement| i.charged.total()?.checked_add(i.upcoming.total()?);
+        let new_total = Money::sum(installments.iter().map(|i| scheduled(i).unwrap_or(Money::ZERO)))?
             .checked_add(summary.down_payment)?;
         // the original, paid with the new plan's amounts on the new plan's dates
         let mut original = self.clone();
@@ -567,7 +420,7 @@ impl Ledger {
         }
         let mut last = day;
         for i in &installments {
-            let total = i.charged.total()?;
+            let total = scheduled(i)?;
             if !total.is_zero() {
                 original.book_internal(i.due_date, total)?;
             }
@@ -583,7 +436,7 @@ impl Ledger {
         Ok(crate::restructure::PlanEffect {
             summary,
             installments,
-            original_owed: before.outstanding.total()?,
+            original_owed: before.outstanding.total()?.checked_add(before.upcoming.total()?)?,
             new_total,
             extra_interest,
             extra_fees,
@@ -592,27 +445,49 @@ impl Ledger {
     }
 
     /// Checks that the history with `event` inserted at `at` replays: every
-    /// waiver and restructure still applies. This is exactly what loading the
-    /// ledger's JSON checks, so an accepted ledger always loads back. A
-    /// payment with no waiver or restructure after it cannot invalidate
-    /// anything and is not replayed.
+    /// waiver, reversal, refund and restructure still applies, in every
+    /// stretch between reversal dates (a reversal changes the history from
+    /// its date on). This is exactly what loading the ledger's JSON checks, so
+    /// an accepted ledger always loads back. A payment with nothing but
+    /// payments after it cannot invalidate anything and is not replayed.
     fn check_by_replay(&self, event: &Event, at: usize) -> Result<()> {
         let later = self.events.get(at..).unwrap_or_default();
         let checked = |e: &Event| !matches!(e, Event::Payment(_));
         if !checked(event) && !later.iter().any(checked) {
             return Ok(());
         }
-        let mut book = Book::new(&self.terms);
-        for e in self.events.get(..at).unwrap_or_default() {
-            book.apply(e)?;
-        }
-        book.apply(event)?;
-        if let Some(last) = later.iter().rposition(checked) {
-            for e in later.get(..=last).unwrap_or_default() {
-                book.apply(e)?;
-            }
+        let mut events = self.events.clone();
+        events.insert(at.min(events.len()), event.clone());
+        let mut ends: Vec<NaiveDate> = events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Reversal(r) => r.date().pred_opt().filter(|&d| d >= event.date()),
+                _ => None,
+            })
+            .collect();
+        ends.extend(events.last().map(Event::date));
+        ends.sort();
+        ends.dedup();
+        for end in ends {
+            self.replay(&events, end)?;
         }
         Ok(())
+    }
+
+    /// Replays `events` up to `as_of`, leaving out the payments reversed by then.
+    fn replay<'a>(&'a self, events: &[Event], as_of: NaiveDate) -> Result<Book<'a>> {
+        let reversed: BTreeSet<String> = events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Reversal(r) if r.date() <= as_of => Some(r.payment_id().to_owned()),
+                _ => None,
+            })
+            .collect();
+        let mut book = Book::without(&self.terms, reversed);
+        for event in events.iter().take_while(|e| e.date() <= as_of) {
+            book.apply(event)?;
+        }
+        Ok(book)
     }
 
     /// The statement as of `as_of`: events dated on or before it are
@@ -642,11 +517,38 @@ impl Ledger {
                 later_date: as_of,
             });
         }
-        let mut book = Book::new(&self.terms);
-        for event in self.events.iter().take_while(|e| e.date() <= as_of) {
-            book.apply(event)?;
-        }
-        book.statement(as_of, self.policy.get_buckets())
+        self.replay(&self.events, as_of)?
+            .statement(as_of, self.policy.get_buckets())
+    }
+
+    /// What an autodebit should collect on `on`: what is due and unpaid that
+    /// day (every installment due by then, with its penalties and fees) after
+    /// the payments already applied that day and the credit balance. An
+    /// autodebit never takes what another channel has paid.
+    ///
+    /// # Errors
+    /// As for [`Ledger::statement`].
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// let loan = Schedule::equal_principal(Money::new(dec!(3000))?, Rate::ZERO, 3, d(2026, 1, 1))?;
+    /// let mut ledger = Ledger::new(loan, OverduePolicy::new())?;
+    /// assert_eq!(ledger.autodebit(d(2026, 2, 1))?, Money::new(dec!(1000))?);
+    /// ledger.pay(Payment::new("app-transfer", d(2026, 2, 1), Money::new(dec!(400))?)?)?;
+    /// assert_eq!(ledger.autodebit(d(2026, 2, 1))?, Money::new(dec!(600))?);
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn autodebit(&self, on: NaiveDate) -> Result<Money> {
+        let st = self.statement(on)?;
+        let due = Money::sum(
+            st.installments
+                .iter()
+                .filter(|i| i.due_date <= on)
+                .map(|i| i.outstanding.total())
+                .collect::<Result<Vec<_>>>()?,
+        )?;
+        Ok(due.saturating_sub(st.credit_balance))
     }
 
     /// The schedule.

@@ -3,16 +3,21 @@
 
 mod allocation;
 mod engine;
+mod event;
 mod ledger;
 mod policy;
+mod servicing;
 mod statement;
 
 pub use allocation::{AllocationOrder, Component, Direction, InstallmentState, Surplus, Tier};
-pub use ledger::{Event, Ledger, Payment, Waiver};
+pub use event::{Event, Payment, Refund, Reversal, Waiver};
+pub use ledger::Ledger;
 pub use policy::{
     Bucket, Buckets, Caps, EarlySettlement, FeeAmount, Grace, GraceMeaning, InstallmentLimit, LateFee, OverduePolicy,
     PenaltyBase, PenaltyRate, Recurrence, MAX_POLICY_DAYS,
 };
+pub use servicing::{Accrual, Pyramiding};
 pub use statement::{
-    AllocationPart, AllocationSource, Components, InstallmentStatement, LoanStatus, PaymentAllocation, Statement,
+    AllocationPart, AllocationSource, Components, InstallmentStatement, LoanStatus, PaymentAllocation, PossibleDuplicate,
+    Rebate, RebateReason, Statement,
 };

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::accrual::allocation::AllocationOrder;
+use crate::accrual::servicing::{default_charge_off_stops, Accrual, Pyramiding};
 use crate::calendar::DayCount;
 use crate::error::{Error, Result};
 use crate::money::{Money, Rounding};
@@ -741,6 +742,9 @@ pub enum EarlySettlement {
 /// | amount tolerance | zero: one unpaid minor unit is overdue |
 /// | caps | none |
 /// | charge-off | never |
+/// | what charge-off stops | every accrual ([`Accrual::ALL`]) |
+/// | late fees on late fees (pyramiding) | [`Pyramiding::Forbidden`] (16 CFR 444.4) |
+/// | possible double debit window | 0 days: equal payments on the same day |
 /// | buckets | [`Buckets::m_buckets`] |
 /// | allocation | [`AllocationOrder::servicer_default`] |
 /// | early settlement | [`EarlySettlement::AccruedInterest`] |
@@ -761,7 +765,7 @@ pub enum EarlySettlement {
 /// assert_eq!(policy.get_grace(), Grace::waive(3));
 /// # Ok::<(), overdue::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 #[serde(deny_unknown_fields)]
 pub struct OverduePolicy {
@@ -775,10 +779,37 @@ pub struct OverduePolicy {
     tolerance: Money,
     caps: Caps,
     charge_off_after_days: Option<u32>,
+    charge_off_stops: Vec<Accrual>,
+    pyramiding: Pyramiding,
+    duplicate_window_days: u32,
     buckets: Buckets,
     allocation: AllocationOrder,
     early_settlement: EarlySettlement,
     rounding: Rounding,
+}
+
+impl Default for OverduePolicy {
+    fn default() -> OverduePolicy {
+        OverduePolicy {
+            penalty_rate: PenaltyRate::default(),
+            day_count: DayCount::default(),
+            penalty_base: PenaltyBase::default(),
+            compound_interest: None,
+            late_fee: None,
+            interest_on_fees: false,
+            grace: Grace::default(),
+            tolerance: Money::ZERO,
+            caps: Caps::default(),
+            charge_off_after_days: None,
+            charge_off_stops: default_charge_off_stops(),
+            pyramiding: Pyramiding::default(),
+            duplicate_window_days: 0,
+            buckets: Buckets::default(),
+            allocation: AllocationOrder::default(),
+            early_settlement: EarlySettlement::default(),
+            rounding: Rounding::default(),
+        }
+    }
 }
 
 impl OverduePolicy {
@@ -908,8 +939,9 @@ impl OverduePolicy {
         self
     }
 
-    /// Charges the loan off (and freezes penalty interest and recurring fees)
-    /// on the day its days past due reach `days` (default never).
+    /// Charges the loan off on the day its days past due reach `days`
+    /// (default never); [`OverduePolicy::charge_off_stops`] says which
+    /// accruals stop that day.
     ///
     /// ```
     /// use overdue::OverduePolicy;
@@ -917,6 +949,48 @@ impl OverduePolicy {
     /// ```
     pub fn charge_off_after(mut self, days: u32) -> OverduePolicy {
         self.charge_off_after_days = Some(days);
+        self
+    }
+
+    /// Sets the accruals that stop at charge-off (default all four,
+    /// [`Accrual::ALL`]); an empty set lets everything go on accruing.
+    ///
+    /// ```
+    /// use overdue::{Accrual, OverduePolicy};
+    /// let p = OverduePolicy::new().charge_off_stops(&[Accrual::LateFees]);
+    /// assert_eq!(p.get_charge_off_stops(), &[Accrual::LateFees]);
+    /// ```
+    pub fn charge_off_stops(mut self, stops: &[Accrual]) -> OverduePolicy {
+        let mut stops = stops.to_vec();
+        stops.sort();
+        stops.dedup();
+        self.charge_off_stops = stops;
+        self
+    }
+
+    /// Allows or forbids late fees that exist only because of earlier late
+    /// fees (default [`Pyramiding::Forbidden`]).
+    ///
+    /// ```
+    /// use overdue::{OverduePolicy, Pyramiding};
+    /// let p = OverduePolicy::new().pyramiding(Pyramiding::Allowed);
+    /// assert_eq!(p.get_pyramiding(), Pyramiding::Allowed);
+    /// ```
+    pub fn pyramiding(mut self, rule: Pyramiding) -> OverduePolicy {
+        self.pyramiding = rule;
+        self
+    }
+
+    /// Sets the window in which a payment of the same amount as an earlier
+    /// one, under another id, is flagged as a possible double debit when it
+    /// went beyond what was due (default 0 days: the same day).
+    ///
+    /// ```
+    /// use overdue::OverduePolicy;
+    /// assert_eq!(OverduePolicy::new().duplicate_window(3).get_duplicate_window(), 3);
+    /// ```
+    pub fn duplicate_window(mut self, days: u32) -> OverduePolicy {
+        self.duplicate_window_days = days;
         self
     }
 
@@ -1068,6 +1142,33 @@ impl OverduePolicy {
         self.charge_off_after_days
     }
 
+    /// The accruals that stop at charge-off.
+    ///
+    /// ```
+    /// assert_eq!(overdue::OverduePolicy::new().get_charge_off_stops(), &overdue::Accrual::ALL);
+    /// ```
+    pub fn get_charge_off_stops(&self) -> &[Accrual] {
+        &self.charge_off_stops
+    }
+
+    /// The pyramiding rule.
+    ///
+    /// ```
+    /// assert_eq!(overdue::OverduePolicy::new().get_pyramiding(), overdue::Pyramiding::Forbidden);
+    /// ```
+    pub fn get_pyramiding(&self) -> Pyramiding {
+        self.pyramiding
+    }
+
+    /// The possible-double-debit window, in days.
+    ///
+    /// ```
+    /// assert_eq!(overdue::OverduePolicy::new().get_duplicate_window(), 0);
+    /// ```
+    pub fn get_duplicate_window(&self) -> u32 {
+        self.duplicate_window_days
+    }
+
     /// The delinquency buckets.
     ///
     /// ```
@@ -1120,6 +1221,7 @@ impl OverduePolicy {
             }
         };
         within("grace days", self.grace.days())?;
+        within("duplicate window days", self.duplicate_window_days)?;
         if let Some(days) = self.charge_off_after_days {
             within("charge-off days past due", days)?;
         }

@@ -133,8 +133,12 @@ pub struct InstallmentStatement {
     pub waived: Components,
     /// What a restructure moved into the new plan.
     pub restructured: Components,
-    /// What is still owed.
+    /// What is still owed: principal, and interest and fees once they have
+    /// fallen due (or been posted).
     pub outstanding: Components,
+    /// Interest and scheduled fees not yet due and not yet paid: owed only
+    /// as their period runs (see [`Statement::payoff`]).
+    pub upcoming: Components,
     /// Days since its due date while its principal, interest or scheduled fee
     /// is unpaid beyond the tolerance; 0 otherwise.
     pub days_past_due: u32,
@@ -221,6 +225,69 @@ pub struct PaymentAllocation {
     pub settled: bool,
 }
 
+/// Why paid interest or fees were credited back.
+///
+/// ```
+/// use overdue::RebateReason;
+/// assert_ne!(RebateReason::Unearned, RebateReason::OverCap);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum RebateReason {
+    /// Paid ahead for days that had not passed when the loan was settled or
+    /// restructured.
+    Unearned,
+    /// Paid ahead, then above the annualised cap when it fell due.
+    OverCap,
+}
+
+/// Paid interest or fees credited back to the borrower's credit balance.
+///
+/// ```
+/// # use chrono::NaiveDate; use overdue::*;
+/// let r = Rebate { date: NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), installment: 2,
+///                  component: Component::Interest, amount: Money::ZERO, reason: RebateReason::Unearned };
+/// assert_eq!(r.installment, 2);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rebate {
+    /// The day it was credited.
+    pub date: NaiveDate,
+    /// The installment's 1-based number.
+    pub installment: u32,
+    /// The component (interest or fees).
+    pub component: Component,
+    /// The amount credited back.
+    pub amount: Money,
+    /// Why.
+    pub reason: RebateReason,
+}
+
+/// A payment that may be a double debit (避免重复扣款).
+///
+/// ```
+/// # use chrono::NaiveDate; use overdue::*;
+/// let day = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+/// let p = PossibleDuplicate { id: "b".into(), date: day, earlier_id: "a".into(), earlier_date: day, amount: Money::ZERO };
+/// assert_eq!(p.earlier_id, "a");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PossibleDuplicate {
+    /// The later payment's id.
+    pub id: String,
+    /// Its date.
+    pub date: NaiveDate,
+    /// The earlier payment of the same amount.
+    pub earlier_id: String,
+    /// Its date.
+    pub earlier_date: NaiveDate,
+    /// The amount both carry.
+    pub amount: Money,
+}
+
 /// What a loan owes as of a date: per installment and for the loan, with
 /// every payment's allocation. Built by [`Ledger::statement`](crate::Ledger::statement).
 ///
@@ -256,7 +323,8 @@ pub struct Statement {
     /// The day the loan was charged off, if it was.
     pub charged_off_on: Option<NaiveDate>,
     /// Everything charged so far, over all installments (see
-    /// [`InstallmentStatement::charged`]).
+    /// [`InstallmentStatement::charged`]): principal, and interest and fees
+    /// that have fallen due or were posted.
     pub charged: Components,
     /// Everything paid.
     pub paid: Components,
@@ -264,14 +332,35 @@ pub struct Statement {
     pub waived: Components,
     /// Everything restructures moved into new plans.
     pub restructured: Components,
-    /// Everything still owed, due or not.
+    /// Everything still owed: all principal, and interest, penalties and fees
+    /// that have fallen due or were posted. With no events it never falls
+    /// as the statement date moves on.
     pub outstanding: Components,
+    /// Interest and scheduled fees of installments not yet due and not yet
+    /// paid (see [`InstallmentStatement::upcoming`]).
+    pub upcoming: Components,
     /// Penalties and fees the caps kept from being charged.
     pub cap_cut: Money,
     /// Money paid beyond what was owed, held for the borrower.
     pub credit_balance: Money,
-    /// What clears everything on this date (after the credit balance): a
-    /// payment of this amount today settles the loan.
+    /// Interest and scheduled fees paid ahead of their due dates and not
+    /// earned by the statement date: a settlement today credits them back
+    /// (the payoff already counts them off).
+    pub unearned_prepaid: Money,
+    /// Interest and fees paid and then credited back: unearned at a
+    /// settlement or restructure, or above the annualised cap.
+    pub rebates: Vec<Rebate>,
+    /// Credit balance paid back to the borrower by refunds.
+    pub refunded: Money,
+    /// Payments reversed by the statement date (treated as never received).
+    pub reversals: Vec<crate::Reversal>,
+    /// Payments that look like a double debit: the same amount as an
+    /// earlier payment under another id, within the policy's window, that
+    /// went beyond what was due. The caller decides: keep it, or reverse it.
+    pub possible_duplicates: Vec<PossibleDuplicate>,
+    /// What clears everything on this date, after the credit balance and the
+    /// unearned prepaid interest: a payment of this amount today settles the
+    /// loan. It never includes interest for days that have not passed.
     pub payoff: Money,
     /// What is owed today by component, before the credit balance: the
     /// parts of the payoff (later installments' interest only as far as

@@ -704,7 +704,7 @@ impl Comparison {
         let mut payments = vec![(day, summary.down_payment)];
         let mut last = day;
         for i in st.installments.get(first..).unwrap_or_default() {
-            payments.push((i.due_date, i.charged.total()?));
+            payments.push((i.due_date, i.charged.total()?.checked_add(i.upcoming.total()?)?));
             last = last.max(i.due_date);
         }
         Ok((payments, st.days_past_due.max(today.days_past_due), last))

@@ -2,7 +2,10 @@
 
 mod annuity;
 mod equal_principal;
+mod rebuild;
 mod simple;
+
+pub(crate) use rebuild::{rebuild, Keep};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -142,6 +145,17 @@ impl ScheduleOptions {
             basis: InterestBasis::default(),
             rounding: Rounding::default(),
         }
+    }
+
+    /// The same terms over `installments` periods from the same first due
+    /// date (what a prepayment that shortens the term leaves in force).
+    pub(crate) fn with_installments(&self, installments: u32) -> Result<ScheduleOptions> {
+        let first_due = self.get_first_due()?;
+        Ok(ScheduleOptions {
+            installments,
+            first_due: Some(first_due),
+            ..self.clone()
+        })
     }
 
     /// Sets the repayment method (default [`Method::EqualInstallment`]).
@@ -802,6 +816,29 @@ fn to_installments(rows: &[Row], dates: &[NaiveDate], principal: i128, scale: u3
     Ok(out)
 }
 
+/// The nominal periodic factor and each row's interest factor (periodic, or
+/// by the days from the previous due date, the first from `start`).
+fn rates(o: &ScheduleOptions, start: NaiveDate, due_dates: &[NaiveDate]) -> Result<(Fraction, Vec<Fraction>)> {
+    let periodic = match (o.rate.period(), o.basis) {
+        (RatePeriod::Daily, InterestBasis::ActualDays(dc)) => Fraction::from_decimal(o.rate.value())?
+            .scale(dc.nominal_year_days(), i128::from(o.frequency.periods_per_year()))?,
+        _ => o.rate.periodic_exact(o.frequency)?,
+    };
+    let factors = match o.basis {
+        InterestBasis::PerPeriod => vec![periodic; due_dates.len()],
+        InterestBasis::ActualDays(dc) => {
+            let mut prev = start;
+            let mut out = Vec::with_capacity(due_dates.len());
+            for &due in due_dates {
+                out.push(o.rate.factor_between(prev, due, dc)?);
+                prev = due;
+            }
+            out
+        }
+    };
+    Ok((periodic, factors))
+}
+
 impl Plan {
     fn new(o: &ScheduleOptions) -> Result<Plan> {
         if o.installments == 0 {
@@ -844,23 +881,7 @@ impl Plan {
         let due_dates = (0..o.installments)
             .map(|k| o.frequency.due_date(first_due, k))
             .collect::<Result<Vec<_>>>()?;
-        let periodic = match (o.rate.period(), o.basis) {
-            (RatePeriod::Daily, InterestBasis::ActualDays(dc)) => Fraction::from_decimal(o.rate.value())?
-                .scale(dc.nominal_year_days(), i128::from(o.frequency.periods_per_year()))?,
-            _ => o.rate.periodic_exact(o.frequency)?,
-        };
-        let factors = match o.basis {
-            InterestBasis::PerPeriod => vec![periodic; due_dates.len()],
-            InterestBasis::ActualDays(dc) => {
-                let mut prev = o.disbursement;
-                let mut out = Vec::with_capacity(due_dates.len());
-                for &due in &due_dates {
-                    out.push(o.rate.factor_between(prev, due, dc)?);
-                    prev = due;
-                }
-                out
-            }
-        };
+        let (periodic, factors) = rates(o, o.disbursement, &due_dates)?;
         Ok(Plan {
             principal,
             n: o.installments,
@@ -868,6 +889,22 @@ impl Plan {
             factors,
             periodic,
             rounding,
+        })
+    }
+
+    /// A plan for `principal` over the given due dates, the first period
+    /// starting on `start`, under `o`'s rate, basis, frequency and rounding
+    /// (what a prepayment rebuilds the remaining installments from).
+    pub(crate) fn over(o: &ScheduleOptions, principal: i128, start: NaiveDate, due_dates: Vec<NaiveDate>) -> Result<Plan> {
+        let n = u32::try_from(due_dates.len()).map_err(|_| overflow("installment count"))?;
+        let (periodic, factors) = rates(o, start, &due_dates)?;
+        Ok(Plan {
+            principal,
+            n,
+            due_dates,
+            factors,
+            periodic,
+            rounding: o.rounding,
         })
     }
 

@@ -381,14 +381,25 @@ fn conserved(st: &Statement) {
         parts.push(a.to_credit);
         assert!(same_sum(&parts, &[a.amount, a.credit_used]), "allocation on {}", a.date);
     }
-    let received: Vec<Money> = st.allocations.iter().map(|a| a.amount).collect();
+    // received = applied − rebated + credit + refunded
+    let mut received: Vec<Money> = st.allocations.iter().map(|a| a.amount).collect();
+    received.extend(st.rebates.iter().map(|r| r.amount));
     let mut applied: Vec<Money> = st
         .allocations
         .iter()
         .flat_map(|a| a.parts.iter().map(|p| p.amount))
         .collect();
     applied.push(st.credit_balance);
-    assert!(same_sum(&received, &applied), "received is not applied + credit");
+    applied.push(st.refunded);
+    assert!(same_sum(&received, &applied), "received is not applied − rebated + credit + refunded");
+    let mut paid = vec![st.paid.total().unwrap_or(Money::ZERO)];
+    paid.extend(st.rebates.iter().map(|r| r.amount));
+    let applied_only: Vec<Money> = st
+        .allocations
+        .iter()
+        .flat_map(|a| a.parts.iter().map(|p| p.amount))
+        .collect();
+    assert!(same_sum(&paid, &applied_only), "paid + rebated is not applied");
 }
 
 fn ledger_job(ledger: &Ledger) {

@@ -7,15 +7,23 @@
 //! day's events. Between two such points every balance is constant, so each
 //! installment's penalty over a segment is one product, rounded once.
 
+mod allocate;
+mod restructure;
+mod settle;
+
+use std::collections::BTreeSet;
+
 use chrono::{Datelike, NaiveDate};
 
-use crate::accrual::allocation::{AllocationOrder, Component, Direction, InstallmentState, Surplus};
-use crate::accrual::ledger::Event;
+use crate::accrual::allocation::{AllocationOrder, Component};
+use crate::accrual::event::{Event, Reversal};
 use crate::accrual::policy::{
     Buckets, EarlySettlement, FeeAmount, GraceMeaning, InstallmentLimit, OverduePolicy, PenaltyBase, Recurrence,
 };
+use crate::accrual::servicing::{Accrual, Pyramiding};
 use crate::accrual::statement::{
-    AllocationPart, AllocationSource, Components, InstallmentStatement, LoanStatus, PaymentAllocation, Statement,
+    AllocationPart, AllocationSource, Components, InstallmentStatement, LoanStatus, PaymentAllocation, PossibleDuplicate,
+    Rebate, RebateReason, Statement,
 };
 use crate::calendar::DayCount;
 use crate::error::{overflow, Error, Result};
@@ -25,6 +33,8 @@ use crate::rate::{Rate, RatePeriod};
 use crate::schedule::{Schedule, ScheduleOptions};
 
 const FEES: usize = 0;
+const PENALTY: usize = 1;
+const COMPOUND: usize = 2;
 const INTEREST: usize = 3;
 const PRINCIPAL: usize = 4;
 
@@ -139,6 +149,19 @@ struct InstTerms {
     fee: i128,
     /// The per-installment cap on penalties and fees.
     cap: Option<i128>,
+    /// The parts of `interest` and `fee` a restructure carried onto it:
+    /// already charged, so owed in full and counted against caps once.
+    posted_interest: i128,
+    posted_fee: i128,
+}
+
+/// What charge-off stops.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stops {
+    penalty: bool,
+    compound: bool,
+    fees: bool,
+    interest: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -178,6 +201,10 @@ pub(crate) struct Terms {
     installment_limit: Option<InstallmentLimit>,
     /// The original schedule's terms, for re-amortisation and deferral.
     options: ScheduleOptions,
+    pyramiding: Pyramiding,
+    stops: Stops,
+    /// Days within which equal payments under other ids look like a double debit.
+    duplicate_window: i32,
 }
 
 /// The per-installment cap on an installment of `payment` minor units.
@@ -230,6 +257,8 @@ impl Terms {
                 interest,
                 fee,
                 cap,
+                posted_interest: 0,
+                posted_fee: 0,
             });
             start = due;
         }
@@ -286,6 +315,17 @@ impl Terms {
             settlement: policy.get_early_settlement(),
             installment_limit: caps.get_per_installment(),
             options: schedule.options().clone(),
+            pyramiding: policy.get_pyramiding(),
+            stops: {
+                let stops = policy.get_charge_off_stops();
+                Stops {
+                    penalty: stops.contains(&Accrual::PenaltyInterest),
+                    compound: stops.contains(&Accrual::CompoundInterest),
+                    fees: stops.contains(&Accrual::LateFees),
+                    interest: stops.contains(&Accrual::ContractInterest),
+                }
+            },
+            duplicate_window: days_i32("duplicate window days", policy.get_duplicate_window())?,
         })
     }
 
@@ -394,6 +434,15 @@ pub(crate) struct Book<'t> {
     /// Installments scanned at late-fee replay points so far (bounded by
     /// [`MAX_SPLIT_WORK`]).
     split_work: u64,
+    /// Paid interest and fees credited back: (day, installment, component, amount, why).
+    rebates: Vec<(i32, usize, Component, i128, RebateReason)>,
+    refunded: i128,
+    /// Payments reversed by the statement date: replayed as never received.
+    skip: BTreeSet<String>,
+    reversals: Vec<Reversal>,
+    /// Payments received: (id, day, amount), for double-debit warnings.
+    received: Vec<(String, i32, i128)>,
+    duplicates: Vec<PossibleDuplicate>,
 }
 
 /// The most work the replay spends on late-fee days replayed one by one
@@ -432,6 +481,20 @@ impl<'t> Book<'t> {
             charged_off: None,
             allocs: Vec::new(),
             split_work: 0,
+            rebates: Vec::new(),
+            refunded: 0,
+            skip: BTreeSet::new(),
+            reversals: Vec::new(),
+            received: Vec::new(),
+            duplicates: Vec::new(),
+        }
+    }
+
+    /// A replay in which the payments with these ids were never received.
+    pub(crate) fn without(t: &'t Terms, reversed: BTreeSet<String>) -> Book<'t> {
+        Book {
+            skip: reversed,
+            ..Book::new(t)
         }
     }
 
@@ -448,13 +511,76 @@ impl<'t> Book<'t> {
         let d = day(event.date());
         self.advance(d)?;
         match event {
+            Event::Payment(p) if self.skip.contains(p.id()) => Ok(()),
             Event::Payment(p) => {
                 let amount = p.amount().to_minor("payment amount", self.t.scale)?;
+                self.flag_duplicate(p.id(), amount, d)?;
+                self.received.push((p.id().to_owned(), d, amount));
                 self.receive(AllocationSource::Payment { id: p.id().to_owned() }, amount, d)
             }
             Event::Waiver(w) => self.waive(w.component(), w.amount(), w.get_installment(), d),
             Event::Restructure(r) => self.restructure(r, d),
+            Event::Reversal(r) => self.reverse(r, d),
+            Event::Refund(r) => self.refund(r.amount()),
         }
+    }
+
+    /// Flags a payment of the same amount as an earlier one under another id,
+    /// within the window, when it goes beyond what is due on day `d`.
+    fn flag_duplicate(&mut self, id: &str, amount: i128, d: i32) -> Result<()> {
+        let Some((earlier_id, earlier_day, _)) = self
+            .received
+            .iter()
+            .rev()
+            .find(|(other, day, x)| *x == amount && other != id && d - day <= self.t.duplicate_window)
+            .cloned()
+        else {
+            return Ok(());
+        };
+        let due_now = self
+            .inst
+            .iter()
+            .zip(&self.rows)
+            .filter(|(_, row)| row.due <= d)
+            .try_fold(0i128, |s, (i, _)| i.out.iter().try_fold(s, |s, x| cadd(s, *x)))?;
+        if amount > due_now.saturating_sub(self.credit) {
+            self.duplicates.push(PossibleDuplicate {
+                id: id.to_owned(),
+                date: date(d)?,
+                earlier_id,
+                earlier_date: date(earlier_day)?,
+                amount: Money::from_minor(amount, self.t.scale)?,
+            });
+        }
+        Ok(())
+    }
+
+    /// Posts a reversal's returned-payment fee on day `d` (the payment itself
+    /// is left out of the whole replay, see [`Book::without`]).
+    fn reverse(&mut self, r: &Reversal, d: i32) -> Result<()> {
+        self.reversals.push(r.clone());
+        let Some(fee) = r.get_fee() else { return Ok(()) };
+        let fee = fee.to_minor("returned-payment fee", self.t.scale)?;
+        // on the oldest overdue installment, else the latest one due, else the first open one
+        let k = self
+            .oldest_late(d.saturating_add(1))
+            .or_else(|| self.next_due.checked_sub(1).filter(|&k| k >= self.first_open))
+            .unwrap_or(self.first_open.min(self.inst.len().saturating_sub(1)));
+        self.post(k, Component::Fees, fee, d)
+    }
+
+    /// Pays `amount` of the credit balance back to the borrower.
+    fn refund(&mut self, amount: Money) -> Result<()> {
+        let x = amount.to_minor("refund amount", self.t.scale)?;
+        if x > self.credit {
+            return Err(Error::RefundTooLarge {
+                amount: amount.as_decimal(),
+                credit: Money::from_minor(self.credit, self.t.scale)?.as_decimal(),
+            });
+        }
+        self.credit -= x;
+        self.refunded = cadd(self.refunded, x)?;
+        Ok(())
     }
 
     /// Accrues and processes due dates up to the start of day `to`.
@@ -511,36 +637,85 @@ impl<'t> Book<'t> {
     }
 
     /// Installment `k` falls due today (`at`): its interest and scheduled fee
-    /// count as charged, and the annualised cap cuts what does not fit
-    /// (the fee first, then interest; only what is still unpaid can be cut).
+    /// count as charged. After a charge-off that stops contract interest,
+    /// only the part earned up to the charge-off day is charged. The
+    /// annualised cap cuts what does not fit (the fee first, then interest):
+    /// unpaid first, then what was paid ahead, which is credited back.
+    /// Amounts a restructure carried onto the row were counted when first
+    /// charged and are not counted again.
     fn fall_due(&mut self, k: usize) -> Result<()> {
         let Some(it) = self.rows.get(k).copied() else {
             return Ok(());
         };
-        if self.inst.get(k).is_some_and(|i| i.closed) {
+        if self.inst.get(k).is_none_or(|i| i.closed) {
             return Ok(());
         }
-        let scheduled = cadd(it.interest, it.fee)?;
-        let room = match self.annualised_room(self.at)? {
-            Some(room) => room,
-            None => {
-                self.beyond = cadd(self.beyond, scheduled)?;
-                return Ok(());
+        let mut fresh = [
+            (Component::Fees, it.fee - it.posted_fee),
+            (Component::Interest, it.interest - it.posted_interest),
+        ];
+        if let (true, Some(co)) = (self.t.stops.interest, self.charged_off) {
+            for (c, amount) in &mut fresh {
+                let kept = self.earned_early(*amount, k, it, co)?;
+                self.cut(k, *c, *amount - kept, None)?;
+                *amount = kept;
             }
+        }
+        let counted = fresh.iter().try_fold(0i128, |s, (_, x)| cadd(s, *x))?;
+        let Some(room) = self.annualised_room(self.at)? else {
+            self.beyond = cadd(self.beyond, counted)?;
+            return Ok(());
         };
-        let inst = self.inst.get_mut(k).ok_or_else(|| overflow("installment index"))?;
-        let mut excess = (scheduled - room.max(0)).max(0);
-        let fee_cut = excess.min(inst.scheduled_fee_out);
-        inst.scheduled_fee_out -= fee_cut;
-        inst.out[FEES] -= fee_cut;
-        inst.charged[FEES] -= fee_cut;
-        excess -= fee_cut;
-        let interest_cut = excess.min(inst.out[INTEREST]);
-        inst.out[INTEREST] -= interest_cut;
-        inst.charged[INTEREST] -= interest_cut;
-        inst.cut = cadd(inst.cut, fee_cut + interest_cut)?;
-        self.beyond = cadd(self.beyond, scheduled - fee_cut - interest_cut)?;
+        let mut excess = (counted - room.max(0)).max(0);
+        let mut cut_total = 0;
+        for (c, amount) in fresh {
+            let x = self.cut(k, c, excess.min(amount), Some(RebateReason::OverCap))?;
+            excess -= x;
+            cut_total += x;
+        }
+        if let Some(inst) = self.inst.get_mut(k) {
+            inst.cut = cadd(inst.cut, cut_total)?;
+        }
+        self.beyond = cadd(self.beyond, counted - cut_total)?;
         Ok(())
+    }
+
+    /// The share of a period's `amount` earned from the period's start up
+    /// to day `end` (pro rata to the day, rounded by the policy).
+    fn earned_share(&self, amount: i128, it: InstTerms, end: i32) -> Result<i128> {
+        let length = i128::from(it.due - it.start).max(1);
+        let elapsed = i128::from(end.saturating_sub(it.start)).clamp(0, length);
+        self.t.rounding.div(cmul(amount, elapsed)?, length)
+    }
+
+    /// Takes `amount` of component `c` (interest, or the scheduled fee) off
+    /// installment `k`'s charges: what is unpaid first, then what was paid,
+    /// which goes back to the credit balance as a rebate. Returns what it took.
+    fn cut(&mut self, k: usize, c: Component, amount: i128, rebate: Option<RebateReason>) -> Result<i128> {
+        let at = self.at;
+        let Some(inst) = self.inst.get_mut(k) else { return Ok(0) };
+        if amount <= 0 {
+            return Ok(0);
+        }
+        let unpaid = if c == Component::Fees {
+            inst.scheduled_fee_out
+        } else {
+            value(&inst.out, c)
+        };
+        let from_unpaid = amount.min(unpaid);
+        *slot(&mut inst.out, c) -= from_unpaid;
+        if c == Component::Fees {
+            inst.scheduled_fee_out -= from_unpaid;
+        }
+        let from_paid = (amount - from_unpaid).min(value(&inst.paid, c));
+        *slot(&mut inst.paid, c) -= from_paid;
+        *slot(&mut inst.charged, c) -= from_unpaid + from_paid;
+        if from_paid > 0 {
+            self.credit = cadd(self.credit, from_paid)?;
+            self.rebates
+                .push((at, k, c, from_paid, rebate.unwrap_or(RebateReason::Unearned)));
+        }
+        Ok(from_unpaid + from_paid)
     }
 
     /// What the annualised cap still allows at the start of day `d`, if there is one.
@@ -569,7 +744,7 @@ impl<'t> Book<'t> {
     /// or caps apply, fee days are segment boundaries).
     fn next_fee_day(&self) -> Option<i32> {
         let fee = self.t.fee.as_ref()?;
-        if self.charged_off.is_some() {
+        if self.charged_off.is_some() && self.t.stops.fees {
             return None;
         }
         (0..self.next_due)
@@ -645,10 +820,11 @@ impl<'t> Book<'t> {
             base = cadd(base, inst.out[FEES])?;
         }
         let compound_base = if t.compound { inst.out[INTEREST] } else { 0 };
-        let (w0, w1) = (t0.max(t.penalty_start(it.due)), t1.min(freeze));
-        let penalty = t.penalty.interest(base, w0, w1, t.rounding)?;
-        let compound = t.penalty.interest(compound_base, w0, w1, t.rounding)?;
-        let (fees, fee_cut) = self.late_fees(k, t0, t1, freeze)?;
+        let until = |stops: bool| if stops { t1.min(freeze) } else { t1 };
+        let w0 = t0.max(t.penalty_start(it.due));
+        let penalty = t.penalty.interest(base, w0, until(t.stops.penalty), t.rounding)?;
+        let compound = t.penalty.interest(compound_base, w0, until(t.stops.compound), t.rounding)?;
+        let (fees, fee_cut) = self.late_fees(k, t0, t1, if t.stops.fees { freeze } else { i32::MAX })?;
 
         let in_grace = t.waive_grace && !inst.grace_done;
         if in_grace {
@@ -753,172 +929,6 @@ impl<'t> Book<'t> {
         Ok(())
     }
 
-    /// Installment states on day `d`: the index of the current period's
-    /// installment (the first due on or after `d`).
-    fn current(&self, d: i32) -> usize {
-        let open = self.rows.get(self.first_open..).unwrap_or_default();
-        self.first_open + open.partition_point(|i| i.due < d)
-    }
-
-    fn state(&self, k: usize, d: i32, current: usize) -> InstallmentState {
-        if self.due(k) < d {
-            InstallmentState::PastDue
-        } else if k == current {
-            InstallmentState::Due
-        } else {
-            InstallmentState::NotYetDue
-        }
-    }
-
-    /// Pays `amount` by the allocation order on day `d`; returns the parts
-    /// and what is left.
-    fn allocate(&mut self, mut amount: i128, d: i32, with_surplus: bool) -> Result<(Parts, i128)> {
-        let t = self.t;
-        let mut parts = Vec::new();
-        let current = self.current(d);
-        let n = self.inst.len();
-        let mut pay = |book: &mut Book<'_>, k: usize, c: Component, amount: &mut i128| {
-            if *amount <= 0 {
-                return;
-            }
-            if let Some(inst) = book.inst.get_mut(k) {
-                let x = inst.take(c, *amount);
-                if x > 0 {
-                    *amount -= x;
-                    parts.push((k, c, x));
-                }
-            }
-        };
-        for tier in t.allocation.tiers() {
-            let covered: Vec<usize> = (0..n)
-                .filter(|&k| tier.states().contains(&self.state(k, d, current)))
-                .collect();
-            match tier.direction() {
-                Direction::Horizontal => {
-                    for c in tier.components() {
-                        for &k in &covered {
-                            pay(self, k, *c, &mut amount);
-                        }
-                    }
-                }
-                _ => {
-                    for &k in &covered {
-                        for c in tier.components() {
-                            pay(self, k, *c, &mut amount);
-                        }
-                    }
-                }
-            }
-            if amount == 0 {
-                break;
-            }
-        }
-        if with_surplus && amount > 0 {
-            let order: Vec<usize> = match t.allocation.get_surplus() {
-                Surplus::LastInstallments => (0..n).rev().collect(),
-                Surplus::CreditBalance => Vec::new(),
-                _ => (0..n).collect(),
-            };
-            for k in order {
-                for c in Component::ALL {
-                    pay(self, k, c, &mut amount);
-                }
-            }
-        }
-        Ok((parts, amount))
-    }
-
-    /// What settles the loan on day `d`, part by part (before the credit balance).
-    fn payoff_parts(&self, d: i32) -> Result<Parts> {
-        let mut parts = Vec::new();
-        let open = self.rows.get(self.first_open..).unwrap_or_default();
-        let current = self.first_open + open.partition_point(|i| i.due <= d); // first not yet due
-        let mut room = self.annualised_room(d)?;
-        for (k, (inst, it)) in self.inst.iter().zip(&self.rows).enumerate() {
-            if inst.closed {
-                continue;
-            }
-            if it.due <= d {
-                for c in Component::ALL {
-                    parts.push((k, c, value(&inst.out, c)));
-                }
-                continue;
-            }
-            let (interest, fee) = match self.t.settlement {
-                EarlySettlement::AllScheduled => (inst.out[INTEREST], inst.scheduled_fee_out),
-                EarlySettlement::CurrentPeriod if k == current => (inst.out[INTEREST], inst.scheduled_fee_out),
-                EarlySettlement::AccruedInterest if k == current => {
-                    let (elapsed, length) = (i128::from(d - it.start), i128::from(it.due - it.start).max(1));
-                    let earned = |scheduled: i128, out: i128| -> Result<i128> {
-                        let accrued = self.t.rounding.div(cmul(scheduled, elapsed.max(0))?, length)?;
-                        Ok((accrued - (scheduled - out)).clamp(0, out))
-                    };
-                    (
-                        earned(it.interest, inst.out[INTEREST])?,
-                        earned(it.fee, inst.scheduled_fee_out)?,
-                    )
-                }
-                _ => (0, 0),
-            };
-            // settling early charges them today: they must fit the annualised cap's room
-            // (the fee is cut first, as when an installment falls due)
-            let (interest, fee) = match room.as_mut() {
-                None => (interest, fee),
-                Some(room) => {
-                    let allowed = cadd(interest, fee)?.min((*room).max(0));
-                    *room -= allowed;
-                    let interest_kept = interest.min(allowed);
-                    (interest_kept, allowed - interest_kept)
-                }
-            };
-            parts.push((k, Component::Fees, fee));
-            parts.push((k, Component::Interest, interest));
-            parts.push((k, Component::Principal, inst.out[PRINCIPAL]));
-        }
-        parts.retain(|p| p.2 > 0);
-        Ok(parts)
-    }
-
-    /// Receives money on day `d`: settles the loan if it covers the payoff,
-    /// otherwise applies it by the allocation order.
-    fn receive(&mut self, source: AllocationSource, amount: i128, d: i32) -> Result<()> {
-        let credit_used = std::mem::take(&mut self.credit);
-        let available = cadd(amount, credit_used)?;
-        let payoff = self.payoff_parts(d)?;
-        let total = payoff.iter().try_fold(0i128, |s, p| cadd(s, p.2))?;
-        let (parts, left, settled) = if total > 0 && available >= total {
-            for &(k, c, x) in &payoff {
-                if let Some(inst) = self.inst.get_mut(k) {
-                    inst.take(c, x);
-                }
-            }
-            // interest and fees not earned by the settlement date are forgiven
-            for inst in &mut self.inst {
-                inst.waived[FEES] += inst.out[FEES];
-                inst.waived[INTEREST] += inst.out[INTEREST];
-                inst.out[FEES] = 0;
-                inst.out[INTEREST] = 0;
-                inst.scheduled_fee_out = 0;
-            }
-            (payoff, available - total, true)
-        } else {
-            let (parts, left) = self.allocate(available, d, true)?;
-            (parts, left, false)
-        };
-        self.credit = left;
-        self.allocs.push(Alloc {
-            source,
-            date: d,
-            amount,
-            credit_used,
-            parts,
-            to_credit: left,
-            settled,
-        });
-        self.close_grace(d);
-        Ok(())
-    }
-
     /// Drops the pending penalties of installments cleared within a waive grace.
     fn close_grace(&mut self, d: i32) {
         let (grace, tolerance) = (self.t.grace, self.t.tolerance);
@@ -976,276 +986,6 @@ impl<'t> Book<'t> {
         Ok(())
     }
 
-    /// Replaces what is owed on day `d` by a new plan (see [`Restructure`](crate::Restructure)).
-    fn restructure(&mut self, r: &crate::restructure::Restructure, d: i32) -> Result<()> {
-        use crate::restructure::{DeferralInterest, NewPlan, PlanFee, Shift, Treatment, Waive};
-        let scale = self.t.scale;
-        let sum = |parts: &Parts| parts.iter().try_fold(0i128, |s, p| cadd(s, p.2));
-        let owed_total = sum(&self.payoff_parts(d)?)?;
-        if owed_total == 0 {
-            return Err(Error::Invalid {
-                field: "restructure",
-                reason: format!("nothing is owed on {}", date(d)?),
-            });
-        }
-        // 1. the down payment, by the allocation order
-        let down = match r.get_down_payment() {
-            Some(m) => m.to_minor("down payment", scale)?,
-            None => 0,
-        };
-        if cadd(down, self.credit)? >= owed_total {
-            return Err(Error::DownPaymentTooLarge {
-                down_payment: r.get_down_payment().unwrap_or(Money::ZERO).as_decimal(),
-                owed: Money::from_minor(owed_total, scale)?.as_decimal(),
-            });
-        }
-        if down > 0 || self.credit > 0 {
-            self.receive(AllocationSource::DownPayment, down, d)?;
-        }
-        // 2. take what is owed off the old installments; drop interest not yet earned
-        let parts = self.payoff_parts(d)?;
-        let mut owed = [0i128; 5];
-        for &(k, c, x) in &parts {
-            *slot(&mut owed, c) = cadd(value(&owed, c), x)?;
-            if let Some(inst) = self.inst.get_mut(k) {
-                let x = x.min(value(&inst.out, c));
-                *slot(&mut inst.out, c) -= x;
-                *slot(&mut inst.restructured, c) += x;
-            }
-        }
-        for inst in self.inst.iter_mut().skip(self.first_open) {
-            for c in Component::ALL {
-                *slot(&mut inst.waived, c) += value(&inst.out, c);
-            }
-            inst.out = [0; 5];
-            inst.scheduled_fee_out = 0;
-            inst.grace_waived = inst
-                .grace_waived
-                .saturating_add(inst.pending[0].saturating_add(inst.pending[1]));
-            inst.pending = [0, 0];
-            inst.grace_done = true;
-            inst.closed = true;
-        }
-        // 3. waive, then place each component
-        let mut waived = [0i128; 5];
-        let mut rest = owed;
-        for c in Component::ALL {
-            let have = value(&owed, c);
-            let w = match r.get_component(c).get_waive() {
-                Waive::Share(share) => share_of(have, share.exact()?)?.min(have),
-                Waive::Amount(m) => {
-                    let w = m.to_minor("waiver amount", scale)?;
-                    if w > have {
-                        return Err(Error::WaiverTooLarge {
-                            component: c,
-                            amount: m.as_decimal(),
-                            outstanding: Money::from_minor(have, scale)?.as_decimal(),
-                        });
-                    }
-                    w
-                }
-                _ => 0,
-            };
-            *slot(&mut waived, c) = w;
-            *slot(&mut rest, c) = have - w;
-        }
-        let restructured: i128 = rest.iter().sum();
-        let fee = match r.get_fee() {
-            None => 0,
-            Some(PlanFee::Flat(m)) => m.to_minor("restructure fee", scale)?,
-            Some(PlanFee::Share(share)) => {
-                let f = share.exact()?;
-                self.t.rounding.div(cmul(restructured, f.num)?, f.den)?
-            }
-        };
-        *slot(&mut rest, Component::Fees) = cadd(value(&rest, Component::Fees), fee)?;
-        let (mut capitalised, mut first, mut spread, mut now) = ([0i128; 5], [0i128; 5], [0i128; 5], [0i128; 5]);
-        for c in Component::ALL {
-            let target = match r.get_component(c).treatment() {
-                Treatment::CarryToFirst => &mut first,
-                Treatment::Spread => &mut spread,
-                Treatment::DueNow => &mut now,
-                _ => &mut capitalised,
-            };
-            *slot(target, c) = value(&rest, c);
-        }
-        let mut principal: i128 = capitalised.iter().sum();
-        // 4. the new terms; re-amortisation and deferral keep the plan in force and the
-        //    periods it has left (a bullet has one installment but many periods)
-        let o = self.plan.clone();
-        let anchor = o.get_first_due()?;
-        let mut future = 0u32;
-        let mut next_due = None;
-        for k in 0..o.installments() {
-            let due = day(o.get_frequency().due_date(anchor, k)?);
-            if due > d {
-                future += 1;
-                next_due = next_due.or(Some(due));
-            }
-        }
-        let (rate, count, method, frequency, basis, first_due, holiday) = match r.get_plan() {
-            NewPlan::Schedule(terms) => (
-                terms.get_rate(),
-                terms.get_installments(),
-                terms.get_method(),
-                terms.get_frequency(),
-                terms.get_basis(),
-                terms.get_first_due().map(day),
-                None,
-            ),
-            plan => {
-                let base = next_due.ok_or_else(|| Error::Invalid {
-                    field: "restructure",
-                    reason: "no installment of the current schedule is left to spread the arrears over".into(),
-                })?;
-                let (moved, holiday) = match plan {
-                    NewPlan::Deferral { shift, interest } => {
-                        let moved = match shift {
-                            Shift::Periods(k) => day(o.get_frequency().due_date(date(base)?, k)?),
-                            Shift::Days(n) => base.saturating_add(days_i32("deferral days", n)?),
-                        };
-                        (moved, Some((shift, interest)))
-                    }
-                    _ => (base, None),
-                };
-                (
-                    o.rate(),
-                    future,
-                    o.get_method(),
-                    o.get_frequency(),
-                    o.get_basis(),
-                    Some(moved),
-                    holiday,
-                )
-            }
-        };
-        if let Some(first_due) = first_due {
-            if first_due <= d {
-                return Err(Error::DateOrder {
-                    earlier: "restructure date",
-                    earlier_date: date(d)?,
-                    later: "new first due date",
-                    later_date: date(first_due)?,
-                });
-            }
-        }
-        // 5. contract interest for a deferral period, on what is capitalised
-        let mut deferral_interest = 0;
-        if let (Some((shift, treatment)), Some(base), Some(moved)) = (holiday, next_due, first_due) {
-            if treatment != DeferralInterest::Waive {
-                let factor = match shift {
-                    Shift::Periods(k) => rate.periodic_exact(frequency)?.scale(i128::from(k), 1)?,
-                    _ => rate.factor_between(date(base)?, date(moved)?, crate::calendar::DayCount::Act365Fixed)?,
-                };
-                deferral_interest = factor.apply(principal, self.t.rounding)?;
-                if treatment == DeferralInterest::Capitalise {
-                    principal = cadd(principal, deferral_interest)?;
-                } else {
-                    *slot(&mut first, Component::Interest) =
-                        cadd(value(&first, Component::Interest), deferral_interest)?;
-                }
-            }
-        }
-        if principal <= 0 {
-            return Err(Error::Invalid {
-                field: "restructure",
-                reason: "nothing is capitalised into the new principal".into(),
-            });
-        }
-        let mut options = ScheduleOptions::new(Money::from_minor(principal, scale)?, rate, count, date(d)?)
-            .method(method)
-            .frequency(frequency)
-            .basis(basis)
-            .rounding(o.get_rounding());
-        if let Some(first_due) = first_due {
-            options = options.first_due(date(first_due)?);
-        }
-        let schedule = Schedule::build(&options)?;
-        self.plan = options;
-        // 6. the new installments
-        self.next_due = self.next_due.max(self.inst.len());
-        self.first_open = self.inst.len();
-        let first_number = self.inst.len() + 1;
-        if now.iter().any(|&x| x > 0) {
-            self.push_row(d, d, [0; 3], now)?;
-        }
-        // spread over the rows the new schedule has (a bullet plan of `count` periods has one)
-        let n = i128::try_from(schedule.installments().len().max(1)).map_err(|_| overflow("installment count"))?;
-        let mut start = d;
-        for (j, row) in schedule.installments().iter().enumerate() {
-            let j = i128::try_from(j).map_err(|_| overflow("installment index"))?;
-            let mut extra = [0i128; 5];
-            for c in Component::ALL {
-                let total = value(&spread, c);
-                let mut part = total / n;
-                if j == n - 1 {
-                    part = total - part * (n - 1);
-                }
-                if j == 0 {
-                    part = cadd(part, value(&first, c))?;
-                }
-                *slot(&mut extra, c) = part;
-            }
-            let due = day(row.due_date);
-            let sched = [
-                row.principal.to_minor("principal", scale)?,
-                row.interest.to_minor("interest", scale)?,
-                row.fee.to_minor("fee", scale)?,
-            ];
-            self.push_row(due, start, sched, extra)?;
-            start = due;
-        }
-        let mut carried = [0i128; 5];
-        for c in Component::ALL {
-            *slot(&mut carried, c) = cadd(cadd(value(&first, c), value(&spread, c))?, value(&now, c))?;
-        }
-        self.restructures.push(crate::restructure::RestructureSummary {
-            date: date(d)?,
-            down_payment: Money::from_minor(down, scale)?,
-            owed: Components::from_minor(&owed, scale)?,
-            waived: Components::from_minor(&waived, scale)?,
-            capitalised: Components::from_minor(&capitalised, scale)?,
-            carried: Components::from_minor(&carried, scale)?,
-            fee: Money::from_minor(fee, scale)?,
-            deferral_interest: Money::from_minor(deferral_interest, scale)?,
-            new_principal: Money::from_minor(principal, scale)?,
-            first_installment: u32::try_from(first_number).map_err(|_| overflow("installment number"))?,
-            installments: u32::try_from(self.inst.len() + 1 - first_number)
-                .map_err(|_| overflow("installment count"))?,
-        });
-        Ok(())
-    }
-
-    /// Adds an installment of the plan in force: `sched` = principal,
-    /// interest, fee from its schedule; `extra` = amounts placed on it.
-    fn push_row(&mut self, due: i32, start: i32, sched: [i128; 3], extra: [i128; 5]) -> Result<()> {
-        let [principal, interest, fee] = sched;
-        let [x_fees, x_penalty, x_compound, x_interest, x_principal] = extra;
-        let charged = [
-            cadd(fee, x_fees)?,
-            x_penalty,
-            x_compound,
-            cadd(interest, x_interest)?,
-            cadd(principal, x_principal)?,
-        ];
-        let payment = charged.iter().try_fold(0i128, |s, x| cadd(s, *x))?;
-        self.rows.push(InstTerms {
-            due,
-            start,
-            principal: charged[PRINCIPAL],
-            interest: charged[INTEREST],
-            fee: charged[FEES],
-            cap: installment_cap(self.t.installment_limit, payment, self.t.scale)?,
-        });
-        self.inst.push(Inst {
-            charged,
-            out: charged,
-            scheduled_fee_out: charged[FEES],
-            ..Inst::default()
-        });
-        Ok(())
-    }
-
     /// Finishes the replay at `as_of` and builds the statement.
     pub(crate) fn statement(mut self, as_of_date: NaiveDate, buckets: &Buckets) -> Result<Statement> {
         let as_of = day(as_of_date);
@@ -1259,14 +999,14 @@ impl<'t> Book<'t> {
         }
         let scale = self.t.scale;
         let current = self.current(as_of);
-        let mut totals = [[0i128; 5]; 5];
+        let mut totals = [[0i128; 5]; 6];
         let mut cut = 0i128;
         let mut installments = Vec::with_capacity(self.inst.len());
         for (k, (inst, row)) in self.inst.iter().zip(&self.rows).enumerate() {
-            for (total, part) in
-                totals
-                    .iter_mut()
-                    .zip([&inst.charged, &inst.paid, &inst.waived, &inst.restructured, &inst.out])
+            let (charged, out, upcoming) = upcoming_split(inst, row, as_of);
+            for (total, part) in totals
+                .iter_mut()
+                .zip([&charged, &inst.paid, &inst.waived, &inst.restructured, &out, &upcoming])
             {
                 for (t, p) in total.iter_mut().zip(part) {
                     *t = cadd(*t, *p)?;
@@ -1278,11 +1018,12 @@ impl<'t> Book<'t> {
                 number: u32::try_from(k + 1).map_err(|_| overflow("installment number"))?,
                 due_date: date(row.due)?,
                 state: self.state(k, as_of, current),
-                charged: Components::from_minor(&inst.charged, scale)?,
+                charged: Components::from_minor(&charged, scale)?,
                 paid: Components::from_minor(&inst.paid, scale)?,
                 waived: Components::from_minor(&inst.waived, scale)?,
                 restructured: Components::from_minor(&inst.restructured, scale)?,
-                outstanding: Components::from_minor(&inst.out, scale)?,
+                outstanding: Components::from_minor(&out, scale)?,
+                upcoming: Components::from_minor(&upcoming, scale)?,
                 days_past_due: if late {
                     u32::try_from(as_of - row.due).unwrap_or(0)
                 } else {
@@ -1292,13 +1033,19 @@ impl<'t> Book<'t> {
                 grace_waived: Money::from_minor(inst.grace_waived, scale)?,
             });
         }
-        let [charged, paid, waived, restructured, outstanding] = totals;
+        let [charged, paid, waived, restructured, outstanding, upcoming] = totals;
         let mut payoff_parts = [0i128; 5];
+        let mut unearned = 0i128;
+        let mut net = 0i128;
         for (_, c, x) in self.payoff_parts(as_of)? {
-            *slot(&mut payoff_parts, c) = cadd(value(&payoff_parts, c), x)?;
+            net = cadd(net, x)?;
+            if x < 0 {
+                unearned = cadd(unearned, -x)?;
+            } else {
+                *slot(&mut payoff_parts, c) = cadd(value(&payoff_parts, c), x)?;
+            }
         }
-        let payoff_total = payoff_parts.iter().try_fold(0i128, |s, x| cadd(s, *x))?;
-        let owed: i128 = outstanding.iter().sum();
+        let owed = cadd(outstanding.iter().sum(), upcoming.iter().sum())?;
         let status = if owed == 0 {
             LoanStatus::PaidOff
         } else if self.charged_off.is_some() {
@@ -1345,13 +1092,50 @@ impl<'t> Book<'t> {
             waived: Components::from_minor(&waived, scale)?,
             restructured: Components::from_minor(&restructured, scale)?,
             outstanding: Components::from_minor(&outstanding, scale)?,
+            upcoming: Components::from_minor(&upcoming, scale)?,
             cap_cut: Money::from_minor(cut, scale)?,
             credit_balance: Money::from_minor(self.credit, scale)?,
-            payoff: Money::from_minor((payoff_total - self.credit).max(0), scale)?,
+            unearned_prepaid: Money::from_minor(unearned, scale)?,
+            rebates: self
+                .rebates
+                .iter()
+                .map(|&(d, k, component, x, reason)| {
+                    Ok(Rebate {
+                        date: date(d)?,
+                        installment: u32::try_from(k + 1).map_err(|_| overflow("installment number"))?,
+                        component,
+                        amount: Money::from_minor(x, scale)?,
+                        reason,
+                    })
+                })
+                .collect::<Result<Vec<_>>>()?,
+            refunded: Money::from_minor(self.refunded, scale)?,
+            reversals: self.reversals,
+            possible_duplicates: self.duplicates,
+            payoff: Money::from_minor((net - self.credit).max(0), scale)?,
             payoff_components: Components::from_minor(&payoff_parts, scale)?,
             installments,
             allocations,
             restructures: self.restructures,
         })
     }
+}
+
+/// An installment's charged and outstanding amounts as of day `as_of`, with
+/// the interest and scheduled fee of a period not yet due moved out of them
+/// into what is upcoming: they are owed only as the period runs.
+fn upcoming_split(inst: &Inst, row: &InstTerms, as_of: i32) -> ([i128; 5], [i128; 5], [i128; 5]) {
+    let (mut charged, mut out, mut upcoming) = (inst.charged, inst.out, [0i128; 5]);
+    if row.due > as_of && !inst.closed {
+        let interest = inst.out[INTEREST].min(row.interest - row.posted_interest).max(0);
+        let fee = inst.scheduled_fee_out.min(row.fee - row.posted_fee).max(0);
+        for (c, x) in [(FEES, fee), (INTEREST, interest)] {
+            if let (Some(ch), Some(o), Some(u)) = (charged.get_mut(c), out.get_mut(c), upcoming.get_mut(c)) {
+                *ch -= x;
+                *o -= x;
+                *u = x;
+            }
+        }
+    }
+    (charged, out, upcoming)
 }

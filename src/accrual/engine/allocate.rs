@@ -1,0 +1,241 @@
+//! Applying money to what is owed: the allocation order, the no-pyramiding
+//! rule, and where a prepayment goes.
+
+use super::{cadd, date, value, Book, Inst, InstTerms, Parts};
+use crate::accrual::allocation::{Component, Direction, InstallmentState, Surplus};
+use crate::accrual::servicing::Pyramiding;
+use crate::error::{overflow, Result};
+use crate::schedule::{rebuild, Keep};
+
+impl Book<'_> {
+    /// Installment states on day `d`: the index of the current period's
+    /// installment (the first due on or after `d`).
+    pub(super) fn current(&self, d: i32) -> usize {
+        let open = self.rows.get(self.first_open..).unwrap_or_default();
+        self.first_open + open.partition_point(|i| i.due < d)
+    }
+
+    pub(super) fn state(&self, k: usize, d: i32, current: usize) -> InstallmentState {
+        if self.due(k) < d {
+            InstallmentState::PastDue
+        } else if k == current {
+            InstallmentState::Due
+        } else {
+            InstallmentState::NotYetDue
+        }
+    }
+
+    /// Pays up to `limit` of component `c` of installment `k` out of `amount`.
+    fn pay(&mut self, k: usize, c: Component, limit: i128, amount: &mut i128, parts: &mut Parts) {
+        if *amount <= 0 {
+            return;
+        }
+        if let Some(inst) = self.inst.get_mut(k) {
+            let x = inst.take(c, limit.min(*amount));
+            if x > 0 {
+                *amount -= x;
+                parts.push((k, c, x));
+            }
+        }
+    }
+
+    /// Pays `amount` by the allocation order on day `d`; returns the parts
+    /// and what is left.
+    pub(super) fn allocate(&mut self, mut amount: i128, d: i32, with_surplus: bool) -> Result<(Parts, i128)> {
+        let mut parts = Vec::new();
+        let current = self.current(d);
+        if self.t.pyramiding == Pyramiding::Forbidden {
+            self.pay_full_installments(&mut amount, current, &mut parts);
+        }
+        let n = self.inst.len();
+        for tier in self.t.allocation.tiers() {
+            let covered: Vec<usize> = (0..n)
+                .filter(|&k| tier.states().contains(&self.state(k, d, current)))
+                .collect();
+            match tier.direction() {
+                Direction::Horizontal => {
+                    for &c in tier.components() {
+                        for &k in &covered {
+                            self.pay(k, c, i128::MAX, &mut amount, &mut parts);
+                        }
+                    }
+                }
+                _ => {
+                    for &k in &covered {
+                        for &c in tier.components() {
+                            self.pay(k, c, i128::MAX, &mut amount, &mut parts);
+                        }
+                    }
+                }
+            }
+            if amount == 0 {
+                break;
+            }
+        }
+        if with_surplus && amount > 0 {
+            let ahead: Vec<usize> = match self.t.allocation.get_surplus() {
+                Surplus::NextInstallments => (0..n).collect(),
+                Surplus::LastInstallments => (0..n).rev().collect(),
+                Surplus::LowerInstallments => {
+                    amount = self.prepay_principal(amount, d, Keep::Term, &mut parts)?;
+                    Vec::new()
+                }
+                Surplus::ShortenTerm => {
+                    let keep = self.kept_payment(d);
+                    amount = self.prepay_principal(amount, d, keep, &mut parts)?;
+                    Vec::new()
+                }
+                _ => Vec::new(),
+            };
+            for k in ahead {
+                for c in Component::ALL {
+                    self.pay(k, c, i128::MAX, &mut amount, &mut parts);
+                }
+            }
+        }
+        Ok((parts, amount))
+    }
+
+    /// No pyramiding (16 CFR 444.4): while the money covers in full the
+    /// principal, interest and scheduled fee of the oldest installment that
+    /// owes any (due or past due), it pays them before anything else, in the
+    /// order's component sequence. Its late fees and penalties, and earlier
+    /// ones, are paid after, from what is left: a full payment is never made
+    /// short, and so late, by a fee taken out of it first.
+    fn pay_full_installments(&mut self, amount: &mut i128, current: usize, parts: &mut Parts) {
+        let order = self.contractual_order();
+        for k in self.first_open..self.inst.len().min(current.saturating_add(1)) {
+            let Some(inst) = self.inst.get(k) else { break };
+            if inst.closed {
+                continue;
+            }
+            let need = inst.contractual();
+            if need == 0 {
+                continue;
+            }
+            if *amount < need {
+                return;
+            }
+            let scheduled_fee = inst.scheduled_fee_out;
+            for &c in &order {
+                let limit = if c == Component::Fees { scheduled_fee } else { i128::MAX };
+                self.pay(k, c, limit, amount, parts);
+            }
+        }
+    }
+
+    /// Principal, interest and the scheduled fee, in the order the
+    /// allocation's tiers first name them.
+    fn contractual_order(&self) -> Vec<Component> {
+        let mut order = Vec::with_capacity(3);
+        for tier in self.t.allocation.tiers() {
+            for &c in tier.components() {
+                if matches!(c, Component::Fees | Component::Interest | Component::Principal) && !order.contains(&c) {
+                    order.push(c);
+                }
+            }
+        }
+        for c in [Component::Fees, Component::Interest, Component::Principal] {
+            if !order.contains(&c) {
+                order.push(c);
+            }
+        }
+        order
+    }
+
+    /// The first installment from which every later one is untouched (not
+    /// yet due, nothing paid, waived, posted or restructured), after the
+    /// current period's: what a prepayment can rebuild.
+    fn first_rebuildable(&self, d: i32) -> usize {
+        let floor = self.current(d).saturating_add(1).max(self.first_open);
+        let mut f = self.inst.len();
+        while f > floor {
+            let k = f - 1;
+            let untouched = match (self.inst.get(k), self.rows.get(k)) {
+                (Some(i), Some(r)) => r.due > d && untouched(i, r),
+                _ => false,
+            };
+            if !untouched {
+                break;
+            }
+            f = k;
+        }
+        f
+    }
+
+    /// What "keep the installment" keeps: the first rebuildable row's
+    /// payment (principal plus interest) and principal.
+    fn kept_payment(&self, d: i32) -> Keep {
+        let f = self.first_rebuildable(d);
+        match self.rows.get(f) {
+            Some(r) => Keep::Payment {
+                payment: r.principal.saturating_add(r.interest),
+                principal: r.principal,
+            },
+            None => Keep::Term,
+        }
+    }
+
+    /// Reduces principal by up to `amount` on day `d`: the installments after
+    /// the current one are rebuilt on the lower balance (the same payment
+    /// over fewer of them, or the same ones at a lower payment; each keeps
+    /// its scheduled fee). The prepaid principal is booked as paid on the
+    /// first rebuilt installment. Returns what is left (kept as credit when
+    /// there is nothing to rebuild).
+    fn prepay_principal(&mut self, amount: i128, d: i32, keep: Keep, parts: &mut Parts) -> Result<i128> {
+        let f = self.first_rebuildable(d);
+        let tail = self.rows.get(f..).unwrap_or_default().to_vec();
+        let Some(first) = tail.first().copied() else {
+            return Ok(amount);
+        };
+        let balance = tail.iter().try_fold(0i128, |s, r| cadd(s, r.principal))?;
+        let x = amount.min(balance);
+        let dues = tail.iter().map(|r| date(r.due)).collect::<Result<Vec<_>>>()?;
+        let fees: Vec<i128> = tail.iter().map(|r| r.fee).collect();
+        let rows = rebuild(&self.plan, balance - x, date(first.start)?, &dues, keep)?;
+        self.rows.truncate(f);
+        self.inst.truncate(f);
+        let mut start = first.start;
+        for (j, (row, due)) in rows.iter().zip(tail_dues(&dues)).enumerate() {
+            let fee = fees.get(j).copied().unwrap_or(0);
+            let prepaid = if j == 0 { x } else { 0 };
+            self.push_row(due, start, [cadd(row.principal, prepaid)?, row.interest, fee], [0; 5])?;
+            start = due;
+        }
+        if rows.is_empty() {
+            // the prepayment repays every rebuilt installment: one row carries it
+            self.push_row(first.due, first.start, [x, 0, 0], [0; 5])?;
+        }
+        if let Some(inst) = self.inst.get_mut(f) {
+            inst.take(Component::Principal, x);
+            parts.push((f, Component::Principal, x));
+        }
+        self.shorten_plan(self.inst.len() - f, tail.len())?;
+        Ok(amount - x)
+    }
+
+    /// After a rebuild left `kept` of `before` installments, the plan in
+    /// force has that many fewer periods (re-amortisation and deferral count them).
+    fn shorten_plan(&mut self, kept: usize, before: usize) -> Result<()> {
+        let dropped = u32::try_from(before.saturating_sub(kept)).map_err(|_| overflow("installment count"))?;
+        if dropped > 0 {
+            self.plan = self.plan.with_installments(self.plan.installments().saturating_sub(dropped).max(1))?;
+        }
+        Ok(())
+    }
+}
+
+/// The due dates of rebuilt rows, as replay days.
+fn tail_dues(dues: &[chrono::NaiveDate]) -> impl Iterator<Item = i32> + '_ {
+    dues.iter().map(|&d| super::day(d))
+}
+
+/// Whether nothing has happened to an installment yet.
+fn untouched(i: &Inst, r: &InstTerms) -> bool {
+    !i.closed
+        && i.paid == [0; 5]
+        && i.waived == [0; 5]
+        && i.restructured == [0; 5]
+        && i.charges == 0
+        && value(&i.out, Component::Principal) == r.principal
+}

@@ -1,0 +1,347 @@
+//! A restructure or deferral replayed: what is owed on its date becomes a
+//! new plan, component by component.
+
+use super::{
+    cadd, cmul, date, day, days_i32, installment_cap, overflow, share_of, slot, value, Alloc, Book, Inst, InstTerms,
+    Parts, FEES, INTEREST, PRINCIPAL,
+};
+use crate::accrual::allocation::Component;
+use crate::accrual::statement::{AllocationSource, Components};
+use crate::error::{Error, Result};
+use crate::money::Money;
+use crate::schedule::{Schedule, ScheduleOptions};
+
+impl Book<'_> {
+    /// Replaces what is owed on day `d` by a new plan (see [`Restructure`](crate::Restructure)).
+    pub(super) fn restructure(&mut self, r: &crate::restructure::Restructure, d: i32) -> Result<()> {
+        use crate::restructure::{DeferralInterest, NewPlan, PlanFee, Shift, Treatment, Waive};
+        let scale = self.t.scale;
+        let sum = |parts: &Parts| parts.iter().try_fold(0i128, |s, p| cadd(s, p.2));
+        let owed_total = sum(&self.payoff_parts(d)?)?;
+        if owed_total <= 0 {
+            return Err(Error::Invalid {
+                field: "restructure",
+                reason: format!("nothing is owed on {}", date(d)?),
+            });
+        }
+        // 1. the down payment, by the allocation order
+        let down = match r.get_down_payment() {
+            Some(m) => m.to_minor("down payment", scale)?,
+            None => 0,
+        };
+        if cadd(down, self.credit)? >= owed_total {
+            return Err(Error::DownPaymentTooLarge {
+                down_payment: r.get_down_payment().unwrap_or(Money::ZERO).as_decimal(),
+                owed: Money::from_minor(owed_total, scale)?.as_decimal(),
+            });
+        }
+        if down > 0 || self.credit > 0 {
+            self.receive(AllocationSource::DownPayment, down, d)?;
+        }
+        // 2. interest paid ahead and not earned goes back, and the credit balance
+        //    pays principal: the down payment lowers what is owed by exactly its amount
+        let mut parts = self.payoff_parts(d)?;
+        self.realise_rebates(&parts, d)?;
+        parts.retain(|p| p.2 > 0);
+        self.credit_to_principal(&mut parts, d)?;
+        // interest and fees of periods not yet due are charged now (once, for the annualised cap)
+        for &(k, c, x) in &parts {
+            if let (Some(it), Some(inst)) = (self.rows.get(k), self.inst.get(k)) {
+                if it.due > d && matches!(c, Component::Interest | Component::Fees) {
+                    let already = match c {
+                        Component::Interest => posted_left(it.interest, it.posted_interest, inst.out[INTEREST]),
+                        _ => cadd(
+                            posted_left(it.fee, it.posted_fee, inst.scheduled_fee_out),
+                            inst.out[FEES] - inst.scheduled_fee_out,
+                        )?,
+                    };
+                    self.beyond = cadd(self.beyond, (x - already).max(0))?;
+                }
+            }
+        }
+        // 3. take what is owed off the old installments; drop interest not yet earned
+        let mut owed = [0i128; 5];
+        for &(k, c, x) in &parts {
+            *slot(&mut owed, c) = cadd(value(&owed, c), x)?;
+            if let Some(inst) = self.inst.get_mut(k) {
+                let x = x.min(value(&inst.out, c));
+                *slot(&mut inst.out, c) -= x;
+                *slot(&mut inst.restructured, c) += x;
+            }
+        }
+        for inst in self.inst.iter_mut().skip(self.first_open) {
+            for c in Component::ALL {
+                *slot(&mut inst.waived, c) += value(&inst.out, c);
+            }
+            inst.out = [0; 5];
+            inst.scheduled_fee_out = 0;
+            inst.grace_waived = inst
+                .grace_waived
+                .saturating_add(inst.pending[0].saturating_add(inst.pending[1]));
+            inst.pending = [0, 0];
+            inst.grace_done = true;
+            inst.closed = true;
+        }
+        // 4. waive, then place each component
+        let mut waived = [0i128; 5];
+        let mut rest = owed;
+        for c in Component::ALL {
+            let have = value(&owed, c);
+            let w = match r.get_component(c).get_waive() {
+                Waive::Share(share) => share_of(have, share.exact()?)?.min(have),
+                Waive::Amount(m) => {
+                    let w = m.to_minor("waiver amount", scale)?;
+                    if w > have {
+                        return Err(Error::WaiverTooLarge {
+                            component: c,
+                            amount: m.as_decimal(),
+                            outstanding: Money::from_minor(have, scale)?.as_decimal(),
+                        });
+                    }
+                    w
+                }
+                _ => 0,
+            };
+            *slot(&mut waived, c) = w;
+            *slot(&mut rest, c) = have - w;
+        }
+        let restructured: i128 = rest.iter().sum();
+        let fee = match r.get_fee() {
+            None => 0,
+            Some(PlanFee::Flat(m)) => m.to_minor("restructure fee", scale)?,
+            Some(PlanFee::Share(share)) => {
+                let f = share.exact()?;
+                self.t.rounding.div(cmul(restructured, f.num)?, f.den)?
+            }
+        };
+        *slot(&mut rest, Component::Fees) = cadd(value(&rest, Component::Fees), fee)?;
+        let (mut capitalised, mut first, mut spread, mut now) = ([0i128; 5], [0i128; 5], [0i128; 5], [0i128; 5]);
+        for c in Component::ALL {
+            let target = match r.get_component(c).treatment() {
+                Treatment::CarryToFirst => &mut first,
+                Treatment::Spread => &mut spread,
+                Treatment::DueNow => &mut now,
+                _ => &mut capitalised,
+            };
+            *slot(target, c) = value(&rest, c);
+        }
+        let mut principal: i128 = capitalised.iter().sum();
+        // 5. the new terms; re-amortisation and deferral keep the plan in force and the
+        //    periods it has left (a bullet has one installment but many periods)
+        let o = self.plan.clone();
+        let anchor = o.get_first_due()?;
+        let mut future = 0u32;
+        let mut next_due = None;
+        for k in 0..o.installments() {
+            let due = day(o.get_frequency().due_date(anchor, k)?);
+            if due > d {
+                future += 1;
+                next_due = next_due.or(Some(due));
+            }
+        }
+        let (rate, count, method, frequency, basis, first_due, holiday) = match r.get_plan() {
+            NewPlan::Schedule(terms) => (
+                terms.get_rate(),
+                terms.get_installments(),
+                terms.get_method(),
+                terms.get_frequency(),
+                terms.get_basis(),
+                terms.get_first_due().map(day),
+                None,
+            ),
+            plan => {
+                let base = next_due.ok_or_else(|| Error::Invalid {
+                    field: "restructure",
+                    reason: "no installment of the current schedule is left to spread the arrears over".into(),
+                })?;
+                let (moved, holiday) = match plan {
+                    NewPlan::Deferral { shift, interest } => {
+                        let moved = match shift {
+                            Shift::Periods(k) => day(o.get_frequency().due_date(date(base)?, k)?),
+                            Shift::Days(n) => base.saturating_add(days_i32("deferral days", n)?),
+                        };
+                        (moved, Some((shift, interest)))
+                    }
+                    _ => (base, None),
+                };
+                (
+                    o.rate(),
+                    future,
+                    o.get_method(),
+                    o.get_frequency(),
+                    o.get_basis(),
+                    Some(moved),
+                    holiday,
+                )
+            }
+        };
+        if let Some(first_due) = first_due {
+            if first_due <= d {
+                return Err(Error::DateOrder {
+                    earlier: "restructure date",
+                    earlier_date: date(d)?,
+                    later: "new first due date",
+                    later_date: date(first_due)?,
+                });
+            }
+        }
+        // 6. contract interest for a deferral period, on what is capitalised
+        let mut deferral_interest = 0;
+        if let (Some((shift, treatment)), Some(base), Some(moved)) = (holiday, next_due, first_due) {
+            if treatment != DeferralInterest::Waive {
+                let factor = match shift {
+                    Shift::Periods(k) => rate.periodic_exact(frequency)?.scale(i128::from(k), 1)?,
+                    _ => rate.factor_between(date(base)?, date(moved)?, crate::calendar::DayCount::Act365Fixed)?,
+                };
+                deferral_interest = factor.apply(principal, self.t.rounding)?;
+                if treatment == DeferralInterest::Capitalise {
+                    principal = cadd(principal, deferral_interest)?;
+                } else {
+                    *slot(&mut first, Component::Interest) =
+                        cadd(value(&first, Component::Interest), deferral_interest)?;
+                    // charged now, carried onto the first installment: counted once, here
+                    self.beyond = cadd(self.beyond, deferral_interest)?;
+                }
+            }
+        }
+        if principal <= 0 {
+            return Err(Error::Invalid {
+                field: "restructure",
+                reason: "nothing is capitalised into the new principal".into(),
+            });
+        }
+        let mut options = ScheduleOptions::new(Money::from_minor(principal, scale)?, rate, count, date(d)?)
+            .method(method)
+            .frequency(frequency)
+            .basis(basis)
+            .rounding(o.get_rounding());
+        if let Some(first_due) = first_due {
+            options = options.first_due(date(first_due)?);
+        }
+        let schedule = Schedule::build(&options)?;
+        self.plan = options;
+        // 7. the new installments
+        self.next_due = self.next_due.max(self.inst.len());
+        self.first_open = self.inst.len();
+        let first_number = self.inst.len() + 1;
+        if now.iter().any(|&x| x > 0) {
+            self.push_row(d, d, [0; 3], now)?;
+        }
+        // spread over the rows the new schedule has (a bullet plan of `count` periods has one)
+        let n = i128::try_from(schedule.installments().len().max(1)).map_err(|_| overflow("installment count"))?;
+        let mut start = d;
+        for (j, row) in schedule.installments().iter().enumerate() {
+            let j = i128::try_from(j).map_err(|_| overflow("installment index"))?;
+            let mut extra = [0i128; 5];
+            for c in Component::ALL {
+                let total = value(&spread, c);
+                let mut part = total / n;
+                if j == n - 1 {
+                    part = total - part * (n - 1);
+                }
+                if j == 0 {
+                    part = cadd(part, value(&first, c))?;
+                }
+                *slot(&mut extra, c) = part;
+            }
+            let due = day(row.due_date);
+            let sched = [
+                row.principal.to_minor("principal", scale)?,
+                row.interest.to_minor("interest", scale)?,
+                row.fee.to_minor("fee", scale)?,
+            ];
+            self.push_row(due, start, sched, extra)?;
+            start = due;
+        }
+        let mut carried = [0i128; 5];
+        for c in Component::ALL {
+            *slot(&mut carried, c) = cadd(cadd(value(&first, c), value(&spread, c))?, value(&now, c))?;
+        }
+        self.restructures.push(crate::restructure::RestructureSummary {
+            date: date(d)?,
+            down_payment: Money::from_minor(down, scale)?,
+            owed: Components::from_minor(&owed, scale)?,
+            waived: Components::from_minor(&waived, scale)?,
+            capitalised: Components::from_minor(&capitalised, scale)?,
+            carried: Components::from_minor(&carried, scale)?,
+            fee: Money::from_minor(fee, scale)?,
+            deferral_interest: Money::from_minor(deferral_interest, scale)?,
+            new_principal: Money::from_minor(principal, scale)?,
+            first_installment: u32::try_from(first_number).map_err(|_| overflow("installment number"))?,
+            installments: u32::try_from(self.inst.len() + 1 - first_number)
+                .map_err(|_| overflow("installment count"))?,
+        });
+        Ok(())
+    }
+
+    /// Adds an installment of the plan in force: `sched` = principal,
+    /// interest, fee from its schedule; `extra` = amounts placed on it.
+    pub(super) fn push_row(&mut self, due: i32, start: i32, sched: [i128; 3], extra: [i128; 5]) -> Result<()> {
+        let [principal, interest, fee] = sched;
+        let [x_fees, x_penalty, x_compound, x_interest, x_principal] = extra;
+        let charged = [
+            cadd(fee, x_fees)?,
+            x_penalty,
+            x_compound,
+            cadd(interest, x_interest)?,
+            cadd(principal, x_principal)?,
+        ];
+        let payment = charged.iter().try_fold(0i128, |s, x| cadd(s, *x))?;
+        self.rows.push(InstTerms {
+            due,
+            start,
+            principal: charged[PRINCIPAL],
+            interest: charged[INTEREST],
+            fee: charged[FEES],
+            cap: installment_cap(self.t.installment_limit, payment, self.t.scale)?,
+            posted_interest: x_interest,
+            posted_fee: x_fees,
+        });
+        self.inst.push(Inst {
+            charged,
+            out: charged,
+            scheduled_fee_out: charged[FEES],
+            ..Inst::default()
+        });
+        Ok(())
+    }
+
+
+    /// Applies the whole credit balance to the principal parts of a payoff
+    /// on day `d` (oldest first), recording it as a credit-balance allocation.
+    fn credit_to_principal(&mut self, parts: &mut Parts, d: i32) -> Result<()> {
+        let credit = std::mem::take(&mut self.credit);
+        if credit == 0 {
+            return Ok(());
+        }
+        let mut left = credit;
+        let mut paid = Vec::new();
+        for part in parts.iter_mut().filter(|p| p.1 == Component::Principal) {
+            let Some(inst) = self.inst.get_mut(part.0) else { continue };
+            let x = inst.take(Component::Principal, left.min(part.2));
+            if x > 0 {
+                part.2 -= x;
+                left -= x;
+                paid.push((part.0, Component::Principal, x));
+            }
+        }
+        parts.retain(|p| p.2 > 0);
+        self.credit = left;
+        self.allocs.push(Alloc {
+            source: AllocationSource::CreditBalance,
+            date: d,
+            amount: 0,
+            credit_used: credit,
+            parts: paid,
+            to_credit: left,
+            settled: false,
+        });
+        Ok(())
+    }
+}
+
+/// The part of an amount carried onto an installment already charged
+/// (`posted` of `total`) that is still unpaid, `out` being unpaid in all.
+pub(super) fn posted_left(total: i128, posted: i128, out: i128) -> i128 {
+    (posted - (total - out)).clamp(0, out)
+}

@@ -1,0 +1,169 @@
+//! Settling a loan: what the payoff owes on a date, what it credits back,
+//! and receiving money.
+
+use super::{cadd, slot, value, Alloc, Book, InstTerms, Parts, COMPOUND, FEES, INTEREST, PENALTY, PRINCIPAL};
+use crate::accrual::allocation::Component;
+use crate::accrual::policy::EarlySettlement;
+use crate::accrual::statement::{AllocationSource, RebateReason};
+use crate::error::Result;
+
+impl Book<'_> {
+    /// What settles the loan on day `d`, part by part, before the credit
+    /// balance. A negative part is interest or a scheduled fee paid ahead
+    /// and not earned by `d`: settling credits it back.
+    pub(super) fn payoff_parts(&self, d: i32) -> Result<Parts> {
+        let mut parts = Vec::new();
+        let mut room = self.annualised_room(d)?;
+        for (k, (inst, it)) in self.inst.iter().zip(&self.rows).enumerate() {
+            if inst.closed {
+                continue;
+            }
+            if it.due <= d {
+                for c in Component::ALL {
+                    parts.push((k, c, value(&inst.out, c)));
+                }
+                continue;
+            }
+            let earn = |amount: i128| self.earned_early(amount, k, *it, d);
+            let interest = early_part(
+                it.interest,
+                it.posted_interest,
+                inst.out[INTEREST],
+                inst.paid[INTEREST],
+                earn,
+            )?;
+            let fee = early_part(it.fee, it.posted_fee, inst.scheduled_fee_out, inst.paid[FEES], earn)?;
+            // settling early charges them today: what is owed must fit the annualised
+            // cap's room (the fee is cut first, as when an installment falls due)
+            let (interest, fee) = match room.as_mut() {
+                None => (interest, fee),
+                Some(room) => {
+                    let owed = cadd(interest.max(0), fee.max(0))?;
+                    let allowed = owed.min((*room).max(0));
+                    *room -= allowed;
+                    let interest_kept = if interest > 0 { interest.min(allowed) } else { interest };
+                    let fee_kept = if fee > 0 { allowed - interest_kept.max(0) } else { fee };
+                    (interest_kept, fee_kept)
+                }
+            };
+            // late and returned-payment fees, penalties carried or posted on it: owed in full
+            let other_fees = inst.out[FEES] - inst.scheduled_fee_out;
+            parts.push((k, Component::Fees, cadd(fee.max(0), other_fees)?));
+            parts.push((k, Component::PenaltyInterest, inst.out[PENALTY]));
+            parts.push((k, Component::CompoundInterest, inst.out[COMPOUND]));
+            parts.push((k, Component::Interest, interest.max(0)));
+            parts.push((k, Component::Principal, inst.out[PRINCIPAL]));
+            for (c, x) in [(Component::Fees, fee), (Component::Interest, interest)] {
+                if x < 0 {
+                    parts.push((k, c, x));
+                }
+            }
+        }
+        parts.retain(|p| p.2 != 0);
+        Ok(parts)
+    }
+
+    /// What a settlement on day `d` counts as earned of installment `k`'s
+    /// own `amount` (interest or fee, not what was carried onto it), by the
+    /// early-settlement rule. After a charge-off that stops contract
+    /// interest, it is what was earned on the charge-off day.
+    pub(super) fn earned_early(&self, amount: i128, k: usize, it: InstTerms, d: i32) -> Result<i128> {
+        let x = match (self.t.stops.interest, self.charged_off) {
+            (true, Some(co)) => d.min(co),
+            _ => d,
+        };
+        match self.t.settlement {
+            EarlySettlement::AllScheduled => Ok(amount),
+            EarlySettlement::CurrentPeriod => {
+                let open = self.rows.get(self.first_open..).unwrap_or_default();
+                let current = self.first_open + open.partition_point(|i| i.due <= x);
+                Ok(if it.due <= x || k == current { amount } else { 0 })
+            }
+            _ => self.earned_share(amount, it, x),
+        }
+    }
+
+    /// Credits back, on day `d`, the negative parts of a payoff: interest
+    /// and scheduled fees paid ahead and unearned. The period's charge falls
+    /// to what was earned and the money goes to the credit balance. Returns
+    /// the amount.
+    pub(super) fn realise_rebates(&mut self, payoff: &Parts, d: i32) -> Result<i128> {
+        let mut total = 0i128;
+        for &(k, c, x) in payoff {
+            let Some(inst) = self.inst.get_mut(k) else { continue };
+            if x >= 0 {
+                continue;
+            }
+            *slot(&mut inst.paid, c) += x;
+            *slot(&mut inst.charged, c) += x;
+            self.rebates.push((d, k, c, -x, RebateReason::Unearned));
+            total = cadd(total, -x)?;
+        }
+        self.credit = cadd(self.credit, total)?;
+        Ok(total)
+    }
+
+    /// Receives money on day `d`: settles the loan if it covers the payoff
+    /// (crediting back unearned prepaid interest first), otherwise applies it
+    /// by the allocation order.
+    pub(super) fn receive(&mut self, source: AllocationSource, amount: i128, d: i32) -> Result<()> {
+        let payoff = self.payoff_parts(d)?;
+        let net = payoff.iter().try_fold(0i128, |s, p| cadd(s, p.2))?;
+        let settles = !payoff.is_empty() && cadd(amount, self.credit)? >= net;
+        if settles {
+            self.realise_rebates(&payoff, d)?;
+        }
+        let credit_used = std::mem::take(&mut self.credit);
+        let available = cadd(amount, credit_used)?;
+        let (parts, left) = if settles {
+            let payoff: Parts = payoff.into_iter().filter(|p| p.2 > 0).collect();
+            let total = payoff.iter().try_fold(0i128, |s, p| cadd(s, p.2))?;
+            for &(k, c, x) in &payoff {
+                if let Some(inst) = self.inst.get_mut(k) {
+                    inst.take(c, x);
+                }
+            }
+            // interest and fees not earned by the settlement date are forgiven
+            for inst in &mut self.inst {
+                inst.waived[FEES] += inst.out[FEES];
+                inst.waived[INTEREST] += inst.out[INTEREST];
+                inst.out[FEES] = 0;
+                inst.out[INTEREST] = 0;
+                inst.scheduled_fee_out = 0;
+            }
+            (payoff, available - total)
+        } else {
+            self.allocate(available, d, true)?
+        };
+        self.credit = left;
+        self.allocs.push(Alloc {
+            source,
+            date: d,
+            amount,
+            credit_used,
+            parts,
+            to_credit: left,
+            settled: settles,
+        });
+        self.close_grace(d);
+        Ok(())
+    }
+}
+
+/// What settling owes (> 0) or credits back (< 0) of a not-yet-due
+/// installment's interest or scheduled fee: `total` as charged to it, of
+/// which `posted` was carried onto it already charged (owed in full, and
+/// paid first), with `out` unpaid and `paid` paid. The rest is owed as far as
+/// `earn` counts it earned; paid beyond that is credited back.
+fn early_part(total: i128, posted: i128, out: i128, paid: i128, earn: impl Fn(i128) -> Result<i128>) -> Result<i128> {
+    let settled = total - out;
+    let posted_left = super::restructure::posted_left(total, posted, out);
+    let own = total - posted;
+    let own_settled = (settled - posted).max(0);
+    let owed = earn(own)? - own_settled;
+    Ok(if owed >= 0 {
+        posted_left + owed.min(out - posted_left)
+    } else {
+        -(-owed).min(paid)
+    })
+}

@@ -1,0 +1,434 @@
+//! What can happen to a loan after disbursement: payments, their reversals,
+//! refunds of a credit balance, waivers and restructures.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::accrual::allocation::Component;
+use crate::error::{Error, Result};
+use crate::money::Money;
+
+/// A payment received from the borrower.
+///
+/// Its id identifies the debit: a ledger rejects a second payment with the
+/// same id, so the same money is never applied twice.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use overdue::{Money, Payment};
+/// use rust_decimal_macros::dec;
+/// let p = Payment::new("txn-1", NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), Money::new(dec!(500))?)?;
+/// assert_eq!(p.id(), "txn-1");
+/// assert!(Payment::new("txn-2", p.date(), Money::ZERO).is_err());
+/// # Ok::<(), overdue::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "PaymentRepr")]
+pub struct Payment {
+    id: String,
+    date: NaiveDate,
+    amount: Money,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename = "Payment", expecting = "struct Payment")]
+struct PaymentRepr {
+    id: String,
+    date: NaiveDate,
+    amount: Money,
+}
+
+impl TryFrom<PaymentRepr> for Payment {
+    type Error = Error;
+    fn try_from(r: PaymentRepr) -> Result<Payment> {
+        Payment::new(r.id, r.date, r.amount)
+    }
+}
+
+impl Payment {
+    /// A payment of `amount` on `date`, identified by `id`.
+    ///
+    /// # Errors
+    /// [`Error::NonPositive`] with field `payment amount` if the amount is zero
+    /// (a negative amount cannot be a [`Money`]).
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::{Money, Payment}; use rust_decimal_macros::dec;
+    /// let p = Payment::new("a", NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), Money::new(dec!(1))?)?;
+    /// assert_eq!(p.amount(), Money::new(dec!(1))?);
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn new(id: impl Into<String>, date: NaiveDate, amount: Money) -> Result<Payment> {
+        if amount.is_zero() {
+            return Err(Error::NonPositive {
+                field: "payment amount",
+                value: amount.as_decimal(),
+            });
+        }
+        Ok(Payment {
+            id: id.into(),
+            date,
+            amount,
+        })
+    }
+
+    /// Its id.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::{Money, Payment}; use rust_decimal_macros::dec;
+    /// # let p = Payment::new("a", NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), Money::new(dec!(1))?)?;
+    /// assert_eq!(p.id(), "a");
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The date it was received.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::{Money, Payment}; use rust_decimal_macros::dec;
+    /// # let p = Payment::new("a", NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), Money::new(dec!(1))?)?;
+    /// assert_eq!(p.date(), NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn date(&self) -> NaiveDate {
+        self.date
+    }
+
+    /// Its amount.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::{Money, Payment}; use rust_decimal_macros::dec;
+    /// # let p = Payment::new("a", NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), Money::new(dec!(2))?)?;
+    /// assert_eq!(p.amount().to_string(), "2");
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn amount(&self) -> Money {
+        self.amount
+    }
+}
+
+/// A waiver: the lender gives up an amount of one component, of one
+/// installment or of the whole loan (oldest installment first).
+///
+/// A waiver of [`Component::Fees`] waives late fees before scheduled fees.
+/// Only posted amounts can be waived: penalty interest still inside a waive
+/// grace period is not yet charged.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use overdue::{Component, Money, Waiver};
+/// use rust_decimal_macros::dec;
+/// let w = Waiver::new(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), Component::PenaltyInterest, Money::new(dec!(20))?)
+///     .installment(2);
+/// assert_eq!(w.get_installment(), Some(2));
+/// # Ok::<(), overdue::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Waiver {
+    date: NaiveDate,
+    component: Component,
+    amount: Money,
+    #[serde(default)]
+    installment: Option<u32>,
+}
+
+impl Waiver {
+    /// A waiver of `amount` of `component` on `date`, across the loan.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::{Component, Money, Waiver};
+    /// let w = Waiver::new(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), Component::Fees, Money::ZERO);
+    /// assert_eq!(w.component(), Component::Fees);
+    /// ```
+    pub fn new(date: NaiveDate, component: Component, amount: Money) -> Waiver {
+        Waiver {
+            date,
+            component,
+            amount,
+            installment: None,
+        }
+    }
+
+    /// Restricts the waiver to one installment (1-based).
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::{Component, Money, Waiver};
+    /// let w = Waiver::new(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), Component::Fees, Money::ZERO).installment(3);
+    /// assert_eq!(w.get_installment(), Some(3));
+    /// ```
+    pub fn installment(mut self, number: u32) -> Waiver {
+        self.installment = Some(number);
+        self
+    }
+
+    /// The date it takes effect.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::{Component, Money, Waiver};
+    /// let day = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+    /// assert_eq!(Waiver::new(day, Component::Fees, Money::ZERO).date(), day);
+    /// ```
+    pub fn date(&self) -> NaiveDate {
+        self.date
+    }
+
+    /// The component waived.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::{Component, Money, Waiver};
+    /// let w = Waiver::new(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), Component::Interest, Money::ZERO);
+    /// assert_eq!(w.component(), Component::Interest);
+    /// ```
+    pub fn component(&self) -> Component {
+        self.component
+    }
+
+    /// The amount waived.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::{Component, Money, Waiver};
+    /// let w = Waiver::new(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), Component::Interest, Money::ZERO);
+    /// assert!(w.amount().is_zero());
+    /// ```
+    pub fn amount(&self) -> Money {
+        self.amount
+    }
+
+    /// The installment it is restricted to, if any.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::{Component, Money, Waiver};
+    /// let w = Waiver::new(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), Component::Interest, Money::ZERO);
+    /// assert_eq!(w.get_installment(), None);
+    /// ```
+    pub fn get_installment(&self) -> Option<u32> {
+        self.installment
+    }
+}
+
+/// A payment returned unpaid or charged back: from its date on, the ledger
+/// replays the loan as if the payment had never been received (penalties,
+/// fees and days past due follow), and posts the returned-payment fee, if
+/// any, on the reversal date. A statement as of a date before the reversal
+/// still shows the payment, as it stood then.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use overdue::{Money, Reversal};
+/// use rust_decimal_macros::dec;
+/// let r = Reversal::new("bank-77", NaiveDate::from_ymd_opt(2026, 3, 4).unwrap()).fee(Money::new(dec!(15))?);
+/// assert_eq!((r.payment_id(), r.get_fee()), ("bank-77", Some(Money::new(dec!(15))?)));
+/// # Ok::<(), overdue::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reversal {
+    payment_id: String,
+    date: NaiveDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    fee: Option<Money>,
+}
+
+impl Reversal {
+    /// The reversal on `date` of the payment recorded under `payment_id`.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::Reversal;
+    /// let r = Reversal::new("p1", NaiveDate::from_ymd_opt(2026, 3, 4).unwrap());
+    /// assert_eq!(r.get_fee(), None);
+    /// ```
+    pub fn new(payment_id: impl Into<String>, date: NaiveDate) -> Reversal {
+        Reversal {
+            payment_id: payment_id.into(),
+            date,
+            fee: None,
+        }
+    }
+
+    /// Adds a returned-payment fee, posted on the reversal date.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// let r = Reversal::new("p1", NaiveDate::from_ymd_opt(2026, 3, 4).unwrap()).fee(Money::new(dec!(20))?);
+    /// assert_eq!(r.get_fee(), Some(Money::new(dec!(20))?));
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn fee(mut self, fee: Money) -> Reversal {
+        self.fee = Some(fee);
+        self
+    }
+
+    /// The id of the payment reversed.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::Reversal;
+    /// assert_eq!(Reversal::new("p1", NaiveDate::from_ymd_opt(2026, 3, 4).unwrap()).payment_id(), "p1");
+    /// ```
+    pub fn payment_id(&self) -> &str {
+        &self.payment_id
+    }
+
+    /// The date the payment came back.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::Reversal;
+    /// let day = NaiveDate::from_ymd_opt(2026, 3, 4).unwrap();
+    /// assert_eq!(Reversal::new("p1", day).date(), day);
+    /// ```
+    pub fn date(&self) -> NaiveDate {
+        self.date
+    }
+
+    /// The returned-payment fee, if any.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::Reversal;
+    /// assert!(Reversal::new("p1", NaiveDate::from_ymd_opt(2026, 3, 4).unwrap()).get_fee().is_none());
+    /// ```
+    pub fn get_fee(&self) -> Option<Money> {
+        self.fee
+    }
+}
+
+/// Money paid back to the borrower out of the credit balance.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use overdue::{Money, Refund};
+/// use rust_decimal_macros::dec;
+/// let r = Refund::new(NaiveDate::from_ymd_opt(2026, 3, 4).unwrap(), Money::new(dec!(50))?)?;
+/// assert_eq!(r.amount(), Money::new(dec!(50))?);
+/// assert!(Refund::new(r.date(), Money::ZERO).is_err());
+/// # Ok::<(), overdue::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "RefundRepr")]
+pub struct Refund {
+    date: NaiveDate,
+    amount: Money,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename = "Refund", expecting = "struct Refund")]
+struct RefundRepr {
+    date: NaiveDate,
+    amount: Money,
+}
+
+impl TryFrom<RefundRepr> for Refund {
+    type Error = Error;
+    fn try_from(r: RefundRepr) -> Result<Refund> {
+        Refund::new(r.date, r.amount)
+    }
+}
+
+impl Refund {
+    /// A refund of `amount` on `date`.
+    ///
+    /// # Errors
+    /// [`Error::NonPositive`] with field `refund amount` for a zero amount.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// let r = Refund::new(NaiveDate::from_ymd_opt(2026, 3, 4).unwrap(), Money::new(dec!(1))?)?;
+    /// assert_eq!(r.date(), NaiveDate::from_ymd_opt(2026, 3, 4).unwrap());
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn new(date: NaiveDate, amount: Money) -> Result<Refund> {
+        if amount.is_zero() {
+            return Err(Error::NonPositive {
+                field: "refund amount",
+                value: amount.as_decimal(),
+            });
+        }
+        Ok(Refund { date, amount })
+    }
+
+    /// The date it is paid out.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// let day = NaiveDate::from_ymd_opt(2026, 3, 4).unwrap();
+    /// assert_eq!(Refund::new(day, Money::new(dec!(1))?)?.date(), day);
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn date(&self) -> NaiveDate {
+        self.date
+    }
+
+    /// Its amount.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// let r = Refund::new(NaiveDate::from_ymd_opt(2026, 3, 4).unwrap(), Money::new(dec!(2))?)?;
+    /// assert_eq!(r.amount().to_string(), "2");
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn amount(&self) -> Money {
+        self.amount
+    }
+}
+
+/// Something that happened to a loan after disbursement.
+///
+/// Events on the same date are replayed waivers first (in component,
+/// installment and amount order), then payments (in id order), then
+/// reversals (in payment id order), then refunds, then a restructure, so the
+/// order in which they were recorded never matters.
+///
+/// ```
+/// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+/// let p = Payment::new("p1", NaiveDate::from_ymd_opt(2026, 2, 1).unwrap(), Money::new(dec!(10))?)?;
+/// let e = Event::Payment(p.clone());
+/// assert_eq!(e.date(), p.date());
+/// # Ok::<(), overdue::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum Event {
+    /// A payment.
+    Payment(Payment),
+    /// A waiver.
+    Waiver(Waiver),
+    /// A restructure or deferral: a new plan for what is owed.
+    Restructure(crate::restructure::Restructure),
+    /// A payment returned unpaid or charged back.
+    Reversal(Reversal),
+    /// A credit balance paid back to the borrower.
+    Refund(Refund),
+}
+
+impl Event {
+    /// The date of the event.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::*;
+    /// let day = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+    /// assert_eq!(Event::Waiver(Waiver::new(day, Component::Fees, Money::ZERO)).date(), day);
+    /// ```
+    pub fn date(&self) -> NaiveDate {
+        match self {
+            Event::Payment(p) => p.date,
+            Event::Waiver(w) => w.date,
+            Event::Restructure(r) => r.date(),
+            Event::Reversal(r) => r.date,
+            Event::Refund(r) => r.date,
+        }
+    }
+
+    /// The replay order: date, then waivers before payments, then a stable key.
+    pub(crate) fn sort_key(&self) -> (NaiveDate, u8, &str, usize, Option<u32>, Money) {
+        match self {
+            Event::Waiver(w) => (w.date, 0, "", w.component.index(), w.installment, w.amount),
+            Event::Payment(p) => (p.date, 1, p.id.as_str(), 0, None, p.amount),
+            Event::Reversal(r) => (r.date, 2, r.payment_id.as_str(), 0, None, Money::ZERO),
+            Event::Refund(r) => (r.date, 3, "", 0, None, r.amount),
+            Event::Restructure(r) => (r.date(), 4, "", 0, None, Money::ZERO),
+        }
+    }
+}
+

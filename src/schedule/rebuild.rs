@@ -1,0 +1,79 @@
+//! The installments left after a principal prepayment, rebuilt on the lower
+//! balance: the same payment over fewer periods, or the same periods with a
+//! lower payment.
+
+use chrono::NaiveDate;
+
+use super::{annuity, equal_principal, simple, Method, Plan, Row, ScheduleOptions};
+use crate::error::Result;
+
+/// What a rebuild keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Keep {
+    /// The payment of the first row rebuilt (its principal part under equal
+    /// principal); the term shortens.
+    Payment {
+        /// Its principal plus interest.
+        payment: i128,
+        /// Its principal.
+        principal: i128,
+    },
+    /// The number of rows; the payment falls.
+    Term,
+}
+
+/// The rows for `balance` over `due_dates` (the first period from `start`)
+/// under the plan in force. Under [`Keep::Payment`] the rows stop where the
+/// balance is repaid, so fewer may come back than dates were given.
+/// Interest-only and bullet plans always keep their term. Fees are not
+/// rebuilt: the caller keeps each row's scheduled fee.
+pub(crate) fn rebuild(
+    options: &ScheduleOptions,
+    balance: i128,
+    start: NaiveDate,
+    due_dates: &[NaiveDate],
+    keep: Keep,
+) -> Result<Vec<Row>> {
+    if balance <= 0 || due_dates.is_empty() {
+        return Ok(Vec::new());
+    }
+    let plan = Plan::over(options, balance, start, due_dates.to_vec())?;
+    let keep = match options.method {
+        Method::InterestOnly | Method::Bullet => Keep::Term,
+        _ => keep,
+    };
+    match (keep, options.method) {
+        (Keep::Term, Method::EqualInstallment) => Ok(annuity::build(&plan)?.rows),
+        (Keep::Term, Method::EqualPrincipal | Method::FlatFee { .. }) => equal_principal::build(&plan, 0),
+        (Keep::Term, Method::Bullet) => simple::bullet(&plan),
+        (Keep::Term, _) => simple::interest_only(&plan),
+        (Keep::Payment { payment, .. }, Method::EqualInstallment) => pay_down(&plan, |interest| payment - interest),
+        (Keep::Payment { principal, .. }, _) => pay_down(&plan, |_| principal),
+    }
+}
+
+/// Rows that repay `principal_of(interest)` each period until the balance
+/// is gone (the last date takes whatever is left).
+fn pay_down(plan: &Plan, principal_of: impl Fn(i128) -> i128) -> Result<Vec<Row>> {
+    let mut rows = Vec::new();
+    let mut balance = plan.principal;
+    let last = plan.due_dates.len().saturating_sub(1);
+    for k in 0..plan.due_dates.len() {
+        if balance <= 0 {
+            break;
+        }
+        let interest = plan.interest(k, balance)?;
+        let principal = if k == last {
+            balance
+        } else {
+            principal_of(interest).clamp(0, balance)
+        };
+        balance -= principal;
+        rows.push(Row {
+            principal,
+            interest,
+            fee: 0,
+        });
+    }
+    Ok(rows)
+}
