@@ -117,12 +117,7 @@ proptest! {
 
     #[test]
     fn staying_longer_never_costs_less((case, at, _ways, _key) in comparison(), a in 0u64..2000, b in 0u64..2000) {
-        // Known open defect (issue 10, sections 1 and 8): under an annualised cap, a payment that
-        // went to interest not yet due is never credited back, so the payoff can fall while
-        // nothing happens. Until that fix lands these histories are left out here, so that the
-        // suite is not red by the luck of the draw; the fix must remove this line and add the
-        // issue's seed to the regression file.
-        prop_assume!(case.policy.get_caps().get_annualised().is_none() || case.payments.is_empty());
+        // every combination of caps, charge-off and allocation (issue 10 §8: no history left out)
         let ledger = ledger(&case);
         let today = after(&case, at);
         let (a, b) = (a.min(b), a.max(b));

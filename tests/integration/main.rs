@@ -16,3 +16,4 @@ mod restructure_props;
 mod restructure_reference;
 mod schedule_props;
 mod schedule_reference;
+mod servicing_reference;

@@ -777,7 +777,8 @@ impl<'t> Book<'t> {
             freeze = co;
         } else if let Some(limit) = self.t.charge_off {
             let candidate = self.due(oldest).saturating_add(limit);
-            if candidate < t1 {
+            // on the charge-off day itself nothing more is charged
+            if candidate <= t1 {
                 let co = candidate.max(t0);
                 self.charged_off = Some(co);
                 freeze = co;

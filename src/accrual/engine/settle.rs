@@ -24,28 +24,25 @@ impl Book<'_> {
                 }
                 continue;
             }
-            let earn = |amount: i128| self.earned_early(amount, k, *it, d);
+            // what is earned of the period's own interest and fee; settling early charges it
+            // today, so together it must fit the annualised cap's room (interest first, as when
+            // an installment falls due the fee is cut first)
+            let mut earned_interest = self.earned_early(it.interest - it.posted_interest, k, *it, d)?;
+            let mut earned_fee = self.earned_early(it.fee - it.posted_fee, k, *it, d)?;
+            if let Some(room) = room.as_mut() {
+                let allowed = cadd(earned_interest, earned_fee)?.min((*room).max(0));
+                *room -= allowed;
+                earned_interest = earned_interest.min(allowed);
+                earned_fee = allowed - earned_interest;
+            }
             let interest = early_part(
                 it.interest,
                 it.posted_interest,
                 inst.out[INTEREST],
                 inst.paid[INTEREST],
-                earn,
-            )?;
-            let fee = early_part(it.fee, it.posted_fee, inst.scheduled_fee_out, inst.paid[FEES], earn)?;
-            // settling early charges them today: what is owed must fit the annualised
-            // cap's room (the fee is cut first, as when an installment falls due)
-            let (interest, fee) = match room.as_mut() {
-                None => (interest, fee),
-                Some(room) => {
-                    let owed = cadd(interest.max(0), fee.max(0))?;
-                    let allowed = owed.min((*room).max(0));
-                    *room -= allowed;
-                    let interest_kept = if interest > 0 { interest.min(allowed) } else { interest };
-                    let fee_kept = if fee > 0 { allowed - interest_kept.max(0) } else { fee };
-                    (interest_kept, fee_kept)
-                }
-            };
+                earned_interest,
+            );
+            let fee = early_part(it.fee, it.posted_fee, inst.scheduled_fee_out, inst.paid[FEES], earned_fee);
             // late and returned-payment fees, penalties carried or posted on it: owed in full
             let other_fees = inst.out[FEES] - inst.scheduled_fee_out;
             parts.push((k, Component::Fees, cadd(fee.max(0), other_fees)?));
@@ -153,17 +150,16 @@ impl Book<'_> {
 /// What settling owes (> 0) or credits back (< 0) of a not-yet-due
 /// installment's interest or scheduled fee: `total` as charged to it, of
 /// which `posted` was carried onto it already charged (owed in full, and
-/// paid first), with `out` unpaid and `paid` paid. The rest is owed as far as
-/// `earn` counts it earned; paid beyond that is credited back.
-fn early_part(total: i128, posted: i128, out: i128, paid: i128, earn: impl Fn(i128) -> Result<i128>) -> Result<i128> {
+/// paid first), with `out` unpaid and `paid` paid. Of the rest, `earned` is
+/// owed; what was paid beyond it is credited back.
+fn early_part(total: i128, posted: i128, out: i128, paid: i128, earned: i128) -> i128 {
     let settled = total - out;
     let posted_left = super::restructure::posted_left(total, posted, out);
-    let own = total - posted;
     let own_settled = (settled - posted).max(0);
-    let owed = earn(own)? - own_settled;
-    Ok(if owed >= 0 {
+    let owed = earned - own_settled;
+    if owed >= 0 {
         posted_left + owed.min(out - posted_left)
     } else {
         -(-owed).min(paid)
-    })
+    }
 }

@@ -1,0 +1,384 @@
+//! Servicing rules that never take a cent they shouldn't (issue 10): prepayment, no pyramiding,
+//! reversals and refunds, autodebit and double debits, charge-off, restructures and the
+//! annualised cap. Each test names the rule it follows and carries its arithmetic.
+
+use crate::common::{d, m};
+use overdue::*;
+use rust_decimal_macros::dec;
+
+fn no_penalty() -> OverduePolicy {
+    OverduePolicy::new()
+        .penalty_rate(PenaltyRate::Fixed(Rate::ZERO))
+        .compound_interest(false)
+}
+
+/// 12,000 at 18 %/year, 12 monthly installments from 2026-01-15, interest by actual days
+/// (ACT/365F), no penalties.
+fn actual_days_loan() -> Schedule {
+    Schedule::build(
+        &ScheduleOptions::new(m(dec!(12000)), Rate::annual(dec!(0.18)).unwrap(), 12, d(2026, 1, 15))
+            .basis(InterestBasis::ActualDays(DayCount::Act365Fixed)),
+    )
+    .unwrap()
+}
+
+/// What the borrower pays in all: the payments, then the statement's payoff on `settle`.
+fn cost_to_settle(ledger: &Ledger, settle: chrono::NaiveDate) -> Money {
+    let st = ledger.statement(settle).unwrap();
+    let paid = Money::sum(st.allocations.iter().map(|a| a.amount)).unwrap();
+    let mut settled = ledger.clone();
+    settled.pay(Payment::new("payoff", settle, st.payoff).unwrap()).unwrap();
+    let after = settled.statement(settle).unwrap();
+    assert_eq!(after.status, LoanStatus::PaidOff);
+    // what the settlement left over is the borrower's, to be refunded
+    paid.checked_add(st.payoff).unwrap().checked_sub(after.credit_balance).unwrap()
+}
+
+fn with_surplus(surplus: Surplus) -> Ledger {
+    let policy = no_penalty().allocation(AllocationOrder::servicer_default().surplus(surplus));
+    let mut ledger = Ledger::new(actual_days_loan(), policy).unwrap();
+    let first = ledger.schedule().installments()[0].payment;
+    ledger.pay(Payment::new("i1", d(2026, 2, 15), first).unwrap()).unwrap();
+    ledger
+}
+
+const CHOICES: [Surplus; 5] = [
+    Surplus::ShortenTerm,
+    Surplus::LowerInstallments,
+    Surplus::NextInstallments,
+    Surplus::LastInstallments,
+    Surplus::CreditBalance,
+];
+
+/// Issue 10 §1: installment 1 paid on 02-15, 5,000 extra on 02-20, settled on 03-15. The extra
+/// went partly to interest not yet due, and the payoff never gave it back: 12,860.50 in all,
+/// against 12,336.49 without the extra. Now, under every prepayment choice, the payoff credits
+/// back what was paid ahead and not earned, so the extra never costs more on any later date
+/// (and on 03-15, the current period's interest being fixed on its opening balance in the
+/// scheduled model, it costs exactly the same).
+#[test]
+fn a_prepayment_never_costs_the_borrower_money() {
+    for surplus in CHOICES {
+        let without = with_surplus(surplus);
+        let mut with = without.clone();
+        with.pay(Payment::new("extra", d(2026, 2, 20), m(dec!(5000))).unwrap()).unwrap();
+        assert_eq!(cost_to_settle(&without, d(2026, 3, 15)), m(dec!(12336.49)), "{surplus:?}");
+        assert_eq!(cost_to_settle(&with, d(2026, 3, 15)), m(dec!(12336.49)), "{surplus:?}");
+        for day in [d(2026, 2, 21), d(2026, 4, 1), d(2026, 4, 15), d(2026, 7, 20), d(2027, 3, 1)] {
+            assert!(
+                cost_to_settle(&with, day) <= cost_to_settle(&without, day),
+                "{surplus:?} settled on {day}"
+            );
+        }
+        // the payoff on any date never includes interest for days not yet passed
+        let st = with.statement(d(2026, 3, 1)).unwrap();
+        assert_eq!(st.payoff_components.interest, Money::ZERO, "{surplus:?}");
+    }
+}
+
+/// Reduce principal, keep the installment (the default). The 5,000 pays installment 2 (1,100.16,
+/// due 03-15) and 3,899.84 of principal. The balance after installment 2 falls from
+/// 12,000 − 916.71 − 947.12 = 10,136.17 to 6,236.33. Installment 3 (03-15 → 04-15, 31 days):
+/// interest 6,236.33 × 18 % × 31/365 = 95.339… → 95.34, principal 1,100.16 − 95.34 = 1,004.82,
+/// booked with the 3,899.84 prepaid: 4,904.66. The same 1,100.16 a month then repays the rest by
+/// 2026-09-15 (8 installments instead of 12), the last 1,051.96 + 16.08.
+#[test]
+fn shorten_term_keeps_the_installment() {
+    let mut ledger = with_surplus(Surplus::ShortenTerm);
+    ledger.pay(Payment::new("extra", d(2026, 2, 20), m(dec!(5000))).unwrap()).unwrap();
+    let st = ledger.statement(d(2026, 2, 20)).unwrap();
+    let third = &st.installments[2];
+    assert_eq!((third.charged.principal, third.upcoming.interest), (m(dec!(4904.66)), m(dec!(95.34))));
+    assert_eq!(third.outstanding.principal, m(dec!(1004.82)));
+    assert_eq!(st.installments.len(), 8);
+    let last = &st.installments[7];
+    assert_eq!((last.due_date, last.charged.principal, last.upcoming.interest), (d(2026, 9, 15), m(dec!(1051.96)), m(dec!(16.08))));
+    assert_eq!(st.outstanding.principal, m(dec!(12000)).checked_sub(m(dec!(916.71))).unwrap().checked_sub(m(dec!(5000)).checked_sub(m(dec!(153.04))).unwrap()).unwrap());
+}
+
+/// Reduce principal and re-amortise: the same 10 installments after installment 2 on 6,236.33.
+/// The level payment is 6,236.33 × 1.5 % / (1 − 1.015^−10) = 676.23 (interest by actual days:
+/// the first 95.34 as above, principal 580.89, booked with the 3,899.84 prepaid: 4,480.73).
+#[test]
+fn lower_installments_keeps_the_term() {
+    let mut ledger = with_surplus(Surplus::LowerInstallments);
+    ledger.pay(Payment::new("extra", d(2026, 2, 20), m(dec!(5000))).unwrap()).unwrap();
+    let st = ledger.statement(d(2026, 2, 20)).unwrap();
+    assert_eq!(st.installments.len(), 12);
+    let third = &st.installments[2];
+    assert_eq!((third.charged.principal, third.upcoming.interest), (m(dec!(4480.73)), m(dec!(95.34))));
+    let fourth = &st.installments[3];
+    assert_eq!(fourth.charged.principal.checked_add(fourth.upcoming.interest).unwrap(), m(dec!(676.23)));
+}
+
+/// Pay the next installments ahead: the 5,000 pays installments 2 to 5 (4 × 1,100.16) and 599.36
+/// of installment 6. The interest of 3 to 6 (154.96 + 135.98 + 125.77 + 107.30 = 524.01) is not
+/// earned on 03-15: the payoff credits it back, and settling credits it as a rebate.
+#[test]
+fn paying_ahead_credits_back_unearned_interest_at_payoff() {
+    let mut ledger = with_surplus(Surplus::NextInstallments);
+    ledger.pay(Payment::new("extra", d(2026, 2, 20), m(dec!(5000))).unwrap()).unwrap();
+    let st = ledger.statement(d(2026, 3, 15)).unwrap();
+    assert_eq!(st.installments[5].paid.total().unwrap(), m(dec!(599.36)));
+    assert_eq!(st.unearned_prepaid, m(dec!(524.01)));
+    let mut settled = ledger.clone();
+    settled.pay(Payment::new("payoff", d(2026, 3, 15), st.payoff).unwrap()).unwrap();
+    let after = settled.statement(d(2026, 3, 15)).unwrap();
+    let rebated = Money::sum(after.rebates.iter().map(|r| r.amount)).unwrap();
+    assert_eq!((after.status, rebated, after.credit_balance), (LoanStatus::PaidOff, m(dec!(524.01)), Money::ZERO));
+}
+
+/// Hold it as a credit balance: 3,899.84 waits, and on 03-15 the payoff is the balance after
+/// installment 2 less the credit.
+#[test]
+fn credit_balance_waits_and_counts_against_the_payoff() {
+    let mut ledger = with_surplus(Surplus::CreditBalance);
+    ledger.pay(Payment::new("extra", d(2026, 2, 20), m(dec!(5000))).unwrap()).unwrap();
+    let st = ledger.statement(d(2026, 2, 20)).unwrap();
+    assert_eq!(st.credit_balance, m(dec!(3899.84)));
+    let st = ledger.statement(d(2026, 3, 15)).unwrap();
+    assert_eq!(st.payoff, m(dec!(10136.17)).checked_sub(m(dec!(3899.84))).unwrap());
+}
+
+/// Issue 10 §1: a restructure's down payment went through the allocation and paid the current
+/// installment's full interest, so 500 lowered the debt by 445.16. 10,000 at 12 % over 12 months
+/// from 2026-01-01, re-amortised on 01-15: owed 10,000 + 100.00 × 14/31 = 45.16 → 10,045.16;
+/// with 500 down, exactly 9,545.16.
+#[test]
+fn a_down_payment_lowers_the_debt_by_exactly_its_amount() {
+    let plan = Schedule::equal_installment(m(dec!(10000)), Rate::annual(dec!(0.12)).unwrap(), 12, d(2026, 1, 1)).unwrap();
+    let owed = |down: Option<Money>| {
+        let mut ledger = Ledger::new(plan.clone(), OverduePolicy::new()).unwrap();
+        let mut r = Restructure::new(d(2026, 1, 15), NewPlan::Reamortise);
+        if let Some(x) = down {
+            r = r.down_payment(x);
+        }
+        ledger.restructure(r).unwrap();
+        ledger.statement(d(2026, 1, 15)).unwrap().restructures[0].new_principal
+    };
+    assert_eq!(owed(None), m(dec!(10045.16)));
+    assert_eq!(owed(Some(m(dec!(500)))), m(dec!(9545.16)));
+}
+
+fn three_thousand(policy: OverduePolicy) -> Ledger {
+    let plan = Schedule::equal_principal(m(dec!(3000)), Rate::ZERO, 3, d(2026, 1, 1)).unwrap();
+    let policy = policy.late_fee(LateFee::flat(m(dec!(25))));
+    let mut ledger = Ledger::new(plan, policy).unwrap();
+    for (id, day) in [("p1", d(2026, 2, 5)), ("p2", d(2026, 3, 1)), ("p3", d(2026, 4, 1))] {
+        ledger.pay(Payment::new(id, day, m(dec!(1000))).unwrap()).unwrap();
+    }
+    ledger
+}
+
+/// Issue 10 §2, the US FTC Credit Practices Rule, 16 CFR 444.4: no delinquency charge on a full,
+/// timely payment whose only shortfall comes from late fees on earlier installments. 3 × 1,000 at
+/// 0 %, a flat 25 late fee, 1,000 paid on 02-05 (4 days late), 03-01 and 04-01: only the first
+/// installment's 25 is charged, it is still owed, and the loan is current.
+#[test]
+fn no_pyramiding_of_late_fees() {
+    let ledger = three_thousand(no_penalty());
+    for day in [d(2026, 4, 2), d(2026, 6, 30)] {
+        let st = ledger.statement(day).unwrap();
+        assert_eq!((st.days_past_due, st.status), (0, LoanStatus::Current), "{day}");
+        assert_eq!((st.charged.fees, st.outstanding.fees), (m(dec!(25)), m(dec!(25))), "{day}");
+    }
+    // where a jurisdiction permits it, the old behaviour: each payment first pays the earlier fee
+    let pyramid = three_thousand(no_penalty().pyramiding(Pyramiding::Allowed));
+    let st = pyramid.statement(d(2026, 6, 30)).unwrap();
+    assert_eq!((st.days_past_due, st.charged.fees), (90, m(dec!(75))));
+}
+
+/// Issue 10 §3: a reversed payment is replayed as never received, plus the returned-payment fee;
+/// before the reversal date the statement still shows it.
+#[test]
+fn a_reversal_replays_the_loan_without_the_payment_plus_the_fee() {
+    let plan = Schedule::equal_principal(m(dec!(3000)), Rate::ZERO, 3, d(2026, 1, 1)).unwrap();
+    let policy = OverduePolicy::new()
+        .penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005)).unwrap()))
+        .penalty_base(PenaltyBase::OverdueInstallment);
+    let mut ledger = Ledger::new(plan.clone(), policy.clone()).unwrap();
+    ledger.pay(Payment::new("ach-1", d(2026, 2, 1), m(dec!(1000))).unwrap()).unwrap();
+    assert_eq!(ledger.statement(d(2026, 2, 10)).unwrap().days_past_due, 0);
+    ledger.reverse(Reversal::new("ach-1", d(2026, 2, 10)).fee(m(dec!(15)))).unwrap();
+    // before the reversal, as it stood then
+    assert_eq!(ledger.statement(d(2026, 2, 9)).unwrap().days_past_due, 0);
+    // from the reversal on: 9 days past due, penalty 1,000 × 0.05 % × 9 = 4.50, plus the 15 fee
+    let st = ledger.statement(d(2026, 2, 10)).unwrap();
+    let plain = Ledger::new(plan, policy).unwrap().statement(d(2026, 2, 10)).unwrap();
+    assert_eq!(st.days_past_due, 9);
+    assert_eq!(st.outstanding.penalty_interest, m(dec!(4.50)));
+    assert_eq!(st.outstanding.fees, plain.outstanding.fees.checked_add(m(dec!(15))).unwrap());
+    assert_eq!(st.payoff, plain.payoff.checked_add(m(dec!(15))).unwrap());
+    assert_eq!(st.reversals.len(), 1);
+    assert!(matches!(ledger.reverse(Reversal::new("ach-2", d(2026, 2, 10))), Err(Error::UnknownPayment { .. })));
+    assert!(matches!(ledger.reverse(Reversal::new("ach-1", d(2026, 2, 11))), Err(Error::AlreadyReversed { .. })));
+    // the ledger's JSON loads back to the same ledger
+    let json = serde_json::to_string(&ledger).unwrap();
+    assert_eq!(serde_json::from_str::<Ledger>(&json).unwrap(), ledger);
+}
+
+/// Issue 10 §3: a refund pays the credit balance back; more than the credit is an error, and a
+/// reversal that would leave a refund larger than the credit is refused.
+#[test]
+fn refunds_pay_back_the_credit_balance_only() {
+    let plan = Schedule::equal_principal(m(dec!(3000)), Rate::ZERO, 3, d(2026, 1, 1)).unwrap();
+    let policy = no_penalty().allocation(AllocationOrder::servicer_default().surplus(Surplus::CreditBalance));
+    let mut ledger = Ledger::new(plan, policy).unwrap();
+    ledger.pay(Payment::new("p1", d(2026, 2, 1), m(dec!(1000))).unwrap()).unwrap();
+    ledger.pay(Payment::new("p2", d(2026, 2, 1), m(dec!(300))).unwrap()).unwrap();
+    let err = ledger.refund(Refund::new(d(2026, 2, 2), m(dec!(300.01))).unwrap()).unwrap_err();
+    assert_eq!(err.to_string(), "refund of 300.01 is more than the 300.00 credit balance");
+    ledger.refund(Refund::new(d(2026, 2, 2), m(dec!(300))).unwrap()).unwrap();
+    let st = ledger.statement(d(2026, 2, 2)).unwrap();
+    assert_eq!((st.credit_balance, st.refunded), (Money::ZERO, m(dec!(300))));
+    assert!(matches!(ledger.reverse(Reversal::new("p2", d(2026, 2, 5))), Err(Error::RefundTooLarge { .. })));
+}
+
+/// Issue 10 §4 (避免重复扣款): the autodebit collects only what is due and unpaid after the day's
+/// other payments; a second 1,100.16 under another id on the same day is flagged.
+#[test]
+fn autodebit_and_double_debits() {
+    let plan = Schedule::equal_installment(m(dec!(12000)), Rate::annual(dec!(0.18)).unwrap(), 12, d(2026, 1, 15)).unwrap();
+    let mut ledger = Ledger::new(plan, OverduePolicy::new()).unwrap();
+    assert_eq!(ledger.autodebit(d(2026, 2, 15)).unwrap(), m(dec!(1100.16)));
+    ledger.pay(Payment::new("app", d(2026, 2, 15), m(dec!(1100.16))).unwrap()).unwrap();
+    assert_eq!(ledger.autodebit(d(2026, 2, 15)).unwrap(), Money::ZERO);
+    ledger.pay(Payment::new("bank-debit", d(2026, 2, 15), m(dec!(1100.16))).unwrap()).unwrap();
+    let st = ledger.statement(d(2026, 2, 15)).unwrap();
+    assert_eq!(st.possible_duplicates.len(), 1);
+    let dup = &st.possible_duplicates[0];
+    assert_eq!((dup.id.as_str(), dup.earlier_id.as_str(), dup.amount), ("bank-debit", "app", m(dec!(1100.16))));
+    // the caller decides: reversing it gives back the statement of the single payment
+    ledger.reverse(Reversal::new("bank-debit", d(2026, 2, 16))).unwrap();
+    assert_eq!(ledger.statement(d(2026, 2, 16)).unwrap().payoff, {
+        let mut one = Ledger::new(ledger.schedule().clone(), OverduePolicy::new()).unwrap();
+        one.pay(Payment::new("app", d(2026, 2, 15), m(dec!(1100.16))).unwrap()).unwrap();
+        one.statement(d(2026, 2, 16)).unwrap().payoff
+    });
+}
+
+/// Issue 10 §5: charge-off stops what the policy says (by default everything, as a lender does
+/// when it moves a loan to non-accrual); what is owed stays owed.
+#[test]
+fn charge_off_stops_what_the_policy_says() {
+    let plan = Schedule::equal_installment(m(dec!(12000)), Rate::annual(dec!(0.18)).unwrap(), 12, d(2026, 1, 15)).unwrap();
+    let base = OverduePolicy::new().late_fee(LateFee::flat(m(dec!(30))).every(Recurrence::EveryDays(30))).charge_off_after(90);
+    let stopped = Ledger::new(plan.clone(), base.clone()).unwrap();
+    let at_charge_off = stopped.statement(d(2026, 5, 16)).unwrap();
+    assert_eq!((at_charge_off.status, at_charge_off.charged_off_on), (LoanStatus::ChargedOff, Some(d(2026, 5, 16))));
+    let later = stopped.statement(d(2026, 12, 1)).unwrap();
+    // no penalty and no fee after charge-off; contract interest only as earned up to that day
+    for c in [Component::Fees, Component::PenaltyInterest, Component::CompoundInterest] {
+        assert_eq!(later.charged.get(c), at_charge_off.charged.get(c), "{c}");
+    }
+    assert_eq!(later.payoff, at_charge_off.payoff, "nothing more accrues after charge-off");
+    // stopping nothing: contract interest, penalties and fees go on
+    let running = Ledger::new(plan, base.charge_off_stops(&[])).unwrap();
+    let later = running.statement(d(2026, 12, 1)).unwrap();
+    for c in [Component::Interest, Component::PenaltyInterest, Component::Fees] {
+        assert!(later.charged.get(c) > at_charge_off.charged.get(c), "{c}");
+    }
+}
+
+/// Issue 10 §6: a zero waiver names its field.
+#[test]
+fn a_zero_waiver_is_rejected() {
+    let plan = Schedule::equal_principal(m(dec!(3000)), Rate::ZERO, 3, d(2026, 1, 1)).unwrap();
+    let mut ledger = Ledger::new(plan, OverduePolicy::new()).unwrap();
+    let err = ledger.waive(Waiver::new(d(2026, 3, 1), Component::Fees, Money::ZERO)).unwrap_err();
+    assert_eq!(err.to_string(), "waiver amount must be positive, got 0");
+}
+
+/// Issue 10 §7: a deferral of a bullet loan kept only 1/n of it. 12,000 at 0 % over 4 months as a
+/// bullet, deferred by 2 periods on 2026-03-10: the new row carries all 12,000.
+#[test]
+fn deferring_a_bullet_keeps_every_cent() {
+    let plan = Schedule::build(&ScheduleOptions::new(m(dec!(12000)), Rate::ZERO, 4, d(2026, 1, 1)).method(Method::Bullet)).unwrap();
+    let mut ledger = Ledger::new(plan, no_penalty()).unwrap();
+    ledger.restructure(Restructure::deferral(d(2026, 3, 10), Shift::Periods(2), DeferralInterest::Waive)).unwrap();
+    let st = ledger.statement(d(2026, 3, 10)).unwrap();
+    let s = &st.restructures[0];
+    let rows = &st.installments[s.first_installment as usize - 1..];
+    assert_eq!(Money::sum(rows.iter().map(|i| i.charged.principal)).unwrap(), m(dec!(12000)));
+}
+
+/// Issue 10 §7: interest carried into the first new installment was counted twice against an
+/// annualised cap (when carried, and again when the row fell due), so it was cut although
+/// capitalising it kept it whole. 10,000 at 12 % in 12 months from 2026-01-01, nothing paid, a
+/// 13 %/year cap; restructured on 2026-04-10 into 6 months at 12 %, interest carried or capitalised.
+/// Either way the cap cuts nothing more than the original did.
+#[test]
+fn carried_interest_counts_against_the_annualised_cap_once() {
+    let plan = Schedule::equal_installment(m(dec!(10000)), Rate::annual(dec!(0.12)).unwrap(), 12, d(2026, 1, 1)).unwrap();
+    let policy = no_penalty().caps(Caps::none().annualised(Rate::annual(dec!(0.13)).unwrap()));
+    let cut = |treatment: Treatment| {
+        let mut ledger = Ledger::new(plan.clone(), policy.clone()).unwrap();
+        let r = Restructure::new(d(2026, 4, 10), NewPlan::Schedule(NewTerms::new(Rate::annual(dec!(0.12)).unwrap(), 6)))
+            .component(Component::Interest, ComponentPlan::new(treatment));
+        ledger.restructure(r).unwrap();
+        ledger.statement(d(2026, 6, 1)).unwrap().cap_cut
+    };
+    assert_eq!(cut(Treatment::CarryToFirst), Money::ZERO);
+    assert_eq!(cut(Treatment::Capitalise), Money::ZERO);
+}
+
+/// Issue 10 §8: with no events the payoff and what is owed never fall. The docs' own 1,000
+/// bullet at 36 % under a 24 %/year cap showed the total charged falling from 1,030.00 on 01-31
+/// to 1,020.66 on 02-01: interest not yet due is now upcoming, not charged.
+#[test]
+fn what_is_owed_never_falls_while_nothing_happens() {
+    let plan = Schedule::build(&ScheduleOptions::new(m(dec!(1000)), Rate::annual(dec!(0.36)).unwrap(), 1, d(2026, 1, 1)).method(Method::Bullet)).unwrap();
+    let ledger = Ledger::new(plan, OverduePolicy::new().caps(Caps::none().annualised(Rate::annual(dec!(0.24)).unwrap()))).unwrap();
+    let (a, b) = (ledger.statement(d(2026, 1, 31)).unwrap(), ledger.statement(d(2026, 2, 1)).unwrap());
+    assert_eq!((a.charged.total().unwrap(), b.charged.total().unwrap()), (m(dec!(1000)), m(dec!(1020.66))));
+    assert!(a.payoff <= b.payoff);
+}
+
+/// Issue 10 §8, the minimal case the property test found: a bullet of 57,983.51 at 17.31 %/year
+/// over 7 months from 2026-01-30; penalty at the contract rate + 30 % on overdue principal,
+/// ACT/360; a 17.46 late fee every 25 days, at most 179.54; grace 9 days (shift); tolerance 4.93;
+/// caps 311.11 per installment and 1.67 %/year annualised; charge-off after 176 days; allocation
+/// fees → penalty → compound → interest → principal, surplus to credit; 2,640.00 paid on day 8.
+/// The payoff was 58,494.57 on 2026-08-08 and 57,983.51 from 2026-11-16 on: the 2,640 had gone to
+/// interest not yet due and was never credited back. Now the payoff never falls, and the
+/// interest the cap does not allow comes back to the borrower.
+#[test]
+fn the_annualised_cap_with_prepaid_interest_never_lowers_the_payoff() {
+    let plan = Schedule::build(
+        &ScheduleOptions::new(m(dec!(57983.51)), Rate::annual(dec!(0.1731)).unwrap(), 7, d(2026, 1, 30)).method(Method::Bullet),
+    )
+    .unwrap();
+    let policy = OverduePolicy::new()
+        .penalty_rate(PenaltyRate::ContractUplift(Ratio::new(dec!(0.30)).unwrap()))
+        .compound_interest(false)
+        .late_fee(LateFee::flat(m(dec!(17.46))).every(Recurrence::EveryDays(25)).max(m(dec!(179.54))))
+        .grace(Grace::shift(9))
+        .tolerance(m(dec!(4.93)))
+        .caps(
+            Caps::none()
+                .per_installment(InstallmentLimit::Amount(m(dec!(311.11))))
+                .annualised(Rate::annual(dec!(0.0167)).unwrap()),
+        )
+        .charge_off_after(176)
+        .allocation(AllocationOrder::servicer_default().surplus(Surplus::CreditBalance));
+    let untouched = Ledger::new(plan, policy).unwrap();
+    let mut ledger = untouched.clone();
+    ledger.pay(Payment::new("p1", d(2026, 2, 7), m(dec!(2640.00))).unwrap()).unwrap();
+    let (mut previous, mut untouched_payoff, mut owed) = (Money::ZERO, Money::ZERO, Money::ZERO);
+    let mut day = d(2026, 2, 7);
+    while day <= d(2027, 6, 1) {
+        let st = ledger.statement(day).unwrap();
+        assert!(st.payoff >= previous, "payoff fell on {day}: {} < {previous}", st.payoff);
+        previous = st.payoff;
+        // with no events at all, what is owed never falls either
+        let plain = untouched.statement(day).unwrap();
+        assert!(plain.payoff >= untouched_payoff && plain.outstanding.total().unwrap() >= owed, "{day}");
+        (untouched_payoff, owed) = (plain.payoff, plain.outstanding.total().unwrap());
+        day = day.succ_opt().unwrap();
+    }
+    // the interest the cap keeps out was paid ahead: it is credited back, never kept
+    let st = ledger.statement(d(2026, 11, 16)).unwrap();
+    let cap = m(dec!(57983.51)).as_decimal() * dec!(0.0167) * rust_decimal::Decimal::from(290) / dec!(360);
+    let beyond = st.charged.total().unwrap().checked_sub(st.charged.principal).unwrap();
+    assert!(beyond.as_decimal() <= cap, "{beyond} > {cap}");
+}
