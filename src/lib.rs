@@ -241,13 +241,13 @@ mod restructure;
 mod schedule;
 mod serde_str;
 
+pub use crate::accrual::{Accrual, PossibleDuplicate, Pyramiding, Rebate, RebateReason, Refund, Reversal};
 pub use crate::accrual::{
     AllocationOrder, AllocationPart, AllocationSource, Bucket, Buckets, Caps, Component, Components, Direction,
     EarlySettlement, Event, FeeAmount, Grace, GraceMeaning, InstallmentLimit, InstallmentState, InstallmentStatement,
     LateFee, Ledger, LoanStatus, OverduePolicy, Payment, PaymentAllocation, PenaltyBase, PenaltyRate, Recurrence,
     Statement, Surplus, Tier, Waiver, MAX_POLICY_DAYS,
 };
-pub use crate::accrual::{Accrual, PossibleDuplicate, Pyramiding, Rebate, RebateReason, Refund, Reversal};
 pub use crate::calendar::{DayCount, Frequency};
 pub use crate::compare::{
     Budget, Choice, Comparison, ComparisonResult, CreditImpact, DebtService, LenderKind, OptionResult, RankBy,

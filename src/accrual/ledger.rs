@@ -295,7 +295,10 @@ impl Ledger {
             return Err(Error::UnknownPayment { id: id.to_owned() });
         };
         if let Some(&date) = self.reversed.get(id) {
-            return Err(Error::AlreadyReversed { id: id.to_owned(), date });
+            return Err(Error::AlreadyReversed {
+                id: id.to_owned(),
+                date,
+            });
         }
         if r.date() < paid_on {
             return Err(Error::DateOrder {
@@ -521,10 +524,11 @@ impl Ledger {
             .statement(as_of, self.policy.get_buckets())
     }
 
-    /// What an autodebit should collect on `on`: what is due and unpaid that
-    /// day (every installment due by then, with its penalties and fees) after
-    /// the payments already applied that day and the credit balance. An
-    /// autodebit never takes what another channel has paid.
+    /// What an autodebit should collect on `on` (避免重复扣款): what was due
+    /// that day (every installment due by then, with its penalties and fees,
+    /// less the credit balance) less every payment already received that day
+    /// through any channel, and never more than is still unpaid on those
+    /// installments. An autodebit never takes what another channel has paid.
     ///
     /// # Errors
     /// As for [`Ledger::statement`].
@@ -540,15 +544,29 @@ impl Ledger {
     /// # Ok::<(), overdue::Error>(())
     /// ```
     pub fn autodebit(&self, on: NaiveDate) -> Result<Money> {
-        let st = self.statement(on)?;
-        let due = Money::sum(
-            st.installments
-                .iter()
-                .filter(|i| i.due_date <= on)
-                .map(|i| i.outstanding.total())
-                .collect::<Result<Vec<_>>>()?,
-        )?;
-        Ok(due.saturating_sub(st.credit_balance))
+        let unpaid = |events: &[Event]| -> Result<Money> {
+            let st = self.replay(events, on)?.statement(on, self.policy.get_buckets())?;
+            let due = Money::sum(
+                st.installments
+                    .iter()
+                    .filter(|i| i.due_date <= on)
+                    .map(|i| i.outstanding.total())
+                    .collect::<Result<Vec<_>>>()?,
+            )?;
+            Ok(due.saturating_sub(st.credit_balance))
+        };
+        let paid_today = Money::sum(self.events.iter().filter_map(|e| match e {
+            Event::Payment(p) if p.date() == on => Some(p.amount()),
+            _ => None,
+        }))?;
+        let before: Vec<Event> = self
+            .events
+            .iter()
+            .filter(|e| !(matches!(e, Event::Payment(_)) && e.date() == on))
+            .cloned()
+            .collect();
+        let due_before = unpaid(&before)?;
+        Ok(unpaid(&self.events)?.min(due_before.saturating_sub(paid_today)))
     }
 
     /// The schedule.

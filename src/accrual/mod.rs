@@ -18,6 +18,6 @@ pub use policy::{
 };
 pub use servicing::{Accrual, Pyramiding};
 pub use statement::{
-    AllocationPart, AllocationSource, Components, InstallmentStatement, LoanStatus, PaymentAllocation, PossibleDuplicate,
-    Rebate, RebateReason, Statement,
+    AllocationPart, AllocationSource, Components, InstallmentStatement, LoanStatus, PaymentAllocation,
+    PossibleDuplicate, Rebate, RebateReason, Statement,
 };

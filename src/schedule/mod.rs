@@ -895,7 +895,12 @@ impl Plan {
     /// A plan for `principal` over the given due dates, the first period
     /// starting on `start`, under `o`'s rate, basis, frequency and rounding
     /// (what a prepayment rebuilds the remaining installments from).
-    pub(crate) fn over(o: &ScheduleOptions, principal: i128, start: NaiveDate, due_dates: Vec<NaiveDate>) -> Result<Plan> {
+    pub(crate) fn over(
+        o: &ScheduleOptions,
+        principal: i128,
+        start: NaiveDate,
+        due_dates: Vec<NaiveDate>,
+    ) -> Result<Plan> {
         let n = u32::try_from(due_dates.len()).map_err(|_| overflow("installment count"))?;
         let (periodic, factors) = rates(o, start, &due_dates)?;
         Ok(Plan {

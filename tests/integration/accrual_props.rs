@@ -93,13 +93,15 @@ fn policy() -> impl Strategy<Value = OverduePolicy> {
     (
         (0u8..2, 0i64..20, 0u8..3, any::<bool>(), any::<bool>()),
         (late_fee(), 0u32..10, any::<bool>(), 0i64..500),
-        (caps(), prop::option::of(1u32..200), 0u8..3, 0u8..3, 0u8..3, 0u8..2),
+        (caps(), prop::option::of(1u32..200), 0u8..3, 0u8..5, 0u8..3, 0u8..2),
+        (any::<bool>(), 0u8..16),
     )
         .prop_map(
             |(
                 (rate, v, base, compound, fee_interest),
                 (fee, grace, shift, tol),
                 (caps, co, order, surplus, settle, dc),
+                (pyramid, stops),
             )| {
                 let mut p = OverduePolicy::new()
                     .penalty_rate(if rate == 0 {
@@ -134,8 +136,23 @@ fn policy() -> impl Strategy<Value = OverduePolicy> {
                         .surplus(match surplus {
                             0 => Surplus::NextInstallments,
                             1 => Surplus::LastInstallments,
+                            2 => Surplus::ShortenTerm,
+                            3 => Surplus::LowerInstallments,
                             _ => Surplus::CreditBalance,
                         }),
+                    )
+                    .pyramiding(if pyramid {
+                        Pyramiding::Allowed
+                    } else {
+                        Pyramiding::Forbidden
+                    })
+                    .charge_off_stops(
+                        &Accrual::ALL
+                            .into_iter()
+                            .enumerate()
+                            .filter(|(i, _)| stops & (1 << i) != 0)
+                            .map(|(_, a)| a)
+                            .collect::<Vec<_>>(),
                     )
                     .early_settlement(match settle {
                         0 => EarlySettlement::AccruedInterest,
@@ -280,9 +297,9 @@ proptest! {
         if let Some(share) = caps.get_lifetime() {
             prop_assert!(all <= principal * share.as_decimal());
         }
-        if let (Some(rate), true) = (caps.get_annualised(), case.payments.is_empty()) {
-            // everything charged beyond principal on installments already due (interest prepaid
-            // before its due date cannot be cut, so this holds without payments)
+        if let Some(rate) = caps.get_annualised() {
+            // everything charged beyond principal on installments already due (interest paid
+            // ahead is cut too, and credited back, when it falls due above the cap)
             let beyond = st.installments.iter().filter(|i| i.due_date < st.as_of).map(|i| {
                 [Component::Fees, Component::PenaltyInterest, Component::CompoundInterest, Component::Interest]
                     .iter().map(|&c| i.charged.get(c).as_decimal()).sum::<Decimal>()

@@ -475,7 +475,10 @@ fn annualised_cap_cuts_contract_interest_above_it() {
     let ledger = Ledger::new(s, policy).unwrap();
     let before = ledger.statement(d(2026, 1, 31)).unwrap();
     // not yet due: upcoming, not yet charged
-    assert_eq!((before.outstanding.interest, before.upcoming.interest), (Money::ZERO, m(dec!(30.00))));
+    assert_eq!(
+        (before.outstanding.interest, before.upcoming.interest),
+        (Money::ZERO, m(dec!(30.00)))
+    );
     let st = ledger.statement(d(2026, 2, 1)).unwrap();
     assert_eq!(st.charged.interest, m(dec!(20.66)));
     assert_eq!(st.cap_cut, m(dec!(9.34)));

@@ -391,7 +391,10 @@ fn conserved(st: &Statement) {
         .collect();
     applied.push(st.credit_balance);
     applied.push(st.refunded);
-    assert!(same_sum(&received, &applied), "received is not applied − rebated + credit + refunded");
+    assert!(
+        same_sum(&received, &applied),
+        "received is not applied − rebated + credit + refunded"
+    );
     let mut paid = vec![st.paid.total().unwrap_or(Money::ZERO)];
     paid.extend(st.rebates.iter().map(|r| r.amount));
     let applied_only: Vec<Money> = st

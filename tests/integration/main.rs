@@ -16,4 +16,5 @@ mod restructure_props;
 mod restructure_reference;
 mod schedule_props;
 mod schedule_reference;
+mod servicing_props;
 mod servicing_reference;

@@ -43,7 +43,10 @@ fn three_month_payment_holiday_on_an_annuity() {
     assert_eq!(new[0].due_date, d(2026, 8, 1));
     assert_eq!(new[8].due_date, d(2027, 4, 1));
     // the holiday's 229.39 is charged now; the period's own 76.46 is upcoming until 08-01
-    assert_eq!((new[0].charged.interest, new[0].upcoming.interest), (m(dec!(229.39)), m(dec!(76.46))));
+    assert_eq!(
+        (new[0].charged.interest, new[0].upcoming.interest),
+        (m(dec!(229.39)), m(dec!(76.46)))
+    );
     assert_eq!(
         new[0].charged.principal.checked_add(m(dec!(76.46))).unwrap(),
         m(dec!(892.63))

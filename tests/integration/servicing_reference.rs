@@ -31,7 +31,10 @@ fn cost_to_settle(ledger: &Ledger, settle: chrono::NaiveDate) -> Money {
     let after = settled.statement(settle).unwrap();
     assert_eq!(after.status, LoanStatus::PaidOff);
     // what the settlement left over is the borrower's, to be refunded
-    paid.checked_add(st.payoff).unwrap().checked_sub(after.credit_balance).unwrap()
+    paid.checked_add(st.payoff)
+        .unwrap()
+        .checked_sub(after.credit_balance)
+        .unwrap()
 }
 
 fn with_surplus(surplus: Surplus) -> Ledger {
@@ -61,10 +64,21 @@ fn a_prepayment_never_costs_the_borrower_money() {
     for surplus in CHOICES {
         let without = with_surplus(surplus);
         let mut with = without.clone();
-        with.pay(Payment::new("extra", d(2026, 2, 20), m(dec!(5000))).unwrap()).unwrap();
-        assert_eq!(cost_to_settle(&without, d(2026, 3, 15)), m(dec!(12336.49)), "{surplus:?}");
+        with.pay(Payment::new("extra", d(2026, 2, 20), m(dec!(5000))).unwrap())
+            .unwrap();
+        assert_eq!(
+            cost_to_settle(&without, d(2026, 3, 15)),
+            m(dec!(12336.49)),
+            "{surplus:?}"
+        );
         assert_eq!(cost_to_settle(&with, d(2026, 3, 15)), m(dec!(12336.49)), "{surplus:?}");
-        for day in [d(2026, 2, 21), d(2026, 4, 1), d(2026, 4, 15), d(2026, 7, 20), d(2027, 3, 1)] {
+        for day in [
+            d(2026, 2, 21),
+            d(2026, 4, 1),
+            d(2026, 4, 15),
+            d(2026, 7, 20),
+            d(2027, 3, 1),
+        ] {
             assert!(
                 cost_to_settle(&with, day) <= cost_to_settle(&without, day),
                 "{surplus:?} settled on {day}"
@@ -85,15 +99,30 @@ fn a_prepayment_never_costs_the_borrower_money() {
 #[test]
 fn shorten_term_keeps_the_installment() {
     let mut ledger = with_surplus(Surplus::ShortenTerm);
-    ledger.pay(Payment::new("extra", d(2026, 2, 20), m(dec!(5000))).unwrap()).unwrap();
+    ledger
+        .pay(Payment::new("extra", d(2026, 2, 20), m(dec!(5000))).unwrap())
+        .unwrap();
     let st = ledger.statement(d(2026, 2, 20)).unwrap();
     let third = &st.installments[2];
-    assert_eq!((third.charged.principal, third.upcoming.interest), (m(dec!(4904.66)), m(dec!(95.34))));
+    assert_eq!(
+        (third.charged.principal, third.upcoming.interest),
+        (m(dec!(4904.66)), m(dec!(95.34)))
+    );
     assert_eq!(third.outstanding.principal, m(dec!(1004.82)));
     assert_eq!(st.installments.len(), 8);
     let last = &st.installments[7];
-    assert_eq!((last.due_date, last.charged.principal, last.upcoming.interest), (d(2026, 9, 15), m(dec!(1051.96)), m(dec!(16.08))));
-    assert_eq!(st.outstanding.principal, m(dec!(12000)).checked_sub(m(dec!(916.71))).unwrap().checked_sub(m(dec!(5000)).checked_sub(m(dec!(153.04))).unwrap()).unwrap());
+    assert_eq!(
+        (last.due_date, last.charged.principal, last.upcoming.interest),
+        (d(2026, 9, 15), m(dec!(1051.96)), m(dec!(16.08)))
+    );
+    assert_eq!(
+        st.outstanding.principal,
+        m(dec!(12000))
+            .checked_sub(m(dec!(916.71)))
+            .unwrap()
+            .checked_sub(m(dec!(5000)).checked_sub(m(dec!(153.04))).unwrap())
+            .unwrap()
+    );
 }
 
 /// Reduce principal and re-amortise: the same 10 installments after installment 2 on 6,236.33.
@@ -102,13 +131,21 @@ fn shorten_term_keeps_the_installment() {
 #[test]
 fn lower_installments_keeps_the_term() {
     let mut ledger = with_surplus(Surplus::LowerInstallments);
-    ledger.pay(Payment::new("extra", d(2026, 2, 20), m(dec!(5000))).unwrap()).unwrap();
+    ledger
+        .pay(Payment::new("extra", d(2026, 2, 20), m(dec!(5000))).unwrap())
+        .unwrap();
     let st = ledger.statement(d(2026, 2, 20)).unwrap();
     assert_eq!(st.installments.len(), 12);
     let third = &st.installments[2];
-    assert_eq!((third.charged.principal, third.upcoming.interest), (m(dec!(4480.73)), m(dec!(95.34))));
+    assert_eq!(
+        (third.charged.principal, third.upcoming.interest),
+        (m(dec!(4480.73)), m(dec!(95.34)))
+    );
     let fourth = &st.installments[3];
-    assert_eq!(fourth.charged.principal.checked_add(fourth.upcoming.interest).unwrap(), m(dec!(676.23)));
+    assert_eq!(
+        fourth.charged.principal.checked_add(fourth.upcoming.interest).unwrap(),
+        m(dec!(676.23))
+    );
 }
 
 /// Pay the next installments ahead: the 5,000 pays installments 2 to 5 (4 × 1,100.16) and 599.36
@@ -117,15 +154,22 @@ fn lower_installments_keeps_the_term() {
 #[test]
 fn paying_ahead_credits_back_unearned_interest_at_payoff() {
     let mut ledger = with_surplus(Surplus::NextInstallments);
-    ledger.pay(Payment::new("extra", d(2026, 2, 20), m(dec!(5000))).unwrap()).unwrap();
+    ledger
+        .pay(Payment::new("extra", d(2026, 2, 20), m(dec!(5000))).unwrap())
+        .unwrap();
     let st = ledger.statement(d(2026, 3, 15)).unwrap();
     assert_eq!(st.installments[5].paid.total().unwrap(), m(dec!(599.36)));
     assert_eq!(st.unearned_prepaid, m(dec!(524.01)));
     let mut settled = ledger.clone();
-    settled.pay(Payment::new("payoff", d(2026, 3, 15), st.payoff).unwrap()).unwrap();
+    settled
+        .pay(Payment::new("payoff", d(2026, 3, 15), st.payoff).unwrap())
+        .unwrap();
     let after = settled.statement(d(2026, 3, 15)).unwrap();
     let rebated = Money::sum(after.rebates.iter().map(|r| r.amount)).unwrap();
-    assert_eq!((after.status, rebated, after.credit_balance), (LoanStatus::PaidOff, m(dec!(524.01)), Money::ZERO));
+    assert_eq!(
+        (after.status, rebated, after.credit_balance),
+        (LoanStatus::PaidOff, m(dec!(524.01)), Money::ZERO)
+    );
 }
 
 /// Hold it as a credit balance: 3,899.84 waits, and on 03-15 the payoff is the balance after
@@ -133,7 +177,9 @@ fn paying_ahead_credits_back_unearned_interest_at_payoff() {
 #[test]
 fn credit_balance_waits_and_counts_against_the_payoff() {
     let mut ledger = with_surplus(Surplus::CreditBalance);
-    ledger.pay(Payment::new("extra", d(2026, 2, 20), m(dec!(5000))).unwrap()).unwrap();
+    ledger
+        .pay(Payment::new("extra", d(2026, 2, 20), m(dec!(5000))).unwrap())
+        .unwrap();
     let st = ledger.statement(d(2026, 2, 20)).unwrap();
     assert_eq!(st.credit_balance, m(dec!(3899.84)));
     let st = ledger.statement(d(2026, 3, 15)).unwrap();
@@ -146,7 +192,8 @@ fn credit_balance_waits_and_counts_against_the_payoff() {
 /// with 500 down, exactly 9,545.16.
 #[test]
 fn a_down_payment_lowers_the_debt_by_exactly_its_amount() {
-    let plan = Schedule::equal_installment(m(dec!(10000)), Rate::annual(dec!(0.12)).unwrap(), 12, d(2026, 1, 1)).unwrap();
+    let plan =
+        Schedule::equal_installment(m(dec!(10000)), Rate::annual(dec!(0.12)).unwrap(), 12, d(2026, 1, 1)).unwrap();
     let owed = |down: Option<Money>| {
         let mut ledger = Ledger::new(plan.clone(), OverduePolicy::new()).unwrap();
         let mut r = Restructure::new(d(2026, 1, 15), NewPlan::Reamortise);
@@ -180,7 +227,11 @@ fn no_pyramiding_of_late_fees() {
     for day in [d(2026, 4, 2), d(2026, 6, 30)] {
         let st = ledger.statement(day).unwrap();
         assert_eq!((st.days_past_due, st.status), (0, LoanStatus::Current), "{day}");
-        assert_eq!((st.charged.fees, st.outstanding.fees), (m(dec!(25)), m(dec!(25))), "{day}");
+        assert_eq!(
+            (st.charged.fees, st.outstanding.fees),
+            (m(dec!(25)), m(dec!(25))),
+            "{day}"
+        );
     }
     // where a jurisdiction permits it, the old behaviour: each payment first pays the earlier fee
     let pyramid = three_thousand(no_penalty().pyramiding(Pyramiding::Allowed));
@@ -197,9 +248,13 @@ fn a_reversal_replays_the_loan_without_the_payment_plus_the_fee() {
         .penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005)).unwrap()))
         .penalty_base(PenaltyBase::OverdueInstallment);
     let mut ledger = Ledger::new(plan.clone(), policy.clone()).unwrap();
-    ledger.pay(Payment::new("ach-1", d(2026, 2, 1), m(dec!(1000))).unwrap()).unwrap();
+    ledger
+        .pay(Payment::new("ach-1", d(2026, 2, 1), m(dec!(1000))).unwrap())
+        .unwrap();
     assert_eq!(ledger.statement(d(2026, 2, 10)).unwrap().days_past_due, 0);
-    ledger.reverse(Reversal::new("ach-1", d(2026, 2, 10)).fee(m(dec!(15)))).unwrap();
+    ledger
+        .reverse(Reversal::new("ach-1", d(2026, 2, 10)).fee(m(dec!(15))))
+        .unwrap();
     // before the reversal, as it stood then
     assert_eq!(ledger.statement(d(2026, 2, 9)).unwrap().days_past_due, 0);
     // from the reversal on: 9 days past due, penalty 1,000 × 0.05 % × 9 = 4.50, plus the 15 fee
@@ -207,11 +262,20 @@ fn a_reversal_replays_the_loan_without_the_payment_plus_the_fee() {
     let plain = Ledger::new(plan, policy).unwrap().statement(d(2026, 2, 10)).unwrap();
     assert_eq!(st.days_past_due, 9);
     assert_eq!(st.outstanding.penalty_interest, m(dec!(4.50)));
-    assert_eq!(st.outstanding.fees, plain.outstanding.fees.checked_add(m(dec!(15))).unwrap());
+    assert_eq!(
+        st.outstanding.fees,
+        plain.outstanding.fees.checked_add(m(dec!(15))).unwrap()
+    );
     assert_eq!(st.payoff, plain.payoff.checked_add(m(dec!(15))).unwrap());
     assert_eq!(st.reversals.len(), 1);
-    assert!(matches!(ledger.reverse(Reversal::new("ach-2", d(2026, 2, 10))), Err(Error::UnknownPayment { .. })));
-    assert!(matches!(ledger.reverse(Reversal::new("ach-1", d(2026, 2, 11))), Err(Error::AlreadyReversed { .. })));
+    assert!(matches!(
+        ledger.reverse(Reversal::new("ach-2", d(2026, 2, 10))),
+        Err(Error::UnknownPayment { .. })
+    ));
+    assert!(matches!(
+        ledger.reverse(Reversal::new("ach-1", d(2026, 2, 11))),
+        Err(Error::AlreadyReversed { .. })
+    ));
     // the ledger's JSON loads back to the same ledger
     let json = serde_json::to_string(&ledger).unwrap();
     assert_eq!(serde_json::from_str::<Ledger>(&json).unwrap(), ledger);
@@ -224,35 +288,58 @@ fn refunds_pay_back_the_credit_balance_only() {
     let plan = Schedule::equal_principal(m(dec!(3000)), Rate::ZERO, 3, d(2026, 1, 1)).unwrap();
     let policy = no_penalty().allocation(AllocationOrder::servicer_default().surplus(Surplus::CreditBalance));
     let mut ledger = Ledger::new(plan, policy).unwrap();
-    ledger.pay(Payment::new("p1", d(2026, 2, 1), m(dec!(1000))).unwrap()).unwrap();
-    ledger.pay(Payment::new("p2", d(2026, 2, 1), m(dec!(300))).unwrap()).unwrap();
-    let err = ledger.refund(Refund::new(d(2026, 2, 2), m(dec!(300.01))).unwrap()).unwrap_err();
-    assert_eq!(err.to_string(), "refund of 300.01 is more than the 300.00 credit balance");
-    ledger.refund(Refund::new(d(2026, 2, 2), m(dec!(300))).unwrap()).unwrap();
+    ledger
+        .pay(Payment::new("p1", d(2026, 2, 1), m(dec!(1000))).unwrap())
+        .unwrap();
+    ledger
+        .pay(Payment::new("p2", d(2026, 2, 1), m(dec!(300))).unwrap())
+        .unwrap();
+    let err = ledger
+        .refund(Refund::new(d(2026, 2, 2), m(dec!(300.01))).unwrap())
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "refund of 300.01 is more than the 300.00 credit balance"
+    );
+    ledger
+        .refund(Refund::new(d(2026, 2, 2), m(dec!(300))).unwrap())
+        .unwrap();
     let st = ledger.statement(d(2026, 2, 2)).unwrap();
     assert_eq!((st.credit_balance, st.refunded), (Money::ZERO, m(dec!(300))));
-    assert!(matches!(ledger.reverse(Reversal::new("p2", d(2026, 2, 5))), Err(Error::RefundTooLarge { .. })));
+    assert!(matches!(
+        ledger.reverse(Reversal::new("p2", d(2026, 2, 5))),
+        Err(Error::RefundTooLarge { .. })
+    ));
 }
 
 /// Issue 10 §4 (避免重复扣款): the autodebit collects only what is due and unpaid after the day's
 /// other payments; a second 1,100.16 under another id on the same day is flagged.
 #[test]
 fn autodebit_and_double_debits() {
-    let plan = Schedule::equal_installment(m(dec!(12000)), Rate::annual(dec!(0.18)).unwrap(), 12, d(2026, 1, 15)).unwrap();
+    let plan =
+        Schedule::equal_installment(m(dec!(12000)), Rate::annual(dec!(0.18)).unwrap(), 12, d(2026, 1, 15)).unwrap();
     let mut ledger = Ledger::new(plan, OverduePolicy::new()).unwrap();
     assert_eq!(ledger.autodebit(d(2026, 2, 15)).unwrap(), m(dec!(1100.16)));
-    ledger.pay(Payment::new("app", d(2026, 2, 15), m(dec!(1100.16))).unwrap()).unwrap();
+    ledger
+        .pay(Payment::new("app", d(2026, 2, 15), m(dec!(1100.16))).unwrap())
+        .unwrap();
     assert_eq!(ledger.autodebit(d(2026, 2, 15)).unwrap(), Money::ZERO);
-    ledger.pay(Payment::new("bank-debit", d(2026, 2, 15), m(dec!(1100.16))).unwrap()).unwrap();
+    ledger
+        .pay(Payment::new("bank-debit", d(2026, 2, 15), m(dec!(1100.16))).unwrap())
+        .unwrap();
     let st = ledger.statement(d(2026, 2, 15)).unwrap();
     assert_eq!(st.possible_duplicates.len(), 1);
     let dup = &st.possible_duplicates[0];
-    assert_eq!((dup.id.as_str(), dup.earlier_id.as_str(), dup.amount), ("bank-debit", "app", m(dec!(1100.16))));
+    assert_eq!(
+        (dup.id.as_str(), dup.earlier_id.as_str(), dup.amount),
+        ("bank-debit", "app", m(dec!(1100.16)))
+    );
     // the caller decides: reversing it gives back the statement of the single payment
     ledger.reverse(Reversal::new("bank-debit", d(2026, 2, 16))).unwrap();
     assert_eq!(ledger.statement(d(2026, 2, 16)).unwrap().payoff, {
         let mut one = Ledger::new(ledger.schedule().clone(), OverduePolicy::new()).unwrap();
-        one.pay(Payment::new("app", d(2026, 2, 15), m(dec!(1100.16))).unwrap()).unwrap();
+        one.pay(Payment::new("app", d(2026, 2, 15), m(dec!(1100.16))).unwrap())
+            .unwrap();
         one.statement(d(2026, 2, 16)).unwrap().payoff
     });
 }
@@ -261,17 +348,26 @@ fn autodebit_and_double_debits() {
 /// when it moves a loan to non-accrual); what is owed stays owed.
 #[test]
 fn charge_off_stops_what_the_policy_says() {
-    let plan = Schedule::equal_installment(m(dec!(12000)), Rate::annual(dec!(0.18)).unwrap(), 12, d(2026, 1, 15)).unwrap();
-    let base = OverduePolicy::new().late_fee(LateFee::flat(m(dec!(30))).every(Recurrence::EveryDays(30))).charge_off_after(90);
+    let plan =
+        Schedule::equal_installment(m(dec!(12000)), Rate::annual(dec!(0.18)).unwrap(), 12, d(2026, 1, 15)).unwrap();
+    let base = OverduePolicy::new()
+        .late_fee(LateFee::flat(m(dec!(30))).every(Recurrence::EveryDays(30)))
+        .charge_off_after(90);
     let stopped = Ledger::new(plan.clone(), base.clone()).unwrap();
     let at_charge_off = stopped.statement(d(2026, 5, 16)).unwrap();
-    assert_eq!((at_charge_off.status, at_charge_off.charged_off_on), (LoanStatus::ChargedOff, Some(d(2026, 5, 16))));
+    assert_eq!(
+        (at_charge_off.status, at_charge_off.charged_off_on),
+        (LoanStatus::ChargedOff, Some(d(2026, 5, 16)))
+    );
     let later = stopped.statement(d(2026, 12, 1)).unwrap();
     // no penalty and no fee after charge-off; contract interest only as earned up to that day
     for c in [Component::Fees, Component::PenaltyInterest, Component::CompoundInterest] {
         assert_eq!(later.charged.get(c), at_charge_off.charged.get(c), "{c}");
     }
-    assert_eq!(later.payoff, at_charge_off.payoff, "nothing more accrues after charge-off");
+    assert_eq!(
+        later.payoff, at_charge_off.payoff,
+        "nothing more accrues after charge-off"
+    );
     // stopping nothing: contract interest, penalties and fees go on
     let running = Ledger::new(plan, base.charge_off_stops(&[])).unwrap();
     let later = running.statement(d(2026, 12, 1)).unwrap();
@@ -285,7 +381,9 @@ fn charge_off_stops_what_the_policy_says() {
 fn a_zero_waiver_is_rejected() {
     let plan = Schedule::equal_principal(m(dec!(3000)), Rate::ZERO, 3, d(2026, 1, 1)).unwrap();
     let mut ledger = Ledger::new(plan, OverduePolicy::new()).unwrap();
-    let err = ledger.waive(Waiver::new(d(2026, 3, 1), Component::Fees, Money::ZERO)).unwrap_err();
+    let err = ledger
+        .waive(Waiver::new(d(2026, 3, 1), Component::Fees, Money::ZERO))
+        .unwrap_err();
     assert_eq!(err.to_string(), "waiver amount must be positive, got 0");
 }
 
@@ -293,13 +391,24 @@ fn a_zero_waiver_is_rejected() {
 /// bullet, deferred by 2 periods on 2026-03-10: the new row carries all 12,000.
 #[test]
 fn deferring_a_bullet_keeps_every_cent() {
-    let plan = Schedule::build(&ScheduleOptions::new(m(dec!(12000)), Rate::ZERO, 4, d(2026, 1, 1)).method(Method::Bullet)).unwrap();
+    let plan =
+        Schedule::build(&ScheduleOptions::new(m(dec!(12000)), Rate::ZERO, 4, d(2026, 1, 1)).method(Method::Bullet))
+            .unwrap();
     let mut ledger = Ledger::new(plan, no_penalty()).unwrap();
-    ledger.restructure(Restructure::deferral(d(2026, 3, 10), Shift::Periods(2), DeferralInterest::Waive)).unwrap();
+    ledger
+        .restructure(Restructure::deferral(
+            d(2026, 3, 10),
+            Shift::Periods(2),
+            DeferralInterest::Waive,
+        ))
+        .unwrap();
     let st = ledger.statement(d(2026, 3, 10)).unwrap();
     let s = &st.restructures[0];
     let rows = &st.installments[s.first_installment as usize - 1..];
-    assert_eq!(Money::sum(rows.iter().map(|i| i.charged.principal)).unwrap(), m(dec!(12000)));
+    assert_eq!(
+        Money::sum(rows.iter().map(|i| i.charged.principal)).unwrap(),
+        m(dec!(12000))
+    );
 }
 
 /// Issue 10 §7: interest carried into the first new installment was counted twice against an
@@ -309,12 +418,16 @@ fn deferring_a_bullet_keeps_every_cent() {
 /// Either way the cap cuts nothing more than the original did.
 #[test]
 fn carried_interest_counts_against_the_annualised_cap_once() {
-    let plan = Schedule::equal_installment(m(dec!(10000)), Rate::annual(dec!(0.12)).unwrap(), 12, d(2026, 1, 1)).unwrap();
+    let plan =
+        Schedule::equal_installment(m(dec!(10000)), Rate::annual(dec!(0.12)).unwrap(), 12, d(2026, 1, 1)).unwrap();
     let policy = no_penalty().caps(Caps::none().annualised(Rate::annual(dec!(0.13)).unwrap()));
     let cut = |treatment: Treatment| {
         let mut ledger = Ledger::new(plan.clone(), policy.clone()).unwrap();
-        let r = Restructure::new(d(2026, 4, 10), NewPlan::Schedule(NewTerms::new(Rate::annual(dec!(0.12)).unwrap(), 6)))
-            .component(Component::Interest, ComponentPlan::new(treatment));
+        let r = Restructure::new(
+            d(2026, 4, 10),
+            NewPlan::Schedule(NewTerms::new(Rate::annual(dec!(0.12)).unwrap(), 6)),
+        )
+        .component(Component::Interest, ComponentPlan::new(treatment));
         ledger.restructure(r).unwrap();
         ledger.statement(d(2026, 6, 1)).unwrap().cap_cut
     };
@@ -327,10 +440,24 @@ fn carried_interest_counts_against_the_annualised_cap_once() {
 /// to 1,020.66 on 02-01: interest not yet due is now upcoming, not charged.
 #[test]
 fn what_is_owed_never_falls_while_nothing_happens() {
-    let plan = Schedule::build(&ScheduleOptions::new(m(dec!(1000)), Rate::annual(dec!(0.36)).unwrap(), 1, d(2026, 1, 1)).method(Method::Bullet)).unwrap();
-    let ledger = Ledger::new(plan, OverduePolicy::new().caps(Caps::none().annualised(Rate::annual(dec!(0.24)).unwrap()))).unwrap();
-    let (a, b) = (ledger.statement(d(2026, 1, 31)).unwrap(), ledger.statement(d(2026, 2, 1)).unwrap());
-    assert_eq!((a.charged.total().unwrap(), b.charged.total().unwrap()), (m(dec!(1000)), m(dec!(1020.66))));
+    let plan = Schedule::build(
+        &ScheduleOptions::new(m(dec!(1000)), Rate::annual(dec!(0.36)).unwrap(), 1, d(2026, 1, 1))
+            .method(Method::Bullet),
+    )
+    .unwrap();
+    let ledger = Ledger::new(
+        plan,
+        OverduePolicy::new().caps(Caps::none().annualised(Rate::annual(dec!(0.24)).unwrap())),
+    )
+    .unwrap();
+    let (a, b) = (
+        ledger.statement(d(2026, 1, 31)).unwrap(),
+        ledger.statement(d(2026, 2, 1)).unwrap(),
+    );
+    assert_eq!(
+        (a.charged.total().unwrap(), b.charged.total().unwrap()),
+        (m(dec!(1000)), m(dec!(1020.66)))
+    );
     assert!(a.payoff <= b.payoff);
 }
 
@@ -345,13 +472,23 @@ fn what_is_owed_never_falls_while_nothing_happens() {
 #[test]
 fn the_annualised_cap_with_prepaid_interest_never_lowers_the_payoff() {
     let plan = Schedule::build(
-        &ScheduleOptions::new(m(dec!(57983.51)), Rate::annual(dec!(0.1731)).unwrap(), 7, d(2026, 1, 30)).method(Method::Bullet),
+        &ScheduleOptions::new(
+            m(dec!(57983.51)),
+            Rate::annual(dec!(0.1731)).unwrap(),
+            7,
+            d(2026, 1, 30),
+        )
+        .method(Method::Bullet),
     )
     .unwrap();
     let policy = OverduePolicy::new()
         .penalty_rate(PenaltyRate::ContractUplift(Ratio::new(dec!(0.30)).unwrap()))
         .compound_interest(false)
-        .late_fee(LateFee::flat(m(dec!(17.46))).every(Recurrence::EveryDays(25)).max(m(dec!(179.54))))
+        .late_fee(
+            LateFee::flat(m(dec!(17.46)))
+                .every(Recurrence::EveryDays(25))
+                .max(m(dec!(179.54))),
+        )
         .grace(Grace::shift(9))
         .tolerance(m(dec!(4.93)))
         .caps(
@@ -363,16 +500,25 @@ fn the_annualised_cap_with_prepaid_interest_never_lowers_the_payoff() {
         .allocation(AllocationOrder::servicer_default().surplus(Surplus::CreditBalance));
     let untouched = Ledger::new(plan, policy).unwrap();
     let mut ledger = untouched.clone();
-    ledger.pay(Payment::new("p1", d(2026, 2, 7), m(dec!(2640.00))).unwrap()).unwrap();
+    ledger
+        .pay(Payment::new("p1", d(2026, 2, 7), m(dec!(2640.00))).unwrap())
+        .unwrap();
     let (mut previous, mut untouched_payoff, mut owed) = (Money::ZERO, Money::ZERO, Money::ZERO);
     let mut day = d(2026, 2, 7);
     while day <= d(2027, 6, 1) {
         let st = ledger.statement(day).unwrap();
-        assert!(st.payoff >= previous, "payoff fell on {day}: {} < {previous}", st.payoff);
+        assert!(
+            st.payoff >= previous,
+            "payoff fell on {day}: {} < {previous}",
+            st.payoff
+        );
         previous = st.payoff;
         // with no events at all, what is owed never falls either
         let plain = untouched.statement(day).unwrap();
-        assert!(plain.payoff >= untouched_payoff && plain.outstanding.total().unwrap() >= owed, "{day}");
+        assert!(
+            plain.payoff >= untouched_payoff && plain.outstanding.total().unwrap() >= owed,
+            "{day}"
+        );
         (untouched_payoff, owed) = (plain.payoff, plain.outstanding.total().unwrap());
         day = day.succ_opt().unwrap();
     }

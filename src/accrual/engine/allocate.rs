@@ -219,7 +219,9 @@ impl Book<'_> {
     fn shorten_plan(&mut self, kept: usize, before: usize) -> Result<()> {
         let dropped = u32::try_from(before.saturating_sub(kept)).map_err(|_| overflow("installment count"))?;
         if dropped > 0 {
-            self.plan = self.plan.with_installments(self.plan.installments().saturating_sub(dropped).max(1))?;
+            self.plan = self
+                .plan
+                .with_installments(self.plan.installments().saturating_sub(dropped).max(1))?;
         }
         Ok(())
     }

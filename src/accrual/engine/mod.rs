@@ -22,8 +22,8 @@ use crate::accrual::policy::{
 };
 use crate::accrual::servicing::{Accrual, Pyramiding};
 use crate::accrual::statement::{
-    AllocationPart, AllocationSource, Components, InstallmentStatement, LoanStatus, PaymentAllocation, PossibleDuplicate,
-    Rebate, RebateReason, Statement,
+    AllocationPart, AllocationSource, Components, InstallmentStatement, LoanStatus, PaymentAllocation,
+    PossibleDuplicate, Rebate, RebateReason, Statement,
 };
 use crate::calendar::DayCount;
 use crate::error::{overflow, Error, Result};
@@ -113,7 +113,14 @@ impl Clock {
             Some(pd) => {
                 let days = match self.day_count {
                     DayCount::Act360 | DayCount::Act365Fixed | DayCount::ActActIsda => i128::from(end - start),
-                    _ => i128::from(self.day_count.days(date(start)?, date(end)?)),
+                    // 30/360 days are not additive (a stretch split on the 31st gains a day):
+                    // count them from a fixed origin, so that an event splitting a stretch
+                    // never adds or drops a day of penalty
+                    _ => {
+                        let origin = NaiveDate::from_ymd_opt(2000, 1, 1).ok_or_else(|| overflow("day count origin"))?;
+                        let from = |d: i32| -> Result<i128> { Ok(i128::from(self.day_count.days(origin, date(d)?))) };
+                        from(end)? - from(start)?
+                    }
                 };
                 Ok(Fraction {
                     num: cmul(pd.num, days)?,
@@ -509,9 +516,21 @@ impl<'t> Book<'t> {
     /// Replays one event (events must come in replay order).
     pub(crate) fn apply(&mut self, event: &Event) -> Result<()> {
         let d = day(event.date());
+        // a reversed payment, and a reversal without a fee, leave no trace in the replay:
+        // not even a replay point (penalties are rounded where they post)
+        let traceless = match event {
+            Event::Payment(p) => self.skip.contains(p.id()),
+            Event::Reversal(r) => r.get_fee().is_none(),
+            _ => false,
+        };
+        if traceless {
+            if let Event::Reversal(r) = event {
+                self.reversals.push(r.clone());
+            }
+            return Ok(());
+        }
         self.advance(d)?;
         match event {
-            Event::Payment(p) if self.skip.contains(p.id()) => Ok(()),
             Event::Payment(p) => {
                 let amount = p.amount().to_minor("payment amount", self.t.scale)?;
                 self.flag_duplicate(p.id(), amount, d)?;
@@ -824,7 +843,9 @@ impl<'t> Book<'t> {
         let until = |stops: bool| if stops { t1.min(freeze) } else { t1 };
         let w0 = t0.max(t.penalty_start(it.due));
         let penalty = t.penalty.interest(base, w0, until(t.stops.penalty), t.rounding)?;
-        let compound = t.penalty.interest(compound_base, w0, until(t.stops.compound), t.rounding)?;
+        let compound = t
+            .penalty
+            .interest(compound_base, w0, until(t.stops.compound), t.rounding)?;
         let (fees, fee_cut) = self.late_fees(k, t0, t1, if t.stops.fees { freeze } else { i32::MAX })?;
 
         let in_grace = t.waive_grace && !inst.grace_done;
@@ -842,16 +863,48 @@ impl<'t> Book<'t> {
                     (p[0], p[1])
                 }
             };
-            self.post(k, Component::PenaltyInterest, p, t1)?;
+            self.post_penalty(k, is_oldest, p, t1)?;
             self.post(k, Component::CompoundInterest, c, t1)?;
         } else {
-            self.post(k, Component::PenaltyInterest, penalty, t1)?;
+            self.post_penalty(k, is_oldest, penalty, t1)?;
             self.post(k, Component::CompoundInterest, compound, t1)?;
         }
         if let Some(inst) = self.inst.get_mut(k) {
             inst.cut = cadd(inst.cut, fee_cut)?;
         }
         self.post(k, Component::Fees, fees, t1)
+    }
+
+    /// Posts penalty interest on installment `k` on day `d`. A penalty on the
+    /// whole outstanding principal is the loan's, not one installment's: under
+    /// a per-installment cap each late installment takes what its own cap
+    /// allows, oldest first, so curing the oldest never opens more room than
+    /// leaving it late.
+    fn post_penalty(&mut self, k: usize, is_oldest: bool, amount: i128, d: i32) -> Result<()> {
+        let whole_loan = is_oldest && self.t.base == PenaltyBase::OutstandingPrincipal;
+        if !whole_loan || self.t.installment_limit.is_none() {
+            return self.post(k, Component::PenaltyInterest, amount, d);
+        }
+        let mut left = amount;
+        for j in k..self.next_due {
+            if left <= 0 {
+                break;
+            }
+            if j != k && !self.is_late(j) {
+                continue;
+            }
+            let room = match (self.rows.get(j).and_then(|r| r.cap), self.inst.get(j)) {
+                (Some(cap), Some(i)) => (cap - i.charges).max(0),
+                _ => left,
+            };
+            let x = left.min(room);
+            if x > 0 {
+                self.post(j, Component::PenaltyInterest, x, d)?;
+                left -= x;
+            }
+        }
+        // what fits no installment's cap is cut, and recorded on the oldest
+        self.post(k, Component::PenaltyInterest, left, d)
     }
 
     /// Late fees charged on installment `k` on the days in `(t0, t1]` before
@@ -1005,9 +1058,10 @@ impl<'t> Book<'t> {
         let mut installments = Vec::with_capacity(self.inst.len());
         for (k, (inst, row)) in self.inst.iter().zip(&self.rows).enumerate() {
             let (charged, out, upcoming) = upcoming_split(inst, row, as_of);
-            for (total, part) in totals
-                .iter_mut()
-                .zip([&charged, &inst.paid, &inst.waived, &inst.restructured, &out, &upcoming])
+            for (total, part) in
+                totals
+                    .iter_mut()
+                    .zip([&charged, &inst.paid, &inst.waived, &inst.restructured, &out, &upcoming])
             {
                 for (t, p) in total.iter_mut().zip(part) {
                     *t = cadd(*t, *p)?;

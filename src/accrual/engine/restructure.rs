@@ -306,7 +306,6 @@ impl Book<'_> {
         Ok(())
     }
 
-
     /// Applies the whole credit balance to the principal parts of a payoff
     /// on day `d` (oldest first), recording it as a credit-balance allocation.
     fn credit_to_principal(&mut self, parts: &mut Parts, d: i32) -> Result<()> {
@@ -317,7 +316,9 @@ impl Book<'_> {
         let mut left = credit;
         let mut paid = Vec::new();
         for part in parts.iter_mut().filter(|p| p.1 == Component::Principal) {
-            let Some(inst) = self.inst.get_mut(part.0) else { continue };
+            let Some(inst) = self.inst.get_mut(part.0) else {
+                continue;
+            };
             let x = inst.take(Component::Principal, left.min(part.2));
             if x > 0 {
                 part.2 -= x;

@@ -42,7 +42,13 @@ impl Book<'_> {
                 inst.paid[INTEREST],
                 earned_interest,
             );
-            let fee = early_part(it.fee, it.posted_fee, inst.scheduled_fee_out, inst.paid[FEES], earned_fee);
+            let fee = early_part(
+                it.fee,
+                it.posted_fee,
+                inst.scheduled_fee_out,
+                inst.paid[FEES],
+                earned_fee,
+            );
             // late and returned-payment fees, penalties carried or posted on it: owed in full
             let other_fees = inst.out[FEES] - inst.scheduled_fee_out;
             parts.push((k, Component::Fees, cadd(fee.max(0), other_fees)?));
