@@ -12,8 +12,8 @@ use std::hint::black_box;
 use chrono::{Months, NaiveDate};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use overdue::{
-    Frequency, Grace, LateFee, Ledger, Money, OverduePolicy, Payment, PenaltyBase, PenaltyRate, Rate, Ratio, Schedule,
-    ScheduleOptions,
+    AllocationOrder, Frequency, Grace, LateFee, Ledger, Money, OverduePolicy, Payment, PenaltyBase, PenaltyRate, Rate,
+    Ratio, Schedule, ScheduleOptions, Surplus,
 };
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -189,6 +189,28 @@ fn bench_ledger(principal: Decimal) -> Ledger {
     ledger
 }
 
+/// 12,000 at 18 % over 24 months, re-amortised after a 5,000 prepayment (issue 10).
+fn prepaid_ledger() -> Ledger {
+    let schedule = Schedule::equal_installment(
+        Money::new(dec!(12000)).unwrap(),
+        Rate::annual(dec!(0.18)).unwrap(),
+        24,
+        d(2026, 1, 1),
+    )
+    .unwrap();
+    let policy =
+        OverduePolicy::new().allocation(AllocationOrder::servicer_default().surplus(Surplus::LowerInstallments));
+    let payment = schedule.installments()[0].payment;
+    let mut ledger = Ledger::new(schedule, policy).unwrap();
+    for (id, day) in [("i1", d(2026, 2, 1)), ("i2", d(2026, 3, 1))] {
+        ledger.pay(Payment::new(id, day, payment).unwrap()).unwrap();
+    }
+    ledger
+        .pay(Payment::new("extra", d(2026, 3, 10), Money::new(dec!(5000)).unwrap()).unwrap())
+        .unwrap();
+    ledger
+}
+
 fn accrual(c: &mut Criterion) {
     let ledger = bench_ledger(dec!(12000));
     let mut group = c.benchmark_group("accrual/statement");
@@ -203,6 +225,12 @@ fn accrual(c: &mut Criterion) {
     // the same loan ten years on: the cost must not grow with the days
     group.bench_function("dpd_3650", |b| {
         b.iter(|| black_box(&ledger).statement(black_box(d(2036, 1, 13))).unwrap())
+    });
+    // a prepayment re-amortised: 24 monthly installments, two of them paid, 5,000 extra that
+    // rebuilds the other 22 at a lower payment, then the statement a year on
+    let prepaid = prepaid_ledger();
+    group.bench_function("prepaid_reamortise", |b| {
+        b.iter(|| black_box(&prepaid).statement(black_box(d(2027, 2, 1))).unwrap())
     });
     group.finish();
 

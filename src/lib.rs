@@ -45,11 +45,15 @@
 //!
 //! - A [`Ledger`] holds a schedule, an [`OverduePolicy`] (penalty rate and
 //!   base, [`LateFee`], [`Grace`], [`Caps`], charge-off, [`Buckets`], an
-//!   [`AllocationOrder`], [`EarlySettlement`]) and [`Event`]s ([`Payment`],
-//!   [`Waiver`]); [`Ledger::statement`] replays them into a [`Statement`]:
-//!   [`InstallmentStatement`]s with [`Components`] charged, paid, waived and
-//!   outstanding, days past due, bucket, [`LoanStatus`], payoff, and every
-//!   [`PaymentAllocation`]. The [`accrual_guide`] explains every field.
+//!   [`AllocationOrder`] with its [`Surplus`] prepayment rule, [`Pyramiding`],
+//!   what charge-off stops ([`Accrual`]), [`EarlySettlement`]) and [`Event`]s
+//!   ([`Payment`], [`Reversal`], [`Refund`], [`Waiver`]);
+//!   [`Ledger::statement`] replays them into a [`Statement`]:
+//!   [`InstallmentStatement`]s with [`Components`] charged, paid, waived,
+//!   outstanding and upcoming, days past due, bucket, [`LoanStatus`], payoff,
+//!   every [`PaymentAllocation`], [`Rebate`]s and [`PossibleDuplicate`]s;
+//!   [`Ledger::autodebit`] says what an autodebit should collect. The
+//!   [`accrual_guide`] explains every field.
 //! - A [`Restructure`] (a [`NewPlan`]: new [`NewTerms`], re-amortisation or a
 //!   deferral by a [`Shift`]; a [`ComponentPlan`] per component; a down
 //!   payment and a [`PlanFee`]) is recorded on the ledger; the statement then
@@ -106,6 +110,23 @@
 //! let paid = &ledger.statement(d(2026, 2, 11))?.allocations[0].parts;
 //! // penalty interest 3.94 and compound 0.50 count as interest; then the 100.00 contract interest
 //! assert_eq!(paid.iter().map(|p| p.amount.to_string()).collect::<Vec<_>>(), ["3.94", "0.50", "45.56"]);
+//! # Ok::<(), overdue::Error>(())
+//! ```
+//!
+//! ### Pay extra, and never pay for days that have not passed
+//! Money beyond what is due reduces principal and shortens the term by default
+//! ([`Surplus`]); whatever the choice, interest paid ahead is earned only as
+//! the days pass, and the payoff counts off what is not.
+//! ```
+//! # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+//! # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+//! let plan = Schedule::equal_installment(Money::new(dec!(12000))?, Rate::annual(dec!(0.18))?, 12, d(2026, 1, 15))?;
+//! let ahead = OverduePolicy::new().allocation(AllocationOrder::servicer_default().surplus(Surplus::NextInstallments));
+//! let mut ledger = Ledger::new(plan, ahead)?;
+//! ledger.pay(Payment::new("extra", d(2026, 2, 1), Money::new(dec!(3300.48))?)?)?; // three installments ahead
+//! let st = ledger.statement(d(2026, 2, 1))?;
+//! // interest paid 180.00 + 166.20 + 152.19; earned: 17 of the first period's 31 days, 98.71
+//! assert_eq!(st.unearned_prepaid.to_string(), "399.68");
 //! # Ok::<(), overdue::Error>(())
 //! ```
 //!

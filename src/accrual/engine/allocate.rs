@@ -2,7 +2,7 @@
 //! rule, and where a prepayment goes.
 
 use super::{cadd, date, value, Book, Inst, InstTerms, Parts};
-use crate::accrual::allocation::{Component, Direction, InstallmentState, Surplus};
+use crate::accrual::allocation::{AllocationOrder, Component, Direction, InstallmentState, Surplus};
 use crate::accrual::servicing::Pyramiding;
 use crate::error::{overflow, Result};
 use crate::schedule::{rebuild, Keep};
@@ -103,7 +103,7 @@ impl Book<'_> {
     /// ones, are paid after, from what is left: a full payment is never made
     /// short, and so late, by a fee taken out of it first.
     fn pay_full_installments(&mut self, amount: &mut i128, current: usize, parts: &mut Parts) {
-        let order = self.contractual_order();
+        let t = self.t;
         for k in self.first_open..self.inst.len().min(current.saturating_add(1)) {
             let Some(inst) = self.inst.get(k) else { break };
             if inst.closed {
@@ -117,30 +117,11 @@ impl Book<'_> {
                 return;
             }
             let scheduled_fee = inst.scheduled_fee_out;
-            for &c in &order {
+            for &c in &t.contractual {
                 let limit = if c == Component::Fees { scheduled_fee } else { i128::MAX };
                 self.pay(k, c, limit, amount, parts);
             }
         }
-    }
-
-    /// Principal, interest and the scheduled fee, in the order the
-    /// allocation's tiers first name them.
-    fn contractual_order(&self) -> Vec<Component> {
-        let mut order = Vec::with_capacity(3);
-        for tier in self.t.allocation.tiers() {
-            for &c in tier.components() {
-                if matches!(c, Component::Fees | Component::Interest | Component::Principal) && !order.contains(&c) {
-                    order.push(c);
-                }
-            }
-        }
-        for c in [Component::Fees, Component::Interest, Component::Principal] {
-            if !order.contains(&c) {
-                order.push(c);
-            }
-        }
-        order
     }
 
     /// The first installment from which every later one is untouched (not
@@ -240,4 +221,23 @@ fn untouched(i: &Inst, r: &InstTerms) -> bool {
         && i.restructured == [0; 5]
         && i.charges == 0
         && value(&i.out, Component::Principal) == r.principal
+}
+
+/// Principal, interest and the scheduled fee, in the order the allocation's
+/// tiers first name them (what no pyramiding pays first).
+pub(super) fn contractual_order(allocation: &AllocationOrder) -> Vec<Component> {
+    let mut order = Vec::with_capacity(3);
+    for tier in allocation.tiers() {
+        for &c in tier.components() {
+            if matches!(c, Component::Fees | Component::Interest | Component::Principal) && !order.contains(&c) {
+                order.push(c);
+            }
+        }
+    }
+    for c in [Component::Fees, Component::Interest, Component::Principal] {
+        if !order.contains(&c) {
+            order.push(c);
+        }
+    }
+    order
 }

@@ -209,6 +209,8 @@ pub(crate) struct Terms {
     /// The original schedule's terms, for re-amortisation and deferral.
     options: ScheduleOptions,
     pyramiding: Pyramiding,
+    /// Principal, interest and scheduled fee in the allocation's order.
+    contractual: Vec<Component>,
     stops: Stops,
     /// Days within which equal payments under other ids look like a double debit.
     duplicate_window: i32,
@@ -323,6 +325,7 @@ impl Terms {
             installment_limit: caps.get_per_installment(),
             options: schedule.options().clone(),
             pyramiding: policy.get_pyramiding(),
+            contractual: allocate::contractual_order(policy.get_allocation()),
             stops: {
                 let stops = policy.get_charge_off_stops();
                 Stops {
@@ -674,8 +677,9 @@ impl<'t> Book<'t> {
             (Component::Interest, it.interest - it.posted_interest),
         ];
         if let (true, Some(co)) = (self.t.stops.interest, self.charged_off) {
+            let earning = self.earning_day(co);
             for (c, amount) in &mut fresh {
-                let kept = self.earned_early(*amount, k, it, co)?;
+                let kept = self.earned(*amount, k, it, earning)?;
                 self.cut(k, *c, *amount - kept, None)?;
                 *amount = kept;
             }
@@ -704,7 +708,11 @@ impl<'t> Book<'t> {
     fn earned_share(&self, amount: i128, it: InstTerms, end: i32) -> Result<i128> {
         let length = i128::from(it.due - it.start).max(1);
         let elapsed = i128::from(end.saturating_sub(it.start)).clamp(0, length);
-        self.t.rounding.div(cmul(amount, elapsed)?, length)
+        match elapsed {
+            0 => Ok(0),
+            e if e == length => Ok(amount),
+            e => self.t.rounding.div(cmul(amount, e)?, length),
+        }
     }
 
     /// Takes `amount` of component `c` (interest, or the scheduled fee) off

@@ -12,23 +12,45 @@ impl Book<'_> {
     /// balance. A negative part is interest or a scheduled fee paid ahead
     /// and not earned by `d`: settling credits it back.
     pub(super) fn payoff_parts(&self, d: i32) -> Result<Parts> {
-        let mut parts = Vec::new();
+        let mut parts = Vec::with_capacity(self.inst.len().saturating_mul(2));
         let mut room = self.annualised_room(d)?;
+        let earning = self.earning_day(d);
+        let all_scheduled = self.t.settlement == EarlySettlement::AllScheduled;
         for (k, (inst, it)) in self.inst.iter().zip(&self.rows).enumerate() {
             if inst.closed {
                 continue;
             }
             if it.due <= d {
                 for c in Component::ALL {
-                    parts.push((k, c, value(&inst.out, c)));
+                    let x = value(&inst.out, c);
+                    if x != 0 {
+                        parts.push((k, c, x));
+                    }
+                }
+                continue;
+            }
+            // a later period with nothing paid ahead or carried onto it: only its principal
+            // (and any fee posted on it) is owed
+            let untouched =
+                inst.paid[INTEREST] == 0 && inst.paid[FEES] == 0 && it.posted_interest == 0 && it.posted_fee == 0;
+            if untouched && !all_scheduled && k != earning.1 {
+                for (c, x) in [
+                    (Component::Fees, inst.out[FEES] - inst.scheduled_fee_out),
+                    (Component::PenaltyInterest, inst.out[PENALTY]),
+                    (Component::CompoundInterest, inst.out[COMPOUND]),
+                    (Component::Principal, inst.out[PRINCIPAL]),
+                ] {
+                    if x != 0 {
+                        parts.push((k, c, x));
+                    }
                 }
                 continue;
             }
             // what is earned of the period's own interest and fee; settling early charges it
             // today, so together it must fit the annualised cap's room (interest first, as when
             // an installment falls due the fee is cut first)
-            let mut earned_interest = self.earned_early(it.interest - it.posted_interest, k, *it, d)?;
-            let mut earned_fee = self.earned_early(it.fee - it.posted_fee, k, *it, d)?;
+            let mut earned_interest = self.earned(it.interest - it.posted_interest, k, *it, earning)?;
+            let mut earned_fee = self.earned(it.fee - it.posted_fee, k, *it, earning)?;
             if let Some(room) = room.as_mut() {
                 let allowed = cadd(earned_interest, earned_fee)?.min((*room).max(0));
                 *room -= allowed;
@@ -51,14 +73,17 @@ impl Book<'_> {
             );
             // late and returned-payment fees, penalties carried or posted on it: owed in full
             let other_fees = inst.out[FEES] - inst.scheduled_fee_out;
-            parts.push((k, Component::Fees, cadd(fee.max(0), other_fees)?));
-            parts.push((k, Component::PenaltyInterest, inst.out[PENALTY]));
-            parts.push((k, Component::CompoundInterest, inst.out[COMPOUND]));
-            parts.push((k, Component::Interest, interest.max(0)));
-            parts.push((k, Component::Principal, inst.out[PRINCIPAL]));
-            for (c, x) in [(Component::Fees, fee), (Component::Interest, interest)] {
-                if x < 0 {
-                    parts.push((k, c, x));
+            for part in [
+                (Component::Fees, cadd(fee.max(0), other_fees)?),
+                (Component::PenaltyInterest, inst.out[PENALTY]),
+                (Component::CompoundInterest, inst.out[COMPOUND]),
+                (Component::Interest, interest.max(0)),
+                (Component::Principal, inst.out[PRINCIPAL]),
+                (Component::Fees, fee.min(0)),
+                (Component::Interest, interest.min(0)),
+            ] {
+                if part.1 != 0 {
+                    parts.push((k, part.0, part.1));
                 }
             }
         }
@@ -66,22 +91,26 @@ impl Book<'_> {
         Ok(parts)
     }
 
-    /// What a settlement on day `d` counts as earned of installment `k`'s
-    /// own `amount` (interest or fee, not what was carried onto it), by the
-    /// early-settlement rule. After a charge-off that stops contract
-    /// interest, it is what was earned on the charge-off day.
-    pub(super) fn earned_early(&self, amount: i128, k: usize, it: InstTerms, d: i32) -> Result<i128> {
+    /// The day interest is earned up to for a settlement on day `d` (the
+    /// charge-off day, once charge-off has stopped contract interest), and
+    /// the period current then (the first installment not yet due).
+    pub(super) fn earning_day(&self, d: i32) -> (i32, usize) {
         let x = match (self.t.stops.interest, self.charged_off) {
             (true, Some(co)) => d.min(co),
             _ => d,
         };
+        let open = self.rows.get(self.first_open..).unwrap_or_default();
+        (x, self.first_open + open.partition_point(|i| i.due <= x))
+    }
+
+    /// What is earned by day `x` of a not-yet-due installment `k`'s own
+    /// `amount` (interest or fee, not what was carried onto it), by the
+    /// early-settlement rule, `current` being the period current on `x`.
+    pub(super) fn earned(&self, amount: i128, k: usize, it: InstTerms, (x, current): (i32, usize)) -> Result<i128> {
         match self.t.settlement {
             EarlySettlement::AllScheduled => Ok(amount),
-            EarlySettlement::CurrentPeriod => {
-                let open = self.rows.get(self.first_open..).unwrap_or_default();
-                let current = self.first_open + open.partition_point(|i| i.due <= x);
-                Ok(if it.due <= x || k == current { amount } else { 0 })
-            }
+            _ if k != current => Ok(0),
+            EarlySettlement::CurrentPeriod => Ok(amount),
             _ => self.earned_share(amount, it, x),
         }
     }
