@@ -128,7 +128,7 @@ pub struct InstallmentStatement {
     pub charged: Components,
     /// What payments paid.
     pub paid: Components,
-    /// What was waived (by a waiver, or forgiven by an early settlement or a
+    /// What was waived (by a waiver, or dropped by a
     /// restructure).
     pub waived: Components,
     /// What a restructure moved into the new plan.

@@ -365,8 +365,8 @@ fn tolerance_keeps_a_small_remainder_current() {
 }
 
 /// Early settlement on 2026-01-20 of 1,000 at 10 % in 2 installments (8.33 interest in month one):
-/// payoff = 1,000 + 8.33 × 19/31 (5.11) = 1,005.11; paying it leaves nothing owed, the rest of the
-/// interest is forgiven.
+/// payoff = 1,000 + 8.33 × 19/31 (5.11) = 1,005.11; paying it leaves nothing owed, and the rest of
+/// the interest is never charged (issue 10: no interest for days that have not passed).
 #[test]
 fn paying_the_payoff_settles_the_loan() {
     let s = Schedule::equal_installment(m(dec!(1000)), Rate::annual(dec!(0.1)).unwrap(), 2, d(2026, 1, 1)).unwrap();
@@ -381,7 +381,10 @@ fn paying_the_payoff_settles_the_loan() {
     assert_eq!(st.status, LoanStatus::PaidOff);
     assert!(st.allocations[0].settled);
     assert_eq!(st.paid.interest, m(dec!(5.11)));
-    assert_eq!(st.waived.interest, total_interest.checked_sub(m(dec!(5.11))).unwrap());
+    assert_eq!((st.charged.interest, st.waived.interest), (m(dec!(5.11)), Money::ZERO));
+    assert!(total_interest > m(dec!(5.11)));
+    // and stays so as the due dates pass
+    assert_eq!(ledger.statement(d(2026, 6, 1)).unwrap().charged.interest, m(dec!(5.11)));
 }
 
 /// A credit balance is applied when the next installment falls due, so a prepaid borrower is never late.

@@ -246,11 +246,38 @@ fn ledger_doc(r: &mut Rng) -> Value {
     if r.chance(20) {
         policy["interest_on_fees"] = json!(r.chance(50));
     }
+    if r.chance(20) {
+        let stops = [
+            "penalty_interest",
+            "compound_interest",
+            "late_fees",
+            "contract_interest",
+        ];
+        policy["charge_off_stops"] = json!(stops.iter().filter(|_| r.chance(50)).collect::<Vec<_>>());
+    }
+    if r.chance(20) {
+        policy["pyramiding"] = json!(*r.pick(&["forbidden", "allowed"]));
+    }
+    if r.chance(20) {
+        policy["duplicate_window_days"] = integer(r);
+    }
+    if r.chance(30) {
+        let surplus = *r.pick(&[
+            "shorten_term",
+            "lower_installments",
+            "next_installments",
+            "last_installments",
+            "credit_balance",
+        ]);
+        policy["allocation"] = json!({"tiers": [{"states": ["past_due", "due"], "components": ["fees", "penalty_interest", "compound_interest", "interest", "principal"]}], "surplus": surplus});
+    }
     let mut events = Vec::new();
-    for k in 0..r.below(6) {
-        events.push(match r.below(5) {
+    for k in 0..r.below(7) {
+        events.push(match r.below(7) {
             0 => json!({"kind": "waiver", "date": date_text(r), "component": *r.pick(&["fees", "penalty_interest", "interest", "principal"]), "amount": amount_text(r)}),
             1 => json!({"kind": "restructure", "date": date_text(r), "plan": {"kind": "reamortise"}}),
+            2 => json!({"kind": "reversal", "payment_id": format!("p{}", r.below(k + 1)), "date": date_text(r), "fee": amount_text(r)}),
+            3 => json!({"kind": "refund", "date": date_text(r), "amount": amount_text(r)}),
             _ => json!({"kind": "payment", "id": format!("p{k}"), "date": date_text(r), "amount": amount_text(r)}),
         });
     }

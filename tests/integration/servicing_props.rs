@@ -102,7 +102,9 @@ proptest! {
     /// returned-payment fee (no caps, fees bearing no interest), exactly that fee more is owed.
     #[test]
     fn a_reversal_is_the_ledger_without_the_payment_plus_the_fee(case in case(), pick in any::<prop::sample::Index>(), delay in 0u32..60, fee in prop::option::of(1i64..10_000)) {
-        prop_assume!(!case.payments.is_empty());
+        if case.payments.is_empty() {
+            return Ok(());
+        }
         let i = pick.index(case.payments.len());
         let mut with = ledger(&case);
         let mut without_case = case.clone();
@@ -118,7 +120,9 @@ proptest! {
         if let Some(f) = fee {
             reversal = reversal.fee(money(f));
         }
-        prop_assume!(with.reverse(reversal).is_ok());
+        if with.reverse(reversal).is_err() {
+            return Ok(()); // a later refund the payment paid for: refused, as documented
+        }
         for later in [0u64, 1, 45, 400] {
             let day = on + Days::new(later);
             let (a, b) = (with.statement(day).unwrap(), without.statement(day).unwrap());

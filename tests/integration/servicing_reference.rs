@@ -172,6 +172,24 @@ fn paying_ahead_credits_back_unearned_interest_at_payoff() {
     );
 }
 
+/// Pay the last installments ahead: after installment 2 (1,100.16), the 5,000 pays 12 (1,094.56),
+/// 11 and 10 (1,100.16 each) and 604.96 of 9, newest first; on 03-15 the interest of 9 to 12
+/// (62.66 + 48.89 + 31.76 + 16.48 = 159.79) is not earned and the payoff counts it off.
+#[test]
+fn paying_the_last_installments_ahead() {
+    let mut ledger = with_surplus(Surplus::LastInstallments);
+    ledger
+        .pay(Payment::new("extra", d(2026, 2, 20), m(dec!(5000))).unwrap())
+        .unwrap();
+    let st = ledger.statement(d(2026, 3, 15)).unwrap();
+    let paid: Vec<Money> = st.installments[8..].iter().map(|i| i.paid.total().unwrap()).collect();
+    assert_eq!(
+        paid,
+        [m(dec!(604.96)), m(dec!(1100.16)), m(dec!(1100.16)), m(dec!(1094.56))]
+    );
+    assert_eq!(st.unearned_prepaid, m(dec!(159.79)));
+}
+
 /// Hold it as a credit balance: 3,899.84 waits, and on 03-15 the payoff is the balance after
 /// installment 2 less the credit.
 #[test]

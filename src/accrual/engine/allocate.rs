@@ -1,7 +1,7 @@
 //! Applying money to what is owed: the allocation order, the no-pyramiding
 //! rule, and where a prepayment goes.
 
-use super::{cadd, date, value, Book, Inst, InstTerms, Parts};
+use super::{cadd, date, Book, Inst, InstTerms, Parts, PRINCIPAL};
 use crate::accrual::allocation::{AllocationOrder, Component, Direction, InstallmentState, Surplus};
 use crate::accrual::servicing::Pyramiding;
 use crate::error::{overflow, Result};
@@ -148,47 +148,58 @@ impl Book<'_> {
     /// payment (principal plus interest) and principal.
     fn kept_payment(&self, d: i32) -> Keep {
         let f = self.first_rebuildable(d);
-        match self.rows.get(f) {
-            Some(r) => Keep::Payment {
-                payment: r.principal.saturating_add(r.interest),
-                principal: r.principal,
-            },
-            None => Keep::Term,
+        match (self.rows.get(f), self.inst.get(f)) {
+            (Some(r), Some(i)) => {
+                // without the principal prepaid on it, which is booked on the first rebuilt row
+                let principal = r.principal - i.paid[PRINCIPAL];
+                Keep::Payment {
+                    payment: principal.saturating_add(r.interest),
+                    principal,
+                }
+            }
+            _ => Keep::Term,
         }
     }
 
     /// Reduces principal by up to `amount` on day `d`: the installments after
     /// the current one are rebuilt on the lower balance (the same payment
     /// over fewer of them, or the same ones at a lower payment; each keeps
-    /// its scheduled fee). The prepaid principal is booked as paid on the
-    /// first rebuilt installment. Returns what is left (kept as credit when
-    /// there is nothing to rebuild).
+    /// its scheduled fee). Principal prepaid on them, now and before, is
+    /// booked as paid on the first rebuilt installment. Returns what is left
+    /// (kept as credit when there is nothing to rebuild).
     fn prepay_principal(&mut self, amount: i128, d: i32, keep: Keep, parts: &mut Parts) -> Result<i128> {
         let f = self.first_rebuildable(d);
         let tail = self.rows.get(f..).unwrap_or_default().to_vec();
         let Some(first) = tail.first().copied() else {
             return Ok(amount);
         };
-        let balance = tail.iter().try_fold(0i128, |s, r| cadd(s, r.principal))?;
+        let prepaid = self
+            .inst
+            .get(f..)
+            .unwrap_or_default()
+            .iter()
+            .try_fold(0i128, |s, i| cadd(s, i.paid[PRINCIPAL]))?;
+        let balance = tail.iter().try_fold(0i128, |s, r| cadd(s, r.principal))? - prepaid;
         let x = amount.min(balance);
         let dues = tail.iter().map(|r| date(r.due)).collect::<Result<Vec<_>>>()?;
         let fees: Vec<i128> = tail.iter().map(|r| r.fee).collect();
         let rows = rebuild(&self.plan, balance - x, date(first.start)?, &dues, keep)?;
         self.rows.truncate(f);
         self.inst.truncate(f);
+        let booked = cadd(prepaid, x)?;
         let mut start = first.start;
         for (j, (row, due)) in rows.iter().zip(tail_dues(&dues)).enumerate() {
             let fee = fees.get(j).copied().unwrap_or(0);
-            let prepaid = if j == 0 { x } else { 0 };
-            self.push_row(due, start, [cadd(row.principal, prepaid)?, row.interest, fee], [0; 5])?;
+            let extra = if j == 0 { booked } else { 0 };
+            self.push_row(due, start, [cadd(row.principal, extra)?, row.interest, fee], [0; 5])?;
             start = due;
         }
         if rows.is_empty() {
             // the prepayment repays every rebuilt installment: one row carries it
-            self.push_row(first.due, first.start, [x, 0, 0], [0; 5])?;
+            self.push_row(first.due, first.start, [booked, 0, 0], [0; 5])?;
         }
         if let Some(inst) = self.inst.get_mut(f) {
-            inst.take(Component::Principal, x);
+            inst.take(Component::Principal, booked);
             parts.push((f, Component::Principal, x));
         }
         self.shorten_plan(self.inst.len() - f, tail.len())?;
@@ -213,14 +224,15 @@ fn tail_dues(dues: &[chrono::NaiveDate]) -> impl Iterator<Item = i32> + '_ {
     dues.iter().map(|&d| super::day(d))
 }
 
-/// Whether nothing has happened to an installment yet.
+/// Whether nothing has happened to an installment yet but principal paid ahead.
 fn untouched(i: &Inst, r: &InstTerms) -> bool {
+    let [fees, penalty, compound, interest, _] = i.paid;
     !i.closed
-        && i.paid == [0; 5]
+        && [fees, penalty, compound, interest] == [0; 4]
         && i.waived == [0; 5]
         && i.restructured == [0; 5]
         && i.charges == 0
-        && value(&i.out, Component::Principal) == r.principal
+        && i.charged[PRINCIPAL] == r.principal
 }
 
 /// Principal, interest and the scheduled fee, in the order the allocation's

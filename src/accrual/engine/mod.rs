@@ -88,10 +88,12 @@ struct Clock {
     /// The factor per day-count day, when it is one (every convention but an
     /// annual or monthly rate under ACT/ACT).
     per_day: Option<Fraction>,
+    /// The day 30/360 days are counted from (the disbursement).
+    origin: NaiveDate,
 }
 
 impl Clock {
-    fn new(rate: Rate, day_count: DayCount) -> Result<Clock> {
+    fn new(rate: Rate, day_count: DayCount, origin: NaiveDate) -> Result<Clock> {
         let v = Fraction::from_decimal(rate.value())?;
         let year = day_count.nominal_year_days();
         let per_day = match (rate.period(), day_count) {
@@ -104,6 +106,7 @@ impl Clock {
             rate,
             day_count,
             per_day,
+            origin,
         })
     }
 
@@ -114,11 +117,11 @@ impl Clock {
                 let days = match self.day_count {
                     DayCount::Act360 | DayCount::Act365Fixed | DayCount::ActActIsda => i128::from(end - start),
                     // 30/360 days are not additive (a stretch split on the 31st gains a day):
-                    // count them from a fixed origin, so that an event splitting a stretch
-                    // never adds or drops a day of penalty
+                    // count them from the disbursement, so that an event splitting a stretch
+                    // never adds or drops a day, and the days since disbursement are exact
                     _ => {
-                        let origin = NaiveDate::from_ymd_opt(2000, 1, 1).ok_or_else(|| overflow("day count origin"))?;
-                        let from = |d: i32| -> Result<i128> { Ok(i128::from(self.day_count.days(origin, date(d)?))) };
+                        let from =
+                            |d: i32| -> Result<i128> { Ok(i128::from(self.day_count.days(self.origin, date(d)?))) };
                         from(end)? - from(start)?
                     }
                 };
@@ -299,7 +302,7 @@ impl Terms {
             disbursement: day(schedule.disbursement()),
             principal,
             inst,
-            penalty: Clock::new(penalty_rate, policy.get_day_count())?,
+            penalty: Clock::new(penalty_rate, policy.get_day_count(), schedule.disbursement())?,
             base: policy.get_penalty_base(),
             compound: policy.get_compound_interest(),
             interest_on_fees: policy.get_interest_on_fees(),
@@ -314,7 +317,7 @@ impl Terms {
                 .transpose()?,
             annualised_cap: caps
                 .get_annualised()
-                .map(|r| Clock::new(r, policy.get_day_count()))
+                .map(|r| Clock::new(r, policy.get_day_count(), schedule.disbursement()))
                 .transpose()?,
             charge_off: policy
                 .get_charge_off_after()

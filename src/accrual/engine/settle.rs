@@ -109,6 +109,7 @@ impl Book<'_> {
     pub(super) fn earned(&self, amount: i128, k: usize, it: InstTerms, (x, current): (i32, usize)) -> Result<i128> {
         match self.t.settlement {
             EarlySettlement::AllScheduled => Ok(amount),
+            _ if it.due <= x => Ok(amount),
             _ if k != current => Ok(0),
             EarlySettlement::CurrentPeriod => Ok(amount),
             _ => self.earned_share(amount, it, x),
@@ -155,10 +156,14 @@ impl Book<'_> {
                     inst.take(c, x);
                 }
             }
-            // interest and fees not earned by the settlement date are forgiven
-            for inst in &mut self.inst {
-                inst.waived[FEES] += inst.out[FEES];
-                inst.waived[INTEREST] += inst.out[INTEREST];
+            // interest and scheduled fees not earned by the settlement date are never charged:
+            // the periods end today with what they earned
+            for (inst, row) in self.inst.iter_mut().zip(self.rows.iter_mut()) {
+                let (interest, fee) = (inst.out[INTEREST], inst.out[FEES]);
+                inst.charged[INTEREST] -= interest;
+                inst.charged[FEES] -= fee;
+                row.interest -= interest.min(row.interest);
+                row.fee -= fee.min(row.fee);
                 inst.out[FEES] = 0;
                 inst.out[INTEREST] = 0;
                 inst.scheduled_fee_out = 0;
