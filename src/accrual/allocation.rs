@@ -194,6 +194,10 @@ pub enum Surplus {
     ///
     /// The current period keeps the interest fixed on its opening balance
     /// (the scheduled model); interest-only and bullet plans keep their term.
+    /// Under [`EarlySettlement::AllScheduled`](crate::EarlySettlement::AllScheduled)
+    /// (every scheduled interest owed however early it is paid) a prepayment
+    /// cannot save interest, and pays the next installments ahead instead; so
+    /// does [`Surplus::LowerInstallments`].
     #[default]
     ShortenTerm,
     /// Reduces principal and re-amortises: the installments after the current

@@ -219,6 +219,31 @@ pub(crate) fn ledger(case: &Case) -> Ledger {
     ledger
 }
 
+/// Every allocation's parts plus what went to credit equal the payment plus the credit used;
+/// received = paid + credit + refunded; what allocations applied = paid + rebated.
+pub(crate) fn money_in_balances(st: &Statement) -> Result<(), TestCaseError> {
+    for a in &st.allocations {
+        let parts = Money::sum(a.parts.iter().map(|p| p.amount)).unwrap();
+        prop_assert_eq!(
+            parts.checked_add(a.to_credit).unwrap(),
+            a.amount.checked_add(a.credit_used).unwrap()
+        );
+    }
+    let received = Money::sum(st.allocations.iter().map(|a| a.amount)).unwrap();
+    let applied = Money::sum(st.allocations.iter().flat_map(|a| a.parts.iter().map(|p| p.amount))).unwrap();
+    let rebated = Money::sum(st.rebates.iter().map(|r| r.amount)).unwrap();
+    let paid = st.paid.total().unwrap();
+    prop_assert_eq!(
+        received,
+        paid.checked_add(st.credit_balance)
+            .unwrap()
+            .checked_add(st.refunded)
+            .unwrap()
+    );
+    prop_assert_eq!(applied, paid.checked_add(rebated).unwrap());
+    Ok(())
+}
+
 pub(crate) fn after(case: &Case, days: u32) -> NaiveDate {
     case.schedule.disbursement() + Days::new(u64::from(days))
 }
@@ -267,17 +292,7 @@ proptest! {
                 prop_assert_eq!(i.charged.get(c), parts, "installment {} {}", i.number, c);
             }
         }
-        for a in &st.allocations {
-            let parts = Money::sum(a.parts.iter().map(|p| p.amount)).unwrap();
-            prop_assert_eq!(parts.checked_add(a.to_credit).unwrap(), a.amount.checked_add(a.credit_used).unwrap());
-        }
-        // received = paid + credit + refunded; what was applied and then credited back is a rebate
-        let received = Money::sum(st.allocations.iter().map(|a| a.amount)).unwrap();
-        let applied = Money::sum(st.allocations.iter().flat_map(|a| a.parts.iter().map(|p| p.amount))).unwrap();
-        let rebated = Money::sum(st.rebates.iter().map(|r| r.amount)).unwrap();
-        let paid = st.paid.total().unwrap();
-        prop_assert_eq!(received, paid.checked_add(st.credit_balance).unwrap().checked_add(st.refunded).unwrap());
-        prop_assert_eq!(applied, paid.checked_add(rebated).unwrap());
+        money_in_balances(&st)?;
     }
 
     #[test]

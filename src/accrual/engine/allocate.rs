@@ -3,6 +3,7 @@
 
 use super::{cadd, date, Book, Inst, InstTerms, Parts, PRINCIPAL};
 use crate::accrual::allocation::{AllocationOrder, Component, Direction, InstallmentState, Surplus};
+use crate::accrual::policy::EarlySettlement;
 use crate::accrual::servicing::Pyramiding;
 use crate::error::{overflow, Result};
 use crate::schedule::{rebuild, Keep};
@@ -73,7 +74,15 @@ impl Book<'_> {
             }
         }
         if with_surplus && amount > 0 {
-            let ahead: Vec<usize> = match self.t.allocation.get_surplus() {
+            // under a contract that owes every scheduled interest however early it is paid,
+            // a prepayment cannot save interest either: it pays the next installments ahead
+            let surplus = match (self.t.allocation.get_surplus(), self.t.settlement) {
+                (Surplus::ShortenTerm | Surplus::LowerInstallments, EarlySettlement::AllScheduled) => {
+                    Surplus::NextInstallments
+                }
+                (surplus, _) => surplus,
+            };
+            let ahead: Vec<usize> = match surplus {
                 Surplus::NextInstallments => (0..n).collect(),
                 Surplus::LastInstallments => (0..n).rev().collect(),
                 Surplus::LowerInstallments => {
