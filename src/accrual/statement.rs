@@ -91,8 +91,9 @@ pub enum LoanStatus {
     Current,
     /// At least one installment is overdue.
     Overdue,
-    /// Days past due reached the policy's charge-off threshold; penalties
-    /// are frozen. Stays charged off until paid off.
+    /// Days past due reached the policy's charge-off threshold; the accruals
+    /// the policy names stop (by default all of them). Stays charged off
+    /// until paid off.
     ChargedOff,
     /// Nothing is owed.
     PaidOff,
