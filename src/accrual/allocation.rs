@@ -364,6 +364,12 @@ impl AllocationOrder {
     }
 
     pub(crate) fn validate(&self) -> Result<()> {
+        if self.tiers.is_empty() {
+            return Err(Error::Invalid {
+                field: "allocation order",
+                reason: "it needs at least one tier, or no payment could ever pay an installment".into(),
+            });
+        }
         for tier in &self.tiers {
             if tier.states.is_empty() || tier.components.is_empty() {
                 return Err(Error::Invalid {

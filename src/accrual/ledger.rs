@@ -87,7 +87,7 @@ impl Ledger {
     /// # Errors
     /// [`Error::Invalid`] or [`Error::Zero`] for a policy whose fields cannot
     /// be used together (compound interest on an overdue-installment base, a
-    /// late fee minimum above its maximum, a zero recurrence, an empty
+    /// late fee minimum above its maximum, a zero recurrence, an allocation order without tiers or with an empty
     /// allocation tier, a rounding scale other than the schedule's);
     /// [`Error::Overflow`].
     ///

@@ -546,3 +546,27 @@ fn the_annualised_cap_with_prepaid_interest_never_lowers_the_payoff() {
     let beyond = st.charged.total().unwrap().checked_sub(st.charged.principal).unwrap();
     assert!(beyond.as_decimal() <= cap, "{beyond} > {cap}");
 }
+
+/// Found by the stress harness: a payment after the loan was settled went to the
+/// shorten-term rebuild, which removed the settled rows that earlier allocations named.
+#[test]
+fn a_payment_after_settlement_leaves_the_settled_rows_alone() {
+    let plan =
+        Schedule::equal_installment(m(dec!(10000)), Rate::annual(dec!(0.12)).unwrap(), 12, d(2026, 1, 1)).unwrap();
+    let mut ledger = Ledger::new(plan, OverduePolicy::new()).unwrap();
+    ledger
+        .pay(Payment::new("all", d(2026, 1, 10), m(dec!(20000))).unwrap())
+        .unwrap();
+    ledger
+        .pay(Payment::new("more", d(2026, 3, 1), m(dec!(100))).unwrap())
+        .unwrap();
+    let st = ledger.statement(d(2026, 3, 1)).unwrap();
+    assert_eq!(st.installments.len(), 12);
+    for a in &st.allocations {
+        assert!(a
+            .parts
+            .iter()
+            .all(|p| !p.amount.is_zero() && p.installment as usize <= st.installments.len()));
+    }
+    assert_eq!(st.status, LoanStatus::PaidOff);
+}

@@ -189,6 +189,10 @@ impl Book<'_> {
             .iter()
             .try_fold(0i128, |s, i| cadd(s, i.paid[PRINCIPAL]))?;
         let balance = tail.iter().try_fold(0i128, |s, r| cadd(s, r.principal))? - prepaid;
+        if balance <= 0 {
+            // nothing left to prepay (a settled loan): the rows and what paid them stay as they are
+            return Ok(amount);
+        }
         let x = amount.min(balance);
         let dues = tail.iter().map(|r| date(r.due)).collect::<Result<Vec<_>>>()?;
         let fees: Vec<i128> = tail.iter().map(|r| r.fee).collect();
