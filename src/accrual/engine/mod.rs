@@ -135,11 +135,8 @@ impl Clock {
     }
 
     /// `base` × the factor from `start` to `end`, rounded.
-    fn interest(&self, base: i128, start: i32, end: i32, rounding: Rounding) -> Result<i128> {
-        if base == 0 || start >= end {
-            return Ok(0);
-        }
-        let f = self.factor(start, end)?;
+    /// `base` × `f`, rounded.
+    fn apply(base: i128, f: Fraction, rounding: Rounding) -> Result<i128> {
         let n = cmul(base, f.num)?;
         // 64-bit fast path: every realistic balance and rate
         if let (Ok(n), Ok(den)) = (i64::try_from(n), i64::try_from(f.den)) {
@@ -456,6 +453,8 @@ pub(crate) struct Book<'t> {
     /// Payments received: (id, day, amount), for double-debit warnings.
     received: Vec<(String, i32, i128)>,
     duplicates: Vec<PossibleDuplicate>,
+    /// The last penalty factor computed, by its stretch.
+    factor_memo: Option<(i32, i32, Fraction)>,
 }
 
 /// The most work the replay spends on late-fee days replayed one by one
@@ -500,6 +499,7 @@ impl<'t> Book<'t> {
             reversals: Vec::new(),
             received: Vec::new(),
             duplicates: Vec::new(),
+            factor_memo: None,
         }
     }
 
@@ -851,15 +851,13 @@ impl<'t> Book<'t> {
             base = cadd(base, inst.out[FEES])?;
         }
         let compound_base = if t.compound { inst.out[INTEREST] } else { 0 };
+        let in_grace = t.waive_grace && !inst.grace_done;
         let until = |stops: bool| if stops { t1.min(freeze) } else { t1 };
         let w0 = t0.max(t.penalty_start(it.due));
-        let penalty = t.penalty.interest(base, w0, until(t.stops.penalty), t.rounding)?;
-        let compound = t
-            .penalty
-            .interest(compound_base, w0, until(t.stops.compound), t.rounding)?;
+        let penalty = self.penalty_interest(base, w0, until(t.stops.penalty))?;
+        let compound = self.penalty_interest(compound_base, w0, until(t.stops.compound))?;
         let (fees, fee_cut) = self.late_fees(k, t0, t1, if t.stops.fees { freeze } else { i32::MAX })?;
 
-        let in_grace = t.waive_grace && !inst.grace_done;
         if in_grace {
             let past_grace = t1 - it.due > t.grace;
             let (p, c) = {
@@ -884,6 +882,23 @@ impl<'t> Book<'t> {
             inst.cut = cadd(inst.cut, fee_cut)?;
         }
         self.post(k, Component::Fees, fees, t1)
+    }
+
+    /// Penalty interest on `base` from `start` to `end`. Every installment late
+    /// through a stretch shares its factor: it is computed once a stretch.
+    fn penalty_interest(&mut self, base: i128, start: i32, end: i32) -> Result<i128> {
+        if base == 0 || start >= end {
+            return Ok(0);
+        }
+        let f = match self.factor_memo {
+            Some((s, e, f)) if (s, e) == (start, end) => f,
+            _ => {
+                let f = self.t.penalty.factor(start, end)?;
+                self.factor_memo = Some((start, end, f));
+                f
+            }
+        };
+        Clock::apply(base, f, self.t.rounding)
     }
 
     /// Posts penalty interest on installment `k` on day `d`. A penalty on the
