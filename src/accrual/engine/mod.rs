@@ -450,8 +450,6 @@ pub(crate) struct Book<'t> {
     /// Payments reversed by the statement date: replayed as never received.
     skip: BTreeSet<String>,
     reversals: Vec<Reversal>,
-    /// Payments received: (id, day, amount), for double-debit warnings.
-    received: Vec<(String, i32, i128)>,
     duplicates: Vec<PossibleDuplicate>,
     /// The last penalty factor computed, by its stretch.
     factor_memo: Option<(i32, i32, Fraction)>,
@@ -497,7 +495,6 @@ impl<'t> Book<'t> {
             refunded: 0,
             skip: BTreeSet::new(),
             reversals: Vec::new(),
-            received: Vec::new(),
             duplicates: Vec::new(),
             factor_memo: None,
         }
@@ -540,7 +537,6 @@ impl<'t> Book<'t> {
             Event::Payment(p) => {
                 let amount = p.amount().to_minor("payment amount", self.t.scale)?;
                 self.flag_duplicate(p.id(), amount, d)?;
-                self.received.push((p.id().to_owned(), d, amount));
                 self.receive(AllocationSource::Payment { id: p.id().to_owned() }, amount, d)
             }
             Event::Waiver(w) => self.waive(w.component(), w.amount(), w.get_installment(), d),
@@ -553,12 +549,19 @@ impl<'t> Book<'t> {
     /// Flags a payment of the same amount as an earlier one under another id,
     /// within the window, when it goes beyond what is due on day `d`.
     fn flag_duplicate(&mut self, id: &str, amount: i128, d: i32) -> Result<()> {
-        let Some((earlier_id, earlier_day, _)) = self
-            .received
-            .iter()
-            .rev()
-            .find(|(other, day, x)| *x == amount && other != id && d - day <= self.t.duplicate_window)
-            .cloned()
+        // the payments received so far, newest first, within the window
+        let window = self.t.duplicate_window;
+        let Some((earlier_id, earlier_day)) =
+            self.allocs
+                .iter()
+                .rev()
+                .take_while(|a| d - a.date <= window)
+                .find_map(|a| match &a.source {
+                    AllocationSource::Payment { id: other } if a.amount == amount && other != id => {
+                        Some((other.clone(), a.date))
+                    }
+                    _ => None,
+                })
         else {
             return Ok(());
         };
