@@ -36,6 +36,18 @@ pub struct Components {
 }
 
 impl Components {
+    /// Every component zero, at the rounding's scale.
+    fn zero(scale: u32) -> Result<Components> {
+        let z = Money::from_minor(0, scale)?;
+        Ok(Components {
+            fees: z,
+            penalty_interest: z,
+            compound_interest: z,
+            interest: z,
+            principal: z,
+        })
+    }
+
     /// The amount of one component.
     ///
     /// ```
@@ -66,6 +78,10 @@ impl Components {
     }
 
     pub(crate) fn from_minor(parts: &[i128; 5], scale: u32) -> Result<Components> {
+        if *parts == [0; 5] && scale <= 28 {
+            // most parts of most installments are zero: the common case costs nothing
+            return Components::zero(scale);
+        }
         let [fees, penalty, compound, interest, principal] = *parts;
         Ok(Components {
             fees: Money::from_minor(fees, scale)?,

@@ -91,6 +91,23 @@ impl Book<'_> {
         Ok(parts)
     }
 
+    /// A floor under the payoff on day `d`: the unpaid principal, less what
+    /// could be credited back of interest and fees paid ahead.
+    fn payoff_floor(&self, d: i32) -> i128 {
+        self.inst
+            .iter()
+            .zip(&self.rows)
+            .filter(|(inst, _)| !inst.closed)
+            .fold(0i128, |floor, (inst, row)| {
+                let ahead = if row.due > d {
+                    inst.paid[INTEREST].saturating_add(inst.paid[FEES])
+                } else {
+                    0
+                };
+                floor.saturating_add(inst.out[PRINCIPAL]).saturating_sub(ahead)
+            })
+    }
+
     /// The day interest is earned up to for a settlement on day `d` (the
     /// charge-off day, once charge-off has stopped contract interest), and
     /// the period current then (the first installment not yet due).
@@ -140,9 +157,14 @@ impl Book<'_> {
     /// (crediting back unearned prepaid interest first), otherwise applies it
     /// by the allocation order.
     pub(super) fn receive(&mut self, source: AllocationSource, amount: i128, d: i32) -> Result<()> {
-        let payoff = self.payoff_parts(d)?;
+        let available = cadd(amount, self.credit)?;
+        let payoff = if available < self.payoff_floor(d) {
+            Vec::new() // cannot settle: the payoff is not needed
+        } else {
+            self.payoff_parts(d)?
+        };
         let net = payoff.iter().try_fold(0i128, |s, p| cadd(s, p.2))?;
-        let settles = !payoff.is_empty() && cadd(amount, self.credit)? >= net;
+        let settles = !payoff.is_empty() && available >= net;
         if settles {
             self.realise_rebates(&payoff, d)?;
         }
