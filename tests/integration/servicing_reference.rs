@@ -238,7 +238,10 @@ fn three_thousand(policy: OverduePolicy) -> Ledger {
 /// Issue 10 §2, the US FTC Credit Practices Rule, 16 CFR 444.4: no delinquency charge on a full,
 /// timely payment whose only shortfall comes from late fees on earlier installments. 3 × 1,000 at
 /// 0 %, a flat 25 late fee, 1,000 paid on 02-05 (4 days late), 03-01 and 04-01: only the first
-/// installment's 25 is charged, it is still owed, and the loan is current.
+/// installment's 25 is charged, it is still owed, and the loan is current. The Federal Reserve's
+/// staff guidelines to the same rule for banks (Regulation AA, Q15-3) give this case: a creditor
+/// may not take the earlier late charge out of a full, timely payment and then call that payment
+/// deficient.
 #[test]
 fn no_pyramiding_of_late_fees() {
     let ledger = three_thousand(no_penalty());

@@ -453,13 +453,16 @@ pub(crate) struct Book<'t> {
     duplicates: Vec<PossibleDuplicate>,
     /// The last penalty factor computed, by its stretch.
     factor_memo: Option<(i32, i32, Fraction)>,
+    /// The annualised cap on the last day it was asked for.
+    cap_memo: std::cell::Cell<Option<(i32, i128)>>,
 }
 
 /// The most work the replay spends on late-fee days replayed one by one
 /// (fee days × installments late at each): a recurring fee under caps or
 /// bearing interest, replayed over centuries, is an error instead of a hang.
-/// A daily fee on 360 late installments over 150 years stays below it.
-const MAX_SPLIT_WORK: u64 = 20_000_000;
+/// A daily fee on 360 late installments over 15 years stays below it; at a
+/// few microseconds a unit, the bound keeps a statement within seconds.
+const MAX_SPLIT_WORK: u64 = 2_000_000;
 
 impl<'t> Book<'t> {
     pub(crate) fn new(t: &'t Terms) -> Book<'t> {
@@ -497,6 +500,7 @@ impl<'t> Book<'t> {
             reversals: Vec::new(),
             duplicates: Vec::new(),
             factor_memo: None,
+            cap_memo: std::cell::Cell::new(None),
         }
     }
 
@@ -756,8 +760,16 @@ impl<'t> Book<'t> {
         let Some(clock) = &self.t.annualised_cap else {
             return Ok(None);
         };
-        let f = clock.factor(self.t.disbursement, d)?;
-        let cap = crate::money::div_round(cmul(self.t.principal, f.num)?, f.den, RoundingMode::TowardZero)?;
+        // every posting on a day meets the same cap: compute it once a day
+        let cap = match self.cap_memo.get() {
+            Some((day, cap)) if day == d => cap,
+            _ => {
+                let f = clock.factor(self.t.disbursement, d)?;
+                let cap = crate::money::div_round(cmul(self.t.principal, f.num)?, f.den, RoundingMode::TowardZero)?;
+                self.cap_memo.set(Some((d, cap)));
+                cap
+            }
+        };
         Ok(Some(cap - self.beyond))
     }
 
