@@ -8,6 +8,18 @@ use crate::accrual::allocation::Component;
 use crate::error::{Error, Result};
 use crate::money::Money;
 
+/// `amount`, if it is not zero (a `Money` is never negative); else
+/// [`Error::NonPositive`] naming `field`.
+pub(crate) fn positive(field: &'static str, amount: Money) -> Result<Money> {
+    if amount.is_zero() {
+        return Err(Error::NonPositive {
+            field,
+            value: amount.as_decimal(),
+        });
+    }
+    Ok(amount)
+}
+
 /// A payment received from the borrower.
 ///
 /// Its id identifies the debit: a ledger rejects a second payment with the
@@ -59,16 +71,10 @@ impl Payment {
     /// # Ok::<(), overdue::Error>(())
     /// ```
     pub fn new(id: impl Into<String>, date: NaiveDate, amount: Money) -> Result<Payment> {
-        if amount.is_zero() {
-            return Err(Error::NonPositive {
-                field: "payment amount",
-                value: amount.as_decimal(),
-            });
-        }
         Ok(Payment {
             id: id.into(),
             date,
-            amount,
+            amount: positive("payment amount", amount)?,
         })
     }
 
@@ -338,13 +344,10 @@ impl Refund {
     /// # Ok::<(), overdue::Error>(())
     /// ```
     pub fn new(date: NaiveDate, amount: Money) -> Result<Refund> {
-        if amount.is_zero() {
-            return Err(Error::NonPositive {
-                field: "refund amount",
-                value: amount.as_decimal(),
-            });
-        }
-        Ok(Refund { date, amount })
+        Ok(Refund {
+            date,
+            amount: positive("refund amount", amount)?,
+        })
     }
 
     /// The date it is paid out.

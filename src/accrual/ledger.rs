@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::accrual::allocation::Component;
 use crate::accrual::engine::{Book, Terms};
-use crate::accrual::event::{Event, Payment, Reversal, Waiver};
+use crate::accrual::event::{positive, Event, Payment, Reversal, Waiver};
 use crate::accrual::policy::OverduePolicy;
 use crate::accrual::statement::Statement;
 use crate::error::{Error, Result};
@@ -259,13 +259,7 @@ impl Ledger {
                 }
             }
             Event::Waiver(w) => {
-                if w.amount().is_zero() {
-                    return Err(Error::NonPositive {
-                        field: "waiver amount",
-                        value: w.amount().as_decimal(),
-                    });
-                }
-                w.amount().to_minor("waiver amount", self.terms.scale())?;
+                positive("waiver amount", w.amount())?.to_minor("waiver amount", self.terms.scale())?;
             }
             Event::Reversal(r) => self.check_reversal(r)?,
             Event::Refund(r) => {
@@ -309,13 +303,7 @@ impl Ledger {
             });
         }
         if let Some(fee) = r.get_fee() {
-            if fee.is_zero() {
-                return Err(Error::NonPositive {
-                    field: "returned-payment fee",
-                    value: fee.as_decimal(),
-                });
-            }
-            fee.to_minor("returned-payment fee", self.terms.scale())?;
+            positive("returned-payment fee", fee)?.to_minor("returned-payment fee", self.terms.scale())?;
         }
         Ok(())
     }

@@ -201,7 +201,7 @@ impl Book<'_> {
         self.inst.truncate(f);
         let booked = cadd(prepaid, x)?;
         let mut start = first.start;
-        for (j, (row, due)) in rows.iter().zip(tail_dues(&dues)).enumerate() {
+        for (j, (row, due)) in rows.iter().zip(tail.iter().map(|r| r.due)).enumerate() {
             let fee = fees.get(j).copied().unwrap_or(0);
             let extra = if j == 0 { booked } else { 0 };
             self.push_row(due, start, [cadd(row.principal, extra)?, row.interest, fee], [0; 5])?;
@@ -230,11 +230,6 @@ impl Book<'_> {
         }
         Ok(())
     }
-}
-
-/// The due dates of rebuilt rows, as replay days.
-fn tail_dues(dues: &[chrono::NaiveDate]) -> impl Iterator<Item = i32> + '_ {
-    dues.iter().map(|&d| super::day(d))
 }
 
 /// Whether nothing has happened to an installment yet but principal paid ahead.

@@ -162,6 +162,13 @@ struct InstTerms {
     posted_fee: i128,
 }
 
+/// The part of an amount carried onto an installment already charged
+/// (`posted` of `total`) that is still unpaid, `out` being unpaid in all:
+/// it is paid first, and owed in full.
+fn posted_left(total: i128, posted: i128, out: i128) -> i128 {
+    (posted - (total - out)).clamp(0, out)
+}
+
 /// What charge-off stops.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Stops {
@@ -523,6 +530,9 @@ impl<'t> Book<'t> {
     /// Replays one event (events must come in replay order).
     pub(crate) fn apply(&mut self, event: &Event) -> Result<()> {
         let d = day(event.date());
+        if let Event::Reversal(r) = event {
+            self.reversals.push(r.clone());
+        }
         // a reversed payment, and a reversal without a fee, leave no trace in the replay:
         // not even a replay point (penalties are rounded where they post)
         let traceless = match event {
@@ -531,9 +541,6 @@ impl<'t> Book<'t> {
             _ => false,
         };
         if traceless {
-            if let Event::Reversal(r) = event {
-                self.reversals.push(r.clone());
-            }
             return Ok(());
         }
         self.advance(d)?;
@@ -590,7 +597,6 @@ impl<'t> Book<'t> {
     /// Posts a reversal's returned-payment fee on day `d` (the payment itself
     /// is left out of the whole replay, see [`Book::without`]).
     fn reverse(&mut self, r: &Reversal, d: i32) -> Result<()> {
-        self.reversals.push(r.clone());
         let Some(fee) = r.get_fee() else { return Ok(()) };
         let fee = fee.to_minor("returned-payment fee", self.t.scale)?;
         // on the oldest overdue installment, else the latest one due, else the first open one

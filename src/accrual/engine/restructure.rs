@@ -2,8 +2,8 @@
 //! new plan, component by component.
 
 use super::{
-    cadd, cmul, date, day, days_i32, installment_cap, overflow, share_of, slot, value, Alloc, Book, Inst, InstTerms,
-    Parts, FEES, INTEREST, PRINCIPAL,
+    cadd, cmul, date, day, days_i32, installment_cap, overflow, posted_left, share_of, slot, value, Alloc, Book, Inst,
+    InstTerms, Parts, FEES, INTEREST, PRINCIPAL,
 };
 use crate::accrual::allocation::Component;
 use crate::accrual::statement::{AllocationSource, Components};
@@ -339,10 +339,4 @@ impl Book<'_> {
         });
         Ok(())
     }
-}
-
-/// The part of an amount carried onto an installment already charged
-/// (`posted` of `total`) that is still unpaid, `out` being unpaid in all.
-pub(super) fn posted_left(total: i128, posted: i128, out: i128) -> i128 {
-    (posted - (total - out)).clamp(0, out)
 }

@@ -1,7 +1,9 @@
 //! Settling a loan: what the payoff owes on a date, what it credits back,
 //! and receiving money.
 
-use super::{cadd, slot, value, Alloc, Book, InstTerms, Parts, COMPOUND, FEES, INTEREST, PENALTY, PRINCIPAL};
+use super::{
+    cadd, posted_left, slot, value, Alloc, Book, InstTerms, Parts, COMPOUND, FEES, INTEREST, PENALTY, PRINCIPAL,
+};
 use crate::accrual::allocation::Component;
 use crate::accrual::policy::EarlySettlement;
 use crate::accrual::statement::{AllocationSource, RebateReason};
@@ -216,7 +218,7 @@ impl Book<'_> {
 /// owed; what was paid beyond it is credited back.
 fn early_part(total: i128, posted: i128, out: i128, paid: i128, earned: i128) -> i128 {
     let settled = total - out;
-    let posted_left = super::restructure::posted_left(total, posted, out);
+    let posted_left = posted_left(total, posted, out);
     let own_settled = (settled - posted).max(0);
     let owed = earned - own_settled;
     if owed >= 0 {
