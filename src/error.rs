@@ -91,6 +91,16 @@ pub enum Error {
         /// What was being computed.
         operation: &'static str,
     },
+    /// A floating rate's index has no value for a fixing date: the date is
+    /// before the table's first entry, or after the date the table is known
+    /// through ([`RateTable::known_through`](crate::RateTable::known_through)).
+    #[error("the index has no value for the fixing date {date}: {reason}")]
+    IndexNotPublished {
+        /// The fixing date.
+        date: NaiveDate,
+        /// Where the table starts or ends.
+        reason: String,
+    },
     /// A rate with a daily period was used where only a frequency is known.
     #[error("a daily rate needs a day count to convert to a {target} rate")]
     RateNeedsDayCount {

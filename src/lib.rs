@@ -253,6 +253,7 @@ mod calendar;
 mod compare;
 mod cost;
 mod error;
+mod floating;
 mod fraction;
 mod limits;
 mod money;
@@ -279,6 +280,7 @@ pub use crate::cost::{
     total_cost, total_paid, xirr, xirr_with_day_count, xnpv, CashFlow, ChinaApr,
 };
 pub use crate::error::{Error, Result};
+pub use crate::floating::{Fixing, FloatingRate, OnReset, Reset, Spread};
 pub use crate::limits::{
     CapCheck, Charge, ChargeSplit, EuLatePayment, PrivateLendingCap, RateTable, UsLateFeeSafeHarbor,
 };
@@ -289,7 +291,9 @@ pub use crate::restructure::{
     ComponentPlan, DeferralInterest, NewPlan, NewTerms, PlanEffect, PlanFee, Restructure, RestructureSummary, Shift,
     Treatment, Waive,
 };
-pub use crate::schedule::{Installment, InterestBasis, Method, Schedule, ScheduleOptions, MAX_INSTALLMENTS};
+pub use crate::schedule::{
+    DailyInstallments, Installment, InterestBasis, InterestModel, Method, Schedule, ScheduleOptions, MAX_INSTALLMENTS,
+};
 
 /// The guide to accrual (`docs/accrual.md`); its examples run as doctests.
 #[doc = include_str!("../docs/accrual.md")]

@@ -30,21 +30,50 @@ use crate::rate::{Rate, RatePeriod};
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "Vec<(NaiveDate, Rate)>", into = "Vec<(NaiveDate, Rate)>")]
+#[serde(try_from = "RateTableRepr", into = "RateTableRepr")]
 pub struct RateTable {
     entries: Vec<(NaiveDate, Rate)>,
+    known_through: Option<NaiveDate>,
 }
 
-impl TryFrom<Vec<(NaiveDate, Rate)>> for RateTable {
+/// In JSON a table is its list of `[date, rate]` entries, or, when it says
+/// how far it is known, `{"entries": [...], "known_through": "2026-01-20"}`.
+#[derive(Serialize, Deserialize)]
+#[serde(
+    untagged,
+    expecting = "a rate table: a list of [date, rate] entries, or {entries, known_through}"
+)]
+enum RateTableRepr {
+    Entries(Vec<(NaiveDate, Rate)>),
+    Known(KnownTable),
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KnownTable {
+    entries: Vec<(NaiveDate, Rate)>,
+    known_through: NaiveDate,
+}
+
+impl TryFrom<RateTableRepr> for RateTable {
     type Error = Error;
-    fn try_from(entries: Vec<(NaiveDate, Rate)>) -> Result<RateTable> {
-        RateTable::new(entries)
+    fn try_from(r: RateTableRepr) -> Result<RateTable> {
+        match r {
+            RateTableRepr::Entries(entries) => RateTable::new(entries),
+            RateTableRepr::Known(k) => Ok(RateTable::new(k.entries)?.known_through(k.known_through)),
+        }
     }
 }
 
-impl From<RateTable> for Vec<(NaiveDate, Rate)> {
+impl From<RateTable> for RateTableRepr {
     fn from(t: RateTable) -> Self {
-        t.entries
+        match t.known_through {
+            None => RateTableRepr::Entries(t.entries),
+            Some(known_through) => RateTableRepr::Known(KnownTable {
+                entries: t.entries,
+                known_through,
+            }),
+        }
     }
 }
 
@@ -90,7 +119,10 @@ impl RateTable {
                 reason: format!("the rate on {d} is {r}, not an annual rate"),
             });
         }
-        Ok(RateTable { entries })
+        Ok(RateTable {
+            entries,
+            known_through: None,
+        })
     }
 
     /// The one-year LPR (the PBoC's published changes): 2019-08-20 4.25 %; 2019-09-20 4.20 %;
@@ -119,14 +151,122 @@ impl RateTable {
             (2024, 10, 21, 310),
             (2025, 5, 20, 300),
         ];
-        let entries = DATA
+        RateTable::published(&DATA)
+    }
+
+    /// The five-year LPR, the benchmark of Chinese mortgages (the PBoC's
+    /// published changes): 2019-08-20 4.85 %; 2019-11-20 4.80 %; 2020-02-20
+    /// 4.75 %; 2020-04-20 4.65 %; 2022-01-20 4.60 %; 2022-05-20 4.45 %;
+    /// 2022-08-22 4.30 %; 2023-06-20 4.20 %; 2024-02-20 3.95 %; 2024-07-22
+    /// 3.85 %; 2024-10-21 3.60 %; 2025-05-20 3.50 % (still 3.50 % in 2026-01).
+    ///
+    /// Both shipped LPR tables are [known through](RateTable::known_through)
+    /// 2026-01-20, the last publication checked: a floating rate fixed
+    /// after it is an [`Error::IndexNotPublished`] until you add the newer
+    /// values with [`RateTable::with`] (or declare the last value current
+    /// with [`RateTable::known_through`]).
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let lpr = overdue::RateTable::china_lpr_five_year();
+    /// assert_eq!(lpr.rate_on(NaiveDate::from_ymd_opt(2024, 3, 1).unwrap())?.to_string(), "3.95 %/year");
+    /// assert_eq!(lpr.get_known_through(), NaiveDate::from_ymd_opt(2026, 1, 20));
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn china_lpr_five_year() -> RateTable {
+        const DATA: [(i32, u32, u32, i64); 12] = [
+            (2019, 8, 20, 485),
+            (2019, 11, 20, 480),
+            (2020, 2, 20, 475),
+            (2020, 4, 20, 465),
+            (2022, 1, 20, 460),
+            (2022, 5, 20, 445),
+            (2022, 8, 22, 430),
+            (2023, 6, 20, 420),
+            (2024, 2, 20, 395),
+            (2024, 7, 22, 385),
+            (2024, 10, 21, 360),
+            (2025, 5, 20, 350),
+        ];
+        RateTable::published(&DATA)
+    }
+
+    /// A shipped table from `(year, month, day, basis points)`, known
+    /// through the last publication checked.
+    fn published(data: &[(i32, u32, u32, i64)]) -> RateTable {
+        let entries = data
             .iter()
             .filter_map(|&(y, m, d, bp)| Some((ymd(y, m, d)?, Rate::annual(Decimal::new(bp, 4)).ok()?)))
             .collect();
-        RateTable { entries }
+        RateTable {
+            entries,
+            known_through: ymd(2026, 1, 20),
+        }
     }
 
-    /// The same table with one more entry (replacing one on the same date).
+    /// The same table, known through `date`: its last value holds until
+    /// then, and a floating rate fixed after it is an
+    /// [`Error::IndexNotPublished`]. A table built with [`RateTable::new`]
+    /// has no such date (its last value holds until further notice); the
+    /// legal caps ([`RateTable::rate_on`]) ignore it.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use overdue::{Rate, RateTable};
+    /// use rust_decimal_macros::dec;
+    /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// let t = RateTable::new(vec![(d(2026, 1, 1), Rate::annual(dec!(0.02))?)])?.known_through(d(2026, 6, 30));
+    /// assert_eq!(t.fixing_on(d(2026, 6, 30))?, Rate::annual(dec!(0.02))?);
+    /// assert!(t.fixing_on(d(2026, 7, 1)).is_err());
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    #[must_use]
+    pub fn known_through(mut self, date: NaiveDate) -> RateTable {
+        self.known_through = Some(date);
+        self
+    }
+
+    /// The date the table is known through, if it says.
+    ///
+    /// ```
+    /// assert!(overdue::RateTable::china_lpr_one_year().get_known_through().is_some());
+    /// ```
+    pub fn get_known_through(&self) -> Option<NaiveDate> {
+        self.known_through
+    }
+
+    /// The index value a floating rate fixed on `date` takes: the rate in
+    /// force on `date`.
+    ///
+    /// # Errors
+    /// [`Error::IndexNotPublished`] for a date before the first entry or
+    /// after the date the table is known through.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use overdue::Error;
+    /// let lpr = overdue::RateTable::china_lpr_five_year();
+    /// let late = lpr.fixing_on(NaiveDate::from_ymd_opt(2030, 1, 1).unwrap());
+    /// assert!(matches!(late, Err(Error::IndexNotPublished { .. })));
+    /// ```
+    pub fn fixing_on(&self, date: NaiveDate) -> Result<Rate> {
+        if let Some(known) = self.known_through.filter(|&k| date > k) {
+            return Err(Error::IndexNotPublished {
+                date,
+                reason: format!("the table is known through {known}; add the values published since"),
+            });
+        }
+        self.rate_on(date).map_err(|_| Error::IndexNotPublished {
+            date,
+            reason: format!(
+                "the table starts on {}",
+                self.entries.first().map(|e| e.0).unwrap_or_default()
+            ),
+        })
+    }
+
+    /// The same table with one more entry (replacing one on the same date);
+    /// a table known through an earlier date is then known through `date`.
     ///
     /// ```
     /// use chrono::NaiveDate;
@@ -143,7 +283,11 @@ impl RateTable {
     pub fn with(mut self, date: NaiveDate, rate: Rate) -> Result<RateTable> {
         self.entries.retain(|e| e.0 != date);
         self.entries.push((date, rate));
-        RateTable::new(self.entries)
+        let known_through = self.known_through.map(|k| k.max(date));
+        Ok(RateTable {
+            known_through,
+            ..RateTable::new(self.entries)?
+        })
     }
 
     /// The entries, oldest first.

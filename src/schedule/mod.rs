@@ -2,9 +2,11 @@
 
 mod annuity;
 mod equal_principal;
+mod interest;
 mod rebuild;
 mod simple;
 
+pub use interest::{DailyInstallments, InterestModel};
 pub(crate) use rebuild::{rebuild, Keep};
 
 use chrono::NaiveDate;
@@ -13,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::{DayCount, Frequency};
 use crate::error::{overflow, Error, Result};
+use crate::floating::FloatingRate;
 use crate::fraction::Fraction;
 use crate::money::{Money, Rounding};
 use crate::rate::{Rate, RatePeriod};
@@ -118,6 +121,10 @@ pub struct ScheduleOptions {
     basis: InterestBasis,
     #[serde(default)]
     rounding: Rounding,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    floating: Option<FloatingRate>,
+    #[serde(default, skip_serializing_if = "InterestModel::is_scheduled")]
+    interest: InterestModel,
 }
 
 impl ScheduleOptions {
@@ -144,6 +151,8 @@ impl ScheduleOptions {
             first_due: None,
             basis: InterestBasis::default(),
             rounding: Rounding::default(),
+            floating: None,
+            interest: InterestModel::default(),
         }
     }
 
@@ -345,6 +354,138 @@ impl ScheduleOptions {
     /// ```
     pub fn get_basis(&self) -> InterestBasis {
         self.basis
+    }
+
+    /// Makes the rate float (default: fixed at [`ScheduleOptions::rate`]).
+    /// The options' rate becomes the rate fixed at the disbursement (if the
+    /// index has no value then, [`Schedule::build`] says so). At each reset
+    /// that changes the rate, the installments after it are rebuilt as
+    /// [`OnReset`](crate::OnReset) says; a repricing is not a restructure.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use overdue::{FloatingRate, Money, Rate, RateTable, Reset, Schedule, ScheduleOptions, Spread};
+    /// use rust_decimal_macros::dec;
+    /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// let index = RateTable::new(vec![(d(2025, 1, 1), Rate::annual(dec!(0.031))?), (d(2026, 1, 1), Rate::annual(dec!(0.03))?)])?;
+    /// let floating = FloatingRate::new(index, Spread::annual(dec!(0.015))).reset(Reset::January1);
+    /// let o = ScheduleOptions::new(Money::new(dec!(100000))?, Rate::ZERO, 36, d(2025, 1, 1)).floating(floating);
+    /// assert_eq!(o.rate(), Rate::annual(dec!(0.046))?);
+    /// let s = Schedule::build(&o)?;
+    /// assert_eq!(s.installments()[0].payment.to_string(), "2979.16");
+    /// assert_eq!(s.installments()[11].balance_after.to_string(), "68184.85");
+    /// assert_eq!(s.installments()[12].payment.to_string(), "2976.12");
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn floating(mut self, floating: FloatingRate) -> ScheduleOptions {
+        if let Ok(rate) = floating.fixed_on(self.disbursement) {
+            self.rate = rate;
+        }
+        self.floating = Some(floating);
+        self
+    }
+
+    /// The floating rate, if the rate floats.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+    /// assert!(o.get_floating().is_none());
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn get_floating(&self) -> Option<&FloatingRate> {
+        self.floating.as_ref()
+    }
+
+    /// Sets how contract interest is charged (default
+    /// [`InterestModel::Scheduled`]). Under
+    /// [`InterestModel::DailyOnBalance`] the schedule is built on actual
+    /// days under its day count (the basis must be the default or that same
+    /// [`InterestBasis::ActualDays`]).
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+    /// let o = o.interest(InterestModel::daily(DayCount::Act365Fixed));
+    /// assert_eq!(o.get_interest(), InterestModel::daily(DayCount::Act365Fixed));
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn interest(mut self, interest: InterestModel) -> ScheduleOptions {
+        self.interest = interest;
+        self
+    }
+
+    /// How contract interest is charged.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+    /// assert_eq!(o.get_interest(), InterestModel::Scheduled);
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn get_interest(&self) -> InterestModel {
+        self.interest
+    }
+
+    /// The basis the rows are built on: actual days under the daily
+    /// model's day count when interest is daily.
+    pub(crate) fn effective_basis(&self) -> InterestBasis {
+        match self.interest.daily_day_count() {
+            Some(dc) => InterestBasis::ActualDays(dc),
+            None => self.basis,
+        }
+    }
+
+    /// The same terms at a fixed `rate` (one stretch of a floating loan).
+    pub(crate) fn at_fixed(&self, rate: Rate) -> ScheduleOptions {
+        ScheduleOptions {
+            rate,
+            floating: None,
+            ..self.clone()
+        }
+    }
+
+    /// The annual contract rate in force for a period starting on `start`.
+    pub(crate) fn rate_for_period(&self, start: NaiveDate, until: NaiveDate) -> Result<Rate> {
+        match &self.floating {
+            None => Ok(self.rate),
+            Some(f) => f.rate_in_force(self.disbursement, start.min(until)),
+        }
+    }
+
+    /// Checks the interest model and the floating rate against the rest.
+    fn validate_terms(&self) -> Result<()> {
+        if let Some(dc) = self.interest.daily_day_count() {
+            if !matches!(self.basis, InterestBasis::PerPeriod) && self.basis != InterestBasis::ActualDays(dc) {
+                return Err(Error::Invalid {
+                    field: "interest",
+                    reason: format!(
+                        "daily interest under {dc:?} builds its schedule on actual days under {dc:?}, not on {:?}",
+                        self.basis
+                    ),
+                });
+            }
+        }
+        if let Some(f) = &self.floating {
+            f.validate()?;
+            if matches!(self.method, Method::Bullet) {
+                return Err(Error::Invalid {
+                    field: "floating rate",
+                    reason: "a bullet loan has one period: its rate cannot reset".into(),
+                });
+            }
+            let initial = f.fixed_on(self.disbursement)?;
+            if initial != self.rate {
+                return Err(Error::Invalid {
+                    field: "rate",
+                    reason: format!(
+                        "a floating loan's rate is the rate fixed at disbursement, {initial}; {} was given",
+                        self.rate
+                    ),
+                });
+            }
+        }
+        Ok(())
     }
 }
 
@@ -588,6 +729,17 @@ impl Schedule {
     pub fn build(options: &ScheduleOptions) -> Result<Schedule> {
         let plan = Plan::new(options)?;
         let (rows, level, exact) = match options.method {
+            _ if options.floating.is_some() => (
+                rebuild(
+                    options,
+                    plan.principal,
+                    options.disbursement,
+                    &plan.due_dates,
+                    Keep::Term,
+                )?,
+                None,
+                None,
+            ),
             Method::EqualInstallment => {
                 let a = annuity::build(&plan)?;
                 (a.rows, Some(a.level), Some(a.exact))
@@ -819,12 +971,12 @@ fn to_installments(rows: &[Row], dates: &[NaiveDate], principal: i128, scale: u3
 /// The nominal periodic factor and each row's interest factor (periodic, or
 /// by the days from the previous due date, the first from `start`).
 fn rates(o: &ScheduleOptions, start: NaiveDate, due_dates: &[NaiveDate]) -> Result<(Fraction, Vec<Fraction>)> {
-    let periodic = match (o.rate.period(), o.basis) {
+    let periodic = match (o.rate.period(), o.effective_basis()) {
         (RatePeriod::Daily, InterestBasis::ActualDays(dc)) => Fraction::from_decimal(o.rate.value())?
             .scale(dc.nominal_year_days(), i128::from(o.frequency.periods_per_year()))?,
         _ => o.rate.periodic_exact(o.frequency)?,
     };
-    let factors = match o.basis {
+    let factors = match o.effective_basis() {
         InterestBasis::PerPeriod => vec![periodic; due_dates.len()],
         InterestBasis::ActualDays(dc) => {
             let mut prev = start;
@@ -841,6 +993,7 @@ fn rates(o: &ScheduleOptions, start: NaiveDate, due_dates: &[NaiveDate]) -> Resu
 
 impl Plan {
     fn new(o: &ScheduleOptions) -> Result<Plan> {
+        o.validate_terms()?;
         if o.installments == 0 {
             return Err(Error::Zero { field: "installments" });
         }

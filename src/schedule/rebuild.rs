@@ -5,7 +5,8 @@
 use chrono::NaiveDate;
 
 use super::{annuity, equal_principal, simple, Method, Plan, Row, ScheduleOptions};
-use crate::error::Result;
+use crate::error::{overflow, Result};
+use crate::floating::{on_path, FloatingRate, OnReset};
 
 /// What a rebuild keeps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +38,69 @@ pub(crate) fn rebuild(
     if balance <= 0 || due_dates.is_empty() {
         return Ok(Vec::new());
     }
+    match options.get_floating() {
+        None => rebuild_fixed(options, balance, start, due_dates, keep),
+        Some(f) => rebuild_floating(options, f, balance, start, due_dates, keep),
+    }
+}
+
+/// A floating loan's rows: stretch by stretch of one rate in force (a
+/// period's rate is the one in force at its start), each stretch rebuilt
+/// on the balance left at its start, as [`OnReset`] says.
+fn rebuild_floating(
+    options: &ScheduleOptions,
+    f: &FloatingRate,
+    mut balance: i128,
+    start: NaiveDate,
+    due_dates: &[NaiveDate],
+    mut keep: Keep,
+) -> Result<Vec<Row>> {
+    let last = due_dates.last().copied().unwrap_or(start);
+    let path = f.path(options.disbursement(), last)?;
+    let rate_at = |d: NaiveDate| on_path(&path, d).ok_or_else(|| overflow("floating rate path"));
+    let mut rows = Vec::with_capacity(due_dates.len());
+    let (mut k, mut period_start) = (0, start);
+    while k < due_dates.len() && balance > 0 {
+        let rate = rate_at(period_start)?;
+        let mut end = k + 1;
+        while let Some(&d) = due_dates.get(end - 1).filter(|_| end < due_dates.len()) {
+            if rate_at(d)? != rate {
+                break;
+            }
+            end += 1;
+        }
+        let rest = due_dates.get(k..).unwrap_or_default();
+        let piece = rebuild_fixed(&options.at_fixed(rate), balance, period_start, rest, keep)?;
+        let stretch = end - k;
+        let repaid = piece.len() < stretch;
+        for row in piece.into_iter().take(stretch) {
+            balance -= row.principal;
+            rows.push(row);
+        }
+        if repaid {
+            break;
+        }
+        keep = match (f.get_on_reset(), rows.last()) {
+            (OnReset::KeepInstallment, Some(row)) => Keep::Payment {
+                payment: row.principal.saturating_add(row.interest),
+                principal: row.principal,
+            },
+            _ => Keep::Term,
+        };
+        period_start = due_dates.get(end - 1).copied().unwrap_or(period_start);
+        k = end;
+    }
+    Ok(rows)
+}
+
+/// The rows at the options' fixed rate.
+fn rebuild_fixed(
+    options: &ScheduleOptions,
+    balance: i128,
+    start: NaiveDate,
+    due_dates: &[NaiveDate],
+    keep: Keep,
+) -> Result<Vec<Row>> {
     let plan = Plan::over(options, balance, start, due_dates.to_vec())?;
     let keep = match options.method {
         Method::InterestOnly | Method::Bullet => Keep::Term,
