@@ -449,7 +449,12 @@ impl FloatingRate {
     /// the first from the disbursement, then one per reset that changes it.
     pub(crate) fn path(&self, disbursement: NaiveDate, until: NaiveDate) -> Result<Vec<(NaiveDate, Rate)>> {
         let mut path = vec![(disbursement, self.fixed_on(disbursement)?)];
-        for date in self.reset_dates(disbursement, until)? {
+        // a reset on the last due date starts no period
+        for date in self
+            .reset_dates(disbursement, until)?
+            .into_iter()
+            .filter(|&d| d < until)
+        {
             let rate = self.fixed_on(date)?;
             if path.last().is_none_or(|&(_, r)| r != rate) {
                 path.push((date, rate));

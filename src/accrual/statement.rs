@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::accrual::allocation::{Component, InstallmentState};
 use crate::error::Result;
 use crate::money::Money;
+use crate::rate::Rate;
 
 /// An amount per [`Component`].
 ///
@@ -164,6 +165,9 @@ pub struct InstallmentStatement {
     /// Penalty interest dropped because it was paid within a waive grace
     /// period.
     pub grace_waived: Money,
+    /// The annual contract rate in force for its period (a floating rate's
+    /// value at the period's start).
+    pub rate: Rate,
 }
 
 /// Where an allocated amount came from.

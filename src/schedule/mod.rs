@@ -445,11 +445,12 @@ impl ScheduleOptions {
         }
     }
 
-    /// The annual contract rate in force for a period starting on `start`.
-    pub(crate) fn rate_for_period(&self, start: NaiveDate, until: NaiveDate) -> Result<Rate> {
+    /// The annual contract rates in force up to `until`: `(from, rate)`,
+    /// one entry for a fixed rate.
+    pub(crate) fn rate_path(&self, until: NaiveDate) -> Result<Vec<(NaiveDate, Rate)>> {
         match &self.floating {
-            None => Ok(self.rate),
-            Some(f) => f.rate_in_force(self.disbursement, start.min(until)),
+            None => Ok(vec![(self.disbursement, self.rate)]),
+            Some(f) => f.path(self.disbursement, until),
         }
     }
 

@@ -86,11 +86,12 @@ impl Book<'_> {
                 Surplus::NextInstallments => (0..n).collect(),
                 Surplus::LastInstallments => (0..n).rev().collect(),
                 Surplus::LowerInstallments => {
-                    amount = self.prepay_principal(amount, d, Keep::Term, &mut parts)?;
+                    let keep = self.daily_keep(d).unwrap_or(Keep::Term);
+                    amount = self.prepay_principal(amount, d, keep, &mut parts)?;
                     Vec::new()
                 }
                 Surplus::ShortenTerm => {
-                    let keep = self.kept_payment(d);
+                    let keep = self.daily_keep(d).unwrap_or_else(|| self.kept_payment(d));
                     amount = self.prepay_principal(amount, d, keep, &mut parts)?;
                     Vec::new()
                 }
@@ -155,16 +156,18 @@ impl Book<'_> {
 
     /// What "keep the installment" keeps: the first rebuildable row's
     /// payment (principal plus interest) and principal.
-    fn kept_payment(&self, d: i32) -> Keep {
+    pub(super) fn kept_payment(&self, d: i32) -> Keep {
         let f = self.first_rebuildable(d);
         match (self.rows.get(f), self.inst.get(f)) {
             (Some(r), Some(i)) => {
                 // without the principal prepaid on it, which is booked on the first rebuilt row
                 let principal = r.principal - i.paid[PRINCIPAL];
-                Keep::Payment {
-                    payment: principal.saturating_add(r.interest),
-                    principal,
-                }
+                let payment = if self.t.daily.is_some() {
+                    r.payment - i.paid[PRINCIPAL]
+                } else {
+                    principal.saturating_add(r.interest)
+                };
+                Keep::Payment { payment, principal }
             }
             _ => Keep::Term,
         }
@@ -176,7 +179,7 @@ impl Book<'_> {
     /// its scheduled fee). Principal prepaid on them, now and before, is
     /// booked as paid on the first rebuilt installment. Returns what is left
     /// (kept as credit when there is nothing to rebuild).
-    fn prepay_principal(&mut self, amount: i128, d: i32, keep: Keep, parts: &mut Parts) -> Result<i128> {
+    pub(super) fn prepay_principal(&mut self, amount: i128, d: i32, keep: Keep, parts: &mut Parts) -> Result<i128> {
         let f = self.first_rebuildable(d);
         let tail = self.rows.get(f..).unwrap_or_default().to_vec();
         let Some(first) = tail.first().copied() else {
@@ -213,7 +216,9 @@ impl Book<'_> {
         }
         if let Some(inst) = self.inst.get_mut(f) {
             inst.take(Component::Principal, booked);
-            parts.push((f, Component::Principal, x));
+            if x > 0 {
+                parts.push((f, Component::Principal, x));
+            }
         }
         self.shorten_plan(self.inst.len() - f, tail.len())?;
         Ok(amount - x)

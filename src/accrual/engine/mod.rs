@@ -8,6 +8,7 @@
 //! installment's penalty over a segment is one product, rounded once.
 
 mod allocate;
+mod daily;
 mod restructure;
 mod settle;
 
@@ -30,7 +31,7 @@ use crate::error::{overflow, Error, Result};
 use crate::fraction::Fraction;
 use crate::money::{Money, Rounding, RoundingMode};
 use crate::rate::{Rate, RatePeriod};
-use crate::schedule::{Schedule, ScheduleOptions};
+use crate::schedule::{DailyInstallments, Schedule, ScheduleOptions};
 
 const FEES: usize = 0;
 const PENALTY: usize = 1;
@@ -158,8 +159,14 @@ struct InstTerms {
     cap: Option<i128>,
     /// The parts of `interest` and `fee` a restructure carried onto it:
     /// already charged, so owed in full and counted against caps once.
+    /// Under daily interest every interest posted on it counts here.
     posted_interest: i128,
     posted_fee: i128,
+    /// The planned installment (principal plus interest), which daily
+    /// interest splits anew between interest and principal.
+    payment: i128,
+    /// The annual contract rate in force for its period.
+    rate: Rate,
 }
 
 /// The part of an amount carried onto an installment already charged
@@ -221,6 +228,8 @@ pub(crate) struct Terms {
     stops: Stops,
     /// Days within which equal payments under other ids look like a double debit.
     duplicate_window: i32,
+    /// Daily interest on the actual balance: its day count and installment rule.
+    daily: Option<(DayCount, DailyInstallments)>,
 }
 
 /// The per-installment cap on an installment of `payment` minor units.
@@ -254,6 +263,19 @@ impl Terms {
         let caps = policy.get_caps();
         let mut inst = Vec::with_capacity(schedule.installments().len());
         let mut start = day(schedule.disbursement());
+        let options = schedule.options();
+        let daily = match options.get_interest() {
+            crate::schedule::InterestModel::DailyOnBalance {
+                day_count,
+                installments,
+            } => Some((day_count, installments)),
+            _ => None,
+        };
+        let last_due = schedule
+            .installments()
+            .last()
+            .map_or(schedule.disbursement(), |r| r.due_date);
+        let path = options.rate_path(last_due)?;
         for row in schedule.installments() {
             let (principal, interest, fee) = (
                 minor("principal", row.principal)?,
@@ -270,11 +292,14 @@ impl Terms {
                 due,
                 start,
                 principal,
-                interest,
+                // daily interest is posted as it is earned, not scheduled
+                interest: if daily.is_some() { 0 } else { interest },
                 fee,
                 cap,
                 posted_interest: 0,
                 posted_fee: 0,
+                payment: cadd(principal, interest)?,
+                rate: crate::floating::on_path(&path, date(start)?).unwrap_or(options.rate()),
             });
             start = due;
         }
@@ -343,6 +368,7 @@ impl Terms {
                 }
             },
             duplicate_window: days_i32("duplicate window days", policy.get_duplicate_window())?,
+            daily,
         })
     }
 
@@ -462,6 +488,8 @@ pub(crate) struct Book<'t> {
     factor_memo: Option<(i32, i32, Fraction)>,
     /// The annualised cap on the last day it was asked for.
     cap_memo: std::cell::Cell<Option<(i32, i128)>>,
+    /// Daily contract interest accrued since it was last posted, exact, in minor units.
+    accrued: Fraction,
 }
 
 /// The most work the replay spends on late-fee days replayed one by one
@@ -508,6 +536,7 @@ impl<'t> Book<'t> {
             duplicates: Vec::new(),
             factor_memo: None,
             cap_memo: std::cell::Cell::new(None),
+            accrued: Fraction::ZERO,
         }
     }
 
@@ -688,6 +717,7 @@ impl<'t> Book<'t> {
         if self.inst.get(k).is_none_or(|i| i.closed) {
             return Ok(());
         }
+        self.post_daily_on_due(k)?;
         let mut fresh = [
             (Component::Fees, it.fee - it.posted_fee),
             (Component::Interest, it.interest - it.posted_interest),
@@ -821,7 +851,7 @@ impl<'t> Book<'t> {
 
     fn accrue(&mut self, t0: i32, t1: i32) -> Result<()> {
         let Some(oldest) = (0..self.next_due).find(|&k| self.is_late(k)) else {
-            return Ok(());
+            return self.accrue_contract(t0, t1, i32::MAX);
         };
         let mut freeze = i32::MAX;
         if let Some(co) = self.charged_off {
@@ -835,6 +865,7 @@ impl<'t> Book<'t> {
                 freeze = co;
             }
         }
+        self.accrue_contract(t0, t1, if self.t.stops.interest { freeze } else { i32::MAX })?;
         let whole_principal = if self.t.base == PenaltyBase::OutstandingPrincipal {
             self.inst.iter().try_fold(0i128, |s, i| cadd(s, i.out[PRINCIPAL]))?
         } else {
@@ -1091,6 +1122,13 @@ impl<'t> Book<'t> {
     pub(crate) fn statement(mut self, as_of_date: NaiveDate, buckets: &Buckets) -> Result<Statement> {
         let as_of = day(as_of_date);
         self.advance(as_of)?;
+        // daily interest accrued to the statement date: owed now once every
+        // installment has fallen due, else upcoming on the period that runs
+        let (running, mut accrued) = (self.running_row(), self.accrued_minor()?);
+        if self.t.daily.is_some() && self.next_due >= self.inst.len() {
+            self.post_accrued(running)?;
+            accrued = 0;
+        }
         let oldest = self.oldest_late(as_of);
         let dpd = oldest.map_or(0, |k| as_of - self.due(k));
         if let (None, Some(limit), Some(k)) = (self.charged_off, self.t.charge_off, oldest) {
@@ -1104,7 +1142,10 @@ impl<'t> Book<'t> {
         let mut cut = 0i128;
         let mut installments = Vec::with_capacity(self.inst.len());
         for (k, (inst, row)) in self.inst.iter().zip(&self.rows).enumerate() {
-            let (charged, out, upcoming) = upcoming_split(inst, row, as_of);
+            let (charged, out, mut upcoming) = upcoming_split(inst, row, as_of);
+            if k == running {
+                upcoming[INTEREST] = cadd(upcoming[INTEREST], accrued)?;
+            }
             for (total, part) in
                 totals
                     .iter_mut()
@@ -1133,6 +1174,7 @@ impl<'t> Book<'t> {
                 },
                 cap_cut: Money::from_minor(inst.cut, scale)?,
                 grace_waived: Money::from_minor(inst.grace_waived, scale)?,
+                rate: row.rate,
             });
         }
         let [charged, paid, waived, restructured, outstanding, upcoming] = totals;

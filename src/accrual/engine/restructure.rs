@@ -17,6 +17,7 @@ impl Book<'_> {
         use crate::restructure::{DeferralInterest, NewPlan, PlanFee, Shift, Treatment, Waive};
         let scale = self.t.scale;
         let sum = |parts: &Parts| parts.iter().try_fold(0i128, |s, p| cadd(s, p.2));
+        self.post_accrued_now()?;
         let owed_total = sum(&self.payoff_parts(d)?)?;
         if owed_total <= 0 {
             return Err(Error::Invalid {
@@ -214,7 +215,12 @@ impl Book<'_> {
             .method(method)
             .frequency(frequency)
             .basis(basis)
-            .rounding(o.get_rounding());
+            .rounding(o.get_rounding())
+            .interest(o.get_interest());
+        // a floating loan keeps floating unless new terms give a rate
+        if let (Some(f), false) = (o.get_floating(), matches!(r.get_plan(), NewPlan::Schedule(_))) {
+            options = options.floating(f.clone());
+        }
         if let Some(first_due) = first_due {
             options = options.first_due(date(first_due)?);
         }
@@ -287,6 +293,16 @@ impl Book<'_> {
             cadd(principal, x_principal)?,
         ];
         let payment = charged.iter().try_fold(0i128, |s, x| cadd(s, *x))?;
+        // daily interest is posted as it is earned: only what was carried on is charged
+        let charged = if self.t.daily.is_some() {
+            [charged[FEES], x_penalty, x_compound, x_interest, charged[PRINCIPAL]]
+        } else {
+            charged
+        };
+        let rate = match self.plan.get_floating() {
+            None => self.plan.rate(),
+            Some(f) => f.rate_in_force(self.plan.disbursement(), date(start)?)?,
+        };
         self.rows.push(InstTerms {
             due,
             start,
@@ -296,6 +312,9 @@ impl Book<'_> {
             cap: installment_cap(self.t.installment_limit, payment, self.t.scale)?,
             posted_interest: x_interest,
             posted_fee: x_fees,
+            // what was carried on is added to the planned installment
+            payment: cadd(cadd(charged[PRINCIPAL], interest)?, x_interest)?,
+            rate,
         });
         self.inst.push(Inst {
             charged,

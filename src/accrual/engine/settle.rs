@@ -89,6 +89,7 @@ impl Book<'_> {
                 }
             }
         }
+        self.accrued_part(&mut parts)?;
         parts.retain(|p| p.2 != 0);
         Ok(parts)
     }
@@ -159,6 +160,7 @@ impl Book<'_> {
     /// (crediting back unearned prepaid interest first), otherwise applies it
     /// by the allocation order.
     pub(super) fn receive(&mut self, source: AllocationSource, amount: i128, d: i32) -> Result<()> {
+        self.post_accrued_now()?;
         let available = cadd(amount, self.credit)?;
         let payoff = if available < self.payoff_floor(d) {
             Vec::new() // cannot settle: the payoff is not needed

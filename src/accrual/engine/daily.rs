@@ -1,0 +1,184 @@
+//! Daily interest on the actual balance: accrued exactly between replay
+//! points on the principal outstanding, posted when an installment falls due
+//! and whenever money is received, and the installment split anew between
+//! interest and principal.
+
+use super::{cadd, cmul, Book, Clock, Parts, INTEREST, PRINCIPAL};
+use crate::accrual::allocation::Component;
+use crate::error::Result;
+use crate::fraction::Fraction;
+use crate::schedule::{DailyInstallments, Keep};
+
+impl Book<'_> {
+    /// The row whose period runs now: the first not yet due, or the last
+    /// once every row has fallen due.
+    pub(super) fn running_row(&self) -> usize {
+        self.next_due
+            .min(self.inst.len().saturating_sub(1))
+            .max(self.first_open)
+    }
+
+    /// The principal outstanding on every open row.
+    fn open_principal(&self) -> Result<i128> {
+        self.inst
+            .iter()
+            .skip(self.first_open)
+            .filter(|i| !i.closed)
+            .try_fold(0i128, |s, i| cadd(s, i.out[PRINCIPAL]))
+    }
+
+    /// Accrues contract interest on the principal outstanding over the days
+    /// `t0 ..= t1 − 1` (none from `stop` on, once charge-off stops it), at
+    /// the rate of the period that runs.
+    pub(super) fn accrue_contract(&mut self, t0: i32, t1: i32, stop: i32) -> Result<()> {
+        let Some((day_count, _)) = self.t.daily else {
+            return Ok(());
+        };
+        let end = t1.min(stop);
+        if end <= t0 {
+            return Ok(());
+        }
+        let balance = self.open_principal()?;
+        let Some(row) = self.rows.get(self.running_row()) else {
+            return Ok(());
+        };
+        if balance == 0 || row.rate.is_zero() {
+            return Ok(());
+        }
+        let f = Clock::new(row.rate, day_count, self.t.penalty.origin)?.factor(t0, end)?;
+        self.accrued = self.accrued.add(Fraction::new(cmul(balance, f.num)?, f.den)?)?;
+        Ok(())
+    }
+
+    /// The accrued interest rounded as it would post now.
+    pub(super) fn accrued_minor(&self) -> Result<i128> {
+        if self.accrued.num == 0 {
+            return Ok(0);
+        }
+        self.t.rounding.div(self.accrued.num, self.accrued.den)
+    }
+
+    /// Posts the interest accrued so far on row `k` (charged and owed,
+    /// within the annualised cap).
+    pub(super) fn post_accrued(&mut self, k: usize) -> Result<()> {
+        let x = self.accrued_minor()?;
+        self.accrued = Fraction::ZERO;
+        if x <= 0 {
+            return Ok(());
+        }
+        let allowed = match self.annualised_room(self.at)? {
+            Some(room) => x.min(room.max(0)),
+            None => x,
+        };
+        self.beyond = cadd(self.beyond, allowed)?;
+        if let Some(row) = self.rows.get_mut(k) {
+            row.interest = cadd(row.interest, allowed)?;
+            row.posted_interest = cadd(row.posted_interest, allowed)?;
+        }
+        if let Some(inst) = self.inst.get_mut(k) {
+            inst.charged[INTEREST] = cadd(inst.charged[INTEREST], allowed)?;
+            inst.out[INTEREST] = cadd(inst.out[INTEREST], allowed)?;
+            inst.cut = cadd(inst.cut, x - allowed)?;
+        }
+        Ok(())
+    }
+
+    /// Before money is applied: the interest accrued to today is posted on
+    /// the running period, so the money pays it and the rest reduces principal today.
+    pub(super) fn post_accrued_now(&mut self) -> Result<()> {
+        if self.t.daily.is_some() {
+            self.post_accrued(self.running_row())?;
+        }
+        Ok(())
+    }
+
+    /// Installment `k` falls due under daily interest: the interest of its
+    /// period is posted on it and its principal becomes the planned
+    /// installment less that interest. An installment paid ahead in full
+    /// stays paid: the interest accrued since carries to the next one.
+    pub(super) fn post_daily_on_due(&mut self, k: usize) -> Result<()> {
+        if self.t.daily.is_none() {
+            return Ok(());
+        }
+        let Some(inst) = self.inst.get(k) else { return Ok(()) };
+        let paid_ahead = inst.out[PRINCIPAL] == 0 && inst.paid[PRINCIPAL] > 0;
+        if paid_ahead && k + 1 < self.inst.len() {
+            return Ok(());
+        }
+        self.post_accrued(k)?;
+        self.resplit(k)
+    }
+
+    /// Row `k`'s principal becomes its planned installment less the
+    /// interest posted on it (never below what was paid of it): what it
+    /// gains is taken from the last rows, what it loses goes to the last row.
+    /// Under [`DailyInstallments::Reamortise`] the rows after it are then
+    /// rebuilt over the same term.
+    fn resplit(&mut self, k: usize) -> Result<()> {
+        let last = self.inst.len().saturating_sub(1);
+        let (Some(row), Some(inst)) = (self.rows.get(k).copied(), self.inst.get(k)) else {
+            return Ok(());
+        };
+        if k >= last {
+            return Ok(()); // the last installment settles what remains
+        }
+        let later = self
+            .inst
+            .iter()
+            .skip(k + 1)
+            .try_fold(0i128, |s, i| cadd(s, i.out[PRINCIPAL]))?;
+        let charged = inst.charged[PRINCIPAL];
+        let target = (row.payment - row.interest)
+            .max(inst.paid[PRINCIPAL])
+            .min(cadd(charged, later)?);
+        let diff = target - charged;
+        if diff > 0 {
+            let mut left = diff;
+            for j in (k + 1..self.inst.len()).rev() {
+                let x = left.min(self.inst.get(j).map_or(0, |i| i.out[PRINCIPAL]));
+                self.move_principal(j, -x);
+                left -= x;
+            }
+            self.move_principal(k, diff - left);
+        } else if diff < 0 {
+            self.move_principal(k, diff);
+            self.move_principal(last, -diff);
+        }
+        if diff != 0 && matches!(self.t.daily, Some((_, DailyInstallments::Reamortise))) {
+            let mut parts: Parts = Vec::new();
+            self.prepay_principal(0, self.at, Keep::Term, &mut parts)?;
+        }
+        Ok(())
+    }
+
+    /// Adds `x` (or takes `−x`) of principal to row `k`'s charged and owed principal.
+    fn move_principal(&mut self, k: usize, x: i128) {
+        if x == 0 {
+            return;
+        }
+        if let (Some(row), Some(inst)) = (self.rows.get_mut(k), self.inst.get_mut(k)) {
+            row.principal += x;
+            inst.charged[PRINCIPAL] += x;
+            inst.out[PRINCIPAL] += x;
+        }
+    }
+
+    /// What a principal prepayment keeps under daily interest: the
+    /// installment, or the term.
+    pub(super) fn daily_keep(&self, d: i32) -> Option<Keep> {
+        match self.t.daily {
+            Some((_, DailyInstallments::Reamortise)) => Some(Keep::Term),
+            Some(_) => Some(self.kept_payment(d)),
+            None => None,
+        }
+    }
+
+    /// Adds `x` of component `c` to `parts` for row `k` (a payoff's accrued interest).
+    pub(super) fn accrued_part(&self, parts: &mut Parts) -> Result<()> {
+        let x = self.accrued_minor()?;
+        if x > 0 {
+            parts.push((self.running_row(), Component::Interest, x));
+        }
+        Ok(())
+    }
+}
