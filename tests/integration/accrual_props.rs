@@ -14,28 +14,55 @@ pub(crate) struct Case {
 }
 
 fn schedule() -> impl Strategy<Value = Schedule> {
-    (10_000i64..100_000_000, 0i64..=3600, 1u32..=24, 0u8..5, 0u32..60).prop_map(|(p, r, n, method, offset)| {
-        let method = match method {
-            0 => Method::EqualInstallment,
-            1 => Method::EqualPrincipal,
-            2 => Method::InterestOnly,
-            3 => Method::Bullet,
-            _ => Method::FlatFee {
-                fee: Rate::monthly(Decimal::new(60, 4)).unwrap(),
-            },
-        };
-        let start = d(2026, 1, 1) + Days::new(u64::from(offset));
-        Schedule::build(
-            &ScheduleOptions::new(
+    (
+        (10_000i64..100_000_000, 0i64..=3600, 1u32..=24, 0u8..5, 0u32..60),
+        (0u8..4, 0u8..4, prop::collection::vec((0u32..400, 0i64..800), 1..4)),
+    )
+        .prop_map(|((p, r, n, method, offset), (model, float, index))| {
+            let method = match method {
+                0 => Method::EqualInstallment,
+                1 => Method::EqualPrincipal,
+                2 => Method::InterestOnly,
+                3 => Method::Bullet,
+                _ => Method::FlatFee {
+                    fee: Rate::monthly(Decimal::new(60, 4)).unwrap(),
+                },
+            };
+            let start = d(2026, 1, 1) + Days::new(u64::from(offset));
+            let mut o = ScheduleOptions::new(
                 Money::new(Decimal::new(p, 2)).unwrap(),
                 Rate::annual(Decimal::new(r, 4)).unwrap(),
                 n,
                 start,
             )
-            .method(method),
-        )
-        .unwrap()
-    })
+            .method(method);
+            // issue 12: a quarter daily interest on the actual balance, a quarter floating
+            o = match model {
+                0 => o.interest(InterestModel::daily(DayCount::Act365Fixed)),
+                1 => o.interest(InterestModel::DailyOnBalance {
+                    day_count: DayCount::Act360,
+                    installments: DailyInstallments::Reamortise,
+                }),
+                _ => o,
+            };
+            if float == 0 && method != Method::Bullet {
+                let entries = index
+                    .iter()
+                    .map(|&(day, v)| {
+                        (
+                            start + Days::new(u64::from(day)),
+                            Rate::annual(Decimal::new(v, 4)).unwrap(),
+                        )
+                    })
+                    .chain([(start, Rate::annual(Decimal::new(r, 4)).unwrap())])
+                    .collect::<std::collections::BTreeMap<_, _>>()
+                    .into_iter()
+                    .collect();
+                let table = RateTable::new(entries).unwrap();
+                o = o.floating(FloatingRate::new(table, Spread::default()).reset(Reset::EveryMonths(3)));
+            }
+            Schedule::build(&o).unwrap()
+        })
 }
 
 fn late_fee() -> impl Strategy<Value = Option<LateFee>> {
@@ -242,6 +269,12 @@ pub(crate) fn money_in_balances(st: &Statement) -> Result<(), TestCaseError> {
     );
     prop_assert_eq!(applied, paid.checked_add(rebated).unwrap());
     Ok(())
+}
+
+/// The case with its interest fixed by the schedule (for properties of the scheduled model).
+pub(crate) fn scheduled(case: &mut Case) {
+    let o = case.schedule.options().clone().interest(InterestModel::Scheduled);
+    case.schedule = Schedule::build(&o).unwrap();
 }
 
 pub(crate) fn after(case: &Case, days: u32) -> NaiveDate {

@@ -45,8 +45,25 @@ impl Book<'_> {
         if balance == 0 || row.rate.is_zero() {
             return Ok(());
         }
-        let f = Clock::new(row.rate, day_count, self.t.penalty.origin)?.factor(t0, end)?;
-        self.accrued = self.accrued.add(Fraction::new(cmul(balance, f.num)?, f.den)?)?;
+        let clock = Clock::new(row.rate, day_count, self.t.penalty.origin)?;
+        let mut from = t0;
+        while from < end {
+            // the next stretch that accrues, and where it stops
+            let free = self.interest_free.iter().find(|&&(a, b)| a <= from && from < b);
+            if let Some(&(_, b)) = free {
+                from = b;
+                continue;
+            }
+            let to = self
+                .interest_free
+                .iter()
+                .filter(|&&(a, _)| a > from)
+                .map(|&(a, _)| a)
+                .fold(end, i32::min);
+            let f = clock.factor(from, to)?;
+            self.accrued = self.accrued.add(Fraction::new(cmul(balance, f.num)?, f.den)?)?;
+            from = to;
+        }
         Ok(())
     }
 
@@ -75,7 +92,11 @@ impl Book<'_> {
             row.interest = cadd(row.interest, allowed)?;
             row.posted_interest = cadd(row.posted_interest, allowed)?;
         }
+        let already_due = self.rows.get(k).is_some_and(|r| r.due < self.at);
         if let Some(inst) = self.inst.get_mut(k) {
+            if already_due {
+                inst.late_interest = cadd(inst.late_interest, allowed)?;
+            }
             inst.charged[INTEREST] = cadd(inst.charged[INTEREST], allowed)?;
             inst.out[INTEREST] = cadd(inst.out[INTEREST], allowed)?;
             inst.cut = cadd(inst.cut, x - allowed)?;
@@ -173,9 +194,16 @@ impl Book<'_> {
         }
     }
 
-    /// Adds `x` of component `c` to `parts` for row `k` (a payoff's accrued interest).
-    pub(super) fn accrued_part(&self, parts: &mut Parts) -> Result<()> {
+    /// The accrued interest as it would post now, within `room` (what the
+    /// annualised cap still allows, if there is one).
+    pub(super) fn accrued_within(&self, room: Option<i128>) -> Result<i128> {
         let x = self.accrued_minor()?;
+        Ok(room.map_or(x, |room| x.min(room.max(0))))
+    }
+
+    /// Adds the accrued interest to a payoff's `parts`, on the running period.
+    pub(super) fn accrued_part(&self, parts: &mut Parts, room: Option<i128>) -> Result<()> {
+        let x = self.accrued_within(room)?;
         if x > 0 {
             parts.push((self.running_row(), Component::Interest, x));
         }

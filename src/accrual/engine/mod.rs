@@ -165,6 +165,8 @@ struct InstTerms {
     /// The planned installment (principal plus interest), which daily
     /// interest splits anew between interest and principal.
     payment: i128,
+    /// The interest the plan expects (what daily interest shows as upcoming).
+    planned_interest: i128,
     /// The annual contract rate in force for its period.
     rate: Rate,
 }
@@ -299,6 +301,7 @@ impl Terms {
                 posted_interest: 0,
                 posted_fee: 0,
                 payment: cadd(principal, interest)?,
+                planned_interest: interest,
                 rate: crate::floating::on_path(&path, date(start)?).unwrap_or(options.rate()),
             });
             start = due;
@@ -412,6 +415,10 @@ struct Inst {
     restructured: [i128; 5],
     /// Replaced by a restructure: nothing more happens to it.
     closed: bool,
+    /// Daily interest posted on it after its due date (accrued after
+    /// maturity): it bears no penalty or compound interest, so posting it on
+    /// a payment's day costs nothing more than leaving it accrued.
+    late_interest: i128,
 }
 
 impl Inst {
@@ -490,6 +497,8 @@ pub(crate) struct Book<'t> {
     cap_memo: std::cell::Cell<Option<(i32, i128)>>,
     /// Daily contract interest accrued since it was last posted, exact, in minor units.
     accrued: Fraction,
+    /// Days `[from, to)` on which daily interest does not accrue (a deferral that waives it).
+    interest_free: Vec<(i32, i32)>,
 }
 
 /// The most work the replay spends on late-fee days replayed one by one
@@ -537,6 +546,7 @@ impl<'t> Book<'t> {
             factor_memo: None,
             cap_memo: std::cell::Cell::new(None),
             accrued: Fraction::ZERO,
+            interest_free: Vec::new(),
         }
     }
 
@@ -851,7 +861,11 @@ impl<'t> Book<'t> {
 
     fn accrue(&mut self, t0: i32, t1: i32) -> Result<()> {
         let Some(oldest) = (0..self.next_due).find(|&k| self.is_late(k)) else {
-            return self.accrue_contract(t0, t1, i32::MAX);
+            let stop = match (self.t.stops.interest, self.charged_off) {
+                (true, Some(co)) => co,
+                _ => i32::MAX,
+            };
+            return self.accrue_contract(t0, t1, stop);
         };
         let mut freeze = i32::MAX;
         if let Some(co) = self.charged_off {
@@ -893,16 +907,18 @@ impl<'t> Book<'t> {
             return Ok(());
         };
         let Some(inst) = self.inst.get(k) else { return Ok(()) };
+        // interest accrued after maturity is charged once, never as a base (see `late_interest`)
+        let interest = (inst.out[INTEREST] - inst.late_interest).max(0);
         let mut base = match t.base {
             PenaltyBase::OverduePrincipal => inst.out[PRINCIPAL],
-            PenaltyBase::OverdueInstallment => cadd(inst.out[PRINCIPAL], inst.out[INTEREST])?,
+            PenaltyBase::OverdueInstallment => cadd(inst.out[PRINCIPAL], interest)?,
             PenaltyBase::OutstandingPrincipal if is_oldest => whole_principal,
             PenaltyBase::OutstandingPrincipal => 0,
         };
         if t.interest_on_fees {
             base = cadd(base, inst.out[FEES])?;
         }
-        let compound_base = if t.compound { inst.out[INTEREST] } else { 0 };
+        let compound_base = if t.compound { interest } else { 0 };
         let in_grace = t.waive_grace && !inst.grace_done;
         let until = |stops: bool| if stops { t1.min(freeze) } else { t1 };
         let w0 = t0.max(t.penalty_start(it.due));
@@ -1014,7 +1030,8 @@ impl<'t> Book<'t> {
         let mut each = match fee.share {
             None => fee.flat,
             Some(share) => {
-                let overdue = cadd(inst.out[PRINCIPAL], inst.out[INTEREST])?;
+                let interest = (inst.out[INTEREST] - inst.late_interest).max(0);
+                let overdue = cadd(inst.out[PRINCIPAL], interest)?;
                 self.t.rounding.div(cmul(overdue, share.num)?, share.den)?
             }
         };
@@ -1122,13 +1139,11 @@ impl<'t> Book<'t> {
     pub(crate) fn statement(mut self, as_of_date: NaiveDate, buckets: &Buckets) -> Result<Statement> {
         let as_of = day(as_of_date);
         self.advance(as_of)?;
-        // daily interest accrued to the statement date: owed now once every
-        // installment has fallen due, else upcoming on the period that runs
-        let (running, mut accrued) = (self.running_row(), self.accrued_minor()?);
+        // daily interest accrued after maturity is owed now
         if self.t.daily.is_some() && self.next_due >= self.inst.len() {
-            self.post_accrued(running)?;
-            accrued = 0;
+            self.post_accrued(self.running_row())?;
         }
+        let owes_principal = self.inst.iter().any(|i| !i.closed && i.out[PRINCIPAL] > 0);
         let oldest = self.oldest_late(as_of);
         let dpd = oldest.map_or(0, |k| as_of - self.due(k));
         if let (None, Some(limit), Some(k)) = (self.charged_off, self.t.charge_off, oldest) {
@@ -1143,8 +1158,8 @@ impl<'t> Book<'t> {
         let mut installments = Vec::with_capacity(self.inst.len());
         for (k, (inst, row)) in self.inst.iter().zip(&self.rows).enumerate() {
             let (charged, out, mut upcoming) = upcoming_split(inst, row, as_of);
-            if k == running {
-                upcoming[INTEREST] = cadd(upcoming[INTEREST], accrued)?;
+            if self.t.daily.is_some() {
+                upcoming[INTEREST] = daily_upcoming(inst, row, as_of, owes_principal);
             }
             for (total, part) in
                 totals
@@ -1263,6 +1278,19 @@ impl<'t> Book<'t> {
             restructures: self.restructures,
         })
     }
+}
+
+/// The interest a daily-interest installment not yet due is expected to
+/// charge beyond what was posted on it: the plan's, if it is paid on its due
+/// date (none once it is paid ahead in full, once a shorter term left it no
+/// principal, or once the loan owes no principal).
+fn daily_upcoming(inst: &Inst, row: &InstTerms, as_of: i32, owes_principal: bool) -> i128 {
+    let paid_ahead = inst.out[PRINCIPAL] == 0 && inst.paid[PRINCIPAL] > 0;
+    let emptied = row.payment > row.planned_interest && inst.charged[PRINCIPAL] == 0;
+    if row.due <= as_of || inst.closed || paid_ahead || emptied || !owes_principal {
+        return 0;
+    }
+    (row.planned_interest - row.interest).max(0)
 }
 
 /// An installment's charged and outstanding amounts as of day `as_of`, with

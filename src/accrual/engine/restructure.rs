@@ -188,7 +188,14 @@ impl Book<'_> {
         }
         // 6. contract interest for a deferral period, on what is capitalised
         let mut deferral_interest = 0;
-        if let (Some((shift, treatment)), Some(base), Some(moved)) = (holiday, next_due, first_due) {
+        if let (Some((_, DeferralInterest::Waive)), Some(base), Some(moved), true) =
+            (holiday, next_due, first_due, self.t.daily.is_some())
+        {
+            // daily interest accrues through the deferral unless it is waived: then its days are free
+            self.interest_free.push((base, moved));
+        }
+        if let (Some((shift, treatment)), Some(base), Some(moved), None) = (holiday, next_due, first_due, self.t.daily)
+        {
             if treatment != DeferralInterest::Waive {
                 let factor = match shift {
                     Shift::Periods(k) => rate.periodic_exact(frequency)?.scale(i128::from(k), 1)?,
@@ -314,6 +321,7 @@ impl Book<'_> {
             posted_fee: x_fees,
             // what was carried on is added to the planned installment
             payment: cadd(cadd(charged[PRINCIPAL], interest)?, x_interest)?,
+            planned_interest: cadd(interest, x_interest)?,
             rate,
         });
         self.inst.push(Inst {

@@ -89,7 +89,7 @@ impl Book<'_> {
                 }
             }
         }
-        self.accrued_part(&mut parts)?;
+        self.accrued_part(&mut parts, room)?;
         parts.retain(|p| p.2 != 0);
         Ok(parts)
     }
