@@ -10,6 +10,7 @@ mod compare_props;
 mod compare_reference;
 mod cost_props;
 mod cost_reference;
+mod interest_props;
 mod interest_reference;
 mod limits_reference;
 mod reliability_regressions;

@@ -3,11 +3,17 @@
 //! and whenever money is received, and the installment split anew between
 //! interest and principal.
 
-use super::{cadd, cmul, Book, Clock, Parts, INTEREST, PRINCIPAL};
+use super::{cadd, cmul, Book, Clock, Inst, InstTerms, Parts, INTEREST, PRINCIPAL};
 use crate::accrual::allocation::Component;
 use crate::error::Result;
 use crate::fraction::Fraction;
 use crate::schedule::{DailyInstallments, Keep};
+
+/// Whether an installment was paid ahead in full: its principal is paid and,
+/// with the interest paid on it, at least its planned installment.
+pub(super) fn paid_ahead(inst: &Inst, row: &InstTerms) -> bool {
+    inst.out[PRINCIPAL] == 0 && inst.paid[PRINCIPAL].saturating_add(inst.paid[INTEREST]) >= row.payment.max(1)
+}
 
 impl Book<'_> {
     /// The row whose period runs now: the first not yet due, or the last
@@ -45,7 +51,8 @@ impl Book<'_> {
         if balance == 0 || row.rate.is_zero() {
             return Ok(());
         }
-        let clock = Clock::new(row.rate, day_count, self.t.penalty.origin)?;
+        // 30/360 days are counted from the period's start, as the schedule counts them
+        let clock = Clock::new(row.rate, day_count, super::date(row.start)?)?;
         let mut from = t0;
         while from < end {
             // the next stretch that accrues, and where it stops
@@ -67,19 +74,20 @@ impl Book<'_> {
         Ok(())
     }
 
-    /// The accrued interest rounded as it would post now.
+    /// The accrued interest not yet posted, as it would post now: the
+    /// interest since the last due date, rounded once, less what was posted since.
     pub(super) fn accrued_minor(&self) -> Result<i128> {
         if self.accrued.num == 0 {
             return Ok(0);
         }
-        self.t.rounding.div(self.accrued.num, self.accrued.den)
+        Ok((self.t.rounding.div(self.accrued.num, self.accrued.den)? - self.posted_since_due).max(0))
     }
 
     /// Posts the interest accrued so far on row `k` (charged and owed,
     /// within the annualised cap).
     pub(super) fn post_accrued(&mut self, k: usize) -> Result<()> {
         let x = self.accrued_minor()?;
-        self.accrued = Fraction::ZERO;
+        self.posted_since_due = cadd(self.posted_since_due, x)?;
         if x <= 0 {
             return Ok(());
         }
@@ -121,12 +129,15 @@ impl Book<'_> {
         if self.t.daily.is_none() {
             return Ok(());
         }
-        let Some(inst) = self.inst.get(k) else { return Ok(()) };
-        let paid_ahead = inst.out[PRINCIPAL] == 0 && inst.paid[PRINCIPAL] > 0;
-        if paid_ahead && k + 1 < self.inst.len() {
+        let (Some(inst), Some(row)) = (self.inst.get(k), self.rows.get(k)) else {
+            return Ok(());
+        };
+        if paid_ahead(inst, row) && k + 1 < self.inst.len() {
             return Ok(());
         }
         self.post_accrued(k)?;
+        self.accrued = Fraction::ZERO;
+        self.posted_since_due = 0;
         self.resplit(k)
     }
 

@@ -495,8 +495,12 @@ pub(crate) struct Book<'t> {
     factor_memo: Option<(i32, i32, Fraction)>,
     /// The annualised cap on the last day it was asked for.
     cap_memo: std::cell::Cell<Option<(i32, i128)>>,
-    /// Daily contract interest accrued since it was last posted, exact, in minor units.
+    /// Daily contract interest accrued since the last due date it was posted
+    /// on, exact, in minor units, and how much of it was posted since (on
+    /// payments): a payment between due dates never changes how the
+    /// period's interest rounds.
     accrued: Fraction,
+    posted_since_due: i128,
     /// Days `[from, to)` on which daily interest does not accrue (a deferral that waives it).
     interest_free: Vec<(i32, i32)>,
 }
@@ -546,6 +550,7 @@ impl<'t> Book<'t> {
             factor_memo: None,
             cap_memo: std::cell::Cell::new(None),
             accrued: Fraction::ZERO,
+            posted_since_due: 0,
             interest_free: Vec::new(),
         }
     }
@@ -1285,9 +1290,8 @@ impl<'t> Book<'t> {
 /// date (none once it is paid ahead in full, once a shorter term left it no
 /// principal, or once the loan owes no principal).
 fn daily_upcoming(inst: &Inst, row: &InstTerms, as_of: i32, owes_principal: bool) -> i128 {
-    let paid_ahead = inst.out[PRINCIPAL] == 0 && inst.paid[PRINCIPAL] > 0;
     let emptied = row.payment > row.planned_interest && inst.charged[PRINCIPAL] == 0;
-    if row.due <= as_of || inst.closed || paid_ahead || emptied || !owes_principal {
+    if row.due <= as_of || inst.closed || daily::paid_ahead(inst, row) || emptied || !owes_principal {
         return 0;
     }
     (row.planned_interest - row.interest).max(0)
