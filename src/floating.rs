@@ -139,6 +139,10 @@ pub struct FloatingRate {
     fixing: Fixing,
     #[serde(default)]
     on_reset: OnReset,
+    /// The date resets are counted from, when not the schedule's
+    /// disbursement (a restructured plan keeps the original loan's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    resets_from: Option<NaiveDate>,
 }
 
 /// The most reset dates a loan may have (monthly over a 100-year term).
@@ -162,7 +166,45 @@ impl FloatingRate {
             cap: None,
             fixing: Fixing::default(),
             on_reset: OnReset::default(),
+            resets_from: None,
         }
+    }
+
+    /// Counts resets from `date` instead of the schedule's disbursement (an
+    /// anniversary of `date`, every N months from it), and starts a schedule
+    /// disbursed later at the rate in force then rather than a new fixing: what a
+    /// restructured plan of a floating loan keeps.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use overdue::{FloatingRate, Rate, RateTable, Spread};
+    /// use rust_decimal_macros::dec;
+    /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// let f = FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default()).resets_from(d(2024, 3, 1));
+    /// // a plan starting 2024-10-25 keeps 3.95 % (fixed 2024-03-01) until the 2025-03-01 anniversary
+    /// assert_eq!(f.rate_in_force(d(2024, 10, 25), d(2024, 10, 25))?, Rate::annual(dec!(0.0395))?);
+    /// assert_eq!(f.rate_in_force(d(2024, 10, 25), d(2025, 3, 1))?, Rate::annual(dec!(0.036))?);
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    #[must_use]
+    pub fn resets_from(mut self, date: NaiveDate) -> FloatingRate {
+        self.resets_from = Some(date);
+        self
+    }
+
+    /// The date resets are counted from, if not the disbursement.
+    ///
+    /// ```
+    /// use overdue::{FloatingRate, RateTable, Spread};
+    /// assert_eq!(FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default()).get_resets_from(), None);
+    /// ```
+    pub fn get_resets_from(&self) -> Option<NaiveDate> {
+        self.resets_from
+    }
+
+    /// Where resets are counted from for a schedule disbursed on `disbursement`.
+    fn anchor(&self, disbursement: NaiveDate) -> NaiveDate {
+        self.resets_from.unwrap_or(disbursement).min(disbursement)
     }
 
     /// Sets the reset rule.
@@ -441,19 +483,20 @@ impl FloatingRate {
     /// # Ok::<(), overdue::Error>(())
     /// ```
     pub fn rate_in_force(&self, disbursement: NaiveDate, date: NaiveDate) -> Result<Rate> {
-        let last_reset = self.reset_dates(disbursement, date)?.last().copied();
-        self.fixed_on(last_reset.unwrap_or(disbursement))
+        let anchor = self.anchor(disbursement);
+        let last_reset = self.reset_dates(anchor, date)?.last().copied();
+        self.fixed_on(last_reset.unwrap_or(anchor))
     }
 
     /// The rates in force from `disbursement` to `until`: `(from, rate)`,
     /// the first from the disbursement, then one per reset that changes it.
     pub(crate) fn path(&self, disbursement: NaiveDate, until: NaiveDate) -> Result<Vec<(NaiveDate, Rate)>> {
-        let mut path = vec![(disbursement, self.fixed_on(disbursement)?)];
+        let mut path = vec![(disbursement, self.rate_in_force(disbursement, disbursement)?)];
         // a reset on the last due date starts no period
         for date in self
-            .reset_dates(disbursement, until)?
+            .reset_dates(self.anchor(disbursement), until)?
             .into_iter()
-            .filter(|&d| d < until)
+            .filter(|&d| d > disbursement && d < until)
         {
             let rate = self.fixed_on(date)?;
             if path.last().is_none_or(|&(_, r)| r != rate) {

@@ -378,7 +378,7 @@ impl ScheduleOptions {
     /// # Ok::<(), overdue::Error>(())
     /// ```
     pub fn floating(mut self, floating: FloatingRate) -> ScheduleOptions {
-        if let Ok(rate) = floating.fixed_on(self.disbursement) {
+        if let Ok(rate) = floating.rate_in_force(self.disbursement, self.disbursement) {
             self.rate = rate;
         }
         self.floating = Some(floating);
@@ -475,7 +475,7 @@ impl ScheduleOptions {
                     reason: "a bullet loan has one period: its rate cannot reset".into(),
                 });
             }
-            let initial = f.fixed_on(self.disbursement)?;
+            let initial = f.rate_in_force(self.disbursement, self.disbursement)?;
             if initial != self.rate {
                 return Err(Error::Invalid {
                     field: "rate",

@@ -172,9 +172,8 @@ proptest! {
         }
     }
 
-    /// Paying an installment earlier never raises the interest; later never lowers it. Interest
-    /// is rounded where it posts, and a payment between due dates is one more posting: each
-    /// can round by half a minor unit either way.
+    /// Paying an installment earlier never raises the interest; later never lowers it (to the
+    /// minor unit: see the slack below).
     #[test]
     fn earlier_never_costs_more_interest(o in daily_terms(), k in 0usize..36, a in -25i64..60, b in -25i64..60) {
         let Ok(schedule) = Schedule::build(&o) else { return Ok(()) };
@@ -187,7 +186,10 @@ proptest! {
             interest_to(&l, end)
         };
         let (e, l) = (run(early), run(late));
-        let slack = money(0);
+        // interest rounds once a period (once for periods a payment ahead merged); moving a
+        // payment can move, merge or split those roundings, each by at most half a minor unit
+        let n = i64::try_from(schedule.installments().len()).unwrap();
+        let slack = money((n + 1) / 2);
         prop_assert!(e <= l.checked_add(slack).unwrap(), "installment {} paid {} days: {} > {} days: {}", k + 1, early, e, late, l);
     }
 
@@ -207,17 +209,17 @@ proptest! {
         let accrued = st.payoff_components.interest.checked_sub(st.outstanding.interest).unwrap();
         let owed = Money::sum([st.outstanding.total().unwrap(), accrued]).unwrap();
         prop_assert_eq!(st.payoff, owed.saturating_sub(st.credit_balance));
-        // closed form: with no payment since the due date before the last one (so nothing was
-        // posted early or paid ahead), the accrued interest is the balance × the rate × the days
+        // closed form: with no payment (so nothing was posted early or paid ahead), the accrued interest is the balance × the rate × the days
         // since the last due date, rounded once
         let dues: Vec<NaiveDate> = schedule.installments().iter().map(|r| r.due_date).filter(|&x| x <= day).collect();
         let since = dues.last().copied().unwrap_or(schedule.disbursement());
-        let prev = dues.iter().rev().nth(1).copied().unwrap_or(schedule.disbursement());
-        let quiet_since = pays.iter().all(|p| schedule.disbursement() + Days::new(u64::from(p.0)) <= prev);
+        // (and none at all before it: a payment ahead carries a period's interest into the next)
+        let quiet_since = pays.iter().all(|p| schedule.disbursement() + Days::new(u64::from(p.0)) > day);
         let matured = dues.len() == schedule.installments().len();
         if quiet_since && !matured {
             let InterestModel::DailyOnBalance { day_count, .. } = o.get_interest() else { unreachable!() };
-            let rate = st.installments.iter().find(|i| i.due_date > day).map(|i| i.rate).unwrap();
+            // (a prepayment may have shortened the term: then every installment may be due)
+            let Some(rate) = st.installments.iter().find(|i| i.due_date > day).map(|i| i.rate) else { return Ok(()) };
             let exact = rate.simple_interest(st.outstanding.principal, since, day, day_count).unwrap();
             let expected = Rounding::default().round(exact);
             prop_assert_eq!(accrued.as_decimal(), expected, "since {}", since);

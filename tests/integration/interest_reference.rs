@@ -119,9 +119,12 @@ fn daily_interest_on_an_installment_paid_45_days_late() {
 
 /// Installment 1 paid on 02-15, then 5,000 extra on 02-20. The payment first pays the 5 days of
 /// interest since 02-15 (11,083.29 × 0.18 × 5 / 365 = 27.33); the rest, 4,972.67, reduces the
-/// principal that day (installment 2's 947.12 paid ahead, 4,025.55 off the later ones). Keeping
-/// the installment repays the loan in fewer installments; re-amortising keeps all twelve at a
-/// lower installment. Either way the interest is less than on time.
+/// principal that day (installment 2's 947.12, then 4,025.55 off the later ones). Extra principal
+/// does not pay the next installment ahead: on 03-15 installment 2 still asks for the rest of
+/// its 1,100.16, 125.71 = the 23 days since 02-20 on 6,110.62 (69.31) + 56.40 of principal.
+/// Then installment 3: 31 days on 6,054.22 = 92.55 of interest. Keeping the installment repays
+/// the loan in fewer installments (installment 3 still 1,100.16); re-amortising keeps all
+/// twelve at a lower installment. Either way the interest is less than on time.
 #[test]
 fn a_prepayment_on_a_daily_interest_loan_under_each_installment_rule() {
     let on_time = daily_ledger(DailyInstallments::KeepInstallment)
@@ -154,7 +157,7 @@ fn a_prepayment_on_a_daily_interest_loan_under_each_installment_rule() {
             "{rule:?}: 11,083.29 − 4,972.67"
         );
         // pay every installment still owed on its due date
-        let mut third_due = Money::ZERO;
+        let (mut second_due, mut third_due) = (Money::ZERO, Money::ZERO);
         for k in 1..12 {
             let due = ledger.schedule().installments()[k].due_date;
             let Some(owed) = ledger
@@ -167,6 +170,9 @@ fn a_prepayment_on_a_daily_interest_loan_under_each_installment_rule() {
                 break; // the term shortened
             };
             let amount = Money::sum([owed.principal, owed.interest]).unwrap();
+            if k == 1 {
+                second_due = amount;
+            }
             if k == 2 {
                 third_due = amount;
             }
@@ -184,8 +190,13 @@ fn a_prepayment_on_a_daily_interest_loan_under_each_installment_rule() {
             .iter()
             .filter(|i| !i.charged.principal.is_zero())
             .count();
-        // installment 3 (04-15): 54 days of interest since 02-20 on 6,110.62 = 162.73
-        assert_eq!(last.installments[2].charged.interest, m(dec!(162.73)), "{rule:?}");
+        assert_eq!(second_due, m(dec!(125.71)), "{rule:?}");
+        assert_eq!(
+            last.installments[1].charged.interest,
+            m(dec!(96.64)),
+            "{rule:?}: 27.33 + 69.31"
+        );
+        assert_eq!(last.installments[2].charged.interest, m(dec!(92.55)), "{rule:?}");
         match rule {
             DailyInstallments::KeepInstallment => {
                 assert!(paying < 12, "the term shortens: {paying}");

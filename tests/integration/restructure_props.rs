@@ -134,7 +134,10 @@ proptest! {
     }
 
     #[test]
-    fn a_deferral_without_waivers_never_lowers_the_total(case in case(), at in 0u32..900, k in 1u32..6, capitalise in any::<bool>()) {
+    fn a_deferral_without_waivers_never_lowers_the_total(mut case in case(), at in 0u32..900, k in 1u32..6, capitalise in any::<bool>()) {
+        // under daily interest the credit balance that pays principal at the restructure also
+        // saves the interest the original's plan counts on it: a real saving, not a lower total
+        crate::accrual_props::scheduled(&mut case);
         // the original's future interest is counted as scheduled; an annualised cap would cut it
         prop_assume!(case.policy.get_caps().get_annualised().is_none());
         let ledger = ledger(&case);

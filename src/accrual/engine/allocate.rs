@@ -237,10 +237,14 @@ impl Book<'_> {
     }
 }
 
-/// Whether nothing has happened to an installment yet but principal paid ahead.
+/// Whether nothing has happened to an installment yet but principal paid
+/// ahead: nothing carried or posted on it either (daily interest, a
+/// restructure's arrears), which a rebuild would drop.
 fn untouched(i: &Inst, r: &InstTerms) -> bool {
     let [fees, penalty, compound, interest, _] = i.paid;
     !i.closed
+        && r.posted_interest == 0
+        && r.posted_fee == 0
         && [fees, penalty, compound, interest] == [0; 4]
         && i.waived == [0; 5]
         && i.restructured == [0; 5]

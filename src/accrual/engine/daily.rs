@@ -9,8 +9,10 @@ use crate::error::Result;
 use crate::fraction::Fraction;
 use crate::schedule::{DailyInstallments, Keep};
 
-/// Whether an installment was paid ahead in full: its principal is paid and,
-/// with the interest paid on it, at least its planned installment.
+/// Whether an installment was paid ahead in full: its principal is paid and
+/// what it received is at least its planned installment. The interest
+/// accrued since then belongs to the next one. (Principal prepaid beyond the
+/// installment, by the surplus rule, is not a payment of the installment.)
 pub(super) fn paid_ahead(inst: &Inst, row: &InstTerms) -> bool {
     inst.out[PRINCIPAL] == 0 && inst.paid[PRINCIPAL].saturating_add(inst.paid[INTEREST]) >= row.payment.max(1)
 }
@@ -121,6 +123,13 @@ impl Book<'_> {
         Ok(())
     }
 
+    /// Closes the accrual window as a due date does: what follows rounds on its own
+    /// (a restructure's new plan starts its first period here).
+    pub(super) fn close_accrual_window(&mut self) {
+        self.accrued = Fraction::ZERO;
+        self.posted_since_due = 0;
+    }
+
     /// Installment `k` falls due under daily interest: the interest of its
     /// period is posted on it and its principal becomes the planned
     /// installment less that interest. An installment paid ahead in full
@@ -136,16 +145,17 @@ impl Book<'_> {
             return Ok(());
         }
         self.post_accrued(k)?;
-        self.accrued = Fraction::ZERO;
-        self.posted_since_due = 0;
+        self.close_accrual_window();
         self.resplit(k)
     }
 
     /// Row `k`'s principal becomes its planned installment less the
     /// interest posted on it (never below what was paid of it): what it
-    /// gains is taken from the last rows, what it loses goes to the last row.
-    /// Under [`DailyInstallments::Reamortise`] the rows after it are then
-    /// rebuilt over the same term.
+    /// gains is taken from the last rows, what it loses goes to the last
+    /// row. Under either rule: the later installments stay as planned, so
+    /// what the borrower was told to pay still settles the loan, and
+    /// [`DailyInstallments::Reamortise`] re-amortises only after a principal
+    /// prepayment, the unscheduled principal change it names.
     fn resplit(&mut self, k: usize) -> Result<()> {
         let last = self.inst.len().saturating_sub(1);
         let (Some(row), Some(inst)) = (self.rows.get(k).copied(), self.inst.get(k)) else {
@@ -175,10 +185,6 @@ impl Book<'_> {
         } else if diff < 0 {
             self.move_principal(k, diff);
             self.move_principal(last, -diff);
-        }
-        if diff != 0 && matches!(self.t.daily, Some((_, DailyInstallments::Reamortise))) {
-            let mut parts: Parts = Vec::new();
-            self.prepay_principal(0, self.at, Keep::Term, &mut parts)?;
         }
         Ok(())
     }

@@ -18,6 +18,7 @@ impl Book<'_> {
         let scale = self.t.scale;
         let sum = |parts: &Parts| parts.iter().try_fold(0i128, |s, p| cadd(s, p.2));
         self.post_accrued_now()?;
+        self.close_accrual_window();
         let owed_total = sum(&self.payoff_parts(d)?)?;
         if owed_total <= 0 {
             return Err(Error::Invalid {
@@ -225,8 +226,10 @@ impl Book<'_> {
             .rounding(o.get_rounding())
             .interest(o.get_interest());
         // a floating loan keeps floating unless new terms give a rate
+        // (its resets still counted from the original loan's disbursement)
         if let (Some(f), false) = (o.get_floating(), matches!(r.get_plan(), NewPlan::Schedule(_))) {
-            options = options.floating(f.clone());
+            let anchor = f.get_resets_from().unwrap_or(o.disbursement());
+            options = options.floating(f.clone().resets_from(anchor));
         }
         if let Some(first_due) = first_due {
             options = options.first_due(date(first_due)?);
