@@ -12,8 +12,8 @@ use std::hint::black_box;
 use chrono::{Months, NaiveDate};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use overdue::{
-    AllocationOrder, Frequency, Grace, LateFee, Ledger, Money, OverduePolicy, Payment, PenaltyBase, PenaltyRate, Rate,
-    Ratio, Schedule, ScheduleOptions, Surplus,
+    AllocationOrder, DayCount, FloatingRate, Frequency, Grace, InterestModel, LateFee, Ledger, Money, OverduePolicy,
+    Payment, PenaltyBase, PenaltyRate, Rate, RateTable, Ratio, Schedule, ScheduleOptions, Spread, Surplus,
 };
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -94,6 +94,25 @@ fn schedules(c: &mut Criterion) {
         });
         group.finish();
     }
+    // issue 12: a 30-year LPR mortgage repriced every anniversary (re-amortised at each change)
+    // beside the same loan at a fixed rate
+    let mut group = c.benchmark_group("schedule/floating/360");
+    let start = d(2019, 10, 8);
+    let fixed = ScheduleOptions::new(
+        Money::new(dec!(1000000)).unwrap(),
+        Rate::annual(dec!(0.0465)).unwrap(),
+        360,
+        start,
+    );
+    let lpr = RateTable::china_lpr_five_year().known_through(d(2050, 1, 1));
+    let floating = fixed
+        .clone()
+        .floating(FloatingRate::new(lpr, Spread::annual(dec!(-0.002))));
+    group.bench_function("fixed", |b| b.iter(|| Schedule::build(black_box(&fixed)).unwrap()));
+    group.bench_function("floating", |b| {
+        b.iter(|| Schedule::build(black_box(&floating)).unwrap())
+    });
+    group.finish();
     let mut group = c.benchmark_group("schedule/equal_principal/360");
     group.bench_function(BenchmarkId::from_parameter("overdue"), |b| {
         b.iter(|| {
@@ -163,6 +182,11 @@ fn cost(c: &mut Criterion) {
 /// partial payments (01-20 and 02-05), an online lender's policy (0.05 %/day on the overdue
 /// installment, a 5 % late fee after a 3-day grace, a lifetime cap of 36 % of principal).
 fn bench_ledger(principal: Decimal) -> Ledger {
+    bench_ledger_with(principal, InterestModel::Scheduled)
+}
+
+/// The bench loan with its contract interest charged under `model`.
+fn bench_ledger_with(principal: Decimal, model: InterestModel) -> Ledger {
     let schedule = Schedule::build(
         &ScheduleOptions::new(
             Money::new(principal).unwrap(),
@@ -170,7 +194,8 @@ fn bench_ledger(principal: Decimal) -> Ledger {
             12,
             d(2026, 1, 1),
         )
-        .frequency(Frequency::Biweekly),
+        .frequency(Frequency::Biweekly)
+        .interest(model),
     )
     .unwrap();
     let policy = OverduePolicy::new()
@@ -225,6 +250,15 @@ fn accrual(c: &mut Criterion) {
     // the same loan ten years on: the cost must not grow with the days
     group.bench_function("dpd_3650", |b| {
         b.iter(|| black_box(&ledger).statement(black_box(d(2036, 1, 13))).unwrap())
+    });
+    // issue 12: the same loan with daily interest on the actual balance (ACT/365F), beside the
+    // scheduled one: the accrual is closed form between events, so it stays flat in the days
+    let daily = bench_ledger_with(dec!(12000), InterestModel::daily(DayCount::Act365Fixed));
+    group.bench_function("daily_interest/dpd_400", |b| {
+        b.iter(|| black_box(&daily).statement(black_box(d(2027, 2, 19))).unwrap())
+    });
+    group.bench_function("daily_interest/dpd_3650", |b| {
+        b.iter(|| black_box(&daily).statement(black_box(d(2036, 1, 13))).unwrap())
     });
     // a prepayment re-amortised: 24 monthly installments, two of them paid, 5,000 extra that
     // rebuilds the other 22 at a lower payment, then the statement a year on

@@ -35,7 +35,12 @@
 //! - [`DayCount`] counts days and year fractions; [`Frequency`] makes due
 //!   dates from an anchor.
 //! - [`Schedule`] is built from [`ScheduleOptions`] (a [`Method`], an
-//!   [`InterestBasis`], a [`Rounding`]) and holds [`Installment`]s.
+//!   [`InterestBasis`], a [`Rounding`]) and holds [`Installment`]s. Its
+//!   [`InterestModel`] says whether contract interest is fixed by the
+//!   schedule or accrues daily on the actual balance ([`DailyInstallments`]
+//!   says what the installments do then); a [`FloatingRate`] (an index
+//!   [`RateTable`] + a [`Spread`], [`Reset`], [`Fixing`], [`OnReset`]) makes
+//!   the rate float. The [`interest_guide`] explains both.
 //! - [`CashFlow`]s (borrower's view: received positive, paid negative) feed the
 //!   cost metrics: [`total_paid`], [`total_cost`], [`xnpv`], [`xirr`], [`irr`],
 //!   [`china_apr`], [`reg_z_apr`], [`eu_aprc`].
@@ -298,6 +303,14 @@ pub use crate::schedule::{
 /// The guide to accrual (`docs/accrual.md`); its examples run as doctests.
 #[doc = include_str!("../docs/accrual.md")]
 pub mod accrual_guide {
+    #[allow(unused_imports)] // brings the crate's types into scope for the guide's links
+    use crate::*;
+}
+
+/// The guide to the interest models and floating rates (`docs/interest.md`);
+/// its examples run as doctests.
+#[doc = include_str!("../docs/interest.md")]
+pub mod interest_guide {
     #[allow(unused_imports)] // brings the crate's types into scope for the guide's links
     use crate::*;
 }

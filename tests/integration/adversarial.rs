@@ -187,6 +187,64 @@ fn day_count(r: &mut Rng) -> Value {
     ]))
 }
 
+/// A floating rate: an index table (a list, or entries with the date it is known through), a
+/// spread, a reset rule, a floor and a cap, a fixing rule and what a reset keeps.
+fn floating_doc(r: &mut Rng) -> Value {
+    let entries: Vec<Value> = (0..1 + r.below(4))
+        .map(|_| {
+            json!([
+                date_text(r),
+                if r.chance(80) {
+                    json!({"value": format!("0.0{}", r.below(99)), "period": "annual"})
+                } else {
+                    rate(r)
+                }
+            ])
+        })
+        .collect();
+    let index = if r.chance(70) {
+        json!(entries)
+    } else {
+        json!({"entries": entries, "known_through": date_text(r)})
+    };
+    let mut f = json!({"index": index});
+    if r.chance(70) {
+        f["spread"] = json!(if r.chance(80) {
+            format!("-0.00{}", r.below(9))
+        } else {
+            decimal_text(r)
+        });
+    }
+    if r.chance(70) {
+        f["reset"] = match r.below(5) {
+            0 => json!("anniversary"),
+            1 => json!("january1"),
+            2 => json!({"every_months": if r.chance(70) { json!(r.below(13)) } else { integer(r) }}),
+            3 => json!("index_change"),
+            _ => json!("weekly"),
+        };
+    }
+    for bound in ["floor", "cap"] {
+        if r.chance(30) {
+            f[bound] = rate(r);
+        }
+    }
+    if r.chance(30) {
+        f["fixing"] = if r.chance(50) {
+            json!("reset_date")
+        } else {
+            json!({"days_before": integer(r)})
+        };
+    }
+    if r.chance(30) {
+        f["on_reset"] = json!(*r.pick(&["keep_term", "keep_installment", "keep_rate"]));
+    }
+    if r.chance(20) {
+        f["resets_from"] = json!(date_text(r));
+    }
+    f
+}
+
 /// A ledger request: schedule options, a policy with every kind of field,
 /// and a history of payments, waivers and restructures.
 fn ledger_doc(r: &mut Rng) -> Value {
@@ -210,6 +268,27 @@ fn ledger_doc(r: &mut Rng) -> Value {
     }
     if r.chance(30) {
         options["basis"] = json!({"actual_days": day_count(r)});
+    }
+    // issue 12: daily interest on the actual balance, and floating rates
+    if r.chance(30) {
+        options["interest"] = json!({
+            "kind": *r.pick(&["daily_on_balance", "daily_on_balance", "scheduled", "monthly"]),
+            "day_count": day_count(r),
+            "installments": *r.pick(&["keep_installment", "reamortise", "keep_term"]),
+        });
+    }
+    if r.chance(25) {
+        let f = floating_doc(r);
+        // mostly the rate fixed at disbursement, as a valid floating loan has it
+        let disbursed = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        if let Ok(Ok(initial)) =
+            serde_json::from_value::<overdue::FloatingRate>(f.clone()).map(|f| f.rate_in_force(disbursed, disbursed))
+        {
+            if r.chance(90) {
+                options["rate"] = serde_json::to_value(initial).unwrap();
+            }
+        }
+        options["floating"] = f;
     }
     let mut policy = json!({});
     if r.chance(70) {

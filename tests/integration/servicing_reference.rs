@@ -456,6 +456,34 @@ fn carried_interest_counts_against_the_annualised_cap_once() {
     assert_eq!(cut(Treatment::Capitalise), Money::ZERO);
 }
 
+/// Found by the issue 12 property tests: a principal prepayment rebuilds the installments after
+/// the current one, and used to rebuild them from their schedule alone, dropping what a
+/// restructure had spread onto them. 10,000 at 12 % in 12 months, nothing paid; restructured on
+/// 2026-04-10 into 6 months at 12 % with the arrears interest spread over the new installments;
+/// 3,000 paid on 04-20 (beyond what is due: principal prepaid, keeping the installment). Every
+/// cent of the spread interest is still owed.
+#[test]
+fn a_prepayment_keeps_what_a_restructure_spread_over_the_installments() {
+    let plan =
+        Schedule::equal_installment(m(dec!(10000)), Rate::annual(dec!(0.12)).unwrap(), 12, d(2026, 1, 1)).unwrap();
+    let mut ledger = Ledger::new(plan, no_penalty()).unwrap();
+    let r = Restructure::new(
+        d(2026, 4, 10),
+        NewPlan::Schedule(NewTerms::new(Rate::annual(dec!(0.12)).unwrap(), 6)),
+    )
+    .component(Component::Interest, ComponentPlan::new(Treatment::Spread));
+    ledger.restructure(r).unwrap();
+    ledger
+        .pay(Payment::new("extra", d(2026, 4, 20), m(dec!(3000))).unwrap())
+        .unwrap();
+    let st = ledger.statement(d(2026, 4, 20)).unwrap();
+    let s = &st.restructures[0];
+    assert!(!s.carried.interest.is_zero());
+    let rows = &st.installments[s.first_installment as usize - 1..];
+    let posted = Money::sum(rows.iter().map(|i| i.charged.interest)).unwrap();
+    assert!(posted >= s.carried.interest, "{posted} < {}", s.carried.interest);
+}
+
 /// Issue 10 §8: with no events the payoff and what is owed never fall. The docs' own 1,000
 /// bullet at 36 % under a 24 %/year cap showed the total charged falling from 1,030.00 on 01-31
 /// to 1,020.66 on 02-01: interest not yet due is now upcoming, not charged.
