@@ -17,6 +17,23 @@ pub(super) fn paid_ahead(inst: &Inst, row: &InstTerms) -> bool {
     inst.out[PRINCIPAL] == 0 && inst.paid[PRINCIPAL].saturating_add(inst.paid[INTEREST]) >= row.payment.max(1)
 }
 
+/// `sum + balance × f`, exact; without reducing when the denominators agree
+/// (every stretch of one period under one rate), which keeps the hot path to
+/// a multiply and an add.
+fn add_product(sum: Fraction, balance: i128, f: Fraction) -> Result<Fraction> {
+    let term = cmul(balance, f.num)?;
+    if sum.num == 0 {
+        return Ok(Fraction { num: term, den: f.den });
+    }
+    if sum.den == f.den {
+        return Ok(Fraction {
+            num: cadd(sum.num, term)?,
+            den: sum.den,
+        });
+    }
+    sum.add(Fraction::new(term, f.den)?)
+}
+
 impl Book<'_> {
     /// The row whose period runs now: the first not yet due, or the last
     /// once every row has fallen due.
@@ -54,7 +71,10 @@ impl Book<'_> {
             return Ok(());
         }
         // 30/360 days are counted from the period's start, as the schedule counts them
-        let clock = Clock::new(row.rate, day_count, super::date(row.start)?)?;
+        let clock = match self.daily_clock.take() {
+            Some((rate, start, clock)) if rate == row.rate && start == row.start => clock,
+            _ => Clock::new(row.rate, day_count, super::date(row.start)?)?,
+        };
         let mut from = t0;
         while from < end {
             // the next stretch that accrues, and where it stops
@@ -70,9 +90,10 @@ impl Book<'_> {
                 .map(|&(a, _)| a)
                 .fold(end, i32::min);
             let f = clock.factor(from, to)?;
-            self.accrued = self.accrued.add(Fraction::new(cmul(balance, f.num)?, f.den)?)?;
+            self.accrued = add_product(self.accrued, balance, f)?;
             from = to;
         }
+        self.daily_clock = Some((row.rate, row.start, clock));
         Ok(())
     }
 

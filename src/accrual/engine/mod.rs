@@ -501,6 +501,8 @@ pub(crate) struct Book<'t> {
     /// period's interest rounds.
     accrued: Fraction,
     posted_since_due: i128,
+    /// The daily-interest clock of the last period accrued (its rate and start).
+    daily_clock: Option<(Rate, i32, Clock)>,
     /// Days `[from, to)` on which daily interest does not accrue (a deferral that waives it).
     interest_free: Vec<(i32, i32)>,
 }
@@ -551,6 +553,7 @@ impl<'t> Book<'t> {
             cap_memo: std::cell::Cell::new(None),
             accrued: Fraction::ZERO,
             posted_since_due: 0,
+            daily_clock: None,
             interest_free: Vec::new(),
         }
     }
