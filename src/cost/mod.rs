@@ -333,13 +333,24 @@ impl Discounting {
         let allowed = size
             .checked_mul(ROOT_TOLERANCE)
             .ok_or_else(|| overflow("root tolerance"))?;
-        let npv = self.check_value(x)?;
-        if npv.abs() > allowed {
-            return Err(Error::NoRoot {
-                reason: "the root lies beyond the solver's range (its net present value is not within 1e-6 of the flows' size)",
-            });
+        let within = |x: Decimal| -> Result<bool> {
+            let npv = self.check_value(x)?;
+            // steep discounting (rates far below 0 over many years) may need the 28 digits of
+            // `Decimal` rather than the 18 places of the fixed-point evaluation
+            Ok(npv.abs() <= allowed || self.value(x).is_ok_and(|v| v.abs() <= allowed))
+        };
+        // 16 places when they hold the root (every ordinary case), else all the solver found
+        let short = x.round_dp(16);
+        if within(short)? {
+            return Ok(short);
         }
-        Ok(x)
+        if within(x)? {
+            return Ok(x);
+        }
+        Err(Error::NoRoot {
+            reason:
+                "the root lies beyond the solver's range (its net present value is not within 1e-6 of the flows' size)",
+        })
     }
 }
 

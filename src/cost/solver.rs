@@ -65,9 +65,40 @@ pub(crate) fn solve<T>(
             }
         }
     }
+    // the grid, then (when none of its roots is confirmed) a finer one: two roots between
+    // neighbouring grid points hide each other
+    let fine = GRID
+        .windows(2)
+        .flat_map(|w| {
+            let (a, b) = (w.first().copied().unwrap_or(0.0), w.last().copied().unwrap_or(0.0));
+            (0..FINE).map(move |i| a + (b - a) * f64::from(i) / f64::from(FINE))
+        })
+        .chain(GRID.last().copied());
+    let mut tried: Vec<(f64, f64)> = Vec::new();
+    for mut brackets in [scan(&eval, GRID.iter().copied()), scan(&eval, fine)] {
+        brackets.retain(|b| !tried.iter().any(|t| t.0 <= b.0 && b.1 <= t.1));
+        brackets.sort_by(|a, b| (a.0.abs().min(a.1.abs())).total_cmp(&b.0.abs().min(b.1.abs())));
+        for (lo, hi) in brackets {
+            match bisect(&eval, lo, hi).and_then(&mut accept) {
+                Ok(v) => return Ok(v),
+                Err(e) => last_err = Some(e),
+            }
+            tried.push((lo, hi));
+        }
+    }
+    Err(last_err.unwrap_or(Error::NoRoot {
+        reason: "no sign change of the net present value between -100 % and 10^8 %",
+    }))
+}
+
+/// Each grid interval is split this many times when the grid itself shows no sign change.
+const FINE: u32 = 64;
+
+/// The brackets where `f` changes sign (or is zero) along the points `xs`, in order.
+fn scan(eval: &impl Fn(f64) -> Option<(f64, f64)>, xs: impl Iterator<Item = f64>) -> Vec<(f64, f64)> {
     let mut brackets: Vec<(f64, f64)> = Vec::new();
     let mut prev: Option<(f64, f64)> = None;
-    for &x in &GRID {
+    for x in xs {
         let Some((fx, _)) = eval(x) else { continue };
         if !fx.is_finite() {
             continue;
@@ -81,16 +112,7 @@ pub(crate) fn solve<T>(
         }
         prev = Some((x, fx));
     }
-    brackets.sort_by(|a, b| (a.0.abs().min(a.1.abs())).total_cmp(&b.0.abs().min(b.1.abs())));
-    for (lo, hi) in brackets {
-        match bisect(&eval, lo, hi).and_then(&mut accept) {
-            Ok(v) => return Ok(v),
-            Err(e) => last_err = Some(e),
-        }
-    }
-    Err(last_err.unwrap_or(Error::NoRoot {
-        reason: "no sign change of the net present value between -100 % and 10^8 %",
-    }))
+    brackets
 }
 
 fn newton(eval: &impl Fn(f64) -> Option<(f64, f64)>, guess: f64) -> Option<f64> {
@@ -168,15 +190,20 @@ pub(crate) fn refine_in_decimal(
         if !step.is_finite() {
             return Err(not_checked);
         }
-        // absolute below 100 %, relative above it (f64 cannot resolve 1e-11 of a rate of 10^4)
-        if step.abs() <= RATE_TOLERANCE / 10.0 * xf.abs().max(1.0) {
-            return Ok(xd);
-        }
-        let next = Decimal::from_f64_retain(xf - step).ok_or_else(|| overflow("rate from f64"))?;
+        // the correction is applied in decimal: a steep NPV needs the rate beyond the
+        // 16 digits an f64 near it resolves
+        let converged = step.abs() <= RATE_TOLERANCE / 10.0 * xf.abs().max(1.0);
+        let step = Decimal::from_f64_retain(step).ok_or_else(|| overflow("rate from f64"))?;
+        let next = xd.checked_sub(step).ok_or_else(|| overflow("rate correction"))?;
         if next <= Decimal::NEGATIVE_ONE {
             return Err(not_checked);
         }
-        xd = next.round_dp(16);
+        // absolute below 100 %, relative above it (f64 cannot resolve 1e-11 of a rate of 10^4);
+        // the last, small correction still applies
+        if converged {
+            return Ok(next.round_dp(24));
+        }
+        xd = next.round_dp(20);
     }
     Err(not_checked)
 }

@@ -361,3 +361,57 @@ fn a_floating_daily_interest_loan_paid_on_time() {
         assert_eq!(is.paid.interest, row.interest, "{}", row.number);
     }
 }
+
+/// Everything else keeps working: the cost metrics of a floating schedule, and a comparison of
+/// the ways out of a daily-interest loan 40 days overdue (each option settles the debt).
+#[test]
+fn cost_metrics_and_the_comparison_on_both() {
+    // the LPR case's cash flows: an effective rate between the two nominal rates, compounded
+    let s = Schedule::build(&lpr_case()).unwrap();
+    let rate = xirr(&CashFlow::from_schedule(&s).unwrap()).unwrap();
+    assert!(rate > dec!(0.045) && rate < dec!(0.0471), "{rate}");
+    // a daily-interest loan with installments 2 and 3 unpaid
+    let mut ledger = daily_ledger(DailyInstallments::KeepInstallment);
+    let first = ledger.schedule().installments()[0].clone();
+    ledger
+        .pay(Payment::new("i1", first.due_date, first.payment).unwrap())
+        .unwrap();
+    let today = d(2026, 4, 24); // 40 days past due
+    let request = Comparison::new(
+        ledger.clone(),
+        today,
+        Budget::new(m(dec!(4000)), m(dec!(2500))),
+        Rate::annual(dec!(0.05)).unwrap(),
+    )
+    .option(Choice::new("pay now", WayOut::PayNow))
+    .option(Choice::new("stay 60 days", WayOut::Stay { until: d(2026, 6, 23) }))
+    .option(Choice::new(
+        "restructure",
+        WayOut::Restructure(Restructure::new(
+            today,
+            NewPlan::Schedule(NewTerms::new(Rate::annual(dec!(0.18)).unwrap(), 12)),
+        )),
+    ));
+    let result = request.run().unwrap();
+    assert_eq!(result.options.len(), 3);
+    // the payoff is the principal outstanding + the interest accrued to today + what is overdue
+    let st = ledger.statement(today).unwrap();
+    assert_eq!(result.payoff, st.payoff);
+    for o in &result.options {
+        let mut l = ledger.clone();
+        if let WayOut::Restructure(r) = &o.way {
+            l.restructure(r.clone()).unwrap();
+        }
+        for (i, f) in o.cash_flows.iter().enumerate() {
+            l.pay(Payment::new(format!("f{i}"), f.date, Money::new(-f.amount).unwrap()).unwrap())
+                .unwrap();
+        }
+        let last = o.cash_flows.last().unwrap().date;
+        assert_eq!(
+            l.statement(last).unwrap().outstanding.total().unwrap(),
+            Money::ZERO,
+            "{}",
+            o.label
+        );
+    }
+}

@@ -183,7 +183,13 @@ proptest! {
         let flows: Vec<CashFlow> = raw.iter().map(|&(a, day)| CashFlow::new(start + Days::new(day as u64), Decimal::new(a, 2))).collect();
         let size: Decimal = flows.iter().map(|f| f.amount.abs()).sum();
         if let Ok(x) = xirr(&flows) {
-            // (beyond the decimal range the solver's own check is all there is)
+            // (beyond the decimal range the solver's own check is all there is; so below −90 %,
+            // where `powd` over years of huge discount factors is off by more than the tolerance:
+            // 4 flows over 10 years at −91.76 % have an NPV of 0.0215 by 60-digit arithmetic,
+            // within the 0.0439 allowed, where `powd` says 0.063)
+            if x < Decimal::new(-9, 1) {
+                return Ok(());
+            }
             let Some(npv) = decimal_npv(&flows, x) else { return Ok(()) };
             prop_assert!(npv.abs() <= size * Decimal::new(1, 6), "NPV {} at {}", npv, x);
         }
