@@ -79,6 +79,7 @@ fn daily_interest_paid_on_time_equals_the_actual_days_schedule() {
 ///   0.18 × 14 / 365 = 76.52, then pays installment 2 (947.12 + 153.04) in full;
 /// - 05-15, installment 4: 76.52 + 10,136.17 × 0.18 × 16 / 365 (79.98) = 156.50 (135.98 on
 ///   time), principal 943.66.
+///
 /// Each later installment keeps 1,100.16; the last settles what remains, so the 45 days cost
 /// more interest, and the last installment is larger by exactly the principal they displaced.
 #[test]
