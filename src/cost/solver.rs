@@ -179,7 +179,8 @@ pub(crate) fn refine_in_decimal(
     let mut xd = Decimal::from_f64_retain(x)
         .ok_or_else(|| overflow("rate from f64"))?
         .round_dp(16);
-    for _ in 0..4 {
+    let mut converged = false;
+    for _ in 0..8 {
         let xf = xd.to_f64().ok_or_else(|| overflow("rate to f64"))?;
         let (_, slope) = eval(xf).ok_or(not_checked.clone())?;
         let value = exact(xd)?.to_f64().ok_or_else(|| overflow("npv to f64"))?;
@@ -190,22 +191,27 @@ pub(crate) fn refine_in_decimal(
         if !step.is_finite() {
             return Err(not_checked);
         }
-        // the correction is applied in decimal: a steep NPV needs the rate beyond the
-        // 16 digits an f64 near it resolves
-        let converged = step.abs() <= RATE_TOLERANCE / 10.0 * xf.abs().max(1.0);
+        // accurate to the tolerance: absolute below 100 %, relative above it (f64 cannot
+        // resolve 1e-11 of a rate of 10^4)
+        converged = step.abs() <= RATE_TOLERANCE / 10.0 * xf.abs().max(1.0);
+        // a correction below what 24 places hold changes nothing
+        if step.abs() <= 1e-23 * xf.abs().max(1.0) {
+            return Ok(xd);
+        }
+        // applied in decimal: a steep NPV needs the rate beyond the 16 digits an f64 near it
+        // resolves, and a few more steps than the rate's tolerance asks for
         let step = Decimal::from_f64_retain(step).ok_or_else(|| overflow("rate from f64"))?;
         let next = xd.checked_sub(step).ok_or_else(|| overflow("rate correction"))?;
         if next <= Decimal::NEGATIVE_ONE {
             return Err(not_checked);
         }
-        // absolute below 100 %, relative above it (f64 cannot resolve 1e-11 of a rate of 10^4);
-        // the last, small correction still applies
-        if converged {
-            return Ok(next.round_dp(24));
-        }
-        xd = next.round_dp(20);
+        xd = next.round_dp(24);
     }
-    Err(not_checked)
+    if converged {
+        Ok(xd)
+    } else {
+        Err(not_checked)
+    }
 }
 
 /// `base^n` by squaring, for any number type with a fallible `mul` and its `one`.
