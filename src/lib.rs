@@ -277,8 +277,8 @@ pub use crate::accrual::{
 };
 pub use crate::calendar::{DayCount, Frequency};
 pub use crate::compare::{
-    Budget, Choice, Comparison, ComparisonResult, CreditImpact, DebtService, LenderKind, OptionResult, RankBy,
-    Refinance, ServiceFee, Warning, WayOut,
+    Budget, Choice, Comparison, ComparisonResult, CreditImpact, DebtService, LenderKind, MonthOverBudget, OptionResult,
+    Order, RankBy, Refinance, ServiceFee, Warning, WayOut,
 };
 pub use crate::cost::{
     china_apr, effective_annual_rate, eu_aprc, irr, nominal_annual_rate, npv, reg_z_apr, reg_z_within_tolerance,

@@ -13,7 +13,7 @@ mod scenario;
 
 use std::process::ExitCode;
 
-use overdue::{Comparison, ComparisonResult, Money};
+use overdue::{Comparison, ComparisonResult, Money, NewPlan, WayOut};
 
 fn main() -> ExitCode {
     let comparison = match std::env::args().nth(1).as_deref() {
@@ -36,10 +36,13 @@ fn main() -> ExitCode {
         }
         Some(path) => read(path),
     };
-    let report = comparison.and_then(|c| c.run().map_err(|e| e.to_string()));
+    let report = comparison.and_then(|c| {
+        let result = c.run().map_err(|e| e.to_string())?;
+        Ok(render(&c, &result))
+    });
     match report {
-        Ok(result) => {
-            print!("{}", render(&result));
+        Ok(text) => {
+            print!("{text}");
             ExitCode::SUCCESS
         }
         Err(message) => {
@@ -65,8 +68,49 @@ fn percent(rate: Option<rust_decimal::Decimal>) -> String {
         .map_or_else(|| "-".to_owned(), |p| format!("{:.1}%", p.round_dp(1)))
 }
 
+/// `text` wrapped at 100 columns, the first line after `first`, the others after `indent`.
+fn wrap(text: &str, first: &str, indent: &str) -> String {
+    let mut lines = Vec::new();
+    let mut line = first.to_owned();
+    let mut fresh = true;
+    for word in text.split(' ') {
+        if !fresh && line.chars().count() + 1 + word.chars().count() > 100 {
+            lines.push(std::mem::replace(&mut line, indent.to_owned()));
+            fresh = true;
+        }
+        if !fresh {
+            line.push(' ');
+        }
+        line.push_str(word);
+        fresh = false;
+    }
+    lines.push(line);
+    lines.join("\n") + "\n"
+}
+
+/// The shortest term within the budget, for an option with a term to choose.
+fn fit_line(c: &Comparison, way: &WayOut) -> Option<String> {
+    let installments = |w: &WayOut| match w {
+        WayOut::Refinance(r) => Some(r.get_installments()),
+        WayOut::Restructure(r) => match r.get_plan() {
+            NewPlan::Schedule(t) => Some(t.get_installments()),
+            _ => None,
+        },
+        _ => None,
+    };
+    installments(way)?;
+    Some(match c.fit_to_budget(way, 60) {
+        Ok(Some(fits)) => format!(
+            "   budget: the shortest term that fits every month is {} installments\n",
+            installments(&fits)?
+        ),
+        Ok(None) => "   budget: no term up to 60 installments fits every month\n".to_owned(),
+        Err(e) => format!("   budget: {e}\n"),
+    })
+}
+
 /// The report, in 100 columns.
-pub fn render(r: &ComparisonResult) -> String {
+pub fn render(c: &Comparison, r: &ComparisonResult) -> String {
     let st = &r.statement;
     let mut out = String::new();
     out.push_str(&format!("Statement on {}\n", r.as_of));
@@ -110,7 +154,11 @@ pub fn render(r: &ComparisonResult) -> String {
     }
     out.push('\n');
     for o in &r.options {
-        out.push_str(&format!("{}. {}\n   why: {}\n", o.rank, o.label, o.reason));
+        out.push_str(&format!("{}. {}\n", o.rank, o.label));
+        out.push_str(&wrap(&o.reason, "   why: ", "        "));
+        if let Some(line) = fit_line(c, &o.way) {
+            out.push_str(&line);
+        }
         out.push_str(&format!(
             "   credit: worst {} days past due ({}), settled {}, record kept until {}\n",
             o.credit.highest_days_past_due, o.credit.bucket, o.credit.settled_on, o.credit.negative_record_until

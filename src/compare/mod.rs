@@ -1,5 +1,7 @@
 //! Compare every way out of an overdue debt, side by side.
 
+mod rank;
+
 use std::fmt;
 
 use chrono::{Datelike, Days, Months, NaiveDate};
@@ -16,6 +18,8 @@ use crate::rate::Rate;
 use crate::ratio::Ratio;
 use crate::restructure::{PlanFee, Restructure};
 use crate::schedule::{Method, Schedule, ScheduleOptions};
+
+pub use rank::{MonthOverBudget, Order};
 
 /// Who lends the money.
 ///
@@ -155,6 +159,28 @@ impl Refinance {
     /// ```
     pub fn recurring_fee(mut self, fee: Money) -> Refinance {
         self.recurring_fee = Some(fee);
+        self
+    }
+
+    /// The number of installments.
+    ///
+    /// ```
+    /// use overdue::{LenderKind, Rate, Refinance};
+    /// assert_eq!(Refinance::new(LenderKind::FamilyOrFriends, Rate::ZERO, 6).get_installments(), 6);
+    /// ```
+    pub fn get_installments(&self) -> u32 {
+        self.installments
+    }
+
+    /// Sets the number of installments (what
+    /// [`Comparison::fit_to_budget`] varies).
+    ///
+    /// ```
+    /// use overdue::{LenderKind, Rate, Refinance};
+    /// assert_eq!(Refinance::new(LenderKind::FamilyOrFriends, Rate::ZERO, 6).installments(9).get_installments(), 9);
+    /// ```
+    pub fn installments(mut self, installments: u32) -> Refinance {
+        self.installments = installments;
         self
     }
 
@@ -442,6 +468,8 @@ pub struct Comparison {
     #[serde(default)]
     rank_by: RankBy,
     #[serde(default)]
+    order: Order,
+    #[serde(default)]
     lender: LenderKind,
     #[serde(default = "default_record_years")]
     credit_record_years: u32,
@@ -480,6 +508,7 @@ impl Comparison {
             budget,
             discount_rate,
             rank_by: RankBy::default(),
+            order: Order::default(),
             lender: LenderKind::default(),
             credit_record_years: default_record_years(),
             lpr: RateTable::china_lpr_one_year(),
@@ -515,6 +544,24 @@ impl Comparison {
     /// ```
     pub fn rank_by(mut self, key: RankBy) -> Comparison {
         self.rank_by = key;
+        self
+    }
+
+    /// Sets whether options the borrower can afford rank first (the
+    /// default, [`Order::AffordableFirst`]) or money alone decides
+    /// ([`Order::MoneyOnly`]).
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
+    /// let c = Comparison::new(ledger, d(2026, 3, 1), Budget::new(Money::ZERO, Money::ZERO), Rate::ZERO)
+    ///     .order(Order::MoneyOnly);
+    /// # let _ = c;
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn order(mut self, order: Order) -> Comparison {
+        self.order = order;
         self
     }
 
@@ -651,6 +698,7 @@ impl Comparison {
             payoff: statement.payoff,
             monthly_budget: self.budget.available(),
             rank_by: self.rank_by,
+            order: self.order,
             statement,
             options,
         })
@@ -836,6 +884,19 @@ impl Comparison {
         let average_monthly = Money::new(self.ledger.policy().get_rounding().round(average))?;
         let budget = self.budget.available();
         let months_over_budget = u32::try_from(months.iter().filter(|m| m.1 > budget).count()).unwrap_or(u32::MAX);
+        let first_over_budget = months
+            .iter()
+            .find(|m| m.1 > budget)
+            .map(|&((year, month), paid)| {
+                Ok::<_, Error>(MonthOverBudget {
+                    month: NaiveDate::from_ymd_opt(year, month, 1).ok_or(Error::DateOutOfRange {
+                        operation: "month over budget",
+                    })?,
+                    paid,
+                    over_by: paid.checked_sub(budget)?,
+                })
+            })
+            .transpose()?;
         if months_over_budget > 0 {
             warnings.push(Warning::OverBudget {
                 months: months_over_budget,
@@ -864,6 +925,9 @@ impl Comparison {
             peak_monthly,
             average_monthly,
             months_over_budget,
+            affordable: first_over_budget.is_none()
+                && !warnings.iter().any(|w| matches!(w, Warning::AboveLegalCap { .. })),
+            first_over_budget,
             warnings,
             credit: CreditImpact {
                 highest_days_past_due: highest_dpd,
@@ -926,35 +990,6 @@ impl Comparison {
             }
         }
         Ok((Some(at(hi)?.0), u32::try_from(lo).ok()))
-    }
-
-    fn rank(&self, options: &mut [OptionResult]) -> Result<()> {
-        let key = |o: &OptionResult| match self.rank_by {
-            RankBy::Npv => o.npv,
-            RankBy::TotalPaid => o.total_paid,
-            RankBy::PeakMonthlyPayment => o.peak_monthly,
-        };
-        options.sort_by(|a, b| key(a).cmp(&key(b)).then_with(|| a.label.cmp(&b.label)));
-        let best = options.first().map(key).unwrap_or(Money::ZERO);
-        let best_label = options.first().map(|o| o.label.clone()).unwrap_or_default();
-        for (i, o) in options.iter_mut().enumerate() {
-            o.rank = u32::try_from(i + 1).unwrap_or(u32::MAX);
-            let k = key(o);
-            let mut reason = if i == 0 {
-                format!("lowest {} ({k})", self.rank_by)
-            } else {
-                format!(
-                    "{} {k}, {} more than {best_label}",
-                    self.rank_by,
-                    k.saturating_sub(best)
-                )
-            };
-            if !o.warnings.is_empty() {
-                reason.push_str(&format!("; {} warning(s)", o.warnings.len()));
-            }
-            o.reason = reason;
-        }
-        Ok(())
     }
 }
 
@@ -1192,6 +1227,13 @@ pub struct OptionResult {
     pub average_monthly: Money,
     /// Calendar months whose total is above the budget.
     pub months_over_budget: u32,
+    /// Whether the borrower can take it: every month within the budget and
+    /// no legal cap broken.
+    #[serde(default)]
+    pub affordable: bool,
+    /// The first calendar month above the budget, if any.
+    #[serde(default)]
+    pub first_over_budget: Option<MonthOverBudget>,
     /// Warnings.
     pub warnings: Vec<Warning>,
     /// The credit impact.
@@ -1231,6 +1273,9 @@ pub struct ComparisonResult {
     pub monthly_budget: Money,
     /// What the ranking ordered by.
     pub rank_by: RankBy,
+    /// Whether affordable options ranked first.
+    #[serde(default)]
+    pub order: Order,
     /// Today's statement.
     pub statement: Statement,
     /// The options, best first.

@@ -187,6 +187,18 @@ impl NewTerms {
         self
     }
 
+    /// Sets the number of installments (what
+    /// [`Comparison::fit_to_budget`](crate::Comparison::fit_to_budget) varies).
+    ///
+    /// ```
+    /// use overdue::{NewTerms, Rate};
+    /// assert_eq!(NewTerms::new(Rate::ZERO, 3).installments(9).get_installments(), 9);
+    /// ```
+    pub fn installments(mut self, installments: u32) -> NewTerms {
+        self.installments = installments;
+        self
+    }
+
     /// Sets the frequency (default monthly).
     ///
     /// ```
@@ -508,6 +520,12 @@ impl Restructure {
     /// ```
     pub fn date(&self) -> NaiveDate {
         self.date
+    }
+
+    /// The same restructure with another plan.
+    pub(crate) fn with_plan(mut self, plan: NewPlan) -> Restructure {
+        self.plan = plan;
+        self
     }
 
     /// The new plan.

@@ -162,4 +162,45 @@ proptest! {
             let _ = c.run();
         }
     }
+
+    /// Issue 13 §1: affordable first (the default) never ranks an option over budget or above a
+    /// legal cap before one the borrower can take; within each group, the key decides.
+    #[test]
+    fn affordable_options_always_rank_first((case, at, ways, key) in comparison()) {
+        let request = build(&case, at, &ways, key);
+        let Ok(result) = request.run() else { return Ok(()) };
+        for w in result.options.windows(2) {
+            prop_assert!(w[0].affordable || !w[1].affordable, "{} above {}", w[0].label, w[1].label);
+        }
+        for o in &result.options {
+            prop_assert_eq!(o.affordable, o.months_over_budget == 0 && !o.warnings.iter().any(|w| matches!(w, Warning::AboveLegalCap { .. })));
+            prop_assert_eq!(o.first_over_budget.is_some(), o.months_over_budget > 0);
+        }
+    }
+
+    /// Issue 13 §1: the term `fit_to_budget` proposes is the shortest whose every month fits,
+    /// checked against running each term from 1 to 12.
+    #[test]
+    fn fit_to_budget_is_the_shortest_term_that_fits(case in case(), at in 0u32..700, r in 0i64..3000, restructure in any::<bool>()) {
+        let request = build(&case, at, &[WayOut::PayNow], 0);
+        let Ok(today) = request.ledger().statement(request.as_of()) else { return Ok(()) };
+        prop_assume!(!today.payoff.is_zero());
+        let rate = Rate::annual(Decimal::new(r, 4)).unwrap();
+        let term = |n: u32| if restructure {
+            WayOut::Restructure(Restructure::new(request.as_of(), NewPlan::Schedule(NewTerms::new(rate, n))))
+        } else {
+            WayOut::Refinance(Refinance::new(LenderKind::LicensedInstitution, rate, n))
+        };
+        let Ok(fit) = request.fit_to_budget(&term(1), 12) else { return Ok(()) };
+        let mut shortest = None;
+        for n in 1..=12u32 {
+            let Ok(run) = request.clone().option(Choice::new("n", term(n))).run() else { continue };
+            let o = run.options.iter().find(|o| o.label == "n").unwrap();
+            if o.months_over_budget == 0 {
+                shortest = Some(term(n));
+                break;
+            }
+        }
+        prop_assert_eq!(fit, shortest);
+    }
 }

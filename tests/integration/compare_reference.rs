@@ -202,7 +202,7 @@ fn break_even_is_exact_to_the_day() {
 
 #[test]
 fn rank_by_total_or_peak_reorders() {
-    let request = scenario::comparison().unwrap();
+    let request = scenario::comparison().unwrap().order(Order::MoneyOnly);
     let by_total = request.clone().rank_by(RankBy::TotalPaid).run().unwrap();
     assert!(by_total.options.windows(2).all(|w| w[0].total_paid <= w[1].total_paid));
     let by_peak = request.rank_by(RankBy::PeakMonthlyPayment).run().unwrap();
@@ -222,4 +222,73 @@ fn options_dated_before_today_are_rejected() {
         request.run().unwrap_err().to_string(),
         "stay date 2026-06-01 must be after comparison date 2026-06-24"
     );
+}
+
+/// Issue 13 §1: the walk-through used to rank first a debt-management service needing an
+/// 8,083.59 lump sum against a 1,800 monthly budget (it leaves the loan 132 days past due), and
+/// "stay 60 more days" (9,921.50 in one month) third. Affordable first (the default), the first
+/// option is one the borrower can pay, every unaffordable one ranks after every affordable one,
+/// and its reason names the month and the amount over budget. The money-only order stays.
+#[test]
+fn affordable_options_rank_first() {
+    let request = scenario::comparison().unwrap();
+    let r = request.run().unwrap();
+    assert_eq!(r.order, Order::AffordableFirst);
+    assert!(r.options[0].affordable, "{}", r.options[0].label);
+    assert_eq!(r.options[0].label, "Family loan, 0 %, 6 months");
+    let first_unaffordable = r.options.iter().position(|o| !o.affordable).unwrap();
+    assert!(r.options[first_unaffordable..].iter().all(|o| !o.affordable));
+    let service = r.options.iter().find(|o| o.label.starts_with("Debt service")).unwrap();
+    let over = service.first_over_budget.unwrap();
+    assert_eq!(
+        (over.month, over.paid, over.over_by),
+        (d(2026, 9, 1), m(dec!(8083.59)), m(dec!(6283.59)))
+    );
+    assert!(
+        service.reason.contains("over budget in 2026-09 by 6283.59"),
+        "{}",
+        service.reason
+    );
+    let stay = r.options.iter().find(|o| o.label.starts_with("Stay")).unwrap();
+    assert!(
+        stay.reason.contains("over budget in 2026-08 by 8121.50"),
+        "{}",
+        stay.reason
+    );
+    // by money alone the service is cheapest (NPV 9,421.65)
+    let money_only = request.order(Order::MoneyOnly).run().unwrap();
+    assert_eq!(money_only.options[0].label, service.label);
+}
+
+/// Issue 13 §1: the shortest term whose every month fits the budget, checked against running
+/// each term: a family loan of today's payoff (9,579.04) fits a 1,800 budget from 6 months on
+/// (1,596.51 a month; 5 months would be 1,915.81).
+#[test]
+fn fit_to_budget_finds_the_shortest_term() {
+    let request = scenario::comparison().unwrap();
+    let family = WayOut::Refinance(Refinance::new(LenderKind::FamilyOrFriends, Rate::ZERO, 24));
+    let Some(WayOut::Refinance(fits)) = request.fit_to_budget(&family, 60).unwrap() else {
+        panic!()
+    };
+    assert_eq!(fits.get_installments(), 6);
+    for n in 1..=8u32 {
+        let run = request
+            .clone()
+            .option(Choice::new(
+                "n",
+                WayOut::Refinance(Refinance::new(LenderKind::FamilyOrFriends, Rate::ZERO, n)),
+            ))
+            .run()
+            .unwrap();
+        let o = run.options.iter().find(|o| o.label == "n").unwrap();
+        assert_eq!(o.months_over_budget == 0, n >= 6, "{n}");
+    }
+    // nothing fits a budget of 0
+    let broke = Comparison::new(
+        request.ledger().clone(),
+        request.as_of(),
+        Budget::new(Money::ZERO, Money::ZERO),
+        Rate::ZERO,
+    );
+    assert_eq!(broke.fit_to_budget(&family, 12).unwrap(), None);
 }

@@ -1,0 +1,177 @@
+//! Ranking the ways out: what the borrower can afford first, then the
+//! chosen key; and the shortest term that fits the budget.
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::{monthly_totals, Comparison, OptionResult, Payments, WayOut};
+use crate::error::Result;
+use crate::money::Money;
+use crate::restructure::NewPlan;
+
+/// How the options are ordered.
+///
+/// The default is [`Order::AffordableFirst`].
+///
+/// ```
+/// assert_eq!(overdue::Order::default(), overdue::Order::AffordableFirst);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Order {
+    /// Options that fit the budget in every month and break no legal cap
+    /// rank before those that do not; within each group, by the ranking key
+    /// (the default: what a credit counsellor would propose first is
+    /// something the borrower can pay).
+    #[default]
+    AffordableFirst,
+    /// By the ranking key alone, whatever the budget.
+    MoneyOnly,
+}
+
+/// A calendar month whose payments are above the budget.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use overdue::{Money, MonthOverBudget};
+/// use rust_decimal_macros::dec;
+/// let m = MonthOverBudget { month: NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(), paid: Money::new(dec!(9921.50))?, over_by: Money::new(dec!(8121.50))? };
+/// assert_eq!(m.over_by.to_string(), "8121.50");
+/// # Ok::<(), overdue::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MonthOverBudget {
+    /// The month (its first day).
+    pub month: NaiveDate,
+    /// What the option pays in it.
+    pub paid: Money,
+    /// How much that is above the budget.
+    pub over_by: Money,
+}
+
+impl Comparison {
+    pub(super) fn rank(&self, options: &mut [OptionResult]) -> Result<()> {
+        let key = |o: &OptionResult| match self.rank_by {
+            super::RankBy::Npv => o.npv,
+            super::RankBy::TotalPaid => o.total_paid,
+            super::RankBy::PeakMonthlyPayment => o.peak_monthly,
+        };
+        let group = |o: &OptionResult| self.order == Order::AffordableFirst && !o.affordable;
+        options.sort_by(|a, b| {
+            group(a)
+                .cmp(&group(b))
+                .then_with(|| key(a).cmp(&key(b)))
+                .then_with(|| a.label.cmp(&b.label))
+        });
+        let affordable = options.iter().filter(|o| o.affordable).count();
+        let best = options.first().map(key).unwrap_or(Money::ZERO);
+        let best_label = options.first().map(|o| o.label.clone()).unwrap_or_default();
+        for (i, o) in options.iter_mut().enumerate() {
+            o.rank = u32::try_from(i + 1).unwrap_or(u32::MAX);
+            let k = key(o);
+            let mut reason = if i == 0 {
+                format!("lowest {} ({k})", self.rank_by)
+            } else if k >= best {
+                format!(
+                    "{} {k}, {} more than {best_label}",
+                    self.rank_by,
+                    k.saturating_sub(best)
+                )
+            } else {
+                format!(
+                    "{} {k}, {} less than {best_label}",
+                    self.rank_by,
+                    best.saturating_sub(k)
+                )
+            };
+            if o.affordable {
+                reason.push_str("; fits the budget every month");
+            } else {
+                if let Some(m) = o.first_over_budget {
+                    reason.push_str(&format!(
+                        "; over budget in {}-{:02} by {} ({} to pay against {})",
+                        m.month.year(),
+                        m.month.month(),
+                        m.over_by,
+                        m.paid,
+                        self.budget.available()
+                    ));
+                }
+                if o.warnings
+                    .iter()
+                    .any(|w| matches!(w, super::Warning::AboveLegalCap { .. }))
+                {
+                    reason.push_str("; above the legal cap");
+                }
+                if self.order == Order::AffordableFirst && affordable > 0 {
+                    reason.push_str(&format!("; ranked after the {affordable} option(s) that fit"));
+                }
+            }
+            if !o.warnings.is_empty() {
+                reason.push_str(&format!("; {} warning(s)", o.warnings.len()));
+            }
+            o.reason = reason;
+        }
+        Ok(())
+    }
+
+    /// The shortest term, up to `max_installments`, for which `way` fits the
+    /// budget in every month: a refinance or a restructure into a new
+    /// schedule with that many installments. A way out with no term to
+    /// choose (paying now, staying, a deferral or a re-amortisation, a
+    /// debt-management service) is returned as it is if it fits. `None` when
+    /// nothing fits.
+    ///
+    /// # Errors
+    /// The errors of working the way out (see [`Comparison::run`]).
+    ///
+    /// ```
+    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// let plan = Schedule::equal_installment(Money::new(dec!(6000))?, Rate::annual(dec!(0.12))?, 6, d(2026, 1, 1))?;
+    /// let ledger = Ledger::new(plan, OverduePolicy::new())?; // nothing paid: 3 installments overdue on 04-15
+    /// let c = Comparison::new(ledger, d(2026, 4, 15), Budget::new(Money::new(dec!(1500))?, Money::new(dec!(800))?), Rate::ZERO);
+    /// let family = WayOut::Refinance(Refinance::new(LenderKind::FamilyOrFriends, Rate::ZERO, 1));
+    /// let Some(WayOut::Refinance(fits)) = c.fit_to_budget(&family, 24)? else { panic!() };
+    /// assert_eq!(fits.get_installments(), 9); // about 6,150 owed, 700 a month
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn fit_to_budget(&self, way: &WayOut, max_installments: u32) -> Result<Option<WayOut>> {
+        let today = self.ledger.statement(self.as_of)?;
+        let fits = |w: &WayOut| -> Result<bool> {
+            let path = self.path(w, &today)?;
+            self.within_budget(&path.payments)
+        };
+        let with_term = |n: u32| -> Option<WayOut> {
+            match way {
+                WayOut::Refinance(r) => Some(WayOut::Refinance(r.clone().installments(n))),
+                WayOut::Restructure(r) => match r.get_plan() {
+                    NewPlan::Schedule(terms) => Some(WayOut::Restructure(
+                        r.clone().with_plan(NewPlan::Schedule(terms.installments(n))),
+                    )),
+                    _ => None,
+                },
+                _ => None,
+            }
+        };
+        if with_term(1).is_none() {
+            return Ok(if fits(way)? { Some(way.clone()) } else { None });
+        }
+        for n in 1..=max_installments {
+            let Some(candidate) = with_term(n) else { break };
+            // a term the way out cannot take (too many periods for the amount) is no fit
+            if let Ok(true) = fits(&candidate) {
+                return Ok(Some(candidate));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Whether no calendar month of `payments` is above the budget.
+    fn within_budget(&self, payments: &Payments) -> Result<bool> {
+        let budget = self.budget.available();
+        Ok(monthly_totals(payments)?.iter().all(|m| m.1 <= budget))
+    }
+}
