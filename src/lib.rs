@@ -206,7 +206,8 @@
 //! Put every way out side by side: [`Comparison`] works out each path's cash
 //! flows, total, NPV at the borrower's own discount rate, APR, peak monthly
 //! payment against their budget, credit impact, legal-cap warnings and the
-//! day from which staying overdue costs more. `cargo run --example borrower`
+//! day from which staying overdue costs more, and ranks first what the
+//! borrower can afford. `cargo run --example borrower`
 //! prints the full report for a worked scenario; see [`compare_guide`].
 //! ```
 //! # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
@@ -228,10 +229,11 @@
 //!     .option(Choice::new("stay 60 more days", WayOut::Stay { until: d(2026, 8, 23) }))
 //!     .run()?;
 //! let best = &result.options[0];
-//! assert_eq!(best.label, "stay 60 more days");            // cheaper today, by NPV …
-//! assert_eq!(best.credit.highest_days_past_due, 100);     // … but 100 days past due
-//! let loan = &result.options[1];
-//! assert_eq!(loan.break_even, Some(d(2027, 1, 18)));       // staying until then costs more
+//! assert_eq!(best.label, "small loan 15 %, 2 % fee");      // what the budget can pay comes first
+//! assert_eq!(best.break_even, Some(d(2027, 1, 18)));       // staying until then costs more
+//! let stay = &result.options[1];
+//! assert!(!stay.affordable);                               // cheaper by NPV, but all in one month …
+//! assert_eq!(stay.credit.highest_days_past_due, 100);     // … and 100 days past due
 //! # Ok::<(), overdue::Error>(())
 //! ```
 //!
