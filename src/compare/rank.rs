@@ -146,7 +146,7 @@ impl Comparison {
         };
         let with_term = |n: u32| -> Option<WayOut> {
             match way {
-                WayOut::Refinance(r) => Some(WayOut::Refinance(r.clone().installments(n))),
+                WayOut::Refinance(r) => Some(WayOut::Refinance((*r).installments(n))),
                 WayOut::Restructure(r) => match r.get_plan() {
                     NewPlan::Schedule(terms) => Some(WayOut::Restructure(
                         r.clone().with_plan(NewPlan::Schedule(terms.installments(n))),
