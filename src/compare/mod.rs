@@ -867,11 +867,16 @@ impl Comparison {
             ),
             Err(_) => (None, None),
         };
-        if effective_rate.is_some() && contract.1.private_lending_rules() {
+        // the cap applies to interest, penalties and fees together as a simple annual rate
+        // (Supreme People's Court private-lending provisions, arts. 25 and 29): the nominal
+        // annual rate of the payments, not the compounded effective one
+        if let (Some(simple), true) = (apr, contract.1.private_lending_rules()) {
             let cap = PrivateLendingCap::on(contract.0, &self.lpr)?;
-            let check = cap.check_flows(&against)?;
-            if check.exceeded {
-                warnings.push(Warning::AboveLegalCap { check });
+            if let Ok(rate) = Rate::annual(simple) {
+                let check = cap.check_rate(rate, DayCount::Act365Fixed)?;
+                if check.exceeded {
+                    warnings.push(Warning::AboveLegalCap { check });
+                }
             }
         }
         let months = monthly_totals(&payments)?;
@@ -1087,7 +1092,9 @@ fn monthly_totals(payments: &[(NaiveDate, Money)]) -> Result<Vec<((i32, u32), Mo
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum Warning {
-    /// The option's effective rate is above the private-lending cap on its
+    /// The option's annual rate, as a court compares it (interest, penalties
+    /// and fees together as a simple annual rate: the nominal rate of its
+    /// payments, monthly periods), is above the private-lending cap on its
     /// contract date: the part above is not enforceable (void above 36 % for
     /// contracts before 2020-08-20).
     AboveLegalCap {
@@ -1124,7 +1131,7 @@ impl fmt::Display for Warning {
         match self {
             Warning::AboveLegalCap { check } => write!(
                 f,
-                "effective rate {:.2} % is above the {} cap: the excess is not enforceable{}",
+                "simple annual rate {:.2} % is above the {} cap: the excess is not enforceable{}",
                 check
                     .annual_rate
                     .checked_mul(Decimal::ONE_HUNDRED)

@@ -131,7 +131,10 @@ proptest! {
         let request = build(&case, at, &ways, key);
         let Ok(result) = request.run() else { return Ok(()) };
         let metric = |o: &OptionResult| match key { 0 => o.npv, 1 => o.total_paid, _ => o.peak_monthly };
-        prop_assert!(result.options.windows(2).all(|w| metric(&w[0]) <= metric(&w[1])));
+        // within the affordable group and within the rest (affordable first, the default)
+        prop_assert!(result.options.windows(2).all(|w| w[0].affordable != w[1].affordable || metric(&w[0]) <= metric(&w[1])));
+        let money_only = request.clone().order(Order::MoneyOnly).run().unwrap();
+        prop_assert!(money_only.options.windows(2).all(|w| metric(&w[0]) <= metric(&w[1])));
         prop_assert!(result.options.iter().enumerate().all(|(i, o)| o.rank as usize == i + 1));
         for o in &result.options {
             if let Some(day) = o.break_even {

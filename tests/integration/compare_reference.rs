@@ -292,3 +292,53 @@ fn fit_to_budget_finds_the_shortest_term() {
     );
     assert_eq!(broke.fit_to_budget(&family, 12).unwrap(), None);
 }
+
+/// Issue 13 §3: the Chinese private-lending cap (4 × the one-year LPR on the contract date, 12 %
+/// in 2026) applies to interest, penalties and fees together as a simple annual rate (Supreme
+/// People's Court, Provisions on Private Lending Cases, 2020 revision, arts. 25 and 29), not to a
+/// compounded effective rate. A private loan at 11.6 %/year in 12 monthly installments has an
+/// effective rate of (1 + 0.116/12)^12 − 1 = 12.21 %, and was warned as above the cap; its
+/// simple annual rate is 11.6 %: no warning. At 3 %/month (36 %/year simple) the warning's
+/// figure is about 36 %, the rate a court compares, not the effective 42 %.
+#[test]
+fn the_private_lending_cap_compares_the_simple_annual_rate() {
+    let request = scenario::comparison().unwrap();
+    let with = |rate: Rate| {
+        Comparison::new(
+            request.ledger().clone(),
+            request.as_of(),
+            Budget::new(m(dec!(20000)), Money::ZERO),
+            Rate::ZERO,
+        )
+        .option(Choice::new(
+            "private",
+            WayOut::Refinance(Refinance::new(LenderKind::PrivateLender, rate, 12)),
+        ))
+        .run()
+        .unwrap()
+        .options
+        .remove(0)
+    };
+    let under = with(Rate::annual(dec!(0.116)).unwrap());
+    assert!(under.effective_rate.unwrap() > dec!(0.12), "{:?}", under.effective_rate);
+    assert!(!under
+        .warnings
+        .iter()
+        .any(|w| matches!(w, Warning::AboveLegalCap { .. })));
+    let over = with(Rate::monthly(dec!(0.03)).unwrap());
+    let check = over
+        .warnings
+        .iter()
+        .find_map(|w| match w {
+            Warning::AboveLegalCap { check } => Some(check.clone()),
+            _ => None,
+        })
+        .unwrap();
+    // 35.94 %: the nominal monthly rate of the payments, on actual days, against today's payoff
+    assert!(
+        check.annual_rate > dec!(0.355) && check.annual_rate < dec!(0.365),
+        "{}",
+        check.annual_rate
+    );
+    assert_eq!(check.cap, Rate::annual(dec!(0.12)).unwrap());
+}
