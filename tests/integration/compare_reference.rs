@@ -330,7 +330,7 @@ fn the_private_lending_cap_compares_the_simple_annual_rate() {
         .warnings
         .iter()
         .find_map(|w| match w {
-            Warning::AboveLegalCap { check } => Some(check.clone()),
+            Warning::AboveLegalCap { check } => Some(*check),
             _ => None,
         })
         .unwrap();
