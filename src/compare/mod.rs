@@ -481,6 +481,9 @@ fn default_record_years() -> u32 {
     5
 }
 
+/// The simple annual rate above which courts reduce a licensed lender's charges: 24 %.
+const LICENSED_COURT_LIMIT: Decimal = Decimal::from_parts(24, 0, 0, false, 2);
+
 /// The horizon searched for a break-even date: ten years.
 const BREAK_EVEN_HORIZON_DAYS: u64 = 3653;
 
@@ -879,6 +882,16 @@ impl Comparison {
                 }
             }
         }
+        // a licensed lender's interest, penalties and fees together above 24 %/year: a court
+        // reduces the excess at the borrower's request (法发〔2017〕22号, art. 2)
+        if let (Some(simple), LenderKind::LicensedInstitution) = (apr, contract.1) {
+            if simple > LICENSED_COURT_LIMIT {
+                warnings.push(Warning::AboveCourtLimit {
+                    annual_rate: simple,
+                    limit: Rate::annual(LICENSED_COURT_LIMIT)?,
+                });
+            }
+        }
         let months = monthly_totals(&payments)?;
         let peak_monthly = months.iter().map(|m| m.1).max().unwrap_or(Money::ZERO);
         let span = months.len().max(1);
@@ -930,8 +943,7 @@ impl Comparison {
             peak_monthly,
             average_monthly,
             months_over_budget,
-            affordable: first_over_budget.is_none()
-                && !warnings.iter().any(|w| matches!(w, Warning::AboveLegalCap { .. })),
+            affordable: first_over_budget.is_none() && !warnings.iter().any(Warning::breaks_a_legal_limit),
             first_over_budget,
             warnings,
             credit: CreditImpact {
@@ -1101,6 +1113,16 @@ pub enum Warning {
         /// The check.
         check: CapCheck,
     },
+    /// A licensed institution's interest, penalties and fees together, as a
+    /// simple annual rate, are above 24 %: courts reduce the excess at the
+    /// borrower's request (Supreme People's Court, 法发〔2017〕22号, art. 2).
+    AboveCourtLimit {
+        /// The simple annual rate of the option's payments.
+        #[serde(with = "crate::serde_str")]
+        annual_rate: Decimal,
+        /// The limit, 24 % a year.
+        limit: Rate,
+    },
     /// Some months ask more than the budget leaves.
     OverBudget {
         /// How many months.
@@ -1126,9 +1148,24 @@ pub enum Warning {
     },
 }
 
+impl Warning {
+    /// Whether the option breaks a legal cap or limit (what keeps it from
+    /// being affordable, with the budget).
+    pub(crate) fn breaks_a_legal_limit(&self) -> bool {
+        matches!(self, Warning::AboveLegalCap { .. } | Warning::AboveCourtLimit { .. })
+    }
+}
+
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            Warning::AboveCourtLimit { annual_rate, limit } => write!(
+                f,
+                "simple annual rate {:.2} % is above the {} courts allow a licensed lender: \
+                 the excess can be reduced on request",
+                annual_rate.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(*annual_rate),
+                limit
+            ),
             Warning::AboveLegalCap { check } => write!(
                 f,
                 "simple annual rate {:.2} % is above the {} cap: the excess is not enforceable{}",

@@ -20,7 +20,7 @@ use crate::restructure::NewPlan;
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Order {
-    /// Options that fit the budget in every month and break no legal cap
+    /// Options that fit the budget in every month and break no legal cap or limit
     /// rank before those that do not; within each group, by the ranking key
     /// (the default: what a credit counsellor would propose first is
     /// something the borrower can pay).
@@ -99,11 +99,8 @@ impl Comparison {
                         self.budget.available()
                     ));
                 }
-                if o.warnings
-                    .iter()
-                    .any(|w| matches!(w, super::Warning::AboveLegalCap { .. }))
-                {
-                    reason.push_str("; above the legal cap");
+                if o.warnings.iter().any(super::Warning::breaks_a_legal_limit) {
+                    reason.push_str("; above a legal limit");
                 }
                 if self.order == Order::AffordableFirst && affordable > 0 {
                     reason.push_str(&format!("; ranked after the {affordable} option(s) that fit"));

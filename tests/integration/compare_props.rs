@@ -176,7 +176,8 @@ proptest! {
             prop_assert!(w[0].affordable || !w[1].affordable, "{} above {}", w[0].label, w[1].label);
         }
         for o in &result.options {
-            prop_assert_eq!(o.affordable, o.months_over_budget == 0 && !o.warnings.iter().any(|w| matches!(w, Warning::AboveLegalCap { .. })));
+            let limit = o.warnings.iter().any(|w| matches!(w, Warning::AboveLegalCap { .. } | Warning::AboveCourtLimit { .. }));
+            prop_assert_eq!(o.affordable, o.months_over_budget == 0 && !limit);
             prop_assert_eq!(o.first_over_budget.is_some(), o.months_over_budget > 0);
         }
     }

@@ -342,3 +342,42 @@ fn the_private_lending_cap_compares_the_simple_annual_rate() {
     );
     assert_eq!(check.cap, Rate::annual(dec!(0.12)).unwrap());
 }
+
+/// Issue 13 §3: a licensed institution's interest, penalties and fees together above 24 %/year
+/// are reduced by a court at the borrower's request (Supreme People's Court, 法发〔2017〕22号,
+/// art. 2). A licensed refinance at 60 % used to get no warning; at 15 % it gets none.
+#[test]
+fn a_licensed_lender_above_24_percent_is_flagged() {
+    let request = scenario::comparison().unwrap();
+    let with = |rate: Rate| {
+        Comparison::new(
+            request.ledger().clone(),
+            request.as_of(),
+            Budget::new(m(dec!(20000)), Money::ZERO),
+            Rate::ZERO,
+        )
+        .option(Choice::new(
+            "licensed",
+            WayOut::Refinance(Refinance::new(LenderKind::LicensedInstitution, rate, 12)),
+        ))
+        .run()
+        .unwrap()
+        .options
+        .remove(0)
+    };
+    let high = with(Rate::annual(dec!(0.60)).unwrap());
+    let flagged = high.warnings.iter().find_map(|w| match w {
+        Warning::AboveCourtLimit { annual_rate, limit } => Some((*annual_rate, *limit)),
+        _ => None,
+    });
+    let (rate, limit) = flagged.unwrap();
+    assert!(rate > dec!(0.59) && rate < dec!(0.61), "{rate}");
+    assert_eq!(limit, Rate::annual(dec!(0.24)).unwrap());
+    assert!(!high.affordable);
+    assert!(high.reason.contains("above a legal limit"), "{}", high.reason);
+    let fair = with(Rate::annual(dec!(0.15)).unwrap());
+    assert!(!fair
+        .warnings
+        .iter()
+        .any(|w| matches!(w, Warning::AboveCourtLimit { .. })));
+}
