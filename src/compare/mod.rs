@@ -718,6 +718,7 @@ impl Comparison {
             payments,
             highest_dpd,
             settled_on,
+            cured_on: settled_on,
             contract: (self.ledger.schedule().disbursement(), self.lender),
             warnings: Vec::new(),
         };
@@ -733,8 +734,11 @@ impl Comparison {
                 Ok(on_this_loan(vec![(until, st.payoff)], st.days_past_due, until))
             }
             WayOut::Restructure(r) => {
-                let (payments, highest, last) = self.restructure_payments(r, today)?;
-                Ok(on_this_loan(payments, highest, last))
+                let (payments, highest, last, cured) = self.restructure_payments(r, today)?;
+                Ok(Path {
+                    cured_on: cured,
+                    ..on_this_loan(payments, highest, last)
+                })
             }
             WayOut::Refinance(r) => self.refinance_path(r, today),
             WayOut::DebtService(s) => self.debt_service_path(s, today),
@@ -742,8 +746,14 @@ impl Comparison {
     }
 
     /// A restructure on a copy of the ledger: its down payment, then each new
-    /// installment when due; the worst days past due, and the last due date.
-    fn restructure_payments(&self, r: &Restructure, today: &Statement) -> Result<(Payments, u32, NaiveDate)> {
+    /// installment when due; the worst days past due, the last due date, and
+    /// the day the delinquency ends (the restructure's, when it leaves nothing
+    /// past due; else the last due date).
+    fn restructure_payments(
+        &self,
+        r: &Restructure,
+        today: &Statement,
+    ) -> Result<(Payments, u32, NaiveDate, NaiveDate)> {
         let day = self.not_before(r.date(), "restructure date")?;
         let mut ledger = self.ledger.clone();
         ledger.restructure(r.clone())?;
@@ -758,7 +768,8 @@ impl Comparison {
             payments.push((i.due_date, i.charged.total()?.checked_add(i.upcoming.total()?)?));
             last = last.max(i.due_date);
         }
-        Ok((payments, st.days_past_due.max(today.days_past_due), last))
+        let cured = if st.days_past_due == 0 { day } else { last };
+        Ok((payments, st.days_past_due.max(today.days_past_due), last, cured))
     }
 
     /// A new loan that pays today's payoff: its installments and recurring fees.
@@ -785,6 +796,7 @@ impl Comparison {
             payments,
             highest_dpd: today.days_past_due,
             settled_on: self.as_of,
+            cured_on: self.as_of,
             contract: (self.as_of, r.lender),
             warnings,
         })
@@ -820,6 +832,11 @@ impl Comparison {
             ServiceFee::ShareOfSavings(r) => (settle, share(reduction, r)?),
         };
         let mut warnings = vec![Warning::ServiceRisk];
+        // a fee before any debt is settled: unlawful in US telemarketed debt relief
+        // (16 CFR 310.4(a)(5)(i))
+        if fee_day < settle && !fee.is_zero() {
+            warnings.push(Warning::AdvanceFee { fee });
+        }
         // what the service saves against paying the whole debt at settlement
         let savings = at_settlement.payoff.saturating_sub(settlement);
         if fee > savings {
@@ -829,6 +846,7 @@ impl Comparison {
             payments: vec![(fee_day, fee), (settle, settlement)],
             highest_dpd: at_settlement.days_past_due,
             settled_on: settle,
+            cured_on: settle,
             contract: (self.ledger.schedule().disbursement(), self.lender),
             warnings,
         })
@@ -840,6 +858,7 @@ impl Comparison {
             payments,
             highest_dpd,
             settled_on,
+            cured_on,
             contract,
             mut warnings,
         } = self.path(&choice.way, today)?;
@@ -922,7 +941,8 @@ impl Comparison {
                 budget,
             });
         }
-        let record_until = settled_on
+        // the record runs from the day the adverse event ends (征信业管理条例, art. 16)
+        let record_until = cured_on
             .checked_add_months(Months::new(self.credit_record_years.saturating_mul(12)))
             .ok_or(Error::DateOutOfRange {
                 operation: "credit record date",
@@ -956,6 +976,7 @@ impl Comparison {
                     .label()
                     .to_owned(),
                 settled_on,
+                delinquency_ends: cured_on,
                 negative_record_until: record_until,
             },
             break_even,
@@ -1020,6 +1041,8 @@ struct Path {
     payments: Payments,
     highest_dpd: u32,
     settled_on: NaiveDate,
+    /// The day the delinquency ends (cured or settled).
+    cured_on: NaiveDate,
     contract: (NaiveDate, LenderKind),
     warnings: Vec<Warning>,
 }
@@ -1123,6 +1146,13 @@ pub enum Warning {
         /// The limit, 24 % a year.
         limit: Rate,
     },
+    /// A debt-relief service takes its fee before any debt is settled: the
+    /// US Telemarketing Sales Rule forbids it for telemarketed debt relief
+    /// (16 CFR 310.4(a)(5)(i)).
+    AdvanceFee {
+        /// The fee taken up front.
+        fee: Money,
+    },
     /// Some months ask more than the budget leaves.
     OverBudget {
         /// How many months.
@@ -1186,6 +1216,10 @@ impl fmt::Display for Warning {
                 ),
                 LenderKind::LicensedInstitution => f.write_str("licensed institution"),
             },
+            Warning::AdvanceFee { fee } => write!(
+                f,
+                "fee {fee} taken before any debt is settled (US: forbidden, 16 CFR 310.4(a)(5)(i))"
+            ),
             Warning::ServiceRisk => {
                 f.write_str("debt-management service: fees are often charged up front; check the firm is licensed")
             }
@@ -1221,7 +1255,11 @@ pub struct CreditImpact {
     /// The day the overdue debt is settled (a refinance settles it today; a
     /// restructure when its last installment is paid).
     pub settled_on: NaiveDate,
-    /// How long the negative record may be kept.
+    /// The day the delinquency ends: cured (a restructure that leaves
+    /// nothing past due ends it on its date) or settled.
+    pub delinquency_ends: NaiveDate,
+    /// How long the negative record may be kept: five years (by default)
+    /// from the day the delinquency ends (征信业管理条例, art. 16).
     pub negative_record_until: NaiveDate,
 }
 

@@ -381,3 +381,45 @@ fn a_licensed_lender_above_24_percent_is_flagged() {
         .iter()
         .any(|w| matches!(w, Warning::AboveCourtLimit { .. })));
 }
+
+/// Issue 13 §3: the negative record is kept five years from the day the adverse event ends
+/// (征信业管理条例, art. 16): a restructure that leaves nothing past due ends it on its own date
+/// (2026-06-24), not with its last installment (2027-06-24). And a debt-relief service that takes
+/// its fee before settling any debt is warned (16 CFR 310.4(a)(5)(i)); one paid a share of the
+/// savings at settlement is not.
+#[test]
+fn the_record_runs_from_the_cure_and_advance_fees_are_flagged() {
+    let r = scenario::comparison().unwrap().run().unwrap();
+    let restructure = r.options.iter().find(|o| o.label.starts_with("Restructure")).unwrap();
+    assert_eq!(restructure.credit.settled_on, d(2027, 6, 24));
+    assert_eq!(restructure.credit.delinquency_ends, d(2026, 6, 24));
+    assert_eq!(restructure.credit.negative_record_until, d(2031, 6, 24));
+    let stay = r.options.iter().find(|o| o.label.starts_with("Stay")).unwrap();
+    assert_eq!(stay.credit.negative_record_until, d(2031, 8, 23));
+    let service = r.options.iter().find(|o| o.label.starts_with("Debt service")).unwrap();
+    assert!(service
+        .warnings
+        .iter()
+        .any(|w| matches!(w, Warning::AdvanceFee { fee } if *fee == m(dec!(1436.86)))));
+    let request = scenario::comparison().unwrap();
+    let on_savings = Comparison::new(
+        request.ledger().clone(),
+        request.as_of(),
+        Budget::new(m(dec!(20000)), Money::ZERO),
+        Rate::ZERO,
+    )
+    .option(Choice::new(
+        "service",
+        WayOut::DebtService(DebtService::new(
+            ServiceFee::ShareOfSavings(Ratio::new(dec!(0.2)).unwrap()),
+            Ratio::new(dec!(0.2)).unwrap(),
+            3,
+        )),
+    ))
+    .run()
+    .unwrap();
+    assert!(!on_savings.options[0]
+        .warnings
+        .iter()
+        .any(|w| matches!(w, Warning::AdvanceFee { .. })));
+}
