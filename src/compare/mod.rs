@@ -699,12 +699,24 @@ impl Comparison {
         Ok(ComparisonResult {
             as_of: self.as_of,
             payoff: statement.payoff,
-            monthly_budget: self.budget.available(),
+            monthly_budget: self.monthly_budget()?,
             rank_by: self.rank_by,
             order: self.order,
             statement,
             options,
         })
+    }
+
+    /// What the budget leaves each month, rounded to the loan's minor unit
+    /// (a budget given as `1800` is reported as `1800.00`, as every other amount).
+    pub(crate) fn monthly_budget(&self) -> Result<Money> {
+        let rounding = self.ledger.policy().get_rounding();
+        let minor = self
+            .budget
+            .available()
+            .round(rounding)
+            .to_minor("monthly budget", rounding.scale())?;
+        Money::from_minor(minor, rounding.scale())
     }
 
     /// The payoff on `day` if the borrower stays overdue until then.
@@ -919,7 +931,7 @@ impl Comparison {
             .checked_div(Decimal::from(span))
             .ok_or_else(|| overflow("average monthly payment"))?;
         let average_monthly = Money::new(self.ledger.policy().get_rounding().round(average))?;
-        let budget = self.budget.available();
+        let budget = self.monthly_budget()?;
         let months_over_budget = u32::try_from(months.iter().filter(|m| m.1 > budget).count()).unwrap_or(u32::MAX);
         let first_over_budget = months
             .iter()

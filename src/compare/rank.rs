@@ -96,7 +96,7 @@ impl Comparison {
                         m.month.month(),
                         m.over_by,
                         m.paid,
-                        self.budget.available()
+                        self.monthly_budget()?
                     ));
                 }
                 if o.warnings.iter().any(super::Warning::breaks_a_legal_limit) {
@@ -168,7 +168,7 @@ impl Comparison {
 
     /// Whether no calendar month of `payments` is above the budget.
     fn within_budget(&self, payments: &Payments) -> Result<bool> {
-        let budget = self.budget.available();
+        let budget = self.monthly_budget()?;
         Ok(monthly_totals(payments)?.iter().all(|m| m.1 <= budget))
     }
 }

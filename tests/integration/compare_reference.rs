@@ -255,6 +255,13 @@ fn affordable_options_rank_first() {
         "{}",
         stay.reason
     );
+    // the budget, given as 1800, is reported at the loan's minor unit like every other amount
+    assert_eq!(r.monthly_budget.to_string(), "1800.00");
+    assert!(stay.reason.contains("against 1800.00"), "{}", stay.reason);
+    assert!(stay
+        .warnings
+        .iter()
+        .any(|w| w.to_string().contains("budget of 1800.00")));
     // by money alone the service is cheapest (NPV 9,421.65)
     let money_only = request.order(Order::MoneyOnly).run().unwrap();
     assert_eq!(money_only.options[0].label, service.label);
