@@ -66,6 +66,7 @@ impl Comparison {
                 .then_with(|| a.label.cmp(&b.label))
         });
         let affordable = options.iter().filter(|o| o.affordable).count();
+        let budget = self.monthly_budget()?;
         let best = options.first().map(key).unwrap_or(Money::ZERO);
         let best_label = options.first().map(|o| o.label.clone()).unwrap_or_default();
         for (i, o) in options.iter_mut().enumerate() {
@@ -96,7 +97,7 @@ impl Comparison {
                         m.month.month(),
                         m.over_by,
                         m.paid,
-                        self.monthly_budget()?
+                        budget
                     ));
                 }
                 if o.warnings.iter().any(super::Warning::breaks_a_legal_limit) {

@@ -311,20 +311,10 @@ fn fit_to_budget_finds_the_shortest_term() {
 fn the_private_lending_cap_compares_the_simple_annual_rate() {
     let request = scenario::comparison().unwrap();
     let with = |rate: Rate| {
-        Comparison::new(
-            request.ledger().clone(),
-            request.as_of(),
-            Budget::new(m(dec!(20000)), Money::ZERO),
-            Rate::ZERO,
-        )
-        .option(Choice::new(
-            "private",
+        alone(
+            &request,
             WayOut::Refinance(Refinance::new(LenderKind::PrivateLender, rate, 12)),
-        ))
-        .run()
-        .unwrap()
-        .options
-        .remove(0)
+        )
     };
     let under = with(Rate::annual(dec!(0.116)).unwrap());
     assert!(under.effective_rate.unwrap() > dec!(0.12), "{:?}", under.effective_rate);
@@ -357,20 +347,10 @@ fn the_private_lending_cap_compares_the_simple_annual_rate() {
 fn a_licensed_lender_above_24_percent_is_flagged() {
     let request = scenario::comparison().unwrap();
     let with = |rate: Rate| {
-        Comparison::new(
-            request.ledger().clone(),
-            request.as_of(),
-            Budget::new(m(dec!(20000)), Money::ZERO),
-            Rate::ZERO,
-        )
-        .option(Choice::new(
-            "licensed",
+        alone(
+            &request,
             WayOut::Refinance(Refinance::new(LenderKind::LicensedInstitution, rate, 12)),
-        ))
-        .run()
-        .unwrap()
-        .options
-        .remove(0)
+        )
     };
     let high = with(Rate::annual(dec!(0.60)).unwrap());
     let flagged = high.warnings.iter().find_map(|w| match w {
@@ -409,24 +389,31 @@ fn the_record_runs_from_the_cure_and_advance_fees_are_flagged() {
         .iter()
         .any(|w| matches!(w, Warning::AdvanceFee { fee } if *fee == m(dec!(1436.86)))));
     let request = scenario::comparison().unwrap();
-    let on_savings = Comparison::new(
-        request.ledger().clone(),
-        request.as_of(),
-        Budget::new(m(dec!(20000)), Money::ZERO),
-        Rate::ZERO,
-    )
-    .option(Choice::new(
-        "service",
+    let on_savings = alone(
+        &request,
         WayOut::DebtService(DebtService::new(
             ServiceFee::ShareOfSavings(Ratio::new(dec!(0.2)).unwrap()),
             Ratio::new(dec!(0.2)).unwrap(),
             3,
         )),
-    ))
-    .run()
-    .unwrap();
-    assert!(!on_savings.options[0]
+    );
+    assert!(!on_savings
         .warnings
         .iter()
         .any(|w| matches!(w, Warning::AdvanceFee { .. })));
+}
+
+/// The one option `way` worked out on the scenario's loan and date, with a budget it fits.
+fn alone(request: &Comparison, way: WayOut) -> OptionResult {
+    Comparison::new(
+        request.ledger().clone(),
+        request.as_of(),
+        Budget::new(m(dec!(20000)), Money::ZERO),
+        Rate::ZERO,
+    )
+    .option(Choice::new("alone", way))
+    .run()
+    .unwrap()
+    .options
+    .remove(0)
 }

@@ -431,6 +431,12 @@ impl Inst {
             .saturating_add(self.scheduled_fee_out)
     }
 
+    /// Unpaid interest that penalties and fees are computed on: all of it but
+    /// daily interest accrued after maturity, which is charged once, never as a base.
+    fn interest_bearing(&self) -> i128 {
+        (self.out[INTEREST] - self.late_interest).max(0)
+    }
+
     fn take(&mut self, c: Component, amount: i128) -> i128 {
         let x = amount.min(value(&self.out, c));
         if x <= 0 {
@@ -915,8 +921,7 @@ impl<'t> Book<'t> {
             return Ok(());
         };
         let Some(inst) = self.inst.get(k) else { return Ok(()) };
-        // interest accrued after maturity is charged once, never as a base (see `late_interest`)
-        let interest = (inst.out[INTEREST] - inst.late_interest).max(0);
+        let interest = inst.interest_bearing();
         let mut base = match t.base {
             PenaltyBase::OverduePrincipal => inst.out[PRINCIPAL],
             PenaltyBase::OverdueInstallment => cadd(inst.out[PRINCIPAL], interest)?,
@@ -1038,7 +1043,7 @@ impl<'t> Book<'t> {
         let mut each = match fee.share {
             None => fee.flat,
             Some(share) => {
-                let interest = (inst.out[INTEREST] - inst.late_interest).max(0);
+                let interest = inst.interest_bearing();
                 let overdue = cadd(inst.out[PRINCIPAL], interest)?;
                 self.t.rounding.div(cmul(overdue, share.num)?, share.den)?
             }
