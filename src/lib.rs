@@ -264,6 +264,7 @@ mod floating;
 mod fraction;
 mod limits;
 mod money;
+mod plan;
 mod rate;
 mod ratio;
 mod restructure;
@@ -292,6 +293,10 @@ pub use crate::limits::{
     CapCheck, Charge, ChargeSplit, EuLatePayment, PrivateLendingCap, RateTable, UsLateFeeSafeHarbor,
 };
 pub use crate::money::{Money, Rounding, RoundingMode};
+pub use crate::plan::{
+    BucketMonths, Consolidation, ConsolidationResult, CreditDamage, Debt, LoanMonth, LoanOutcome, MonthlyBudget, Plan,
+    PlanComparison, PlanMonth, PlanResult, PlanStrategy, MAX_PLAN_MONTHS,
+};
 pub use crate::rate::{Rate, RatePeriod};
 pub use crate::ratio::Ratio;
 pub use crate::restructure::{
@@ -329,6 +334,14 @@ pub mod restructuring_guide {
 /// as doctests.
 #[doc = include_str!("../docs/compare.md")]
 pub mod compare_guide {
+    #[allow(unused_imports)] // brings the crate's types into scope for the guide's links
+    use crate::*;
+}
+
+/// The guide to one budget over several loans (`docs/plan.md`); its
+/// examples run as doctests.
+#[doc = include_str!("../docs/plan.md")]
+pub mod plan_guide {
     #[allow(unused_imports)] // brings the crate's types into scope for the guide's links
     use crate::*;
 }

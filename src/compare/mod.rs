@@ -42,7 +42,7 @@ pub enum LenderKind {
 }
 
 impl LenderKind {
-    fn private_lending_rules(self) -> bool {
+    pub(crate) fn private_lending_rules(self) -> bool {
         matches!(self, LenderKind::FamilyOrFriends | LenderKind::PrivateLender)
     }
 }
@@ -192,6 +192,28 @@ impl Refinance {
     /// ```
     pub fn get_lender(&self) -> LenderKind {
         self.lender
+    }
+
+    /// The recurring fee per installment, if any.
+    ///
+    /// ```
+    /// use overdue::{LenderKind, Rate, Refinance};
+    /// assert_eq!(Refinance::new(LenderKind::FamilyOrFriends, Rate::ZERO, 6).get_recurring_fee(), None);
+    /// ```
+    pub fn get_recurring_fee(&self) -> Option<Money> {
+        self.recurring_fee
+    }
+
+    /// The new loan's schedule when it pays `payoff` on `day`: its principal
+    /// is the payoff plus an added fee, or grossed up for a deducted one.
+    pub(crate) fn schedule(&self, payoff: Money, day: NaiveDate, rounding: crate::money::Rounding) -> Result<Schedule> {
+        let principal = refinance_principal(self, payoff, rounding.scale())?;
+        Schedule::build(
+            &ScheduleOptions::new(principal, self.rate, self.installments, day)
+                .method(self.method)
+                .frequency(self.frequency)
+                .rounding(rounding),
+        )
     }
 }
 
@@ -787,13 +809,7 @@ impl Comparison {
     /// A new loan that pays today's payoff: its installments and recurring fees.
     fn refinance_path(&self, r: &Refinance, today: &Statement) -> Result<Path> {
         let rounding = self.ledger.schedule().options().get_rounding();
-        let principal = refinance_principal(r, today.payoff, rounding.scale())?;
-        let schedule = Schedule::build(
-            &ScheduleOptions::new(principal, r.rate, r.installments, self.as_of)
-                .method(r.method)
-                .frequency(r.frequency)
-                .rounding(rounding),
-        )?;
+        let schedule = r.schedule(today.payoff, self.as_of, rounding)?;
         let fee = r.recurring_fee.unwrap_or(Money::ZERO);
         let payments = schedule
             .installments()
@@ -882,11 +898,7 @@ impl Comparison {
         let total_paid = Money::sum(payments.iter().map(|p| p.1))?;
         let cost = crate::money::exact_sub(total_paid.as_decimal(), payoff.as_decimal())
             .ok_or_else(|| overflow("option cost"))?;
-        // discounted to the comparison date (xnpv counts time from its earliest flow)
-        let mut from_today = vec![CashFlow::new(self.as_of, Decimal::ZERO)];
-        from_today.extend(cash_flows.iter().copied());
-        let present_value = xnpv(&from_today, self.discount_rate, DayCount::Act365Fixed)?;
-        let npv = Money::new(self.ledger.policy().get_rounding().round(-present_value))?;
+        let npv = present_cost(self.as_of, &payments, self.discount_rate, self.ledger.policy().get_rounding())?;
         // the option's flows against today's payoff: what it costs as a rate
         let mut against = vec![CashFlow::new(self.as_of, payoff.as_decimal())];
         against.extend(cash_flows.iter().copied());
@@ -901,28 +913,7 @@ impl Comparison {
             ),
             Err(_) => (None, None),
         };
-        // the cap applies to interest, penalties and fees together as a simple annual rate
-        // (Supreme People's Court private-lending provisions, arts. 25 and 29): the nominal
-        // annual rate of the payments, not the compounded effective one
-        if let (Some(simple), true) = (apr, contract.1.private_lending_rules()) {
-            let cap = PrivateLendingCap::on(contract.0, &self.lpr)?;
-            if let Ok(rate) = Rate::annual(simple) {
-                let check = cap.check_rate(rate, DayCount::Act365Fixed)?;
-                if check.exceeded {
-                    warnings.push(Warning::AboveLegalCap { check });
-                }
-            }
-        }
-        // a licensed lender's interest, penalties and fees together above 24 %/year: a court
-        // reduces the excess at the borrower's request (法发〔2017〕22号, art. 2)
-        if let (Some(simple), LenderKind::LicensedInstitution) = (apr, contract.1) {
-            if simple > LICENSED_COURT_LIMIT {
-                warnings.push(Warning::AboveCourtLimit {
-                    annual_rate: simple,
-                    limit: Rate::annual(LICENSED_COURT_LIMIT)?,
-                });
-            }
-        }
+        warnings.extend(legal_warnings(contract, apr, &self.lpr)?);
         let months = monthly_totals(&payments)?;
         let peak_monthly = months.iter().map(|m| m.1).max().unwrap_or(Money::ZERO);
         let span = months.len().max(1);
@@ -1041,6 +1032,53 @@ impl Comparison {
         }
         Ok((Some(at(hi)?.0), u32::try_from(lo).ok()))
     }
+}
+
+/// What `payments` by the borrower are worth on `as_of` at the annual
+/// `rate` (Act/365F), rounded with `rounding`: the NPV of a way out or a plan.
+pub(crate) fn present_cost(
+    as_of: NaiveDate,
+    payments: &[(NaiveDate, Money)],
+    rate: Rate,
+    rounding: crate::money::Rounding,
+) -> Result<Money> {
+    // discounted to `as_of` (xnpv counts time from its earliest flow)
+    let mut flows = vec![CashFlow::new(as_of, Decimal::ZERO)];
+    flows.extend(payments.iter().map(|&(date, amount)| CashFlow::new(date, -amount.as_decimal())));
+    let present_value = xnpv(&flows, rate, DayCount::Act365Fixed)?;
+    Money::new(rounding.round(-present_value))
+}
+
+/// The legal limits a contract of `lender` made on `day` breaks at the
+/// simple annual rate `apr` of its interest, penalties and fees.
+pub(crate) fn legal_warnings(
+    (day, lender): (NaiveDate, LenderKind),
+    apr: Option<Decimal>,
+    lpr: &RateTable,
+) -> Result<Vec<Warning>> {
+    let mut warnings = Vec::new();
+    let Some(simple) = apr else { return Ok(warnings) };
+    // the cap applies to interest, penalties and fees together as a simple annual rate
+    // (Supreme People's Court private-lending provisions, arts. 25 and 29): the nominal
+    // annual rate of the payments, not the compounded effective one
+    if lender.private_lending_rules() {
+        let cap = PrivateLendingCap::on(day, lpr)?;
+        if let Ok(rate) = Rate::annual(simple) {
+            let check = cap.check_rate(rate, DayCount::Act365Fixed)?;
+            if check.exceeded {
+                warnings.push(Warning::AboveLegalCap { check });
+            }
+        }
+    }
+    // a licensed lender's interest, penalties and fees together above 24 %/year: a court
+    // reduces the excess at the borrower's request (法发〔2017〕22号, art. 2)
+    if lender == LenderKind::LicensedInstitution && simple > LICENSED_COURT_LIMIT {
+        warnings.push(Warning::AboveCourtLimit {
+            annual_rate: simple,
+            limit: Rate::annual(LICENSED_COURT_LIMIT)?,
+        });
+    }
+    Ok(warnings)
 }
 
 /// Dated payments by the borrower.

@@ -13,6 +13,7 @@ mod cost_reference;
 mod interest_props;
 mod interest_reference;
 mod limits_reference;
+mod plan_props;
 mod reliability_regressions;
 mod restructure_props;
 mod restructure_reference;

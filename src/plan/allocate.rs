@@ -1,0 +1,355 @@
+//! How one month's budget is split over the loans, under each rule.
+
+use chrono::NaiveDate;
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use super::result::CreditDamage;
+use crate::accrual::{Ledger, Payment};
+use crate::error::{overflow, Result};
+use crate::money::Money;
+
+/// The rules a month can be split by. The two optimising rules choose with
+/// an [`Objective`]; the plan's least-cost and least-damage strategies then
+/// keep the best of every rule's plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Rule {
+    Optimise(Objective),
+    Avalanche,
+    Snowball,
+    AsScheduled,
+}
+
+/// What an optimising split minimises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Objective {
+    Cost,
+    Damage,
+}
+
+/// One month's decision: the loans as booked so far, the payday, the money.
+pub(super) struct Month<'a> {
+    pub payday: NaiveDate,
+    pub budget: Money,
+    pub ledgers: &'a [Ledger],
+    /// The ends of this month and of every later month; the last is the horizon.
+    pub month_ends: &'a [NaiveDate],
+    pub horizon: NaiveDate,
+    pub payment_id: &'a str,
+}
+
+/// What a loan owes on the payday, before the month's payment.
+pub(super) struct Standing {
+    payoff: Money,
+    /// What clears each installment due by the payday, oldest first, after
+    /// the credit balance.
+    dues: Vec<(NaiveDate, Money)>,
+    scale: u32,
+}
+
+impl Standing {
+    pub(super) fn of(ledger: &Ledger, payday: NaiveDate) -> Result<Standing> {
+        let st = ledger.statement(payday)?;
+        let mut credit = st.credit_balance;
+        let mut dues = Vec::new();
+        for i in st.installments.iter().filter(|i| i.due_date <= payday) {
+            let owed = i.outstanding.total()?;
+            let after_credit = owed.saturating_sub(credit);
+            credit = credit.saturating_sub(owed);
+            if !after_credit.is_zero() {
+                dues.push((i.due_date, after_credit));
+            }
+        }
+        Ok(Standing {
+            payoff: st.payoff,
+            dues,
+            scale: ledger.policy().get_rounding().scale(),
+        })
+    }
+
+    /// What clears the oldest installment due, the two oldest, … (never
+    /// above the payoff).
+    pub(super) fn clearing_amounts(&self) -> Result<Vec<Money>> {
+        let mut cumulative = Money::ZERO;
+        self.dues
+            .iter()
+            .map(|(_, due)| {
+                cumulative = cumulative.checked_add(*due)?;
+                Ok(cumulative.min(self.payoff))
+            })
+            .collect()
+    }
+
+    fn due(&self) -> Result<Money> {
+        Ok(Money::sum(self.dues.iter().map(|d| d.1))?.min(self.payoff))
+    }
+
+    /// `want`, but no more than `left` and the payoff, at the loan's minor unit.
+    fn at_most(&self, want: Money, left: Money) -> Result<Money> {
+        let amount = want.min(left).min(self.payoff).as_decimal();
+        Money::new(amount.round_dp_with_strategy(self.scale, RoundingStrategy::ToZero))
+    }
+}
+
+/// Splits the month's budget under `rule`: one amount per loan, summing to
+/// at most the budget, each at most the loan's payoff.
+pub(super) fn split(rule: Rule, month: &Month<'_>) -> Result<Vec<Money>> {
+    let loans = month
+        .ledgers
+        .iter()
+        .map(|l| Standing::of(l, month.payday))
+        .collect::<Result<Vec<_>>>()?;
+    match rule {
+        Rule::AsScheduled => by_due_date(&loans, month.budget),
+        Rule::Avalanche => {
+            let growth = loans
+                .iter()
+                .zip(month.ledgers)
+                .map(|(s, l)| growth(l, month.payday, s.payoff))
+                .collect::<Result<Vec<_>>>()?;
+            let mut order: Vec<usize> = (0..loans.len()).collect();
+            order.sort_by(|a, b| growth.get(*b).cmp(&growth.get(*a)));
+            due_then_payoff(&loans, &order, month.budget)
+        }
+        Rule::Snowball => {
+            let mut order: Vec<usize> = (0..loans.len()).collect();
+            order.sort_by_key(|i| loans.get(*i).map(|s| s.payoff));
+            due_then_payoff(&loans, &order, month.budget)
+        }
+        Rule::Optimise(objective) => Optimiser { month, loans: &loans, objective }.split(),
+    }
+}
+
+/// How fast a loan's payoff grows over the next 30 days with nothing paid,
+/// as a share of today's.
+fn growth(ledger: &Ledger, payday: NaiveDate, payoff: Money) -> Result<Decimal> {
+    if payoff.is_zero() {
+        return Ok(Decimal::ZERO);
+    }
+    let later = payday
+        .checked_add_days(chrono::Days::new(30))
+        .ok_or(crate::Error::DateOutOfRange { operation: "plan growth" })?;
+    let grown = ledger.statement(later)?.payoff.saturating_sub(payoff);
+    grown
+        .as_decimal()
+        .checked_div(payoff.as_decimal())
+        .ok_or_else(|| overflow("plan growth"))
+}
+
+/// Every installment due, over all loans, oldest first; nothing ahead.
+fn by_due_date(loans: &[Standing], budget: Money) -> Result<Vec<Money>> {
+    let mut dues: Vec<(NaiveDate, usize, Money)> = loans
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| s.dues.iter().map(move |d| (d.0, i, d.1)))
+        .collect();
+    dues.sort_by_key(|d| (d.0, d.1));
+    let mut paid = vec![Money::ZERO; loans.len()];
+    let mut left = budget;
+    for (_, i, amount) in dues {
+        if let (Some(s), Some(p)) = (loans.get(i), paid.get_mut(i)) {
+            let room = s.payoff.saturating_sub(*p);
+            let x = s.at_most(amount.min(room), left)?;
+            *p = p.checked_add(x)?;
+            left = left.checked_sub(x)?;
+        }
+    }
+    Ok(paid)
+}
+
+/// In `order`: first what each loan has due, then each loan's payoff.
+fn due_then_payoff(loans: &[Standing], order: &[usize], budget: Money) -> Result<Vec<Money>> {
+    let mut paid = vec![Money::ZERO; loans.len()];
+    let mut left = budget;
+    for phase in [Phase::Due, Phase::Payoff] {
+        for &i in order {
+            if let (Some(s), Some(p)) = (loans.get(i), paid.get_mut(i)) {
+                let target = match phase {
+                    Phase::Due => s.due()?,
+                    Phase::Payoff => s.payoff,
+                };
+                let x = s.at_most(target.saturating_sub(*p), left)?;
+                *p = p.checked_add(x)?;
+                left = left.checked_sub(x)?;
+            }
+        }
+    }
+    Ok(paid)
+}
+
+#[derive(Clone, Copy)]
+enum Phase {
+    Due,
+    Payoff,
+}
+
+/// What a choice is worth: the credit damage it leads to (zero when only
+/// cost counts), then its cost. Lower is better; keys of loans add up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub(super) struct Key {
+    pub damage: CreditDamage,
+    pub cost: Decimal,
+}
+
+impl Key {
+    pub(super) fn plus(self, other: Key) -> Result<Key> {
+        Ok(Key {
+            damage: self.damage.plus(other.damage),
+            cost: self.cost.checked_add(other.cost).ok_or_else(|| overflow("plan cost"))?,
+        })
+    }
+}
+
+/// The most partial splits an optimising month keeps at once.
+const MAX_STATES: usize = 256;
+
+/// A month split to minimise the objective, judging each loan's payment
+/// by where it leaves the loan at the horizon if nothing more were paid:
+/// an exact choice among each loan's natural amounts (nothing, what clears
+/// each installment due, the payoff, the whole budget), then any money left
+/// to the loan it helps most.
+struct Optimiser<'a> {
+    month: &'a Month<'a>,
+    loans: &'a [Standing],
+    objective: Objective,
+}
+
+/// A partial split: money spent, its key, the amount chosen per loan so far.
+#[derive(Clone)]
+struct State {
+    spent: Money,
+    key: Key,
+    amounts: Vec<Money>,
+}
+
+impl Optimiser<'_> {
+    fn split(&self) -> Result<Vec<Money>> {
+        let budget = self.month.budget;
+        let mut states = vec![State {
+            spent: Money::ZERO,
+            key: Key::default(),
+            amounts: Vec::new(),
+        }];
+        for (i, loan) in self.loans.iter().enumerate() {
+            let options = self
+                .candidates(loan, budget)?
+                .into_iter()
+                .map(|x| Ok((x, self.key(i, x)?)))
+                .collect::<Result<Vec<_>>>()?;
+            let mut next = Vec::new();
+            for s in &states {
+                for &(x, key) in &options {
+                    let spent = s.spent.checked_add(x)?;
+                    if spent <= budget {
+                        let mut amounts = s.amounts.clone();
+                        amounts.push(x);
+                        next.push(State {
+                            spent,
+                            key: s.key.plus(key)?,
+                            amounts,
+                        });
+                    }
+                }
+            }
+            states = pareto(next);
+        }
+        let best = states
+            .into_iter()
+            .min_by(|a, b| a.key.cmp(&b.key).then(b.spent.cmp(&a.spent)))
+            .ok_or_else(|| overflow("plan split"))?;
+        self.spend_the_rest(best)
+    }
+
+    /// Nothing, what clears each installment due in turn, the payoff, and
+    /// the whole budget: the amounts between which a loan's horizon cost
+    /// and days past due change smoothly.
+    fn candidates(&self, loan: &Standing, budget: Money) -> Result<Vec<Money>> {
+        let mut amounts = vec![Money::ZERO, loan.at_most(loan.payoff, budget)?];
+        for clear in loan.clearing_amounts()? {
+            amounts.push(loan.at_most(clear, budget)?);
+        }
+        amounts.sort();
+        amounts.dedup();
+        Ok(amounts)
+    }
+
+    /// Where paying `amount` to loan `i` today leaves it at the horizon,
+    /// with nothing more paid: the cost (the amount plus the payoff then)
+    /// and, for the damage objective, the month-ends past due on the way
+    /// (with no payment, days past due grow a day a day).
+    fn key(&self, i: usize, amount: Money) -> Result<Key> {
+        let ledger = self.month.ledgers.get(i).ok_or_else(|| overflow("plan loan"))?;
+        let mut ledger = ledger.clone();
+        if !amount.is_zero() {
+            ledger.pay(Payment::new(self.month.payment_id, self.month.payday, amount)?)?;
+        }
+        let at_horizon = ledger.statement(self.month.horizon)?;
+        let cost = amount.checked_add(at_horizon.payoff)?.as_decimal();
+        let mut damage = CreditDamage::default();
+        if self.objective == Objective::Damage {
+            for end in self.month.month_ends {
+                let before = u32::try_from((self.month.horizon - *end).num_days()).unwrap_or(u32::MAX);
+                damage.count(at_horizon.days_past_due.saturating_sub(before));
+            }
+        }
+        Ok(Key { damage, cost })
+    }
+
+    /// Money the exact choice left over goes, a loan at a time, where it
+    /// lowers the key most (or, where nothing lowers it, pays debt down).
+    fn spend_the_rest(&self, mut best: State) -> Result<Vec<Money>> {
+        let mut keys = best
+            .amounts
+            .iter()
+            .enumerate()
+            .map(|(i, x)| self.key(i, *x))
+            .collect::<Result<Vec<_>>>()?;
+        for _ in 0..self.loans.len() {
+            let left = self.month.budget.saturating_sub(best.spent);
+            let mut pick: Option<(usize, Money, Key, Key)> = None;
+            for (i, (loan, x)) in self.loans.iter().zip(&best.amounts).enumerate() {
+                let more = loan.at_most(loan.payoff.saturating_sub(*x), left)?;
+                if more.is_zero() {
+                    continue;
+                }
+                let key = self.key(i, x.checked_add(more)?)?;
+                let total = keys
+                    .iter()
+                    .enumerate()
+                    .try_fold(Key::default(), |sum, (j, k)| sum.plus(if j == i { key } else { *k }))?;
+                if pick.as_ref().is_none_or(|p| total < p.3) {
+                    pick = Some((i, more, key, total));
+                }
+            }
+            let Some((i, more, key, _)) = pick else { break };
+            if let (Some(x), Some(k)) = (best.amounts.get_mut(i), keys.get_mut(i)) {
+                *x = x.checked_add(more)?;
+                *k = key;
+            }
+            best.spent = best.spent.checked_add(more)?;
+        }
+        Ok(best.amounts)
+    }
+}
+
+/// The splits no other beats: for each amount spent, only those with a
+/// lower key than every cheaper one; at most [`MAX_STATES`] of them.
+fn pareto(mut states: Vec<State>) -> Vec<State> {
+    states.sort_by(|a, b| a.spent.cmp(&b.spent).then(a.key.cmp(&b.key)));
+    let mut kept: Vec<State> = Vec::new();
+    for s in states {
+        if kept.last().is_none_or(|k| s.key < k.key) {
+            kept.push(s);
+        }
+    }
+    if kept.len() > MAX_STATES {
+        let step = kept.len().div_ceil(MAX_STATES);
+        let last = kept.len() - 1;
+        kept = kept
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| i % step == 0 || *i == last)
+            .map(|(_, s)| s)
+            .collect();
+    }
+    kept
+}

@@ -1,0 +1,326 @@
+//! Booking a plan month by month through the loans' ledgers, and reading
+//! back what they say.
+
+use chrono::{Datelike, Months, NaiveDate};
+
+use super::allocate::{split, Month, Objective, Rule};
+use super::refine::refine;
+use super::result::{BucketMonths, CreditDamage, LoanMonth, LoanOutcome, PlanMonth, PlanResult};
+use super::{Plan, PlanStrategy};
+use crate::accrual::{Event, Ledger, Payment};
+use crate::error::{overflow, Error, Result};
+use crate::money::Money;
+
+/// The plan's paydays (one more than its months: the last starts the month
+/// after the horizon) and month ends.
+pub(super) struct Calendar {
+    pub paydays: Vec<NaiveDate>,
+    pub month_ends: Vec<NaiveDate>,
+}
+
+impl Calendar {
+    pub(super) fn of(plan: &Plan) -> Result<Calendar> {
+        let out_of_range = || Error::DateOutOfRange {
+            operation: "plan paydays",
+        };
+        let payday_in = |first: NaiveDate| -> Result<NaiveDate> {
+            let next = first.checked_add_months(Months::new(1)).ok_or_else(out_of_range)?;
+            let last_day = next.pred_opt().ok_or_else(out_of_range)?.day();
+            first.with_day(plan.payment_day.min(last_day)).ok_or_else(out_of_range)
+        };
+        let month_start = plan.as_of.with_day(1).ok_or_else(out_of_range)?;
+        let mut start = month_start;
+        if payday_in(month_start)? < plan.as_of {
+            start = start.checked_add_months(Months::new(1)).ok_or_else(out_of_range)?;
+        }
+        let paydays = (0..=plan.months)
+            .map(|k| payday_in(start.checked_add_months(Months::new(k)).ok_or_else(out_of_range)?))
+            .collect::<Result<Vec<_>>>()?;
+        let month_ends = paydays
+            .iter()
+            .skip(1)
+            .map(|d| d.pred_opt().ok_or_else(out_of_range))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Calendar { paydays, month_ends })
+    }
+
+    pub(super) fn horizon(&self) -> Result<NaiveDate> {
+        self.month_ends.last().copied().ok_or_else(|| overflow("plan horizon"))
+    }
+}
+
+/// Runs `strategy`.
+pub(super) fn run(plan: &Plan, strategy: PlanStrategy) -> Result<PlanResult> {
+    run_all(plan, &[strategy])?.pop().ok_or_else(|| overflow("plan"))
+}
+
+/// Runs each of `strategies` on the same inputs. The simple strategies
+/// follow their rule. The optimising ones draw from one pool: every rule's
+/// plan, and the best of them by cost and by damage each refined by moving
+/// money between loans within a month while that improves it (see
+/// [`refine`]); least cost takes the cheapest of the pool, least damage the
+/// least damage. So least cost never costs more than any other strategy,
+/// and least damage never does more damage.
+pub(super) fn run_all(plan: &Plan, strategies: &[PlanStrategy]) -> Result<Vec<PlanResult>> {
+    let optimising = strategies
+        .iter()
+        .any(|s| matches!(s, PlanStrategy::LeastCost | PlanStrategy::LeastCreditDamage));
+    let calendar = Calendar::of(plan)?;
+    let start = starting_days_past_due(plan)?;
+    let mut pool: Vec<Candidate> = Vec::new();
+    for rule in ALL_RULES {
+        if optimising || strategies.iter().any(|s| rule_of(*s) == Some(rule)) {
+            let (ledgers, amounts) = decide(plan, &calendar, rule)?;
+            pool.push((Some(rule), report(plan, &calendar, &ledgers, &amounts, &start)?, amounts));
+        }
+    }
+    if optimising {
+        for objective in [Objective::Cost, Objective::Damage] {
+            // climb from every rule's plan, best first
+            let mut starts: Vec<&Candidate> = pool.iter().collect();
+            starts.sort_by(|a, b| order(objective, &a.1, &b.1));
+            let starts: Vec<&[Vec<Money>]> = starts.iter().map(|p| p.2.as_slice()).collect();
+            if let Some(refined) = refine(plan, &calendar, &starts, objective)? {
+                let ledgers = book(plan, &calendar, &refined)?;
+                let result = report(plan, &calendar, &ledgers, &refined, &start)?;
+                pool.push((None, result, refined));
+            }
+        }
+    }
+    strategies
+        .iter()
+        .map(|s| {
+            let chosen = match (rule_of(*s), s) {
+                (Some(rule), _) => pool.iter().find(|p| p.0 == Some(rule)),
+                (None, PlanStrategy::LeastCreditDamage) => {
+                    pool.iter().min_by(|a, b| order(Objective::Damage, &a.1, &b.1))
+                }
+                (None, _) => pool.iter().min_by(|a, b| order(Objective::Cost, &a.1, &b.1)),
+            };
+            let mut result = chosen.map(|p| p.1.clone()).ok_or_else(|| overflow("plan"))?;
+            result.strategy = *s;
+            Ok(result)
+        })
+        .collect()
+}
+
+/// A plan in the pool: the rule that made it (none: refined), what it
+/// reports, and its amounts by month and loan.
+type Candidate = (Option<Rule>, PlanResult, Vec<Vec<Money>>);
+
+/// The rule a simple strategy follows.
+fn rule_of(strategy: PlanStrategy) -> Option<Rule> {
+    match strategy {
+        PlanStrategy::Avalanche => Some(Rule::Avalanche),
+        PlanStrategy::Snowball => Some(Rule::Snowball),
+        PlanStrategy::AsScheduled => Some(Rule::AsScheduled),
+        PlanStrategy::LeastCost | PlanStrategy::LeastCreditDamage => None,
+    }
+}
+
+/// Better first by `objective`: cost then damage, or damage then cost.
+fn order(objective: Objective, a: &PlanResult, b: &PlanResult) -> std::cmp::Ordering {
+    match objective {
+        Objective::Cost => (a.cost, a.damage).cmp(&(b.cost, b.damage)),
+        Objective::Damage => (a.damage, a.cost).cmp(&(b.damage, b.cost)),
+    }
+}
+
+const ALL_RULES: [Rule; 5] = [
+    Rule::Optimise(Objective::Cost),
+    Rule::Optimise(Objective::Damage),
+    Rule::Avalanche,
+    Rule::Snowball,
+    Rule::AsScheduled,
+];
+
+/// Each loan's days past due on the plan's first day; an error for a loan
+/// with nothing owed.
+fn starting_days_past_due(plan: &Plan) -> Result<Vec<u32>> {
+    plan.debts
+        .iter()
+        .map(|debt| {
+            let st = debt.ledger.statement(plan.as_of)?;
+            if st.payoff.is_zero() {
+                return Err(Error::Invalid {
+                    field: "plan",
+                    reason: format!("nothing is owed on {:?} on {}", debt.label, plan.as_of),
+                });
+            }
+            Ok(st.days_past_due)
+        })
+        .collect()
+}
+
+/// Splits every month under `rule`, booking each month before the next is
+/// decided: the ledgers after the plan, and the amounts (by month, by loan).
+fn decide(plan: &Plan, calendar: &Calendar, rule: Rule) -> Result<(Vec<Ledger>, Vec<Vec<Money>>)> {
+    let mut ledgers: Vec<Ledger> = plan.debts.iter().map(|d| d.ledger.clone()).collect();
+    let horizon = calendar.horizon()?;
+    let mut payments = Vec::new();
+    for (index, payday) in calendar.paydays.iter().take(calendar.month_ends.len()).enumerate() {
+        let id = payment_id(*payday);
+        let month = Month {
+            payday: *payday,
+            budget: plan.budget_of(index)?,
+            ledgers: &ledgers,
+            month_ends: calendar.month_ends.get(index..).unwrap_or_default(),
+            horizon,
+            payment_id: &id,
+        };
+        let amounts = split(rule, &month)?;
+        if Money::sum(amounts.iter().copied())? > month.budget {
+            return Err(overflow("plan split over budget"));
+        }
+        for (ledger, amount) in ledgers.iter_mut().zip(&amounts) {
+            pay(ledger, *payday, *amount)?;
+        }
+        payments.push(amounts);
+    }
+    Ok((ledgers, payments))
+}
+
+/// The ledgers after booking `amounts` (by month, by loan).
+fn book(plan: &Plan, calendar: &Calendar, amounts: &[Vec<Money>]) -> Result<Vec<Ledger>> {
+    let mut ledgers: Vec<Ledger> = plan.debts.iter().map(|d| d.ledger.clone()).collect();
+    for (payday, month) in calendar.paydays.iter().zip(amounts) {
+        for (ledger, amount) in ledgers.iter_mut().zip(month) {
+            pay(ledger, *payday, *amount)?;
+        }
+    }
+    Ok(ledgers)
+}
+
+/// The id of the plan's payment on `payday`.
+pub(super) fn payment_id(payday: NaiveDate) -> String {
+    format!("plan {payday}")
+}
+
+/// Books `amount` (if any) on `payday` under the plan's payment id.
+pub(super) fn pay(ledger: &mut Ledger, payday: NaiveDate, amount: Money) -> Result<()> {
+    if amount.is_zero() {
+        return Ok(());
+    }
+    let id = unique_id(ledger, &payment_id(payday));
+    ledger.pay(Payment::new(id, payday, amount)?)
+}
+
+/// `id`, or `id #2`, `id #3` … if the ledger already has it.
+fn unique_id(ledger: &Ledger, id: &str) -> String {
+    let taken = |candidate: &str| {
+        ledger
+            .events()
+            .iter()
+            .any(|e| matches!(e, Event::Payment(p) if p.id() == candidate))
+    };
+    let mut candidate = id.to_string();
+    let mut n = 1u32;
+    while taken(&candidate) {
+        n = n.saturating_add(1);
+        candidate = format!("{id} #{n}");
+    }
+    candidate
+}
+
+/// The plan's figures, each read from the loans' ledgers after its payments.
+fn report(
+    plan: &Plan,
+    calendar: &Calendar,
+    ledgers: &[Ledger],
+    payments: &[Vec<Money>],
+    start_dpd: &[u32],
+) -> Result<PlanResult> {
+    let horizon = calendar.horizon()?;
+    let mut months = Vec::with_capacity(payments.len());
+    let mut outcomes: Vec<LoanOutcome> = plan
+        .debts
+        .iter()
+        .zip(start_dpd)
+        .map(|(d, dpd)| LoanOutcome {
+            label: d.label.clone(),
+            paid: Money::ZERO,
+            still_owed: Money::ZERO,
+            worst_days_past_due: *dpd,
+            settled_on: None,
+        })
+        .collect();
+    // before the first payday, days past due peak the day before it
+    if let Some(eve) = calendar.paydays.first().and_then(|p| p.pred_opt()) {
+        if eve > plan.as_of {
+            for (ledger, o) in ledgers.iter().zip(outcomes.iter_mut()) {
+                o.worst_days_past_due = o.worst_days_past_due.max(ledger.statement(eve)?.days_past_due);
+            }
+        }
+    }
+    let mut damage = CreditDamage::default();
+    let mut buckets: Vec<(u32, BucketMonths)> = Vec::new();
+    let mut flows = Vec::new();
+    for (index, amounts) in payments.iter().enumerate() {
+        let (Some(payday), Some(end)) = (calendar.paydays.get(index), calendar.month_ends.get(index)) else {
+            return Err(overflow("plan month"));
+        };
+        let budget = plan.budget_of(index)?;
+        let paid = Money::sum(amounts.iter().copied())?;
+        flows.push((*payday, paid));
+        let mut loans = Vec::with_capacity(ledgers.len());
+        for ((ledger, amount), o) in ledgers.iter().zip(amounts).zip(outcomes.iter_mut()) {
+            let st = ledger.statement(*end)?;
+            damage.count(st.days_past_due);
+            let bucket = ledger.policy().get_buckets().bucket(st.days_past_due);
+            match buckets.iter_mut().find(|b| b.1.bucket == st.bucket) {
+                Some(b) => b.1.loan_months = b.1.loan_months.saturating_add(1),
+                None => buckets.push((
+                    bucket.from_days(),
+                    BucketMonths {
+                        bucket: st.bucket.clone(),
+                        loan_months: 1,
+                    },
+                )),
+            }
+            o.paid = o.paid.checked_add(*amount)?;
+            o.worst_days_past_due = o.worst_days_past_due.max(st.days_past_due);
+            if st.payoff.is_zero() && o.settled_on.is_none() {
+                o.settled_on = Some(*payday);
+            }
+            if *end == horizon {
+                o.still_owed = st.payoff;
+            }
+            loans.push(LoanMonth {
+                label: o.label.clone(),
+                payment: *amount,
+                days_past_due: st.days_past_due,
+                bucket: st.bucket,
+                owed: st.payoff,
+            });
+        }
+        months.push(PlanMonth {
+            payday: *payday,
+            month_end: *end,
+            budget,
+            paid,
+            left: budget.checked_sub(paid)?,
+            loans,
+        });
+    }
+    let total_paid = Money::sum(outcomes.iter().map(|o| o.paid))?;
+    let still_owed = Money::sum(outcomes.iter().map(|o| o.still_owed))?;
+    flows.push((horizon, still_owed));
+    let rounding = plan
+        .debts
+        .first()
+        .map(|d| d.ledger.policy().get_rounding())
+        .unwrap_or_default();
+    buckets.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.bucket.cmp(&b.1.bucket)));
+    Ok(PlanResult {
+        strategy: PlanStrategy::default(),
+        horizon,
+        months,
+        loans: outcomes,
+        total_paid,
+        cost: total_paid.checked_add(still_owed)?,
+        still_owed,
+        npv: crate::compare::present_cost(plan.as_of, &flows, plan.discount_rate, rounding)?,
+        damage,
+        bucket_months: buckets.into_iter().map(|b| b.1).collect(),
+    })
+}

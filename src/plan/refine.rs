@@ -1,0 +1,386 @@
+//! Refining a plan: moving money between loans within a month, or spending
+//! what a month left, while that improves the objective, each move judged
+//! by the loans' own ledgers over the whole plan.
+
+use std::collections::HashMap;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use super::allocate::{Key, Objective, Standing};
+use super::book::{pay, Calendar};
+use super::result::CreditDamage;
+use super::Plan;
+use crate::error::{overflow, Result};
+use crate::money::Money;
+
+/// The most loan evaluations one refinement makes (each books the loan's
+/// payments and reads its statements): enough to settle small plans
+/// completely, and a bounded cost on large ones.
+const MAX_EVALUATIONS: usize = 1500;
+
+/// Where a move takes money from.
+#[derive(Clone, Copy)]
+enum Source {
+    /// What the month left unspent.
+    Unspent,
+    /// Another loan's payment that month.
+    Loan(usize),
+}
+
+/// The plan refined from `amounts` (by month, by loan), if a move improved it.
+/// Climbs from each of `starts` in turn (one budget of evaluations for all)
+/// and returns the best plan reached that improved on its start.
+pub(super) fn refine(
+    plan: &Plan,
+    calendar: &Calendar,
+    starts: &[&[Vec<Money>]],
+    objective: Objective,
+) -> Result<Option<Vec<Vec<Money>>>> {
+    let mut judge = Judge {
+        plan,
+        calendar,
+        objective,
+        memo: HashMap::new(),
+        clearing_memo: HashMap::new(),
+    };
+    let mut best: Option<(Key, Vec<Vec<Money>>)> = None;
+    for start in starts {
+        if let Some((key, amounts)) = climb(&mut judge, start)? {
+            if best.as_ref().is_none_or(|b| key < b.0) {
+                best = Some((key, amounts));
+            }
+        }
+    }
+    Ok(best.map(|b| b.1))
+}
+
+/// Moves money while a move improves the plan; the plan reached and its
+/// key, if any move did.
+fn climb(judge: &mut Judge<'_>, amounts: &[Vec<Money>]) -> Result<Option<(Key, Vec<Vec<Money>>)>> {
+    let plan = judge.plan;
+    let n = plan.debts.len();
+    let months = amounts.len();
+    let mut columns: Vec<Vec<Money>> = (0..n)
+        .map(|i| amounts.iter().map(|m| m.get(i).copied().unwrap_or(Money::ZERO)).collect())
+        .collect();
+    let mut keys = Vec::with_capacity(n);
+    for (i, column) in columns.iter_mut().enumerate() {
+        let (key, capped) = judge.outcome(i, column)?;
+        *column = capped;
+        keys.push(key);
+    }
+    let mut total = sum(&keys)?;
+    let mut improved_any = false;
+    'search: loop {
+        let mut improved = false;
+        for k in 0..months {
+            for j in 0..n {
+                for source in std::iter::once(Source::Unspent).chain((0..n).filter(|i| *i != j).map(Source::Loan)) {
+                    let available = match source {
+                        Source::Unspent => plan
+                            .budget_of(k)?
+                            .saturating_sub(Money::sum(columns.iter().filter_map(|c| c.get(k).copied()))?),
+                        Source::Loan(i) => columns.get(i).and_then(|c| c.get(k)).copied().unwrap_or(Money::ZERO),
+                    };
+                    let current = columns.get(j).and_then(|c| c.get(k)).copied().unwrap_or(Money::ZERO);
+                    let clearing = judge.clearing(j, &columns, k)?;
+                    for delta in moves(available, plan.budget_of(k)?, current, &clearing, scale(plan, j))? {
+                        if judge.memo.len() >= MAX_EVALUATIONS {
+                            break 'search;
+                        }
+                        let (key_j, column_j) = judge.outcome(j, &shifted(&columns, j, k, delta, Direction::In)?)?;
+                        let mut trial = keys.clone();
+                        set(&mut trial, j, key_j);
+                        let mut column_i = None;
+                        if let Source::Loan(i) = source {
+                            let (key_i, col) = judge.outcome(i, &shifted(&columns, i, k, delta, Direction::Out)?)?;
+                            set(&mut trial, i, key_i);
+                            column_i = Some((i, col));
+                        }
+                        let trial_total = sum(&trial)?;
+                        if trial_total < total {
+                            total = trial_total;
+                            keys = trial;
+                            if let Some(c) = columns.get_mut(j) {
+                                *c = column_j;
+                            }
+                            if let Some((i, col)) = column_i {
+                                if let Some(c) = columns.get_mut(i) {
+                                    *c = col;
+                                }
+                            }
+                            improved = true;
+                            improved_any = true;
+                            break; // the source has changed: the next delta would be stale
+                        }
+                    }
+                }
+            }
+        }
+        if !improved {
+            // stuck: try trading between two loans across two months
+            // (more to one now, as much back to the other later)
+            improved = swap(judge, &mut columns, &mut keys, &mut total)?
+                || gather(judge, &mut columns, &mut keys, &mut total)?;
+        }
+        if !improved || judge.memo.len() >= MAX_EVALUATIONS {
+            break;
+        }
+        improved_any = true;
+    }
+    Ok(improved_any.then(|| {
+        let amounts = (0..months)
+            .map(|k| columns.iter().map(|c| c.get(k).copied().unwrap_or(Money::ZERO)).collect())
+            .collect();
+        (total, amounts)
+    }))
+}
+
+/// The first trade that improves the plan: `delta` from loan `i` to loan
+/// `j` in month `k`, and as much back from `j` to `i` in a later month.
+fn swap(judge: &mut Judge<'_>, columns: &mut [Vec<Money>], keys: &mut Vec<Key>, total: &mut Key) -> Result<bool> {
+    let n = columns.len();
+    let months = columns.first().map_or(0, Vec::len);
+    for k in 0..months {
+        for later in k + 1..months {
+            for i in 0..n {
+                for j in (0..n).filter(|j| *j != i) {
+                    let give = columns.get(i).and_then(|c| c.get(k)).copied().unwrap_or(Money::ZERO);
+                    let back = columns.get(j).and_then(|c| c.get(later)).copied().unwrap_or(Money::ZERO);
+                    let delta = give.min(back);
+                    if delta.is_zero() {
+                        continue;
+                    }
+                    if judge.memo.len() >= MAX_EVALUATIONS {
+                        return Ok(false);
+                    }
+                    let col_i = shifted(columns, i, k, delta, Direction::Out)?;
+                    let col_i = shifted(&[col_i], 0, later, delta, Direction::In)?;
+                    let col_j = shifted(columns, j, k, delta, Direction::In)?;
+                    let col_j = shifted(&[col_j], 0, later, delta, Direction::Out)?;
+                    let (key_i, col_i) = judge.outcome(i, &col_i)?;
+                    let (key_j, col_j) = judge.outcome(j, &col_j)?;
+                    let mut trial = keys.clone();
+                    set(&mut trial, i, key_i);
+                    set(&mut trial, j, key_j);
+                    let trial_total = sum(&trial)?;
+                    if trial_total < *total && within_budget(judge, columns, (i, &col_i), (j, &col_j))? {
+                        *total = trial_total;
+                        *keys = trial;
+                        if let Some(c) = columns.get_mut(i) {
+                            *c = col_i;
+                        }
+                        if let Some(c) = columns.get_mut(j) {
+                            *c = col_j;
+                        }
+                        return Ok(true);
+                    }
+                }
+            }
+        }
+    }
+    Ok(false)
+}
+
+/// The first gathering that improves the plan: in month `k`, loan `j`
+/// takes what clears another of its installments from the money left and
+/// then from the other loans, largest payment first.
+fn gather(judge: &mut Judge<'_>, columns: &mut [Vec<Money>], keys: &mut Vec<Key>, total: &mut Key) -> Result<bool> {
+    let n = columns.len();
+    let months = columns.first().map_or(0, Vec::len);
+    for k in 0..months {
+        for j in 0..n {
+            let current = columns.get(j).and_then(|c| c.get(k)).copied().unwrap_or(Money::ZERO);
+            for target in judge.clearing(j, columns, k)? {
+                if target <= current {
+                    continue;
+                }
+                if judge.memo.len() >= MAX_EVALUATIONS {
+                    return Ok(false);
+                }
+                let spent = Money::sum(columns.iter().filter_map(|c| c.get(k).copied()))?;
+                let mut need = target.saturating_sub(current).saturating_sub(judge.plan.budget_of(k)?.saturating_sub(spent));
+                let mut trial_columns = columns.to_vec();
+                let mut donors: Vec<usize> = (0..n).filter(|i| *i != j).collect();
+                donors.sort_by_key(|i| std::cmp::Reverse(columns.get(*i).and_then(|c| c.get(k)).copied()));
+                for i in donors {
+                    if need.is_zero() {
+                        break;
+                    }
+                    if let Some(x) = trial_columns.get_mut(i).and_then(|c| c.get_mut(k)) {
+                        let take = need.min(*x);
+                        *x = x.saturating_sub(take);
+                        need = need.saturating_sub(take);
+                    }
+                }
+                if !need.is_zero() {
+                    continue; // the month cannot pay it
+                }
+                if let Some(x) = trial_columns.get_mut(j).and_then(|c| c.get_mut(k)) {
+                    *x = target;
+                }
+                let mut trial = keys.clone();
+                for (i, column) in trial_columns.iter_mut().enumerate() {
+                    if Some(&*column) != columns.get(i) {
+                        let (key, capped) = judge.outcome(i, column)?;
+                        *column = capped;
+                        set(&mut trial, i, key);
+                    }
+                }
+                let trial_total = sum(&trial)?;
+                if trial_total < *total {
+                    *total = trial_total;
+                    *keys = trial;
+                    columns.clone_from_slice(&trial_columns);
+                    return Ok(true);
+                }
+            }
+        }
+    }
+    Ok(false)
+}
+
+/// Whether every month stays within its budget with loans `a` and `b`
+/// paying their new columns.
+fn within_budget(judge: &Judge<'_>, columns: &[Vec<Money>], a: (usize, &[Money]), b: (usize, &[Money])) -> Result<bool> {
+    let months = columns.first().map_or(0, Vec::len);
+    for k in 0..months {
+        let mut spent = Money::ZERO;
+        for (i, c) in columns.iter().enumerate() {
+            let column = if i == a.0 {
+                a.1
+            } else if i == b.0 {
+                b.1
+            } else {
+                c.as_slice()
+            };
+            spent = spent.checked_add(column.get(k).copied().unwrap_or(Money::ZERO))?;
+        }
+        if spent > judge.plan.budget_of(k)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+#[derive(Clone, Copy)]
+enum Direction {
+    In,
+    Out,
+}
+
+/// Loan `i`'s column with `delta` added to (or taken from) month `k`.
+fn shifted(columns: &[Vec<Money>], i: usize, k: usize, delta: Money, direction: Direction) -> Result<Vec<Money>> {
+    let mut column = columns.get(i).cloned().unwrap_or_default();
+    if let Some(x) = column.get_mut(k) {
+        *x = match direction {
+            Direction::In => x.checked_add(delta)?,
+            Direction::Out => x.saturating_sub(delta),
+        };
+    }
+    Ok(column)
+}
+
+/// All of `available`, half of it, what brings the receiver's payment to
+/// each amount that clears another of its installments, and a quarter and
+/// a tenth of the month's budget: those that `available` covers, at the
+/// loan's minor unit, largest first.
+fn moves(available: Money, budget: Money, current: Money, clearing: &[Money], scale: u32) -> Result<Vec<Money>> {
+    let part = |whole: Money, n: u32| {
+        Money::new((whole.as_decimal() / Decimal::from(n)).round_dp_with_strategy(scale, RoundingStrategy::ToZero))
+    };
+    let mut all = vec![available, part(available, 2)?, part(budget, 4)?, part(budget, 10)?];
+    all.extend(clearing.iter().filter(|c| **c > current).map(|c| c.saturating_sub(current)));
+    all.retain(|m| !m.is_zero() && *m <= available);
+    all.sort();
+    all.dedup();
+    all.reverse();
+    Ok(all)
+}
+
+fn scale(plan: &Plan, i: usize) -> u32 {
+    plan.debts
+        .get(i)
+        .map(|d| d.ledger.policy().get_rounding().scale())
+        .unwrap_or(2)
+}
+
+fn set(keys: &mut [Key], i: usize, key: Key) {
+    if let Some(k) = keys.get_mut(i) {
+        *k = key;
+    }
+}
+
+fn sum(keys: &[Key]) -> Result<Key> {
+    keys.iter().try_fold(Key::default(), |acc, k| acc.plus(*k))
+}
+
+/// Judges one loan's payments over the whole plan, remembering each answer.
+struct Judge<'a> {
+    plan: &'a Plan,
+    calendar: &'a Calendar,
+    objective: Objective,
+    memo: HashMap<(usize, Vec<Money>), (Key, Vec<Money>)>,
+    clearing_memo: HashMap<(usize, Vec<Money>), Vec<Money>>,
+}
+
+impl Judge<'_> {
+    /// What clears loan `j`'s installments in turn on payday `k`, after its
+    /// payments of the months before.
+    fn clearing(&mut self, j: usize, columns: &[Vec<Money>], k: usize) -> Result<Vec<Money>> {
+        let prefix: Vec<Money> = columns.get(j).map(|c| c.iter().take(k).copied().collect()).unwrap_or_default();
+        if let Some(found) = self.clearing_memo.get(&(j, prefix.clone())) {
+            return Ok(found.clone());
+        }
+        let debt = self.plan.debts.get(j).ok_or_else(|| overflow("plan loan"))?;
+        let mut ledger = debt.ledger.clone();
+        for (payday, x) in self.calendar.paydays.iter().zip(&prefix) {
+            pay(&mut ledger, *payday, *x)?;
+        }
+        let payday = self.calendar.paydays.get(k).ok_or_else(|| overflow("plan payday"))?;
+        let amounts = Standing::of(&ledger, *payday)?.clearing_amounts()?;
+        self.clearing_memo.insert((j, prefix), amounts.clone());
+        Ok(amounts)
+    }
+
+    /// Loan `i` paid `column` (by month, each capped at its payoff that
+    /// payday): its key, and the column as capped.
+    fn outcome(&mut self, i: usize, column: &[Money]) -> Result<(Key, Vec<Money>)> {
+        if let Some(found) = self.memo.get(&(i, column.to_vec())) {
+            return Ok(found.clone());
+        }
+        let debt = self.plan.debts.get(i).ok_or_else(|| overflow("plan loan"))?;
+        let mut ledger = debt.ledger.clone();
+        let mut capped = Vec::with_capacity(column.len());
+        let mut paid = Money::ZERO;
+        for (payday, x) in self.calendar.paydays.iter().zip(column) {
+            let x = if x.is_zero() {
+                *x
+            } else {
+                (*x).min(ledger.statement(*payday)?.payoff)
+            };
+            pay(&mut ledger, *payday, x)?;
+            capped.push(x);
+            paid = paid.checked_add(x)?;
+        }
+        let mut damage = CreditDamage::default();
+        let owed = match self.objective {
+            Objective::Damage => {
+                let mut owed = Money::ZERO;
+                for end in &self.calendar.month_ends {
+                    let st = ledger.statement(*end)?;
+                    damage.count(st.days_past_due);
+                    owed = st.payoff;
+                }
+                owed
+            }
+            Objective::Cost => ledger.statement(self.calendar.horizon()?)?.payoff,
+        };
+        let key = Key {
+            damage,
+            cost: paid.checked_add(owed)?.as_decimal(),
+        };
+        self.memo.insert((i, column.to_vec()), (key, capped.clone()));
+        Ok((key, capped))
+    }
+}
