@@ -290,7 +290,8 @@ impl Plan {
     /// ```
     /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
     /// let day = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
-    /// assert_eq!(Plan::new(day, MonthlyBudget::Constant(Money::ZERO), 10, 3).as_of(), day);
+    /// let plan = Plan::new(day, MonthlyBudget::Constant(Money::new(dec!(900))?), 10, 3);
+    /// assert_eq!(plan.as_of(), day);
     /// # Ok::<(), overdue::Error>(())
     /// ```
     pub fn as_of(&self) -> NaiveDate {
