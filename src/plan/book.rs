@@ -252,6 +252,14 @@ fn report(
             }
         }
     }
+    // amounts are reported at the minor unit (a budget of 2200 as 2200.00);
+    // the plan's totals at the finest minor unit of its loans
+    let scale = plan
+        .debts
+        .iter()
+        .map(|d| d.ledger.policy().get_rounding().scale())
+        .max()
+        .unwrap_or(2);
     let mut damage = CreditDamage::default();
     let mut buckets: Vec<(u32, BucketMonths)> = Vec::new();
     let mut flows = Vec::new();
@@ -259,8 +267,8 @@ fn report(
         let (Some(payday), Some(end)) = (calendar.paydays.get(index), calendar.month_ends.get(index)) else {
             return Err(overflow("plan month"));
         };
-        let budget = plan.budget_of(index)?;
-        let paid = Money::sum(amounts.iter().copied())?;
+        let budget = at_scale(plan.budget_of(index)?, scale)?;
+        let paid = at_scale(Money::sum(amounts.iter().copied())?, scale)?;
         flows.push((*payday, paid));
         let mut loans = Vec::with_capacity(ledgers.len());
         for ((ledger, amount), o) in ledgers.iter().zip(amounts).zip(outcomes.iter_mut()) {
@@ -287,7 +295,7 @@ fn report(
             }
             loans.push(LoanMonth {
                 label: o.label.clone(),
-                payment: *amount,
+                payment: at_scale(*amount, ledger.policy().get_rounding().scale())?,
                 days_past_due: st.days_past_due,
                 bucket: st.bucket,
                 owed: st.payoff,
@@ -298,12 +306,15 @@ fn report(
             month_end: *end,
             budget,
             paid,
-            left: budget.checked_sub(paid)?,
+            left: at_scale(budget.checked_sub(paid)?, scale)?,
             loans,
         });
     }
-    let total_paid = Money::sum(outcomes.iter().map(|o| o.paid))?;
-    let still_owed = Money::sum(outcomes.iter().map(|o| o.still_owed))?;
+    for (o, ledger) in outcomes.iter_mut().zip(ledgers) {
+        o.paid = at_scale(o.paid, ledger.policy().get_rounding().scale())?;
+    }
+    let total_paid = at_scale(Money::sum(outcomes.iter().map(|o| o.paid))?, scale)?;
+    let still_owed = at_scale(Money::sum(outcomes.iter().map(|o| o.still_owed))?, scale)?;
     flows.push((horizon, still_owed));
     let rounding = plan
         .debts
@@ -323,4 +334,13 @@ fn report(
         damage,
         bucket_months: buckets.into_iter().map(|b| b.1).collect(),
     })
+}
+
+/// `amount` written at `scale` places (`2200` as `2200.00`); an amount
+/// with more places than that is left as it is.
+fn at_scale(amount: Money, scale: u32) -> Result<Money> {
+    match amount.to_minor("plan amount", scale) {
+        Ok(minor) => Money::from_minor(minor, scale),
+        Err(_) => Ok(amount),
+    }
 }

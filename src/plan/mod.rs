@@ -321,7 +321,7 @@ impl Plan {
     /// Every strategy on the same inputs, and the one recommended.
     ///
     /// The recommendation is the least credit damage plan when it costs no
-    /// more than 2 % above the least-cost plan, and the least-cost plan
+    /// more than 5 % above the least-cost plan, and the least-cost plan
     /// otherwise: a counsellor trades a little money for a cleaner record,
     /// not a lot.
     ///

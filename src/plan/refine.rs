@@ -98,7 +98,12 @@ fn climb(judge: &mut Judge<'_>, amounts: &[Vec<Money>]) -> Result<Option<(Key, V
                             column_i = Some((i, col));
                         }
                         let trial_total = sum(&trial)?;
-                        if trial_total < total {
+                        // money left unspent is paid in even when it only keeps the key
+                        // (it lowers the debt); each such move spends more, so the search ends
+                        let pays_in = matches!(source, Source::Unspent)
+                            && trial_total == total
+                            && columns.get(j) != Some(&column_j);
+                        if trial_total < total || pays_in {
                             total = trial_total;
                             keys = trial;
                             if let Some(c) = columns.get_mut(j) {

@@ -204,7 +204,7 @@ pub struct PlanComparison {
 }
 
 /// How much dearer the least-damage plan may be and still be recommended.
-const DAMAGE_PREMIUM: Decimal = Decimal::from_parts(2, 0, 0, false, 2);
+const DAMAGE_PREMIUM: Decimal = Decimal::from_parts(5, 0, 0, false, 2);
 
 impl PlanComparison {
     pub(super) fn new(plans: Vec<PlanResult>) -> Result<PlanComparison> {

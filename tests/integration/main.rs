@@ -14,6 +14,7 @@ mod interest_props;
 mod interest_reference;
 mod limits_reference;
 mod plan_props;
+mod plan_reference;
 mod reliability_regressions;
 mod restructure_props;
 mod restructure_reference;

@@ -1,0 +1,91 @@
+//! Reference cases for the multi-loan plan, worked by hand.
+
+use crate::common::{d, m};
+use overdue::*;
+use rust_decimal_macros::dec;
+
+/// 1,000 at 0 % in two installments of 500 (due 09-01 and 10-01), 0.1 %/day
+/// on the overdue installment; nothing paid.
+fn loan() -> Ledger {
+    let schedule = Schedule::equal_principal(m(dec!(1000)), Rate::ZERO, 2, d(2026, 8, 1)).unwrap();
+    let policy = OverduePolicy::new()
+        .penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.001)).unwrap()))
+        .penalty_base(PenaltyBase::OverdueInstallment);
+    Ledger::new(schedule, policy).unwrap()
+}
+
+#[test]
+fn a_budget_that_clears_the_loan_settles_it_on_the_first_payday() {
+    // on 10-01 the first installment is 30 days late: 500 × 0.1 % × 30 = 15.00
+    let plan = Plan::new(d(2026, 10, 1), MonthlyBudget::Constant(m(dec!(2000))), 1, 2).debt(Debt::new("A", loan()));
+    for strategy in PlanStrategy::ALL {
+        let p = plan.run(strategy).unwrap();
+        assert_eq!(p.months[0].payday, d(2026, 10, 1));
+        assert_eq!(p.months[0].month_end, d(2026, 10, 31));
+        assert_eq!(p.horizon, d(2026, 11, 30));
+        assert_eq!(p.total_paid.to_string(), "1015.00", "{strategy}");
+        assert_eq!((p.cost.to_string(), p.still_owed.is_zero()), ("1015.00".into(), true));
+        assert_eq!(p.loans[0].settled_on, Some(d(2026, 10, 1)));
+        assert_eq!(p.loans[0].worst_days_past_due, 30);
+        assert_eq!(p.months[1].left.to_string(), "2000.00");
+    }
+}
+
+#[test]
+fn with_nothing_to_spare_the_debt_grows_by_the_penalty() {
+    // a budget of 0: on 11-30 installment 1 is 90 days late (45.00), installment 2 60 days (30.00);
+    // days past due at the month ends: 60 on 10-31, 90 on 11-30
+    let plan = Plan::new(d(2026, 10, 1), MonthlyBudget::Constant(Money::ZERO), 1, 2).debt(Debt::new("A", loan()));
+    let p = plan.run(PlanStrategy::LeastCost).unwrap();
+    assert_eq!(p.still_owed.to_string(), "1075.00");
+    assert_eq!(p.damage, CreditDamage { days_90_plus: 1, days_60_plus: 2, days_30_plus: 2, past_due: 2 });
+    assert_eq!(p.loans[0].worst_days_past_due, 90);
+}
+
+#[test]
+fn the_faster_growing_loan_is_paid_first_by_avalanche_and_least_cost() {
+    // B's penalty is twice A's; 500 a month clears one installment at a time
+    let slow = loan();
+    let fast = {
+        let schedule = Schedule::equal_principal(m(dec!(1000)), Rate::ZERO, 2, d(2026, 8, 1)).unwrap();
+        Ledger::new(
+            schedule,
+            OverduePolicy::new()
+                .penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.002)).unwrap()))
+                .penalty_base(PenaltyBase::OverdueInstallment),
+        )
+        .unwrap()
+    };
+    let plan = Plan::new(d(2026, 10, 1), MonthlyBudget::Constant(m(dec!(530))), 1, 1)
+        .debt(Debt::new("slow", slow))
+        .debt(Debt::new("fast", fast));
+    for strategy in [PlanStrategy::Avalanche, PlanStrategy::LeastCost] {
+        let p = plan.run(strategy).unwrap();
+        assert_eq!(p.months[0].loans[1].payment.to_string(), "530.00", "{strategy}");
+    }
+}
+
+#[test]
+fn plan_errors_name_what_is_wrong() {
+    let base = |day, months| Plan::new(d(2026, 10, 1), MonthlyBudget::Constant(m(dec!(100))), day, months);
+    assert!(matches!(base(1, 2).run(PlanStrategy::LeastCost), Err(Error::Invalid { field: "plan", .. })));
+    let with = |p: Plan| p.debt(Debt::new("A", loan()));
+    assert!(with(base(0, 2)).run(PlanStrategy::LeastCost).unwrap_err().to_string().contains("payment day 0"));
+    assert!(with(base(1, 0)).run(PlanStrategy::LeastCost).unwrap_err().to_string().contains("1 to 120 months"));
+    let twice = with(with(base(1, 2)));
+    assert!(twice.run(PlanStrategy::LeastCost).unwrap_err().to_string().contains("two loans are labelled"));
+    let short = Plan::new(d(2026, 10, 1), MonthlyBudget::ByMonth(vec![m(dec!(100))]), 1, 2).debt(Debt::new("A", loan()));
+    assert!(short.run(PlanStrategy::LeastCost).unwrap_err().to_string().contains("no amount for month 2"));
+    // unknown fields are refused
+    let json = serde_json::to_string(&with(base(1, 2))).unwrap().replace("\"payment_day\"", "\"payment_dy\"");
+    assert!(serde_json::from_str::<Plan>(&json).is_err());
+}
+
+#[test]
+fn the_example_plan_reads_back() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/several_loans.json")).unwrap();
+    let plan: Plan = serde_json::from_str(&text).unwrap();
+    assert_eq!(plan.debts().len(), 3);
+    let all = plan.compare().unwrap();
+    assert!(all.plans.iter().all(|p| p.months.iter().all(|m| m.paid <= m.budget)));
+}
