@@ -320,5 +320,51 @@ fn compare(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, schedules, cost, accrual, restructure, compare);
+#[path = "../examples/several_loans/scenario.rs"]
+mod several_loans;
+
+/// Ten platform loans of different sizes, rates, penalties and ages, for a
+/// 24-month plan.
+fn ten_loans() -> overdue::Plan {
+    (0..10).fold(
+        overdue::Plan::new(
+            d(2026, 10, 1),
+            overdue::MonthlyBudget::Constant(Money::new(dec!(4000)).unwrap()),
+            10,
+            24,
+        ),
+        |plan, i: i64| {
+            let ledger = several_loans::platform_loan(
+                3000 + 1000 * i,
+                10 + 2 * i,
+                12 + (i as u32 % 3) * 6,
+                d(2026, 1 + (i as u32 % 8), 5 + i as u32),
+                (i % 4) as usize,
+                3 + i,
+                20 + 5 * i,
+            )
+            .unwrap();
+            plan.debt(overdue::Debt::new(format!("loan {i}"), ledger))
+        },
+    )
+}
+
+fn plan(c: &mut Criterion) {
+    // every strategy side by side (`compare`: the optimising strategies search) beside one rule
+    // that only books and reads the ledgers (`as_scheduled`): the ratio is the price of the search
+    for (name, plan) in [("plan/3_loans/6_months", several_loans::plan().unwrap()), ("plan/10_loans/24_months", ten_loans())] {
+        let mut group = c.benchmark_group(name);
+        group.sample_size(10);
+        group.bench_function("compare_all", |b| b.iter(|| black_box(&plan).compare().unwrap()));
+        group.bench_function("least_cost", |b| {
+            b.iter(|| black_box(&plan).run(overdue::PlanStrategy::LeastCost).unwrap())
+        });
+        group.bench_function("as_scheduled", |b| {
+            b.iter(|| black_box(&plan).run(overdue::PlanStrategy::AsScheduled).unwrap())
+        });
+        group.finish();
+    }
+}
+
+criterion_group!(benches, schedules, cost, accrual, restructure, compare, plan);
 criterion_main!(benches);

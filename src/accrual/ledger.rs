@@ -465,6 +465,36 @@ impl Ledger {
         Ok(())
     }
 
+    /// The statements on each of `dates` (ascending), exactly as
+    /// [`Ledger::statement`] gives them, from one replay: the history is
+    /// replayed once and a copy of the book is closed at each date. A
+    /// ledger with reversals (which change the history by date) is
+    /// replayed per date.
+    pub(crate) fn statements_on(&self, dates: &[NaiveDate]) -> Result<Vec<Statement>> {
+        let ascending = dates.windows(2).all(|w| w.first() <= w.get(1));
+        if !ascending || self.events.iter().any(|e| matches!(e, Event::Reversal(_))) {
+            return dates.iter().map(|d| self.statement(*d)).collect();
+        }
+        let mut book = Book::without(&self.terms, BTreeSet::new());
+        let mut events = self.events.iter().peekable();
+        let mut out = Vec::with_capacity(dates.len());
+        for &as_of in dates {
+            if as_of < self.schedule.disbursement() {
+                return Err(Error::DateOrder {
+                    earlier: "disbursement",
+                    earlier_date: self.schedule.disbursement(),
+                    later: "statement date",
+                    later_date: as_of,
+                });
+            }
+            while let Some(event) = events.next_if(|e| e.date() <= as_of) {
+                book.apply(event)?;
+            }
+            out.push(book.clone().statement(as_of, self.policy.get_buckets())?);
+        }
+        Ok(out)
+    }
+
     /// Replays `events` up to `as_of`, leaving out the payments reversed by then.
     fn replay<'a>(&'a self, events: &[Event], as_of: NaiveDate) -> Result<Book<'a>> {
         let reversed: BTreeSet<String> = events

@@ -67,16 +67,20 @@ impl Standing {
     }
 
     /// What clears the oldest installment due, the two oldest, … (never
-    /// above the payoff).
+    /// above the payoff), and last the payoff itself.
     pub(super) fn clearing_amounts(&self) -> Result<Vec<Money>> {
         let mut cumulative = Money::ZERO;
-        self.dues
+        let mut amounts = self
+            .dues
             .iter()
             .map(|(_, due)| {
                 cumulative = cumulative.checked_add(*due)?;
                 Ok(cumulative.min(self.payoff))
             })
-            .collect()
+            .collect::<Result<Vec<_>>>()?;
+        amounts.push(self.payoff);
+        amounts.dedup();
+        Ok(amounts)
     }
 
     fn due(&self) -> Result<Money> {

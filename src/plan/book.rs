@@ -81,7 +81,7 @@ pub(super) fn run_all(plan: &Plan, strategies: &[PlanStrategy]) -> Result<Vec<Pl
             starts.sort_by(|a, b| order(objective, &a.1, &b.1));
             let starts: Vec<&[Vec<Money>]> = starts.iter().map(|p| p.2.as_slice()).collect();
             if let Some(refined) = refine(plan, &calendar, &starts, objective)? {
-                let ledgers = book(plan, &calendar, &refined)?;
+                let (ledgers, refined) = book(plan, &calendar, &refined)?;
                 let result = report(plan, &calendar, &ledgers, &refined, &start)?;
                 pool.push((None, result, refined));
             }
@@ -180,15 +180,25 @@ fn decide(plan: &Plan, calendar: &Calendar, rule: Rule) -> Result<(Vec<Ledger>, 
     Ok((ledgers, payments))
 }
 
-/// The ledgers after booking `amounts` (by month, by loan).
-fn book(plan: &Plan, calendar: &Calendar, amounts: &[Vec<Money>]) -> Result<Vec<Ledger>> {
+/// The ledgers after booking `amounts` (by month, by loan), each payment
+/// capped at the loan's payoff that payday, and the amounts as booked.
+fn book(plan: &Plan, calendar: &Calendar, amounts: &[Vec<Money>]) -> Result<(Vec<Ledger>, Vec<Vec<Money>>)> {
     let mut ledgers: Vec<Ledger> = plan.debts.iter().map(|d| d.ledger.clone()).collect();
+    let mut booked = Vec::with_capacity(amounts.len());
     for (payday, month) in calendar.paydays.iter().zip(amounts) {
+        let mut row = Vec::with_capacity(month.len());
         for (ledger, amount) in ledgers.iter_mut().zip(month) {
-            pay(ledger, *payday, *amount)?;
+            let amount = if amount.is_zero() {
+                *amount
+            } else {
+                (*amount).min(ledger.statement(*payday)?.payoff)
+            };
+            pay(ledger, *payday, amount)?;
+            row.push(amount);
         }
+        booked.push(row);
     }
-    Ok(ledgers)
+    Ok((ledgers, booked))
 }
 
 /// The id of the plan's payment on `payday`.
@@ -260,6 +270,11 @@ fn report(
         .map(|d| d.ledger.policy().get_rounding().scale())
         .max()
         .unwrap_or(2);
+    // each loan's statements at the month ends, from one replay per loan
+    let mut month_ends = ledgers
+        .iter()
+        .map(|l| Ok(l.statements_on(&calendar.month_ends)?.into_iter()))
+        .collect::<Result<Vec<_>>>()?;
     let mut damage = CreditDamage::default();
     let mut buckets: Vec<(u32, BucketMonths)> = Vec::new();
     let mut flows = Vec::new();
@@ -271,8 +286,11 @@ fn report(
         let paid = at_scale(Money::sum(amounts.iter().copied())?, scale)?;
         flows.push((*payday, paid));
         let mut loans = Vec::with_capacity(ledgers.len());
-        for ((ledger, amount), o) in ledgers.iter().zip(amounts).zip(outcomes.iter_mut()) {
-            let st = ledger.statement(*end)?;
+        for (((ledger, amount), o), statements) in
+            ledgers.iter().zip(amounts).zip(outcomes.iter_mut()).zip(month_ends.iter_mut())
+        {
+            let st = statements.next().ok_or_else(|| overflow("plan month-end statement"))?;
+            debug_assert_eq!(st.as_of, *end);
             damage.count(st.days_past_due);
             let bucket = ledger.policy().get_buckets().bucket(st.days_past_due);
             match buckets.iter_mut().find(|b| b.1.bucket == st.bucket) {

@@ -287,16 +287,18 @@ fn shifted(columns: &[Vec<Money>], i: usize, k: usize, delta: Money, direction: 
 }
 
 /// All of `available`, half of it, what brings the receiver's payment to
-/// each amount that clears another of its installments, and a quarter and
-/// a tenth of the month's budget: those that `available` covers, at the
-/// loan's minor unit, largest first.
+/// each amount that clears another of its installments (the last: its
+/// payoff), and a quarter and a tenth of the month's budget: those that
+/// `available` covers and the payoff leaves room for, at the loan's minor
+/// unit, largest first.
 fn moves(available: Money, budget: Money, current: Money, clearing: &[Money], scale: u32) -> Result<Vec<Money>> {
     let part = |whole: Money, n: u32| {
         Money::new((whole.as_decimal() / Decimal::from(n)).round_dp_with_strategy(scale, RoundingStrategy::ToZero))
     };
-    let mut all = vec![available, part(available, 2)?, part(budget, 4)?, part(budget, 10)?];
+    let room = clearing.last().map_or(available, |payoff| payoff.saturating_sub(current));
+    let mut all = vec![available.min(room), part(available, 2)?, part(budget, 4)?, part(budget, 10)?];
     all.extend(clearing.iter().filter(|c| **c > current).map(|c| c.saturating_sub(current)));
-    all.retain(|m| !m.is_zero() && *m <= available);
+    all.retain(|m| !m.is_zero() && *m <= available && *m <= room);
     all.sort();
     all.dedup();
     all.reverse();
@@ -348,32 +350,24 @@ impl Judge<'_> {
         Ok(amounts)
     }
 
-    /// Loan `i` paid `column` (by month, each capped at its payoff that
-    /// payday): its key, and the column as capped.
+    /// Loan `i` paid `column` (by month): its key. A column may pay more
+    /// than the loan owes (the plan caps it when booked); the surplus then
+    /// only adds to the cost, so the search never prefers it.
     fn outcome(&mut self, i: usize, column: &[Money]) -> Result<(Key, Vec<Money>)> {
         if let Some(found) = self.memo.get(&(i, column.to_vec())) {
             return Ok(found.clone());
         }
         let debt = self.plan.debts.get(i).ok_or_else(|| overflow("plan loan"))?;
         let mut ledger = debt.ledger.clone();
-        let mut capped = Vec::with_capacity(column.len());
-        let mut paid = Money::ZERO;
         for (payday, x) in self.calendar.paydays.iter().zip(column) {
-            let x = if x.is_zero() {
-                *x
-            } else {
-                (*x).min(ledger.statement(*payday)?.payoff)
-            };
-            pay(&mut ledger, *payday, x)?;
-            capped.push(x);
-            paid = paid.checked_add(x)?;
+            pay(&mut ledger, *payday, *x)?;
         }
+        let paid = Money::sum(column.iter().copied())?;
         let mut damage = CreditDamage::default();
         let owed = match self.objective {
             Objective::Damage => {
                 let mut owed = Money::ZERO;
-                for end in &self.calendar.month_ends {
-                    let st = ledger.statement(*end)?;
+                for st in ledger.statements_on(&self.calendar.month_ends)? {
                     damage.count(st.days_past_due);
                     owed = st.payoff;
                 }
@@ -385,7 +379,7 @@ impl Judge<'_> {
             damage,
             cost: paid.checked_add(owed)?.as_decimal(),
         };
-        self.memo.insert((i, column.to_vec()), (key, capped.clone()));
-        Ok((key, capped))
+        self.memo.insert((i, column.to_vec()), (key, column.to_vec()));
+        Ok((key, column.to_vec()))
     }
 }

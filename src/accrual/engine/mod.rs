@@ -464,6 +464,7 @@ struct Alloc {
 }
 
 /// A ledger being replayed.
+#[derive(Clone)]
 pub(crate) struct Book<'t> {
     t: &'t Terms,
     /// The installments' terms: the schedule's, then any a restructure adds.
