@@ -465,6 +465,15 @@ impl Ledger {
         Ok(())
     }
 
+    /// The payoff on `as_of`, exactly as [`Ledger::statement`] gives it,
+    /// without building the rest of the statement.
+    pub(crate) fn payoff_on(&self, as_of: NaiveDate) -> Result<Money> {
+        if as_of < self.schedule.disbursement() {
+            return self.statement(as_of).map(|st| st.payoff);
+        }
+        self.replay(&self.events, as_of)?.payoff(as_of)
+    }
+
     /// The statements on each of `dates` (ascending), exactly as
     /// [`Ledger::statement`] gives them, from one replay: the history is
     /// replayed once and a copy of the book is closed at each date. A

@@ -1,10 +1,11 @@
 //! Compare every way out of an overdue debt, side by side.
 
 mod rank;
+mod stay;
 
 use std::fmt;
 
-use chrono::{Datelike, Days, Months, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -506,8 +507,6 @@ fn default_record_years() -> u32 {
 /// The simple annual rate above which courts reduce a licensed lender's charges: 24 %.
 const LICENSED_COURT_LIMIT: Decimal = Decimal::from_parts(24, 0, 0, false, 2);
 
-/// The horizon searched for a break-even date: ten years.
-const BREAK_EVEN_HORIZON_DAYS: u64 = 3653;
 
 impl Comparison {
     /// A comparison for the loan in `ledger` on `as_of`, with the borrower's
@@ -712,10 +711,11 @@ impl Comparison {
                 reason: format!("nothing is owed on {}", self.as_of),
             });
         }
+        let curve = stay::StayCurve::new(&self.ledger, self.as_of);
         let mut options = self
             .options
             .iter()
-            .map(|choice| self.evaluate(choice, &statement))
+            .map(|choice| self.evaluate(choice, &statement, &curve))
             .collect::<Result<Vec<_>>>()?;
         self.rank(&mut options)?;
         Ok(ComparisonResult {
@@ -741,10 +741,6 @@ impl Comparison {
         Money::from_minor(minor, rounding.scale())
     }
 
-    /// The payoff on `day` if the borrower stays overdue until then.
-    pub(crate) fn stay_payoff(&self, day: NaiveDate) -> Result<Money> {
-        Ok(self.ledger.statement(day)?.payoff)
-    }
 
     /// What the borrower pays on one way out, and what it does to the loan.
     fn path(&self, way: &WayOut, today: &Statement) -> Result<Path> {
@@ -880,7 +876,7 @@ impl Comparison {
         })
     }
 
-    fn evaluate(&self, choice: &Choice, today: &Statement) -> Result<OptionResult> {
+    fn evaluate(&self, choice: &Choice, today: &Statement, curve: &stay::StayCurve<'_>) -> Result<OptionResult> {
         let payoff = today.payoff;
         let Path {
             payments,
@@ -952,7 +948,7 @@ impl Comparison {
             })?;
         let (break_even, longest_delay_days) = match choice.way {
             WayOut::Stay { .. } => (None, None),
-            _ => self.break_even(total_paid)?,
+            _ => curve.break_even(total_paid)?,
         };
         Ok(OptionResult {
             label: choice.label.clone(),
@@ -999,38 +995,6 @@ impl Comparison {
             });
         }
         Ok(day)
-    }
-
-    /// The first day staying overdue costs more than `total` (staying until
-    /// then and paying everything), searched over ten years, and the longest
-    /// delay before it.
-    fn break_even(&self, total: Money) -> Result<(Option<NaiveDate>, Option<u32>)> {
-        let at = |offset: u64| -> Result<(NaiveDate, Money)> {
-            let day = self
-                .as_of
-                .checked_add_days(Days::new(offset))
-                .ok_or(Error::DateOutOfRange {
-                    operation: "break-even search",
-                })?;
-            Ok((day, self.stay_payoff(day)?))
-        };
-        if at(0)?.1 > total {
-            return Ok((Some(self.as_of), None));
-        }
-        if at(BREAK_EVEN_HORIZON_DAYS)?.1 <= total {
-            return Ok((None, None));
-        }
-        // payoff(lo) ≤ total < payoff(hi); the payoff never falls as the stay lengthens
-        let (mut lo, mut hi) = (0u64, BREAK_EVEN_HORIZON_DAYS);
-        while hi - lo > 1 {
-            let mid = lo + (hi - lo) / 2;
-            if at(mid)?.1 > total {
-                hi = mid;
-            } else {
-                lo = mid;
-            }
-        }
-        Ok((Some(at(hi)?.0), u32::try_from(lo).ok()))
     }
 }
 

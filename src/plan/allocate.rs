@@ -132,7 +132,7 @@ fn growth(ledger: &Ledger, payday: NaiveDate, payoff: Money) -> Result<Decimal> 
     let later = payday
         .checked_add_days(chrono::Days::new(30))
         .ok_or(crate::Error::DateOutOfRange { operation: "plan growth" })?;
-    let grown = ledger.statement(later)?.payoff.saturating_sub(payoff);
+    let grown = ledger.payoff_on(later)?.saturating_sub(payoff);
     grown
         .as_decimal()
         .checked_div(payoff.as_decimal())
@@ -286,15 +286,18 @@ impl Optimiser<'_> {
         if !amount.is_zero() {
             ledger.pay(Payment::new(self.month.payment_id, self.month.payday, amount)?)?;
         }
-        let at_horizon = ledger.statement(self.month.horizon)?;
-        let cost = amount.checked_add(at_horizon.payoff)?.as_decimal();
         let mut damage = CreditDamage::default();
-        if self.objective == Objective::Damage {
+        let owed = if self.objective == Objective::Damage {
+            let at_horizon = ledger.statement(self.month.horizon)?;
             for end in self.month.month_ends {
                 let before = u32::try_from((self.month.horizon - *end).num_days()).unwrap_or(u32::MAX);
                 damage.count(at_horizon.days_past_due.saturating_sub(before));
             }
-        }
+            at_horizon.payoff
+        } else {
+            ledger.payoff_on(self.month.horizon)?
+        };
+        let cost = amount.checked_add(owed)?.as_decimal();
         Ok(Key { damage, cost })
     }
 

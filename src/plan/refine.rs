@@ -373,7 +373,7 @@ impl Judge<'_> {
                 }
                 owed
             }
-            Objective::Cost => ledger.statement(self.calendar.horizon()?)?.payoff,
+            Objective::Cost => ledger.payoff_on(self.calendar.horizon()?)?,
         };
         let key = Key {
             damage,

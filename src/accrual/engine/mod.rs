@@ -1150,14 +1150,14 @@ impl<'t> Book<'t> {
     }
 
     /// Finishes the replay at `as_of` and builds the statement.
-    pub(crate) fn statement(mut self, as_of_date: NaiveDate, buckets: &Buckets) -> Result<Statement> {
-        let as_of = day(as_of_date);
+    /// Brings the book to the start of `as_of` as a statement sees it: its
+    /// days past due.
+    fn close(&mut self, as_of: i32) -> Result<i32> {
         self.advance(as_of)?;
         // daily interest accrued after maturity is owed now
         if self.t.daily.is_some() && self.next_due >= self.inst.len() {
             self.post_accrued(self.running_row())?;
         }
-        let owes_principal = self.inst.iter().any(|i| !i.closed && i.out[PRINCIPAL] > 0);
         let oldest = self.oldest_late(as_of);
         let dpd = oldest.map_or(0, |k| as_of - self.due(k));
         if let (None, Some(limit), Some(k)) = (self.charged_off, self.t.charge_off, oldest) {
@@ -1165,6 +1165,24 @@ impl<'t> Book<'t> {
                 self.charged_off = Some(self.due(k).saturating_add(limit));
             }
         }
+        Ok(dpd)
+    }
+
+    /// The statement's payoff alone, without building the statement.
+    pub(crate) fn payoff(mut self, as_of_date: NaiveDate) -> Result<Money> {
+        let as_of = day(as_of_date);
+        self.close(as_of)?;
+        let mut net = 0i128;
+        for (_, _, x) in self.payoff_parts(as_of)? {
+            net = cadd(net, x)?;
+        }
+        Money::from_minor((net - self.credit).max(0), self.t.scale)
+    }
+
+    pub(crate) fn statement(mut self, as_of_date: NaiveDate, buckets: &Buckets) -> Result<Statement> {
+        let as_of = day(as_of_date);
+        let dpd = self.close(as_of)?;
+        let owes_principal = self.inst.iter().any(|i| !i.closed && i.out[PRINCIPAL] > 0);
         let scale = self.t.scale;
         let current = self.current(as_of);
         let mut totals = [[0i128; 5]; 6];
