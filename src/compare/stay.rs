@@ -69,7 +69,7 @@ impl<'a> StayCurve<'a> {
         // no day known to cost more: look ahead by doubling strides (a
         // statement ten years on replays ten years, so go no further than needed)
         while hi == BREAK_EVEN_HORIZON_DAYS && !self.is_known(hi) {
-            let next = lo.saturating_mul(2).max(32).min(BREAK_EVEN_HORIZON_DAYS);
+            let next = lo.saturating_mul(2).clamp(32, BREAK_EVEN_HORIZON_DAYS);
             if self.at(next)? > total {
                 hi = next;
             } else if next == BREAK_EVEN_HORIZON_DAYS {
