@@ -566,9 +566,22 @@ pub struct ChargeSplit {
 /// first violation and repeat within the next six billing cycles, and the
 /// rule that a fee may not exceed the minimum payment that was late.
 ///
-/// Default data (overridable with [`UsLateFeeSafeHarbor::new`]): 2010-08-22
-/// $25 / $35; 2014-01-01 $26 / $37; 2023-01-01 $30 / $41 (the 2024 $8 rule
-/// was vacated in 2025).
+/// Default data (overridable with [`UsLateFeeSafeHarbor::new`]), each row
+/// from the Federal Register document that set it (the Bureau's annual
+/// CPI adjustments; comment 52(b)(1)(ii)-2.i keeps the history):
+///
+/// | effective | first | repeat | set by |
+/// |---|---|---|---|
+/// | 2010-08-22 | $25 | $35 | Federal Reserve Board, CARD Act penalty-fee rule, 75 FR 37526 (June 29, 2010) |
+/// | 2014-01-01 | $26 | $37 | CFPB annual threshold adjustment for 2014 (78 FR, 2013) |
+/// | 2015-01-01 | $27 | $38 | CFPB annual threshold adjustments, 79 FR No. 158 (August 15, 2014); unchanged for 2016–2018 |
+/// | 2019-01-01 | $28 | $39 | CFPB annual threshold adjustments, 83 FR 43503 (August 27, 2018) |
+/// | 2020-01-01 | $29 | $40 | CFPB annual threshold adjustments, 84 FR (August 1, 2019); unchanged for 2021 (85 FR 50944, August 19, 2020) |
+/// | 2022-01-01 | $30 | $41 | CFPB annual threshold adjustments, 86 FR (published in the autumn of 2021) |
+///
+/// No adjustment was published for 2023. The 2024 penalty-fee rule (an $8
+/// late fee for larger issuers, 89 FR 19128, March 15, 2024) was vacated in
+/// April 2025 and withdrawn (90 FR 20084, May 12, 2025), so $30 / $41 stand.
 ///
 /// ```
 /// use chrono::NaiveDate;
@@ -589,7 +602,15 @@ pub struct UsLateFeeSafeHarbor {
 
 impl Default for UsLateFeeSafeHarbor {
     fn default() -> Self {
-        let data = [(2010, 8, 22, 25, 35), (2014, 1, 1, 26, 37), (2023, 1, 1, 30, 41)];
+        // (effective date, first, repeat): see the table and sources above
+        let data = [
+            (2010, 8, 22, 25, 35), // 75 FR 37526
+            (2014, 1, 1, 26, 37),  // 78 FR (2013 adjustment)
+            (2015, 1, 1, 27, 38),  // 79 FR No. 158, 2014-08-15
+            (2019, 1, 1, 28, 39),  // 83 FR 43503, 2018-08-27
+            (2020, 1, 1, 29, 40),  // 84 FR, 2019-08-01
+            (2022, 1, 1, 30, 41),  // 86 FR, 2021
+        ];
         UsLateFeeSafeHarbor {
             entries: data
                 .iter()
@@ -642,7 +663,7 @@ impl UsLateFeeSafeHarbor {
     /// use chrono::NaiveDate;
     /// use overdue::{Money, UsLateFeeSafeHarbor};
     /// use rust_decimal_macros::dec;
-    /// let d = NaiveDate::from_ymd_opt(2015, 6, 1).unwrap();
+    /// let d = NaiveDate::from_ymd_opt(2014, 6, 1).unwrap();
     /// let fee = UsLateFeeSafeHarbor::default().max_fee(d, false, Money::new(dec!(100))?)?;
     /// assert_eq!(fee.to_string(), "26");
     /// # Ok::<(), overdue::Error>(())

@@ -32,13 +32,30 @@ fn old_contracts_have_two_bands() {
     assert!(high.void);
 }
 
-/// Source: 12 CFR 1026.52(b) safe harbors, as dated in DOMAIN.md §2.
+/// Source: 12 CFR 1026.52(b)(1)(ii) safe harbors and the Federal Register
+/// documents that adjusted them each year (issue 13 §3): 75 FR 37526 (2010),
+/// the 2014 adjustment, 79 FR No. 158 (for 2015), 83 FR 43503 (for 2019),
+/// the August 2019 rule (for 2020), 85 FR 50944 (2021 unchanged), the 2021
+/// rule (for 2022); no adjustment for 2023 and the 2024 $8 rule vacated.
 #[test]
 fn us_late_fee_safe_harbor_by_date() {
     let t = UsLateFeeSafeHarbor::default();
-    assert_eq!(t.max_fee(d(2012, 1, 1), false, m(dec!(100))).unwrap(), m(dec!(25)));
-    assert_eq!(t.max_fee(d(2012, 1, 1), true, m(dec!(100))).unwrap(), m(dec!(35)));
-    assert_eq!(t.max_fee(d(2020, 1, 1), true, m(dec!(100))).unwrap(), m(dec!(37)));
+    let fee = |y, repeat| t.max_fee(d(y, 6, 1), repeat, m(dec!(100))).unwrap();
+    assert_eq!((fee(2012, false), fee(2012, true)), (m(dec!(25)), m(dec!(35))));
+    assert_eq!((fee(2014, false), fee(2014, true)), (m(dec!(26)), m(dec!(37))));
+    for year in 2015..=2018 {
+        assert_eq!((fee(year, false), fee(year, true)), (m(dec!(27)), m(dec!(38))), "{year}");
+    }
+    assert_eq!((fee(2019, false), fee(2019, true)), (m(dec!(28)), m(dec!(39))));
+    for year in 2020..=2021 {
+        assert_eq!((fee(year, false), fee(year, true)), (m(dec!(29)), m(dec!(40))), "{year}");
+    }
+    for year in 2022..=2026 {
+        assert_eq!((fee(year, false), fee(year, true)), (m(dec!(30)), m(dec!(41))), "{year}");
+    }
+    // the day each change took effect
+    assert_eq!(t.max_fee(d(2018, 12, 31), false, m(dec!(100))).unwrap(), m(dec!(27)));
+    assert_eq!(t.max_fee(d(2019, 1, 1), false, m(dec!(100))).unwrap(), m(dec!(28)));
     assert_eq!(t.max_fee(d(2025, 1, 1), false, m(dec!(20))).unwrap(), m(dec!(20)));
     assert!(t.max_fee(d(2009, 1, 1), false, m(dec!(100))).is_err());
 }
