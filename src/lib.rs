@@ -43,7 +43,7 @@
 //!   the rate float. The [`interest_guide`] explains both.
 //! - [`CashFlow`]s (borrower's view: received positive, paid negative) feed the
 //!   cost metrics: [`total_paid`], [`total_cost`], [`xnpv`], [`xirr`], [`irr`],
-//!   [`china_apr`], [`reg_z_apr`], [`eu_aprc`].
+//!   [`china_apr`], [`reg_z_apr`] (over a [`UnitPeriod`]), [`eu_aprc`].
 //! - Legal limits: [`RateTable`] (the one-year LPR), [`PrivateLendingCap`],
 //!   [`UsLateFeeSafeHarbor`], [`EuLatePayment`].
 //! - [`Error`] is the one error type; [`Result`] its alias.
@@ -285,7 +285,7 @@ pub use crate::compare::{
 };
 pub use crate::cost::{
     china_apr, effective_annual_rate, eu_aprc, irr, nominal_annual_rate, npv, reg_z_apr, reg_z_within_tolerance,
-    total_cost, total_paid, xirr, xirr_with_day_count, xnpv, CashFlow, ChinaApr,
+    total_cost, total_paid, xirr, xirr_with_day_count, xnpv, CashFlow, ChinaApr, UnitPeriod,
 };
 pub use crate::error::{Error, Result};
 pub use crate::floating::{Fixing, FloatingRate, OnReset, Reset, Spread};

@@ -6,9 +6,9 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::{solver, CashFlow};
+use super::{solver, CashFlow, UnitPeriod};
 use crate::calendar::{DayCount, Frequency};
-use crate::error::{overflow, Result};
+use crate::error::{overflow, Error, Result};
 
 /// The annualised rate of the PBoC 2021 No. 3 announcement: the IRR of all
 /// costs (interest and every fee) over the principal actually in use.
@@ -100,12 +100,14 @@ pub fn eu_aprc(flows: &[CashFlow]) -> Result<Decimal> {
 
 /// The US Regulation Z Appendix J APR, actuarial method.
 ///
-/// The unit period is `unit` (the common payment interval). Each flow's
-/// time from the first advance is whole unit periods counted back from its
-/// date, plus a fraction: the remaining days / 30 for a monthly unit (/ 15
-/// semi-monthly, / 90 quarterly, / 365 yearly, / 7 or / 14 weekly and
-/// biweekly), with simple interest on the fraction:
-/// `Σ CF_k / ((1 + e_k·i)(1 + i)^q_k) = 0`. APR = i × unit periods a year.
+/// The unit-period is `unit` (a [`UnitPeriod`], or a [`Frequency`] for the
+/// unit of that length): any Appendix J allows, four weeks and two months
+/// included, and the single-payment term rule. Each flow's time from the
+/// first advance is whole unit-periods counted back from its date, plus a
+/// fraction: the remaining days / 30 per month of the unit (/ 15
+/// semi-monthly, / 365 yearly, / the unit's days for days and weeks), with
+/// simple interest on the fraction: `Σ CF_k / ((1 + e_k·i)(1 + i)^q_k) = 0`.
+/// APR = i × unit-periods a year.
 ///
 /// # Errors
 /// As [`crate::xirr`].
@@ -123,8 +125,13 @@ pub fn eu_aprc(flows: &[CashFlow]) -> Result<Decimal> {
 /// assert_eq!((reg_z_apr(&flows, Frequency::Monthly)? * dec!(100)).round_dp(2), dec!(9.69));
 /// # Ok::<(), overdue::Error>(())
 /// ```
-pub fn reg_z_apr(flows: &[CashFlow], unit: Frequency) -> Result<Decimal> {
+pub fn reg_z_apr(flows: &[CashFlow], unit: impl Into<UnitPeriod>) -> Result<Decimal> {
     let (sorted, advance) = super::sorted_by_date(flows)?;
+    let unit = match unit.into() {
+        UnitPeriod::SinglePayment => single_payment_unit(&sorted, advance)?,
+        unit => unit,
+    };
+    let per_year = unit.per_year()?;
     let mut terms = Vec::with_capacity(sorted.len());
     for f in &sorted {
         let (q, days, divisor) = unit_periods(advance, f.date, unit)?;
@@ -144,8 +151,19 @@ pub fn reg_z_apr(flows: &[CashFlow], unit: Frequency) -> Result<Decimal> {
     let i = solver::solve(eval, 0.01, unique, |i| {
         solver::refine_in_decimal(i, eval, |i| reg_z_value(&terms, i))
     })?;
-    i.checked_mul(Decimal::from(unit.periods_per_year()))
-        .ok_or_else(|| overflow("apr"))
+    i.checked_mul(per_year).ok_or_else(|| overflow("apr"))
+}
+
+/// The unit-period of a single advance repaid by a single payment.
+fn single_payment_unit(sorted: &[CashFlow], advance: NaiveDate) -> Result<UnitPeriod> {
+    let last = sorted.last().map_or(advance, |f| f.date);
+    if sorted.iter().any(|f| f.date != advance && f.date != last) {
+        return Err(Error::Invalid {
+            field: "unit-period",
+            reason: "a single-payment unit-period needs one advance and one payment date".into(),
+        });
+    }
+    UnitPeriod::for_single_payment(advance, last)
 }
 
 /// Whether a disclosed APR is accurate under Regulation Z § 1026.22(a):
@@ -222,7 +240,7 @@ fn reg_z_value(terms: &[RegZTerm], i: Decimal) -> Result<Decimal> {
 
 /// Whole unit periods counted back from `date` to `advance`, and the odd
 /// days left over with the divisor that turns them into a fraction.
-fn unit_periods(advance: NaiveDate, date: NaiveDate, unit: Frequency) -> Result<(u64, i64, i64)> {
+fn unit_periods(advance: NaiveDate, date: NaiveDate, unit: UnitPeriod) -> Result<(u64, i64, i64)> {
     let back = |months: u32| date.checked_sub_months(Months::new(months));
     // whole steps of `step` months from `advance` to `date`, counted back from
     // `date`: estimated from the calendar months between them, then adjusted
@@ -241,21 +259,19 @@ fn unit_periods(advance: NaiveDate, date: NaiveDate, unit: Frequency) -> Result<
         let at = k.checked_mul(step).and_then(back).unwrap_or(date);
         (u64::from(k), at)
     };
+    let by_days = |len: i64| -> Result<(u64, i64, i64)> {
+        let days = (date - advance).num_days();
+        Ok((u64::try_from(days / len).map_err(|_| overflow("unit periods"))?, days % len, len))
+    };
     Ok(match unit {
-        Frequency::Weekly | Frequency::Biweekly => {
-            let len = if matches!(unit, Frequency::Weekly) { 7 } else { 14 };
-            let days = (date - advance).num_days();
-            (
-                u64::try_from(days / len).map_err(|_| overflow("unit periods"))?,
-                days % len,
-                len,
-            )
+        UnitPeriod::Days(n) => by_days(i64::from(n).max(1))?,
+        UnitPeriod::Weeks(n) => by_days(7 * i64::from(n).max(1))?,
+        UnitPeriod::Months(n) => {
+            let n = n.max(1);
+            let (k, at) = whole_months(n);
+            (k, (at - advance).num_days(), 30 * i64::from(n))
         }
-        Frequency::Monthly => {
-            let (k, at) = whole_months(1);
-            (k, (at - advance).num_days(), 30)
-        }
-        Frequency::SemiMonthly => {
+        UnitPeriod::SemiMonth => {
             let (k, at) = whole_months(1);
             let days = (at - advance).num_days();
             if days >= 15 {
@@ -264,11 +280,7 @@ fn unit_periods(advance: NaiveDate, date: NaiveDate, unit: Frequency) -> Result<
                 (2 * k, days, 15)
             }
         }
-        Frequency::Quarterly => {
-            let (k, at) = whole_months(3);
-            (k, (at - advance).num_days(), 90)
-        }
-        Frequency::Yearly => {
+        UnitPeriod::Year | UnitPeriod::SinglePayment => {
             let (k, at) = whole_months(12);
             (k, (at - advance).num_days(), 365)
         }

@@ -6,6 +6,7 @@
 #![allow(clippy::float_arithmetic)] // the root search runs in f64; every returned rate is checked in decimal arithmetic
 
 mod apr;
+mod unit;
 mod solver;
 
 use chrono::NaiveDate;
@@ -14,6 +15,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 pub use self::apr::{china_apr, eu_aprc, reg_z_apr, reg_z_within_tolerance, ChinaApr};
+pub use self::unit::UnitPeriod;
 use crate::calendar::{DayCount, Frequency};
 use crate::error::{overflow, Error, Result};
 use crate::fraction::Fraction;

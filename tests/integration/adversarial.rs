@@ -564,7 +564,15 @@ fn flows_job(flows: &[CashFlow]) {
             named(&e);
         }
     }
-    for unit in [Frequency::Monthly, Frequency::Weekly, Frequency::Yearly] {
+    for unit in [
+        UnitPeriod::from(Frequency::Monthly),
+        UnitPeriod::from(Frequency::Weekly),
+        UnitPeriod::from(Frequency::Yearly),
+        UnitPeriod::Weeks(4),
+        UnitPeriod::Months(2),
+        UnitPeriod::Days(0),
+        UnitPeriod::SinglePayment,
+    ] {
         if let Err(e) = reg_z_apr(flows, unit) {
             named(&e);
         }
