@@ -352,7 +352,10 @@ fn ten_loans() -> overdue::Plan {
 fn plan(c: &mut Criterion) {
     // every strategy side by side (`compare`: the optimising strategies search) beside one rule
     // that only books and reads the ledgers (`as_scheduled`): the ratio is the price of the search
-    for (name, plan) in [("plan/3_loans/6_months", several_loans::plan().unwrap()), ("plan/10_loans/24_months", ten_loans())] {
+    for (name, plan) in [
+        ("plan/3_loans/6_months", several_loans::plan().unwrap()),
+        ("plan/10_loans/24_months", ten_loans()),
+    ] {
         let mut group = c.benchmark_group(name);
         group.sample_size(10);
         group.bench_function("compare_all", |b| b.iter(|| black_box(&plan).compare().unwrap()));

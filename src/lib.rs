@@ -69,6 +69,14 @@
 //!   borrower ([`Budget`], a discount rate) and ranks them ([`RankBy`]) into a
 //!   [`ComparisonResult`] of [`OptionResult`]s with [`Warning`]s and a
 //!   [`CreditImpact`]. See [`compare_guide`] and [`json_guide`].
+//! - A [`Plan`] spreads one [`MonthlyBudget`] over several [`Debt`]s
+//!   (several lenders, one pay cheque), booking each month's payments
+//!   through each loan's own ledger under a [`PlanStrategy`], into a
+//!   [`PlanResult`] ([`PlanMonth`], [`LoanMonth`], [`LoanOutcome`],
+//!   [`CreditDamage`], [`BucketMonths`]); [`Plan::compare`] puts every
+//!   strategy side by side ([`PlanComparison`]) and a [`Consolidation`]
+//!   weighs one new loan that pays some of them off
+//!   ([`ConsolidationResult`]). See [`plan_guide`].
 //! - [`Ratio`] is a proportion that is not a rate (a 5 % fee, a 50 % uplift).
 //! - Whatever the input, every call returns `Ok` or a named [`Error`], never
 //!   a panic, a hang or a silently rounded amount, and a ledger's JSON always
@@ -234,6 +242,29 @@
 //! let stay = &result.options[1];
 //! assert!(!stay.affordable);                               // cheaper by NPV, but all in one month …
 //! assert_eq!(stay.credit.highest_days_past_due, 100);     // … and 100 days past due
+//! # Ok::<(), overdue::Error>(())
+//! ```
+//!
+//! ### I owe several lenders
+//! Three platforms, one pay cheque: spread the budget so that it costs
+//! least, or so that the credit record suffers least, and see every plan
+//! side by side. `cargo run --example several_loans` walks through one; see
+//! [`plan_guide`].
+//! ```
+//! # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+//! # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+//! let daily = |r| OverduePolicy::new().penalty_rate(PenaltyRate::Fixed(Rate::daily(r).unwrap()));
+//! let a = Ledger::new(Schedule::equal_installment(Money::new(dec!(6000))?, Rate::annual(dec!(0.18))?, 6, d(2026, 6, 5))?, daily(dec!(0.0005)))?;
+//! let b = Ledger::new(Schedule::equal_installment(Money::new(dec!(3000))?, Rate::annual(dec!(0.24))?, 6, d(2026, 7, 20))?, daily(dec!(0.001)))?;
+//! let plan = Plan::new(d(2026, 10, 1), MonthlyBudget::Constant(Money::new(dec!(1500))?), 10, 6)
+//!     .debt(Debt::new("platform A", a))
+//!     .debt(Debt::new("platform B", b));
+//! let all = plan.compare()?;
+//! let cheapest = all.get(PlanStrategy::LeastCost)?;
+//! assert!(all.plans.iter().all(|p| cheapest.cost <= p.cost));      // never dearer than another strategy
+//! assert!(cheapest.months.iter().all(|m| m.paid <= m.budget));    // never over budget
+//! let recommended = all.recommended()?;                           // least damage, if within 5 % of least cost
+//! assert!(recommended.cost <= cheapest.cost.checked_add(Money::new(cheapest.cost.as_decimal() * dec!(0.05))?)?);
 //! # Ok::<(), overdue::Error>(())
 //! ```
 //!

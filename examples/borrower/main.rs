@@ -5,10 +5,12 @@
 //! `cargo run --example borrower -- path/to/request.json` reads the same shape
 //! from a JSON file (see `docs/json.md` and `examples/borrower.json`);
 //! `cargo run --example borrower -- --request` prints the built-in scenario as
-//! such a file.
+//! such a file; `--chart file.svg` (after the file, if any) also draws what each
+//! way out has cost by each date, with the break-even dates marked.
 // Printing the report is this program's purpose.
 #![allow(clippy::print_stdout)]
 
+mod chart;
 mod scenario;
 
 use std::process::ExitCode;
@@ -16,7 +18,20 @@ use std::process::ExitCode;
 use overdue::{Comparison, ComparisonResult, Money, NewPlan, WayOut};
 
 fn main() -> ExitCode {
-    let comparison = match std::env::args().nth(1).as_deref() {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let chart = match args.iter().position(|a| a == "--chart") {
+        Some(i) if i + 1 < args.len() => {
+            let path = args.remove(i + 1);
+            args.remove(i);
+            Some(path)
+        }
+        Some(_) => {
+            eprintln!("error: --chart needs a file name");
+            return ExitCode::from(2);
+        }
+        None => None,
+    };
+    let comparison = match args.first().map(String::as_str) {
         None => scenario::comparison().map_err(|e| e.to_string()),
         Some("--request") => {
             // the built-in scenario as a JSON request, to start your own from
@@ -38,6 +53,9 @@ fn main() -> ExitCode {
     };
     let report = comparison.and_then(|c| {
         let result = c.run().map_err(|e| e.to_string())?;
+        if let Some(path) = &chart {
+            chart::write(&c, &result, path)?;
+        }
         Ok(render(&c, &result))
     });
     match report {

@@ -83,7 +83,11 @@ fn render(all: &PlanComparison) -> Result<String, Box<dyn std::error::Error>> {
     let best = all.recommended()?;
     writeln!(out, "\nRecommended: {} (the plan month by month)\n", best.strategy)?;
     for month in &best.months {
-        writeln!(out, "{}  budget {}  paid {}  left {}", month.payday, month.budget, month.paid, month.left)?;
+        writeln!(
+            out,
+            "{}  budget {}  paid {}  left {}",
+            month.payday, month.budget, month.paid, month.left
+        )?;
         for loan in &month.loans {
             writeln!(
                 out,

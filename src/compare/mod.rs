@@ -507,7 +507,6 @@ fn default_record_years() -> u32 {
 /// The simple annual rate above which courts reduce a licensed lender's charges: 24 %.
 const LICENSED_COURT_LIMIT: Decimal = Decimal::from_parts(24, 0, 0, false, 2);
 
-
 impl Comparison {
     /// A comparison for the loan in `ledger` on `as_of`, with the borrower's
     /// monthly `budget` and `discount_rate` (their opportunity cost), no
@@ -741,7 +740,6 @@ impl Comparison {
         Money::from_minor(minor, rounding.scale())
     }
 
-
     /// What the borrower pays on one way out, and what it does to the loan.
     fn path(&self, way: &WayOut, today: &Statement) -> Result<Path> {
         let on_this_loan = |payments, highest_dpd, settled_on| Path {
@@ -894,7 +892,12 @@ impl Comparison {
         let total_paid = Money::sum(payments.iter().map(|p| p.1))?;
         let cost = crate::money::exact_sub(total_paid.as_decimal(), payoff.as_decimal())
             .ok_or_else(|| overflow("option cost"))?;
-        let npv = present_cost(self.as_of, &payments, self.discount_rate, self.ledger.policy().get_rounding())?;
+        let npv = present_cost(
+            self.as_of,
+            &payments,
+            self.discount_rate,
+            self.ledger.policy().get_rounding(),
+        )?;
         // the option's flows against today's payoff: what it costs as a rate
         let mut against = vec![CashFlow::new(self.as_of, payoff.as_decimal())];
         against.extend(cash_flows.iter().copied());
@@ -1008,7 +1011,11 @@ pub(crate) fn present_cost(
 ) -> Result<Money> {
     // discounted to `as_of` (xnpv counts time from its earliest flow)
     let mut flows = vec![CashFlow::new(as_of, Decimal::ZERO)];
-    flows.extend(payments.iter().map(|&(date, amount)| CashFlow::new(date, -amount.as_decimal())));
+    flows.extend(
+        payments
+            .iter()
+            .map(|&(date, amount)| CashFlow::new(date, -amount.as_decimal())),
+    );
     let present_value = xnpv(&flows, rate, DayCount::Act365Fixed)?;
     Money::new(rounding.round(-present_value))
 }

@@ -31,9 +31,11 @@ impl<'a> StayCurve<'a> {
     }
 
     fn day(&self, offset: u64) -> Result<NaiveDate> {
-        self.as_of.checked_add_days(Days::new(offset)).ok_or(Error::DateOutOfRange {
-            operation: "break-even search",
-        })
+        self.as_of
+            .checked_add_days(Days::new(offset))
+            .ok_or(Error::DateOutOfRange {
+                operation: "break-even search",
+            })
     }
 
     /// The payoff `offset` days after the comparison date.
@@ -110,7 +112,12 @@ impl<'a> StayCurve<'a> {
     /// The tightest bracket the days already computed give.
     fn bracket(&self, total: Money) -> (u64, u64) {
         let known = self.known.borrow();
-        let lo = known.iter().filter(|(_, p)| **p <= total).map(|(d, _)| *d).max().unwrap_or(0);
+        let lo = known
+            .iter()
+            .filter(|(_, p)| **p <= total)
+            .map(|(d, _)| *d)
+            .max()
+            .unwrap_or(0);
         let hi = known
             .iter()
             .filter(|(d, p)| **p > total && **d > lo)
@@ -130,7 +137,9 @@ impl<'a> StayCurve<'a> {
             .checked_div(rise)
             .ok_or_else(|| overflow("break-even interpolation"))?
             .floor();
-        let step = rust_decimal::prelude::ToPrimitive::to_u64(&step).unwrap_or(0).saturating_add(1);
+        let step = rust_decimal::prelude::ToPrimitive::to_u64(&step)
+            .unwrap_or(0)
+            .saturating_add(1);
         Ok((lo + step).clamp(lo + 1, hi - 1))
     }
 }

@@ -261,7 +261,11 @@ fn unit_periods(advance: NaiveDate, date: NaiveDate, unit: UnitPeriod) -> Result
     };
     let by_days = |len: i64| -> Result<(u64, i64, i64)> {
         let days = (date - advance).num_days();
-        Ok((u64::try_from(days / len).map_err(|_| overflow("unit periods"))?, days % len, len))
+        Ok((
+            u64::try_from(days / len).map_err(|_| overflow("unit periods"))?,
+            days % len,
+            len,
+        ))
     };
     Ok(match unit {
         UnitPeriod::Days(n) => by_days(i64::from(n).max(1))?,

@@ -6,8 +6,8 @@
 #![allow(clippy::float_arithmetic)] // the root search runs in f64; every returned rate is checked in decimal arithmetic
 
 mod apr;
-mod unit;
 mod solver;
+mod unit;
 
 use chrono::NaiveDate;
 use rust_decimal::prelude::ToPrimitive;

@@ -119,7 +119,12 @@ pub(super) fn split(rule: Rule, month: &Month<'_>) -> Result<Vec<Money>> {
             order.sort_by_key(|i| loans.get(*i).map(|s| s.payoff));
             due_then_payoff(&loans, &order, month.budget)
         }
-        Rule::Optimise(objective) => Optimiser { month, loans: &loans, objective }.split(),
+        Rule::Optimise(objective) => Optimiser {
+            month,
+            loans: &loans,
+            objective,
+        }
+        .split(),
     }
 }
 
@@ -131,7 +136,9 @@ fn growth(ledger: &Ledger, payday: NaiveDate, payoff: Money) -> Result<Decimal> 
     }
     let later = payday
         .checked_add_days(chrono::Days::new(30))
-        .ok_or(crate::Error::DateOutOfRange { operation: "plan growth" })?;
+        .ok_or(crate::Error::DateOutOfRange {
+            operation: "plan growth",
+        })?;
     let grown = ledger.payoff_on(later)?.saturating_sub(payoff);
     grown
         .as_decimal()

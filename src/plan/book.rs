@@ -71,7 +71,11 @@ pub(super) fn run_all(plan: &Plan, strategies: &[PlanStrategy]) -> Result<Vec<Pl
     for rule in ALL_RULES {
         if optimising || strategies.iter().any(|s| rule_of(*s) == Some(rule)) {
             let (ledgers, amounts) = decide(plan, &calendar, rule)?;
-            pool.push((Some(rule), report(plan, &calendar, &ledgers, &amounts, &start)?, amounts));
+            pool.push((
+                Some(rule),
+                report(plan, &calendar, &ledgers, &amounts, &start)?,
+                amounts,
+            ));
         }
     }
     if optimising {
@@ -286,8 +290,11 @@ fn report(
         let paid = at_scale(Money::sum(amounts.iter().copied())?, scale)?;
         flows.push((*payday, paid));
         let mut loans = Vec::with_capacity(ledgers.len());
-        for (((ledger, amount), o), statements) in
-            ledgers.iter().zip(amounts).zip(outcomes.iter_mut()).zip(month_ends.iter_mut())
+        for (((ledger, amount), o), statements) in ledgers
+            .iter()
+            .zip(amounts)
+            .zip(outcomes.iter_mut())
+            .zip(month_ends.iter_mut())
         {
             let st = statements.next().ok_or_else(|| overflow("plan month-end statement"))?;
             debug_assert_eq!(st.as_of, *end);

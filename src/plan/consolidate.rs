@@ -6,12 +6,12 @@ use serde::{Deserialize, Serialize};
 
 use super::{Debt, Plan, PlanResult};
 use crate::accrual::{Ledger, OverduePolicy};
+use crate::calendar::Frequency;
 use crate::compare::{legal_warnings, LenderKind, Refinance, Warning};
 use crate::cost::{nominal_annual_rate, xirr, CashFlow};
 use crate::error::{overflow, Error, Result};
 use crate::limits::RateTable;
 use crate::money::Money;
-use crate::calendar::Frequency;
 
 /// A consolidation loan (以贷养贷 when it comes from another lender to pay
 /// the first): a [`Refinance`] disbursed on the plan's first day that pays
@@ -165,11 +165,15 @@ impl Plan {
             reason,
         };
         if c.refinance.get_recurring_fee().is_some() {
-            return Err(invalid("a consolidation loan with a recurring fee is not supported".into()));
+            return Err(invalid(
+                "a consolidation loan with a recurring fee is not supported".into(),
+            ));
         }
         for (i, label) in c.loans.iter().enumerate() {
             if !self.debts.iter().any(|d| &d.label == label) || c.loans.iter().take(i).any(|l| l == label) {
-                return Err(invalid(format!("{label:?} is not a loan of the plan, or is named twice")));
+                return Err(invalid(format!(
+                    "{label:?} is not a loan of the plan, or is named twice"
+                )));
             }
         }
         let (out, keep): (Vec<&Debt>, Vec<&Debt>) = self.debts.iter().partition(|d| c.loans.contains(&d.label));
@@ -193,7 +197,11 @@ impl Plan {
 
 /// The simple annual rate of a new loan's installments against what it
 /// pays off on `day`.
-fn new_loan_apr(schedule: &crate::schedule::Schedule, paid_off: Money, day: chrono::NaiveDate) -> Result<Option<Decimal>> {
+fn new_loan_apr(
+    schedule: &crate::schedule::Schedule,
+    paid_off: Money,
+    day: chrono::NaiveDate,
+) -> Result<Option<Decimal>> {
     let mut flows = vec![CashFlow::new(day, paid_off.as_decimal())];
     flows.extend(
         schedule

@@ -359,7 +359,10 @@ impl Plan {
             return invalid("a plan needs at least one loan".into());
         }
         if !(1..=31).contains(&self.payment_day) {
-            return invalid(format!("payment day {} is not a day of the month (1–31)", self.payment_day));
+            return invalid(format!(
+                "payment day {} is not a day of the month (1–31)",
+                self.payment_day
+            ));
         }
         if !(1..=MAX_PLAN_MONTHS).contains(&self.months) {
             return invalid(format!(

@@ -61,7 +61,12 @@ fn climb(judge: &mut Judge<'_>, amounts: &[Vec<Money>]) -> Result<Option<(Key, V
     let n = plan.debts.len();
     let months = amounts.len();
     let mut columns: Vec<Vec<Money>> = (0..n)
-        .map(|i| amounts.iter().map(|m| m.get(i).copied().unwrap_or(Money::ZERO)).collect())
+        .map(|i| {
+            amounts
+                .iter()
+                .map(|m| m.get(i).copied().unwrap_or(Money::ZERO))
+                .collect()
+        })
         .collect();
     let mut keys = Vec::with_capacity(n);
     for (i, column) in columns.iter_mut().enumerate() {
@@ -135,7 +140,12 @@ fn climb(judge: &mut Judge<'_>, amounts: &[Vec<Money>]) -> Result<Option<(Key, V
     }
     Ok(improved_any.then(|| {
         let amounts = (0..months)
-            .map(|k| columns.iter().map(|c| c.get(k).copied().unwrap_or(Money::ZERO)).collect())
+            .map(|k| {
+                columns
+                    .iter()
+                    .map(|c| c.get(k).copied().unwrap_or(Money::ZERO))
+                    .collect()
+            })
             .collect();
         (total, amounts)
     }))
@@ -151,7 +161,11 @@ fn swap(judge: &mut Judge<'_>, columns: &mut [Vec<Money>], keys: &mut Vec<Key>, 
             for i in 0..n {
                 for j in (0..n).filter(|j| *j != i) {
                     let give = columns.get(i).and_then(|c| c.get(k)).copied().unwrap_or(Money::ZERO);
-                    let back = columns.get(j).and_then(|c| c.get(later)).copied().unwrap_or(Money::ZERO);
+                    let back = columns
+                        .get(j)
+                        .and_then(|c| c.get(later))
+                        .copied()
+                        .unwrap_or(Money::ZERO);
                     let delta = give.min(back);
                     if delta.is_zero() {
                         continue;
@@ -204,7 +218,9 @@ fn gather(judge: &mut Judge<'_>, columns: &mut [Vec<Money>], keys: &mut Vec<Key>
                     return Ok(false);
                 }
                 let spent = Money::sum(columns.iter().filter_map(|c| c.get(k).copied()))?;
-                let mut need = target.saturating_sub(current).saturating_sub(judge.plan.budget_of(k)?.saturating_sub(spent));
+                let mut need = target
+                    .saturating_sub(current)
+                    .saturating_sub(judge.plan.budget_of(k)?.saturating_sub(spent));
                 let mut trial_columns = columns.to_vec();
                 let mut donors: Vec<usize> = (0..n).filter(|i| *i != j).collect();
                 donors.sort_by_key(|i| std::cmp::Reverse(columns.get(*i).and_then(|c| c.get(k)).copied()));
@@ -247,7 +263,12 @@ fn gather(judge: &mut Judge<'_>, columns: &mut [Vec<Money>], keys: &mut Vec<Key>
 
 /// Whether every month stays within its budget with loans `a` and `b`
 /// paying their new columns.
-fn within_budget(judge: &Judge<'_>, columns: &[Vec<Money>], a: (usize, &[Money]), b: (usize, &[Money])) -> Result<bool> {
+fn within_budget(
+    judge: &Judge<'_>,
+    columns: &[Vec<Money>],
+    a: (usize, &[Money]),
+    b: (usize, &[Money]),
+) -> Result<bool> {
     let months = columns.first().map_or(0, Vec::len);
     for k in 0..months {
         let mut spent = Money::ZERO;
@@ -295,9 +316,21 @@ fn moves(available: Money, budget: Money, current: Money, clearing: &[Money], sc
     let part = |whole: Money, n: u32| {
         Money::new((whole.as_decimal() / Decimal::from(n)).round_dp_with_strategy(scale, RoundingStrategy::ToZero))
     };
-    let room = clearing.last().map_or(available, |payoff| payoff.saturating_sub(current));
-    let mut all = vec![available.min(room), part(available, 2)?, part(budget, 4)?, part(budget, 10)?];
-    all.extend(clearing.iter().filter(|c| **c > current).map(|c| c.saturating_sub(current)));
+    let room = clearing
+        .last()
+        .map_or(available, |payoff| payoff.saturating_sub(current));
+    let mut all = vec![
+        available.min(room),
+        part(available, 2)?,
+        part(budget, 4)?,
+        part(budget, 10)?,
+    ];
+    all.extend(
+        clearing
+            .iter()
+            .filter(|c| **c > current)
+            .map(|c| c.saturating_sub(current)),
+    );
     all.retain(|m| !m.is_zero() && *m <= available && *m <= room);
     all.sort();
     all.dedup();
@@ -335,7 +368,10 @@ impl Judge<'_> {
     /// What clears loan `j`'s installments in turn on payday `k`, after its
     /// payments of the months before.
     fn clearing(&mut self, j: usize, columns: &[Vec<Money>], k: usize) -> Result<Vec<Money>> {
-        let prefix: Vec<Money> = columns.get(j).map(|c| c.iter().take(k).copied().collect()).unwrap_or_default();
+        let prefix: Vec<Money> = columns
+            .get(j)
+            .map(|c| c.iter().take(k).copied().collect())
+            .unwrap_or_default();
         if let Some(found) = self.clearing_memo.get(&(j, prefix.clone())) {
             return Ok(found.clone());
         }

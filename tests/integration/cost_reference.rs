@@ -183,28 +183,58 @@ fn reg_z_unit_periods_appendix_j() {
     // 1,000 repaid by 6 bimonthly payments of 178.5258123352 at 2 % per two months: 12 %
     let mut flows = vec![CashFlow::new(advance, dec!(1000))];
     for k in 1..=6u32 {
-        flows.push(CashFlow::new(advance + chrono::Months::new(2 * k), dec!(-178.5258123352)));
+        flows.push(CashFlow::new(
+            advance + chrono::Months::new(2 * k),
+            dec!(-178.5258123352),
+        ));
     }
-    assert_eq!(reg_z_apr(&flows, UnitPeriod::Months(2)).unwrap().round_dp(8), dec!(0.12));
+    assert_eq!(
+        reg_z_apr(&flows, UnitPeriod::Months(2)).unwrap().round_dp(8),
+        dec!(0.12)
+    );
     // single payment after six months: the unit is six months, 5 % of it, twice a year: 10 %
     let single = |days_or_months: chrono::NaiveDate, paid| {
-        reg_z_apr(&[CashFlow::new(advance, dec!(1000)), CashFlow::new(days_or_months, paid)], UnitPeriod::SinglePayment)
-            .unwrap()
+        reg_z_apr(
+            &[CashFlow::new(advance, dec!(1000)), CashFlow::new(days_or_months, paid)],
+            UnitPeriod::SinglePayment,
+        )
+        .unwrap()
     };
     assert_eq!(single(day(2026, 7, 5), dec!(-1050)).round_dp(10), dec!(0.1));
     // after 39 days: the unit is 39 days, 1 % of it, 365/39 a year: 9.358974 %
-    assert_eq!(single(advance + chrono::Days::new(39), dec!(-1010)).round_dp(8), dec!(0.09358974));
+    assert_eq!(
+        single(advance + chrono::Days::new(39), dec!(-1010)).round_dp(8),
+        dec!(0.09358974)
+    );
     // after 18 months: the unit is a year; one year and 181/365 of another at 10 % total:
     // (1 + 181/365 i)(1 + i) = 1.1, i = 6.543060 %
     assert_eq!(
-        reg_z_apr(&[CashFlow::new(day(2026, 1, 1), dec!(1000)), CashFlow::new(day(2027, 7, 1), dec!(-1100))], UnitPeriod::SinglePayment)
-            .unwrap()
-            .round_dp(8),
+        reg_z_apr(
+            &[
+                CashFlow::new(day(2026, 1, 1), dec!(1000)),
+                CashFlow::new(day(2027, 7, 1), dec!(-1100))
+            ],
+            UnitPeriod::SinglePayment
+        )
+        .unwrap()
+        .round_dp(8),
         dec!(0.06543060)
     );
     // more than one payment date is not a single payment
-    assert!(matches!(reg_z_apr(&flows, UnitPeriod::SinglePayment), Err(Error::Invalid { field: "unit-period", .. })));
-    assert!(matches!(reg_z_apr(&flows, UnitPeriod::Weeks(0)), Err(Error::Invalid { .. })));
+    assert!(matches!(
+        reg_z_apr(&flows, UnitPeriod::SinglePayment),
+        Err(Error::Invalid {
+            field: "unit-period",
+            ..
+        })
+    ));
+    assert!(matches!(
+        reg_z_apr(&flows, UnitPeriod::Weeks(0)),
+        Err(Error::Invalid { .. })
+    ));
     // a frequency is the unit of its length
-    assert_eq!(reg_z_apr(&flows, Frequency::Quarterly).unwrap(), reg_z_apr(&flows, UnitPeriod::Months(3)).unwrap());
+    assert_eq!(
+        reg_z_apr(&flows, Frequency::Quarterly).unwrap(),
+        reg_z_apr(&flows, UnitPeriod::Months(3)).unwrap()
+    );
 }

@@ -44,14 +44,26 @@ fn us_late_fee_safe_harbor_by_date() {
     assert_eq!((fee(2012, false), fee(2012, true)), (m(dec!(25)), m(dec!(35))));
     assert_eq!((fee(2014, false), fee(2014, true)), (m(dec!(26)), m(dec!(37))));
     for year in 2015..=2018 {
-        assert_eq!((fee(year, false), fee(year, true)), (m(dec!(27)), m(dec!(38))), "{year}");
+        assert_eq!(
+            (fee(year, false), fee(year, true)),
+            (m(dec!(27)), m(dec!(38))),
+            "{year}"
+        );
     }
     assert_eq!((fee(2019, false), fee(2019, true)), (m(dec!(28)), m(dec!(39))));
     for year in 2020..=2021 {
-        assert_eq!((fee(year, false), fee(year, true)), (m(dec!(29)), m(dec!(40))), "{year}");
+        assert_eq!(
+            (fee(year, false), fee(year, true)),
+            (m(dec!(29)), m(dec!(40))),
+            "{year}"
+        );
     }
     for year in 2022..=2026 {
-        assert_eq!((fee(year, false), fee(year, true)), (m(dec!(30)), m(dec!(41))), "{year}");
+        assert_eq!(
+            (fee(year, false), fee(year, true)),
+            (m(dec!(30)), m(dec!(41))),
+            "{year}"
+        );
     }
     // the day each change took effect
     assert_eq!(t.max_fee(d(2018, 12, 31), false, m(dec!(100))).unwrap(), m(dec!(27)));

@@ -6,9 +6,9 @@ use std::collections::HashMap;
 
 use crate::common::{cases, d, m};
 use chrono::{Months, NaiveDate};
+use overdue::PlanStrategy;
 use overdue::*;
 use proptest::prelude::*;
-use overdue::PlanStrategy;
 use proptest::test_runner::{Config, TestRunner};
 use rust_decimal::Decimal;
 
@@ -33,18 +33,28 @@ struct Loan {
 }
 
 fn loan() -> impl proptest::strategy::Strategy<Value = Loan> {
-    (3i64..=15, 0i64..=36, 3u32..=6, 1u32..=4, 1u32..=28, 0u32..=3, 2i64..=20, any::<bool>()).prop_map(
-        |(hundreds, rate_pct, installments, months_before, day, paid, penalty_bp, late_fee)| Loan {
-            hundreds,
-            rate_pct,
-            installments,
-            months_before,
-            day,
-            paid: paid.min(installments - 1),
-            penalty_bp,
-            late_fee,
-        },
+    (
+        3i64..=15,
+        0i64..=36,
+        3u32..=6,
+        1u32..=4,
+        1u32..=28,
+        0u32..=3,
+        2i64..=20,
+        any::<bool>(),
     )
+        .prop_map(
+            |(hundreds, rate_pct, installments, months_before, day, paid, penalty_bp, late_fee)| Loan {
+                hundreds,
+                rate_pct,
+                installments,
+                months_before,
+                day,
+                paid: paid.min(installments - 1),
+                penalty_bp,
+                late_fee,
+            },
+        )
 }
 
 fn ledger(l: &Loan) -> Ledger {
@@ -57,13 +67,21 @@ fn ledger(l: &Loan) -> Ledger {
         start,
     )
     .unwrap();
-    let mut policy = OverduePolicy::new().penalty_rate(PenaltyRate::Fixed(Rate::daily(Decimal::new(l.penalty_bp, 4)).unwrap()));
+    let mut policy =
+        OverduePolicy::new().penalty_rate(PenaltyRate::Fixed(Rate::daily(Decimal::new(l.penalty_bp, 4)).unwrap()));
     if l.late_fee {
         policy = policy.late_fee(LateFee::flat(m(Decimal::from(20))));
     }
     let mut ledger = Ledger::new(schedule.clone(), policy).unwrap();
-    for row in schedule.installments().iter().take(l.paid as usize).filter(|r| r.due_date < as_of()) {
-        ledger.pay(Payment::new(format!("p{}", row.number), row.due_date, row.payment).unwrap()).unwrap();
+    for row in schedule
+        .installments()
+        .iter()
+        .take(l.paid as usize)
+        .filter(|r| r.due_date < as_of())
+    {
+        ledger
+            .pay(Payment::new(format!("p{}", row.number), row.due_date, row.payment).unwrap())
+            .unwrap();
     }
     ledger
 }
@@ -73,7 +91,12 @@ use chrono::Datelike;
 /// A plan of 2–3 loans over `months` months with a budget of `hundreds` × 100.
 fn plan(loans: &[Loan], hundreds: i64, payment_day: u32, months: u32) -> Plan {
     loans.iter().enumerate().fold(
-        Plan::new(as_of(), MonthlyBudget::Constant(m(Decimal::from(hundreds * 100))), payment_day, months),
+        Plan::new(
+            as_of(),
+            MonthlyBudget::Constant(m(Decimal::from(hundreds * 100))),
+            payment_day,
+            months,
+        ),
         |p, (i, l)| p.debt(Debt::new(format!("L{i}"), ledger(l))),
     )
 }
@@ -81,9 +104,7 @@ fn plan(loans: &[Loan], hundreds: i64, payment_day: u32, months: u32) -> Plan {
 fn small() -> impl proptest::strategy::Strategy<Value = (Vec<Loan>, i64, u32, u32)> {
     (prop::collection::vec(loan(), 2..=3), 1i64..=4, 1u32..=28, 3u32..=4).prop_filter(
         "the instance stays small enough to enumerate",
-        |(loans, hundreds, _, months)| {
-            (u64::try_from(*hundreds).unwrap() + 1).pow(*months) <= 256 && loans.len() <= 3
-        },
+        |(loans, hundreds, _, months)| (u64::try_from(*hundreds).unwrap() + 1).pow(*months) <= 256 && loans.len() <= 3,
     )
 }
 
@@ -105,7 +126,12 @@ fn outcome(ledger: &Ledger, levels: &[u32], paydays: &[NaiveDate], ends: &[Naive
     for end in ends {
         let st = ledger.statement(*end).unwrap();
         let mut one = CreditDamage::default();
-        for (threshold, n) in [(90, &mut one.days_90_plus), (60, &mut one.days_60_plus), (30, &mut one.days_30_plus), (1, &mut one.past_due)] {
+        for (threshold, n) in [
+            (90, &mut one.days_90_plus),
+            (60, &mut one.days_60_plus),
+            (30, &mut one.days_30_plus),
+            (1, &mut one.past_due),
+        ] {
             *n = u32::from(st.days_past_due >= threshold);
         }
         damage = CreditDamage {
@@ -142,7 +168,12 @@ fn sequences(units: u32, months: usize) -> Vec<Vec<u32>> {
 
 /// The brute-force optimum over every allocation in steps of 100: the least
 /// cost, and the least (damage, cost).
-fn brute_force(plan: &Plan, units: u32, paydays: &[NaiveDate], ends: &[NaiveDate]) -> (Decimal, (CreditDamage, Decimal)) {
+fn brute_force(
+    plan: &Plan,
+    units: u32,
+    paydays: &[NaiveDate],
+    ends: &[NaiveDate],
+) -> (Decimal, (CreditDamage, Decimal)) {
     let seqs = sequences(units, paydays.len());
     let per_loan: Vec<Vec<(CreditDamage, Decimal)>> = plan
         .debts()
@@ -222,17 +253,27 @@ fn optimising_strategies_match_brute_force() {
             if cheap.cost.as_decimal() <= best_cost {
                 cost_hits.set(cost_hits.get() + 1);
             } else {
-                eprintln!("least cost {} > brute force {best_cost}: {loans:?} {hundreds} {day} {months}", cheap.cost);
+                eprintln!(
+                    "least cost {} > brute force {best_cost}: {loans:?} {hundreds} {day} {months}",
+                    cheap.cost
+                );
             }
             if (gentle.damage, gentle.cost.as_decimal()) <= best_damage {
                 damage_hits.set(damage_hits.get() + 1);
             } else {
-                eprintln!("least damage {:?} {} > brute force {best_damage:?}", gentle.damage, gentle.cost);
+                eprintln!(
+                    "least damage {:?} {} > brute force {best_damage:?}",
+                    gentle.damage, gentle.cost
+                );
             }
             // never dearer than any other strategy, never more damage
             for p in &all.plans {
                 prop_assert!(cheap.cost <= p.cost, "{} costs less", p.strategy);
-                prop_assert!((gentle.damage, gentle.cost) <= (p.damage, p.cost), "{} does less damage", p.strategy);
+                prop_assert!(
+                    (gentle.damage, gentle.cost) <= (p.damage, p.cost),
+                    "{} does less damage",
+                    p.strategy
+                );
             }
             Ok(())
         })
@@ -244,8 +285,16 @@ fn optimising_strategies_match_brute_force() {
         100.0 * share(cost_hits.get()),
         100.0 * share(damage_hits.get())
     );
-    assert!(share(cost_hits.get()) >= 0.90, "least cost optimal in only {:.3}", share(cost_hits.get()));
-    assert!(share(damage_hits.get()) >= 0.85, "least damage optimal in only {:.3}", share(damage_hits.get()));
+    assert!(
+        share(cost_hits.get()) >= 0.90,
+        "least cost optimal in only {:.3}",
+        share(cost_hits.get())
+    );
+    assert!(
+        share(damage_hits.get()) >= 0.85,
+        "least damage optimal in only {:.3}",
+        share(damage_hits.get())
+    );
 }
 
 fn any_plan() -> impl proptest::strategy::Strategy<Value = (Vec<Loan>, i64, u32, u32)> {

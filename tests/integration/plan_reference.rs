@@ -38,7 +38,15 @@ fn with_nothing_to_spare_the_debt_grows_by_the_penalty() {
     let plan = Plan::new(d(2026, 10, 1), MonthlyBudget::Constant(Money::ZERO), 1, 2).debt(Debt::new("A", loan()));
     let p = plan.run(PlanStrategy::LeastCost).unwrap();
     assert_eq!(p.still_owed.to_string(), "1075.00");
-    assert_eq!(p.damage, CreditDamage { days_90_plus: 1, days_60_plus: 2, days_30_plus: 2, past_due: 2 });
+    assert_eq!(
+        p.damage,
+        CreditDamage {
+            days_90_plus: 1,
+            days_60_plus: 2,
+            days_30_plus: 2,
+            past_due: 2
+        }
+    );
     assert_eq!(p.loans[0].worst_days_past_due, 90);
 }
 
@@ -68,16 +76,38 @@ fn the_faster_growing_loan_is_paid_first_by_avalanche_and_least_cost() {
 #[test]
 fn plan_errors_name_what_is_wrong() {
     let base = |day, months| Plan::new(d(2026, 10, 1), MonthlyBudget::Constant(m(dec!(100))), day, months);
-    assert!(matches!(base(1, 2).run(PlanStrategy::LeastCost), Err(Error::Invalid { field: "plan", .. })));
+    assert!(matches!(
+        base(1, 2).run(PlanStrategy::LeastCost),
+        Err(Error::Invalid { field: "plan", .. })
+    ));
     let with = |p: Plan| p.debt(Debt::new("A", loan()));
-    assert!(with(base(0, 2)).run(PlanStrategy::LeastCost).unwrap_err().to_string().contains("payment day 0"));
-    assert!(with(base(1, 0)).run(PlanStrategy::LeastCost).unwrap_err().to_string().contains("1 to 120 months"));
+    assert!(with(base(0, 2))
+        .run(PlanStrategy::LeastCost)
+        .unwrap_err()
+        .to_string()
+        .contains("payment day 0"));
+    assert!(with(base(1, 0))
+        .run(PlanStrategy::LeastCost)
+        .unwrap_err()
+        .to_string()
+        .contains("1 to 120 months"));
     let twice = with(with(base(1, 2)));
-    assert!(twice.run(PlanStrategy::LeastCost).unwrap_err().to_string().contains("two loans are labelled"));
-    let short = Plan::new(d(2026, 10, 1), MonthlyBudget::ByMonth(vec![m(dec!(100))]), 1, 2).debt(Debt::new("A", loan()));
-    assert!(short.run(PlanStrategy::LeastCost).unwrap_err().to_string().contains("no amount for month 2"));
+    assert!(twice
+        .run(PlanStrategy::LeastCost)
+        .unwrap_err()
+        .to_string()
+        .contains("two loans are labelled"));
+    let short =
+        Plan::new(d(2026, 10, 1), MonthlyBudget::ByMonth(vec![m(dec!(100))]), 1, 2).debt(Debt::new("A", loan()));
+    assert!(short
+        .run(PlanStrategy::LeastCost)
+        .unwrap_err()
+        .to_string()
+        .contains("no amount for month 2"));
     // unknown fields are refused
-    let json = serde_json::to_string(&with(base(1, 2))).unwrap().replace("\"payment_day\"", "\"payment_dy\"");
+    let json = serde_json::to_string(&with(base(1, 2)))
+        .unwrap()
+        .replace("\"payment_day\"", "\"payment_dy\"");
     assert!(serde_json::from_str::<Plan>(&json).is_err());
 }
 
