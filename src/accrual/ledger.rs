@@ -471,7 +471,18 @@ impl Ledger {
         if as_of < self.schedule.disbursement() {
             return self.statement(as_of).map(|st| st.payoff);
         }
-        self.replay(&self.events, as_of)?.payoff(as_of)
+        Ok(self.replay(&self.events, as_of)?.standing(as_of)?.1)
+    }
+
+    /// The days past due and payoff on each of `dates` (ascending), exactly
+    /// as [`Ledger::statement`] gives them, from one replay and without
+    /// building the statements.
+    pub(crate) fn standings_on(&self, dates: &[NaiveDate]) -> Result<Vec<(u32, Money)>> {
+        self.on_each(
+            dates,
+            |book, as_of| book.standing(as_of),
+            |st| (st.days_past_due, st.payoff),
+        )
     }
 
     /// The statements on each of `dates` (ascending), exactly as
@@ -480,9 +491,25 @@ impl Ledger {
     /// ledger with reversals (which change the history by date) is
     /// replayed per date.
     pub(crate) fn statements_on(&self, dates: &[NaiveDate]) -> Result<Vec<Statement>> {
+        self.on_each(
+            dates,
+            |book, as_of| book.statement(as_of, self.policy.get_buckets()),
+            |st| st,
+        )
+    }
+
+    /// `close` applied to a copy of the book on each of `dates` (ascending),
+    /// from one replay; per date from statements (`of_statement`) for a
+    /// ledger with reversals, which change the history by date.
+    fn on_each<T>(
+        &self,
+        dates: &[NaiveDate],
+        close: impl Fn(Book<'_>, NaiveDate) -> Result<T>,
+        of_statement: impl Fn(Statement) -> T,
+    ) -> Result<Vec<T>> {
         let ascending = dates.windows(2).all(|w| w.first() <= w.get(1));
         if !ascending || self.events.iter().any(|e| matches!(e, Event::Reversal(_))) {
-            return dates.iter().map(|d| self.statement(*d)).collect();
+            return dates.iter().map(|d| self.statement(*d).map(&of_statement)).collect();
         }
         let mut book = Book::without(&self.terms, BTreeSet::new());
         let mut events = self.events.iter().peekable();
@@ -499,7 +526,7 @@ impl Ledger {
             while let Some(event) = events.next_if(|e| e.date() <= as_of) {
                 book.apply(event)?;
             }
-            out.push(book.clone().statement(as_of, self.policy.get_buckets())?);
+            out.push(close(book.clone(), as_of)?);
         }
         Ok(out)
     }

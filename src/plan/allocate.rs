@@ -40,19 +40,21 @@ pub(super) struct Month<'a> {
 /// What a loan owes on the payday, before the month's payment.
 pub(super) struct Standing {
     payoff: Money,
-    /// What clears each installment due by the payday, oldest first, after
-    /// the credit balance.
+    /// What clears each installment due by the month's end, oldest first,
+    /// after the credit balance.
     dues: Vec<(NaiveDate, Money)>,
     scale: u32,
 }
 
 impl Standing {
-    pub(super) fn of(ledger: &Ledger, payday: NaiveDate) -> Result<Standing> {
+    /// On `payday`, for the month that ends on `month_end`: what is due,
+    /// and what falls due before the next payday (paid now, it is never late).
+    pub(super) fn of(ledger: &Ledger, payday: NaiveDate, month_end: NaiveDate) -> Result<Standing> {
         let st = ledger.statement(payday)?;
         let mut credit = st.credit_balance;
         let mut dues = Vec::new();
-        for i in st.installments.iter().filter(|i| i.due_date <= payday) {
-            let owed = i.outstanding.total()?;
+        for i in st.installments.iter().filter(|i| i.due_date <= month_end) {
+            let owed = i.outstanding.total()?.checked_add(i.upcoming.total()?)?;
             let after_credit = owed.saturating_sub(credit);
             credit = credit.saturating_sub(owed);
             if !after_credit.is_zero() {
@@ -100,7 +102,13 @@ pub(super) fn split(rule: Rule, month: &Month<'_>) -> Result<Vec<Money>> {
     let loans = month
         .ledgers
         .iter()
-        .map(|l| Standing::of(l, month.payday))
+        .map(|l| {
+            Standing::of(
+                l,
+                month.payday,
+                month.month_ends.first().copied().unwrap_or(month.payday),
+            )
+        })
         .collect::<Result<Vec<_>>>()?;
     match rule {
         Rule::AsScheduled => by_due_date(&loans, month.budget),
@@ -295,12 +303,12 @@ impl Optimiser<'_> {
         }
         let mut damage = CreditDamage::default();
         let owed = if self.objective == Objective::Damage {
-            let at_horizon = ledger.statement(self.month.horizon)?;
+            let (days_past_due, payoff) = ledger.standings_on(&[self.month.horizon])?.pop().unwrap_or_default();
             for end in self.month.month_ends {
                 let before = u32::try_from((self.month.horizon - *end).num_days()).unwrap_or(u32::MAX);
-                damage.count(at_horizon.days_past_due.saturating_sub(before));
+                damage.count(days_past_due.saturating_sub(before));
             }
-            at_horizon.payoff
+            payoff
         } else {
             ledger.payoff_on(self.month.horizon)?
         };

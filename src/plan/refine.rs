@@ -131,7 +131,8 @@ fn climb(judge: &mut Judge<'_>, amounts: &[Vec<Money>]) -> Result<Option<(Key, V
             // stuck: try trading between two loans across two months
             // (more to one now, as much back to the other later)
             improved = swap(judge, &mut columns, &mut keys, &mut total)?
-                || gather(judge, &mut columns, &mut keys, &mut total)?;
+                || gather(judge, &mut columns, &mut keys, &mut total)?
+                || focus(judge, &mut columns, &mut keys, &mut total)?;
         }
         if !improved || judge.memo.len() >= MAX_EVALUATIONS {
             break;
@@ -251,6 +252,70 @@ fn gather(judge: &mut Judge<'_>, columns: &mut [Vec<Money>], keys: &mut Vec<Key>
                 let trial_total = sum(&trial)?;
                 if trial_total < *total {
                     *total = trial_total;
+                    *keys = trial;
+                    columns.clone_from_slice(&trial_columns);
+                    return Ok(true);
+                }
+            }
+        }
+    }
+    Ok(false)
+}
+
+/// The first focus that improves the plan: for one to three months in a
+/// row, loan `j` gets the whole budget (up to its payoff), taken from the
+/// money left and then from the other loans, largest payment first. What
+/// one month cannot clear, a few months in a row can.
+fn focus(judge: &mut Judge<'_>, columns: &mut [Vec<Money>], keys: &mut Vec<Key>, total: &mut Key) -> Result<bool> {
+    let n = columns.len();
+    let months = columns.first().map_or(0, Vec::len);
+    for j in 0..n {
+        for k in 0..months {
+            for window in 1..=3usize.min(months - k) {
+                if judge.memo.len() >= MAX_EVALUATIONS {
+                    return Ok(false);
+                }
+                let mut trial_columns = columns.to_vec();
+                for m in k..k + window {
+                    let budget = judge.plan.budget_of(m)?;
+                    let payoff = judge.clearing(j, &trial_columns, m)?.last().copied().unwrap_or(budget);
+                    let target = budget.min(payoff);
+                    let current = trial_columns
+                        .get(j)
+                        .and_then(|c| c.get(m))
+                        .copied()
+                        .unwrap_or(Money::ZERO);
+                    if target <= current {
+                        continue;
+                    }
+                    let spent = Money::sum(trial_columns.iter().filter_map(|c| c.get(m).copied()))?;
+                    let mut need = target
+                        .saturating_sub(current)
+                        .saturating_sub(budget.saturating_sub(spent));
+                    let mut donors: Vec<usize> = (0..n).filter(|i| *i != j).collect();
+                    donors.sort_by_key(|i| std::cmp::Reverse(trial_columns.get(*i).and_then(|c| c.get(m)).copied()));
+                    for i in donors {
+                        if let Some(x) = trial_columns.get_mut(i).and_then(|c| c.get_mut(m)) {
+                            let take = need.min(*x);
+                            *x = x.saturating_sub(take);
+                            need = need.saturating_sub(take);
+                        }
+                    }
+                    if let Some(x) = trial_columns.get_mut(j).and_then(|c| c.get_mut(m)) {
+                        *x = target.saturating_sub(need);
+                    }
+                }
+                let mut trial = keys.clone();
+                let mut changed = false;
+                for (i, column) in trial_columns.iter().enumerate() {
+                    if Some(column) != columns.get(i) {
+                        let (key, _) = judge.outcome(i, column)?;
+                        set(&mut trial, i, key);
+                        changed = true;
+                    }
+                }
+                if changed && sum(&trial)? < *total {
+                    *total = sum(&trial)?;
                     *keys = trial;
                     columns.clone_from_slice(&trial_columns);
                     return Ok(true);
@@ -381,7 +446,12 @@ impl Judge<'_> {
             pay(&mut ledger, *payday, *x)?;
         }
         let payday = self.calendar.paydays.get(k).ok_or_else(|| overflow("plan payday"))?;
-        let amounts = Standing::of(&ledger, *payday)?.clearing_amounts()?;
+        let month_end = self
+            .calendar
+            .month_ends
+            .get(k)
+            .ok_or_else(|| overflow("plan month end"))?;
+        let amounts = Standing::of(&ledger, *payday, *month_end)?.clearing_amounts()?;
         self.clearing_memo.insert((j, prefix), amounts.clone());
         Ok(amounts)
     }
@@ -403,9 +473,9 @@ impl Judge<'_> {
         let owed = match self.objective {
             Objective::Damage => {
                 let mut owed = Money::ZERO;
-                for st in ledger.statements_on(&self.calendar.month_ends)? {
-                    damage.count(st.days_past_due);
-                    owed = st.payoff;
+                for (days_past_due, payoff) in ledger.standings_on(&self.calendar.month_ends)? {
+                    damage.count(days_past_due);
+                    owed = payoff;
                 }
                 owed
             }

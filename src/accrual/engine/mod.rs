@@ -1168,15 +1168,19 @@ impl<'t> Book<'t> {
         Ok(dpd)
     }
 
-    /// The statement's payoff alone, without building the statement.
-    pub(crate) fn payoff(mut self, as_of_date: NaiveDate) -> Result<Money> {
+    /// The statement's days past due and payoff alone, without building
+    /// the statement.
+    pub(crate) fn standing(mut self, as_of_date: NaiveDate) -> Result<(u32, Money)> {
         let as_of = day(as_of_date);
-        self.close(as_of)?;
+        let dpd = self.close(as_of)?;
         let mut net = 0i128;
         for (_, _, x) in self.payoff_parts(as_of)? {
             net = cadd(net, x)?;
         }
-        Money::from_minor((net - self.credit).max(0), self.t.scale)
+        Ok((
+            u32::try_from(dpd).unwrap_or(0),
+            Money::from_minor((net - self.credit).max(0), self.t.scale)?,
+        ))
     }
 
     pub(crate) fn statement(mut self, as_of_date: NaiveDate, buckets: &Buckets) -> Result<Statement> {
