@@ -203,8 +203,7 @@ fn swap(judge: &mut Judge<'_>, columns: &mut [Vec<Money>], keys: &mut Vec<Key>, 
 }
 
 /// The first gathering that improves the plan: in month `k`, loan `j`
-/// takes what clears another of its installments from the money left and
-/// then from the other loans, largest payment first.
+/// takes what clears another of its installments (see [`raise`]).
 fn gather(judge: &mut Judge<'_>, columns: &mut [Vec<Money>], keys: &mut Vec<Key>, total: &mut Key) -> Result<bool> {
     let n = columns.len();
     let months = columns.first().map_or(0, Vec::len);
@@ -218,42 +217,12 @@ fn gather(judge: &mut Judge<'_>, columns: &mut [Vec<Money>], keys: &mut Vec<Key>
                 if judge.memo.len() >= MAX_EVALUATIONS {
                     return Ok(false);
                 }
-                let spent = Money::sum(columns.iter().filter_map(|c| c.get(k).copied()))?;
-                let mut need = target
-                    .saturating_sub(current)
-                    .saturating_sub(judge.plan.budget_of(k)?.saturating_sub(spent));
-                let mut trial_columns = columns.to_vec();
-                let mut donors: Vec<usize> = (0..n).filter(|i| *i != j).collect();
-                donors.sort_by_key(|i| std::cmp::Reverse(columns.get(*i).and_then(|c| c.get(k)).copied()));
-                for i in donors {
-                    if need.is_zero() {
-                        break;
-                    }
-                    if let Some(x) = trial_columns.get_mut(i).and_then(|c| c.get_mut(k)) {
-                        let take = need.min(*x);
-                        *x = x.saturating_sub(take);
-                        need = need.saturating_sub(take);
-                    }
-                }
-                if !need.is_zero() {
+                let mut trial = columns.to_vec();
+                raise(&mut trial, j, k, target, judge.plan.budget_of(k)?)?;
+                if trial.get(j).and_then(|c| c.get(k)) != Some(&target) {
                     continue; // the month cannot pay it
                 }
-                if let Some(x) = trial_columns.get_mut(j).and_then(|c| c.get_mut(k)) {
-                    *x = target;
-                }
-                let mut trial = keys.clone();
-                for (i, column) in trial_columns.iter_mut().enumerate() {
-                    if Some(&*column) != columns.get(i) {
-                        let (key, capped) = judge.outcome(i, column)?;
-                        *column = capped;
-                        set(&mut trial, i, key);
-                    }
-                }
-                let trial_total = sum(&trial)?;
-                if trial_total < *total {
-                    *total = trial_total;
-                    *keys = trial;
-                    columns.clone_from_slice(&trial_columns);
+                if accept(judge, columns, keys, total, trial)? {
                     return Ok(true);
                 }
             }
@@ -263,9 +232,8 @@ fn gather(judge: &mut Judge<'_>, columns: &mut [Vec<Money>], keys: &mut Vec<Key>
 }
 
 /// The first focus that improves the plan: for one to three months in a
-/// row, loan `j` gets the whole budget (up to its payoff), taken from the
-/// money left and then from the other loans, largest payment first. What
-/// one month cannot clear, a few months in a row can.
+/// row, loan `j` gets the whole budget (up to its payoff; see [`raise`]).
+/// What one month cannot clear, a few months in a row can.
 fn focus(judge: &mut Judge<'_>, columns: &mut [Vec<Money>], keys: &mut Vec<Key>, total: &mut Key) -> Result<bool> {
     let n = columns.len();
     let months = columns.first().map_or(0, Vec::len);
@@ -275,55 +243,74 @@ fn focus(judge: &mut Judge<'_>, columns: &mut [Vec<Money>], keys: &mut Vec<Key>,
                 if judge.memo.len() >= MAX_EVALUATIONS {
                     return Ok(false);
                 }
-                let mut trial_columns = columns.to_vec();
+                let mut trial = columns.to_vec();
                 for m in k..k + window {
                     let budget = judge.plan.budget_of(m)?;
-                    let payoff = judge.clearing(j, &trial_columns, m)?.last().copied().unwrap_or(budget);
-                    let target = budget.min(payoff);
-                    let current = trial_columns
-                        .get(j)
-                        .and_then(|c| c.get(m))
-                        .copied()
-                        .unwrap_or(Money::ZERO);
-                    if target <= current {
-                        continue;
-                    }
-                    let spent = Money::sum(trial_columns.iter().filter_map(|c| c.get(m).copied()))?;
-                    let mut need = target
-                        .saturating_sub(current)
-                        .saturating_sub(budget.saturating_sub(spent));
-                    let mut donors: Vec<usize> = (0..n).filter(|i| *i != j).collect();
-                    donors.sort_by_key(|i| std::cmp::Reverse(trial_columns.get(*i).and_then(|c| c.get(m)).copied()));
-                    for i in donors {
-                        if let Some(x) = trial_columns.get_mut(i).and_then(|c| c.get_mut(m)) {
-                            let take = need.min(*x);
-                            *x = x.saturating_sub(take);
-                            need = need.saturating_sub(take);
-                        }
-                    }
-                    if let Some(x) = trial_columns.get_mut(j).and_then(|c| c.get_mut(m)) {
-                        *x = target.saturating_sub(need);
-                    }
+                    let payoff = judge.clearing(j, &trial, m)?.last().copied().unwrap_or(budget);
+                    raise(&mut trial, j, m, budget.min(payoff), budget)?;
                 }
-                let mut trial = keys.clone();
-                let mut changed = false;
-                for (i, column) in trial_columns.iter().enumerate() {
-                    if Some(column) != columns.get(i) {
-                        let (key, _) = judge.outcome(i, column)?;
-                        set(&mut trial, i, key);
-                        changed = true;
-                    }
-                }
-                if changed && sum(&trial)? < *total {
-                    *total = sum(&trial)?;
-                    *keys = trial;
-                    columns.clone_from_slice(&trial_columns);
+                if accept(judge, columns, keys, total, trial)? {
                     return Ok(true);
                 }
             }
         }
     }
     Ok(false)
+}
+
+/// Raises loan `j`'s payment in month `m` towards `target`, taking the
+/// money left of the month's `budget` first, then from the other loans,
+/// largest payment first (as far as they go).
+fn raise(columns: &mut [Vec<Money>], j: usize, m: usize, target: Money, budget: Money) -> Result<()> {
+    let current = columns.get(j).and_then(|c| c.get(m)).copied().unwrap_or(Money::ZERO);
+    if target <= current {
+        return Ok(());
+    }
+    let spent = Money::sum(columns.iter().filter_map(|c| c.get(m).copied()))?;
+    let mut need = target
+        .saturating_sub(current)
+        .saturating_sub(budget.saturating_sub(spent));
+    let mut donors: Vec<usize> = (0..columns.len()).filter(|i| *i != j).collect();
+    donors.sort_by_key(|i| std::cmp::Reverse(columns.get(*i).and_then(|c| c.get(m)).copied()));
+    for i in donors {
+        if let Some(x) = columns.get_mut(i).and_then(|c| c.get_mut(m)) {
+            let take = need.min(*x);
+            *x = x.saturating_sub(take);
+            need = need.saturating_sub(take);
+        }
+    }
+    if let Some(x) = columns.get_mut(j).and_then(|c| c.get_mut(m)) {
+        *x = target.saturating_sub(need);
+    }
+    Ok(())
+}
+
+/// Takes the `trial` columns if they improve the plan's key (judging only
+/// the loans whose payments changed).
+fn accept(
+    judge: &mut Judge<'_>,
+    columns: &mut [Vec<Money>],
+    keys: &mut Vec<Key>,
+    total: &mut Key,
+    trial: Vec<Vec<Money>>,
+) -> Result<bool> {
+    let mut trial_keys = keys.clone();
+    let mut changed = false;
+    for (i, column) in trial.iter().enumerate() {
+        if Some(column) != columns.get(i) {
+            let (key, _) = judge.outcome(i, column)?;
+            set(&mut trial_keys, i, key);
+            changed = true;
+        }
+    }
+    let trial_total = sum(&trial_keys)?;
+    if !changed || trial_total >= *total {
+        return Ok(false);
+    }
+    *total = trial_total;
+    *keys = trial_keys;
+    columns.clone_from_slice(&trial);
+    Ok(true)
 }
 
 /// Whether every month stays within its budget with loans `a` and `b`
