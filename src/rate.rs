@@ -300,6 +300,48 @@ impl Rate {
     }
 }
 
+impl std::str::FromStr for Rate {
+    type Err = Error;
+
+    /// Parses what [`Display`](fmt::Display) writes — `18 %/year`,
+    /// `1.5 %/month`, `0.05 %/day` — with or without the spaces; a rate
+    /// with no period (`18%`) is per year; a number with no `%`
+    /// (`0.18/year`) is the rate as a fraction.
+    ///
+    /// ```
+    /// use overdue::Rate;
+    /// use rust_decimal_macros::dec;
+    /// assert_eq!("18%".parse::<Rate>()?, Rate::annual(dec!(0.18))?);
+    /// assert_eq!("18 %/year".parse::<Rate>()?, Rate::annual(dec!(0.18))?);
+    /// assert_eq!("1.5%/month".parse::<Rate>()?, Rate::monthly(dec!(0.015))?);
+    /// assert_eq!("0.05%/day".parse::<Rate>()?, Rate::daily(dec!(0.0005))?);
+    /// let r = Rate::monthly(dec!(0.0123))?;
+    /// assert_eq!(r.to_string().parse::<Rate>()?, r);     // the inverse of Display
+    /// assert!("18 %/week".parse::<Rate>().is_err());
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    fn from_str(text: &str) -> Result<Rate> {
+        let bad = || Error::Parse {
+            field: "rate",
+            value: text.to_owned(),
+        };
+        let (number, period) = match text.trim().rsplit_once('/') {
+            Some((number, unit)) => (
+                number,
+                match unit.trim() {
+                    "year" => RatePeriod::Annual,
+                    "month" => RatePeriod::Monthly,
+                    "day" => RatePeriod::Daily,
+                    _ => return Err(bad()),
+                },
+            ),
+            None => (text.trim(), RatePeriod::Annual),
+        };
+        let value = crate::ratio::parse_percent(number).ok_or_else(bad)?;
+        Rate::new(value, period)
+    }
+}
+
 impl fmt::Display for Rate {
     /// `18 %/year`, `1.5 %/month`, `0.05 %/day`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

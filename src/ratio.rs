@@ -105,9 +105,52 @@ impl Ratio {
 }
 
 impl fmt::Display for Ratio {
-    /// `0.05` shows as `5 %`.
+    /// `0.05` shows as `5 %` (a ratio too large to show in percent shows
+    /// as the number itself).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let points = self.0.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(self.0);
-        write!(f, "{} %", points.normalize())
+        match self.0.checked_mul(Decimal::ONE_HUNDRED) {
+            Some(points) => write!(f, "{} %", points.normalize()),
+            None => write!(f, "{}", self.0),
+        }
+    }
+}
+
+impl std::str::FromStr for Ratio {
+    type Err = Error;
+
+    /// Parses what [`Display`](fmt::Display) writes (`5 %`), with or
+    /// without the space; a number with no `%` (`0.05`) is the fraction.
+    ///
+    /// ```
+    /// use overdue::Ratio;
+    /// use rust_decimal_macros::dec;
+    /// assert_eq!("5%".parse::<Ratio>()?, Ratio::new(dec!(0.05))?);
+    /// assert_eq!("0.05".parse::<Ratio>()?, Ratio::new(dec!(0.05))?);
+    /// let r = Ratio::new(dec!(0.125))?;
+    /// assert_eq!(r.to_string().parse::<Ratio>()?, r);   // the inverse of Display
+    /// assert!("-5 %".parse::<Ratio>().is_err());
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    fn from_str(text: &str) -> Result<Ratio> {
+        let value = parse_percent(text).ok_or_else(|| Error::Parse {
+            field: "ratio",
+            value: text.to_owned(),
+        })?;
+        Ratio::new(value)
+    }
+}
+
+/// `18 %` or `18%` as 0.18, and a number with no `%` as itself; `None`
+/// for anything else, and for a percentage with too many places to divide
+/// by 100 exactly (never a silently rounded value).
+pub(crate) fn parse_percent(text: &str) -> Option<Decimal> {
+    let text = text.trim();
+    match text.strip_suffix('%') {
+        Some(points) => {
+            let points = crate::serde_str::parse(points.trim_end())?;
+            let value = points.checked_div(Decimal::ONE_HUNDRED)?;
+            (value.checked_mul(Decimal::ONE_HUNDRED)? == points).then_some(value)
+        }
+        None => crate::serde_str::parse(text),
     }
 }

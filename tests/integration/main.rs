@@ -13,6 +13,7 @@ mod cost_reference;
 mod interest_props;
 mod interest_reference;
 mod limits_reference;
+mod parse_props;
 mod plan_props;
 mod plan_reference;
 mod reliability_regressions;
