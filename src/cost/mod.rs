@@ -531,7 +531,9 @@ fn lcm(a: i128, b: i128) -> Result<i128> {
 /// XIRR, the spreadsheet convention: the effective annual rate `x` with
 /// `Σ CF_i / (1 + x)^((d_i − d_0)/365) = 0`, `d_0` the earliest date.
 ///
-/// Accurate to 1e-10 in the rate: the search runs in `f64` (Newton from 10 %,
+/// Accurate to 1e-10 in the rate, and to 1e-10 of the rate above 100 %
+/// (a rate of 2,000,000 % is exact to about 14 significant digits, not to
+/// 1e-10 in absolute terms): the search runs in `f64` (Newton from 10 %,
 /// bisection on a bracket when Newton fails), then the root is checked and
 /// corrected in decimal arithmetic (18-place decimal fixed point, or `Decimal`
 /// for amounts beyond its range; see `docs/cost.md`). When the flows change sign more than once, several

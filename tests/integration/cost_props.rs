@@ -6,6 +6,12 @@ use overdue::{china_apr, xirr, xnpv, CashFlow, DayCount, Frequency, Money, Rate,
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
+/// Each of two XIRRs is within the documented 1e-10 of the root (1e-10 of
+/// the rate above 100 %), so two of them agree to twice that.
+fn tolerance(rate: Decimal) -> Decimal {
+    Decimal::new(2, 10) * rate.abs().max(Decimal::ONE)
+}
+
 fn flows() -> impl Strategy<Value = Vec<CashFlow>> {
     (
         1i64..=10_000_000,
@@ -48,7 +54,7 @@ proptest! {
         if let Ok(r) = xirr(&f) {
             let scaled: Vec<CashFlow> = f.iter().map(|c| CashFlow::new(c.date, c.amount * Decimal::from(k))).collect();
             let r2 = xirr(&scaled).unwrap();
-            prop_assert!((r - r2).abs() <= Decimal::new(1, 10), "{} vs {}", r, r2);
+            prop_assert!((r - r2).abs() <= tolerance(r), "{} vs {}", r, r2);
         }
     }
 
@@ -58,7 +64,7 @@ proptest! {
         if let Ok(r) = xirr(&f) {
             let moved: Vec<CashFlow> = f.iter().map(|c| CashFlow::new(c.date + Days::new(shift), c.amount)).collect();
             let r2 = xirr(&moved).unwrap();
-            prop_assert!((r - r2).abs() <= Decimal::new(1, 10), "{} vs {}", r, r2);
+            prop_assert!((r - r2).abs() <= tolerance(r), "{} vs {}", r, r2);
         }
     }
 

@@ -238,3 +238,4 @@ fn reg_z_unit_periods_appendix_j() {
         reg_z_apr(&flows, UnitPeriod::Months(3)).unwrap()
     );
 }
+
