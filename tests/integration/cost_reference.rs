@@ -238,4 +238,3 @@ fn reg_z_unit_periods_appendix_j() {
         reg_z_apr(&flows, UnitPeriod::Months(3)).unwrap()
     );
 }
-
