@@ -11,6 +11,8 @@
 #![allow(clippy::print_stdout)]
 
 mod chart;
+#[path = "../shared/request.rs"]
+mod request;
 mod scenario;
 
 use std::process::ExitCode;
@@ -31,50 +33,13 @@ fn main() -> ExitCode {
         }
         None => None,
     };
-    let comparison = match args.first().map(String::as_str) {
-        None => scenario::comparison().map_err(|e| e.to_string()),
-        Some("--request") => {
-            // the built-in scenario as a JSON request, to start your own from
-            return match scenario::comparison()
-                .map_err(|e| e.to_string())
-                .and_then(|c| serde_json::to_string_pretty(&c).map_err(|e| e.to_string()))
-            {
-                Ok(json) => {
-                    println!("{json}");
-                    ExitCode::SUCCESS
-                }
-                Err(message) => {
-                    eprintln!("error: {message}");
-                    ExitCode::from(2)
-                }
-            };
-        }
-        Some(path) => read(path),
-    };
-    let report = comparison.and_then(|c| {
+    request::run(&args, scenario::comparison, |c: Comparison| {
         let result = c.run().map_err(|e| e.to_string())?;
         if let Some(path) = &chart {
             chart::write(&c, &result, path)?;
         }
         Ok(render(&c, &result))
-    });
-    match report {
-        Ok(text) => {
-            print!("{text}");
-            ExitCode::SUCCESS
-        }
-        Err(message) => {
-            eprintln!("error: {message}");
-            ExitCode::from(2)
-        }
-    }
-}
-
-/// Reads a comparison request, naming the field that is wrong.
-fn read(path: &str) -> Result<Comparison, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-    let mut json = serde_json::Deserializer::from_str(&text);
-    serde_path_to_error::deserialize(&mut json).map_err(|e| format!("{path}: field `{}`: {}", e.path(), e.inner()))
+    })
 }
 
 fn money(m: Money) -> String {

@@ -10,6 +10,8 @@
 // Printing the report is this program's purpose.
 #![allow(clippy::print_stdout)]
 
+#[path = "../shared/request.rs"]
+mod request;
 mod scenario;
 
 use std::fmt::Write as _;
@@ -18,45 +20,11 @@ use std::process::ExitCode;
 use overdue::{Plan, PlanComparison};
 
 fn main() -> ExitCode {
-    let plan = match std::env::args().nth(1).as_deref() {
-        None => scenario::plan().map_err(|e| e.to_string()),
-        Some("--request") => {
-            return match scenario::plan()
-                .map_err(|e| e.to_string())
-                .and_then(|p| serde_json::to_string_pretty(&p).map_err(|e| e.to_string()))
-            {
-                Ok(json) => {
-                    println!("{json}");
-                    ExitCode::SUCCESS
-                }
-                Err(message) => {
-                    eprintln!("error: {message}");
-                    ExitCode::from(2)
-                }
-            };
-        }
-        Some(path) => read(path),
-    };
-    match plan.and_then(|p| {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    request::run(&args, scenario::plan, |p: Plan| {
         let all = p.compare().map_err(|e| e.to_string())?;
         render(&all).map_err(|e| e.to_string())
-    }) {
-        Ok(text) => {
-            print!("{text}");
-            ExitCode::SUCCESS
-        }
-        Err(message) => {
-            eprintln!("error: {message}");
-            ExitCode::from(2)
-        }
-    }
-}
-
-/// Reads a plan, naming the field that is wrong.
-fn read(path: &str) -> Result<Plan, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-    let mut json = serde_json::Deserializer::from_str(&text);
-    serde_path_to_error::deserialize(&mut json).map_err(|e| format!("{path}: field `{}`: {}", e.path(), e.inner()))
+    })
 }
 
 fn render(all: &PlanComparison) -> Result<String, Box<dyn std::error::Error>> {

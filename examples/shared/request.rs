@@ -1,0 +1,44 @@
+//! What both walk-throughs do with their command line: run the built-in
+//! scenario, or read one from a JSON file (naming the field that is wrong),
+//! or print the built-in one as such a file (`--request`); then print the
+//! report, or the error with exit code 2.
+
+use std::process::ExitCode;
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+/// Runs a walk-through: `args` (after any option of its own), the built-in
+/// request, and what turns a request into the printed report.
+pub fn run<T: Serialize + DeserializeOwned>(
+    args: &[String],
+    built_in: impl Fn() -> Result<T, overdue::Error>,
+    report: impl Fn(T) -> Result<String, String>,
+) -> ExitCode {
+    let outcome = match args.first().map(String::as_str) {
+        None => built_in().map_err(|e| e.to_string()).and_then(report),
+        // the built-in scenario as a JSON request, to start your own from
+        Some("--request") => built_in()
+            .map_err(|e| e.to_string())
+            .and_then(|r| serde_json::to_string_pretty(&r).map_err(|e| e.to_string()))
+            .map(|json| json + "\n"),
+        Some(path) => read(path).and_then(report),
+    };
+    match outcome {
+        Ok(text) => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Reads a request, naming the field that is wrong.
+fn read<T: DeserializeOwned>(path: &str) -> Result<T, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    let mut json = serde_json::Deserializer::from_str(&text);
+    serde_path_to_error::deserialize(&mut json).map_err(|e| format!("{path}: field `{}`: {}", e.path(), e.inner()))
+}
