@@ -15,7 +15,7 @@ use crate::fraction::Fraction;
 ///
 /// # Example
 /// ```
-/// use chrono::NaiveDate;
+/// use overdue::NaiveDate;
 /// use overdue::DayCount;
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// // QuantLib's daycounters test: 2007-02-28 → 2007-08-31
@@ -59,7 +59,7 @@ impl DayCount {
     /// (negative if `end` is before `start`).
     ///
     /// ```
-    /// use chrono::NaiveDate;
+    /// use overdue::NaiveDate;
     /// use overdue::DayCount;
     /// let due = NaiveDate::from_ymd_opt(2026, 3, 10).unwrap();
     /// let paid = NaiveDate::from_ymd_opt(2026, 3, 12).unwrap();
@@ -111,9 +111,9 @@ impl DayCount {
     /// [`Error::Overflow`] only for dates tens of thousands of years apart.
     ///
     /// ```
-    /// use chrono::NaiveDate;
+    /// use overdue::NaiveDate;
     /// use overdue::DayCount;
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
     /// let yf = DayCount::ActActIsda.year_fraction(d(2003, 11, 1), d(2004, 5, 1))?;
     /// assert_eq!(yf.round_dp(12), dec!(0.497724380567)); // QuantLib daycounters.cpp
@@ -193,7 +193,7 @@ fn leap_year_days(start: NaiveDate, end: NaiveDate) -> Result<i128> {
 ///
 /// # Example
 /// ```
-/// use chrono::NaiveDate;
+/// use overdue::NaiveDate;
 /// use overdue::Frequency;
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// let anchor = d(2026, 1, 31);
@@ -245,7 +245,7 @@ impl Frequency {
     /// [`Error::DateOutOfRange`] past the end of chrono's calendar.
     ///
     /// ```
-    /// use chrono::NaiveDate;
+    /// use overdue::NaiveDate;
     /// use overdue::Frequency;
     /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
     /// assert_eq!(Frequency::SemiMonthly.due_date(d(1978, 3, 1), 1)?, d(1978, 3, 16));

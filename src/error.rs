@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 /// # Example
 /// ```
 /// use overdue::{Error, Money};
-/// use rust_decimal_macros::dec;
+/// use overdue::dec;
 ///
 /// let err = Money::new(dec!(-1)).unwrap_err();
 /// assert_eq!(err, Error::Negative { field: "amount", value: dec!(-1) });
@@ -191,7 +191,7 @@ pub enum Error {
 /// # Example
 /// ```
 /// fn principal() -> overdue::Result<overdue::Money> {
-///     overdue::Money::new(rust_decimal_macros::dec!(100))
+///     overdue::Money::new(overdue::dec!(100))
 /// }
 /// assert!(principal().is_ok());
 /// ```

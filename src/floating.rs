@@ -15,7 +15,7 @@ use crate::rate::{Rate, RatePeriod};
 ///
 /// ```
 /// use overdue::Spread;
-/// use rust_decimal_macros::dec;
+/// use overdue::dec;
 /// assert_eq!(Spread::annual(dec!(-0.002)).value(), dec!(-0.002));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -26,7 +26,7 @@ impl Spread {
     /// A spread of `value` a year (signed).
     ///
     /// ```
-    /// assert!(overdue::Spread::annual(rust_decimal_macros::dec!(0.015)).value().is_sign_positive());
+    /// assert!(overdue::Spread::annual(overdue::dec!(0.015)).value().is_sign_positive());
     /// ```
     pub fn annual(value: Decimal) -> Spread {
         Spread(value.normalize())
@@ -35,7 +35,7 @@ impl Spread {
     /// The spread as a fraction a year.
     ///
     /// ```
-    /// assert_eq!(overdue::Spread::default().value(), rust_decimal::Decimal::ZERO);
+    /// assert_eq!(overdue::Spread::default().value(), overdue::Decimal::ZERO);
     /// ```
     pub fn value(self) -> Decimal {
         self.0
@@ -113,9 +113,9 @@ pub enum OnReset {
 /// start. A reset that leaves the rate unchanged changes nothing.
 ///
 /// ```
-/// use chrono::NaiveDate;
+/// use overdue::NaiveDate;
 /// use overdue::{FloatingRate, Rate, RateTable, Reset, Spread};
-/// use rust_decimal_macros::dec;
+/// use overdue::dec;
 /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// let index = RateTable::new(vec![(d(2025, 1, 1), Rate::annual(dec!(0.031))?), (d(2026, 1, 1), Rate::annual(dec!(0.03))?)])?;
 /// let f = FloatingRate::new(index, Spread::annual(dec!(0.015))).reset(Reset::January1);
@@ -176,9 +176,9 @@ impl FloatingRate {
     /// restructured plan of a floating loan keeps.
     ///
     /// ```
-    /// use chrono::NaiveDate;
+    /// use overdue::NaiveDate;
     /// use overdue::{FloatingRate, Rate, RateTable, Spread};
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// let f = FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default()).resets_from(d(2024, 3, 1));
     /// // a plan starting 2024-10-25 keeps 3.95 % (fixed 2024-03-01) until the 2025-03-01 anniversary
@@ -224,7 +224,7 @@ impl FloatingRate {
     ///
     /// ```
     /// use overdue::{FloatingRate, Rate, RateTable, Spread};
-    /// let floor = Rate::annual(rust_decimal_macros::dec!(0.03))?;
+    /// let floor = Rate::annual(overdue::dec!(0.03))?;
     /// let f = FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default()).floor(floor);
     /// assert_eq!(f.get_floor(), Some(floor));
     /// # Ok::<(), overdue::Error>(())
@@ -239,7 +239,7 @@ impl FloatingRate {
     ///
     /// ```
     /// use overdue::{FloatingRate, Rate, RateTable, Spread};
-    /// let cap = Rate::annual(rust_decimal_macros::dec!(0.06))?;
+    /// let cap = Rate::annual(overdue::dec!(0.06))?;
     /// let f = FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default()).cap(cap);
     /// assert_eq!(f.get_cap(), Some(cap));
     /// # Ok::<(), overdue::Error>(())
@@ -382,9 +382,9 @@ impl FloatingRate {
     /// fixing date; [`Error::Overflow`].
     ///
     /// ```
-    /// use chrono::NaiveDate;
+    /// use overdue::NaiveDate;
     /// use overdue::{FloatingRate, Rate, RateTable, Spread};
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// let d = NaiveDate::from_ymd_opt(2025, 6, 1).unwrap();
     /// let f = FloatingRate::new(RateTable::china_lpr_five_year(), Spread::annual(dec!(-0.002)))
     ///     .floor(Rate::annual(dec!(0.035))?);
@@ -420,7 +420,7 @@ impl FloatingRate {
     /// [`Error::TooLarge`] beyond 1,300 resets; [`Error::DateOutOfRange`].
     ///
     /// ```
-    /// use chrono::NaiveDate;
+    /// use overdue::NaiveDate;
     /// use overdue::{FloatingRate, RateTable, Reset, Spread};
     /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// let f = FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default()).reset(Reset::January1);
@@ -472,9 +472,9 @@ impl FloatingRate {
     /// As [`FloatingRate::fixed_on`].
     ///
     /// ```
-    /// use chrono::NaiveDate;
+    /// use overdue::NaiveDate;
     /// use overdue::{FloatingRate, Rate, RateTable, Spread};
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// let f = FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default());
     /// // disbursed 2024-03-01 at 3.95 %; the 2025-03-01 anniversary fixes 3.60 %

@@ -2,7 +2,7 @@
 //!
 //! A borrower who misses a repayment faces penalty interest and late fees that
 //! grow every day, and a few ways out. `overdue` computes the numbers exactly,
-//! in [`Decimal`](rust_decimal::Decimal) and to the minor unit of the currency.
+//! in [`Decimal`] and to the minor unit of the currency.
 //!
 //! **It is** a pure library: no I/O, no clock ("today" is always an argument),
 //! no global state; the same inputs always give the same outputs, and no
@@ -13,9 +13,9 @@
 //! ## Quick start: a 12-month installment plan
 //!
 //! ```
-//! use chrono::NaiveDate;
+//! use overdue::NaiveDate;
 //! use overdue::{Money, Rate, Schedule};
-//! use rust_decimal_macros::dec;
+//! use overdue::dec;
 //!
 //! let disbursed = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
 //! let plan = Schedule::equal_installment(Money::new(dec!(12000))?, Rate::annual(dec!(0.18))?, 12, disbursed)?;
@@ -89,7 +89,7 @@
 //! installments and missed the fourth and fifth. The online lender charges
 //! 0.05 %/day on the overdue installment and a 30.00 fee after a 3-day grace.
 //! ```
-//! # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+//! # use overdue::NaiveDate; use overdue::*; use overdue::dec;
 //! # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 //! let plan = Schedule::equal_installment(Money::new(dec!(12000))?, Rate::annual(dec!(0.18))?, 12, d(2026, 1, 15))?;
 //! let policy = OverduePolicy::new()
@@ -115,7 +115,7 @@
 //! Payments go through the policy's [`AllocationOrder`]; each statement lists
 //! how every payment was applied.
 //! ```
-//! # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+//! # use overdue::NaiveDate; use overdue::*; use overdue::dec;
 //! # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 //! let plan = Schedule::equal_installment(Money::new(dec!(10000))?, Rate::annual(dec!(0.12))?, 12, d(2026, 1, 1))?;
 //! let mut ledger = Ledger::new(plan, OverduePolicy::new().allocation(AllocationOrder::civil_code_561()))?;
@@ -131,7 +131,7 @@
 //! ([`Surplus`]); whatever the choice, interest paid ahead is earned only as
 //! the days pass, and the payoff counts off what is not.
 //! ```
-//! # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+//! # use overdue::NaiveDate; use overdue::*; use overdue::dec;
 //! # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 //! let plan = Schedule::equal_installment(Money::new(dec!(12000))?, Rate::annual(dec!(0.18))?, 12, d(2026, 1, 15))?;
 //! let ahead = OverduePolicy::new().allocation(AllocationOrder::servicer_default().surplus(Surplus::NextInstallments));
@@ -145,7 +145,7 @@
 //!
 //! ### Build a 12-month installment plan with equal principal
 //! ```
-//! # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+//! # use overdue::NaiveDate; use overdue::*; use overdue::dec;
 //! let plan = Schedule::equal_principal(Money::new(dec!(120000))?, Rate::annual(dec!(0.06))?, 12,
 //!     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
 //! assert_eq!(plan.installments()[0].payment.to_string(), "10600.00");
@@ -155,7 +155,7 @@
 //!
 //! ### A flat-fee plan (分期手续费) and its real cost
 //! ```
-//! # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+//! # use overdue::NaiveDate; use overdue::*; use overdue::dec;
 //! // "only 0.6 % a month": 12 × (1,000 + 72)
 //! let options = ScheduleOptions::new(Money::new(dec!(12000))?, Rate::ZERO, 12,
 //!         NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())
@@ -168,7 +168,7 @@
 //!
 //! ### Odd first period: interest by actual days
 //! ```
-//! # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+//! # use overdue::NaiveDate; use overdue::*; use overdue::dec;
 //! let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
 //! let options = ScheduleOptions::new(Money::new(dec!(36500))?, Rate::annual(dec!(0.10))?, 6, d(1, 20))
 //!     .first_due(d(3, 1))                                   // 40 days
@@ -179,7 +179,7 @@
 //!
 //! ### Penalty interest for 30 days at the contract rate + 50 %
 //! ```
-//! # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+//! # use overdue::NaiveDate; use overdue::*; use overdue::dec;
 //! let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
 //! let penalty = Rate::annual(dec!(0.0435))?.scaled(dec!(1.5))?;
 //! let exact = penalty.simple_interest(Money::new(dec!(10000))?, d(3, 1), d(3, 31), DayCount::Act360)?;
@@ -189,7 +189,7 @@
 //!
 //! ### Compute the APR of a loan with fees
 //! ```
-//! # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+//! # use overdue::NaiveDate; use overdue::*; use overdue::dec;
 //! // 12,000 at 15 %/year over 12 months, with a 2 % fee taken from the disbursement
 //! let plan = Schedule::equal_installment(Money::new(dec!(12000))?, Rate::annual(dec!(0.15))?, 12,
 //!     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
@@ -202,7 +202,7 @@
 //!
 //! ### Is this private loan's rate enforceable in China?
 //! ```
-//! # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+//! # use overdue::NaiveDate; use overdue::*; use overdue::dec;
 //! let formed = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
 //! let cap = PrivateLendingCap::on(formed, &RateTable::china_lpr_one_year())?; // 4 × 3.00 % = 12 %
 //! let check = cap.check_rate(Rate::monthly(dec!(0.03))?, DayCount::Act365Fixed)?;
@@ -218,7 +218,7 @@
 //! borrower can afford. `cargo run --example borrower`
 //! prints the full report for a worked scenario; see [`compare_guide`].
 //! ```
-//! # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+//! # use overdue::NaiveDate; use overdue::*; use overdue::dec;
 //! # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 //! let plan = Schedule::equal_installment(Money::new(dec!(12000))?, Rate::annual(dec!(0.18))?, 12, d(2026, 1, 15))?;
 //! let policy = OverduePolicy::new()
@@ -251,7 +251,7 @@
 //! side by side. `cargo run --example several_loans` walks through one; see
 //! [`plan_guide`].
 //! ```
-//! # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+//! # use overdue::NaiveDate; use overdue::*; use overdue::dec;
 //! # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 //! let daily = |r| OverduePolicy::new().penalty_rate(PenaltyRate::Fixed(Rate::daily(r).unwrap()));
 //! let a = Ledger::new(Schedule::equal_installment(Money::new(dec!(6000))?, Rate::annual(dec!(0.18))?, 6, d(2026, 6, 5))?, daily(dec!(0.0005)))?;
@@ -290,6 +290,7 @@ mod accrual;
 mod calendar;
 mod compare;
 mod cost;
+mod dec;
 mod error;
 mod floating;
 mod fraction;
@@ -301,6 +302,12 @@ mod ratio;
 mod restructure;
 mod schedule;
 mod serde_str;
+
+/// What the crate's macros expand to; not part of the public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::dec::parse_decimal_literal;
+}
 
 pub use crate::accrual::{Accrual, PossibleDuplicate, Pyramiding, Rebate, RebateReason, Refund, Reversal};
 pub use crate::accrual::{
@@ -337,6 +344,13 @@ pub use crate::restructure::{
 pub use crate::schedule::{
     DailyInstallments, Installment, InterestBasis, InterestModel, Method, Schedule, ScheduleOptions, MAX_INSTALLMENTS,
 };
+/// A calendar date (from `chrono`): every due date, event and "as of" is one.
+/// Re-exported so that `overdue` alone is enough to use the crate.
+pub use chrono::NaiveDate;
+/// The exact decimal every amount, rate and ratio is made of (from
+/// `rust_decimal`), re-exported so that `overdue` alone is enough to use the
+/// crate; [`dec!`] writes one as a literal.
+pub use rust_decimal::Decimal;
 
 /// The guide to accrual (`docs/accrual.md`); its examples run as doctests.
 #[doc = include_str!("../docs/accrual.md")]

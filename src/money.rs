@@ -21,7 +21,7 @@ use crate::error::{overflow, Error, Result};
 /// # Example
 /// ```
 /// use overdue::Money;
-/// use rust_decimal_macros::dec;
+/// use overdue::dec;
 ///
 /// let a = Money::new(dec!(100.10))?;
 /// let b = Money::new(dec!(0.25))?;
@@ -46,7 +46,7 @@ impl Money {
     /// [`Error::Negative`] with field `amount` if `value < 0`.
     ///
     /// ```
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// assert_eq!(overdue::Money::new(dec!(12.5))?.as_decimal(), dec!(12.5));
     /// # Ok::<(), overdue::Error>(())
     /// ```
@@ -65,7 +65,7 @@ impl Money {
     /// The amount as a `Decimal`.
     ///
     /// ```
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// assert_eq!(overdue::Money::new(dec!(3))?.as_decimal(), dec!(3));
     /// # Ok::<(), overdue::Error>(())
     /// ```
@@ -89,7 +89,7 @@ impl Money {
     ///
     /// ```
     /// use overdue::Money;
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// assert_eq!(Money::new(dec!(1))?.checked_add(Money::new(dec!(2))?)?, Money::new(dec!(3))?);
     /// # Ok::<(), overdue::Error>(())
     /// ```
@@ -107,7 +107,7 @@ impl Money {
     ///
     /// ```
     /// use overdue::Money;
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// assert_eq!(Money::new(dec!(5))?.checked_sub(Money::new(dec!(2))?)?, Money::new(dec!(3))?);
     /// # Ok::<(), overdue::Error>(())
     /// ```
@@ -123,7 +123,7 @@ impl Money {
     ///
     /// ```
     /// use overdue::Money;
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// assert_eq!(Money::new(dec!(2))?.saturating_sub(Money::new(dec!(5))?), Money::ZERO);
     /// # Ok::<(), overdue::Error>(())
     /// ```
@@ -147,7 +147,7 @@ impl Money {
     ///
     /// ```
     /// use overdue::Money;
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// let parts = [Money::new(dec!(1.10))?, Money::new(dec!(2.20))?];
     /// assert_eq!(Money::sum(parts)?.to_string(), "3.30");
     /// # Ok::<(), overdue::Error>(())
@@ -160,7 +160,7 @@ impl Money {
     ///
     /// ```
     /// use overdue::{Money, Rounding};
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// let m = Money::new(dec!(0.125))?;
     /// assert_eq!(m.round(Rounding::default()).to_string(), "0.13");
     /// assert_eq!(m.round(Rounding::half_even(2)?).to_string(), "0.12");
@@ -304,7 +304,7 @@ pub enum RoundingMode {
 /// # Example: half-up and half-even disagree on an exact half
 /// ```
 /// use overdue::Rounding;
-/// use rust_decimal_macros::dec;
+/// use overdue::dec;
 /// // 250.00 × 0.05 %/day × 1 day = 0.125
 /// assert_eq!(Rounding::default().round(dec!(0.125)), dec!(0.13));
 /// assert_eq!(Rounding::half_even(2)?.round(dec!(0.125)), dec!(0.12));
@@ -407,7 +407,7 @@ impl Rounding {
     /// One minor unit (0.01 at scale 2).
     ///
     /// ```
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// assert_eq!(overdue::Rounding::default().minor_unit(), dec!(0.01));
     /// ```
     pub fn minor_unit(self) -> Decimal {
@@ -417,7 +417,7 @@ impl Rounding {
     /// Rounds a decimal to the minor unit.
     ///
     /// ```
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// assert_eq!(overdue::Rounding::default().round(dec!(2.345)), dec!(2.35));
     /// ```
     pub fn round(self, value: Decimal) -> Decimal {

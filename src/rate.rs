@@ -14,7 +14,7 @@ use crate::fraction::Fraction;
 ///
 /// ```
 /// use overdue::{Rate, RatePeriod};
-/// use rust_decimal_macros::dec;
+/// use overdue::dec;
 /// assert_eq!(Rate::daily(dec!(0.0005))?.period(), RatePeriod::Daily);
 /// # Ok::<(), overdue::Error>(())
 /// ```
@@ -40,7 +40,7 @@ pub enum RatePeriod {
 /// # Example
 /// ```
 /// use overdue::{DayCount, Rate};
-/// use rust_decimal_macros::dec;
+/// use overdue::dec;
 /// let penalty = Rate::daily(dec!(0.0005))?;             // 万分之五 a day
 /// assert_eq!(penalty.to_string(), "0.05 %/day");
 /// assert_eq!(penalty.to_annual(DayCount::Act360)?, Rate::annual(dec!(0.18))?);
@@ -86,7 +86,7 @@ impl Rate {
     ///
     /// ```
     /// use overdue::{Rate, RatePeriod};
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// assert!(Rate::new(dec!(-0.01), RatePeriod::Annual).is_err());
     /// ```
     pub fn new(value: Decimal, period: RatePeriod) -> Result<Rate> {
@@ -105,7 +105,7 @@ impl Rate {
     /// [`Error::Negative`] if `value < 0`.
     ///
     /// ```
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// assert_eq!(overdue::Rate::annual(dec!(0.18))?.to_string(), "18 %/year");
     /// # Ok::<(), overdue::Error>(())
     /// ```
@@ -119,7 +119,7 @@ impl Rate {
     /// [`Error::Negative`] if `value < 0`.
     ///
     /// ```
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// assert_eq!(overdue::Rate::monthly(dec!(0.015))?.to_string(), "1.5 %/month");
     /// # Ok::<(), overdue::Error>(())
     /// ```
@@ -133,7 +133,7 @@ impl Rate {
     /// [`Error::Negative`] if `value < 0`.
     ///
     /// ```
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// assert_eq!(overdue::Rate::daily(dec!(0.0005))?.to_string(), "0.05 %/day");
     /// # Ok::<(), overdue::Error>(())
     /// ```
@@ -154,7 +154,7 @@ impl Rate {
     /// The rate as a fraction per its period (0.18 for 18 %/year).
     ///
     /// ```
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// assert_eq!(overdue::Rate::annual(dec!(0.18))?.value(), dec!(0.18));
     /// # Ok::<(), overdue::Error>(())
     /// ```
@@ -165,7 +165,7 @@ impl Rate {
     /// The period the rate is quoted for.
     ///
     /// ```
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// assert_eq!(overdue::Rate::annual(dec!(0.1))?.period(), overdue::RatePeriod::Annual);
     /// # Ok::<(), overdue::Error>(())
     /// ```
@@ -176,7 +176,7 @@ impl Rate {
     /// Whether the rate is zero.
     ///
     /// ```
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// assert!(!overdue::Rate::annual(dec!(0.1))?.is_zero());
     /// # Ok::<(), overdue::Error>(())
     /// ```
@@ -192,7 +192,7 @@ impl Rate {
     ///
     /// ```
     /// use overdue::Rate;
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// let contract = Rate::annual(dec!(0.0435))?;
     /// assert_eq!(contract.scaled(dec!(1.5))?, Rate::annual(dec!(0.06525))?);
     /// # Ok::<(), overdue::Error>(())
@@ -210,7 +210,7 @@ impl Rate {
     ///
     /// ```
     /// use overdue::{DayCount, Rate};
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// let r = Rate::daily(dec!(0.0005))?.to_annual(DayCount::Act365Fixed)?;
     /// assert_eq!(r.value(), dec!(0.1825));
     /// # Ok::<(), overdue::Error>(())
@@ -235,7 +235,7 @@ impl Rate {
     ///
     /// ```
     /// use overdue::{Frequency, Rate};
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// assert_eq!(Rate::annual(dec!(0.12))?.periodic(Frequency::Monthly)?, dec!(0.01));
     /// # Ok::<(), overdue::Error>(())
     /// ```
@@ -272,9 +272,9 @@ impl Rate {
     /// [`Error::Overflow`].
     ///
     /// ```
-    /// use chrono::NaiveDate;
+    /// use overdue::NaiveDate;
     /// use overdue::{DayCount, Money, Rate};
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
     /// // 10,000 overdue 30 days at 4.35 % × 1.5, ACT/360 = 54.375
     /// let rate = Rate::annual(dec!(0.0435))?.scaled(dec!(1.5))?;
@@ -310,7 +310,7 @@ impl std::str::FromStr for Rate {
     ///
     /// ```
     /// use overdue::Rate;
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// assert_eq!("18%".parse::<Rate>()?, Rate::annual(dec!(0.18))?);
     /// assert_eq!("18 %/year".parse::<Rate>()?, Rate::annual(dec!(0.18))?);
     /// assert_eq!("1.5%/month".parse::<Rate>()?, Rate::monthly(dec!(0.015))?);

@@ -19,7 +19,7 @@ use crate::fraction::Fraction;
 /// # Example
 /// ```
 /// use overdue::Ratio;
-/// use rust_decimal_macros::dec;
+/// use overdue::dec;
 /// let half = Ratio::new(dec!(0.5))?;
 /// assert_eq!(half.to_string(), "50 %");
 /// assert!(Ratio::new(dec!(-0.1)).is_err());
@@ -67,7 +67,7 @@ impl Ratio {
     /// [`Error::Negative`] with field `ratio` if `value < 0`.
     ///
     /// ```
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// assert_eq!(overdue::Ratio::new(dec!(0.05))?.as_decimal(), dec!(0.05));
     /// # Ok::<(), overdue::Error>(())
     /// ```
@@ -81,7 +81,7 @@ impl Ratio {
     /// The proportion as a decimal fraction.
     ///
     /// ```
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// assert_eq!(overdue::Ratio::new(dec!(0.5))?.as_decimal(), dec!(0.5));
     /// # Ok::<(), overdue::Error>(())
     /// ```
@@ -123,7 +123,7 @@ impl std::str::FromStr for Ratio {
     ///
     /// ```
     /// use overdue::Ratio;
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// assert_eq!("5%".parse::<Ratio>()?, Ratio::new(dec!(0.05))?);
     /// assert_eq!("0.05".parse::<Ratio>()?, Ratio::new(dec!(0.05))?);
     /// let r = Ratio::new(dec!(0.125))?;

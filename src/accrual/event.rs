@@ -26,9 +26,9 @@ pub(crate) fn positive(field: &'static str, amount: Money) -> Result<Money> {
 /// same id, so the same money is never applied twice.
 ///
 /// ```
-/// use chrono::NaiveDate;
+/// use overdue::NaiveDate;
 /// use overdue::{Money, Payment};
-/// use rust_decimal_macros::dec;
+/// use overdue::dec;
 /// let p = Payment::new("txn-1", NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), Money::new(dec!(500))?)?;
 /// assert_eq!(p.id(), "txn-1");
 /// assert!(Payment::new("txn-2", p.date(), Money::ZERO).is_err());
@@ -65,7 +65,7 @@ impl Payment {
     /// (a negative amount cannot be a [`Money`]).
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::{Money, Payment}; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::{Money, Payment}; use overdue::dec;
     /// let p = Payment::new("a", NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), Money::new(dec!(1))?)?;
     /// assert_eq!(p.amount(), Money::new(dec!(1))?);
     /// # Ok::<(), overdue::Error>(())
@@ -81,7 +81,7 @@ impl Payment {
     /// Its id.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::{Money, Payment}; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::{Money, Payment}; use overdue::dec;
     /// # let p = Payment::new("a", NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), Money::new(dec!(1))?)?;
     /// assert_eq!(p.id(), "a");
     /// # Ok::<(), overdue::Error>(())
@@ -93,7 +93,7 @@ impl Payment {
     /// The date it was received.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::{Money, Payment}; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::{Money, Payment}; use overdue::dec;
     /// # let p = Payment::new("a", NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), Money::new(dec!(1))?)?;
     /// assert_eq!(p.date(), NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
     /// # Ok::<(), overdue::Error>(())
@@ -105,7 +105,7 @@ impl Payment {
     /// Its amount.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::{Money, Payment}; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::{Money, Payment}; use overdue::dec;
     /// # let p = Payment::new("a", NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), Money::new(dec!(2))?)?;
     /// assert_eq!(p.amount().to_string(), "2");
     /// # Ok::<(), overdue::Error>(())
@@ -123,9 +123,9 @@ impl Payment {
 /// grace period is not yet charged.
 ///
 /// ```
-/// use chrono::NaiveDate;
+/// use overdue::NaiveDate;
 /// use overdue::{Component, Money, Waiver};
-/// use rust_decimal_macros::dec;
+/// use overdue::dec;
 /// let w = Waiver::new(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), Component::PenaltyInterest, Money::new(dec!(20))?)
 ///     .installment(2);
 /// assert_eq!(w.get_installment(), Some(2));
@@ -145,7 +145,7 @@ impl Waiver {
     /// A waiver of `amount` of `component` on `date`, across the loan.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::{Component, Money, Waiver};
+    /// # use overdue::NaiveDate; use overdue::{Component, Money, Waiver};
     /// let w = Waiver::new(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), Component::Fees, Money::ZERO);
     /// assert_eq!(w.component(), Component::Fees);
     /// ```
@@ -161,7 +161,7 @@ impl Waiver {
     /// Restricts the waiver to one installment (1-based).
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::{Component, Money, Waiver};
+    /// # use overdue::NaiveDate; use overdue::{Component, Money, Waiver};
     /// let w = Waiver::new(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), Component::Fees, Money::ZERO).installment(3);
     /// assert_eq!(w.get_installment(), Some(3));
     /// ```
@@ -173,7 +173,7 @@ impl Waiver {
     /// The date it takes effect.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::{Component, Money, Waiver};
+    /// # use overdue::NaiveDate; use overdue::{Component, Money, Waiver};
     /// let day = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
     /// assert_eq!(Waiver::new(day, Component::Fees, Money::ZERO).date(), day);
     /// ```
@@ -184,7 +184,7 @@ impl Waiver {
     /// The component waived.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::{Component, Money, Waiver};
+    /// # use overdue::NaiveDate; use overdue::{Component, Money, Waiver};
     /// let w = Waiver::new(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), Component::Interest, Money::ZERO);
     /// assert_eq!(w.component(), Component::Interest);
     /// ```
@@ -195,7 +195,7 @@ impl Waiver {
     /// The amount waived.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::{Component, Money, Waiver};
+    /// # use overdue::NaiveDate; use overdue::{Component, Money, Waiver};
     /// let w = Waiver::new(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), Component::Interest, Money::ZERO);
     /// assert!(w.amount().is_zero());
     /// ```
@@ -206,7 +206,7 @@ impl Waiver {
     /// The installment it is restricted to, if any.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::{Component, Money, Waiver};
+    /// # use overdue::NaiveDate; use overdue::{Component, Money, Waiver};
     /// let w = Waiver::new(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), Component::Interest, Money::ZERO);
     /// assert_eq!(w.get_installment(), None);
     /// ```
@@ -222,9 +222,9 @@ impl Waiver {
 /// still shows the payment, as it stood then.
 ///
 /// ```
-/// use chrono::NaiveDate;
+/// use overdue::NaiveDate;
 /// use overdue::{Money, Reversal};
-/// use rust_decimal_macros::dec;
+/// use overdue::dec;
 /// let r = Reversal::new("bank-77", NaiveDate::from_ymd_opt(2026, 3, 4).unwrap()).fee(Money::new(dec!(15))?);
 /// assert_eq!((r.payment_id(), r.get_fee()), ("bank-77", Some(Money::new(dec!(15))?)));
 /// # Ok::<(), overdue::Error>(())
@@ -242,7 +242,7 @@ impl Reversal {
     /// The reversal on `date` of the payment recorded under `payment_id`.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::Reversal;
+    /// # use overdue::NaiveDate; use overdue::Reversal;
     /// let r = Reversal::new("p1", NaiveDate::from_ymd_opt(2026, 3, 4).unwrap());
     /// assert_eq!(r.get_fee(), None);
     /// ```
@@ -257,7 +257,7 @@ impl Reversal {
     /// Adds a returned-payment fee, posted on the reversal date.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// let r = Reversal::new("p1", NaiveDate::from_ymd_opt(2026, 3, 4).unwrap()).fee(Money::new(dec!(20))?);
     /// assert_eq!(r.get_fee(), Some(Money::new(dec!(20))?));
     /// # Ok::<(), overdue::Error>(())
@@ -270,7 +270,7 @@ impl Reversal {
     /// The id of the payment reversed.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::Reversal;
+    /// # use overdue::NaiveDate; use overdue::Reversal;
     /// assert_eq!(Reversal::new("p1", NaiveDate::from_ymd_opt(2026, 3, 4).unwrap()).payment_id(), "p1");
     /// ```
     pub fn payment_id(&self) -> &str {
@@ -280,7 +280,7 @@ impl Reversal {
     /// The date the payment came back.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::Reversal;
+    /// # use overdue::NaiveDate; use overdue::Reversal;
     /// let day = NaiveDate::from_ymd_opt(2026, 3, 4).unwrap();
     /// assert_eq!(Reversal::new("p1", day).date(), day);
     /// ```
@@ -291,7 +291,7 @@ impl Reversal {
     /// The returned-payment fee, if any.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::Reversal;
+    /// # use overdue::NaiveDate; use overdue::Reversal;
     /// assert!(Reversal::new("p1", NaiveDate::from_ymd_opt(2026, 3, 4).unwrap()).get_fee().is_none());
     /// ```
     pub fn get_fee(&self) -> Option<Money> {
@@ -302,9 +302,9 @@ impl Reversal {
 /// Money paid back to the borrower out of the credit balance.
 ///
 /// ```
-/// use chrono::NaiveDate;
+/// use overdue::NaiveDate;
 /// use overdue::{Money, Refund};
-/// use rust_decimal_macros::dec;
+/// use overdue::dec;
 /// let r = Refund::new(NaiveDate::from_ymd_opt(2026, 3, 4).unwrap(), Money::new(dec!(50))?)?;
 /// assert_eq!(r.amount(), Money::new(dec!(50))?);
 /// assert!(Refund::new(r.date(), Money::ZERO).is_err());
@@ -338,7 +338,7 @@ impl Refund {
     /// [`Error::NonPositive`] with field `refund amount` for a zero amount.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// let r = Refund::new(NaiveDate::from_ymd_opt(2026, 3, 4).unwrap(), Money::new(dec!(1))?)?;
     /// assert_eq!(r.date(), NaiveDate::from_ymd_opt(2026, 3, 4).unwrap());
     /// # Ok::<(), overdue::Error>(())
@@ -353,7 +353,7 @@ impl Refund {
     /// The date it is paid out.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// let day = NaiveDate::from_ymd_opt(2026, 3, 4).unwrap();
     /// assert_eq!(Refund::new(day, Money::new(dec!(1))?)?.date(), day);
     /// # Ok::<(), overdue::Error>(())
@@ -365,7 +365,7 @@ impl Refund {
     /// Its amount.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// let r = Refund::new(NaiveDate::from_ymd_opt(2026, 3, 4).unwrap(), Money::new(dec!(2))?)?;
     /// assert_eq!(r.amount().to_string(), "2");
     /// # Ok::<(), overdue::Error>(())
@@ -383,7 +383,7 @@ impl Refund {
 /// order in which they were recorded never matters.
 ///
 /// ```
-/// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
 /// let p = Payment::new("p1", NaiveDate::from_ymd_opt(2026, 2, 1).unwrap(), Money::new(dec!(10))?)?;
 /// let e = Event::Payment(p.clone());
 /// assert_eq!(e.date(), p.date());
@@ -409,7 +409,7 @@ impl Event {
     /// The date of the event.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*;
+    /// # use overdue::NaiveDate; use overdue::*;
     /// let day = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
     /// assert_eq!(Event::Waiver(Waiver::new(day, Component::Fees, Money::ZERO)).date(), day);
     /// ```

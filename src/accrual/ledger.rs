@@ -24,7 +24,7 @@ use crate::schedule::Schedule;
 ///
 /// # Example: a partial payment 10 days late
 /// ```
-/// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
 /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// let schedule = Schedule::equal_installment(Money::new(dec!(10000))?, Rate::annual(dec!(0.12))?, 12, d(2026, 1, 1))?;
 /// let mut ledger = Ledger::new(schedule, OverduePolicy::new())?;   // penalty: 12 % × 1.5 on overdue principal
@@ -92,7 +92,7 @@ impl Ledger {
     /// [`Error::Overflow`].
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// let s = Schedule::equal_installment(Money::new(dec!(1000))?, Rate::annual(dec!(0.1))?, 2,
     ///     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
     /// let bad = OverduePolicy::new().penalty_base(PenaltyBase::OverdueInstallment).compound_interest(true);
@@ -124,7 +124,7 @@ impl Ledger {
     /// histories that replay, so its JSON always loads back.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// # let s = Schedule::equal_installment(Money::new(dec!(1000))?, Rate::annual(dec!(0.1))?, 2, d(2026, 1, 1))?;
     /// let mut ledger = Ledger::new(s, OverduePolicy::new())?;
@@ -148,7 +148,7 @@ impl Ledger {
     /// then waive more than is owed.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// # let s = Schedule::equal_installment(Money::new(dec!(1000))?, Rate::annual(dec!(0.1))?, 2, d(2026, 1, 1))?;
     /// let mut ledger = Ledger::new(s, OverduePolicy::new())?;
@@ -172,7 +172,7 @@ impl Ledger {
     /// refund of a credit balance the payment made).
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// let loan = Schedule::equal_principal(Money::new(dec!(3000))?, Rate::ZERO, 3, d(2026, 1, 1))?;
     /// let mut ledger = Ledger::new(loan, OverduePolicy::new())?;
@@ -195,7 +195,7 @@ impl Ledger {
     /// date; [`Error::DateOrder`] if it is dated before disbursement.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// let loan = Schedule::equal_principal(Money::new(dec!(3000))?, Rate::ZERO, 3, d(2026, 1, 1))?;
     /// let policy = OverduePolicy::new().allocation(AllocationOrder::servicer_default().surplus(Surplus::CreditBalance));
@@ -218,7 +218,7 @@ impl Ledger {
     /// As for [`Ledger::pay`] and [`Ledger::waive`].
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// # let s = Schedule::equal_installment(Money::new(dec!(1000))?, Rate::annual(dec!(0.1))?, 2, d(2026, 1, 1))?;
     /// let mut ledger = Ledger::new(s, OverduePolicy::new())?;
@@ -330,7 +330,7 @@ impl Ledger {
     /// [`Schedule::build`] for the new terms.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// let plan = Schedule::equal_principal(Money::new(dec!(3000))?, Rate::ZERO, 3, d(2026, 1, 1))?;
     /// let mut ledger = Ledger::new(plan, OverduePolicy::new())?;
@@ -351,7 +351,7 @@ impl Ledger {
     /// As for [`Ledger::restructure`]; [`Error::Overflow`].
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// let plan = Schedule::equal_principal(Money::new(dec!(3000))?, Rate::ZERO, 3, d(2026, 1, 1))?;
     /// let ledger = Ledger::new(plan, OverduePolicy::new())?;
@@ -555,7 +555,7 @@ impl Ledger {
     /// [`Error::Overflow`].
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// let s = Schedule::equal_installment(Money::new(dec!(1000))?, Rate::annual(dec!(0.1))?, 2, d(2026, 1, 1))?;
     /// let ledger = Ledger::new(s, OverduePolicy::new())?;
@@ -588,7 +588,7 @@ impl Ledger {
     /// As for [`Ledger::statement`].
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// let loan = Schedule::equal_principal(Money::new(dec!(3000))?, Rate::ZERO, 3, d(2026, 1, 1))?;
     /// let mut ledger = Ledger::new(loan, OverduePolicy::new())?;
@@ -626,7 +626,7 @@ impl Ledger {
     /// The schedule.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let s = Schedule::equal_installment(Money::new(dec!(1000))?, Rate::annual(dec!(0.1))?, 2, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
     /// let ledger = Ledger::new(s.clone(), OverduePolicy::new())?;
     /// assert_eq!(ledger.schedule(), &s);
@@ -639,7 +639,7 @@ impl Ledger {
     /// The overdue policy.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let s = Schedule::equal_installment(Money::new(dec!(1000))?, Rate::annual(dec!(0.1))?, 2, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
     /// let ledger = Ledger::new(s, OverduePolicy::new())?;
     /// assert_eq!(ledger.policy(), &OverduePolicy::new());
@@ -652,7 +652,7 @@ impl Ledger {
     /// The events, in replay order.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let s = Schedule::equal_installment(Money::new(dec!(1000))?, Rate::annual(dec!(0.1))?, 2, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
     /// assert!(Ledger::new(s, OverduePolicy::new())?.events().is_empty());
     /// # Ok::<(), overdue::Error>(())

@@ -18,7 +18,7 @@ use crate::ratio::Ratio;
 ///
 /// ```
 /// use overdue::{PenaltyRate, Rate, Ratio};
-/// use rust_decimal_macros::dec;
+/// use overdue::dec;
 /// let online = PenaltyRate::Fixed(Rate::daily(dec!(0.0005))?);            // 万分之五 a day
 /// let bank = PenaltyRate::ContractUplift(Ratio::new(dec!(0.5))?);           // contract × 1.5
 /// assert_ne!(online, bank);
@@ -48,7 +48,7 @@ impl PenaltyRate {
     ///
     /// ```
     /// use overdue::{PenaltyRate, Rate, Ratio};
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// let p = PenaltyRate::ContractUplift(Ratio::new(dec!(0.5))?);
     /// assert_eq!(p.resolve(Rate::annual(dec!(0.0435))?)?, Rate::annual(dec!(0.06525))?);
     /// # Ok::<(), overdue::Error>(())
@@ -97,7 +97,7 @@ pub enum PenaltyBase {
 ///
 /// ```
 /// use overdue::{FeeAmount, Money, Ratio};
-/// use rust_decimal_macros::dec;
+/// use overdue::dec;
 /// let flat = FeeAmount::Flat(Money::new(dec!(30))?);
 /// let share = FeeAmount::OfInstallment(Ratio::new(dec!(0.05))?); // 5 % of what is overdue
 /// assert_ne!(flat, share);
@@ -145,7 +145,7 @@ pub enum Recurrence {
 ///
 /// ```
 /// use overdue::{LateFee, Money, Ratio, Recurrence};
-/// use rust_decimal_macros::dec;
+/// use overdue::dec;
 /// let fee = LateFee::of_installment(Ratio::new(dec!(0.05))?)
 ///     .every(Recurrence::EveryDays(30))
 ///     .min(Money::new(dec!(10))?)
@@ -170,7 +170,7 @@ impl LateFee {
     ///
     /// ```
     /// use overdue::{FeeAmount, LateFee, Money};
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// let fee = LateFee::flat(Money::new(dec!(30))?);
     /// assert_eq!(fee.get_amount(), FeeAmount::Flat(Money::new(dec!(30))?));
     /// # Ok::<(), overdue::Error>(())
@@ -188,7 +188,7 @@ impl LateFee {
     ///
     /// ```
     /// use overdue::{LateFee, Ratio};
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// let fee = LateFee::of_installment(Ratio::new(dec!(0.05))?);
     /// # let _ = fee;
     /// # Ok::<(), overdue::Error>(())
@@ -216,7 +216,7 @@ impl LateFee {
     ///
     /// ```
     /// use overdue::{LateFee, Money, Ratio};
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// let fee = LateFee::of_installment(Ratio::new(dec!(0.01))?).min(Money::new(dec!(5))?);
     /// assert_eq!(fee.get_min(), Some(Money::new(dec!(5))?));
     /// # Ok::<(), overdue::Error>(())
@@ -231,7 +231,7 @@ impl LateFee {
     ///
     /// ```
     /// use overdue::{LateFee, Money, Ratio};
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// let fee = LateFee::of_installment(Ratio::new(dec!(0.1))?).max(Money::new(dec!(40))?);
     /// assert_eq!(fee.get_max(), Some(Money::new(dec!(40))?));
     /// # Ok::<(), overdue::Error>(())
@@ -312,7 +312,7 @@ pub enum GraceMeaning {
 ///
 /// ```
 /// use overdue::{LateFee, Ledger, Money, OverduePolicy, Rate, Recurrence, Schedule, MAX_POLICY_DAYS};
-/// # use chrono::NaiveDate; use rust_decimal_macros::dec;
+/// # use overdue::NaiveDate; use overdue::dec;
 /// let plan = Schedule::equal_installment(Money::new(dec!(1000))?, Rate::annual(dec!(0.12))?, 3,
 ///     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
 /// let fee = LateFee::flat(Money::new(dec!(25))?).every(Recurrence::EveryDays(MAX_POLICY_DAYS + 1));
@@ -397,7 +397,7 @@ impl Grace {
 ///
 /// ```
 /// use overdue::{InstallmentLimit, Money, Ratio};
-/// use rust_decimal_macros::dec;
+/// use overdue::dec;
 /// let by_amount = InstallmentLimit::Amount(Money::new(dec!(200))?);
 /// let by_share = InstallmentLimit::OfInstallment(Ratio::new(dec!(0.1))?); // 10 % of the installment
 /// assert_ne!(by_amount, by_share);
@@ -429,7 +429,7 @@ pub enum InstallmentLimit {
 ///
 /// ```
 /// use overdue::{Caps, InstallmentLimit, Money, Rate, Ratio};
-/// use rust_decimal_macros::dec;
+/// use overdue::dec;
 /// let caps = Caps::none()
 ///     .per_installment(InstallmentLimit::Amount(Money::new(dec!(300))?))
 ///     .lifetime(Ratio::new(dec!(0.36))?)            // penalties + fees ≤ 36 % of principal
@@ -488,7 +488,7 @@ impl Caps {
     ///
     /// ```
     /// use overdue::{Caps, Rate};
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// let caps = Caps::none().annualised(Rate::annual(dec!(0.12))?);
     /// assert_eq!(caps.get_annualised(), Some(Rate::annual(dec!(0.12))?));
     /// # Ok::<(), overdue::Error>(())
@@ -755,7 +755,7 @@ pub enum EarlySettlement {
 /// # Example: an online lender's policy
 /// ```
 /// use overdue::{Grace, LateFee, Money, OverduePolicy, PenaltyBase, PenaltyRate, Rate};
-/// use rust_decimal_macros::dec;
+/// use overdue::dec;
 /// let policy = OverduePolicy::new()
 ///     .penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005))?))   // 0.05 %/day
 ///     .penalty_base(PenaltyBase::OverdueInstallment)
@@ -827,7 +827,7 @@ impl OverduePolicy {
     ///
     /// ```
     /// use overdue::{OverduePolicy, PenaltyRate, Rate};
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// let p = OverduePolicy::new().penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005))?));
     /// # let _ = p;
     /// # Ok::<(), overdue::Error>(())
@@ -917,7 +917,7 @@ impl OverduePolicy {
     ///
     /// ```
     /// use overdue::{Money, OverduePolicy};
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// let p = OverduePolicy::new().tolerance(Money::new(dec!(1))?);
     /// assert_eq!(p.get_tolerance(), Money::new(dec!(1))?);
     /// # Ok::<(), overdue::Error>(())

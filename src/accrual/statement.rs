@@ -12,7 +12,7 @@ use crate::rate::Rate;
 ///
 /// ```
 /// use overdue::{Component, Components, Money};
-/// use rust_decimal_macros::dec;
+/// use overdue::dec;
 /// let mut c = Components::default();
 /// c.interest = Money::new(dec!(10))?;
 /// c.principal = Money::new(dec!(90))?;
@@ -122,7 +122,7 @@ pub enum LoanStatus {
 /// exactly.
 ///
 /// ```
-/// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
 /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// let schedule = Schedule::equal_installment(Money::new(dec!(1200))?, Rate::annual(dec!(0.12))?, 3, d(2026, 1, 1))?;
 /// let ledger = Ledger::new(schedule, OverduePolicy::new())?;
@@ -216,7 +216,7 @@ pub struct AllocationPart {
 /// `amount + credit_used = Σ parts + to_credit`, exactly.
 ///
 /// ```
-/// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
 /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// let schedule = Schedule::equal_installment(Money::new(dec!(1200))?, Rate::annual(dec!(0.12))?, 3, d(2026, 1, 1))?;
 /// let mut ledger = Ledger::new(schedule, OverduePolicy::new())?;
@@ -266,7 +266,7 @@ pub enum RebateReason {
 /// Paid interest or fees credited back to the borrower's credit balance.
 ///
 /// ```
-/// # use chrono::NaiveDate; use overdue::*;
+/// # use overdue::NaiveDate; use overdue::*;
 /// let r = Rebate { date: NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), installment: 2,
 ///                  component: Component::Interest, amount: Money::ZERO, reason: RebateReason::Unearned };
 /// assert_eq!(r.installment, 2);
@@ -289,7 +289,7 @@ pub struct Rebate {
 /// A payment that may be a double debit (避免重复扣款).
 ///
 /// ```
-/// # use chrono::NaiveDate; use overdue::*;
+/// # use overdue::NaiveDate; use overdue::*;
 /// let day = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
 /// let p = PossibleDuplicate { id: "b".into(), date: day, earlier_id: "a".into(), earlier_date: day, amount: Money::ZERO };
 /// assert_eq!(p.earlier_id, "a");
@@ -314,7 +314,7 @@ pub struct PossibleDuplicate {
 ///
 /// # Example: what does this borrower owe today?
 /// ```
-/// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
 /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// let schedule = Schedule::equal_installment(Money::new(dec!(12000))?, Rate::annual(dec!(0.18))?, 12, d(2026, 1, 15))?;
 /// let policy = OverduePolicy::new()

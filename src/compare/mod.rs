@@ -66,7 +66,7 @@ impl fmt::Display for LenderKind {
 ///
 /// ```
 /// use overdue::{LenderKind, Method, PlanFee, Rate, Ratio, Refinance};
-/// use rust_decimal_macros::dec;
+/// use overdue::dec;
 /// let small_loan = Refinance::new(LenderKind::LicensedInstitution, Rate::annual(dec!(0.15))?, 12)
 ///     .upfront_fee(PlanFee::Share(Ratio::new(dec!(0.02))?), true);
 /// let family = Refinance::new(LenderKind::FamilyOrFriends, Rate::ZERO, 6).method(Method::EqualPrincipal);
@@ -153,7 +153,7 @@ impl Refinance {
     ///
     /// ```
     /// use overdue::{LenderKind, Money, Rate, Refinance};
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// let r = Refinance::new(LenderKind::LicensedInstitution, Rate::ZERO, 6).recurring_fee(Money::new(dec!(5))?);
     /// # let _ = r;
     /// # Ok::<(), overdue::Error>(())
@@ -222,7 +222,7 @@ impl Refinance {
 ///
 /// ```
 /// use overdue::{Ratio, ServiceFee};
-/// use rust_decimal_macros::dec;
+/// use overdue::dec;
 /// let fee = ServiceFee::ShareOfDebt(Ratio::new(dec!(0.15))?);
 /// # let _ = fee;
 /// # Ok::<(), overdue::Error>(())
@@ -244,7 +244,7 @@ pub enum ServiceFee {
 ///
 /// ```
 /// use overdue::{DebtService, Ratio, ServiceFee};
-/// use rust_decimal_macros::dec;
+/// use overdue::dec;
 /// let s = DebtService::new(ServiceFee::ShareOfDebt(Ratio::new(dec!(0.15))?), Ratio::new(dec!(0.2))?, 3);
 /// assert_eq!(s.get_months(), 3);
 /// # Ok::<(), overdue::Error>(())
@@ -312,7 +312,7 @@ impl DebtService {
 /// One way out of the debt.
 ///
 /// ```
-/// use chrono::NaiveDate;
+/// use overdue::NaiveDate;
 /// use overdue::WayOut;
 /// let stay = WayOut::Stay { until: NaiveDate::from_ymd_opt(2026, 8, 23).unwrap() };
 /// assert_ne!(stay, WayOut::PayNow);
@@ -391,7 +391,7 @@ impl Choice {
 ///
 /// ```
 /// use overdue::{Budget, Money};
-/// use rust_decimal_macros::dec;
+/// use overdue::dec;
 /// let b = Budget::new(Money::new(dec!(6000))?, Money::new(dec!(4200))?);
 /// assert_eq!(b.available(), Money::new(dec!(1800))?);
 /// # Ok::<(), overdue::Error>(())
@@ -422,7 +422,7 @@ impl Budget {
     ///
     /// ```
     /// use overdue::{Budget, Money};
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// assert_eq!(Budget::new(Money::ZERO, Money::new(dec!(1))?).available(), Money::ZERO);
     /// # Ok::<(), overdue::Error>(())
     /// ```
@@ -465,7 +465,7 @@ impl fmt::Display for RankBy {
 ///
 /// # Example: should I refinance?
 /// ```
-/// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
 /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// let plan = Schedule::equal_installment(Money::new(dec!(6000))?, Rate::annual(dec!(0.18))?, 6, d(2026, 1, 1))?;
 /// let policy = OverduePolicy::new().penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005))?))
@@ -516,7 +516,7 @@ impl Comparison {
     /// crate.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
     /// let c = Comparison::new(ledger, d(2026, 3, 1), Budget::new(Money::ZERO, Money::ZERO), Rate::ZERO);
@@ -541,7 +541,7 @@ impl Comparison {
     /// Adds a way out.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
     /// let c = Comparison::new(ledger, d(2026, 3, 1), Budget::new(Money::ZERO, Money::ZERO), Rate::ZERO)
@@ -557,7 +557,7 @@ impl Comparison {
     /// Sets what the ranking orders by (default NPV).
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
     /// let c = Comparison::new(ledger, d(2026, 3, 1), Budget::new(Money::ZERO, Money::ZERO), Rate::ZERO)
@@ -575,7 +575,7 @@ impl Comparison {
     /// ([`Order::MoneyOnly`]).
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
     /// let c = Comparison::new(ledger, d(2026, 3, 1), Budget::new(Money::ZERO, Money::ZERO), Rate::ZERO)
@@ -592,7 +592,7 @@ impl Comparison {
     /// private lender's loan is checked against the private-lending cap.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
     /// let c = Comparison::new(ledger, d(2026, 3, 1), Budget::new(Money::ZERO, Money::ZERO), Rate::ZERO)
@@ -609,7 +609,7 @@ impl Comparison {
     /// debt is settled (default 5).
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
     /// let c = Comparison::new(ledger, d(2026, 3, 1), Budget::new(Money::ZERO, Money::ZERO), Rate::ZERO)
@@ -626,7 +626,7 @@ impl Comparison {
     /// [`RateTable::china_lpr_one_year`]).
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
     /// let c = Comparison::new(ledger, d(2026, 3, 1), Budget::new(Money::ZERO, Money::ZERO), Rate::ZERO)
@@ -642,7 +642,7 @@ impl Comparison {
     /// The ways out, in the order added.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
     /// let c = Comparison::new(ledger, d(2026, 3, 1), Budget::new(Money::ZERO, Money::ZERO), Rate::ZERO);
@@ -656,7 +656,7 @@ impl Comparison {
     /// The loan's ledger.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
     /// let c = Comparison::new(ledger.clone(), d(2026, 3, 1), Budget::new(Money::ZERO, Money::ZERO), Rate::ZERO);
@@ -670,7 +670,7 @@ impl Comparison {
     /// The comparison date.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
     /// let c = Comparison::new(ledger, d(2026, 3, 1), Budget::new(Money::ZERO, Money::ZERO), Rate::ZERO);
@@ -689,7 +689,7 @@ impl Comparison {
     /// statement, the restructure and the schedule behind each option.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
     /// let none = Comparison::new(ledger, d(2026, 3, 1), Budget::new(Money::ZERO, Money::ZERO), Rate::ZERO);
@@ -1254,7 +1254,7 @@ impl fmt::Display for Warning {
 /// What an option does to the borrower's credit record.
 ///
 /// ```
-/// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
 /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
 /// let r = Comparison::new(ledger, d(2026, 3, 13), Budget::new(Money::new(dec!(500))?, Money::ZERO), Rate::ZERO)
@@ -1287,7 +1287,7 @@ pub struct CreditImpact {
 /// One option, worked out.
 ///
 /// ```
-/// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
 /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
 /// let r = Comparison::new(ledger, d(2026, 3, 1), Budget::new(Money::new(dec!(500))?, Money::ZERO), Rate::ZERO)
@@ -1356,7 +1356,7 @@ pub struct OptionResult {
 /// Every option worked out and ranked. Built by [`Comparison::run`].
 ///
 /// ```
-/// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
 /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
 /// let r = Comparison::new(ledger, d(2026, 3, 1), Budget::new(Money::new(dec!(500))?, Money::ZERO), Rate::ZERO)

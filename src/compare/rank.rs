@@ -33,9 +33,9 @@ pub enum Order {
 /// A calendar month whose payments are above the budget.
 ///
 /// ```
-/// use chrono::NaiveDate;
+/// use overdue::NaiveDate;
 /// use overdue::{Money, MonthOverBudget};
-/// use rust_decimal_macros::dec;
+/// use overdue::dec;
 /// let m = MonthOverBudget { month: NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(), paid: Money::new(dec!(9921.50))?, over_by: Money::new(dec!(8121.50))? };
 /// assert_eq!(m.over_by.to_string(), "8121.50");
 /// # Ok::<(), overdue::Error>(())
@@ -126,7 +126,7 @@ impl Comparison {
     /// The errors of working the way out (see [`Comparison::run`]).
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// let plan = Schedule::equal_installment(Money::new(dec!(6000))?, Rate::annual(dec!(0.12))?, 6, d(2026, 1, 1))?;
     /// let ledger = Ledger::new(plan, OverduePolicy::new())?; // nothing paid: 3 installments overdue on 04-15

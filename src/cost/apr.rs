@@ -18,8 +18,8 @@ use crate::error::{overflow, Error, Result};
 ///
 /// ```
 /// use overdue::{china_apr, Frequency};
-/// use rust_decimal::Decimal;
-/// use rust_decimal_macros::dec;
+/// use overdue::Decimal;
+/// use overdue::dec;
 /// // 12,000 repaid as 12 × (1,000 + 72): "0.6 % a month" is 13.03 % a year
 /// let mut flows = vec![dec!(12000)];
 /// flows.extend(std::iter::repeat(dec!(-1072)).take(12));
@@ -53,7 +53,7 @@ pub struct ChinaApr {
 ///
 /// ```
 /// use overdue::{china_apr, Frequency};
-/// use rust_decimal_macros::dec;
+/// use overdue::dec;
 /// let apr = china_apr(&[dec!(1000), dec!(-1010)], Frequency::Monthly)?;
 /// assert_eq!(apr.nominal.round_dp(10), dec!(0.12));
 /// # Ok::<(), overdue::Error>(())
@@ -83,10 +83,10 @@ pub fn china_apr(amounts: &[Decimal], frequency: Frequency) -> Result<ChinaApr> 
 /// As [`crate::xirr`].
 ///
 /// ```
-/// use chrono::NaiveDate;
+/// use overdue::NaiveDate;
 /// use overdue::{eu_aprc, CashFlow, Rounding, RoundingMode};
-/// use rust_decimal::Decimal;
-/// use rust_decimal_macros::dec;
+/// use overdue::Decimal;
+/// use overdue::dec;
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// // CCD worked example: 1,000 lent on 1994-01-01, 1,200 repaid on 1995-07-01
 /// let x = eu_aprc(&[CashFlow::new(d(1994, 1, 1), dec!(1000)), CashFlow::new(d(1995, 7, 1), dec!(-1200))])?;
@@ -114,13 +114,11 @@ pub fn eu_aprc(flows: &[CashFlow]) -> Result<Decimal> {
 ///
 /// # Example: Appendix J (c)(1)(i)
 /// ```
-/// use chrono::{Months, NaiveDate};
-/// use overdue::{reg_z_apr, CashFlow, Frequency};
-/// use rust_decimal_macros::dec;
+/// use overdue::{dec, reg_z_apr, CashFlow, Frequency, NaiveDate};
 /// let advance = NaiveDate::from_ymd_opt(1978, 1, 10).unwrap();
 /// let mut flows = vec![CashFlow::new(advance, dec!(5000))];
 /// for k in 1..=24 {
-///     flows.push(CashFlow::new(advance + Months::new(k), dec!(-230)));
+///     flows.push(CashFlow::new(Frequency::Monthly.due_date(advance, k)?, dec!(-230)));
 /// }
 /// assert_eq!((reg_z_apr(&flows, Frequency::Monthly)? * dec!(100)).round_dp(2), dec!(9.69));
 /// # Ok::<(), overdue::Error>(())
@@ -172,7 +170,7 @@ fn single_payment_unit(sorted: &[CashFlow], advance: NaiveDate) -> Result<UnitPe
 ///
 /// ```
 /// use overdue::reg_z_within_tolerance;
-/// use rust_decimal_macros::dec;
+/// use overdue::dec;
 /// assert!(reg_z_within_tolerance(dec!(0.0980), dec!(0.0969), false));
 /// assert!(!reg_z_within_tolerance(dec!(0.0990), dec!(0.0969), false));
 /// assert!(reg_z_within_tolerance(dec!(0.0990), dec!(0.0969), true));

@@ -29,9 +29,9 @@ use crate::schedule::Schedule;
 ///
 /// # Example
 /// ```
-/// use chrono::NaiveDate;
+/// use overdue::NaiveDate;
 /// use overdue::CashFlow;
-/// use rust_decimal_macros::dec;
+/// use overdue::dec;
 /// let received = CashFlow::new(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), dec!(1000));
 /// assert!(received.amount.is_sign_positive());
 /// ```
@@ -49,7 +49,7 @@ impl CashFlow {
     /// A cash flow of `amount` on `date`.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::CashFlow; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::CashFlow; use overdue::dec;
     /// let paid = CashFlow::new(NaiveDate::from_ymd_opt(2026, 2, 1).unwrap(), dec!(-888.49));
     /// assert_eq!(paid.amount, dec!(-888.49));
     /// ```
@@ -64,7 +64,7 @@ impl CashFlow {
     /// [`Error::Overflow`] is not expected for a valid schedule.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// let s = Schedule::equal_installment(Money::new(dec!(1000))?, Rate::ZERO, 4,
     ///     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
     /// let flows = CashFlow::from_schedule(&s)?;
@@ -95,7 +95,7 @@ impl CashFlow {
 /// [`Error::Overflow`].
 ///
 /// ```
-/// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
 /// let s = Schedule::equal_installment(Money::new(dec!(10000))?, Rate::annual(dec!(0.12))?, 12,
 ///     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
 /// assert_eq!(total_paid(&CashFlow::from_schedule(&s)?)?.to_string(), "10661.86");
@@ -117,7 +117,7 @@ pub fn total_paid(flows: &[CashFlow]) -> Result<Money> {
 /// [`Error::Overflow`].
 ///
 /// ```
-/// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
 /// let s = Schedule::equal_installment(Money::new(dec!(10000))?, Rate::annual(dec!(0.12))?, 12,
 ///     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
 /// assert_eq!(total_cost(&CashFlow::from_schedule(&s)?)?, dec!(661.86));
@@ -551,9 +551,9 @@ fn lcm(a: i128, b: i128) -> Result<i128> {
 ///
 /// # Example: the Excel documentation's XIRR example
 /// ```
-/// use chrono::NaiveDate;
+/// use overdue::NaiveDate;
 /// use overdue::{xirr, CashFlow};
-/// use rust_decimal_macros::dec;
+/// use overdue::dec;
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// let flows = [
 ///     CashFlow::new(d(2008, 1, 1), dec!(-10000)),
@@ -576,7 +576,7 @@ pub fn xirr(flows: &[CashFlow]) -> Result<Decimal> {
 /// As [`xirr`].
 ///
 /// ```
-/// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// let flows = [CashFlow::new(d(2026, 1, 1), dec!(1000)), CashFlow::new(d(2026, 12, 27), dec!(-1100))];
 /// let r = xirr_with_day_count(&flows, DayCount::Act360)?; // 360 days = one year
@@ -595,7 +595,7 @@ pub fn xirr_with_day_count(flows: &[CashFlow], day_count: DayCount) -> Result<De
 ///
 /// ```
 /// use overdue::irr;
-/// use rust_decimal_macros::dec;
+/// use overdue::dec;
 /// let r = irr(&[dec!(-100), dec!(110)])?;
 /// assert_eq!(r.round_dp(10), dec!(0.1));
 /// # Ok::<(), overdue::Error>(())
@@ -614,7 +614,7 @@ pub fn irr(amounts: &[Decimal]) -> Result<Decimal> {
 /// [`Error::Overflow`]; [`Error::NoRoot`] for no flows.
 ///
 /// ```
-/// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// let flows = [CashFlow::new(d(2026, 1, 1), dec!(-1000)), CashFlow::new(d(2027, 1, 1), dec!(1100))];
 /// assert_eq!(xnpv(&flows, Rate::annual(dec!(0.10))?, DayCount::Act365Fixed)?.round_dp(10), dec!(0));
@@ -633,7 +633,7 @@ pub fn xnpv(flows: &[CashFlow], rate: Rate, day_count: DayCount) -> Result<Decim
 ///
 /// ```
 /// use overdue::npv;
-/// use rust_decimal_macros::dec;
+/// use overdue::dec;
 /// assert_eq!(npv(&[dec!(-100), dec!(110)], dec!(0.1))?.round_dp(10), dec!(0));
 /// # Ok::<(), overdue::Error>(())
 /// ```
@@ -649,7 +649,7 @@ pub fn npv(amounts: &[Decimal], rate_per_period: Decimal) -> Result<Decimal> {
 ///
 /// ```
 /// use overdue::{effective_annual_rate, Frequency, Rate};
-/// use rust_decimal_macros::dec;
+/// use overdue::dec;
 /// let e = effective_annual_rate(Rate::annual(dec!(0.12))?, Frequency::Monthly)?;
 /// assert_eq!(e.round_dp(6), dec!(0.126825));
 /// # Ok::<(), overdue::Error>(())
@@ -672,7 +672,7 @@ pub fn effective_annual_rate(nominal: Rate, frequency: Frequency) -> Result<Deci
 ///
 /// ```
 /// use overdue::{nominal_annual_rate, Frequency};
-/// use rust_decimal_macros::dec;
+/// use overdue::dec;
 /// let r = nominal_annual_rate(dec!(0.126825030131969720661201), Frequency::Monthly)?;
 /// assert_eq!(r.value().round_dp(10), dec!(0.12));
 /// # Ok::<(), overdue::Error>(())

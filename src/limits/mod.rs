@@ -20,9 +20,9 @@ use crate::rate::{Rate, RatePeriod};
 ///
 /// # Example
 /// ```
-/// use chrono::NaiveDate;
+/// use overdue::NaiveDate;
 /// use overdue::{Rate, RateTable};
-/// use rust_decimal_macros::dec;
+/// use overdue::dec;
 /// let lpr = RateTable::china_lpr_one_year();
 /// let d = NaiveDate::from_ymd_opt(2021, 6, 1).unwrap();
 /// assert_eq!(lpr.rate_on(d)?, Rate::annual(dec!(0.0385))?);
@@ -89,9 +89,9 @@ impl RateTable {
     /// is not annual.
     ///
     /// ```
-    /// use chrono::NaiveDate;
+    /// use overdue::NaiveDate;
     /// use overdue::{Rate, RateTable};
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// let t = RateTable::new(vec![(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), Rate::annual(dec!(0.02))?)])?;
     /// assert_eq!(t.entries().len(), 1);
     /// # Ok::<(), overdue::Error>(())
@@ -167,7 +167,7 @@ impl RateTable {
     /// with [`RateTable::known_through`]).
     ///
     /// ```
-    /// use chrono::NaiveDate;
+    /// use overdue::NaiveDate;
     /// let lpr = overdue::RateTable::china_lpr_five_year();
     /// assert_eq!(lpr.rate_on(NaiveDate::from_ymd_opt(2024, 3, 1).unwrap())?.to_string(), "3.95 %/year");
     /// assert_eq!(lpr.get_known_through(), NaiveDate::from_ymd_opt(2026, 1, 20));
@@ -211,9 +211,9 @@ impl RateTable {
     /// legal caps ([`RateTable::rate_on`]) ignore it.
     ///
     /// ```
-    /// use chrono::NaiveDate;
+    /// use overdue::NaiveDate;
     /// use overdue::{Rate, RateTable};
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// let t = RateTable::new(vec![(d(2026, 1, 1), Rate::annual(dec!(0.02))?)])?.known_through(d(2026, 6, 30));
     /// assert_eq!(t.fixing_on(d(2026, 6, 30))?, Rate::annual(dec!(0.02))?);
@@ -243,7 +243,7 @@ impl RateTable {
     /// after the date the table is known through.
     ///
     /// ```
-    /// use chrono::NaiveDate;
+    /// use overdue::NaiveDate;
     /// use overdue::Error;
     /// let lpr = overdue::RateTable::china_lpr_five_year();
     /// let late = lpr.fixing_on(NaiveDate::from_ymd_opt(2030, 1, 1).unwrap());
@@ -269,9 +269,9 @@ impl RateTable {
     /// a table known through an earlier date is then known through `date`.
     ///
     /// ```
-    /// use chrono::NaiveDate;
+    /// use overdue::NaiveDate;
     /// use overdue::{Rate, RateTable};
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// let d = NaiveDate::from_ymd_opt(2027, 1, 20).unwrap();
     /// let lpr = RateTable::china_lpr_one_year().with(d, Rate::annual(dec!(0.029))?)?;
     /// assert_eq!(lpr.rate_on(d)?.value(), dec!(0.029));
@@ -306,7 +306,7 @@ impl RateTable {
     /// [`Error::Invalid`] for a date before the first entry.
     ///
     /// ```
-    /// use chrono::NaiveDate;
+    /// use overdue::NaiveDate;
     /// let lpr = overdue::RateTable::china_lpr_one_year();
     /// assert_eq!(lpr.rate_on(NaiveDate::from_ymd_opt(2026, 11, 28).unwrap())?.to_string(), "3 %/year");
     /// # Ok::<(), overdue::Error>(())
@@ -336,9 +336,9 @@ impl RateTable {
 /// supervised lenders (micro-lenders, pawnshops, ...) are outside these rules.
 ///
 /// ```
-/// use chrono::NaiveDate;
+/// use overdue::NaiveDate;
 /// use overdue::{PrivateLendingCap, RateTable};
-/// use rust_decimal_macros::dec;
+/// use overdue::dec;
 /// let cap = PrivateLendingCap::on(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), &RateTable::china_lpr_one_year())?;
 /// assert_eq!(cap.enforceable.value(), dec!(0.12)); // 4 × 3.00 %
 /// # Ok::<(), overdue::Error>(())
@@ -367,9 +367,9 @@ impl PrivateLendingCap {
     /// As [`RateTable::rate_on`]; [`Error::Overflow`].
     ///
     /// ```
-    /// use chrono::NaiveDate;
+    /// use overdue::NaiveDate;
     /// use overdue::{PrivateLendingCap, RateTable};
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// let old = PrivateLendingCap::on(NaiveDate::from_ymd_opt(2018, 5, 1).unwrap(), &RateTable::china_lpr_one_year())?;
     /// assert_eq!(old.enforceable.value(), dec!(0.24));
     /// assert_eq!(old.void_above.unwrap().value(), dec!(0.36));
@@ -394,9 +394,9 @@ impl PrivateLendingCap {
     /// [`Error::Overflow`].
     ///
     /// ```
-    /// use chrono::NaiveDate;
+    /// use overdue::NaiveDate;
     /// use overdue::{DayCount, PrivateLendingCap, Rate, RateTable};
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// let cap = PrivateLendingCap::on(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), &RateTable::china_lpr_one_year())?;
     /// let check = cap.check_rate(Rate::monthly(dec!(0.03))?, DayCount::Act365Fixed)?; // 36 % a year
     /// assert!(check.exceeded);
@@ -415,9 +415,9 @@ impl PrivateLendingCap {
     /// As [`crate::xirr`].
     ///
     /// ```
-    /// use chrono::NaiveDate;
+    /// use overdue::NaiveDate;
     /// use overdue::{CashFlow, PrivateLendingCap, RateTable};
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
     /// let cap = PrivateLendingCap::on(d(2026, 1, 1), &RateTable::china_lpr_one_year())?;
     /// let flows = [CashFlow::new(d(2026, 1, 1), dec!(10000)), CashFlow::new(d(2027, 1, 1), dec!(-11000))];
@@ -451,9 +451,9 @@ impl PrivateLendingCap {
     /// [`Error::DateOrder`] if a charge ends before it starts; [`Error::Overflow`].
     ///
     /// ```
-    /// use chrono::NaiveDate;
+    /// use overdue::NaiveDate;
     /// use overdue::{Charge, DayCount, Money, PrivateLendingCap, RateTable, Rounding};
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
     /// let cap = PrivateLendingCap::on(d(2026, 1, 1), &RateTable::china_lpr_one_year())?;
     /// // 3 % a month charged on 10,000 for January: 300, of which 12 % × 31/365 × 10,000 = 101.92 is allowed
@@ -495,7 +495,7 @@ impl PrivateLendingCap {
 /// The result of checking a rate against a cap.
 ///
 /// ```
-/// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
 /// let cap = PrivateLendingCap::on(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), &RateTable::china_lpr_one_year())?;
 /// let check = cap.check_rate(Rate::annual(dec!(0.10))?, DayCount::Act365Fixed)?;
 /// assert!(!check.exceeded && check.excess.is_zero());
@@ -522,7 +522,7 @@ pub struct CapCheck {
 /// A charge for the use of money over a period, to split against a cap.
 ///
 /// ```
-/// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
 /// let d = |m| NaiveDate::from_ymd_opt(2026, m, 1).unwrap();
 /// let c = Charge { from: d(1), to: d(2), base: Money::new(dec!(1000))?, amount: Money::new(dec!(30))? };
 /// assert_eq!(c.amount.to_string(), "30");
@@ -544,7 +544,7 @@ pub struct Charge {
 /// A charge split into the part within the cap and the part above it.
 ///
 /// ```
-/// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
 /// let d = |m| NaiveDate::from_ymd_opt(2026, m, 1).unwrap();
 /// let cap = PrivateLendingCap::on(d(1), &RateTable::china_lpr_one_year())?;
 /// let c = Charge { from: d(1), to: d(2), base: Money::new(dec!(1000))?, amount: Money::new(dec!(5))? };
@@ -584,9 +584,9 @@ pub struct ChargeSplit {
 /// April 2025 and withdrawn (90 FR 20084, May 12, 2025), so $30 / $41 stand.
 ///
 /// ```
-/// use chrono::NaiveDate;
+/// use overdue::NaiveDate;
 /// use overdue::{Money, UsLateFeeSafeHarbor};
-/// use rust_decimal_macros::dec;
+/// use overdue::dec;
 /// let table = UsLateFeeSafeHarbor::default();
 /// let d = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
 /// assert_eq!(table.max_fee(d, false, Money::new(dec!(100))?)?.to_string(), "30");
@@ -633,9 +633,9 @@ impl UsLateFeeSafeHarbor {
     /// [`Error::Invalid`] if empty.
     ///
     /// ```
-    /// use chrono::NaiveDate;
+    /// use overdue::NaiveDate;
     /// use overdue::{Money, UsLateFeeSafeHarbor};
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// let t = UsLateFeeSafeHarbor::new(vec![(NaiveDate::from_ymd_opt(2030, 1, 1).unwrap(),
     ///     Money::new(dec!(32))?, Money::new(dec!(43))?)])?;
     /// assert!(t.max_fee(NaiveDate::from_ymd_opt(2029, 1, 1).unwrap(), false, Money::new(dec!(50))?).is_err());
@@ -660,9 +660,9 @@ impl UsLateFeeSafeHarbor {
     /// [`Error::Invalid`] for a date before the first entry.
     ///
     /// ```
-    /// use chrono::NaiveDate;
+    /// use overdue::NaiveDate;
     /// use overdue::{Money, UsLateFeeSafeHarbor};
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// let d = NaiveDate::from_ymd_opt(2014, 6, 1).unwrap();
     /// let fee = UsLateFeeSafeHarbor::default().max_fee(d, false, Money::new(dec!(100))?)?;
     /// assert_eq!(fee.to_string(), "26");
@@ -695,9 +695,9 @@ impl UsLateFeeSafeHarbor {
 /// (€40). The user supplies the reference rates.
 ///
 /// ```
-/// use chrono::NaiveDate;
+/// use overdue::NaiveDate;
 /// use overdue::{DayCount, EuLatePayment, Money, Rate, RateTable};
-/// use rust_decimal_macros::dec;
+/// use overdue::dec;
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// let ecb = RateTable::new(vec![(d(2026, 1, 1), Rate::annual(dec!(0.0215))?), (d(2026, 7, 1), Rate::annual(dec!(0.02))?)])?;
 /// let rules = EuLatePayment::new(ecb);
@@ -720,9 +720,9 @@ impl EuLatePayment {
     /// The directive's minimum: reference rate + 8 points, €40.
     ///
     /// ```
-    /// use chrono::NaiveDate;
+    /// use overdue::NaiveDate;
     /// use overdue::{EuLatePayment, Rate, RateTable};
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// let t = RateTable::new(vec![(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), Rate::annual(dec!(0.02))?)])?;
     /// assert_eq!(EuLatePayment::new(t).margin(), dec!(0.08));
     /// # Ok::<(), overdue::Error>(())
@@ -738,7 +738,7 @@ impl EuLatePayment {
     /// Sets the margin above the reference rate (a fraction: 0.08 = 8 points).
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let t = RateTable::new(vec![(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), Rate::annual(dec!(0.02))?)])?;
     /// assert_eq!(EuLatePayment::new(t).with_margin(dec!(0.09)).margin(), dec!(0.09));
     /// # Ok::<(), overdue::Error>(())
@@ -751,7 +751,7 @@ impl EuLatePayment {
     /// The margin above the reference rate.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let t = RateTable::new(vec![(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), Rate::annual(dec!(0.02))?)])?;
     /// assert_eq!(EuLatePayment::new(t).margin(), dec!(0.08));
     /// # Ok::<(), overdue::Error>(())
@@ -763,7 +763,7 @@ impl EuLatePayment {
     /// The fixed compensation per late payment (€40).
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let t = RateTable::new(vec![(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), Rate::annual(dec!(0.02))?)])?;
     /// assert_eq!(EuLatePayment::new(t).fixed_compensation(), Money::new(dec!(40))?);
     /// # Ok::<(), overdue::Error>(())
@@ -778,7 +778,7 @@ impl EuLatePayment {
     /// As [`RateTable::rate_on`]; [`Error::Overflow`].
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let t = RateTable::new(vec![(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), Rate::annual(dec!(0.02))?)])?;
     /// let r = EuLatePayment::new(t).rate_on(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap())?;
     /// assert_eq!(r.value(), dec!(0.10));
@@ -802,7 +802,7 @@ impl EuLatePayment {
     /// As [`EuLatePayment::rate_on`]; [`Error::DateOutOfRange`].
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let t = RateTable::new(vec![(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), Rate::annual(dec!(0.02))?)])?;
     /// let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
     /// let i = EuLatePayment::new(t).interest(Money::new(dec!(3650))?, d(3, 1), d(3, 11), DayCount::Act365Fixed)?;

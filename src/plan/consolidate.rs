@@ -19,7 +19,7 @@ use crate::money::Money;
 ///
 /// ```
 /// use overdue::{Consolidation, LenderKind, Rate, Refinance};
-/// use rust_decimal_macros::dec;
+/// use overdue::dec;
 /// let c = Consolidation::new(["A", "B"], Refinance::new(LenderKind::LicensedInstitution, Rate::annual(dec!(0.12))?, 12));
 /// assert_eq!(c.loans, ["A", "B"]);
 /// assert_eq!(c.label, "consolidation loan");
@@ -79,7 +79,7 @@ impl Consolidation {
 /// A consolidation against the best plan without it.
 ///
 /// ```
-/// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
 /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// let late = OverduePolicy::new().penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.001))?));
 /// let a = Ledger::new(Schedule::equal_installment(Money::new(dec!(3000))?, Rate::annual(dec!(0.24))?, 6, d(2026, 7, 5))?, late)?;
@@ -127,7 +127,7 @@ impl Plan {
     /// per installment).
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// let plan = Plan::new(NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(), MonthlyBudget::Constant(Money::new(dec!(700))?), 10, 6);
     /// let c = Consolidation::new(["nobody"], Refinance::new(LenderKind::LicensedInstitution, Rate::ZERO, 6));
     /// assert!(plan.consolidate(&c).is_err());

@@ -27,7 +27,7 @@ pub const MAX_PLAN_MONTHS: u32 = 120;
 /// far) and who lent it.
 ///
 /// ```
-/// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
 /// let s = Schedule::equal_installment(Money::new(dec!(3000))?, Rate::annual(dec!(0.24))?, 6,
 ///     NaiveDate::from_ymd_opt(2026, 1, 10).unwrap())?;
 /// let debt = Debt::new("platform A", Ledger::new(s, OverduePolicy::new())?);
@@ -51,7 +51,7 @@ impl Debt {
     /// A loan from a licensed institution.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let s = Schedule::equal_installment(Money::new(dec!(3000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 10).unwrap())?;
     /// let debt = Debt::new("card", Ledger::new(s, OverduePolicy::new())?);
     /// assert_eq!(debt.label, "card");
@@ -68,7 +68,7 @@ impl Debt {
     /// Who lent it.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let s = Schedule::equal_installment(Money::new(dec!(3000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 10).unwrap())?;
     /// let debt = Debt::new("cousin", Ledger::new(s, OverduePolicy::new())?).lender(LenderKind::FamilyOrFriends);
     /// assert_eq!(debt.lender, LenderKind::FamilyOrFriends);
@@ -84,7 +84,7 @@ impl Debt {
 ///
 /// ```
 /// use overdue::{Money, MonthlyBudget};
-/// use rust_decimal_macros::dec;
+/// use overdue::dec;
 /// let b = MonthlyBudget::ByMonth(vec![Money::new(dec!(1500))?, Money::new(dec!(2200))?]);
 /// assert_eq!(b.for_month(1), Some(Money::new(dec!(2200))?));
 /// assert_eq!(MonthlyBudget::Constant(Money::new(dec!(2200))?).for_month(40), Some(Money::new(dec!(2200))?));
@@ -179,7 +179,7 @@ impl std::fmt::Display for PlanStrategy {
 /// loan's ledger, never more than its payoff that day.
 ///
 /// ```
-/// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
 /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// let late = OverduePolicy::new().penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005))?));
 /// let a = Ledger::new(Schedule::equal_installment(Money::new(dec!(6000))?, Rate::annual(dec!(0.18))?, 6, d(2026, 6, 5))?, late.clone())?;
@@ -215,7 +215,7 @@ impl Plan {
     /// `months` months, with no loans yet and a zero discount rate.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// let plan = Plan::new(NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(), MonthlyBudget::Constant(Money::new(dec!(2200))?), 10, 6);
     /// assert!(plan.debts().is_empty());
     /// # Ok::<(), overdue::Error>(())
@@ -234,7 +234,7 @@ impl Plan {
     /// Adds a loan.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let s = Schedule::equal_installment(Money::new(dec!(3000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 10).unwrap())?;
     /// let plan = Plan::new(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), MonthlyBudget::Constant(Money::new(dec!(500))?), 10, 3)
     ///     .debt(Debt::new("A", Ledger::new(s, OverduePolicy::new())?));
@@ -250,7 +250,7 @@ impl Plan {
     /// the plan's NPV (default zero).
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// let plan = Plan::new(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), MonthlyBudget::Constant(Money::new(dec!(500))?), 10, 3)
     ///     .discount_rate(Rate::annual(dec!(0.05))?);
     /// assert_eq!(plan.get_discount_rate(), Rate::annual(dec!(0.05))?);
@@ -264,7 +264,7 @@ impl Plan {
     /// The loans.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// let plan = Plan::new(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), MonthlyBudget::Constant(Money::new(dec!(500))?), 10, 3);
     /// assert!(plan.debts().is_empty());
     /// # Ok::<(), overdue::Error>(())
@@ -276,7 +276,7 @@ impl Plan {
     /// The discount rate.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// let plan = Plan::new(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), MonthlyBudget::Constant(Money::new(dec!(500))?), 10, 3);
     /// assert!(plan.get_discount_rate().is_zero());
     /// # Ok::<(), overdue::Error>(())
@@ -288,7 +288,7 @@ impl Plan {
     /// The plan's first day.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// let day = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
     /// let plan = Plan::new(day, MonthlyBudget::Constant(Money::new(dec!(900))?), 10, 3);
     /// assert_eq!(plan.as_of(), day);
@@ -308,7 +308,7 @@ impl Plan {
     /// `as_of`; any error of the loans' ledgers.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// let plan = Plan::new(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), MonthlyBudget::Constant(Money::new(dec!(500))?), 10, 3);
     /// assert!(matches!(plan.run(PlanStrategy::Snowball), Err(Error::Invalid { field: "plan", .. })));
     /// # Ok::<(), overdue::Error>(())
@@ -329,7 +329,7 @@ impl Plan {
     /// As for [`Plan::run`].
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// let late = OverduePolicy::new().penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.001))?));
     /// let a = Ledger::new(Schedule::equal_installment(Money::new(dec!(2000))?, Rate::ZERO, 4, d(2026, 7, 5))?, late)?;

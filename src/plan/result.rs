@@ -34,7 +34,7 @@ pub struct LoanMonth {
 /// One month of a plan.
 ///
 /// ```
-/// use chrono::NaiveDate;
+/// use overdue::NaiveDate;
 /// use overdue::{Money, PlanMonth};
 /// let day = NaiveDate::from_ymd_opt(2026, 10, 10).unwrap();
 /// let m = PlanMonth { payday: day, month_end: day, budget: Money::ZERO, paid: Money::ZERO, left: Money::ZERO, loans: vec![] };
@@ -146,7 +146,7 @@ pub struct BucketMonths {
 /// ledger says after the plan's payments.
 ///
 /// ```
-/// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
 /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// let a = Ledger::new(Schedule::equal_installment(Money::new(dec!(1200))?, Rate::ZERO, 3, d(2026, 7, 5))?, OverduePolicy::new())?;
 /// let result = Plan::new(d(2026, 10, 1), MonthlyBudget::Constant(Money::new(dec!(2000))?), 10, 2)
@@ -185,7 +185,7 @@ pub struct PlanResult {
 /// Every strategy's plan for the same inputs.
 ///
 /// ```
-/// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
 /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// let a = Ledger::new(Schedule::equal_installment(Money::new(dec!(1200))?, Rate::ZERO, 3, d(2026, 7, 5))?, OverduePolicy::new())?;
 /// let all = Plan::new(d(2026, 10, 1), MonthlyBudget::Constant(Money::new(dec!(300))?), 10, 2)
@@ -233,7 +233,7 @@ impl PlanComparison {
     /// [`Error::Invalid`] if it is not in the comparison.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// # let a = Ledger::new(Schedule::equal_installment(Money::new(dec!(1200))?, Rate::ZERO, 3, d(2026, 7, 5))?, OverduePolicy::new())?;
     /// let all = Plan::new(d(2026, 10, 1), MonthlyBudget::Constant(Money::new(dec!(300))?), 10, 2).debt(Debt::new("A", a)).compare()?;
@@ -256,7 +256,7 @@ impl PlanComparison {
     /// As for [`PlanComparison::get`].
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// # let a = Ledger::new(Schedule::equal_installment(Money::new(dec!(1200))?, Rate::ZERO, 3, d(2026, 7, 5))?, OverduePolicy::new())?;
     /// let all = Plan::new(d(2026, 10, 1), MonthlyBudget::Constant(Money::new(dec!(300))?), 10, 2).debt(Debt::new("A", a)).compare()?;

@@ -38,7 +38,7 @@ pub enum Treatment {
 ///
 /// ```
 /// use overdue::{Ratio, Waive};
-/// use rust_decimal_macros::dec;
+/// use overdue::dec;
 /// let half = Waive::Share(Ratio::new(dec!(0.5))?);
 /// assert_ne!(half, Waive::Nothing);
 /// # Ok::<(), overdue::Error>(())
@@ -61,7 +61,7 @@ pub enum Waive {
 ///
 /// ```
 /// use overdue::{ComponentPlan, Ratio, Treatment, Waive};
-/// use rust_decimal_macros::dec;
+/// use overdue::dec;
 /// let p = ComponentPlan::new(Treatment::Spread).waive(Waive::Share(Ratio::new(dec!(0.5))?));
 /// assert_eq!(p.treatment(), Treatment::Spread);
 /// # Ok::<(), overdue::Error>(())
@@ -135,7 +135,7 @@ impl ComponentPlan {
 ///
 /// ```
 /// use overdue::{Method, NewTerms, Rate};
-/// use rust_decimal_macros::dec;
+/// use overdue::dec;
 /// let t = NewTerms::new(Rate::annual(dec!(0.12))?, 6).method(Method::EqualPrincipal);
 /// assert_eq!(t.get_installments(), 6);
 /// # Ok::<(), overdue::Error>(())
@@ -161,7 +161,7 @@ impl NewTerms {
     ///
     /// ```
     /// use overdue::{NewTerms, Rate};
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// assert_eq!(NewTerms::new(Rate::annual(dec!(0.1))?, 12).get_rate(), Rate::annual(dec!(0.1))?);
     /// # Ok::<(), overdue::Error>(())
     /// ```
@@ -215,7 +215,7 @@ impl NewTerms {
     /// date); it must be after the restructure date.
     ///
     /// ```
-    /// use chrono::NaiveDate;
+    /// use overdue::NaiveDate;
     /// use overdue::{NewTerms, Rate};
     /// let day = NaiveDate::from_ymd_opt(2026, 9, 1).unwrap();
     /// assert_eq!(NewTerms::new(Rate::ZERO, 3).first_due(day).get_first_due(), Some(day));
@@ -371,7 +371,7 @@ pub enum NewPlan {
 ///
 /// ```
 /// use overdue::{Money, PlanFee, Ratio};
-/// use rust_decimal_macros::dec;
+/// use overdue::dec;
 /// let one_percent = PlanFee::Share(Ratio::new(dec!(0.01))?);
 /// assert_ne!(one_percent, PlanFee::Flat(Money::ZERO));
 /// # Ok::<(), overdue::Error>(())
@@ -401,7 +401,7 @@ pub enum PlanFee {
 ///
 /// # Example: two missed installments into 6, half the penalties waived
 /// ```
-/// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
 /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// let plan = Schedule::equal_installment(Money::new(dec!(6000))?, Rate::annual(dec!(0.12))?, 6, d(2026, 1, 1))?;
 /// let mut ledger = Ledger::new(plan, OverduePolicy::new())?;
@@ -441,7 +441,7 @@ impl Restructure {
     /// A restructure on `date` into `plan`, everything capitalised.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*;
+    /// # use overdue::NaiveDate; use overdue::*;
     /// let r = Restructure::new(NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(), NewPlan::Reamortise);
     /// assert_eq!(r.get_plan(), NewPlan::Reamortise);
     /// ```
@@ -462,7 +462,7 @@ impl Restructure {
     /// A deferral on `date`: the remaining installments move by `shift`.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*;
+    /// # use overdue::NaiveDate; use overdue::*;
     /// let r = Restructure::deferral(NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(), Shift::Periods(3), DeferralInterest::Waive);
     /// assert!(matches!(r.get_plan(), NewPlan::Deferral { .. }));
     /// ```
@@ -473,7 +473,7 @@ impl Restructure {
     /// Sets the plan for one component.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*;
+    /// # use overdue::NaiveDate; use overdue::*;
     /// let r = Restructure::new(NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(), NewPlan::Reamortise)
     ///     .component(Component::Fees, ComponentPlan::waive_all());
     /// assert_eq!(r.get_component(Component::Fees), ComponentPlan::waive_all());
@@ -486,7 +486,7 @@ impl Restructure {
     /// Sets a down payment, applied first by the loan's allocation order.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// let r = Restructure::new(NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(), NewPlan::Reamortise)
     ///     .down_payment(Money::new(dec!(500))?);
     /// assert_eq!(r.get_down_payment(), Some(Money::new(dec!(500))?));
@@ -500,7 +500,7 @@ impl Restructure {
     /// Sets a fee for the restructure; it joins the fees and follows their plan.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// let r = Restructure::deferral(NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(), Shift::Periods(3), DeferralInterest::Accrue)
     ///     .fee(PlanFee::Share(Ratio::new(dec!(0.01))?));
     /// assert!(r.get_fee().is_some());
@@ -514,7 +514,7 @@ impl Restructure {
     /// Its date.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*;
+    /// # use overdue::NaiveDate; use overdue::*;
     /// let day = NaiveDate::from_ymd_opt(2026, 5, 1).unwrap();
     /// assert_eq!(Restructure::new(day, NewPlan::Reamortise).date(), day);
     /// ```
@@ -531,7 +531,7 @@ impl Restructure {
     /// The new plan.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*;
+    /// # use overdue::NaiveDate; use overdue::*;
     /// let r = Restructure::new(NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(), NewPlan::Reamortise);
     /// assert_eq!(r.get_plan(), NewPlan::Reamortise);
     /// ```
@@ -542,7 +542,7 @@ impl Restructure {
     /// The plan for one component.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*;
+    /// # use overdue::NaiveDate; use overdue::*;
     /// let r = Restructure::new(NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(), NewPlan::Reamortise);
     /// assert_eq!(r.get_component(Component::Interest).treatment(), Treatment::Capitalise);
     /// ```
@@ -554,7 +554,7 @@ impl Restructure {
     /// The down payment, if any.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*;
+    /// # use overdue::NaiveDate; use overdue::*;
     /// assert_eq!(Restructure::new(NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(), NewPlan::Reamortise).get_down_payment(), None);
     /// ```
     pub fn get_down_payment(&self) -> Option<Money> {
@@ -564,7 +564,7 @@ impl Restructure {
     /// The fee, if any.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*;
+    /// # use overdue::NaiveDate; use overdue::*;
     /// assert_eq!(Restructure::new(NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(), NewPlan::Reamortise).get_fee(), None);
     /// ```
     pub fn get_fee(&self) -> Option<PlanFee> {
@@ -589,7 +589,7 @@ impl Restructure {
 /// capitalised components + capitalised deferral interest.
 ///
 /// ```
-/// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
 /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// let plan = Schedule::equal_principal(Money::new(dec!(3000))?, Rate::ZERO, 3, d(2026, 1, 1))?;
 /// let mut ledger = Ledger::new(plan, OverduePolicy::new())?;
@@ -641,7 +641,7 @@ pub struct RestructureSummary {
 ///   on the new plan's dates instead (the new plan, paid on time, adds none).
 ///
 /// ```
-/// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
 /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// let plan = Schedule::equal_installment(Money::new(dec!(10000))?, Rate::annual(dec!(0.12))?, 12, d(2026, 1, 1))?;
 /// let ledger = Ledger::new(plan, OverduePolicy::new())?;       // nothing paid: 3 installments overdue

@@ -94,9 +94,9 @@ pub enum InterestBasis {
 ///
 /// # Example
 /// ```
-/// use chrono::NaiveDate;
+/// use overdue::NaiveDate;
 /// use overdue::{Method, Money, Rate, Schedule, ScheduleOptions};
-/// use rust_decimal_macros::dec;
+/// use overdue::dec;
 /// let disbursed = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
 /// let options = ScheduleOptions::new(Money::new(dec!(120000))?, Rate::annual(dec!(0.06))?, 12, disbursed)
 ///     .method(Method::EqualPrincipal);
@@ -132,9 +132,9 @@ impl ScheduleOptions {
     /// `rate` disbursed on `disbursement`, with the defaults above.
     ///
     /// ```
-    /// use chrono::NaiveDate;
+    /// use overdue::NaiveDate;
     /// use overdue::{Money, Rate, ScheduleOptions};
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3,
     ///     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
     /// assert_eq!(o.installments(), 3);
@@ -170,7 +170,7 @@ impl ScheduleOptions {
     /// Sets the repayment method (default [`Method::EqualInstallment`]).
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
     /// let o = o.method(Method::Bullet);
     /// assert_eq!(o.get_method(), Method::Bullet);
@@ -184,7 +184,7 @@ impl ScheduleOptions {
     /// Sets the frequency (default [`Frequency::Monthly`]).
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
     /// let s = Schedule::build(&o.frequency(Frequency::Weekly))?;
     /// assert_eq!(s.installments()[0].due_date, NaiveDate::from_ymd_opt(2026, 1, 8).unwrap());
@@ -199,7 +199,7 @@ impl ScheduleOptions {
     /// Later due dates are anchored on it.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
     /// let first = NaiveDate::from_ymd_opt(2026, 1, 31).unwrap();
     /// let s = Schedule::build(&o.first_due(first))?;
@@ -214,7 +214,7 @@ impl ScheduleOptions {
     /// Sets the interest basis (default [`InterestBasis::PerPeriod`]).
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
     /// let o = ScheduleOptions::new(Money::new(dec!(36500))?, Rate::annual(dec!(0.10))?, 2, d(1, 1))
     ///     .first_due(d(1, 11))
@@ -231,7 +231,7 @@ impl ScheduleOptions {
     /// Sets the rounding (default: cents, half away from zero).
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
     /// let o = o.rounding(Rounding::half_even(2)?);
     /// assert_eq!(o.get_rounding().mode(), RoundingMode::HalfEven);
@@ -245,7 +245,7 @@ impl ScheduleOptions {
     /// The principal.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
     /// assert_eq!(o.principal().to_string(), "1000");
     /// # Ok::<(), overdue::Error>(())
@@ -257,7 +257,7 @@ impl ScheduleOptions {
     /// The contract rate.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
     /// assert!(o.rate().is_zero());
     /// # Ok::<(), overdue::Error>(())
@@ -269,7 +269,7 @@ impl ScheduleOptions {
     /// The number of installments (the term in periods for a bullet).
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
     /// assert_eq!(o.installments(), 3);
     /// # Ok::<(), overdue::Error>(())
@@ -281,7 +281,7 @@ impl ScheduleOptions {
     /// The disbursement date.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
     /// assert_eq!(o.disbursement(), NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
     /// # Ok::<(), overdue::Error>(())
@@ -293,7 +293,7 @@ impl ScheduleOptions {
     /// The repayment method.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
     /// assert_eq!(o.get_method(), Method::EqualInstallment);
     /// # Ok::<(), overdue::Error>(())
@@ -305,7 +305,7 @@ impl ScheduleOptions {
     /// The frequency.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
     /// assert_eq!(o.get_frequency(), Frequency::Monthly);
     /// # Ok::<(), overdue::Error>(())
@@ -317,7 +317,7 @@ impl ScheduleOptions {
     /// The rounding.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
     /// assert_eq!(o.get_rounding(), Rounding::default());
     /// # Ok::<(), overdue::Error>(())
@@ -332,7 +332,7 @@ impl ScheduleOptions {
     /// [`Error::DateOutOfRange`] past the end of the calendar.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 31).unwrap());
     /// assert_eq!(o.get_first_due()?, NaiveDate::from_ymd_opt(2026, 2, 28).unwrap());
     /// # Ok::<(), overdue::Error>(())
@@ -347,7 +347,7 @@ impl ScheduleOptions {
     /// The interest basis.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
     /// assert_eq!(o.get_basis(), InterestBasis::PerPeriod);
     /// # Ok::<(), overdue::Error>(())
@@ -363,9 +363,9 @@ impl ScheduleOptions {
     /// [`OnReset`](crate::OnReset) says; a repricing is not a restructure.
     ///
     /// ```
-    /// use chrono::NaiveDate;
+    /// use overdue::NaiveDate;
     /// use overdue::{FloatingRate, Money, Rate, RateTable, Reset, Schedule, ScheduleOptions, Spread};
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// let index = RateTable::new(vec![(d(2025, 1, 1), Rate::annual(dec!(0.031))?), (d(2026, 1, 1), Rate::annual(dec!(0.03))?)])?;
     /// let floating = FloatingRate::new(index, Spread::annual(dec!(0.015))).reset(Reset::January1);
@@ -388,7 +388,7 @@ impl ScheduleOptions {
     /// The floating rate, if the rate floats.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
     /// assert!(o.get_floating().is_none());
     /// # Ok::<(), overdue::Error>(())
@@ -404,7 +404,7 @@ impl ScheduleOptions {
     /// [`InterestBasis::ActualDays`]).
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
     /// let o = o.interest(InterestModel::daily(DayCount::Act365Fixed));
     /// assert_eq!(o.get_interest(), InterestModel::daily(DayCount::Act365Fixed));
@@ -418,7 +418,7 @@ impl ScheduleOptions {
     /// How contract interest is charged.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
     /// assert_eq!(o.get_interest(), InterestModel::Scheduled);
     /// # Ok::<(), overdue::Error>(())
@@ -496,7 +496,7 @@ impl ScheduleOptions {
 /// the principal still owed after this installment is paid.
 ///
 /// ```
-/// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
 /// let s = Schedule::equal_installment(Money::new(dec!(10000))?, Rate::annual(dec!(0.12))?, 12,
 ///     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
 /// let first = &s.installments()[0];
@@ -531,9 +531,9 @@ impl Installment {
     /// [`Error::Overflow`].
     ///
     /// ```
-    /// use chrono::NaiveDate;
+    /// use overdue::NaiveDate;
     /// use overdue::{Installment, Money};
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// let m = |v| Money::new(v).unwrap();
     /// let i = Installment::new(1, NaiveDate::from_ymd_opt(2026, 2, 1).unwrap(),
     ///     m(dec!(90)), m(dec!(10)), Money::ZERO, m(dec!(10)))?;
@@ -569,9 +569,9 @@ impl Installment {
 ///
 /// # Example: a 10,000 loan at 12 %/year over 12 months
 /// ```
-/// use chrono::NaiveDate;
+/// use overdue::NaiveDate;
 /// use overdue::{Money, Rate, Schedule};
-/// use rust_decimal_macros::dec;
+/// use overdue::dec;
 /// let s = Schedule::equal_installment(Money::new(dec!(10000))?, Rate::annual(dec!(0.12))?, 12,
 ///     NaiveDate::from_ymd_opt(2026, 1, 15).unwrap())?;
 /// assert_eq!(s.level_payment().unwrap().to_string(), "888.49");
@@ -662,9 +662,9 @@ impl Schedule {
     /// As [`Schedule::build`].
     ///
     /// ```
-    /// use chrono::NaiveDate;
+    /// use overdue::NaiveDate;
     /// use overdue::{Money, Rate, Schedule};
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// // 670,000 at 4.9 % over 30 years (m.vdgb.cn/baike/61318.html)
     /// let s = Schedule::equal_installment(Money::new(dec!(670000))?, Rate::annual(dec!(0.049))?, 360,
     ///     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
@@ -687,9 +687,9 @@ impl Schedule {
     /// As [`Schedule::build`].
     ///
     /// ```
-    /// use chrono::NaiveDate;
+    /// use overdue::NaiveDate;
     /// use overdue::{Money, Rate, Schedule};
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// let s = Schedule::equal_principal(Money::new(dec!(10000))?, Rate::monthly(dec!(0.01))?, 3,
     ///     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
     /// let pays: Vec<String> = s.installments().iter().map(|i| i.payment.to_string()).collect();
@@ -720,9 +720,9 @@ impl Schedule {
     /// - [`Error::Overflow`], [`Error::DateOutOfRange`] for values beyond range.
     ///
     /// ```
-    /// use chrono::NaiveDate;
+    /// use overdue::NaiveDate;
     /// use overdue::{Error, Money, Rate, Schedule, ScheduleOptions};
-    /// use rust_decimal_macros::dec;
+    /// use overdue::dec;
     /// let o = ScheduleOptions::new(Money::new(dec!(100))?, Rate::ZERO, 0, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
     /// assert_eq!(Schedule::build(&o).unwrap_err(), Error::Zero { field: "installments" });
     /// # Ok::<(), overdue::Error>(())
@@ -781,7 +781,7 @@ impl Schedule {
     /// The installments, in due-date order.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// let s = Schedule::equal_installment(Money::new(dec!(1200))?, Rate::ZERO, 12,
     ///     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
     /// let hundred = Money::new(dec!(100))?;
@@ -795,7 +795,7 @@ impl Schedule {
     /// The options the schedule was built from.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let s = Schedule::equal_installment(Money::new(dec!(1200))?, Rate::ZERO, 12, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
     /// assert_eq!(s.options().installments(), 12);
     /// # Ok::<(), overdue::Error>(())
@@ -807,7 +807,7 @@ impl Schedule {
     /// The principal lent.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let s = Schedule::equal_installment(Money::new(dec!(1200))?, Rate::ZERO, 12, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
     /// assert_eq!(s.principal(), Money::new(dec!(1200))?);
     /// # Ok::<(), overdue::Error>(())
@@ -819,7 +819,7 @@ impl Schedule {
     /// The disbursement date.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let s = Schedule::equal_installment(Money::new(dec!(1200))?, Rate::ZERO, 12, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
     /// assert_eq!(s.disbursement(), NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
     /// # Ok::<(), overdue::Error>(())
@@ -832,7 +832,7 @@ impl Schedule {
     /// schedules; `None` for the others.
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// let s = Schedule::equal_principal(Money::new(dec!(1200))?, Rate::ZERO, 12,
     ///     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
     /// assert_eq!(s.level_payment(), None);
@@ -848,7 +848,7 @@ impl Schedule {
     /// [`Error::Overflow`].
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// let s = Schedule::equal_installment(Money::new(dec!(10000))?, Rate::annual(dec!(0.12))?, 12,
     ///     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
     /// assert_eq!(s.total_paid()?.to_string(), "10661.86");
@@ -864,7 +864,7 @@ impl Schedule {
     /// [`Error::Overflow`].
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// let s = Schedule::equal_principal(Money::new(dec!(120000))?, Rate::annual(dec!(0.06))?, 12,
     ///     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
     /// assert_eq!(s.total_interest()?.to_string(), "3900.00");
@@ -880,7 +880,7 @@ impl Schedule {
     /// [`Error::Overflow`].
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// let o = ScheduleOptions::new(Money::new(dec!(12000))?, Rate::ZERO, 12, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())
     ///     .method(Method::FlatFee { fee: Rate::monthly(dec!(0.006))? });
     /// assert_eq!(Schedule::build(&o)?.total_fees()?.to_string(), "864.00");
@@ -899,7 +899,7 @@ impl Schedule {
     /// [`Error::Overflow`].
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// let s = Schedule::equal_installment(Money::new(dec!(670000))?, Rate::annual(dec!(0.049))?, 360,
     ///     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
     /// assert_eq!(s.total_of_level_payments()?.unwrap().to_string(), "1280113.20");
@@ -923,7 +923,7 @@ impl Schedule {
     /// [`Error::Overflow`].
     ///
     /// ```
-    /// # use chrono::NaiveDate; use overdue::*; use rust_decimal_macros::dec;
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// // 500,000 at 5.9 % over 240 months (shuilv.net/post/444)
     /// let s = Schedule::equal_installment(Money::new(dec!(500000))?, Rate::annual(dec!(0.059))?, 240,
     ///     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
