@@ -184,6 +184,33 @@ pub enum Error {
         /// The text that did not parse.
         value: String,
     },
+    /// A JSON document does not match the crate's format
+    /// ([`from_json`](crate::from_json)): `path` is the field that is wrong,
+    /// as `ledger.events[0].amount` (`.` for the document itself), and
+    /// `line` and `column` where the reader stopped (0 when unknown).
+    #[error("{}", json_message(path, message, *line, *column))]
+    Json {
+        /// The path of the field that is wrong.
+        path: String,
+        /// What is wrong with it.
+        message: String,
+        /// The line of the document where the reader stopped, from 1; 0 when unknown.
+        line: usize,
+        /// The column where the reader stopped, from 1; 0 when unknown.
+        column: usize,
+    },
+}
+
+fn json_message(path: &str, message: &str, line: usize, column: usize) -> String {
+    let at = if line > 0 {
+        format!(" (line {line}, column {column})")
+    } else {
+        String::new()
+    };
+    match path {
+        "." => format!("{message}{at}"),
+        _ => format!("{path}: {message}{at}"),
+    }
 }
 
 /// `Result` with [`Error`] as its error type.

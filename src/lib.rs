@@ -285,6 +285,7 @@
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
 #![doc(test(attr(deny(warnings))))]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod accrual;
 mod calendar;
@@ -294,6 +295,8 @@ mod dec;
 mod error;
 mod floating;
 mod fraction;
+#[cfg(feature = "json")]
+mod json;
 mod limits;
 mod money;
 mod plan;
@@ -302,6 +305,7 @@ mod ratio;
 mod restructure;
 mod schedule;
 mod serde_str;
+mod serde_tagged;
 
 /// What the crate's macros expand to; not part of the public API.
 #[doc(hidden)]
@@ -327,6 +331,9 @@ pub use crate::cost::{
 };
 pub use crate::error::{Error, Result};
 pub use crate::floating::{Fixing, FloatingRate, OnReset, Reset, Spread};
+#[cfg(feature = "json")]
+#[cfg_attr(docsrs, doc(cfg(feature = "json")))]
+pub use crate::json::from_json;
 pub use crate::limits::{
     CapCheck, Charge, ChargeSplit, EuLatePayment, PrivateLendingCap, RateTable, UsLateFeeSafeHarbor,
 };

@@ -389,8 +389,8 @@ impl Refund {
 /// assert_eq!(e.date(), p.date());
 /// # Ok::<(), overdue::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Event {
     /// A payment.
@@ -432,5 +432,25 @@ impl Event {
             Event::Refund(r) => (r.date, 3, "", 0, None, r.amount),
             Event::Restructure(r) => (r.date(), 4, "", 0, None, Money::ZERO),
         }
+    }
+}
+
+impl crate::serde_tagged::Tagged for Event {
+    const EXPECTING: &'static str = "an event";
+    const KINDS: &'static [&'static str] = &["payment", "waiver", "restructure", "reversal", "refund"];
+    fn variant<'de, D: serde::Deserializer<'de>>(kind: &str, fields: D) -> std::result::Result<Self, D::Error> {
+        match kind {
+            "payment" => Payment::deserialize(fields).map(Event::Payment),
+            "waiver" => Waiver::deserialize(fields).map(Event::Waiver),
+            "restructure" => crate::restructure::Restructure::deserialize(fields).map(Event::Restructure),
+            "reversal" => Reversal::deserialize(fields).map(Event::Reversal),
+            _ => Refund::deserialize(fields).map(Event::Refund),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Event {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        crate::serde_tagged::deserialize(deserializer)
     }
 }

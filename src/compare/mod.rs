@@ -317,8 +317,8 @@ impl DebtService {
 /// let stay = WayOut::Stay { until: NaiveDate::from_ymd_opt(2026, 8, 23).unwrap() };
 /// assert_ne!(stay, WayOut::PayNow);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum WayOut {
     /// Pay the payoff amount today.
@@ -1383,4 +1383,32 @@ pub struct ComparisonResult {
     pub statement: Statement,
     /// The options, best first.
     pub options: Vec<OptionResult>,
+}
+
+/// The fields of [`WayOut::Stay`].
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StayFields {
+    until: NaiveDate,
+}
+
+impl crate::serde_tagged::Tagged for WayOut {
+    const EXPECTING: &'static str = "a way out";
+    const KINDS: &'static [&'static str] = &["pay_now", "stay", "restructure", "refinance", "debt_service"];
+    fn variant<'de, D: serde::Deserializer<'de>>(kind: &str, fields: D) -> std::result::Result<Self, D::Error> {
+        use crate::serde_tagged::NoFields;
+        match kind {
+            "pay_now" => NoFields::deserialize(fields).map(|_| WayOut::PayNow),
+            "stay" => StayFields::deserialize(fields).map(|f| WayOut::Stay { until: f.until }),
+            "restructure" => Restructure::deserialize(fields).map(WayOut::Restructure),
+            "refinance" => Refinance::deserialize(fields).map(WayOut::Refinance),
+            _ => DebtService::deserialize(fields).map(WayOut::DebtService),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for WayOut {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        crate::serde_tagged::deserialize(deserializer)
+    }
 }

@@ -346,8 +346,8 @@ pub enum DeferralInterest {
 /// assert_ne!(holiday, fresh);
 /// assert_ne!(NewPlan::Reamortise, fresh);
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum NewPlan {
     /// A new schedule on new terms (分期 of the arrears).
@@ -673,4 +673,34 @@ pub struct PlanEffect {
     pub extra_fees: rust_decimal::Decimal,
     /// Penalties and late fees the original would add on the new plan's dates.
     pub penalties_avoided: Money,
+}
+
+/// The fields of [`NewPlan::Deferral`].
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DeferralFields {
+    shift: Shift,
+    #[serde(default)]
+    interest: DeferralInterest,
+}
+
+impl crate::serde_tagged::Tagged for NewPlan {
+    const EXPECTING: &'static str = "a new plan";
+    const KINDS: &'static [&'static str] = &["schedule", "reamortise", "deferral"];
+    fn variant<'de, D: serde::Deserializer<'de>>(kind: &str, fields: D) -> std::result::Result<Self, D::Error> {
+        match kind {
+            "schedule" => NewTerms::deserialize(fields).map(NewPlan::Schedule),
+            "reamortise" => crate::serde_tagged::NoFields::deserialize(fields).map(|_| NewPlan::Reamortise),
+            _ => DeferralFields::deserialize(fields).map(|f| NewPlan::Deferral {
+                shift: f.shift,
+                interest: f.interest,
+            }),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for NewPlan {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        crate::serde_tagged::deserialize(deserializer)
+    }
 }

@@ -15,8 +15,8 @@ use crate::calendar::DayCount;
 /// let daily = InterestModel::daily(DayCount::Act365Fixed);
 /// assert_ne!(daily, InterestModel::Scheduled);
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "kind", deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
 #[non_exhaustive]
 pub enum InterestModel {
     /// Each installment's interest is fixed when the schedule is built,
@@ -88,4 +88,33 @@ pub enum DailyInstallments {
     /// installments after each unscheduled principal change: the term stays,
     /// the installment moves.
     Reamortise,
+}
+
+/// The fields of [`InterestModel::DailyOnBalance`].
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DailyFields {
+    day_count: DayCount,
+    #[serde(default)]
+    installments: DailyInstallments,
+}
+
+impl crate::serde_tagged::Tagged for InterestModel {
+    const EXPECTING: &'static str = "an interest model";
+    const KINDS: &'static [&'static str] = &["scheduled", "daily_on_balance"];
+    fn variant<'de, D: serde::Deserializer<'de>>(kind: &str, fields: D) -> std::result::Result<Self, D::Error> {
+        match kind {
+            "scheduled" => crate::serde_tagged::NoFields::deserialize(fields).map(|_| InterestModel::Scheduled),
+            _ => DailyFields::deserialize(fields).map(|f| InterestModel::DailyOnBalance {
+                day_count: f.day_count,
+                installments: f.installments,
+            }),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for InterestModel {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        crate::serde_tagged::deserialize(deserializer)
+    }
 }

@@ -31,8 +31,8 @@ pub const MAX_INSTALLMENTS: u32 = 5_200;
 /// use overdue::Method;
 /// assert_eq!(Method::default(), Method::EqualInstallment);
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "kind", deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
 #[non_exhaustive]
 pub enum Method {
     /// Equal installments, annuity (等额本息): a level payment
@@ -1071,6 +1071,40 @@ impl Plan {
     pub(crate) fn interest(&self, k: usize, balance: i128) -> Result<i128> {
         let factor = self.factors.get(k).copied().unwrap_or(self.periodic);
         factor.apply(balance, self.rounding)
+    }
+}
+
+/// The fields of [`Method::FlatFee`].
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FlatFeeFields {
+    fee: Rate,
+}
+
+impl crate::serde_tagged::Tagged for Method {
+    const EXPECTING: &'static str = "a repayment method";
+    const KINDS: &'static [&'static str] = &[
+        "equal_installment",
+        "equal_principal",
+        "interest_only",
+        "bullet",
+        "flat_fee",
+    ];
+    fn variant<'de, D: serde::Deserializer<'de>>(kind: &str, fields: D) -> std::result::Result<Self, D::Error> {
+        let plain = match kind {
+            "equal_installment" => Method::EqualInstallment,
+            "equal_principal" => Method::EqualPrincipal,
+            "interest_only" => Method::InterestOnly,
+            "bullet" => Method::Bullet,
+            _ => return FlatFeeFields::deserialize(fields).map(|f| Method::FlatFee { fee: f.fee }),
+        };
+        crate::serde_tagged::NoFields::deserialize(fields).map(|_| plain)
+    }
+}
+
+impl<'de> Deserialize<'de> for Method {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        crate::serde_tagged::deserialize(deserializer)
     }
 }
 

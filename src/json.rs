@@ -1,0 +1,64 @@
+//! Reading a request from JSON, naming the field that is wrong.
+
+use serde::de::DeserializeOwned;
+
+use crate::error::{Error, Result};
+
+/// Reads a `T` from JSON text, strictly: an unknown field, a missing field,
+/// a wrong type, a value the type's constructor refuses, or anything after
+/// the document is an [`Error::Json`] naming the path of the field that is
+/// wrong (`ledger.events[0].amount`; a missing field's path ends with its
+/// name) and the line and column where reading stopped.
+///
+/// This is what the `overdue` command and the Python package read with; it
+/// needs the `json` feature. `serde_json::from_str` reads the same documents
+/// and refuses the same ones, with less exact paths.
+///
+/// ```
+/// use overdue::{from_json, Error, Ledger};
+///
+/// let err = from_json::<Ledger>(r#"{"schedule": {"options": {"principal": "-5"}}}"#).unwrap_err();
+/// let Error::Json { path, message, .. } = &err else { panic!("{err}") };
+/// assert_eq!(path, "schedule.options.principal");
+/// assert_eq!(message, "amount must not be negative, got -5");
+///
+/// let err = from_json::<Ledger>(r#"{"events": []}"#).unwrap_err();
+/// assert_eq!(err.to_string(), "schedule: missing field `schedule` (line 1, column 14)");
+/// ```
+///
+/// # Errors
+/// [`Error::Json`], as above.
+pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T> {
+    let mut reader = serde_json::Deserializer::from_str(text);
+    let value = serde_path_to_error::deserialize(&mut reader).map_err(|e| {
+        let path = e.path().to_string();
+        json_error(path, e.into_inner())
+    })?;
+    reader.end().map_err(|e| json_error(".".to_owned(), e))?;
+    Ok(value)
+}
+
+/// The crate's error for a JSON error found at `path`.
+fn json_error(path: String, error: serde_json::Error) -> Error {
+    let (line, column) = (error.line(), error.column());
+    let full = error.to_string();
+    let message = full
+        .strip_suffix(&format!(" at line {line} column {column}"))
+        .unwrap_or(&full)
+        .to_owned();
+    // serde reports a missing field at the object that lacks it
+    let path = match message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.strip_suffix('`'))
+    {
+        Some(field) if path == "." => field.to_owned(),
+        Some(field) => format!("{path}.{field}"),
+        None => path,
+    };
+    Error::Json {
+        path,
+        message,
+        line,
+        column,
+    }
+}
