@@ -306,6 +306,7 @@ mod restructure;
 mod schedule;
 mod serde_str;
 mod serde_tagged;
+mod table;
 
 /// What the crate's macros expand to; not part of the public API.
 #[doc(hidden)]

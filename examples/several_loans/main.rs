@@ -14,7 +14,6 @@
 mod request;
 mod scenario;
 
-use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use overdue::{Plan, PlanComparison};
@@ -28,50 +27,7 @@ fn main() -> ExitCode {
 }
 
 fn render(all: &PlanComparison) -> Result<String, Box<dyn std::error::Error>> {
-    let mut out = String::new();
-    writeln!(out, "Several loans, one budget: every strategy over the same months\n")?;
-    writeln!(
-        out,
-        "{:<20} {:>10} {:>11} {:>10} {:>10} {:>8} {:>8}",
-        "strategy", "paid", "still owed", "cost", "NPV", "90+ mo", "30+ mo"
-    )?;
-    for p in &all.plans {
-        writeln!(
-            out,
-            "{:<20} {:>10} {:>11} {:>10} {:>10} {:>8} {:>8}",
-            p.strategy.to_string(),
-            p.total_paid,
-            p.still_owed,
-            p.cost,
-            p.npv,
-            p.damage.days_90_plus,
-            p.damage.days_30_plus
-        )?;
-    }
-    let best = all.recommended()?;
-    writeln!(out, "\nRecommended: {} (the plan month by month)\n", best.strategy)?;
-    for month in &best.months {
-        writeln!(
-            out,
-            "{}  budget {}  paid {}  left {}",
-            month.payday, month.budget, month.paid, month.left
-        )?;
-        for loan in &month.loans {
-            writeln!(
-                out,
-                "    {:<30} pay {:>9}   {:>3} days past due ({:<3})   owes {:>9}",
-                loan.label, loan.payment, loan.days_past_due, loan.bucket, loan.owed
-            )?;
-        }
-    }
-    writeln!(out)?;
-    for loan in &best.loans {
-        let settled = loan.settled_on.map_or("not yet".to_string(), |d| d.to_string());
-        writeln!(
-            out,
-            "{:<30} worst {:>3} days past due, settled: {settled}",
-            loan.label, loan.worst_days_past_due
-        )?;
-    }
-    Ok(out)
+    Ok(format!(
+        "Several loans, one budget: every strategy over the same months\n\n{all}"
+    ))
 }

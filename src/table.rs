@@ -1,0 +1,490 @@
+//! Plain-text tables: what `Display` prints for a schedule, a statement, a
+//! comparison and a plan, and what the `overdue` command shows. Every table
+//! fits a 100-column terminal (a label too long for its column is cut with
+//! `…`); numbers are right-aligned, text left-aligned.
+
+use std::fmt;
+
+use crate::accrual::{Components, InstallmentState, LoanStatus, Statement};
+use crate::compare::ComparisonResult;
+use crate::money::Money;
+use crate::plan::{PlanComparison, PlanResult};
+use crate::schedule::Schedule;
+
+/// The widest a table may be.
+const COLUMNS: usize = 100;
+
+/// How a column lines up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Align {
+    Left,
+    Right,
+}
+
+/// A table: a header, rows of cells, and a footer line or two.
+#[derive(Debug)]
+struct Table {
+    columns: Vec<(&'static str, Align)>,
+    rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    fn new(columns: &[(&'static str, Align)]) -> Table {
+        Table {
+            columns: columns.to_vec(),
+            rows: Vec::new(),
+        }
+    }
+
+    fn row(&mut self, cells: Vec<String>) {
+        self.rows.push(cells);
+    }
+
+    /// Each column's width: its widest cell, the first (left) column cut so
+    /// that the table fits [`COLUMNS`].
+    fn widths(&self) -> Vec<usize> {
+        let mut widths: Vec<usize> = self.columns.iter().map(|(h, _)| h.chars().count()).collect();
+        for row in &self.rows {
+            for (width, cell) in widths.iter_mut().zip(row) {
+                *width = (*width).max(cell.chars().count());
+            }
+        }
+        let total: usize = widths.iter().sum::<usize>() + 2 * widths.len().saturating_sub(1);
+        if let (Some(first), true) = (widths.first_mut(), total > COLUMNS) {
+            *first = first.saturating_sub(total - COLUMNS).max(8);
+        }
+        widths
+    }
+
+    fn line(&self, f: &mut fmt::Formatter<'_>, widths: &[usize], cells: &[&str]) -> fmt::Result {
+        let mut out = String::new();
+        for (i, ((cell, width), (_, align))) in cells.iter().zip(widths).zip(&self.columns).enumerate() {
+            if i > 0 {
+                out.push_str("  ");
+            }
+            let cell = cut(cell, *width);
+            match align {
+                Align::Left => out.push_str(&format!("{cell:<width$}")),
+                Align::Right => out.push_str(&format!("{cell:>width$}")),
+            }
+        }
+        writeln!(f, "{}", out.trim_end())
+    }
+}
+
+impl fmt::Display for Table {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let widths = self.widths();
+        let header: Vec<&str> = self.columns.iter().map(|(h, _)| *h).collect();
+        self.line(f, &widths, &header)?;
+        for row in &self.rows {
+            let cells: Vec<&str> = row.iter().map(String::as_str).collect();
+            self.line(f, &widths, &cells)?;
+        }
+        Ok(())
+    }
+}
+
+/// `text` in at most `width` characters, cut with `…`.
+fn cut(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_owned();
+    }
+    let kept: String = text.chars().take(width.saturating_sub(1)).collect();
+    kept + "…"
+}
+
+/// `text` wrapped at [`COLUMNS`], every line after `indent`.
+fn wrap(text: &str, indent: &str) -> String {
+    let mut lines = Vec::new();
+    let mut line = indent.to_owned();
+    for word in text.split(' ') {
+        if line.len() > indent.len() && line.chars().count() + 1 + word.chars().count() > COLUMNS {
+            lines.push(std::mem::replace(&mut line, indent.to_owned()));
+        }
+        if line.len() > indent.len() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    lines.push(line);
+    lines.join("\n")
+}
+
+fn total(c: &Components) -> String {
+    c.total().map_or_else(|_| "overflow".to_owned(), |t| t.to_string())
+}
+
+/// The components of `c` in the statement's column order, then their total.
+fn component_cells(label: &str, c: &Components) -> Vec<String> {
+    vec![
+        label.to_owned(),
+        c.principal.to_string(),
+        c.interest.to_string(),
+        c.penalty_interest.to_string(),
+        c.compound_interest.to_string(),
+        c.fees.to_string(),
+        total(c),
+    ]
+}
+
+fn sum(mut amounts: impl Iterator<Item = Money>) -> String {
+    amounts
+        .try_fold(Money::ZERO, |acc, m| acc.checked_add(m))
+        .map_or_else(|_| "overflow".to_owned(), |t| t.to_string())
+}
+
+fn status(s: LoanStatus) -> &'static str {
+    match s {
+        LoanStatus::Current => "current",
+        LoanStatus::Overdue => "overdue",
+        LoanStatus::ChargedOff => "charged off",
+        LoanStatus::PaidOff => "paid off",
+    }
+}
+
+fn state(s: InstallmentState) -> &'static str {
+    match s {
+        InstallmentState::PastDue => "past due",
+        InstallmentState::Due => "due",
+        InstallmentState::NotYetDue => "not yet due",
+    }
+}
+
+fn percent(rate: Option<rust_decimal::Decimal>) -> String {
+    rate.and_then(|r| r.checked_mul(rust_decimal::Decimal::ONE_HUNDRED))
+        .map_or_else(|| "-".to_owned(), |p| format!("{:.1}%", p.round_dp(1)))
+}
+
+/// The installment table, with a total line.
+///
+/// ```
+/// use overdue::{dec, Money, NaiveDate, Rate, Schedule};
+///
+/// let start = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
+/// let plan = Schedule::equal_installment(Money::new(dec!(1200))?, Rate::annual(dec!(0.12))?, 3, start)?;
+/// let table = plan.to_string();
+/// assert_eq!(
+///     table,
+///     "\
+/// ##        due date  payment  principal  interest   fee  balance after
+/// 1      2026-02-15   408.03     396.03     12.00  0.00         803.97
+/// 2      2026-03-15   408.03     399.99      8.04  0.00         403.98
+/// 3      2026-04-15   408.02     403.98      4.04  0.00           0.00
+/// total              1224.08    1200.00     24.08  0.00
+/// "
+/// );
+/// # Ok::<(), overdue::Error>(())
+/// ```
+impl fmt::Display for Schedule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut table = Table::new(&[
+            ("#", Align::Left),
+            ("due date", Align::Right),
+            ("payment", Align::Right),
+            ("principal", Align::Right),
+            ("interest", Align::Right),
+            ("fee", Align::Right),
+            ("balance after", Align::Right),
+        ]);
+        let rows = self.installments();
+        for i in rows {
+            table.row(vec![
+                i.number.to_string(),
+                i.due_date.to_string(),
+                i.payment.to_string(),
+                i.principal.to_string(),
+                i.interest.to_string(),
+                i.fee.to_string(),
+                i.balance_after.to_string(),
+            ]);
+        }
+        table.row(vec![
+            "total".to_owned(),
+            String::new(),
+            sum(rows.iter().map(|i| i.payment)),
+            sum(rows.iter().map(|i| i.principal)),
+            sum(rows.iter().map(|i| i.interest)),
+            sum(rows.iter().map(|i| i.fee)),
+            String::new(),
+        ]);
+        write!(f, "{table}")
+    }
+}
+
+/// The standing, the loan's components (charged, paid, waived, restructured,
+/// outstanding, upcoming) and each installment's outstanding amounts.
+///
+/// ```
+/// use overdue::{dec, Ledger, Money, NaiveDate, OverduePolicy, Rate, Schedule};
+///
+/// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+/// let plan = Schedule::equal_installment(Money::new(dec!(1200))?, Rate::annual(dec!(0.12))?, 3, d(2026, 1, 15))?;
+/// let statement = Ledger::new(plan, OverduePolicy::new())?.statement(d(2026, 2, 25))?;
+/// let text = statement.to_string();
+/// assert!(text.starts_with("Statement on 2026-02-25: 10 days past due, bucket M1, overdue\n"));
+/// assert!(text.contains("payoff today 1216.91"));
+/// assert!(text.contains("outstanding     1200.00     12.00     1.98      0.06  0.00  1214.04"));
+/// assert!(text.contains("1  2026-02-15  past due      10     396.03     12.00     1.98      0.06  0.00  410.07"));
+/// # Ok::<(), overdue::Error>(())
+/// ```
+impl fmt::Display for Statement {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "Statement on {}: {} days past due, bucket {}, {}",
+            self.as_of,
+            self.days_past_due,
+            self.bucket,
+            status(self.status)
+        )?;
+        let mut extras = format!("payoff today {}", self.payoff);
+        for (label, amount) in [
+            ("credit balance", self.credit_balance),
+            ("cut by the cap", self.cap_cut),
+            ("refunded", self.refunded),
+        ] {
+            if !amount.is_zero() {
+                extras.push_str(&format!(", {label} {amount}"));
+            }
+        }
+        writeln!(f, "{extras}\n")?;
+        let columns = [
+            ("", Align::Left),
+            ("principal", Align::Right),
+            ("interest", Align::Right),
+            ("penalty", Align::Right),
+            ("compound", Align::Right),
+            ("fees", Align::Right),
+            ("total", Align::Right),
+        ];
+        let mut table = Table::new(&columns);
+        for (label, c) in [
+            ("charged", &self.charged),
+            ("paid", &self.paid),
+            ("waived", &self.waived),
+            ("restructured", &self.restructured),
+            ("outstanding", &self.outstanding),
+            ("upcoming", &self.upcoming),
+        ] {
+            table.row(component_cells(label, c));
+        }
+        writeln!(f, "{table}")?;
+        let mut table = Table::new(&[
+            ("#", Align::Left),
+            ("due date", Align::Right),
+            ("state", Align::Left),
+            ("dpd", Align::Right),
+            ("principal", Align::Right),
+            ("interest", Align::Right),
+            ("penalty", Align::Right),
+            ("compound", Align::Right),
+            ("fees", Align::Right),
+            ("owed", Align::Right),
+        ]);
+        for i in &self.installments {
+            let owed = component_cells("", &i.outstanding);
+            let mut row = vec![
+                i.number.to_string(),
+                i.due_date.to_string(),
+                state(i.state).to_owned(),
+                i.days_past_due.to_string(),
+            ];
+            row.extend(owed.into_iter().skip(1));
+            table.row(row);
+        }
+        write!(f, "{table}")
+    }
+}
+
+/// The options, best first: what each costs, then why it is where it is
+/// and its warnings.
+///
+/// ```
+/// use overdue::{dec, Budget, Choice, Comparison, Ledger, Money, NaiveDate, OverduePolicy, Rate, Schedule, WayOut};
+///
+/// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+/// let plan = Schedule::equal_installment(Money::new(dec!(1200))?, Rate::annual(dec!(0.12))?, 3, d(2026, 1, 15))?;
+/// let ledger = Ledger::new(plan, OverduePolicy::new())?;
+/// let budget = Budget::new(Money::new(dec!(3000))?, Money::new(dec!(1000))?);
+/// let result = Comparison::new(ledger, d(2026, 2, 25), budget, Rate::ZERO)
+///     .option(Choice::new("pay now", WayOut::PayNow))
+///     .run()?;
+/// let text = result.to_string();
+/// assert!(text.contains("payoff today 1216.91, monthly budget 2000.00"));
+/// assert!(text.contains("1  pay now     1216.91  0.00  1216.91    -     1216.91     0         10"));
+/// # Ok::<(), overdue::Error>(())
+/// ```
+impl fmt::Display for ComparisonResult {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let st = &self.statement;
+        writeln!(
+            f,
+            "On {}: {} days past due, bucket {}, {}",
+            self.as_of,
+            st.days_past_due,
+            st.bucket,
+            status(st.status)
+        )?;
+        writeln!(
+            f,
+            "payoff today {}, monthly budget {}, ranked by {}\n",
+            self.payoff, self.monthly_budget, self.rank_by
+        )?;
+        let mut table = Table::new(&[
+            ("option", Align::Left),
+            ("total paid", Align::Right),
+            ("cost", Align::Right),
+            ("NPV", Align::Right),
+            ("APR", Align::Right),
+            ("peak/month", Align::Right),
+            ("over", Align::Right),
+            ("worst dpd", Align::Right),
+        ]);
+        for o in &self.options {
+            table.row(vec![
+                format!("{}  {}", o.rank, o.label),
+                o.total_paid.to_string(),
+                o.cost.to_string(),
+                o.npv.to_string(),
+                percent(o.apr),
+                o.peak_monthly.to_string(),
+                o.months_over_budget.to_string(),
+                o.credit.highest_days_past_due.to_string(),
+            ]);
+        }
+        write!(f, "{table}")?;
+        for o in &self.options {
+            writeln!(f, "\n{}. {}", o.rank, o.label)?;
+            writeln!(f, "{}", wrap(&o.reason, "   "))?;
+            let c = &o.credit;
+            writeln!(
+                f,
+                "   credit: worst {} days past due ({}), settled {}, record kept until {}",
+                c.highest_days_past_due, c.bucket, c.settled_on, c.negative_record_until
+            )?;
+            for w in &o.warnings {
+                writeln!(f, "{}", wrap(&format!("! {w}"), "   "))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The plan month by month: each loan's payment, days past due and what it
+/// owes at the month's end, then the totals and each loan's outcome.
+///
+/// ```
+/// # use overdue::{dec, Debt, Ledger, Money, MonthlyBudget, NaiveDate, OverduePolicy, Plan, PlanStrategy, Rate, Schedule};
+/// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+/// # let loan = |p| -> overdue::Result<Ledger> {
+/// #     Ledger::new(Schedule::equal_installment(Money::new(p)?, Rate::annual(dec!(0.12))?, 3, d(2026, 1, 15))?, OverduePolicy::new())
+/// # };
+/// let plan = Plan::new(d(2026, 2, 20), MonthlyBudget::Constant(Money::new(dec!(500))?), 20, 3)
+///     .debt(Debt::new("card", loan(dec!(1200))?));
+/// let text = plan.run(PlanStrategy::AsScheduled)?.to_string();
+/// assert!(text.starts_with("as scheduled\npaid "));
+/// assert!(text.contains("card"));
+/// # Ok::<(), overdue::Error>(())
+/// ```
+impl fmt::Display for PlanResult {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "{}\npaid {}, still owed on {} {}, cost {}, NPV {}\n",
+            self.strategy, self.total_paid, self.horizon, self.still_owed, self.cost, self.npv
+        )?;
+        let mut table = Table::new(&[
+            ("loan", Align::Left),
+            ("payday", Align::Right),
+            ("payment", Align::Right),
+            ("dpd", Align::Right),
+            ("bucket", Align::Left),
+            ("owed", Align::Right),
+            ("budget left", Align::Right),
+        ]);
+        for month in &self.months {
+            for (i, loan) in month.loans.iter().enumerate() {
+                table.row(vec![
+                    loan.label.clone(),
+                    if i == 0 {
+                        month.payday.to_string()
+                    } else {
+                        String::new()
+                    },
+                    loan.payment.to_string(),
+                    loan.days_past_due.to_string(),
+                    loan.bucket.clone(),
+                    loan.owed.to_string(),
+                    if i == 0 { month.left.to_string() } else { String::new() },
+                ]);
+            }
+        }
+        writeln!(f, "{table}")?;
+        let mut table = Table::new(&[
+            ("loan", Align::Left),
+            ("paid", Align::Right),
+            ("still owed", Align::Right),
+            ("worst dpd", Align::Right),
+            ("settled", Align::Right),
+        ]);
+        for loan in &self.loans {
+            table.row(vec![
+                loan.label.clone(),
+                loan.paid.to_string(),
+                loan.still_owed.to_string(),
+                loan.worst_days_past_due.to_string(),
+                loan.settled_on.map_or_else(|| "not yet".to_owned(), |d| d.to_string()),
+            ]);
+        }
+        write!(f, "{table}")
+    }
+}
+
+/// Every strategy side by side, then the recommended plan in full.
+///
+/// ```
+/// # use overdue::{dec, Debt, Ledger, Money, MonthlyBudget, NaiveDate, OverduePolicy, Plan, Rate, Schedule};
+/// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+/// # let loan = |p| -> overdue::Result<Ledger> {
+/// #     Ledger::new(Schedule::equal_installment(Money::new(p)?, Rate::annual(dec!(0.12))?, 3, d(2026, 1, 15))?, OverduePolicy::new())
+/// # };
+/// let plan = Plan::new(d(2026, 2, 20), MonthlyBudget::Constant(Money::new(dec!(500))?), 20, 3)
+///     .debt(Debt::new("card", loan(dec!(1200))?))
+///     .debt(Debt::new("app", loan(dec!(600))?));
+/// let text = plan.compare()?.to_string();
+/// assert!(text.contains("least cost"));
+/// assert!(text.contains("Recommended:"));
+/// # Ok::<(), overdue::Error>(())
+/// ```
+impl fmt::Display for PlanComparison {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut table = Table::new(&[
+            ("strategy", Align::Left),
+            ("paid", Align::Right),
+            ("still owed", Align::Right),
+            ("cost", Align::Right),
+            ("NPV", Align::Right),
+            ("90+ months", Align::Right),
+            ("30+ months", Align::Right),
+            ("any", Align::Right),
+        ]);
+        for p in &self.plans {
+            table.row(vec![
+                p.strategy.to_string(),
+                p.total_paid.to_string(),
+                p.still_owed.to_string(),
+                p.cost.to_string(),
+                p.npv.to_string(),
+                p.damage.days_90_plus.to_string(),
+                p.damage.days_30_plus.to_string(),
+                p.damage.past_due.to_string(),
+            ]);
+        }
+        writeln!(f, "{table}")?;
+        match self.recommended() {
+            Ok(best) => write!(f, "Recommended: {best}"),
+            Err(_) => writeln!(f, "Recommended: {}", self.recommended),
+        }
+    }
+}
