@@ -295,6 +295,7 @@ mod dec;
 mod error;
 mod floating;
 mod fraction;
+mod jobs;
 #[cfg(feature = "json")]
 mod json;
 mod limits;
@@ -332,6 +333,7 @@ pub use crate::cost::{
 };
 pub use crate::error::{Error, Result};
 pub use crate::floating::{Fixing, FloatingRate, OnReset, Reset, Spread};
+pub use crate::jobs::{CostRequest, CostResult, PortfolioLoan, StatementRequest, StatementSummary};
 #[cfg(feature = "json")]
 #[cfg_attr(docsrs, doc(cfg(feature = "json")))]
 pub use crate::json::from_json;
