@@ -29,6 +29,23 @@ use crate::error::{Error, Result};
 /// # Errors
 /// [`Error::Json`], as above.
 pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T> {
+    read::<T>(text).map_err(|first| match (&first, kind_first(text)) {
+        // the same document with every `kind` first: the same error, with
+        // the path into a tagged variant that a later `kind` hides
+        (Error::Json { line, column, .. }, Some(normalised)) => match read::<T>(&normalised) {
+            Err(Error::Json { path, message, .. }) => Error::Json {
+                path,
+                message,
+                line: *line,
+                column: *column,
+            },
+            _ => first,
+        },
+        _ => first,
+    })
+}
+
+fn read<T: DeserializeOwned>(text: &str) -> Result<T> {
     let mut reader = serde_json::Deserializer::from_str(text);
     let value = serde_path_to_error::deserialize(&mut reader).map_err(|e| {
         let path = e.path().to_string();
@@ -36,6 +53,45 @@ pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T> {
     })?;
     reader.end().map_err(|e| json_error(".".to_owned(), e))?;
     Ok(value)
+}
+
+/// `text` written again with `kind` first in every object, when it is JSON
+/// and has an object whose `kind` is not first.
+fn kind_first(text: &str) -> Option<String> {
+    fn write(value: &serde_json::Value, out: &mut String) {
+        use serde_json::Value;
+        match value {
+            Value::Array(items) => {
+                out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    write(item, out);
+                }
+                out.push(']');
+            }
+            Value::Object(fields) => {
+                out.push('{');
+                let kind = fields.iter().filter(|(k, _)| *k == "kind");
+                let rest = fields.iter().filter(|(k, _)| *k != "kind");
+                for (i, (key, item)) in kind.chain(rest).enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    out.push_str(&Value::String(key.clone()).to_string());
+                    out.push(':');
+                    write(item, out);
+                }
+                out.push('}');
+            }
+            scalar => out.push_str(&scalar.to_string()),
+        }
+    }
+    let value: serde_json::Value = serde_json::from_str(text).ok()?;
+    let mut out = String::with_capacity(text.len());
+    write(&value, &mut out);
+    Some(out)
 }
 
 /// The crate's error for a JSON error found at `path`.

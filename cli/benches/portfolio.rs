@@ -1,0 +1,68 @@
+//! `cli/portfolio/100000`: the portfolio run over 100,000 loans as JSON
+//! Lines, on one core and on every core, so each run prints the speed-up.
+#![allow(missing_docs)] // criterion_group! makes an undocumented function
+
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use overdue::NaiveDate;
+use overdue_cli::portfolio::{run, Format};
+
+/// 100,000 loans: the library bench's loan (12 biweekly installments at
+/// 18 %, 0.05 %/day penalty on the overdue installment, 5 % late fee, 3-day
+/// grace, a 36 % lifetime cap, two partial payments), each its own principal.
+fn loans() -> String {
+    (0..100_000u64)
+        .map(|i| {
+            format!(
+                concat!(
+                    r#"{{"id":"L{i}","ledger":{{"schedule":{{"options":{{"principal":"{p}.{c:02}","#,
+                    r#""rate":{{"value":"0.18","period":"annual"}},"installments":12,"disbursement":"2026-01-01","#,
+                    r#""frequency":"biweekly"}}}},"policy":{{"penalty_rate":{{"kind":"fixed","value":{{"value":"0.0005","#,
+                    r#""period":"daily"}}}},"penalty_base":"overdue_installment","late_fee":{{"amount":{{"kind":"#,
+                    r#""of_installment","value":"0.05"}}}},"grace":{{"days":3,"meaning":"waive"}},"#,
+                    r#""caps":{{"lifetime":"0.36"}}}},"events":[{{"kind":"payment","id":"p1","date":"2026-01-20","#,
+                    r#""amount":"200"}},{{"kind":"payment","id":"p2","date":"2026-02-05","amount":"300"}}]}}}}"#,
+                    "\n"
+                ),
+                i = i,
+                p = 10_000 + i * 7 / 100,
+                c = i * 7 % 100
+            )
+        })
+        .collect()
+}
+
+fn portfolio(c: &mut Criterion) {
+    let input = loans();
+    let as_of = NaiveDate::from_ymd_opt(2026, 2, 14).unwrap_or_default();
+    // every loan must compute, or the bench measures error rows
+    let mut sink = Vec::new();
+    let tally = run(input.as_bytes(), &mut sink, as_of, Format::Jsonl, 1, |_, _| {});
+    assert!(
+        matches!(tally, Ok(t) if t.failed == 0 && t.loans == 100_000),
+        "the bench loans must compute"
+    );
+    let mut group = c.benchmark_group("cli/portfolio/100000");
+    group.sample_size(10);
+    for (name, threads) in [("one_core", 1), ("all_cores", 0)] {
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let mut out = Vec::with_capacity(input.len() / 4);
+                let tally = run(
+                    black_box(input.as_bytes()),
+                    &mut out,
+                    as_of,
+                    Format::Jsonl,
+                    threads,
+                    |_, _| {},
+                );
+                black_box((tally.is_ok(), out.len()))
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, portfolio);
+criterion_main!(benches);

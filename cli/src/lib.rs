@@ -1,0 +1,327 @@
+//! The `overdue` command: the `overdue` library's jobs from JSON (or CSV),
+//! for people and programs that do not write Rust.
+//!
+//! ```text
+//! overdue schedule   [FILE]                 a schedule from its options
+//! overdue statement  [FILE] [--as-of DATE]  a loan's statement
+//! overdue compare    [FILE]                 every way out, ranked
+//! overdue plan       [FILE]                 one budget over several loans
+//! overdue xirr       [FILE]                 XIRR (and XNPV) of cash flows
+//! overdue apr        [FILE]                 the APRs of cash flows
+//! overdue portfolio  [FILE] --as-of DATE    statements for many loans (JSON Lines)
+//! ```
+//!
+//! Each reads a JSON file, or standard input when the file is left out or
+//! is `-`, in the formats of the library's serde types; cash flows may also
+//! be CSV (`date,amount`). Each prints a table, or JSON with `--json`.
+//! Exit codes: 0 success, 2 invalid input (the message names the path of
+//! the field that is wrong; nothing is printed on standard output), 1
+//! anything else.
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use overdue::{
+    from_json, CashFlow, Comparison, CostRequest, CostResult, Frequency, Ledger, NaiveDate, Plan, Rate, Schedule,
+    ScheduleOptions, StatementRequest, UnitPeriod,
+};
+use serde::Serialize;
+
+pub mod portfolio;
+
+/// The command line.
+#[derive(Debug, Parser)]
+#[command(name = "overdue", version, about = "The exact arithmetic of overdue debt", long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// An installment schedule from its options (principal, rate, installments, disbursement, ...).
+    Schedule(Job),
+    /// A loan's statement: `{"ledger": ..., "as_of": ...}`, or a ledger with --as-of.
+    Statement {
+        #[command(flatten)]
+        job: Job,
+        /// The statement date; the input is then a ledger alone.
+        #[arg(long)]
+        as_of: Option<NaiveDate>,
+    },
+    /// Every way out of an overdue loan, costed and ranked (a comparison request).
+    Compare(Job),
+    /// One monthly budget over several loans, every strategy side by side (a plan request).
+    Plan(Job),
+    /// The XIRR of cash flows (and their XNPV with --discount-rate).
+    Xirr(CostJob),
+    /// The APRs of cash flows: EU APRC, US Regulation Z, and the Chinese IRR method with --frequency.
+    Apr(CostJob),
+    /// Statements for many loans as of a date: JSON Lines in (`{"id", "ledger"}`), JSON Lines or CSV out.
+    Portfolio(portfolio::PortfolioArgs),
+}
+
+/// A job's input and output options.
+#[derive(Debug, Args)]
+struct Job {
+    /// The input file; standard input when left out or `-`.
+    file: Option<PathBuf>,
+    /// Print the result as JSON instead of a table.
+    #[arg(long)]
+    json: bool,
+}
+
+/// A cost job's options.
+#[derive(Debug, Args)]
+struct CostJob {
+    #[command(flatten)]
+    job: Job,
+    /// The input is CSV (`date,amount` with that header) rather than JSON; the default for a `.csv` file.
+    #[arg(long)]
+    csv: bool,
+    /// The unit period of the Regulation Z APR, as JSON (`{"kind": "months", "value": 1}`); default monthly.
+    #[arg(long, value_parser = parse_json::<UnitPeriod>)]
+    unit_period: Option<UnitPeriod>,
+    /// The flows are equally spaced at this frequency: also the Chinese APR.
+    #[arg(long, value_enum)]
+    frequency: Option<FrequencyArg>,
+    /// Also the XNPV at this annual rate (`8%`, `0.5%/month`, ...).
+    #[arg(long, value_parser = parse_rate)]
+    discount_rate: Option<Rate>,
+}
+
+/// The frequencies the command names.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum FrequencyArg {
+    Weekly,
+    Biweekly,
+    SemiMonthly,
+    Monthly,
+    Quarterly,
+    Yearly,
+}
+
+impl From<FrequencyArg> for Frequency {
+    fn from(f: FrequencyArg) -> Frequency {
+        match f {
+            FrequencyArg::Weekly => Frequency::Weekly,
+            FrequencyArg::Biweekly => Frequency::Biweekly,
+            FrequencyArg::SemiMonthly => Frequency::SemiMonthly,
+            FrequencyArg::Monthly => Frequency::Monthly,
+            FrequencyArg::Quarterly => Frequency::Quarterly,
+            FrequencyArg::Yearly => Frequency::Yearly,
+        }
+    }
+}
+
+fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
+    from_json(text).map_err(|e| e.to_string())
+}
+
+fn parse_rate(text: &str) -> Result<Rate, String> {
+    text.parse().map_err(|e: overdue::Error| e.to_string())
+}
+
+/// Why the command failed, and its exit code.
+#[derive(Debug)]
+pub enum Failure {
+    /// The input is not a valid request (exit code 2).
+    Invalid(String),
+    /// Anything else (exit code 1).
+    Other(String),
+}
+
+impl Failure {
+    fn code(&self) -> u8 {
+        match self {
+            Failure::Invalid(_) => 2,
+            Failure::Other(_) => 1,
+        }
+    }
+}
+
+/// Runs the command on `args` (the program name first), writing the result
+/// to `out`; what goes wrong is a [`Failure`].
+///
+/// # Errors
+/// [`Failure::Invalid`] for input that is not a valid request,
+/// [`Failure::Other`] for anything else.
+pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
+    let text = match &cli.command {
+        Command::Schedule(job) => render(job, &Schedule::build(&read::<ScheduleOptions>(job)?).map_err(invalid)?)?,
+        Command::Statement { job, as_of } => {
+            let request = match as_of {
+                Some(date) => StatementRequest::new(read::<Ledger>(job)?, *date),
+                None => read(job)?,
+            };
+            render(job, &request.run().map_err(failed)?)?
+        }
+        Command::Compare(job) => render(job, &read::<Comparison>(job)?.run().map_err(failed)?)?,
+        Command::Plan(job) => render(job, &read::<Plan>(job)?.compare().map_err(failed)?)?,
+        Command::Xirr(cost) => cost_report(cost, CostReport::Xirr)?,
+        Command::Apr(cost) => cost_report(cost, CostReport::Apr)?,
+        Command::Portfolio(args) => return portfolio::command(args, out),
+    };
+    out.write_all(text.as_bytes())
+        .map_err(|e| Failure::Other(format!("cannot write the result: {e}")))
+}
+
+/// Parses the command line and runs it, printing errors on standard error.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match run(cli, &mut out) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            let (Failure::Invalid(message) | Failure::Other(message)) = &failure;
+            eprintln!("error: {message}");
+            ExitCode::from(failure.code())
+        }
+    }
+}
+
+fn invalid(e: overdue::Error) -> Failure {
+    Failure::Invalid(e.to_string())
+}
+
+fn failed(e: overdue::Error) -> Failure {
+    match e {
+        e @ overdue::Error::Json { .. } => invalid(e),
+        e => Failure::Other(e.to_string()),
+    }
+}
+
+/// The input's text: the file, or standard input.
+fn read_text(file: Option<&PathBuf>) -> Result<(String, String), Failure> {
+    let mut text = String::new();
+    let name = match file.filter(|f| f.as_os_str() != "-") {
+        Some(path) => {
+            let name = path.display().to_string();
+            std::fs::File::open(path)
+                .and_then(|mut f| f.read_to_string(&mut text))
+                .map_err(|e| Failure::Invalid(format!("cannot read {name}: {e}")))?;
+            name
+        }
+        None => {
+            std::io::stdin()
+                .read_to_string(&mut text)
+                .map_err(|e| Failure::Invalid(format!("cannot read standard input: {e}")))?;
+            "standard input".to_owned()
+        }
+    };
+    Ok((name, text))
+}
+
+/// The job's request, read strictly from JSON.
+fn read<T: serde::de::DeserializeOwned>(job: &Job) -> Result<T, Failure> {
+    let (name, text) = read_text(job.file.as_ref())?;
+    from_json(&text).map_err(|e| Failure::Invalid(format!("{name}: {e}")))
+}
+
+/// The result as a table, or as JSON with `--json`.
+fn render<T: Serialize + std::fmt::Display>(job: &Job, result: &T) -> Result<String, Failure> {
+    if job.json {
+        json(result)
+    } else {
+        Ok(result.to_string())
+    }
+}
+
+fn json<T: Serialize>(result: &T) -> Result<String, Failure> {
+    serde_json::to_string_pretty(result)
+        .map(|json| json + "\n")
+        .map_err(|e| Failure::Other(e.to_string()))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CostReport {
+    Xirr,
+    Apr,
+}
+
+/// A cost job: its flows from JSON or CSV, the options from the command line.
+fn cost_report(args: &CostJob, report: CostReport) -> Result<String, Failure> {
+    let csv = args.csv
+        || args
+            .job
+            .file
+            .as_ref()
+            .is_some_and(|f| f.extension().is_some_and(|e| e == "csv"));
+    let mut request = if csv {
+        let (name, text) = read_text(args.job.file.as_ref())?;
+        CostRequest::new(read_csv_flows(&text).map_err(|e| Failure::Invalid(format!("{name}: {e}")))?)
+    } else {
+        read::<CostRequest>(&args.job)?
+    };
+    if let Some(unit) = args.unit_period {
+        request = request.unit_period(unit);
+    }
+    if let Some(frequency) = args.frequency {
+        request = request.frequency(frequency.into());
+    }
+    if let Some(rate) = args.discount_rate {
+        request = request.discount_rate(rate);
+    }
+    let result = request.run().map_err(failed)?;
+    if args.job.json {
+        return json(&result);
+    }
+    Ok(cost_table(&result, report))
+}
+
+/// Cash flows from CSV with a `date,amount` header.
+fn read_csv_flows(text: &str) -> Result<Vec<CashFlow>, String> {
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    reader
+        .deserialize::<CashFlow>()
+        .map(|row| row.map_err(|e| csv_error(&e)))
+        .collect()
+}
+
+fn csv_error(e: &csv::Error) -> String {
+    match (e.position(), e.kind()) {
+        (Some(at), csv::ErrorKind::Deserialize { err, .. }) => {
+            let field = err.field().map_or(String::new(), |f| format!(", field {}", f + 1));
+            format!("line {}{field}: {}", at.line(), err.kind())
+        }
+        _ => e.to_string(),
+    }
+}
+
+fn percent(rate: overdue::Decimal) -> String {
+    rate.checked_mul(overdue::Decimal::ONE_HUNDRED)
+        .map_or_else(|| rate.to_string(), |p| format!("{} %", p.round_dp(4)))
+}
+
+/// The cost figures, one per line.
+fn cost_table(r: &CostResult, report: CostReport) -> String {
+    let mut lines = vec![
+        ("total paid", r.total_paid.to_string()),
+        ("total cost", r.total_cost.to_string()),
+    ];
+    match report {
+        CostReport::Xirr => {
+            lines.push(("XIRR (actual/365)", percent(r.xirr)));
+            if let Some(npv) = r.xnpv {
+                lines.push(("XNPV", npv.round_dp(2).to_string()));
+            }
+        }
+        CostReport::Apr => {
+            lines.push(("EU APRC", percent(r.eu_aprc)));
+            lines.push(("US Regulation Z APR", percent(r.reg_z_apr)));
+            if let Some(china) = &r.china_apr {
+                lines.push(("China APR, nominal", percent(china.nominal)));
+                lines.push(("China APR, effective", percent(china.effective)));
+            }
+        }
+    }
+    lines
+        .iter()
+        .map(|(label, value)| format!("{label:<22}{value:>16}\n"))
+        .collect()
+}

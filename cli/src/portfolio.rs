@@ -1,0 +1,241 @@
+//! `overdue portfolio`: a statement summary for every loan of a JSON Lines
+//! file, streamed in batches (memory stays flat in the number of loans),
+//! each batch computed on all cores, in input order.
+//!
+//! A line that cannot be read or computed gives a summary with its `error`
+//! (and its `id` when the line has one, else `line N`); the run goes on and
+//! says on standard error how many loans failed.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use overdue::{from_json, NaiveDate, PortfolioLoan, StatementSummary};
+use rayon::prelude::*;
+use serde::Deserialize;
+
+use crate::Failure;
+
+/// Loans read and computed together; large enough to keep every core busy,
+/// small enough that memory does not grow with the portfolio.
+const BATCH: usize = 2048;
+
+/// A file at least this large shows a progress bar (on a terminal).
+const LARGE_INPUT: u64 = 1 << 20;
+
+/// `overdue portfolio`'s options.
+#[derive(Debug, Args)]
+pub struct PortfolioArgs {
+    /// The loans, one `{"id": ..., "ledger": ...}` per line; standard input when left out or `-`.
+    file: Option<PathBuf>,
+    /// The statement date.
+    #[arg(long)]
+    as_of: NaiveDate,
+    /// The output format.
+    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+    format: Format,
+    /// Threads to compute on (default: every core).
+    #[arg(long)]
+    threads: Option<usize>,
+}
+
+/// How the summaries are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// One JSON object per line.
+    Jsonl,
+    /// CSV with a header; the outstanding components as columns.
+    Csv,
+}
+
+/// How many loans a run computed, and how many of them failed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Loans read.
+    pub loans: u64,
+    /// Loans whose summary carries an error.
+    pub failed: u64,
+}
+
+/// The command: open the input, run, report the tally.
+pub(crate) fn command(args: &PortfolioArgs, out: &mut dyn Write) -> Result<(), Failure> {
+    let threads = args.threads.unwrap_or(0);
+    let (input, size): (Box<dyn Read>, Option<u64>) = match args.file.as_ref().filter(|f| f.as_os_str() != "-") {
+        Some(path) => {
+            let file = std::fs::File::open(path)
+                .map_err(|e| Failure::Invalid(format!("cannot read {}: {e}", path.display())))?;
+            let size = file.metadata().ok().map(|m| m.len());
+            (Box::new(file), size)
+        }
+        None => (Box::new(std::io::stdin()), None),
+    };
+    let progress = progress_bar(size);
+    let tally = run(
+        BufReader::new(input),
+        out,
+        args.as_of,
+        args.format,
+        threads,
+        |bytes, loans| {
+            if let Some(bar) = &progress {
+                match size {
+                    Some(_) => bar.inc(bytes),
+                    None => bar.set_position(loans),
+                }
+            }
+        },
+    )?;
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    if tally.failed > 0 {
+        eprintln!(
+            "{} of {} loans could not be computed (see their `error`)",
+            tally.failed, tally.loans
+        );
+    }
+    Ok(())
+}
+
+/// A progress bar on standard error, when it is a terminal and the input is
+/// large (or of unknown size).
+fn progress_bar(size: Option<u64>) -> Option<ProgressBar> {
+    let target = ProgressDrawTarget::stderr();
+    if target.is_hidden() || size.is_some_and(|s| s < LARGE_INPUT) {
+        return None;
+    }
+    let bar = match size {
+        Some(bytes) => ProgressBar::with_draw_target(Some(bytes), target).with_style(
+            ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {elapsed} (about {eta} left)")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        ),
+        None => ProgressBar::with_draw_target(None, target).with_style(
+            ProgressStyle::with_template("{spinner} {pos} loans {elapsed}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        ),
+    };
+    Some(bar)
+}
+
+/// Reads loans from `input` (JSON Lines), writes their summaries on `as_of`
+/// to `out` in input order, on `threads` threads (0: every core); `progress`
+/// hears the bytes and the loans done after each batch.
+///
+/// # Errors
+/// [`Failure::Other`] when the input cannot be read or the output written,
+/// or the threads cannot start. A loan that cannot be computed is not an
+/// error: its summary says why.
+pub fn run(
+    input: impl BufRead,
+    out: &mut dyn Write,
+    as_of: NaiveDate,
+    format: Format,
+    threads: usize,
+    mut progress: impl FnMut(u64, u64),
+) -> Result<Tally, Failure> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| Failure::Other(format!("cannot start the threads: {e}")))?;
+    let write_error = |e: std::io::Error| Failure::Other(format!("cannot write the result: {e}"));
+    if format == Format::Csv {
+        out.write_all(CSV_HEADER.as_bytes()).map_err(write_error)?;
+    }
+    let mut tally = Tally::default();
+    let mut line_number = 0u64;
+    let mut lines = input.lines();
+    loop {
+        let mut batch = Vec::with_capacity(BATCH);
+        let mut bytes = 0u64;
+        for line in lines.by_ref().take(BATCH) {
+            let line = line.map_err(|e| Failure::Other(format!("cannot read the loans: {e}")))?;
+            bytes += line.len() as u64 + 1;
+            line_number += 1;
+            if !line.trim().is_empty() {
+                tally.loans += 1;
+                batch.push((line_number, line));
+            }
+        }
+        if bytes == 0 {
+            break;
+        }
+        let rows: Vec<(bool, String)> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|(number, line)| {
+                    let summary = summary(*number, line, as_of);
+                    (summary.error.is_some(), render(&summary, format))
+                })
+                .collect()
+        });
+        for (failed, row) in rows {
+            tally.failed += u64::from(failed);
+            out.write_all(row.as_bytes()).map_err(write_error)?;
+        }
+        progress(bytes, tally.loans);
+    }
+    out.flush().map_err(write_error)?;
+    Ok(tally)
+}
+
+/// The loan on line `number`, summarised; a line that does not read gives
+/// an error summary under its id (or `line N`).
+fn summary(number: u64, line: &str, as_of: NaiveDate) -> StatementSummary {
+    match from_json::<PortfolioLoan>(line) {
+        Ok(loan) => loan.summary(as_of),
+        Err(e) => {
+            #[derive(Deserialize)]
+            struct IdOnly {
+                id: String,
+            }
+            let id = serde_json::from_str::<IdOnly>(line).map_or_else(|_| format!("line {number}"), |l| l.id);
+            StatementSummary::of(&id, Err(e))
+        }
+    }
+}
+
+const CSV_HEADER: &str = "id,as_of,days_past_due,bucket,status,principal,interest,penalty_interest,\
+                          compound_interest,fees,payoff,error\n";
+
+/// One summary as a JSON line or a CSV row.
+fn render(s: &StatementSummary, format: Format) -> String {
+    match format {
+        Format::Jsonl => serde_json::to_string(s).map_or_else(
+            |e| format!("{{\"id\":{:?},\"error\":{:?}}}\n", s.id, e.to_string()),
+            |json| json + "\n",
+        ),
+        Format::Csv => csv_row(s),
+    }
+}
+
+fn csv_row(s: &StatementSummary) -> String {
+    let text = |v: Option<String>| v.unwrap_or_default();
+    let owed = s.outstanding.as_ref();
+    let component = |pick: fn(&overdue::Components) -> overdue::Money| text(owed.map(|c| pick(c).to_string()));
+    let status = s
+        .status
+        .and_then(|st| serde_json::to_value(st).ok())
+        .and_then(|v| v.as_str().map(str::to_owned));
+    let record = [
+        s.id.clone(),
+        text(s.as_of.map(|d| d.to_string())),
+        text(s.days_past_due.map(|d| d.to_string())),
+        text(s.bucket.clone()),
+        text(status),
+        component(|c| c.principal),
+        component(|c| c.interest),
+        component(|c| c.penalty_interest),
+        component(|c| c.compound_interest),
+        component(|c| c.fees),
+        text(s.payoff.map(|p| p.to_string())),
+        text(s.error.clone()),
+    ];
+    let mut writer = csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new());
+    let row = writer
+        .write_record(&record)
+        .ok()
+        .and_then(|()| writer.into_inner().ok())
+        .and_then(|bytes| String::from_utf8(bytes).ok());
+    row.unwrap_or_else(|| format!("{},,,,,,,,,,,cannot write this row as CSV\n", s.id))
+}

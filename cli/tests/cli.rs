@@ -1,0 +1,213 @@
+//! The `overdue` command end to end: every subcommand on a good input, as a
+//! table and as JSON, and every kind of bad input (exit code 2, the path of
+//! the field that is wrong on standard error, nothing on standard output).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests fail loudly
+
+use assert_cmd::Command;
+use serde_json::{json, Value};
+
+fn borrower() -> Value {
+    serde_json::from_str(include_str!("../../examples/borrower.json")).unwrap()
+}
+
+fn overdue() -> Command {
+    Command::cargo_bin("overdue").unwrap()
+}
+
+/// Runs `args` with `stdin`, returning (exit code, stdout, stderr).
+fn run(args: &[&str], stdin: &str) -> (i32, String, String) {
+    let out = overdue().args(args).write_stdin(stdin).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+fn statement_request() -> Value {
+    let b = borrower();
+    json!({"ledger": b["ledger"], "as_of": b["as_of"]})
+}
+
+#[test]
+fn schedule_prints_the_table_and_the_json() {
+    let options = borrower()["ledger"]["schedule"]["options"].to_string();
+    let (code, table, _) = run(&["schedule"], &options);
+    assert_eq!(code, 0);
+    assert!(
+        table.contains("1      2026-02-15   1100.16     920.16    180.00  0.00       11079.84"),
+        "{table}"
+    );
+    assert!(
+        table.contains("total              13201.95   12000.00   1201.95"),
+        "{table}"
+    );
+    let (code, json, _) = run(&["schedule", "--json", "-"], &options);
+    assert_eq!(code, 0);
+    let schedule: overdue::Schedule = serde_json::from_str(&json).unwrap();
+    assert_eq!(schedule.installments().len(), 12);
+}
+
+#[test]
+fn statement_reads_a_request_or_a_ledger_with_as_of() {
+    let (code, table, _) = run(&["statement"], &statement_request().to_string());
+    assert_eq!(code, 0);
+    assert!(table.starts_with("Statement on 2026-06-24: 40 days past due, bucket M2, overdue\npayoff today 9579.04"));
+    let ledger = borrower()["ledger"].to_string();
+    let (code, json, _) = run(&["statement", "--as-of", "2026-06-24", "--json"], &ledger);
+    assert_eq!(code, 0);
+    let statement: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(statement["payoff"], "9579.04");
+    assert_eq!(statement["days_past_due"], 40);
+}
+
+#[test]
+fn compare_and_plan_print_their_tables() {
+    let (code, table, _) = run(&["compare", "../examples/borrower.json"], "");
+    assert_eq!(code, 0);
+    assert!(
+        table.contains("payoff today 9579.04, monthly budget 1800.00"),
+        "{table}"
+    );
+    assert!(table.lines().all(|l| l.chars().count() <= 100));
+    let (code, json, _) = run(&["compare", "--json", "../examples/borrower.json"], "");
+    assert_eq!(code, 0);
+    assert_eq!(
+        serde_json::from_str::<Value>(&json).unwrap()["options"]
+            .as_array()
+            .unwrap()
+            .len(),
+        7
+    );
+    let (code, table, _) = run(&["plan", "../examples/several_loans.json"], "");
+    assert_eq!(code, 0);
+    assert!(
+        table.contains("least cost") && table.contains("Recommended: "),
+        "{table}"
+    );
+    assert!(table.lines().all(|l| l.chars().count() <= 100));
+}
+
+#[test]
+fn xirr_and_apr_read_json_or_csv() {
+    let flows = json!({"flows": [{"date": "2026-01-01", "amount": "1000"}, {"date": "2027-01-01", "amount": "-1100"}]});
+    let (code, out, _) = run(&["xirr"], &flows.to_string());
+    assert_eq!(code, 0);
+    assert!(out.contains("XIRR (actual/365)            10.0000 %"), "{out}");
+    let csv = "date,amount\n2026-01-01,1000\n2026-02-01,-1010\n";
+    let (code, out, _) = run(&["apr", "--csv", "--frequency", "monthly"], csv);
+    assert_eq!(code, 0);
+    assert!(out.contains("US Regulation Z APR          12.0000 %"), "{out}");
+    assert!(out.contains("China APR, nominal           12.0000 %"), "{out}");
+    let (code, json, _) = run(&["apr", "--csv", "--json"], csv);
+    assert_eq!(code, 0);
+    assert_eq!(serde_json::from_str::<Value>(&json).unwrap()["total_paid"], "1010");
+    let (code, out, err) = run(&["xirr", "--csv"], "date,amount\n2026-01-01,1000\n2026-02-01,-10x\n");
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(err.contains("line 3") && err.contains("invalid decimal"), "{err}");
+}
+
+#[test]
+fn portfolio_streams_summaries_in_order_and_keeps_going_past_a_bad_loan() {
+    let ledger = borrower()["ledger"].clone();
+    let lines: Vec<String> = (0..5000)
+        .map(|i| match i {
+            17 => r#"{"id": "bad", "ledger": {"schedule": 5}}"#.to_owned(),
+            18 => "{truncated".to_owned(),
+            _ => json!({"id": format!("L{i}"), "ledger": ledger}).to_string(),
+        })
+        .collect();
+    let input = lines.join("\n") + "\n";
+    for threads in ["1", "2"] {
+        let (code, out, err) = run(&["portfolio", "--as-of", "2026-06-24", "--threads", threads], &input);
+        assert_eq!(code, 0, "{err}");
+        assert!(err.contains("2 of 5000 loans could not be computed"), "{err}");
+        let rows: Vec<Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        assert_eq!(rows.len(), 5000);
+        assert_eq!(rows[0]["id"], "L0");
+        assert_eq!(rows[4999]["id"], "L4999");
+        assert_eq!(rows[0]["payoff"], "9579.04");
+        assert_eq!(rows[17]["id"], "bad");
+        assert!(rows[17]["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("ledger.schedule: invalid type"));
+        assert_eq!(rows[18]["id"], "line 19");
+        assert!(rows[18]["payoff"].is_null());
+    }
+    let (code, out, _) = run(
+        &["portfolio", "--as-of", "2026-06-24", "--format", "csv"],
+        &lines[..2].join("\n"),
+    );
+    assert_eq!(code, 0);
+    let mut csv = out.lines();
+    assert!(csv
+        .next()
+        .unwrap()
+        .starts_with("id,as_of,days_past_due,bucket,status,principal"));
+    assert_eq!(
+        csv.next().unwrap(),
+        "L0,2026-06-24,40,M2,overdue,9197.91,261.51,26.95,0.00,60.00,9579.04,"
+    );
+}
+
+/// Every kind of bad input: exit 2, nothing on standard output, the path on standard error.
+#[test]
+fn bad_input_exits_2_naming_the_field() {
+    let good = statement_request();
+    let edit = |f: &dyn Fn(&mut Value)| {
+        let mut v = good.clone();
+        f(&mut v);
+        v.to_string()
+    };
+    let text = good.to_string();
+    let cases: Vec<(&str, String, &str)> = vec![
+        ("truncated", text[..text.len() / 2].to_owned(), "EOF while parsing"),
+        (
+            "wrong type",
+            edit(&|v| v["ledger"]["schedule"]["options"]["installments"] = json!("twelve")),
+            "ledger.schedule.options.installments: invalid type",
+        ),
+        (
+            "negative amount",
+            edit(&|v| v["ledger"]["events"][0]["amount"] = json!("-5")),
+            "ledger.events[0].amount: amount must not be negative",
+        ),
+        (
+            "unknown field",
+            edit(&|v| v["ledger"]["policy"]["late_fe"] = json!({})),
+            "ledger.policy.late_fe: unknown field `late_fe`",
+        ),
+        (
+            "missing field",
+            edit(&|v| {
+                v["ledger"]["events"][0].as_object_mut().unwrap().remove("date");
+            }),
+            "ledger.events[0].date: missing field `date`",
+        ),
+        (
+            "impossible date",
+            edit(&|v| v["as_of"] = json!("2026-02-30")),
+            "as_of: input is out of range",
+        ),
+        ("not JSON", "statement please".to_owned(), "expected value"),
+    ];
+    for (what, input, expected) in cases {
+        let (code, out, err) = run(&["statement"], &input);
+        assert_eq!(code, 2, "{what}: {err}");
+        assert_eq!(out, "", "{what}");
+        assert!(err.contains(expected), "{what}: {err}");
+    }
+    let (code, out, err) = run(&["statement", "no/such/file.json"], "");
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(err.contains("cannot read no/such/file.json"), "{err}");
+}
+
+/// A valid request whose computation fails is exit code 1.
+#[test]
+fn a_failing_computation_exits_1() {
+    let flows = json!({"flows": [{"date": "2026-01-01", "amount": "1000"}]});
+    let (code, out, err) = run(&["xirr"], &flows.to_string());
+    assert_eq!((code, out.as_str()), (1, ""));
+    assert!(err.contains("no rate solves the cash flows"), "{err}");
+}
