@@ -24,6 +24,7 @@ use crate::fraction::Fraction;
 /// assert_eq!(DayCount::Thirty360Us.days(d(2007, 2, 28), d(2007, 8, 31)), 180);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum DayCount {
@@ -202,6 +203,7 @@ fn leap_year_days(start: NaiveDate, end: NaiveDate) -> Result<i128> {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Frequency {

@@ -19,8 +19,13 @@ use crate::rate::{Rate, RatePeriod};
 /// assert_eq!(Spread::annual(dec!(-0.002)).value(), dec!(-0.002));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
-pub struct Spread(#[serde(with = "crate::serde_str")] Decimal);
+pub struct Spread(
+    #[serde(with = "crate::serde_str")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::decimal"))]
+    Decimal,
+);
 
 impl Spread {
     /// A spread of `value` a year (signed).
@@ -50,6 +55,7 @@ impl Spread {
 /// assert_eq!(overdue::Reset::default(), overdue::Reset::Anniversary);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Reset {
@@ -74,6 +80,7 @@ pub enum Reset {
 /// assert_eq!(overdue::Fixing::default(), overdue::Fixing::ResetDate);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Fixing {
@@ -92,6 +99,7 @@ pub enum Fixing {
 /// assert_eq!(overdue::OnReset::default(), overdue::OnReset::KeepTerm);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum OnReset {
@@ -124,6 +132,7 @@ pub enum OnReset {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FloatingRate {
     index: RateTable,

@@ -29,6 +29,7 @@ use crate::schedule::ScheduleOptions;
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct StatementRequest {
@@ -84,6 +85,7 @@ impl StatementRequest {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct CostRequest {
@@ -119,6 +121,7 @@ fn monthly_unit() -> UnitPeriod {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct CostResult {
@@ -126,20 +129,25 @@ pub struct CostResult {
     pub total_paid: Money,
     /// Paid less received ([`total_cost`](crate::total_cost)).
     #[serde(with = "crate::serde_str")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::decimal"))]
     pub total_cost: Decimal,
     /// The annual effective rate, actual/365 ([`xirr`](crate::xirr)).
     #[serde(with = "crate::serde_str")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::decimal"))]
     pub xirr: Decimal,
     /// The EU APRC ([`eu_aprc`](crate::eu_aprc)).
     #[serde(with = "crate::serde_str")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::decimal"))]
     pub eu_aprc: Decimal,
     /// The US Regulation Z APR over the request's unit period ([`reg_z_apr`](crate::reg_z_apr)).
     #[serde(with = "crate::serde_str")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::decimal"))]
     pub reg_z_apr: Decimal,
     /// The Chinese IRR-method APR, when the request gave a frequency ([`china_apr`](crate::china_apr)).
     pub china_apr: Option<ChinaApr>,
     /// The net present value at the request's discount rate, when it gave one ([`xnpv`](crate::xnpv)).
     #[serde(with = "crate::serde_str::option")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::optional_decimal"))]
     pub xnpv: Option<Decimal>,
 }
 
@@ -242,6 +250,7 @@ impl CostRequest {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct PortfolioLoan {
@@ -294,6 +303,7 @@ impl PortfolioLoan {
 /// assert_eq!(failed.payoff, None);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct StatementSummary {

@@ -102,14 +102,24 @@ fn json_error(path: String, error: serde_json::Error) -> Error {
         .strip_suffix(&format!(" at line {line} column {column}"))
         .unwrap_or(&full)
         .to_owned();
-    // serde reports a missing field at the object that lacks it
-    let path = match message
+    // serde reports a missing field at the object that lacks it (name the
+    // field itself), and an unknown field of an adjacently tagged enum
+    // (`{"kind", "value"}`) as an invalid value (say what it is)
+    let missing = message
         .strip_prefix("missing field `")
-        .and_then(|rest| rest.strip_suffix('`'))
-    {
-        Some(field) if path == "." => field.to_owned(),
-        Some(field) => format!("{path}.{field}"),
-        None => path,
+        .and_then(|rest| rest.strip_suffix('`'));
+    let unknown = message
+        .strip_prefix("invalid value: string \"")
+        .and_then(|rest| rest.split_once("\", expected \"kind\" or \""))
+        .map(|(field, content)| (field.to_owned(), content.trim_end_matches('"').to_owned()));
+    let field_path = |field: &str| match path.as_str() {
+        "." => field.to_owned(),
+        _ => format!("{path}.{field}"),
+    };
+    let (path, message) = match (missing, unknown) {
+        (Some(field), _) => (field_path(field), message.clone()),
+        (None, Some((field, content))) => (path, format!("unknown field `{field}`, expected `kind` or `{content}`")),
+        (None, None) => (path, message),
     };
     Error::Json {
         path,

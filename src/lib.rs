@@ -305,6 +305,8 @@ mod rate;
 mod ratio;
 mod restructure;
 mod schedule;
+#[cfg(feature = "schema")]
+mod schema;
 mod serde_str;
 mod serde_tagged;
 mod table;
@@ -354,6 +356,9 @@ pub use crate::restructure::{
 pub use crate::schedule::{
     DailyInstallments, Installment, InterestBasis, InterestModel, Method, Schedule, ScheduleOptions, MAX_INSTALLMENTS,
 };
+#[cfg(feature = "schema")]
+#[cfg_attr(docsrs, doc(cfg(feature = "schema")))]
+pub use crate::schema::{json_schemas, JobSchema};
 /// A calendar date (from `chrono`): every due date, event and "as of" is one.
 /// Re-exported so that `overdue` alone is enough to use the crate.
 pub use chrono::NaiveDate;

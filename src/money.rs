@@ -283,6 +283,7 @@ impl<'de> Deserialize<'de> for Money {
 /// assert_eq!(RoundingMode::default(), RoundingMode::HalfAwayFromZero);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum RoundingMode {
@@ -311,6 +312,7 @@ pub enum RoundingMode {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "RoundingRepr", into = "RoundingRepr")]
 pub struct Rounding {
     scale: u32,
@@ -318,6 +320,7 @@ pub struct Rounding {
 }
 
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename = "Rounding", expecting = "struct Rounding")]
 struct RoundingRepr {
     scale: u32,

@@ -19,6 +19,7 @@ use crate::fraction::Fraction;
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum RatePeriod {
@@ -48,6 +49,7 @@ pub enum RatePeriod {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "RateRepr", into = "RateRepr")]
 pub struct Rate {
     value: Decimal,
@@ -55,9 +57,11 @@ pub struct Rate {
 }
 
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename = "Rate", expecting = "struct Rate")]
 struct RateRepr {
     #[serde(with = "crate::serde_str")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::decimal"))]
     value: Decimal,
     period: RatePeriod,
 }

@@ -26,12 +26,18 @@ use crate::fraction::Fraction;
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "RatioRepr", into = "RatioRepr")]
 pub struct Ratio(Decimal);
 
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
-struct RatioRepr(#[serde(with = "crate::serde_str")] Decimal);
+struct RatioRepr(
+    #[serde(with = "crate::serde_str")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::decimal"))]
+    Decimal,
+);
 
 impl TryFrom<RatioRepr> for Ratio {
     type Error = Error;

@@ -14,6 +14,7 @@ use crate::error::{Error, Result};
 /// assert_eq!(Component::ALL.len(), 5);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Component {
@@ -73,6 +74,7 @@ impl fmt::Display for Component {
 /// assert_ne!(InstallmentState::PastDue, InstallmentState::Due);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum InstallmentState {
@@ -92,6 +94,7 @@ pub enum InstallmentState {
 /// assert_ne!(Direction::Vertical, Direction::Horizontal);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Direction {
@@ -113,6 +116,7 @@ pub enum Direction {
 /// assert_eq!(t.components(), &[Component::Fees, Component::Principal]);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Tier {
     states: Vec<InstallmentState>,
@@ -183,6 +187,7 @@ impl Tier {
 /// assert_eq!(Surplus::default(), Surplus::ShortenTerm);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Surplus {
@@ -236,6 +241,7 @@ pub enum Surplus {
 /// assert_eq!(order.tiers().len(), 2);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AllocationOrder {
     tiers: Vec<Tier>,

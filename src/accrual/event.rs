@@ -35,6 +35,7 @@ pub(crate) fn positive(field: &'static str, amount: Money) -> Result<Money> {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "PaymentRepr")]
 pub struct Payment {
     id: String,
@@ -43,6 +44,7 @@ pub struct Payment {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename = "Payment", expecting = "struct Payment")]
 struct PaymentRepr {
     id: String,
@@ -132,6 +134,7 @@ impl Payment {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Waiver {
     date: NaiveDate,
@@ -230,6 +233,7 @@ impl Waiver {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Reversal {
     payment_id: String,
@@ -311,6 +315,7 @@ impl Reversal {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "RefundRepr")]
 pub struct Refund {
     date: NaiveDate,
@@ -318,6 +323,7 @@ pub struct Refund {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename = "Refund", expecting = "struct Refund")]
 struct RefundRepr {
     date: NaiveDate,
@@ -390,7 +396,9 @@ impl Refund {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 #[non_exhaustive]
 pub enum Event {
     /// A payment.

@@ -39,6 +39,7 @@ use crate::schedule::Schedule;
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "LedgerRepr", into = "LedgerRepr")]
 pub struct Ledger {
     schedule: Schedule,
@@ -52,6 +53,7 @@ pub struct Ledger {
 }
 
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename = "Ledger", expecting = "struct Ledger")]
 struct LedgerRepr {
     schedule: Schedule,

@@ -25,6 +25,7 @@ use crate::ratio::Ratio;
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", content = "value", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum PenaltyRate {
@@ -78,6 +79,7 @@ impl PenaltyRate {
 /// assert_eq!(p.get_penalty_base(), PenaltyBase::OverdueInstallment);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum PenaltyBase {
@@ -104,6 +106,7 @@ pub enum PenaltyBase {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", content = "value", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum FeeAmount {
@@ -125,6 +128,7 @@ pub enum FeeAmount {
 /// # let _ = monthly;
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", content = "days", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum Recurrence {
@@ -154,6 +158,7 @@ pub enum Recurrence {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LateFee {
     amount: FeeAmount,
@@ -291,6 +296,7 @@ impl LateFee {
 /// assert_eq!(GraceMeaning::default(), GraceMeaning::Waive);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum GraceMeaning {
@@ -331,6 +337,7 @@ pub const MAX_POLICY_DAYS: u32 = 36_600;
 /// assert_eq!(Grace::none().days(), 0);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Grace {
     days: u32,
@@ -404,6 +411,7 @@ impl Grace {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", content = "value", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum InstallmentLimit {
@@ -438,6 +446,7 @@ pub enum InstallmentLimit {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Caps {
     #[serde(default)]
@@ -535,6 +544,7 @@ impl Caps {
 /// assert_eq!(b.bucket(95).from_days(), 91);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Bucket {
     label: String,
@@ -574,6 +584,7 @@ impl Bucket {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "Vec<Bucket>", into = "Vec<Bucket>")]
 pub struct Buckets(Vec<Bucket>);
 
@@ -713,6 +724,7 @@ static FALLBACK: Bucket = Bucket {
 /// assert_eq!(p.get_early_settlement(), EarlySettlement::CurrentPeriod);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum EarlySettlement {
@@ -766,6 +778,7 @@ pub enum EarlySettlement {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 #[serde(deny_unknown_fields)]
 pub struct OverduePolicy {

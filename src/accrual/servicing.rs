@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(OverduePolicy::new().get_pyramiding(), Pyramiding::Forbidden);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Pyramiding {
@@ -43,6 +44,7 @@ pub enum Pyramiding {
 /// assert_eq!(p.get_charge_off_stops(), &[Accrual::PenaltyInterest]);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Accrual {

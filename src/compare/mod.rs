@@ -29,6 +29,7 @@ pub use rank::{MonthOverBudget, Order};
 /// assert_eq!(LenderKind::PrivateLender.to_string(), "private lender");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum LenderKind {
@@ -74,6 +75,7 @@ impl fmt::Display for LenderKind {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Refinance {
     lender: LenderKind,
@@ -228,6 +230,7 @@ impl Refinance {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", content = "value", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum ServiceFee {
@@ -250,6 +253,7 @@ pub enum ServiceFee {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DebtService {
     fee: ServiceFee,
@@ -318,7 +322,9 @@ impl DebtService {
 /// assert_ne!(stay, WayOut::PayNow);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 #[non_exhaustive]
 pub enum WayOut {
     /// Pay the payoff amount today.
@@ -346,6 +352,7 @@ pub enum WayOut {
 /// assert_eq!(c.label(), "pay now");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     label: String,
@@ -397,6 +404,7 @@ impl Choice {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Budget {
     income: Money,
@@ -437,6 +445,7 @@ impl Budget {
 /// assert_eq!(overdue::RankBy::default(), overdue::RankBy::Npv);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum RankBy {
@@ -481,6 +490,7 @@ impl fmt::Display for RankBy {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Comparison {
     ledger: Ledger,
@@ -1145,6 +1155,7 @@ fn monthly_totals(payments: &[(NaiveDate, Money)]) -> Result<Vec<((i32, u32), Mo
 /// assert!(w.to_string().contains("private lender"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum Warning {
@@ -1163,6 +1174,7 @@ pub enum Warning {
     AboveCourtLimit {
         /// The simple annual rate of the option's payments.
         #[serde(with = "crate::serde_str")]
+        #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::decimal"))]
         annual_rate: Decimal,
         /// The limit, 24 % a year.
         limit: Rate,
@@ -1265,6 +1277,7 @@ impl fmt::Display for Warning {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 #[serde(deny_unknown_fields)]
 pub struct CreditImpact {
@@ -1298,6 +1311,7 @@ pub struct CreditImpact {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 #[serde(deny_unknown_fields)]
 pub struct OptionResult {
@@ -1311,6 +1325,7 @@ pub struct OptionResult {
     pub total_paid: Money,
     /// Total paid − today's payoff (signed).
     #[serde(with = "crate::serde_str")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::decimal"))]
     pub cost: Decimal,
     /// The present value of the payments at the borrower's discount rate
     /// (ACT/365F from the comparison date).
@@ -1319,10 +1334,12 @@ pub struct OptionResult {
     /// payoff, to 10 places; none when there is no rate (everything paid
     /// today).
     #[serde(with = "crate::serde_str::option")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::optional_decimal"))]
     pub effective_rate: Option<Decimal>,
     /// The same as a nominal annual rate with monthly periods (the Chinese
     /// IRR method's nominal figure).
     #[serde(with = "crate::serde_str::option")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::optional_decimal"))]
     pub apr: Option<Decimal>,
     /// The largest total in one calendar month.
     pub peak_monthly: Money,
@@ -1365,6 +1382,7 @@ pub struct OptionResult {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 #[serde(deny_unknown_fields)]
 pub struct ComparisonResult {
@@ -1387,6 +1405,7 @@ pub struct ComparisonResult {
 
 /// The fields of [`WayOut::Stay`].
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct StayFields {
     until: NaiveDate,

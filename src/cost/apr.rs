@@ -30,17 +30,21 @@ use crate::error::{overflow, Error, Result};
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 #[serde(deny_unknown_fields)]
 pub struct ChinaApr {
     /// The IRR per period.
     #[serde(with = "crate::serde_str")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::decimal"))]
     pub periodic: Decimal,
     /// 名义年化利率: periodic IRR × periods a year.
     #[serde(with = "crate::serde_str")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::decimal"))]
     pub nominal: Decimal,
     /// 实际年化利率: (1 + periodic)^m − 1.
     #[serde(with = "crate::serde_str")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::decimal"))]
     pub effective: Decimal,
 }
 

@@ -36,12 +36,14 @@ use crate::schedule::Schedule;
 /// assert!(received.amount.is_sign_positive());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CashFlow {
     /// When the money moves.
     pub date: NaiveDate,
     /// How much: positive received by the borrower, negative paid by them.
     #[serde(with = "crate::serde_str")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::decimal"))]
     pub amount: Decimal,
 }
 

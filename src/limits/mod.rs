@@ -30,6 +30,7 @@ use crate::rate::{Rate, RatePeriod};
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "RateTableRepr", into = "RateTableRepr")]
 pub struct RateTable {
     entries: Vec<(NaiveDate, Rate)>,
@@ -38,21 +39,42 @@ pub struct RateTable {
 
 /// In JSON a table is its list of `[date, rate]` entries, or, when it says
 /// how far it is known, `{"entries": [...], "known_through": "2026-01-20"}`.
-#[derive(Serialize, Deserialize)]
-#[serde(
-    untagged,
-    expecting = "a rate table: a list of [date, rate] entries, or {entries, known_through}"
-)]
+///
+/// Read by its shape (a list or an object) rather than by trying each in
+/// turn, so that an error inside names its own field.
+#[derive(Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(untagged)]
 enum RateTableRepr {
     Entries(Vec<(NaiveDate, Rate)>),
     Known(KnownTable),
 }
 
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct KnownTable {
     entries: Vec<(NaiveDate, Rate)>,
     known_through: NaiveDate,
+}
+
+impl<'de> Deserialize<'de> for RateTableRepr {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        struct Shape;
+        impl<'de> serde::de::Visitor<'de> for Shape {
+            type Value = RateTableRepr;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a rate table: a list of [date, rate] entries, or {entries, known_through}")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> std::result::Result<RateTableRepr, A::Error> {
+                Deserialize::deserialize(serde::de::value::SeqAccessDeserializer::new(seq)).map(RateTableRepr::Entries)
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> std::result::Result<RateTableRepr, A::Error> {
+                Deserialize::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(RateTableRepr::Known)
+            }
+        }
+        deserializer.deserialize_any(Shape)
+    }
 }
 
 impl TryFrom<RateTableRepr> for RateTable {
@@ -344,6 +366,7 @@ impl RateTable {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 #[serde(deny_unknown_fields)]
 pub struct PrivateLendingCap {
@@ -502,11 +525,13 @@ impl PrivateLendingCap {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 #[serde(deny_unknown_fields)]
 pub struct CapCheck {
     /// The annual rate checked.
     #[serde(with = "crate::serde_str")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::decimal"))]
     pub annual_rate: Decimal,
     /// The enforceable cap.
     pub cap: Rate,
@@ -514,6 +539,7 @@ pub struct CapCheck {
     pub exceeded: bool,
     /// How far above the cap, in rate (0.24 = 24 points); zero if within.
     #[serde(with = "crate::serde_str")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::decimal"))]
     pub excess: Decimal,
     /// For contracts before 2020-08-20: whether the rate is above 36 % (void).
     pub void: bool,
@@ -529,6 +555,7 @@ pub struct CapCheck {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Charge {
     /// Start of the period charged for.
@@ -553,6 +580,7 @@ pub struct Charge {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 #[serde(deny_unknown_fields)]
 pub struct ChargeSplit {
@@ -595,6 +623,7 @@ pub struct ChargeSplit {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct UsLateFeeSafeHarbor {
     entries: Vec<(NaiveDate, Money, Money)>,
@@ -708,10 +737,12 @@ impl UsLateFeeSafeHarbor {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EuLatePayment {
     reference: RateTable,
     #[serde(with = "crate::serde_str")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::decimal"))]
     margin: Decimal,
     fixed_compensation: Money,
 }

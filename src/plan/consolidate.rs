@@ -26,6 +26,7 @@ use crate::money::Money;
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Consolidation {
@@ -91,6 +92,7 @@ impl Consolidation {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ConsolidationResult {
@@ -101,6 +103,7 @@ pub struct ConsolidationResult {
     /// The simple annual rate of the new loan's payments against what it
     /// pays off (what a court compares with a cap), if it has one.
     #[serde(with = "crate::serde_str::option")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::optional_decimal"))]
     pub apr: Option<Decimal>,
     /// The best plan without the new loan.
     pub without: PlanResult,
@@ -109,6 +112,7 @@ pub struct ConsolidationResult {
     /// `without.cost − with.cost`: what consolidating saves (negative: what
     /// it costs).
     #[serde(with = "crate::serde_str")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::decimal"))]
     pub saving: Decimal,
     /// The new loan's legal-limit and lender warnings.
     pub warnings: Vec<Warning>,

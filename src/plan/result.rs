@@ -16,6 +16,7 @@ use crate::money::Money;
 /// assert_eq!(m.days_past_due, 31);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LoanMonth {
     /// The loan.
@@ -41,6 +42,7 @@ pub struct LoanMonth {
 /// assert!(m.loans.is_empty());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PlanMonth {
     /// The day the payments are made.
@@ -65,6 +67,7 @@ pub struct PlanMonth {
 /// assert_eq!(o.settled_on, None);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LoanOutcome {
     /// The loan.
@@ -91,6 +94,7 @@ pub struct LoanOutcome {
 /// assert!(a < b); // no month at 90+ beats any
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CreditDamage {
     /// Loan-months at 90 or more days past due.
@@ -132,6 +136,7 @@ impl CreditDamage {
 /// assert_eq!(b.loan_months, 4);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BucketMonths {
     /// The bucket's label (loans with their own buckets add their labels).
@@ -156,6 +161,7 @@ pub struct BucketMonths {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct PlanResult {
@@ -194,6 +200,7 @@ pub struct PlanResult {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct PlanComparison {

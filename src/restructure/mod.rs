@@ -19,6 +19,7 @@ use crate::schedule::{InterestBasis, Method};
 /// assert_eq!(Treatment::default(), Treatment::Capitalise);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Treatment {
@@ -44,6 +45,7 @@ pub enum Treatment {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", content = "value", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum Waive {
@@ -67,6 +69,7 @@ pub enum Waive {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ComponentPlan {
     #[serde(default)]
@@ -141,6 +144,7 @@ impl ComponentPlan {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewTerms {
     rate: Rate,
@@ -305,6 +309,7 @@ impl NewTerms {
 /// assert_ne!(Shift::Periods(3), Shift::Days(90));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", content = "value", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum Shift {
@@ -324,6 +329,7 @@ pub enum Shift {
 /// assert_eq!(DeferralInterest::default(), DeferralInterest::Accrue);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum DeferralInterest {
@@ -347,7 +353,9 @@ pub enum DeferralInterest {
 /// assert_ne!(NewPlan::Reamortise, fresh);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 #[non_exhaustive]
 pub enum NewPlan {
     /// A new schedule on new terms (分期 of the arrears).
@@ -377,6 +385,7 @@ pub enum NewPlan {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", content = "value", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum PlanFee {
@@ -417,6 +426,7 @@ pub enum PlanFee {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Restructure {
     date: NaiveDate,
@@ -600,6 +610,7 @@ impl Restructure {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 #[serde(deny_unknown_fields)]
 pub struct RestructureSummary {
@@ -652,6 +663,7 @@ pub struct RestructureSummary {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 #[serde(deny_unknown_fields)]
 pub struct PlanEffect {
@@ -667,9 +679,11 @@ pub struct PlanEffect {
     pub new_total: Money,
     /// Interest of the new plan minus interest left on the original (signed).
     #[serde(with = "crate::serde_str")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::decimal"))]
     pub extra_interest: rust_decimal::Decimal,
     /// Fees of the new plan minus fees left on the original (signed).
     #[serde(with = "crate::serde_str")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::decimal"))]
     pub extra_fees: rust_decimal::Decimal,
     /// Penalties and late fees the original would add on the new plan's dates.
     pub penalties_avoided: Money,
@@ -677,6 +691,7 @@ pub struct PlanEffect {
 
 /// The fields of [`NewPlan::Deferral`].
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct DeferralFields {
     shift: Shift,

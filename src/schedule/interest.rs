@@ -16,7 +16,9 @@ use crate::calendar::DayCount;
 /// assert_ne!(daily, InterestModel::Scheduled);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", tag = "kind")]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 #[non_exhaustive]
 pub enum InterestModel {
     /// Each installment's interest is fixed when the schedule is built,
@@ -76,6 +78,7 @@ impl InterestModel {
 /// assert_eq!(overdue::DailyInstallments::default(), overdue::DailyInstallments::KeepInstallment);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum DailyInstallments {
@@ -92,6 +95,7 @@ pub enum DailyInstallments {
 
 /// The fields of [`InterestModel::DailyOnBalance`].
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct DailyFields {
     day_count: DayCount,

@@ -32,7 +32,9 @@ pub const MAX_INSTALLMENTS: u32 = 5_200;
 /// assert_eq!(Method::default(), Method::EqualInstallment);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", tag = "kind")]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 #[non_exhaustive]
 pub enum Method {
     /// Equal installments, annuity (等额本息): a level payment
@@ -70,6 +72,7 @@ pub enum Method {
 /// assert_ne!(by_days, InterestBasis::default());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum InterestBasis {
@@ -105,6 +108,7 @@ pub enum InterestBasis {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ScheduleOptions {
     principal: Money,
@@ -505,6 +509,7 @@ impl ScheduleOptions {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 #[serde(deny_unknown_fields)]
 pub struct Installment {
@@ -585,16 +590,19 @@ impl Installment {
 /// and rejects rows that differ from the rebuilt ones. The rows may be left
 /// out of the input (`{"options": {...}}`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "ScheduleRepr")]
 pub struct Schedule {
     options: ScheduleOptions,
     installments: Vec<Installment>,
     level_payment: Option<Money>,
     #[serde(serialize_with = "crate::serde_str::option::serialize")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::optional_decimal"))]
     exact_payment: Option<Decimal>,
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, rename = "Schedule", expecting = "struct Schedule")]
 struct ScheduleRepr {
     options: ScheduleOptions,
@@ -605,6 +613,7 @@ struct ScheduleRepr {
     #[serde(default)]
     level_payment: Option<Money>,
     #[serde(default, with = "crate::serde_str::option")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::optional_decimal"))]
     exact_payment: Option<Decimal>,
 }
 
@@ -1076,6 +1085,7 @@ impl Plan {
 
 /// The fields of [`Method::FlatFee`].
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct FlatFeeFields {
     fee: Rate,

@@ -21,5 +21,7 @@ mod restructure_props;
 mod restructure_reference;
 mod schedule_props;
 mod schedule_reference;
+#[cfg(feature = "schema")]
+mod schema_reference;
 mod servicing_props;
 mod servicing_reference;
