@@ -89,8 +89,8 @@
 //! installments and missed the fourth and fifth. The online lender charges
 //! 0.05 %/day on the overdue installment and a 30.00 fee after a 3-day grace.
 //! ```
-//! # use overdue::NaiveDate; use overdue::*; use overdue::dec;
-//! # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+//! use overdue::*;
+//! let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 //! let plan = Schedule::equal_installment(Money::new(dec!(12000))?, Rate::annual(dec!(0.18))?, 12, d(2026, 1, 15))?;
 //! let policy = OverduePolicy::new()
 //!     .penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005))?))
@@ -115,8 +115,8 @@
 //! Payments go through the policy's [`AllocationOrder`]; each statement lists
 //! how every payment was applied.
 //! ```
-//! # use overdue::NaiveDate; use overdue::*; use overdue::dec;
-//! # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+//! use overdue::*;
+//! let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 //! let plan = Schedule::equal_installment(Money::new(dec!(10000))?, Rate::annual(dec!(0.12))?, 12, d(2026, 1, 1))?;
 //! let mut ledger = Ledger::new(plan, OverduePolicy::new().allocation(AllocationOrder::civil_code_561()))?;
 //! ledger.pay(Payment::new("p1", d(2026, 2, 11), Money::new(dec!(50))?)?)?;
@@ -131,8 +131,8 @@
 //! ([`Surplus`]); whatever the choice, interest paid ahead is earned only as
 //! the days pass, and the payoff counts off what is not.
 //! ```
-//! # use overdue::NaiveDate; use overdue::*; use overdue::dec;
-//! # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+//! use overdue::*;
+//! let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 //! let plan = Schedule::equal_installment(Money::new(dec!(12000))?, Rate::annual(dec!(0.18))?, 12, d(2026, 1, 15))?;
 //! let ahead = OverduePolicy::new().allocation(AllocationOrder::servicer_default().surplus(Surplus::NextInstallments));
 //! let mut ledger = Ledger::new(plan, ahead)?;
@@ -145,7 +145,7 @@
 //!
 //! ### Build a 12-month installment plan with equal principal
 //! ```
-//! # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+//! use overdue::*;
 //! let plan = Schedule::equal_principal(Money::new(dec!(120000))?, Rate::annual(dec!(0.06))?, 12,
 //!     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
 //! assert_eq!(plan.installments()[0].payment.to_string(), "10600.00");
@@ -155,7 +155,7 @@
 //!
 //! ### A flat-fee plan (分期手续费) and its real cost
 //! ```
-//! # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+//! use overdue::*;
 //! // "only 0.6 % a month": 12 × (1,000 + 72)
 //! let options = ScheduleOptions::new(Money::new(dec!(12000))?, Rate::ZERO, 12,
 //!         NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())
@@ -168,7 +168,7 @@
 //!
 //! ### Odd first period: interest by actual days
 //! ```
-//! # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+//! use overdue::*;
 //! let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
 //! let options = ScheduleOptions::new(Money::new(dec!(36500))?, Rate::annual(dec!(0.10))?, 6, d(1, 20))
 //!     .first_due(d(3, 1))                                   // 40 days
@@ -179,7 +179,7 @@
 //!
 //! ### Penalty interest for 30 days at the contract rate + 50 %
 //! ```
-//! # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+//! use overdue::*;
 //! let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
 //! let penalty = Rate::annual(dec!(0.0435))?.scaled(dec!(1.5))?;
 //! let exact = penalty.simple_interest(Money::new(dec!(10000))?, d(3, 1), d(3, 31), DayCount::Act360)?;
@@ -189,7 +189,7 @@
 //!
 //! ### Compute the APR of a loan with fees
 //! ```
-//! # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+//! use overdue::*;
 //! // 12,000 at 15 %/year over 12 months, with a 2 % fee taken from the disbursement
 //! let plan = Schedule::equal_installment(Money::new(dec!(12000))?, Rate::annual(dec!(0.15))?, 12,
 //!     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
@@ -202,7 +202,7 @@
 //!
 //! ### Is this private loan's rate enforceable in China?
 //! ```
-//! # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+//! use overdue::*;
 //! let formed = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
 //! let cap = PrivateLendingCap::on(formed, &RateTable::china_lpr_one_year())?; // 4 × 3.00 % = 12 %
 //! let check = cap.check_rate(Rate::monthly(dec!(0.03))?, DayCount::Act365Fixed)?;
@@ -218,8 +218,8 @@
 //! borrower can afford. `cargo run --example borrower`
 //! prints the full report for a worked scenario; see [`compare_guide`].
 //! ```
-//! # use overdue::NaiveDate; use overdue::*; use overdue::dec;
-//! # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+//! use overdue::*;
+//! let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 //! let plan = Schedule::equal_installment(Money::new(dec!(12000))?, Rate::annual(dec!(0.18))?, 12, d(2026, 1, 15))?;
 //! let policy = OverduePolicy::new()
 //!     .penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005))?))
@@ -251,8 +251,8 @@
 //! side by side. `cargo run --example several_loans` walks through one; see
 //! [`plan_guide`].
 //! ```
-//! # use overdue::NaiveDate; use overdue::*; use overdue::dec;
-//! # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+//! use overdue::*;
+//! let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 //! let daily = |r| OverduePolicy::new().penalty_rate(PenaltyRate::Fixed(Rate::daily(r).unwrap()));
 //! let a = Ledger::new(Schedule::equal_installment(Money::new(dec!(6000))?, Rate::annual(dec!(0.18))?, 6, d(2026, 6, 5))?, daily(dec!(0.0005)))?;
 //! let b = Ledger::new(Schedule::equal_installment(Money::new(dec!(3000))?, Rate::annual(dec!(0.24))?, 6, d(2026, 7, 20))?, daily(dec!(0.001)))?;
@@ -274,13 +274,40 @@
 //! (each row's interest, the level payment, each fee), with the schedule's
 //! [`Rounding`]. Schedules compute in integer minor units with the rate kept
 //! as an exact ratio, dividing last, and the last installment absorbs the
-//! residual so that parts always sum to their whole. See `docs/conventions.md`
-//! in the repository for every convention and edge case.
+//! residual so that parts always sum to their whole. The
+//! [`conventions_guide`] has every convention and edge case.
+//!
+//! ## Guides
+//!
+//! Each guide is a page of these docs, with examples that run as tests:
+//!
+//! - [`conventions_guide`]: rounding, day counts, due dates, edge cases.
+//! - [`glossary`]: English and Chinese terms (逾期, 罚息, 展期, …).
+//! - [`accrual_guide`]: the ledger, statements and every field of the overdue policy.
+//! - [`interest_guide`]: interest on the actual balance, and floating rates.
+//! - [`restructuring_guide`]: deferral and restructuring, with worked cases.
+//! - [`cost_guide`]: cash flows, IRR/XIRR, APR by method, legal limits.
+//! - [`compare_guide`]: comparing the ways out: every metric and warning.
+//! - [`plan_guide`]: one budget over several loans.
+//! - [`json_guide`]: every job as JSON, the schemas, and the `overdue` command.
+//! - [`reliability_guide`]: what the crate guarantees against any input.
+//! - [`performance_guide`]: benchmark figures and how to reproduce them.
+//! - [`changelog`]: every user-visible change.
 //!
 //! ## Features
 //!
-//! None: the crate has no optional features. Every input and output type is
-//! `serde` `Serialize + Deserialize`, with decimals as strings.
+//! - `json`: [`from_json`], the strict reader the `overdue` command and the
+//!   Python package use: it names the path of a wrong field
+//!   (`ledger.events[0].amount`). Adds `serde_json`.
+//! - `schema`: [`json_schemas`], the JSON Schemas of every job's request and
+//!   result, and `schemars::JsonSchema` for every serde type. Adds
+//!   `schemars` (and `json`).
+//!
+//! Without them the crate depends on `rust_decimal`, `chrono`, `serde` and
+//! `thiserror` only. Every input and output type is `serde`
+//! `Serialize + Deserialize` either way, with decimals as strings;
+//! [`Decimal`], [`NaiveDate`] and [`dec!`] are re-exported, so `overdue`
+//! alone in `Cargo.toml` runs every example here.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
@@ -406,7 +433,8 @@ pub mod plan_guide {
     use crate::*;
 }
 
-/// The JSON format of a comparison (`docs/json.md`).
+/// Every job as JSON: the formats, strict reading, the schemas and the
+/// `overdue` command (`docs/json.md`).
 #[doc = include_str!("../docs/json.md")]
 pub mod json_guide {
     #[allow(unused_imports)] // brings the crate's types into scope for the guide's links
@@ -420,6 +448,40 @@ pub mod reliability_guide {
     #[allow(unused_imports)] // brings the crate's types into scope for the guide's links
     use crate::*;
 }
+
+/// The conventions: rounding, day counts, due dates and edge cases
+/// (`docs/conventions.md`).
+#[doc = include_str!("../docs/conventions.md")]
+pub mod conventions_guide {
+    #[allow(unused_imports)] // brings the crate's types into scope for the guide's links
+    use crate::*;
+}
+
+/// The guide to cash flows, IRR/XIRR, APR by method and the legal limits
+/// (`docs/cost.md`).
+#[doc = include_str!("../docs/cost.md")]
+pub mod cost_guide {
+    #[allow(unused_imports)] // brings the crate's types into scope for the guide's links
+    use crate::*;
+}
+
+/// English and Chinese terms of overdue debt (`docs/glossary.md`).
+#[doc = include_str!("../docs/glossary.md")]
+pub mod glossary {
+    #[allow(unused_imports)] // brings the crate's types into scope for the guide's links
+    use crate::*;
+}
+
+/// Benchmark figures and how to reproduce them (`docs/performance.md`).
+#[doc = include_str!("../docs/performance.md")]
+pub mod performance_guide {
+    #[allow(unused_imports)] // brings the crate's types into scope for the guide's links
+    use crate::*;
+}
+
+/// Every user-visible change, release by release (`CHANGELOG.md`).
+#[doc = include_str!("../CHANGELOG.md")]
+pub mod changelog {}
 
 /// The README's example runs as a doctest.
 #[cfg(doctest)]

@@ -316,6 +316,8 @@ struct Walk {
     /// externally tagged variant (`{"actual_days": ...}`: one key, the
     /// variant's name), which serde refuses at the object, not at the field.
     closed: Vec<(String, String, bool)>,
+    /// Every amount of money: its path and its text.
+    money: Vec<(String, String)>,
 }
 
 fn join(path: &str, key: &str) -> String {
@@ -332,6 +334,9 @@ fn walk(schema: &Value, defs: &Value, doc: &Value, pointer: &str, path: &str, ou
         .and_then(Value::as_str)
         .map(|r| r.trim_start_matches("#/$defs/").to_owned());
     let schema = resolve(schema, defs, &mut out.seen);
+    if let (Some("Money"), Value::String(text)) = (name.as_deref(), doc) {
+        out.money.push((path.to_owned(), text.clone()));
+    }
     if let Some(branches) = schema.get("oneOf").or(schema.get("anyOf")).and_then(Value::as_array) {
         let Some((i, branch)) = branches.iter().enumerate().find(|(_, b)| fits(b, defs, doc)) else {
             panic!("{pointer}: no branch of {name:?} fits {doc}");
