@@ -31,6 +31,11 @@ use serde::Serialize;
 
 pub mod portfolio;
 
+/// Many small allocations on every core (a JSON document per loan): mimalloc
+/// keeps them per thread.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The command line.
 #[derive(Debug, Parser)]
 #[command(name = "overdue", version, about = "The exact arithmetic of overdue debt", long_about = None)]
@@ -148,7 +153,7 @@ impl Failure {
 /// # Errors
 /// [`Failure::Invalid`] for input that is not a valid request,
 /// [`Failure::Other`] for anything else.
-pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
+pub fn run(cli: Cli, out: &mut (dyn Write + Send)) -> Result<(), Failure> {
     let text = match &cli.command {
         Command::Schedule(job) => render(job, &Schedule::build(&read::<ScheduleOptions>(job)?).map_err(invalid)?)?,
         Command::Statement { job, as_of } => {
@@ -171,8 +176,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
 /// Parses the command line and runs it, printing errors on standard error.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = std::io::BufWriter::new(std::io::stdout());
     match run(cli, &mut out) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {

@@ -59,9 +59,9 @@ pub struct Tally {
 }
 
 /// The command: open the input, run, report the tally.
-pub(crate) fn command(args: &PortfolioArgs, out: &mut dyn Write) -> Result<(), Failure> {
+pub(crate) fn command(args: &PortfolioArgs, out: &mut (dyn Write + Send)) -> Result<(), Failure> {
     let threads = args.threads.unwrap_or(0);
-    let (input, size): (Box<dyn Read>, Option<u64>) = match args.file.as_ref().filter(|f| f.as_os_str() != "-") {
+    let (input, size): (Box<dyn Read + Send>, Option<u64>) = match args.file.as_ref().filter(|f| f.as_os_str() != "-") {
         Some(path) => {
             let file = std::fs::File::open(path)
                 .map_err(|e| Failure::Invalid(format!("cannot read {}: {e}", path.display())))?;
@@ -127,8 +127,8 @@ fn progress_bar(size: Option<u64>) -> Option<ProgressBar> {
 /// or the threads cannot start. A loan that cannot be computed is not an
 /// error: its summary says why.
 pub fn run(
-    input: impl BufRead,
-    out: &mut dyn Write,
+    input: impl BufRead + Send,
+    out: &mut (dyn Write + Send),
     as_of: NaiveDate,
     format: Format,
     threads: usize,
@@ -138,51 +138,70 @@ pub fn run(
         .num_threads(threads)
         .build()
         .map_err(|e| Failure::Other(format!("cannot start the threads: {e}")))?;
-    let write_error = |e: std::io::Error| Failure::Other(format!("cannot write the result: {e}"));
     if format == Format::Csv {
         out.write_all(CSV_HEADER.as_bytes()).map_err(write_error)?;
     }
     let mut tally = Tally::default();
-    let mut line_number = 0u64;
-    let mut lines = input.lines();
+    let mut lines = Lines {
+        input: input.lines(),
+        number: 0,
+    };
+    let mut batch = lines.next_batch()?;
+    let mut done: Vec<(bool, String)> = Vec::new();
     loop {
-        let mut batch = Vec::with_capacity(BATCH);
-        let mut bytes = 0u64;
-        for line in lines.by_ref().take(BATCH) {
-            let line = line.map_err(|e| Failure::Other(format!("cannot read the loans: {e}")))?;
-            bytes += line.len() as u64 + 1;
-            line_number += 1;
-            if !line.trim().is_empty() {
-                tally.loans += 1;
-                batch.push((line_number, line));
-            }
-        }
-        if bytes == 0 {
+        // compute this batch while the last one is written and the next one read
+        let last = batch.bytes == 0;
+        let (rows, (written, next)) = pool.install(|| {
+            rayon::join(
+                || {
+                    batch
+                        .loans
+                        .par_iter()
+                        .map(|(number, line)| {
+                            let summary = summary(*number, line, as_of);
+                            (summary.error.is_some(), render(&summary, format))
+                        })
+                        .collect::<Vec<_>>()
+                },
+                || {
+                    let written = write_rows(&mut *out, &done);
+                    let next = if last { Ok(Batch::default()) } else { lines.next_batch() };
+                    (written, next)
+                },
+            )
+        });
+        tally.failed += written?;
+        tally.loans += batch.loans.len() as u64;
+        progress(batch.bytes, tally.loans);
+        if last {
             break;
         }
-        let rows: Vec<(bool, String)> = pool.install(|| {
-            batch
-                .par_iter()
-                .map(|(number, line)| {
-                    let summary = summary(*number, line, as_of);
-                    (summary.error.is_some(), render(&summary, format))
-                })
-                .collect()
-        });
-        for (failed, row) in rows {
-            tally.failed += u64::from(failed);
-            out.write_all(row.as_bytes()).map_err(write_error)?;
-        }
-        progress(bytes, tally.loans);
+        done = rows;
+        batch = next?;
     }
     out.flush().map_err(write_error)?;
     Ok(tally)
 }
 
+fn write_error(e: std::io::Error) -> Failure {
+    Failure::Other(format!("cannot write the result: {e}"))
+}
+
+/// Writes the rows, giving how many of them are failed loans.
+fn write_rows(out: &mut (dyn Write + Send), rows: &[(bool, String)]) -> Result<u64, Failure> {
+    let mut failed = 0;
+    for (error, row) in rows {
+        failed += u64::from(*error);
+        out.write_all(row.as_bytes()).map_err(write_error)?;
+    }
+    Ok(failed)
+}
+
 /// The loan on line `number`, summarised; a line that does not read gives
 /// an error summary under its id (or `line N`).
 fn summary(number: u64, line: &str, as_of: NaiveDate) -> StatementSummary {
-    match from_json::<PortfolioLoan>(line) {
+    // the plain reader first (faster); the path-naming one only for a line it refuses
+    match serde_json::from_str::<PortfolioLoan>(line).or_else(|_| from_json::<PortfolioLoan>(line)) {
         Ok(loan) => loan.summary(as_of),
         Err(e) => {
             #[derive(Deserialize)]
@@ -197,6 +216,38 @@ fn summary(number: u64, line: &str, as_of: NaiveDate) -> StatementSummary {
 
 const CSV_HEADER: &str = "id,as_of,days_past_due,bucket,status,principal,interest,penalty_interest,\
                           compound_interest,fees,payoff,error\n";
+
+/// The input's lines, numbered from 1.
+struct Lines<L> {
+    input: L,
+    number: u64,
+}
+
+/// Up to [`BATCH`] loans (blank lines skipped) with their line numbers, and
+/// the bytes they took; no bytes at the end of the input.
+#[derive(Default)]
+struct Batch {
+    loans: Vec<(u64, String)>,
+    bytes: u64,
+}
+
+impl<L: Iterator<Item = std::io::Result<String>>> Lines<L> {
+    fn next_batch(&mut self) -> Result<Batch, Failure> {
+        let mut batch = Batch {
+            loans: Vec::with_capacity(BATCH),
+            bytes: 0,
+        };
+        for line in self.input.by_ref().take(BATCH) {
+            let line = line.map_err(|e| Failure::Other(format!("cannot read the loans: {e}")))?;
+            batch.bytes += line.len() as u64 + 1;
+            self.number += 1;
+            if !line.trim().is_empty() {
+                batch.loans.push((self.number, line));
+            }
+        }
+        Ok(batch)
+    }
+}
 
 /// One summary as a JSON line or a CSV row.
 fn render(s: &StatementSummary, format: Format) -> String {
