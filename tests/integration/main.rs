@@ -25,3 +25,5 @@ mod schedule_reference;
 mod schema_reference;
 mod servicing_props;
 mod servicing_reference;
+#[cfg(feature = "json")]
+mod vectors;

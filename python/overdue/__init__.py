@@ -1,0 +1,231 @@
+"""overdue: the exact arithmetic of overdue debt, from Python.
+
+The jobs of the Rust crate ``overdue``: an installment schedule, a loan's
+statement on a date, the comparison of the ways out of an overdue loan, one
+budget over several loans, and the cost of credit (XIRR, XNPV, APR by the EU,
+US and Chinese methods). Requests are dicts (or JSON text) in the crate's
+documented JSON format; amounts may be ``str``, ``int`` or
+``decimal.Decimal`` but never ``float`` (a ``TypeError`` says why), dates
+``str`` or ``datetime.date``. Results are read-only objects with attribute
+access, amounts as ``decimal.Decimal`` and dates as ``datetime.date``;
+``to_dict()`` and ``to_json()`` give the documented format back.
+
+>>> import overdue
+>>> from decimal import Decimal
+>>> plan = overdue.schedule({"principal": 12000, "rate": {"value": "0.18", "period": "annual"},
+...                          "installments": 12, "disbursement": "2026-01-15"})
+>>> plan.installments[0].payment
+Decimal('1100.16')
+>>> plan.installments[0].due_date
+datetime.date(2026, 2, 15)
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from decimal import Decimal
+from typing import Any, Dict, Iterable, Mapping, Optional, Union
+
+from . import _overdue
+from ._convert import Record, from_json_value, to_json_value
+
+__all__ = [
+    "schedule",
+    "statement",
+    "compare",
+    "plan",
+    "cost",
+    "xirr",
+    "xnpv",
+    "schemas",
+    "Record",
+    "OverdueError",
+    "InvalidInputError",
+]
+
+Request = Union[Mapping[str, Any], str]
+
+_SCHEMAS: Optional[Dict[str, Any]] = None
+
+
+def schemas() -> Dict[str, Any]:
+    """The JSON Schemas (draft 2020-12) of every job's request and result:
+    ``{job: {"request": schema, "result": schema}}``, the same as the crate's
+    ``docs/schema/``.
+
+    >>> sorted(schemas())
+    ['compare', 'cost', 'plan', 'portfolio', 'schedule', 'statement']
+    """
+    global _SCHEMAS
+    if _SCHEMAS is None:
+        _SCHEMAS = json.loads(_overdue.schemas())
+    return _SCHEMAS
+
+
+class OverdueError(Exception):
+    """Everything that can go wrong in a job. ``variant`` names the Rust
+    error (``"Negative"``, ``"Json"``, ...), ``message`` is its message and
+    ``path`` the JSON path of the field that is wrong, when the request was
+    not valid (``"ledger.events[0].amount"``), else ``None``."""
+
+    def __init__(self, variant: str, message: str, path: Optional[str]) -> None:
+        super().__init__(message)
+        self.variant = variant
+        self.message = message
+        self.path = path
+
+
+class InvalidInputError(OverdueError):
+    """The request is not in the documented format, or a value in it is
+    refused (a negative amount, an unknown field, an impossible date): the
+    message starts with the path of the field."""
+
+
+_VARIANTS = [
+    "NonPositive",
+    "Negative",
+    "NotInMinorUnits",
+    "Zero",
+    "TooLarge",
+    "InvalidScale",
+    "PrincipalBelowMinorUnits",
+    "DateOrder",
+    "DateOutOfRange",
+    "IndexNotPublished",
+    "RateNeedsDayCount",
+    "Overflow",
+    "NoRoot",
+    "Invalid",
+    "DuplicatePayment",
+    "WaiverTooLarge",
+    "UnknownPayment",
+    "AlreadyReversed",
+    "RefundTooLarge",
+    "DownPaymentTooLarge",
+    "Parse",
+]
+
+
+def _error_class(variant: str) -> type:
+    # `Overflow` would shadow the builtin `OverflowError`
+    name = "DecimalOverflowError" if variant == "Overflow" else f"{variant}Error"
+    doc = f"The Rust error ``Error::{variant}``."
+    return type(name, (OverdueError,), {"__doc__": doc, "__module__": __name__})
+
+
+_ERRORS: Dict[str, type] = {"Json": InvalidInputError}
+for _variant in _VARIANTS:
+    _cls = _error_class(_variant)
+    _ERRORS[_variant] = _cls
+    globals()[_cls.__name__] = _cls
+    __all__.append(_cls.__name__)
+
+
+def _run(job: str, request: Request) -> Any:
+    spec = schemas()[job]
+    if isinstance(request, str):
+        text = request
+    else:
+        text = json.dumps(to_json_value(request, spec["request"], spec["request"].get("$defs", {})))
+    try:
+        result = _overdue.run(job, text)
+    except _overdue.Failure as failure:
+        variant, message, path = failure.args
+        raise _ERRORS.get(variant, OverdueError)(variant, message, path) from None
+    return from_json_value(json.loads(result), spec["result"], spec["result"].get("$defs", {}))
+
+
+def schedule(options: Request) -> Any:
+    """An installment schedule from its options (``principal``, ``rate``,
+    ``installments``, ``disbursement``, and optionally ``method``,
+    ``frequency``, ``first_due``, ``basis``, ``rounding``, ``interest``,
+    ``floating``).
+
+    >>> s = schedule({"principal": "1200", "rate": {"value": "0.12", "period": "annual"},
+    ...               "installments": 3, "disbursement": datetime.date(2026, 1, 15)})
+    >>> [i.payment for i in s.installments]
+    [Decimal('408.03'), Decimal('408.03'), Decimal('408.02')]
+    """
+    return _run("schedule", options)
+
+
+def statement(ledger: Request, as_of: Union[str, datetime.date]) -> Any:
+    """A loan's statement on ``as_of``: days past due, bucket, status, what is
+    charged, paid, waived and outstanding by component, the payoff, and every
+    installment and allocation.
+
+    >>> loan = {"schedule": {"options": {"principal": "1200", "rate": {"value": "0.12", "period": "annual"},
+    ...                                  "installments": 3, "disbursement": "2026-01-15"}},
+    ...         "policy": {}}
+    >>> st = statement(loan, "2026-02-25")
+    >>> st.days_past_due, st.bucket, st.payoff
+    (10, 'M1', Decimal('1216.91'))
+    >>> st.outstanding.penalty_interest
+    Decimal('1.98')
+    """
+    if isinstance(ledger, str):
+        ledger = json.loads(ledger)
+    return _run("statement", {"ledger": ledger, "as_of": as_of})
+
+
+def compare(request: Request) -> Any:
+    """Every way out of an overdue loan (pay now, stay, restructure,
+    refinance, a debt-management service), costed and ranked: the request is
+    a comparison (``ledger``, ``as_of``, ``budget``, ``discount_rate``,
+    ``options``, ...)."""
+    return _run("compare", request)
+
+
+def plan(request: Request) -> Any:
+    """One monthly budget over several loans, every strategy side by side and
+    one recommended: the request is a plan (``as_of``, ``budget``,
+    ``payment_day``, ``months``, ``debts``)."""
+    return _run("plan", request)
+
+
+def cost(
+    flows: Iterable[Mapping[str, Any]],
+    *,
+    unit_period: Optional[Mapping[str, Any]] = None,
+    frequency: Optional[str] = None,
+    discount_rate: Optional[Mapping[str, Any]] = None,
+) -> Any:
+    """The cost of credit of cash flows (the borrower's view: received
+    positive, paid negative): total paid and cost, XIRR, EU APRC, US
+    Regulation Z APR (over ``unit_period``, default monthly), the Chinese APR
+    (with ``frequency``) and XNPV (with ``discount_rate``).
+
+    >>> c = cost([{"date": "2026-01-01", "amount": 1000}, {"date": "2026-02-01", "amount": "-1010"}],
+    ...          frequency="monthly")
+    >>> c.total_cost, c.reg_z_apr.quantize(Decimal("0.0001")), c.china_apr.nominal.quantize(Decimal("0.0001"))
+    (Decimal('10'), Decimal('0.1200'), Decimal('0.1200'))
+    """
+    request: Dict[str, Any] = {"flows": list(flows)}
+    if unit_period is not None:
+        request["unit_period"] = unit_period
+    if frequency is not None:
+        request["frequency"] = frequency
+    if discount_rate is not None:
+        request["discount_rate"] = discount_rate
+    return _run("cost", request)
+
+
+def xirr(flows: Iterable[Mapping[str, Any]]) -> Decimal:
+    """The annual effective rate (actual/365) that zeroes the flows' net
+    present value.
+
+    >>> xirr([{"date": "2026-01-01", "amount": 1000}, {"date": "2027-01-01", "amount": -1100}]).quantize(Decimal("0.000001"))
+    Decimal('0.100000')
+    """
+    return cost(flows).xirr
+
+
+def xnpv(flows: Iterable[Mapping[str, Any]], rate: Mapping[str, Any]) -> Decimal:
+    """The net present value of the flows at ``rate`` (actual/365).
+
+    >>> xnpv([{"date": "2026-01-01", "amount": 1000}, {"date": "2027-01-01", "amount": -1100}],
+    ...      {"value": "0.05", "period": "annual"}).quantize(Decimal("0.01"))
+    Decimal('-47.62')
+    """
+    return cost(flows, discount_rate=rate).xnpv

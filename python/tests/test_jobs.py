@@ -1,0 +1,171 @@
+"""Every job on the crate's own reference cases (the shared tests/vectors.json
+the Rust tests read too), every error type, the float rejection, and round
+trips of to_dict() through the job functions."""
+
+import datetime
+import json
+import pathlib
+from decimal import Decimal
+
+import pytest
+
+import overdue
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+VECTORS = json.loads((ROOT / "tests" / "vectors.json").read_text())["vectors"]
+BORROWER = json.loads((ROOT / "examples" / "borrower.json").read_text())
+LOAN = {
+    "schedule": {
+        "options": {
+            "principal": "1200",
+            "rate": {"value": "0.12", "period": "annual"},
+            "installments": 3,
+            "disbursement": "2026-01-15",
+        }
+    },
+    "policy": {},
+}
+
+
+def run(job, request):
+    if job == "statement":
+        return overdue.statement(request["ledger"], request["as_of"])
+    if job == "cost":
+        extra = {k: v for k, v in request.items() if k != "flows"}
+        return overdue.cost(request["flows"], **extra)
+    return getattr(overdue, {"compare": "compare", "plan": "plan", "schedule": "schedule"}[job])(request)
+
+
+def at(value, path):
+    for part in path.split("."):
+        key, _, index = part.partition("[")
+        value = getattr(value, key)
+        if index:
+            value = value[int(index.rstrip("]"))]
+    return value
+
+
+def expected_value(found, expected, places):
+    if places is not None:
+        q = Decimal(1).scaleb(-places)
+        return found.quantize(q), Decimal(expected).quantize(q)
+    if isinstance(found, Decimal):
+        return found, Decimal(expected)
+    if isinstance(found, datetime.date):
+        return found, datetime.date.fromisoformat(expected)
+    return found, expected
+
+
+@pytest.mark.parametrize("vector", VECTORS, ids=[v["name"] for v in VECTORS])
+def test_reference_vectors(vector):
+    result = run(vector["job"], vector["request"])
+    for key, expected in vector["expect"].items():
+        path, _, places = key.partition("~")
+        found = at(result, path)
+        got, want = expected_value(found, expected, int(places) if places else None)
+        assert got == want, f"{vector['name']}: {key}"
+
+
+def test_results_are_typed_and_read_only():
+    st = overdue.statement(LOAN, datetime.date(2026, 2, 25))
+    assert type(st).__name__ == "Statement"
+    assert isinstance(st.payoff, Decimal) and isinstance(st.as_of, datetime.date)
+    assert isinstance(st.installments, tuple)
+    with pytest.raises(AttributeError):
+        st.payoff = Decimal(0)
+    with pytest.raises(AttributeError):
+        st.no_such_field
+    assert repr(st).startswith("Statement(as_of=datetime.date(2026, 2, 25), days_past_due=10")
+
+
+def test_to_dict_is_the_documented_format_and_round_trips():
+    schedule = overdue.schedule(LOAN["schedule"]["options"])
+    assert schedule.to_dict()["installments"][0]["payment"] == "408.03"
+    again = overdue.schedule(schedule.to_dict()["options"])
+    assert again == schedule
+    result = overdue.compare(BORROWER)
+    assert json.loads(result.to_json())["payoff"] == "9579.04"
+    # a statement request rebuilt from the result's own statement date and the ledger
+    st = overdue.statement(BORROWER["ledger"], result.as_of)
+    assert st.to_dict() == result.statement.to_dict()
+
+
+def test_amounts_as_str_int_or_decimal_give_the_same_result():
+    as_int = dict(LOAN["schedule"]["options"], principal=1200)
+    as_decimal = dict(LOAN["schedule"]["options"], principal=Decimal("1200"))
+    as_text = LOAN["schedule"]["options"]
+    assert overdue.schedule(as_int) == overdue.schedule(as_decimal) == overdue.schedule(as_text)
+    # JSON text is a request too
+    assert overdue.schedule(json.dumps(as_text)) == overdue.schedule(as_text)
+
+
+def test_a_float_amount_is_a_type_error_that_says_why():
+    with pytest.raises(TypeError, match=r"schedule\.options\.principal: got the float 1200\.5; a float cannot hold money"):
+        overdue.statement({**LOAN, "schedule": {"options": dict(LOAN["schedule"]["options"], principal=1200.5)}}, "2026-02-25")
+    with pytest.raises(TypeError, match="flows\\[1\\].amount"):
+        overdue.xirr([{"date": "2026-01-01", "amount": 1000}, {"date": "2027-01-01", "amount": -1100.0}])
+
+
+def test_invalid_input_names_the_path():
+    cases = [
+        ({**LOAN, "policy": {"late_fe": {}}}, "ledger.policy.late_fe", "unknown field `late_fe`"),
+        ({**LOAN, "events": [{"kind": "payment", "id": "p", "date": "2026-02-01", "amount": "-5"}]},
+         "ledger.events[0].amount", "amount must not be negative, got -5"),
+        ({**LOAN, "events": [{"amount": "5", "kind": "payment", "id": "p"}]}, "ledger.events[0].date", "missing field `date`"),
+    ]
+    for ledger, path, message in cases:
+        with pytest.raises(overdue.InvalidInputError) as err:
+            overdue.statement(ledger, "2026-02-25")
+        assert err.value.path == path
+        assert err.value.variant == "Json"
+        assert message in str(err.value)
+    with pytest.raises(overdue.InvalidInputError) as err:
+        overdue.statement(LOAN, "2026-02-30")
+    assert err.value.path == "as_of"
+
+
+def test_every_rust_error_has_its_class():
+    names = [
+        "NonPositive", "Negative", "NotInMinorUnits", "Zero", "TooLarge", "InvalidScale",
+        "PrincipalBelowMinorUnits", "DateOrder", "DateOutOfRange", "IndexNotPublished",
+        "RateNeedsDayCount", "NoRoot", "Invalid", "DuplicatePayment", "WaiverTooLarge",
+        "UnknownPayment", "AlreadyReversed", "RefundTooLarge", "DownPaymentTooLarge", "Parse",
+    ]
+    for name in names:
+        cls = getattr(overdue, f"{name}Error")
+        assert issubclass(cls, overdue.OverdueError) and cls is not overdue.OverdueError
+    assert issubclass(overdue.DecimalOverflowError, overdue.OverdueError)
+    assert issubclass(overdue.InvalidInputError, overdue.OverdueError)
+
+
+def test_errors_from_computation_carry_their_variant():
+    with pytest.raises(overdue.NoRootError) as err:
+        overdue.xirr([{"date": "2026-01-01", "amount": "1000"}])
+    assert err.value.path is None
+    assert str(err.value).startswith("no rate solves the cash flows")
+    with pytest.raises(overdue.DateOrderError):
+        overdue.compare({**BORROWER, "as_of": "2025-01-01"})
+
+
+def test_schemas_match_the_committed_files():
+    for job, pair in overdue.schemas().items():
+        for side in ("request", "result"):
+            committed = json.loads((ROOT / "docs" / "schema" / f"{job}.{side}.json").read_text())
+            assert pair[side] == committed, f"{job}.{side}"
+
+
+def test_docstring_examples_run():
+    import doctest
+
+    failed, tried = doctest.testmod(overdue, raise_on_error=False)
+    assert tried >= 8 and failed == 0
+
+
+def test_the_type_stubs_name_every_error_class():
+    import re
+
+    stub = (pathlib.Path(overdue.__file__).parent / "__init__.pyi").read_text()
+    declared = set(re.findall(r"^class (\w+Error)\(", stub, re.M))
+    exported = {name for name in overdue.__all__ if name.endswith("Error")}
+    assert declared == exported
+    assert (pathlib.Path(overdue.__file__).parent / "py.typed").exists()
