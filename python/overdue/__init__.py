@@ -39,6 +39,7 @@ __all__ = [
     "xirr",
     "xnpv",
     "schemas",
+    "statements",
     "Record",
     "OverdueError",
     "InvalidInputError",
@@ -229,3 +230,32 @@ def xnpv(flows: Iterable[Mapping[str, Any]], rate: Mapping[str, Any]) -> Decimal
     Decimal('-47.62')
     """
     return cost(flows, discount_rate=rate).xnpv
+
+
+def statements(loans: Any, as_of: Union[str, datetime.date], *, scale: int = 2, threads: Optional[int] = None) -> Any:
+    """Statement summaries of a portfolio on ``as_of``, Arrow in and Arrow out.
+
+    ``loans`` is anything that exposes the Arrow PyCapsule stream interface
+    (a pyarrow Table or RecordBatchReader, a Polars DataFrame, a DuckDB
+    result, pandas through ``pyarrow.Table.from_pandas``) with a ``loan_id``
+    column and a ``loan`` column holding each loan (its ledger) in the
+    documented JSON format. The result has one row per loan: ``loan_id``,
+    ``as_of``, ``days_past_due``, ``bucket``, ``status``,
+    ``outstanding_principal``, ``outstanding_interest``,
+    ``outstanding_penalty_interest``, ``outstanding_compound_interest``,
+    ``outstanding_fees`` and ``payoff`` (``decimal128(38, scale)``), and
+    ``error``: null, or why the loan could not be computed (one bad loan never
+    fails the batch). It runs on ``threads`` threads (default: every core)
+    with the GIL released. The result is a ``pyarrow.Table`` when pyarrow is
+    installed, else an Arrow stream object any Arrow library reads.
+    """
+    if isinstance(as_of, datetime.datetime):
+        raise TypeError("as_of: got a datetime; pass a datetime.date or 'YYYY-MM-DD'")
+    if isinstance(as_of, datetime.date):
+        as_of = as_of.isoformat()
+    table = _overdue.statements(loans, as_of, scale, threads)
+    try:
+        import pyarrow
+    except ImportError:
+        return table
+    return pyarrow.table(table)

@@ -4,6 +4,8 @@
 //! dates into that format and back. The GIL is released while a job runs.
 
 use overdue::{from_json, Comparison, CostRequest, Error, Plan, Schedule, ScheduleOptions, StatementRequest};
+mod batch;
+
 use pyo3::create_exception;
 use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
@@ -85,6 +87,7 @@ fn schemas() -> PyResult<String> {
 fn _overdue(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(run, m)?)?;
     m.add_function(wrap_pyfunction!(schemas, m)?)?;
+    m.add_function(wrap_pyfunction!(batch::statements, m)?)?;
     m.add("Failure", m.py().get_type::<Failure>())?;
     Ok(())
 }

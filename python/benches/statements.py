@@ -1,0 +1,86 @@
+"""overdue.statements over 100,000 loans on one core and on every core,
+beside the anchor a Python user has today: a pure-Python `decimal` loop
+computing the same days past due and penalty interest.
+
+    python python/benches/statements.py [loans]
+
+The loans are the Rust bench's (`accrual/portfolio/100000`) without its two
+partial payments, so that the loop can follow the rules simply: 12 biweekly
+installments at 18 %, penalty interest of 0.05 %/day on each overdue
+installment from its due date (after a 3-day grace that is waived when paid
+in time), as of 2026-02-14.
+"""
+
+import datetime
+import json
+import sys
+import time
+from decimal import ROUND_HALF_UP, Decimal
+
+import pyarrow as pa
+
+import overdue
+
+N = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+AS_OF = datetime.date(2026, 2, 14)
+START = datetime.date(2026, 1, 1)
+RATE = Decimal("0.18")
+PENALTY = Decimal("0.0005")
+
+
+def ledger(principal):
+    return {
+        "schedule": {"options": {"principal": str(principal), "rate": {"value": "0.18", "period": "annual"},
+                                 "installments": 12, "disbursement": "2026-01-01", "frequency": "biweekly"}},
+        "policy": {"penalty_rate": {"kind": "fixed", "value": {"value": "0.0005", "period": "daily"}},
+                   "penalty_base": "overdue_installment", "grace": {"days": 3, "meaning": "waive"},
+                   "caps": {"lifetime": "0.36"}},
+    }
+
+
+def python_loop(principal):
+    """Days past due and penalty interest as of AS_OF, in plain `decimal`."""
+    cent = Decimal("0.01")
+    r = RATE / 26
+    payment = (principal * r / (1 - (1 + r) ** -12)).quantize(cent, ROUND_HALF_UP)
+    balance, dpd, penalty = principal, 0, Decimal(0)
+    for k in range(1, 13):
+        due = START + datetime.timedelta(days=14 * k)
+        interest = (balance * r).quantize(cent, ROUND_HALF_UP)
+        amount = payment if k < 12 else balance + interest
+        balance -= amount - interest
+        if due < AS_OF:
+            days = (AS_OF - due).days
+            dpd = max(dpd, days)
+            if days > 3:
+                penalty += (amount * PENALTY * days).quantize(cent, ROUND_HALF_UP)
+    return dpd, penalty
+
+
+def timed(f):
+    start = time.perf_counter()
+    result = f()
+    return time.perf_counter() - start, result
+
+
+def main():
+    principals = [Decimal(1_000_000 + i * 7) / 100 for i in range(N)]
+    table = pa.table({"loan_id": [f"L{i}" for i in range(N)],
+                      "loan": [json.dumps(ledger(p)) for p in principals]})
+    one, result = timed(lambda: overdue.statements(table, AS_OF, threads=1))
+    every, again = timed(lambda: overdue.statements(table, AS_OF))
+    loop, anchor = timed(lambda: [python_loop(p) for p in principals])
+    assert result.equals(again)
+    assert result.column("error").null_count == N
+    # the loop computes the same days past due and penalty interest
+    dpd = result.column("days_past_due").to_pylist()
+    penalty = result.column("outstanding_penalty_interest").to_pylist()
+    assert all(a == (d, p) for a, d, p in zip(anchor[:1000], dpd[:1000], penalty[:1000]))
+    print(f"{N} loans as of {AS_OF}")
+    print(f"  overdue.statements, one core   {one:7.2f} s  {one / N * 1e6:6.1f} µs a loan")
+    print(f"  overdue.statements, all cores  {every:7.2f} s  {every / N * 1e6:6.1f} µs a loan  ({one / every:.2f}× one core)")
+    print(f"  pure-Python decimal loop       {loop:7.2f} s  {loop / N * 1e6:6.1f} µs a loan  ({loop / every:.1f}× all cores)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,251 @@
+//! `overdue.statements(loans, as_of)`: statement summaries for a table of
+//! loans, Arrow in and Arrow out, on every core with the GIL released.
+//!
+//! The input is anything that exposes the Arrow PyCapsule stream interface
+//! (`__arrow_c_stream__`: pyarrow, Polars, DuckDB, pandas through pyarrow)
+//! with a `loan_id` column and a `loan` column holding each loan in the
+//! crate's JSON format (its ledger: `schedule`, `policy`, `events`). The
+//! output has one row per loan: `loan_id`, `as_of`, `days_past_due`,
+//! `bucket`, `status`, the outstanding amount of each component, `payoff`
+//! (amounts as `decimal128(38, scale)`), and `error`, null unless the loan
+//! could not be computed: one bad loan never fails the batch.
+
+use std::sync::Arc;
+
+use arrow_array::builder::{Date32Builder, Decimal128Builder, Int64Builder, StringBuilder};
+use arrow_array::{Array, ArrayRef, RecordBatch, RecordBatchReader};
+use arrow_schema::{DataType, Field, Schema, SchemaRef};
+use overdue::{Decimal, Ledger, LoanStatus, NaiveDate, Statement};
+use pyo3::exceptions::{PyKeyError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::PyCapsule;
+use pyo3_arrow::{PyRecordBatchReader, PyTable};
+use rayon::prelude::*;
+
+/// The summary columns of one loan, or why it has none.
+struct Row {
+    id: Option<String>,
+    result: Result<Summary, String>,
+}
+
+struct Summary {
+    as_of: NaiveDate,
+    days_past_due: u32,
+    bucket: String,
+    status: &'static str,
+    amounts: [i128; 6],
+}
+
+const AMOUNTS: [&str; 6] = [
+    "outstanding_principal",
+    "outstanding_interest",
+    "outstanding_penalty_interest",
+    "outstanding_compound_interest",
+    "outstanding_fees",
+    "payoff",
+];
+
+fn status(s: LoanStatus) -> &'static str {
+    match s {
+        LoanStatus::Current => "current",
+        LoanStatus::Overdue => "overdue",
+        LoanStatus::ChargedOff => "charged_off",
+        LoanStatus::PaidOff => "paid_off",
+        _ => "other",
+    }
+}
+
+/// `amount` as the mantissa of a decimal with `scale` places, exactly.
+fn mantissa(amount: Decimal, scale: u32) -> Result<i128, String> {
+    let mut scaled = amount;
+    scaled.rescale(scale);
+    if scaled != amount {
+        return Err(format!(
+            "the amount {amount} has more places than the output scale {scale}"
+        ));
+    }
+    Ok(scaled.mantissa())
+}
+
+fn summarise(statement: &Statement, scale: u32) -> Result<Summary, String> {
+    let o = &statement.outstanding;
+    let amounts = [
+        o.principal,
+        o.interest,
+        o.penalty_interest,
+        o.compound_interest,
+        o.fees,
+        statement.payoff,
+    ];
+    let mut out = [0i128; 6];
+    for (slot, amount) in out.iter_mut().zip(amounts) {
+        *slot = mantissa(amount.as_decimal(), scale)?;
+    }
+    Ok(Summary {
+        as_of: statement.as_of,
+        days_past_due: statement.days_past_due,
+        bucket: statement.bucket.clone(),
+        status: status(statement.status),
+        amounts: out,
+    })
+}
+
+/// One loan's summary from its JSON text.
+fn row(id: Option<String>, loan: Option<&str>, as_of: NaiveDate, scale: u32) -> Row {
+    let result = match loan {
+        None => Err("the loan is null".to_owned()),
+        Some(text) => serde_json::from_str::<Ledger>(text)
+            .or_else(|_| overdue::from_json::<Ledger>(text))
+            .map_err(|e| e.to_string())
+            .and_then(|ledger| ledger.statement(as_of).map_err(|e| e.to_string()))
+            .and_then(|statement| summarise(&statement, scale)),
+    };
+    Row { id, result }
+}
+
+fn output_schema(scale: u32) -> SchemaRef {
+    let scale = i8::try_from(scale).unwrap_or(i8::MAX);
+    let mut fields = vec![
+        Field::new("loan_id", DataType::Utf8, true),
+        Field::new("as_of", DataType::Date32, true),
+        Field::new("days_past_due", DataType::Int64, true),
+        Field::new("bucket", DataType::Utf8, true),
+        Field::new("status", DataType::Utf8, true),
+    ];
+    fields.extend(
+        AMOUNTS
+            .iter()
+            .map(|name| Field::new(*name, DataType::Decimal128(38, scale), true)),
+    );
+    fields.push(Field::new("error", DataType::Utf8, true));
+    Arc::new(Schema::new(fields))
+}
+
+/// A column as text (strings stay strings; numbers and the like are cast).
+fn text_column(batch: &RecordBatch, name: &str) -> PyResult<Option<ArrayRef>> {
+    let Some(column) = batch.column_by_name(name) else {
+        return Ok(None);
+    };
+    arrow_cast::cast(column, &DataType::Utf8)
+        .map(Some)
+        .map_err(|e| PyValueError::new_err(format!("column {name}: {e}")))
+}
+
+fn strings(column: &ArrayRef) -> Vec<Option<String>> {
+    let Some(text) = column.as_any().downcast_ref::<arrow_array::StringArray>() else {
+        return vec![None; column.len()];
+    };
+    (0..text.len())
+        .map(|i| text.is_valid(i).then(|| text.value(i).to_owned()))
+        .collect()
+}
+
+fn days_from_epoch(date: NaiveDate) -> i32 {
+    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+    i32::try_from((date - epoch).num_days()).unwrap_or(i32::MAX)
+}
+
+fn build(rows: &[Row], schema: &SchemaRef, scale: u32) -> Result<RecordBatch, String> {
+    let scale_i8 = i8::try_from(scale).map_err(|e| e.to_string())?;
+    let mut ids = StringBuilder::new();
+    let mut dates = Date32Builder::new();
+    let mut dpd = Int64Builder::new();
+    let mut buckets = StringBuilder::new();
+    let mut statuses = StringBuilder::new();
+    let mut amounts: Vec<Decimal128Builder> = (0..AMOUNTS.len()).map(|_| Decimal128Builder::new()).collect();
+    let mut errors = StringBuilder::new();
+    for row in rows {
+        ids.append_option(row.id.as_deref());
+        match &row.result {
+            Ok(s) => {
+                dates.append_value(days_from_epoch(s.as_of));
+                dpd.append_value(i64::from(s.days_past_due));
+                buckets.append_value(&s.bucket);
+                statuses.append_value(s.status);
+                for (builder, value) in amounts.iter_mut().zip(s.amounts) {
+                    builder.append_value(value);
+                }
+                errors.append_null();
+            }
+            Err(e) => {
+                dates.append_null();
+                dpd.append_null();
+                buckets.append_null();
+                statuses.append_null();
+                for builder in &mut amounts {
+                    builder.append_null();
+                }
+                errors.append_value(e);
+            }
+        }
+    }
+    let mut columns: Vec<ArrayRef> = vec![
+        Arc::new(ids.finish()),
+        Arc::new(dates.finish()),
+        Arc::new(dpd.finish()),
+        Arc::new(buckets.finish()),
+        Arc::new(statuses.finish()),
+    ];
+    for mut builder in amounts {
+        let column = builder
+            .finish()
+            .with_precision_and_scale(38, scale_i8)
+            .map_err(|e| e.to_string())?;
+        columns.push(Arc::new(column));
+    }
+    columns.push(Arc::new(errors.finish()));
+    RecordBatch::try_new(schema.clone(), columns).map_err(|e| e.to_string())
+}
+
+/// Statement summaries of every loan in `loans` on `as_of` (`YYYY-MM-DD`),
+/// as an Arrow table (`pyarrow.table(result)`, `polars.from_arrow(result)`);
+/// amounts as `decimal128(38, scale)`. Runs on `threads` threads (default:
+/// every core) with the GIL released.
+#[pyfunction]
+#[pyo3(signature = (loans, as_of, scale = 2, threads = None))]
+pub(crate) fn statements(
+    py: Python<'_>,
+    loans: &Bound<'_, PyAny>,
+    as_of: &str,
+    scale: u32,
+    threads: Option<usize>,
+) -> PyResult<PyTable> {
+    let as_of: NaiveDate = as_of
+        .parse()
+        .map_err(|e| PyValueError::new_err(format!("as_of {as_of:?}: {e}")))?;
+    if scale > 12 {
+        return Err(PyValueError::new_err(format!("scale must be at most 12, got {scale}")));
+    }
+    let capsule = loans.call_method0("__arrow_c_stream__").map_err(|_| {
+        PyValueError::new_err("loans must expose the Arrow PyCapsule stream interface (__arrow_c_stream__)")
+    })?;
+    let capsule = capsule.cast_into::<PyCapsule>()?;
+    let reader = PyRecordBatchReader::from_arrow_pycapsule(&capsule)?.into_reader()?;
+    if reader.schema().column_with_name("loan_id").is_none() || reader.schema().column_with_name("loan").is_none() {
+        return Err(PyKeyError::new_err(
+            "loans must have a `loan_id` column and a `loan` column (each loan as JSON)",
+        ));
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.unwrap_or(0))
+        .build()
+        .map_err(|e| PyValueError::new_err(e.to_string()))?;
+    let schema = output_schema(scale);
+    let batches = py.detach(|| -> PyResult<Vec<RecordBatch>> {
+        let mut out = Vec::new();
+        for batch in reader {
+            let batch = batch.map_err(|e| PyValueError::new_err(e.to_string()))?;
+            let ids = text_column(&batch, "loan_id")?.map(|c| strings(&c)).unwrap_or_default();
+            let loans = text_column(&batch, "loan")?.map(|c| strings(&c)).unwrap_or_default();
+            let rows: Vec<Row> = pool.install(|| {
+                ids.into_par_iter()
+                    .zip(loans.par_iter())
+                    .map(|(id, loan)| row(id, loan.as_deref(), as_of, scale))
+                    .collect()
+            });
+            out.push(build(&rows, &schema, scale).map_err(PyValueError::new_err)?);
+        }
+        Ok(out)
+    })?;
+    PyTable::try_new(batches, schema)
+}
