@@ -72,10 +72,11 @@ def main():
     loop, anchor = timed(lambda: [python_loop(p) for p in principals])
     assert result.equals(again)
     assert result.column("error").null_count == N
-    # the loop computes the same days past due and penalty interest
+    # the loop computes the same days past due, and the same penalty interest to a cent
+    # per overdue installment (overdue rounds each posting, the loop each installment)
     dpd = result.column("days_past_due").to_pylist()
     penalty = result.column("outstanding_penalty_interest").to_pylist()
-    assert all(a == (d, p) for a, d, p in zip(anchor[:1000], dpd[:1000], penalty[:1000]))
+    assert all(a[0] == d and abs(a[1] - p) <= Decimal("0.03") for a, d, p in zip(anchor, dpd, penalty))
     print(f"{N} loans as of {AS_OF}")
     print(f"  overdue.statements, one core   {one:7.2f} s  {one / N * 1e6:6.1f} µs a loan")
     print(f"  overdue.statements, all cores  {every:7.2f} s  {every / N * 1e6:6.1f} µs a loan  ({one / every:.2f}× one core)")
