@@ -227,6 +227,13 @@ pub enum Surplus {
 /// The order in which payments pay what is owed: tiers of the matrix
 /// components × installment state, then the surplus rule.
 ///
+/// The tiers are walked twice: first over the past-due installments only,
+/// then over every state they name. Debts already due are paid before
+/// anything of the current period's installment, whatever the order of the
+/// tiers (Chinese Civil Code art. 560; the servicers' oldest-installment-first
+/// rule): a payment never leaves an installment past due while it pays one
+/// not yet due.
+///
 /// Presets: [`AllocationOrder::servicer_default`] (the default),
 /// [`AllocationOrder::civil_code_561`], [`AllocationOrder::principal_first`].
 /// What a prepayment does is the [`Surplus`] rule: by default it reduces

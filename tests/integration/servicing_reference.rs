@@ -601,3 +601,35 @@ fn a_payment_after_settlement_leaves_the_settled_rows_alone() {
     }
     assert_eq!(st.status, LoanStatus::PaidOff);
 }
+
+/// Matured debts first (Civil Code art. 560: "债务人未作指定的，应当优先履行已经到期的债务"; the
+/// oldest-installment-first rule of servicers): installment 1 (due 02-15) is unpaid, and on 03-01
+/// the borrower pays exactly its amount. Interest accrues daily on the balance, so the receipt
+/// also posts the interest of 02-15 to 03-01 to the current period, installment 2 (interest for
+/// days passed, but not due before 03-15). Under the Civil Code art. 561 order (costs, interest,
+/// principal, each across the debt) that interest used to be paid before installment 1's
+/// principal, which left installment 1 short and past due. Every tier now walks the past-due
+/// installments before the current one: installment 1 is paid in full, and the loan is current.
+#[test]
+fn a_payment_clears_the_past_due_installment_before_the_current_one() {
+    let options = ScheduleOptions::new(m(dec!(12000)), Rate::annual(dec!(0.18)).unwrap(), 12, d(2026, 1, 15)).interest(
+        InterestModel::DailyOnBalance {
+            day_count: DayCount::Act365Fixed,
+            installments: DailyInstallments::KeepInstallment,
+        },
+    );
+    // pyramiding allowed: the no-pyramiding rule would pay installment 1 in full first anyway
+    let policy = no_penalty()
+        .allocation(AllocationOrder::civil_code_561())
+        .pyramiding(Pyramiding::Allowed);
+    let mut ledger = Ledger::new(Schedule::build(&options).unwrap(), policy).unwrap();
+    let first = ledger.schedule().installments()[0].clone();
+    ledger
+        .pay(Payment::new("i1", d(2026, 3, 1), first.payment).unwrap())
+        .unwrap();
+    let st = ledger.statement(d(2026, 3, 1)).unwrap();
+    assert_eq!(st.days_past_due, 0);
+    assert_eq!(st.installments[0].outstanding.total().unwrap(), Money::ZERO);
+    assert_eq!(st.installments[0].paid.principal, first.principal);
+    assert_eq!(st.installments[1].paid.total().unwrap(), Money::ZERO);
+}

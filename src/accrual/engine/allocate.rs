@@ -49,28 +49,21 @@ impl Book<'_> {
             self.pay_full_installments(&mut amount, current, &mut parts);
         }
         let n = self.inst.len();
-        for tier in self.t.allocation.tiers() {
-            let covered: Vec<usize> = (0..n)
-                .filter(|&k| tier.states().contains(&self.state(k, d, current)))
-                .collect();
-            match tier.direction() {
-                Direction::Horizontal => {
-                    for &c in tier.components() {
-                        for &k in &covered {
-                            self.pay(k, c, i128::MAX, &mut amount, &mut parts);
-                        }
-                    }
+        // matured debts first, in the order they matured (Civil Code art. 560): the tiers
+        // walk the past-due installments before anything of the current period's, so a
+        // payment never leaves an installment past due while it pays one not yet due
+        for only in [Some(InstallmentState::PastDue), None] {
+            for tier in self.t.allocation.tiers() {
+                let covered: Vec<usize> = (0..n)
+                    .filter(|&k| {
+                        let state = self.state(k, d, current);
+                        tier.states().contains(&state) && only.is_none_or(|o| o == state)
+                    })
+                    .collect();
+                self.pay_tier(tier.components(), tier.direction(), &covered, &mut amount, &mut parts);
+                if amount == 0 {
+                    return Ok((parts, amount));
                 }
-                _ => {
-                    for &k in &covered {
-                        for &c in tier.components() {
-                            self.pay(k, c, i128::MAX, &mut amount, &mut parts);
-                        }
-                    }
-                }
-            }
-            if amount == 0 {
-                break;
             }
         }
         if with_surplus && amount > 0 {
@@ -104,6 +97,33 @@ impl Book<'_> {
             }
         }
         Ok((parts, amount))
+    }
+
+    /// Pays `components` of the `covered` installments in `direction`.
+    fn pay_tier(
+        &mut self,
+        components: &[Component],
+        direction: Direction,
+        covered: &[usize],
+        amount: &mut i128,
+        parts: &mut Parts,
+    ) {
+        match direction {
+            Direction::Horizontal => {
+                for &c in components {
+                    for &k in covered {
+                        self.pay(k, c, i128::MAX, amount, parts);
+                    }
+                }
+            }
+            _ => {
+                for &k in covered {
+                    for &c in components {
+                        self.pay(k, c, i128::MAX, amount, parts);
+                    }
+                }
+            }
+        }
     }
 
     /// No pyramiding (16 CFR 444.4): while the money covers in full the
