@@ -11,7 +11,7 @@
 //! `OVERDUE_ADVERSARIAL_CASE_SECS` seconds (default 10) enforced by a
 //! watchdog, so a wrap or a hang in a build without overflow checks fails the
 //! test instead of running into CI's limit. `.ci/run` runs it in both the
-//! release profile (overflow checks on) and the `nocheck` profile (off: the
+//! release profile (overflow checks on) and the `bench` profile (off: the
 //! build a dependent gets).
 
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
