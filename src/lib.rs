@@ -367,7 +367,8 @@ pub use crate::jobs::{CostRequest, CostResult, PortfolioLoan, StatementRequest, 
 #[cfg_attr(docsrs, doc(cfg(feature = "json")))]
 pub use crate::json::from_json;
 pub use crate::limits::{
-    CapCheck, Charge, ChargeSplit, EuLatePayment, PrivateLendingCap, RateTable, UsLateFeeSafeHarbor,
+    CapCheck, Charge, ChargeSplit, EuLatePayment, LateFeeCheck, LateFeeToCheck, LimitsRequest, LimitsResult,
+    PrivateLendingCap, RateTable, UsLateFeeSafeHarbor, Violation,
 };
 pub use crate::money::{Money, Rounding, RoundingMode};
 pub use crate::plan::{

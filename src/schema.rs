@@ -46,7 +46,7 @@ impl JsonSchema for Money {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct JobSchema {
-    /// The job's name: `schedule`, `statement`, `compare`, `plan`, `cost` or `portfolio`.
+    /// The job's name: `schedule`, `statement`, `compare`, `plan`, `cost`, `portfolio` or `limits`.
     pub job: &'static str,
     /// The schema of the request (what is read).
     pub request: serde_json::Value,
@@ -120,7 +120,8 @@ fn prose(doc: &str) -> String {
 /// `cost` ([`CostRequest`](crate::CostRequest) →
 /// [`CostResult`](crate::CostResult)) and `portfolio` (a
 /// [`PortfolioLoan`](crate::PortfolioLoan) line →
-/// a [`StatementSummary`](crate::StatementSummary) line).
+/// a [`StatementSummary`](crate::StatementSummary) line) and `limits`
+/// ([`LimitsRequest`](crate::LimitsRequest) → [`LimitsResult`](crate::LimitsResult)).
 ///
 /// A request schema describes what is read (defaults may be left out); a
 /// result schema what is written. App developers in other languages
@@ -141,5 +142,6 @@ pub fn json_schemas() -> Vec<JobSchema> {
         job::<Plan, PlanComparison>("plan"),
         job::<CostRequest, CostResult>("cost"),
         job::<PortfolioLoan, StatementSummary>("portfolio"),
+        job::<LimitsRequest, LimitsResult>("limits"),
     ]
 }

@@ -7,6 +7,7 @@ use std::fmt;
 
 use crate::accrual::{Components, InstallmentState, LoanStatus, Statement};
 use crate::compare::ComparisonResult;
+use crate::limits::LimitsResult;
 use crate::money::Money;
 use crate::plan::{PlanComparison, PlanResult};
 use crate::schedule::Schedule;
@@ -486,5 +487,61 @@ impl fmt::Display for PlanComparison {
             Ok(best) => write!(f, "Recommended: {best}"),
             Err(_) => writeln!(f, "Recommended: {}", self.recommended),
         }
+    }
+}
+
+/// Each check on a line: the rate a court compares against each limit, the
+/// late fee against the safe harbor, then the warnings.
+///
+/// ```
+/// use overdue::{dec, CashFlow, LimitsRequest, NaiveDate};
+///
+/// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+/// let flows = vec![CashFlow::new(d(2026, 1, 1), dec!(1000)), CashFlow::new(d(2027, 1, 1), dec!(-1300))];
+/// let text = LimitsRequest::new(flows).run()?.to_string();
+/// assert!(text.starts_with("simple annual rate"));
+/// assert!(text.contains("24.0% court limit (licensed institution)"));
+/// assert!(text.contains("above by"));
+/// # Ok::<(), overdue::Error>(())
+/// ```
+impl fmt::Display for LimitsResult {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.simple_annual_rate.is_some() {
+            let rates = format!(
+                "{} (effective {})",
+                percent(self.simple_annual_rate),
+                percent(self.effective_annual_rate)
+            );
+            writeln!(f, "{:<44}{rates}", "simple annual rate")?;
+        }
+        let checks = [
+            ("private-lending cap", self.private_lending_cap),
+            ("court limit (licensed institution)", self.licensed_court_limit),
+        ];
+        for (name, check) in checks {
+            if let Some(c) = check {
+                let label = format!("{} {name}", percent(Some(c.cap.value())));
+                let verdict = if c.exceeded {
+                    format!("above by {} points", percent(Some(c.excess)).trim_end_matches('%'))
+                } else {
+                    "within".to_owned()
+                };
+                let void = if c.void { " (void: above 36%)" } else { "" };
+                writeln!(f, "{:<44}{verdict}{void}", cut(&label, 43))?;
+            }
+        }
+        if let Some(fee) = &self.late_fee {
+            let label = format!("late fee {} (safe harbor {})", fee.amount, fee.max_fee);
+            let verdict = if fee.exceeded {
+                format!("above by {}", fee.excess)
+            } else {
+                "within".to_owned()
+            };
+            writeln!(f, "{:<44}{verdict}", cut(&label, 43))?;
+        }
+        for w in &self.warnings {
+            writeln!(f, "{}", wrap(&format!("! {w}"), "  "))?;
+        }
+        Ok(())
     }
 }

@@ -24,8 +24,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use overdue::{
-    from_json, CashFlow, Comparison, CostRequest, CostResult, Frequency, Ledger, NaiveDate, Plan, Rate, Schedule,
-    ScheduleOptions, StatementRequest, UnitPeriod,
+    from_json, CashFlow, Comparison, CostRequest, CostResult, Frequency, Ledger, LimitsRequest, NaiveDate, Plan, Rate,
+    Schedule, ScheduleOptions, StatementRequest, UnitPeriod,
 };
 use serde::Serialize;
 
@@ -64,6 +64,9 @@ enum Command {
     Xirr(CostJob),
     /// The APRs of cash flows: EU APRC, US Regulation Z, and the Chinese IRR method with --frequency.
     Apr(CostJob),
+    /// The legal limits a contract is held to: its flows' rate against the court's caps, a late fee
+    /// against the US safe harbor (a limits request).
+    Limits(Job),
     /// Statements for many loans as of a date: JSON Lines in (`{"id", "ledger"}`), JSON Lines or CSV out.
     Portfolio(portfolio::PortfolioArgs),
 }
@@ -165,6 +168,7 @@ pub fn run(cli: Cli, out: &mut (dyn Write + Send)) -> Result<(), Failure> {
         }
         Command::Compare(job) => render(job, &read::<Comparison>(job)?.run().map_err(failed)?)?,
         Command::Plan(job) => render(job, &read::<Plan>(job)?.compare().map_err(failed)?)?,
+        Command::Limits(job) => render(job, &read::<LimitsRequest>(job)?.run().map_err(failed)?)?,
         Command::Xirr(cost) => cost_report(cost, CostReport::Xirr)?,
         Command::Apr(cost) => cost_report(cost, CostReport::Apr)?,
         Command::Portfolio(args) => return portfolio::command(args, out),

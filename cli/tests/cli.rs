@@ -89,6 +89,29 @@ fn compare_and_plan_print_their_tables() {
 }
 
 #[test]
+fn limits_checks_the_rate_and_the_late_fee() {
+    let example = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/limits.json")).unwrap();
+    let (code, out, _) = run(&["limits"], &example);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("12.0% private-lending cap") && out.contains("above by 15.2 points"),
+        "{out}"
+    );
+    assert!(
+        out.contains("late fee 35 (safe harbor 41)") && out.contains("within"),
+        "{out}"
+    );
+    let (code, json, _) = run(&["limits", "--json"], &example);
+    assert_eq!(code, 0);
+    let result: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(result["private_lending_cap"]["exceeded"], true);
+    assert_eq!(result["warnings"][0]["kind"], "above_legal_cap");
+    let (code, out, err) = run(&["limits"], r#"{"flows": [], "lendr": "private_lender"}"#);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(err.contains("lendr"), "{err}");
+}
+
+#[test]
 fn xirr_and_apr_read_json_or_csv() {
     let flows = json!({"flows": [{"date": "2026-01-01", "amount": "1000"}, {"date": "2027-01-01", "amount": "-1100"}]});
     let (code, out, _) = run(&["xirr"], &flows.to_string());

@@ -36,6 +36,7 @@ __all__ = [
     "compare",
     "plan",
     "cost",
+    "limits",
     "xirr",
     "xnpv",
     "schemas",
@@ -56,7 +57,7 @@ def schemas() -> Dict[str, Any]:
     ``docs/schema/``.
 
     >>> sorted(schemas())
-    ['compare', 'cost', 'plan', 'portfolio', 'schedule', 'statement']
+    ['compare', 'cost', 'limits', 'plan', 'portfolio', 'schedule', 'statement']
     """
     global _SCHEMAS
     if _SCHEMAS is None:
@@ -212,6 +213,41 @@ def cost(
     return _run("cost", request)
 
 
+def limits(
+    flows: Iterable[Mapping[str, Any]] = (),
+    *,
+    lender: Optional[str] = None,
+    contract_date: Optional[Union[str, datetime.date]] = None,
+    lpr: Optional[Any] = None,
+    late_fee: Optional[Mapping[str, Any]] = None,
+) -> Any:
+    """The legal limits a contract is held to: its cash flows (the borrower's
+    view) as a simple annual rate, the rate a court compares, against the
+    private-lending cap (``lender="private_lender"`` or
+    ``"family_or_friends"``: 4 × the one-year LPR on ``contract_date``) or the
+    24 % limit for a licensed institution (the default); and a US card's
+    ``late_fee`` (``date``, ``amount``, ``minimum_payment_due``,
+    ``violation``) against Regulation Z's safe harbor.
+
+    >>> r = limits([{"date": "2026-01-01", "amount": 10000}, {"date": "2027-01-01", "amount": -11160}],
+    ...            lender="private_lender")
+    >>> r.private_lending_cap.exceeded, r.private_lending_cap.cap.value, r.warnings
+    (False, Decimal('0.12'), ())
+    >>> limits(late_fee={"date": "2026-06-01", "amount": 35, "minimum_payment_due": 100}).late_fee.excess
+    Decimal('5')
+    """
+    request: Dict[str, Any] = {"flows": list(flows)}
+    if lender is not None:
+        request["lender"] = lender
+    if contract_date is not None:
+        request["contract_date"] = contract_date
+    if lpr is not None:
+        request["lpr"] = lpr
+    if late_fee is not None:
+        request["late_fee"] = late_fee
+    return _run("limits", request)
+
+
 def xirr(flows: Iterable[Mapping[str, Any]]) -> Decimal:
     """The annual effective rate (actual/365) that zeroes the flows' net
     present value.
@@ -232,28 +268,57 @@ def xnpv(flows: Iterable[Mapping[str, Any]], rate: Mapping[str, Any]) -> Decimal
     return cost(flows, discount_rate=rate).xnpv
 
 
-def statements(loans: Any, as_of: Union[str, datetime.date], *, scale: int = 2, threads: Optional[int] = None) -> Any:
+def statements(
+    loans: Any,
+    as_of: Union[str, datetime.date],
+    *,
+    scale: int = 2,
+    threads: Optional[int] = None,
+    policy: Optional[Request] = None,
+) -> Any:
     """Statement summaries of a portfolio on ``as_of``, Arrow in and Arrow out.
 
     ``loans`` is anything that exposes the Arrow PyCapsule stream interface
     (a pyarrow Table or RecordBatchReader, a Polars DataFrame, a DuckDB
     result, pandas through ``pyarrow.Table.from_pandas``) with a ``loan_id``
-    column and a ``loan`` column holding each loan (its ledger) in the
-    documented JSON format. The result has one row per loan: ``loan_id``,
-    ``as_of``, ``days_past_due``, ``bucket``, ``status``,
-    ``outstanding_principal``, ``outstanding_interest``,
-    ``outstanding_penalty_interest``, ``outstanding_compound_interest``,
-    ``outstanding_fees`` and ``payoff`` (``decimal128(38, scale)``), and
-    ``error``: null, or why the loan could not be computed (one bad loan never
-    fails the batch). It runs on ``threads`` threads (default: every core)
-    with the GIL released. The result is a ``pyarrow.Table`` when pyarrow is
-    installed, else an Arrow stream object any Arrow library reads.
+    column and either
+
+    - a ``loan`` column holding each loan (its ledger) in the documented JSON
+      format, or
+    - flat columns for the common terms: ``principal`` (decimal, integer or
+      text; never float), ``rate`` (text such as ``"18%"`` or
+      ``"1.5%/month"``, or a decimal annual fraction), ``installments``,
+      ``disbursement`` (date or ``YYYY-MM-DD``), optionally ``method``
+      (``equal_installment``, ``equal_principal``, ``interest_only``,
+      ``bullet``), ``frequency`` (``monthly``, ``biweekly``, ...),
+      ``first_due``, ``policy`` (a loan's own policy as JSON text) and
+      ``events``: a list of structs ``{date, amount, id?, kind?}`` (payments).
+      Rows without a ``policy`` use ``policy`` (a dict or JSON text; default:
+      the default policy).
+
+    The result has one row per loan: ``loan_id``, ``as_of``,
+    ``days_past_due``, ``bucket``, ``status``, ``outstanding_principal``,
+    ``outstanding_interest``, ``outstanding_penalty_interest``,
+    ``outstanding_compound_interest``, ``outstanding_fees`` and ``payoff``
+    (``decimal128(38, scale)``), and ``error``: null, or why the loan could
+    not be computed (one bad loan never fails the batch). It runs on
+    ``threads`` threads (default: every core) with the GIL released. The
+    result is a ``pyarrow.Table`` when pyarrow is installed, else an Arrow
+    stream object any Arrow library reads.
     """
     if isinstance(as_of, datetime.datetime):
         raise TypeError("as_of: got a datetime; pass a datetime.date or 'YYYY-MM-DD'")
     if isinstance(as_of, datetime.date):
         as_of = as_of.isoformat()
-    table = _overdue.statements(loans, as_of, scale, threads)
+    if policy is not None and not isinstance(policy, str):
+        ledger = schemas()["statement"]["request"]["$defs"]["Ledger"]
+        defs = schemas()["statement"]["request"].get("$defs", {})
+        policy = json.dumps(to_json_value(policy, ledger["properties"]["policy"], defs, "policy"))
+    try:
+        table = _overdue.statements(loans, as_of, scale, threads, policy)
+    except _overdue.Failure as failure:
+        variant, message, path = failure.args
+        raise _ERRORS.get(variant, OverdueError)(variant, f"policy: {message}", path and f"policy.{path}") from None
     try:
         import pyarrow
     except ImportError:

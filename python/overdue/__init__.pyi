@@ -124,6 +124,31 @@ class CostResult(Record):
     china_apr: Optional[ChinaApr]
     xnpv: Optional[Decimal]
 
+class RateValue(Record):
+    value: Decimal
+    period: str
+
+class CapCheck(Record):
+    annual_rate: Decimal
+    cap: RateValue
+    exceeded: bool
+    excess: Decimal
+    void: bool
+
+class LateFeeCheck(Record):
+    amount: Decimal
+    max_fee: Decimal
+    exceeded: bool
+    excess: Decimal
+
+class LimitsResult(Record):
+    simple_annual_rate: Optional[Decimal]
+    effective_annual_rate: Optional[Decimal]
+    private_lending_cap: Optional[CapCheck]
+    licensed_court_limit: Optional[CapCheck]
+    late_fee: Optional[LateFeeCheck]
+    warnings: Tuple[Record, ...]
+
 def schemas() -> Dict[str, Any]: ...
 def schedule(options: Request) -> Schedule: ...
 def statement(ledger: Request, as_of: DateLike) -> Statement: ...
@@ -136,7 +161,22 @@ def cost(
     frequency: Optional[str] = ...,
     discount_rate: Optional[Mapping[str, Any]] = ...,
 ) -> CostResult: ...
-def statements(loans: Any, as_of: DateLike, *, scale: int = ..., threads: Optional[int] = ...) -> Any: ...
+def limits(
+    flows: Iterable[Mapping[str, Any]] = ...,
+    *,
+    lender: Optional[str] = ...,
+    contract_date: Optional[DateLike] = ...,
+    lpr: Optional[Any] = ...,
+    late_fee: Optional[Mapping[str, Any]] = ...,
+) -> LimitsResult: ...
+def statements(
+    loans: Any,
+    as_of: DateLike,
+    *,
+    scale: int = ...,
+    threads: Optional[int] = ...,
+    policy: Optional[Request] = ...,
+) -> Any: ...
 def xirr(flows: Iterable[Mapping[str, Any]]) -> Decimal: ...
 def xnpv(flows: Iterable[Mapping[str, Any]], rate: Mapping[str, Any]) -> Decimal: ...
 

@@ -47,6 +47,10 @@ def _fits(schema: Dict[str, Any], defs: Dict[str, Any], value: Any) -> bool:
     types = _types(schema)
     if not types:
         return True
+    if _is_decimal(schema) and isinstance(value, (int, decimal.Decimal)) and not isinstance(value, bool):
+        return True  # an amount given as a number, converted to text on the way
+    if isinstance(value, datetime.date) and "string" in types:
+        return True
     kind = {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}.get(type(value))
     if kind is None and isinstance(value, int):
         kind = "integer"

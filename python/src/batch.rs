@@ -3,8 +3,9 @@
 //!
 //! The input is anything that exposes the Arrow PyCapsule stream interface
 //! (`__arrow_c_stream__`: pyarrow, Polars, DuckDB, pandas through pyarrow)
-//! with a `loan_id` column and a `loan` column holding each loan in the
-//! crate's JSON format (its ledger: `schedule`, `policy`, `events`). The
+//! with a `loan_id` column and either a `loan` column holding each loan in
+//! the crate's JSON format (its ledger: `schedule`, `policy`, `events`) or
+//! the flat columns of [`crate::flat`]. The
 //! output has one row per loan: `loan_id`, `as_of`, `days_past_due`,
 //! `bucket`, `status`, the outstanding amount of each component, `payoff`
 //! (amounts as `decimal128(38, scale)`), and `error`, null unless the loan
@@ -12,10 +13,11 @@
 
 use std::sync::Arc;
 
+use crate::flat;
 use arrow_array::builder::{Date32Builder, Decimal128Builder, Int64Builder, StringBuilder};
 use arrow_array::{Array, ArrayRef, RecordBatch, RecordBatchReader};
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
-use overdue::{Decimal, Ledger, LoanStatus, NaiveDate, Statement};
+use overdue::{Decimal, Ledger, LoanStatus, NaiveDate, OverduePolicy, Statement};
 use pyo3::exceptions::{PyKeyError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyCapsule;
@@ -90,17 +92,20 @@ fn summarise(statement: &Statement, scale: u32) -> Result<Summary, String> {
     })
 }
 
-/// One loan's summary from its JSON text.
-fn row(id: Option<String>, loan: Option<&str>, as_of: NaiveDate, scale: u32) -> Row {
-    let result = match loan {
-        None => Err("the loan is null".to_owned()),
-        Some(text) => serde_json::from_str::<Ledger>(text)
-            .or_else(|_| overdue::from_json::<Ledger>(text))
-            .map_err(|e| e.to_string())
-            .and_then(|ledger| ledger.statement(as_of).map_err(|e| e.to_string()))
-            .and_then(|statement| summarise(&statement, scale)),
-    };
+/// One loan's summary from its ledger.
+fn row(id: Option<String>, ledger: Result<Ledger, String>, as_of: NaiveDate, scale: u32) -> Row {
+    let result = ledger
+        .and_then(|ledger| ledger.statement(as_of).map_err(|e| e.to_string()))
+        .and_then(|statement| summarise(&statement, scale));
     Row { id, result }
+}
+
+/// A loan's ledger from its JSON text.
+fn from_text(loan: Option<&str>) -> Result<Ledger, String> {
+    let text = loan.ok_or("the loan is null")?;
+    serde_json::from_str::<Ledger>(text)
+        .or_else(|_| overdue::from_json::<Ledger>(text))
+        .map_err(|e| e.to_string())
 }
 
 fn output_schema(scale: u32) -> SchemaRef {
@@ -199,16 +204,18 @@ fn build(rows: &[Row], schema: &SchemaRef, scale: u32) -> Result<RecordBatch, St
 
 /// Statement summaries of every loan in `loans` on `as_of` (`YYYY-MM-DD`),
 /// as an Arrow table (`pyarrow.table(result)`, `polars.from_arrow(result)`);
-/// amounts as `decimal128(38, scale)`. Runs on `threads` threads (default:
-/// every core) with the GIL released.
+/// amounts as `decimal128(38, scale)`. Flat rows without a `policy` column
+/// use `policy` (JSON text; default: the default policy). Runs on `threads`
+/// threads (default: every core) with the GIL released.
 #[pyfunction]
-#[pyo3(signature = (loans, as_of, scale = 2, threads = None))]
+#[pyo3(signature = (loans, as_of, scale = 2, threads = None, policy = None))]
 pub(crate) fn statements(
     py: Python<'_>,
     loans: &Bound<'_, PyAny>,
     as_of: &str,
     scale: u32,
     threads: Option<usize>,
+    policy: Option<&str>,
 ) -> PyResult<PyTable> {
     let as_of: NaiveDate = as_of
         .parse()
@@ -216,15 +223,23 @@ pub(crate) fn statements(
     if scale > 12 {
         return Err(PyValueError::new_err(format!("scale must be at most 12, got {scale}")));
     }
+    let policy = match policy {
+        Some(text) => overdue::from_json::<OverduePolicy>(text).map_err(|e| crate::failure(&e))?,
+        None => OverduePolicy::default(),
+    };
     let capsule = loans.call_method0("__arrow_c_stream__").map_err(|_| {
         PyValueError::new_err("loans must expose the Arrow PyCapsule stream interface (__arrow_c_stream__)")
     })?;
     let capsule = capsule.cast_into::<PyCapsule>()?;
     let reader = PyRecordBatchReader::from_arrow_pycapsule(&capsule)?.into_reader()?;
-    if reader.schema().column_with_name("loan_id").is_none() || reader.schema().column_with_name("loan").is_none() {
-        return Err(PyKeyError::new_err(
-            "loans must have a `loan_id` column and a `loan` column (each loan as JSON)",
-        ));
+    let input = reader.schema();
+    let has = |name: &str| input.column_with_name(name).is_some();
+    let as_json = has("loan");
+    if !has("loan_id") || !(as_json || flat::REQUIRED.iter().all(|c| has(c))) {
+        return Err(PyKeyError::new_err(format!(
+            "loans must have a `loan_id` column and either a `loan` column (each loan as JSON) or the flat columns {}",
+            flat::REQUIRED.join(", ")
+        )));
     }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads.unwrap_or(0))
@@ -236,13 +251,23 @@ pub(crate) fn statements(
         for batch in reader {
             let batch = batch.map_err(|e| PyValueError::new_err(e.to_string()))?;
             let ids = text_column(&batch, "loan_id")?.map(|c| strings(&c)).unwrap_or_default();
-            let loans = text_column(&batch, "loan")?.map(|c| strings(&c)).unwrap_or_default();
-            let rows: Vec<Row> = pool.install(|| {
-                ids.into_par_iter()
-                    .zip(loans.par_iter())
-                    .map(|(id, loan)| row(id, loan.as_deref(), as_of, scale))
-                    .collect()
-            });
+            let rows: Vec<Row> = if as_json {
+                let loans = text_column(&batch, "loan")?.map(|c| strings(&c)).unwrap_or_default();
+                pool.install(|| {
+                    ids.into_par_iter()
+                        .zip(loans.par_iter())
+                        .map(|(id, loan)| row(id, from_text(loan.as_deref()), as_of, scale))
+                        .collect()
+                })
+            } else {
+                let terms = flat::terms(&batch);
+                pool.install(|| {
+                    ids.into_par_iter()
+                        .zip(terms.into_par_iter())
+                        .map(|(id, terms)| row(id, terms.ledger(&policy), as_of, scale))
+                        .collect()
+                })
+            };
             out.push(build(&rows, &schema, scale).map_err(PyValueError::new_err)?);
         }
         Ok(out)

@@ -3,8 +3,11 @@
 //! in the same format; `overdue/__init__.py` turns dicts, `Decimal`s and
 //! dates into that format and back. The GIL is released while a job runs.
 
-use overdue::{from_json, Comparison, CostRequest, Error, Plan, Schedule, ScheduleOptions, StatementRequest};
+use overdue::{
+    from_json, Comparison, CostRequest, Error, LimitsRequest, Plan, Schedule, ScheduleOptions, StatementRequest,
+};
 mod batch;
+mod flat;
 
 use pyo3::create_exception;
 use pyo3::exceptions::PyException;
@@ -20,7 +23,7 @@ create_exception!(
 );
 
 /// The Rust error as `Failure(variant, message, path)`.
-fn failure(error: &Error) -> PyErr {
+pub(crate) fn failure(error: &Error) -> PyErr {
     let debug = format!("{error:?}");
     let variant = debug.split([' ', '(', '{']).next().unwrap_or("Error").to_owned();
     let path = match error {
@@ -54,6 +57,7 @@ fn run_job(name: &str, request: &str) -> Result<String, Error> {
         "compare" => job(request, |c: Comparison| c.run()),
         "plan" => job(request, |p: Plan| p.compare()),
         "cost" => job(request, |r: CostRequest| r.run()),
+        "limits" => job(request, |r: LimitsRequest| r.run()),
         other => Err(Error::Parse {
             field: "job",
             value: other.to_owned(),
@@ -61,7 +65,7 @@ fn run_job(name: &str, request: &str) -> Result<String, Error> {
     }
 }
 
-/// Runs the job `name` (`schedule`, `statement`, `compare`, `plan`, `cost`)
+/// Runs the job `name` (`schedule`, `statement`, `compare`, `plan`, `cost`, `limits`)
 /// on a JSON request, giving the JSON result; raises `Failure`.
 #[pyfunction]
 fn run(py: Python<'_>, name: &str, request: &str) -> PyResult<String> {

@@ -79,3 +79,109 @@ def test_polars_frames_eager_and_lazy():
     lazy = df.lazy().map_batches(run, schema=run(df.clear()).schema).collect()
     assert eager.equals(lazy)
     assert eager["payoff"].to_list()[0] == Decimal("9579.04")
+
+
+# Flat columns: the common terms one column each and the payments as a list of structs.
+
+POLICY = {"penalty_rate": {"kind": "fixed", "value": {"value": "0.0005", "period": "daily"}},
+          "late_fee": {"amount": {"kind": "flat", "value": "30"}}}
+FLAT = [
+    {"loan_id": "A", "principal": Decimal("12000"), "rate": "18%", "installments": 12,
+     "disbursement": datetime.date(2026, 1, 15), "method": None, "frequency": None, "first_due": None,
+     "policy": None, "events": [{"date": datetime.date(2026, 2, 15), "amount": Decimal("1100.16"), "id": "p1"}]},
+    {"loan_id": "B", "principal": Decimal("3000.50"), "rate": "1.5%/month", "installments": 6,
+     "disbursement": datetime.date(2026, 1, 1), "method": "equal_principal", "frequency": "biweekly",
+     "first_due": datetime.date(2026, 1, 20), "policy": json.dumps({"grace": {"days": 3, "meaning": "waive"}}),
+     "events": []},
+    {"loan_id": "C", "principal": Decimal("800"), "rate": "9%", "installments": 1,
+     "disbursement": datetime.date(2026, 3, 1), "method": "bullet", "frequency": "monthly", "first_due": None,
+     "policy": None, "events": None},
+]
+
+
+def ledger_of(row):
+    """The same loan in the documented JSON format."""
+    value, _, period = row["rate"].partition("/")
+    rate = {"value": str(Decimal(value.rstrip("%")) / 100),
+            "period": {"": "annual", "month": "monthly", "day": "daily"}[period]}
+    options = {"principal": str(row["principal"]), "rate": rate, "installments": row["installments"],
+               "disbursement": row["disbursement"].isoformat()}
+    if row["method"]:
+        options["method"] = {"kind": row["method"]}
+    for key in ("frequency", "first_due"):
+        if row[key]:
+            options[key] = row[key] if isinstance(row[key], str) else row[key].isoformat()
+    events = [{"kind": "payment", "id": e["id"] or f"p{k + 1}", "date": e["date"].isoformat(),
+               "amount": str(e["amount"])} for k, e in enumerate(row["events"] or [])]
+    policy = json.loads(row["policy"]) if row["policy"] else POLICY
+    return {"schedule": {"options": options}, "policy": policy, "events": events}
+
+
+def flat_table(rows):
+    event = pa.struct([("date", pa.date32()), ("amount", pa.decimal128(18, 2)), ("id", pa.string())])
+    schema = pa.schema([("loan_id", pa.string()), ("principal", pa.decimal128(18, 2)), ("rate", pa.string()),
+                        ("installments", pa.int32()), ("disbursement", pa.date32()), ("method", pa.string()),
+                        ("frequency", pa.string()), ("first_due", pa.date32()), ("policy", pa.string()),
+                        ("events", pa.list_(event))])
+    return pa.Table.from_pylist(rows, schema=schema)
+
+
+def test_flat_columns_give_the_statements_of_the_same_loans_as_json():
+    for as_of in ("2026-03-20", "2026-09-01"):
+        rows = overdue.statements(flat_table(FLAT), as_of, policy=POLICY).to_pylist()
+        for loan, row in zip(FLAT, rows):
+            assert row["error"] is None, row
+            st = overdue.statement(ledger_of(loan), as_of)
+            assert (row["days_past_due"], row["bucket"], row["status"]) == (st.days_past_due, st.bucket, st.status)
+            assert row["payoff"] == st.payoff
+            for c in AMOUNTS:
+                assert row[f"outstanding_{c}"] == getattr(st.outstanding, c)
+    # the batch-wide policy matters: without it, the default policy
+    plain = overdue.statements(flat_table(FLAT), "2026-09-01").to_pylist()
+    assert plain[0]["payoff"] == overdue.statement({**ledger_of(FLAT[0]), "policy": {}}, "2026-09-01").payoff
+
+
+def test_flat_columns_accept_text_and_integers():
+    rows = [{"loan_id": 7, "principal": "12000", "rate": "18%", "installments": "12",
+             "disbursement": "2026-01-15"}]
+    text = pa.Table.from_pylist(rows)
+    ints = pa.table({"loan_id": [7], "principal": [12000], "rate": ["18%"], "installments": [12],
+                     "disbursement": [datetime.date(2026, 1, 15)]})
+    a = overdue.statements(text, "2026-03-01").to_pylist()[0]
+    b = overdue.statements(ints, "2026-03-01").to_pylist()[0]
+    assert a == b and a["error"] is None and a["loan_id"] == "7" and a["days_past_due"] == 14
+
+
+def test_a_bad_flat_row_is_an_error_row_naming_its_field():
+    good = {"loan_id": "ok", "principal": "1000", "rate": "12%", "installments": 3, "disbursement": "2026-01-01",
+            "method": None, "events": [{"date": "2026-02-01", "amount": "10", "kind": None}]}
+    bad = [
+        ({"principal": None}, "principal: missing"),
+        ({"principal": "-5"}, "principal: amount must not be negative"),
+        ({"rate": "18 percent"}, "rate: \"18 percent\""),
+        ({"disbursement": "2026-02-30"}, "disbursement: \"2026-02-30\""),
+        ({"method": "balloon"}, "method: \"balloon\" is not one of"),
+        ({"events": [{"date": "2026-02-01", "amount": "-1", "kind": None}]}, "events[0].amount: amount must not be negative"),
+        ({"events": [{"date": "2026-02-01", "amount": "1", "kind": "waiver"}]}, "events[0].kind: \"waiver\""),
+        ({"installments": 0}, "installments"),
+    ]
+    rows = [good] + [{**good, **change, "loan_id": str(k)} for k, (change, _) in enumerate(bad)]
+    result = overdue.statements(pa.Table.from_pylist(rows), "2026-03-01").to_pylist()
+    assert result[0]["error"] is None
+    for (change, message), row in zip(bad, result[1:]):
+        assert row["error"] is not None and message in row["error"], (change, row["error"])
+        assert row["payoff"] is None
+
+
+def test_float_amounts_in_flat_columns_are_refused():
+    floats = pa.table({"loan_id": ["f"], "principal": [1000.0], "rate": ["12%"], "installments": [3],
+                       "disbursement": ["2026-01-01"]})
+    row = overdue.statements(floats, "2026-03-01").to_pylist()[0]
+    assert "float" in row["error"] and "not exact" in row["error"]
+
+
+def test_a_table_with_neither_form_is_refused():
+    with pytest.raises(KeyError, match="flat columns principal, rate, installments, disbursement"):
+        overdue.statements(pa.table({"loan_id": ["x"], "principal": ["1"]}), "2026-03-01")
+    with pytest.raises(overdue.InvalidInputError):
+        overdue.statements(flat_table(FLAT), "2026-03-01", policy={"late_fe": 1})

@@ -30,9 +30,9 @@ LOAN = {
 def run(job, request):
     if job == "statement":
         return overdue.statement(request["ledger"], request["as_of"])
-    if job == "cost":
+    if job in ("cost", "limits"):
         extra = {k: v for k, v in request.items() if k != "flows"}
-        return overdue.cost(request["flows"], **extra)
+        return getattr(overdue, job)(request.get("flows", ()), **extra)
     return getattr(overdue, {"compare": "compare", "plan": "plan", "schedule": "schedule"}[job])(request)
 
 
@@ -53,6 +53,8 @@ def expected_value(found, expected, places):
         return found, Decimal(expected)
     if isinstance(found, datetime.date):
         return found, datetime.date.fromisoformat(expected)
+    if isinstance(found, tuple) and expected == []:
+        return found, ()
     return found, expected
 
 

@@ -1,4 +1,5 @@
-"""Hypothesis properties: money is conserved in every statement, and no
+"""Hypothesis properties: money is conserved in every statement, a flat
+batch row is the statement of its loan, and no
 request, however wrong, gives anything but a result, an OverdueError or a
 TypeError."""
 
@@ -68,3 +69,38 @@ def test_arbitrary_requests_give_a_result_or_a_named_error(job, request):
         getattr(overdue, job)(request)
     except (overdue.OverdueError, TypeError):
         pass
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(loans(), min_size=1, max_size=8), st.integers(0, 900))
+def test_a_flat_batch_row_is_the_statement_of_the_same_loan(batch, days):
+    """The flat Arrow columns and the JSON job read the same loan alike: every
+    row of the batch is that loan's statement, or an error where the job
+    raises one."""
+    pa = __import__("pyarrow")
+    as_of = datetime.date(2026, 1, 1) + datetime.timedelta(days=days)
+    event = pa.struct([("date", pa.date32()), ("amount", pa.decimal128(18, 2)), ("id", pa.string())])
+    rows = [{
+        "loan_id": str(k),
+        "principal": loan["schedule"]["options"]["principal"],
+        "rate": Decimal(loan["schedule"]["options"]["rate"]["value"]),
+        "installments": loan["schedule"]["options"]["installments"],
+        "disbursement": loan["schedule"]["options"]["disbursement"],
+        "policy": __import__("json").dumps(loan["policy"]),
+        "events": [{"date": e["date"], "amount": e["amount"], "id": e["id"]} for e in loan["events"]],
+    } for k, loan in enumerate(batch)]
+    schema = pa.schema([("loan_id", pa.string()), ("principal", pa.decimal128(18, 2)), ("rate", pa.decimal128(6, 4)),
+                        ("installments", pa.int64()), ("disbursement", pa.date32()), ("policy", pa.string()),
+                        ("events", pa.list_(event))])
+    result = overdue.statements(pa.Table.from_pylist(rows, schema=schema), as_of).to_pylist()
+    for loan, row in zip(batch, result):
+        try:
+            st_ = overdue.statement(loan, as_of)
+        except overdue.OverdueError as e:
+            assert row["error"] is not None and e.message.split(": ")[-1] in row["error"], (e.message, row["error"])
+            continue
+        assert row["error"] is None, row["error"]
+        assert (row["days_past_due"], row["bucket"], row["status"], row["payoff"]) == \
+            (st_.days_past_due, st_.bucket, st_.status, st_.payoff)
+        for c in COMPONENTS:
+            assert row[f"outstanding_{c}"] == getattr(st_.outstanding, c)

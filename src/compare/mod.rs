@@ -13,7 +13,7 @@ use crate::accrual::{Ledger, Statement};
 use crate::calendar::{DayCount, Frequency};
 use crate::cost::{nominal_annual_rate, xirr, xnpv, CashFlow};
 use crate::error::{overflow, Error, Result};
-use crate::limits::{CapCheck, PrivateLendingCap, RateTable};
+use crate::limits::{CapCheck, RateTable};
 use crate::money::Money;
 use crate::rate::Rate;
 use crate::ratio::Ratio;
@@ -513,9 +513,6 @@ pub struct Comparison {
 fn default_record_years() -> u32 {
     5
 }
-
-/// The simple annual rate above which courts reduce a licensed lender's charges: 24 %.
-const LICENSED_COURT_LIMIT: Decimal = Decimal::from_parts(24, 0, 0, false, 2);
 
 impl Comparison {
     /// A comparison for the loan in `ledger` on `as_of`, with the borrower's
@@ -1033,33 +1030,14 @@ pub(crate) fn present_cost(
 /// The legal limits a contract of `lender` made on `day` breaks at the
 /// simple annual rate `apr` of its interest, penalties and fees.
 pub(crate) fn legal_warnings(
-    (day, lender): (NaiveDate, LenderKind),
+    contract: (NaiveDate, LenderKind),
     apr: Option<Decimal>,
     lpr: &RateTable,
 ) -> Result<Vec<Warning>> {
-    let mut warnings = Vec::new();
-    let Some(simple) = apr else { return Ok(warnings) };
-    // the cap applies to interest, penalties and fees together as a simple annual rate
-    // (Supreme People's Court private-lending provisions, arts. 25 and 29): the nominal
-    // annual rate of the payments, not the compounded effective one
-    if lender.private_lending_rules() {
-        let cap = PrivateLendingCap::on(day, lpr)?;
-        if let Ok(rate) = Rate::annual(simple) {
-            let check = cap.check_rate(rate, DayCount::Act365Fixed)?;
-            if check.exceeded {
-                warnings.push(Warning::AboveLegalCap { check });
-            }
-        }
+    match apr {
+        Some(simple) => Ok(crate::limits::court_checks(contract, simple, lpr)?.warnings()),
+        None => Ok(Vec::new()),
     }
-    // a licensed lender's interest, penalties and fees together above 24 %/year: a court
-    // reduces the excess at the borrower's request (法发〔2017〕22号, art. 2)
-    if lender == LenderKind::LicensedInstitution && simple > LICENSED_COURT_LIMIT {
-        warnings.push(Warning::AboveCourtLimit {
-            annual_rate: simple,
-            limit: Rate::annual(LICENSED_COURT_LIMIT)?,
-        });
-    }
-    Ok(warnings)
 }
 
 /// Dated payments by the borrower.

@@ -12,6 +12,10 @@ use crate::error::{overflow, Error, Result};
 use crate::money::{Money, Rounding};
 use crate::rate::{Rate, RatePeriod};
 
+mod check;
+pub(crate) use check::court_checks;
+pub use check::{LateFeeCheck, LateFeeToCheck, LimitsRequest, LimitsResult, Violation};
+
 /// A table of annual rates that change on dates; each holds until the next.
 ///
 /// [`RateTable::china_lpr_one_year`] is the one-year Loan Prime Rate
@@ -451,7 +455,8 @@ impl PrivateLendingCap {
         self.check_annual(xirr(flows)?)
     }
 
-    fn check_annual(&self, annual: Decimal) -> Result<CapCheck> {
+    /// Checks a simple annual rate (a fraction) against the cap.
+    pub(crate) fn check_annual(&self, annual: Decimal) -> Result<CapCheck> {
         let cap = self.enforceable.value();
         let excess = annual
             .checked_sub(cap)

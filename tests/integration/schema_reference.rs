@@ -51,13 +51,14 @@ fn committed_schemas_are_what_the_types_generate() {
 }
 
 /// Which job's request each example file holds (a `.jsonl` file: one per line).
-const EXAMPLES: [(&str, &str); 6] = [
+const EXAMPLES: [(&str, &str); 7] = [
     ("borrower.json", "compare"),
     ("several_loans.json", "plan"),
     ("schedule.json", "schedule"),
     ("statement.json", "statement"),
     ("flows.json", "cost"),
     ("portfolio.jsonl", "portfolio"),
+    ("limits.json", "limits"),
 ];
 
 fn documents(file: &str) -> Vec<Value> {
@@ -90,6 +91,7 @@ fn result_of(job: &str, doc: &Value) -> Value {
         "plan" => run(doc, |p: overdue::Plan| p.compare()),
         "cost" => run(doc, |r: overdue::CostRequest| r.run()),
         "portfolio" => run(doc, |l: overdue::PortfolioLoan| Ok(l.summary(overdue::NaiveDate::MIN))),
+        "limits" => run(doc, |r: overdue::LimitsRequest| r.run()),
         other => panic!("no job {other}"),
     }
 }
@@ -248,6 +250,7 @@ fn extra_requests() -> Vec<(&'static str, Value)> {
             json!({"flows": cost_flows, "unit_period": {"kind": "semi_month"}}),
         ),
         ("cost", json!({"flows": cost_flows, "unit_period": {"kind": "year"}})),
+        ("limits", json!({"flows": cost_flows, "lender": "licensed_institution"})),
         (
             "cost",
             json!({"flows": [{"date": "2026-01-01", "amount": "1000"}, {"date": "2026-07-01", "amount": "-1050"}],
@@ -406,6 +409,7 @@ fn read(job: &str, text: &str) -> overdue::Result<Value> {
         "plan" => again::<overdue::Plan>(text),
         "cost" => again::<overdue::CostRequest>(text),
         "portfolio" => again::<overdue::PortfolioLoan>(text),
+        "limits" => again::<overdue::LimitsRequest>(text),
         other => panic!("no job {other}"),
     }
 }

@@ -2,7 +2,7 @@
 //! Python package's tests read too, so the two cannot drift: each request
 //! is run with `from_json`, and every expected value is found in the result.
 
-use overdue::{from_json, Comparison, CostRequest, Plan, Schedule, ScheduleOptions, StatementRequest};
+use overdue::{from_json, Comparison, CostRequest, LimitsRequest, Plan, Schedule, ScheduleOptions, StatementRequest};
 use rust_decimal::Decimal;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -41,6 +41,7 @@ fn every_reference_vector_holds() {
             "compare" => run(request, |c: Comparison| c.run()),
             "plan" => run(request, |p: Plan| p.compare()),
             "cost" => run(request, |r: CostRequest| r.run()),
+            "limits" => run(request, |r: LimitsRequest| r.run()),
             other => panic!("no job {other}"),
         };
         for (key, expected) in v["expect"].as_object().unwrap() {
