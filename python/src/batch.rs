@@ -15,7 +15,8 @@ use std::sync::Arc;
 
 use crate::flat;
 use arrow_array::builder::{Date32Builder, Decimal128Builder, Int64Builder, StringBuilder};
-use arrow_array::{Array, ArrayRef, RecordBatch, RecordBatchReader};
+use arrow_array::cast::AsArray;
+use arrow_array::{Array, ArrayRef, RecordBatch, RecordBatchReader, StringArray};
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use overdue::{Decimal, Ledger, LoanStatus, NaiveDate, OverduePolicy, Statement};
 use pyo3::exceptions::{PyKeyError, PyValueError};
@@ -25,10 +26,7 @@ use pyo3_arrow::{PyRecordBatchReader, PyTable};
 use rayon::prelude::*;
 
 /// The summary columns of one loan, or why it has none.
-struct Row {
-    id: Option<String>,
-    result: Result<Summary, String>,
-}
+type Row = Result<Summary, String>;
 
 struct Summary {
     as_of: NaiveDate,
@@ -93,11 +91,10 @@ fn summarise(statement: &Statement, scale: u32) -> Result<Summary, String> {
 }
 
 /// One loan's summary from its ledger.
-fn row(id: Option<String>, ledger: Result<Ledger, String>, as_of: NaiveDate, scale: u32) -> Row {
-    let result = ledger
+fn row(ledger: Result<Ledger, String>, as_of: NaiveDate, scale: u32) -> Row {
+    ledger
         .and_then(|ledger| ledger.statement(as_of).map_err(|e| e.to_string()))
-        .and_then(|statement| summarise(&statement, scale));
-    Row { id, result }
+        .and_then(|statement| summarise(&statement, scale))
 }
 
 /// A loan's ledger from its JSON text.
@@ -127,22 +124,13 @@ fn output_schema(scale: u32) -> SchemaRef {
 }
 
 /// A column as text (strings stay strings; numbers and the like are cast).
-fn text_column(batch: &RecordBatch, name: &str) -> PyResult<Option<ArrayRef>> {
-    let Some(column) = batch.column_by_name(name) else {
-        return Ok(None);
-    };
-    arrow_cast::cast(column, &DataType::Utf8)
-        .map(Some)
-        .map_err(|e| PyValueError::new_err(format!("column {name}: {e}")))
-}
-
-fn strings(column: &ArrayRef) -> Vec<Option<String>> {
-    let Some(text) = column.as_any().downcast_ref::<arrow_array::StringArray>() else {
-        return vec![None; column.len()];
-    };
-    (0..text.len())
-        .map(|i| text.is_valid(i).then(|| text.value(i).to_owned()))
-        .collect()
+fn text_column(batch: &RecordBatch, name: &str) -> PyResult<StringArray> {
+    let column = batch
+        .column_by_name(name)
+        .ok_or_else(|| PyKeyError::new_err(format!("no column {name}")))?;
+    let text =
+        arrow_cast::cast(column, &DataType::Utf8).map_err(|e| PyValueError::new_err(format!("column {name}: {e}")))?;
+    Ok(text.as_string::<i32>().clone())
 }
 
 fn days_from_epoch(date: NaiveDate) -> i32 {
@@ -150,9 +138,8 @@ fn days_from_epoch(date: NaiveDate) -> i32 {
     i32::try_from((date - epoch).num_days()).unwrap_or(i32::MAX)
 }
 
-fn build(rows: &[Row], schema: &SchemaRef, scale: u32) -> Result<RecordBatch, String> {
+fn build(ids: StringArray, rows: &[Row], schema: &SchemaRef, scale: u32) -> Result<RecordBatch, String> {
     let scale_i8 = i8::try_from(scale).map_err(|e| e.to_string())?;
-    let mut ids = StringBuilder::new();
     let mut dates = Date32Builder::new();
     let mut dpd = Int64Builder::new();
     let mut buckets = StringBuilder::new();
@@ -160,8 +147,7 @@ fn build(rows: &[Row], schema: &SchemaRef, scale: u32) -> Result<RecordBatch, St
     let mut amounts: Vec<Decimal128Builder> = (0..AMOUNTS.len()).map(|_| Decimal128Builder::new()).collect();
     let mut errors = StringBuilder::new();
     for row in rows {
-        ids.append_option(row.id.as_deref());
-        match &row.result {
+        match row {
             Ok(s) => {
                 dates.append_value(days_from_epoch(s.as_of));
                 dpd.append_value(i64::from(s.days_past_due));
@@ -185,7 +171,7 @@ fn build(rows: &[Row], schema: &SchemaRef, scale: u32) -> Result<RecordBatch, St
         }
     }
     let mut columns: Vec<ArrayRef> = vec![
-        Arc::new(ids.finish()),
+        Arc::new(ids),
         Arc::new(dates.finish()),
         Arc::new(dpd.finish()),
         Arc::new(buckets.finish()),
@@ -250,25 +236,25 @@ pub(crate) fn statements(
         let mut out = Vec::new();
         for batch in reader {
             let batch = batch.map_err(|e| PyValueError::new_err(e.to_string()))?;
-            let ids = text_column(&batch, "loan_id")?.map(|c| strings(&c)).unwrap_or_default();
+            let ids = text_column(&batch, "loan_id")?;
             let rows: Vec<Row> = if as_json {
-                let loans = text_column(&batch, "loan")?.map(|c| strings(&c)).unwrap_or_default();
+                let loans = text_column(&batch, "loan")?;
                 pool.install(|| {
-                    ids.into_par_iter()
-                        .zip(loans.par_iter())
-                        .map(|(id, loan)| row(id, from_text(loan.as_deref()), as_of, scale))
+                    (0..loans.len())
+                        .into_par_iter()
+                        .map(|k| row(from_text(loans.is_valid(k).then(|| loans.value(k))), as_of, scale))
                         .collect()
                 })
             } else {
-                let terms = flat::terms(&batch);
+                let columns = flat::Columns::of(&batch);
                 pool.install(|| {
-                    ids.into_par_iter()
-                        .zip(terms.into_par_iter())
-                        .map(|(id, terms)| row(id, terms.ledger(&policy), as_of, scale))
+                    (0..batch.num_rows())
+                        .into_par_iter()
+                        .map(|k| row(columns.terms(k).ledger(&policy), as_of, scale))
                         .collect()
                 })
             };
-            out.push(build(&rows, &schema, scale).map_err(PyValueError::new_err)?);
+            out.push(build(ids, &rows, &schema, scale).map_err(PyValueError::new_err)?);
         }
         Ok(out)
     })?;

@@ -16,7 +16,10 @@
 
 use arrow_array::cast::AsArray;
 use arrow_array::types::{Date32Type, Decimal128Type, Int64Type};
-use arrow_array::{Array, ArrayRef, GenericListArray, OffsetSizeTrait, RecordBatch, StructArray};
+use arrow_array::{
+    Array, ArrayRef, Date32Array, Decimal128Array, GenericListArray, Int64Array, OffsetSizeTrait, RecordBatch,
+    StringArray, StructArray,
+};
 use arrow_schema::DataType;
 use overdue::{
     Decimal, Frequency, Ledger, Method, Money, NaiveDate, OverduePolicy, Payment, Rate, Schedule, ScheduleOptions,
@@ -43,7 +46,6 @@ pub(crate) struct Terms {
 }
 
 /// A payment from the `events` column.
-#[derive(Clone)]
 struct Event {
     kind: Option<String>,
     id: Option<String>,
@@ -56,224 +58,253 @@ fn epoch_day(days: i32) -> Option<NaiveDate> {
     NaiveDate::from_num_days_from_ce_opt(days.checked_add(719_163)?)
 }
 
-/// Every value of `column` as text, whatever its type (`None` for a null).
-fn texts(column: &dyn Array, name: &str) -> Vec<Cell<String>> {
-    match arrow_cast::cast(&column.slice(0, column.len()), &DataType::Utf8) {
-        Ok(text) => {
-            let text = text.as_string::<i32>();
-            (0..text.len())
-                .map(|i| Ok(text.is_valid(i).then(|| text.value(i).to_owned())))
-                .collect()
-        }
-        Err(e) => vec![Err(format!("{name}: {e}")); column.len()],
-    }
+/// A column read row by row: converted once to the type its values are read
+/// from (a columnar cast), each row then decoded where it is used, so the
+/// work of reading a loan runs on the thread that computes it.
+enum Column {
+    /// The table has no such column: every row is null.
+    Missing,
+    /// The column could not be converted: every row has this error.
+    Broken(String),
+    Text(StringArray),
+    Decimal(Decimal128Array, u32),
+    Integer(Int64Array),
+    Date(Date32Array),
 }
 
-/// Every value of `column` as an exact decimal: decimals and integers as
-/// they are, text parsed; floats refused (they are not exact).
-fn decimals(column: &dyn Array, name: &str) -> Vec<Cell<Decimal>> {
-    match column.data_type() {
-        DataType::Decimal128(_, scale) => {
-            let values = column.as_primitive::<Decimal128Type>();
-            let scale = u32::try_from(*scale);
-            (0..values.len())
-                .map(|i| {
-                    if values.is_null(i) {
-                        return Ok(None);
-                    }
-                    let scale = scale.map_err(|_| format!("{name}: a negative decimal scale"))?;
-                    Decimal::try_from_i128_with_scale(values.value(i), scale)
-                        .map(Some)
-                        .map_err(|e| format!("{name}: {e}"))
-                })
-                .collect()
-        }
-        DataType::Float16 | DataType::Float32 | DataType::Float64 => vec![
-            Err(format!(
+/// How a column's values are meant.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Meaning {
+    Text,
+    /// An exact number: decimals and integers as they are, text parsed;
+    /// floats refused (they are not exact).
+    Number,
+    Date,
+}
+
+impl Column {
+    fn of(column: Option<&ArrayRef>, name: &str, meaning: Meaning) -> Column {
+        let Some(column) = column else { return Column::Missing };
+        let cast = |to: &DataType| arrow_cast::cast(column, to).map_err(|e| format!("{name}: {e}"));
+        let text = |c: Result<ArrayRef, String>| match c {
+            Ok(c) => Column::Text(c.as_string::<i32>().clone()),
+            Err(e) => Column::Broken(e),
+        };
+        match (meaning, column.data_type()) {
+            (Meaning::Number, DataType::Decimal128(_, scale)) => match u32::try_from(*scale) {
+                Ok(scale) => Column::Decimal(column.as_primitive::<Decimal128Type>().clone(), scale),
+                Err(_) => Column::Broken(format!("{name}: a negative decimal scale")),
+            },
+            (Meaning::Number, DataType::Float16 | DataType::Float32 | DataType::Float64) => Column::Broken(format!(
                 "{name}: a float column is not exact; give amounts as decimal, integer or text"
-            ));
-            column.len()
-        ],
-        dt if dt.is_integer() => match arrow_cast::cast(column, &DataType::Int64) {
-            Ok(ints) => {
-                let ints = ints.as_primitive::<Int64Type>();
-                (0..ints.len())
-                    .map(|i| Ok(ints.is_valid(i).then(|| Decimal::from(ints.value(i)))))
-                    .collect()
-            }
-            Err(e) => vec![Err(format!("{name}: {e}")); column.len()],
-        },
-        _ => texts(column, name)
-            .into_iter()
-            .map(|t| match t? {
+            )),
+            (Meaning::Number, dt) if dt.is_integer() => match cast(&DataType::Int64) {
+                Ok(c) => Column::Integer(c.as_primitive::<Int64Type>().clone()),
+                Err(e) => Column::Broken(e),
+            },
+            (Meaning::Date, DataType::Date32) => Column::Date(column.as_primitive::<Date32Type>().clone()),
+            (Meaning::Date, DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View) => text(cast(&DataType::Utf8)),
+            (Meaning::Date, _) => match cast(&DataType::Date32) {
+                Ok(c) => Column::Date(c.as_primitive::<Date32Type>().clone()),
+                Err(e) => Column::Broken(e),
+            },
+            _ => text(cast(&DataType::Utf8)),
+        }
+    }
+
+    /// Row `k` as text.
+    fn text(&self, k: usize) -> Cell<String> {
+        self.str(k).map(|s| s.map(str::to_owned))
+    }
+
+    fn str(&self, k: usize) -> Result<Option<&str>, String> {
+        match self {
+            Column::Missing => Ok(None),
+            Column::Broken(e) => Err(e.clone()),
+            Column::Text(a) => Ok(a.is_valid(k).then(|| a.value(k))),
+            _ => Err("a text column is expected".to_owned()),
+        }
+    }
+
+    /// Row `k` as an exact number.
+    fn decimal(&self, k: usize, name: &str) -> Cell<Decimal> {
+        match self {
+            Column::Decimal(a, scale) => match a.is_valid(k) {
+                false => Ok(None),
+                true => Decimal::try_from_i128_with_scale(a.value(k), *scale)
+                    .map(Some)
+                    .map_err(|e| format!("{name}: {e}")),
+            },
+            Column::Integer(a) => Ok(a.is_valid(k).then(|| Decimal::from(a.value(k)))),
+            _ => match self.str(k)? {
                 None => Ok(None),
                 Some(s) => s.trim().parse().map(Some).map_err(|e| format!("{name}: {s:?}: {e}")),
-            })
-            .collect(),
+            },
+        }
     }
-}
 
-fn integers(column: &dyn Array, name: &str) -> Vec<Cell<i64>> {
-    decimals(column, name)
-        .into_iter()
-        .map(|d| match d? {
+    fn integer(&self, k: usize, name: &str) -> Cell<i64> {
+        match self.decimal(k, name)? {
             None => Ok(None),
             Some(d) if d.fract().is_zero() => i64::try_from(d).map(Some).map_err(|e| format!("{name}: {e}")),
             Some(d) => Err(format!("{name}: {d} is not a whole number")),
-        })
-        .collect()
-}
+        }
+    }
 
-fn dates(column: &dyn Array, name: &str) -> Vec<Cell<NaiveDate>> {
-    if let DataType::Date32 = column.data_type() {
-        let days = column.as_primitive::<Date32Type>();
-        return (0..days.len())
-            .map(|i| match days.is_valid(i) {
+    fn date(&self, k: usize, name: &str) -> Cell<NaiveDate> {
+        match self {
+            Column::Date(a) => match a.is_valid(k) {
                 false => Ok(None),
-                true => epoch_day(days.value(i))
+                true => epoch_day(a.value(k))
                     .map(Some)
-                    .ok_or_else(|| format!("{name}: day {} is out of range", days.value(i))),
-            })
-            .collect();
-    }
-    if let DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View = column.data_type() {
-        return texts(column, name)
-            .into_iter()
-            .map(|t| match t? {
-                None => Ok(None),
-                Some(s) => s.parse().map(Some).map_err(|e| format!("{name}: {s:?}: {e}")),
-            })
-            .collect();
-    }
-    match arrow_cast::cast(column, &DataType::Date32) {
-        Ok(cast) => dates(&cast, name),
-        Err(e) => vec![Err(format!("{name}: {e}")); column.len()],
-    }
-}
-
-fn rates(column: &dyn Array, name: &str) -> Vec<Cell<Rate>> {
-    let textual = matches!(
-        column.data_type(),
-        DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View
-    );
-    if textual {
-        return texts(column, name)
-            .into_iter()
-            .map(|t| match t? {
-                None => Ok(None),
-                Some(s) => s.parse().map(Some).map_err(|e| format!("{name}: {s:?}: {e}")),
-            })
-            .collect();
-    }
-    decimals(column, name)
-        .into_iter()
-        .map(|d| match d? {
-            None => Ok(None),
-            Some(d) => Rate::annual(d).map(Some).map_err(|e| format!("{name}: {e}")),
-        })
-        .collect()
-}
-
-/// `f` over the column `name`, or all `None` when the table has no such column.
-fn optional<T>(batch: &RecordBatch, name: &str, f: impl Fn(&dyn Array, &str) -> Vec<Cell<T>>) -> Vec<Cell<T>> {
-    match batch.column_by_name(name) {
-        Some(column) => f(column.as_ref(), name),
-        None => (0..batch.num_rows()).map(|_| Ok(None)).collect(),
-    }
-}
-
-/// Each row's list of events (empty without an `events` column).
-fn events(batch: &RecordBatch) -> Vec<Result<Vec<Event>, String>> {
-    let Some(column) = batch.column_by_name("events") else {
-        return vec![Ok(Vec::new()); batch.num_rows()];
-    };
-    match column.data_type() {
-        DataType::List(_) => lists(column.as_list::<i32>()),
-        DataType::LargeList(_) => lists(column.as_list::<i64>()),
-        other => vec![Err(format!("events: a list of structs is expected, not {other}")); batch.num_rows()],
-    }
-}
-
-fn lists<O: OffsetSizeTrait>(list: &GenericListArray<O>) -> Vec<Result<Vec<Event>, String>> {
-    let Some(items) = list.values().as_any().downcast_ref::<StructArray>() else {
-        return vec![Err("events: each event must be a struct".to_owned()); list.len()];
-    };
-    let field = |name: &str| items.column_by_name(name).map(ArrayRef::clone);
-    let n = items.len();
-    let (Some(date), Some(amount)) = (field("date"), field("amount")) else {
-        return vec![Err("events: each event needs `date` and `amount` fields".to_owned()); list.len()];
-    };
-    let dates = dates(date.as_ref(), "events.date");
-    let amounts = decimals(amount.as_ref(), "events.amount");
-    let ids = field("id").map(|c| texts(c.as_ref(), "events.id"));
-    let kinds = field("kind").map(|c| texts(c.as_ref(), "events.kind"));
-    let text_at = |column: &Option<Vec<Cell<String>>>, k: usize| {
-        column
-            .as_ref()
-            .and_then(|c| c.get(k))
-            .and_then(|v| v.clone().ok().flatten())
-    };
-    let all: Vec<Event> = (0..n)
-        .map(|k| Event {
-            kind: text_at(&kinds, k),
-            id: text_at(&ids, k),
-            date: dates.get(k).cloned().unwrap_or(Ok(None)),
-            amount: amounts.get(k).cloned().unwrap_or(Ok(None)),
-        })
-        .collect();
-    let offsets = list.value_offsets();
-    (0..list.len())
-        .map(|row| {
-            if list.is_null(row) {
-                return Ok(Vec::new());
-            }
-            let start = offsets.get(row).and_then(|o| o.to_usize()).unwrap_or(0);
-            let end = offsets.get(row + 1).and_then(|o| o.to_usize()).unwrap_or(start);
-            Ok(all.get(start..end).map(<[Event]>::to_vec).unwrap_or_default())
-        })
-        .collect()
-}
-
-/// Every row's terms.
-pub(crate) fn terms(batch: &RecordBatch) -> Vec<Terms> {
-    let principal = optional(batch, "principal", decimals);
-    let rate = optional(batch, "rate", rates);
-    let installments = optional(batch, "installments", integers);
-    let disbursement = optional(batch, "disbursement", dates);
-    let method = optional(batch, "method", texts);
-    let frequency = optional(batch, "frequency", texts);
-    let first_due = optional(batch, "first_due", dates);
-    let policy = optional(batch, "policy", texts);
-    let events = events(batch);
-    principal
-        .into_iter()
-        .zip(rate)
-        .zip(installments)
-        .zip(disbursement)
-        .zip(method)
-        .zip(frequency)
-        .zip(first_due)
-        .zip(policy)
-        .zip(events)
-        .map(
-            |(
-                (((((((principal, rate), installments), disbursement), method), frequency), first_due), policy),
-                events,
-            )| {
-                Terms {
-                    principal,
-                    rate,
-                    installments,
-                    disbursement,
-                    method,
-                    frequency,
-                    first_due,
-                    policy,
-                    events,
-                }
+                    .ok_or_else(|| format!("{name}: day {} is out of range", a.value(k))),
             },
-        )
-        .collect()
+            _ => match self.str(k)? {
+                None => Ok(None),
+                Some(s) => s.parse().map(Some).map_err(|e| format!("{name}: {s:?}: {e}")),
+            },
+        }
+    }
+
+    /// A rate: text (`18%`, `1.5%/month`) or an annual fraction.
+    fn rate(&self, k: usize, name: &str) -> Cell<Rate> {
+        match self {
+            Column::Text(_) => match self.str(k)? {
+                None => Ok(None),
+                Some(s) => s.parse().map(Some).map_err(|e| format!("{name}: {s:?}: {e}")),
+            },
+            _ => match self.decimal(k, name)? {
+                None => Ok(None),
+                Some(d) => Rate::annual(d).map(Some).map_err(|e| format!("{name}: {e}")),
+            },
+        }
+    }
+}
+
+/// The `events` column: each row's slice of a list of structs.
+enum Events {
+    Missing,
+    Broken(String),
+    List(Box<EventColumns>),
+}
+
+/// Where each row's events are, and their fields.
+struct EventColumns {
+    offsets: Vec<usize>,
+    nulls: Option<arrow_buffer::NullBuffer>,
+    date: Column,
+    amount: Column,
+    id: Column,
+    kind: Column,
+}
+
+impl Events {
+    fn of(batch: &RecordBatch) -> Events {
+        let Some(column) = batch.column_by_name("events") else {
+            return Events::Missing;
+        };
+        match column.data_type() {
+            DataType::List(_) => Events::list(column.as_list::<i32>()),
+            DataType::LargeList(_) => Events::list(column.as_list::<i64>()),
+            other => Events::Broken(format!("events: a list of structs is expected, not {other}")),
+        }
+    }
+
+    fn list<O: OffsetSizeTrait>(list: &GenericListArray<O>) -> Events {
+        let Some(items) = list.values().as_any().downcast_ref::<StructArray>() else {
+            return Events::Broken("events: each event must be a struct".to_owned());
+        };
+        if items.column_by_name("date").is_none() || items.column_by_name("amount").is_none() {
+            return Events::Broken("events: each event needs `date` and `amount` fields".to_owned());
+        }
+        Events::List(Box::new(EventColumns {
+            offsets: list.value_offsets().iter().map(|o| o.as_usize()).collect(),
+            nulls: list.nulls().cloned(),
+            date: Column::of(items.column_by_name("date"), "date", Meaning::Date),
+            amount: Column::of(items.column_by_name("amount"), "amount", Meaning::Number),
+            id: Column::of(items.column_by_name("id"), "id", Meaning::Text),
+            kind: Column::of(items.column_by_name("kind"), "kind", Meaning::Text),
+        }))
+    }
+
+    fn row(&self, row: usize) -> Result<Vec<Event>, String> {
+        match self {
+            Events::Missing => Ok(Vec::new()),
+            Events::Broken(e) => Err(e.clone()),
+            Events::List(list) => {
+                let EventColumns {
+                    offsets,
+                    nulls,
+                    date,
+                    amount,
+                    id,
+                    kind,
+                } = list.as_ref();
+                if nulls.as_ref().is_some_and(|n| n.is_null(row)) {
+                    return Ok(Vec::new());
+                }
+                let start = offsets.get(row).copied().unwrap_or(0);
+                let end = offsets.get(row + 1).copied().unwrap_or(start);
+                Ok((start..end)
+                    .map(|k| Event {
+                        kind: kind.text(k).ok().flatten(),
+                        id: id.text(k).ok().flatten(),
+                        date: date.date(k, "date"),
+                        amount: amount.decimal(k, "amount"),
+                    })
+                    .collect())
+            }
+        }
+    }
+}
+
+/// A flat table's columns, read row by row.
+pub(crate) struct Columns {
+    principal: Column,
+    rate: Column,
+    installments: Column,
+    disbursement: Column,
+    method: Column,
+    frequency: Column,
+    first_due: Column,
+    policy: Column,
+    events: Events,
+}
+
+impl Columns {
+    /// The columns of `batch`, converted once.
+    pub(crate) fn of(batch: &RecordBatch) -> Columns {
+        let column = |name: &str, meaning| Column::of(batch.column_by_name(name), name, meaning);
+        Columns {
+            principal: column("principal", Meaning::Number),
+            rate: match batch.column_by_name("rate").map(|c| c.data_type()) {
+                Some(DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View) => column("rate", Meaning::Text),
+                _ => column("rate", Meaning::Number),
+            },
+            installments: column("installments", Meaning::Number),
+            disbursement: column("disbursement", Meaning::Date),
+            method: column("method", Meaning::Text),
+            frequency: column("frequency", Meaning::Text),
+            first_due: column("first_due", Meaning::Date),
+            policy: column("policy", Meaning::Text),
+            events: Events::of(batch),
+        }
+    }
+
+    /// Row `k`'s terms.
+    pub(crate) fn terms(&self, k: usize) -> Terms {
+        Terms {
+            principal: self.principal.decimal(k, "principal"),
+            rate: self.rate.rate(k, "rate"),
+            installments: self.installments.integer(k, "installments"),
+            disbursement: self.disbursement.date(k, "disbursement"),
+            method: self.method.text(k),
+            frequency: self.frequency.text(k),
+            first_due: self.first_due.date(k, "first_due"),
+            policy: self.policy.text(k),
+            events: self.events.row(k),
+        }
+    }
 }
 
 fn required<T>(cell: Cell<T>, name: &str) -> Result<T, String> {
