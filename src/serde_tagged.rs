@@ -33,6 +33,18 @@ pub(crate) fn deserialize<'de, T: Tagged, D: Deserializer<'de>>(deserializer: D)
     deserializer.deserialize_map(TaggedVisitor(PhantomData))
 }
 
+/// `impl Deserialize` for a [`Tagged`] enum, by [`deserialize`].
+macro_rules! deserialize_tagged {
+    ($enum:ty) => {
+        impl<'de> serde::Deserialize<'de> for $enum {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+                $crate::serde_tagged::deserialize(deserializer)
+            }
+        }
+    };
+}
+pub(crate) use deserialize_tagged;
+
 /// A variant without fields: the object must have nothing but its `kind`.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -8,6 +8,7 @@
 //! overdue plan       [FILE]                 one budget over several loans
 //! overdue xirr       [FILE]                 XIRR (and XNPV) of cash flows
 //! overdue apr        [FILE]                 the APRs of cash flows
+//! overdue limits     [FILE]                 a contract against the legal caps
 //! overdue portfolio  [FILE] --as-of DATE    statements for many loans (JSON Lines)
 //! ```
 //!
@@ -37,6 +38,15 @@ pub mod portfolio;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// The command line.
+///
+/// ```
+/// use clap::Parser;
+/// use overdue_cli::Cli;
+///
+/// let cli = Cli::try_parse_from(["overdue", "statement", "loan.json", "--as-of", "2026-06-24"]).unwrap();
+/// assert!(format!("{cli:?}").contains("2026-06-24"));
+/// assert!(Cli::try_parse_from(["overdue", "statement", "--as-of", "2026-02-30"]).is_err());
+/// ```
 #[derive(Debug, Parser)]
 #[command(name = "overdue", version, about = "The exact arithmetic of overdue debt", long_about = None)]
 pub struct Cli {
@@ -133,6 +143,15 @@ fn parse_rate(text: &str) -> Result<Rate, String> {
 }
 
 /// Why the command failed, and its exit code.
+///
+/// ```
+/// use clap::Parser;
+/// use overdue_cli::{run, Cli, Failure};
+///
+/// // an input that cannot be read is invalid input (exit code 2)
+/// let cli = Cli::try_parse_from(["overdue", "schedule", "no-such-file.json"]).unwrap();
+/// assert!(matches!(run(cli, &mut Vec::new()), Err(Failure::Invalid(_))));
+/// ```
 #[derive(Debug)]
 pub enum Failure {
     /// The input is not a valid request (exit code 2).
@@ -156,6 +175,24 @@ impl Failure {
 /// # Errors
 /// [`Failure::Invalid`] for input that is not a valid request,
 /// [`Failure::Other`] for anything else.
+///
+/// ```
+/// use clap::Parser;
+/// use overdue_cli::{run, Cli, Failure};
+///
+/// let dir = std::env::temp_dir().join(format!("overdue-run-{}", std::process::id()));
+/// std::fs::create_dir_all(&dir).unwrap();
+/// let file = dir.join("schedule.json");
+/// std::fs::write(&file, r#"{"principal": "1200", "rate": {"value": "0.12", "period": "annual"},
+///     "installments": 3, "disbursement": "2026-01-15"}"#).unwrap();
+/// let mut out = Vec::new();
+/// run(Cli::try_parse_from(["overdue", "schedule", "--json", file.to_str().unwrap()]).unwrap(), &mut out).unwrap();
+/// assert!(String::from_utf8(out).unwrap().contains(r#""408.03""#));
+///
+/// std::fs::write(&file, r#"{"principal": "-1"}"#).unwrap();
+/// let cli = Cli::try_parse_from(["overdue", "schedule", file.to_str().unwrap()]).unwrap();
+/// assert!(matches!(run(cli, &mut Vec::new()), Err(Failure::Invalid(_))));
+/// ```
 pub fn run(cli: Cli, out: &mut (dyn Write + Send)) -> Result<(), Failure> {
     let text = match &cli.command {
         Command::Schedule(job) => render(job, &Schedule::build(&read::<ScheduleOptions>(job)?).map_err(invalid)?)?,
@@ -178,6 +215,13 @@ pub fn run(cli: Cli, out: &mut (dyn Write + Send)) -> Result<(), Failure> {
 }
 
 /// Parses the command line and runs it, printing errors on standard error.
+/// The binary's `main` is this function.
+///
+/// ```no_run
+/// fn main() -> std::process::ExitCode {
+///     overdue_cli::main()
+/// }
+/// ```
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let mut out = std::io::BufWriter::new(std::io::stdout());

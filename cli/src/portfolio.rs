@@ -25,6 +25,14 @@ const BATCH: usize = 2048;
 const LARGE_INPUT: u64 = 1 << 20;
 
 /// `overdue portfolio`'s options.
+///
+/// ```
+/// use clap::Parser;
+/// use overdue_cli::Cli;
+///
+/// let cli = Cli::try_parse_from(["overdue", "portfolio", "-", "--as-of", "2026-06-24", "--format", "csv", "--threads", "2"]);
+/// assert!(cli.is_ok());
+/// ```
 #[derive(Debug, Args)]
 pub struct PortfolioArgs {
     /// The loans, one `{"id": ..., "ledger": ...}` per line; standard input when left out or `-`.
@@ -41,6 +49,12 @@ pub struct PortfolioArgs {
 }
 
 /// How the summaries are written.
+///
+/// ```
+/// use clap::ValueEnum;
+/// use overdue_cli::portfolio::Format;
+/// assert_eq!(Format::from_str("csv", true), Ok(Format::Csv));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// One JSON object per line.
@@ -50,6 +64,11 @@ pub enum Format {
 }
 
 /// How many loans a run computed, and how many of them failed.
+///
+/// ```
+/// use overdue_cli::portfolio::Tally;
+/// assert_eq!(Tally::default().loans, 0);
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Tally {
     /// Loans read.
@@ -126,6 +145,22 @@ fn progress_bar(size: Option<u64>) -> Option<ProgressBar> {
 /// [`Failure::Other`] when the input cannot be read or the output written,
 /// or the threads cannot start. A loan that cannot be computed is not an
 /// error: its summary says why.
+///
+/// ```
+/// use overdue::NaiveDate;
+/// use overdue_cli::portfolio::{run, Format};
+///
+/// let loans = r#"{"id": "L-1", "ledger": {"schedule": {"options": {"principal": "1200",
+///     "rate": {"value": "0.12", "period": "annual"}, "installments": 3, "disbursement": "2026-01-15"}}, "policy": {}}}
+/// not a loan
+/// "#;
+/// let mut out = Vec::new();
+/// let as_of = NaiveDate::from_ymd_opt(2026, 2, 25).unwrap();
+/// let tally = run(loans.replace("\n    ", " ").as_bytes(), &mut out, as_of, Format::Csv, 1, |_, _| {}).unwrap();
+/// assert_eq!((tally.loans, tally.failed), (2, 1));
+/// let text = String::from_utf8(out).unwrap();
+/// assert!(text.lines().nth(1).unwrap().starts_with("L-1,2026-02-25,10,M1,overdue,"));
+/// ```
 pub fn run(
     input: impl BufRead + Send,
     out: &mut (dyn Write + Send),

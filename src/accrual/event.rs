@@ -457,8 +457,4 @@ impl crate::serde_tagged::Tagged for Event {
     }
 }
 
-impl<'de> Deserialize<'de> for Event {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
-        crate::serde_tagged::deserialize(deserializer)
-    }
-}
+crate::serde_tagged::deserialize_tagged!(Event);

@@ -1404,8 +1404,4 @@ impl crate::serde_tagged::Tagged for WayOut {
     }
 }
 
-impl<'de> Deserialize<'de> for WayOut {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
-        crate::serde_tagged::deserialize(deserializer)
-    }
-}
+crate::serde_tagged::deserialize_tagged!(WayOut);

@@ -714,8 +714,4 @@ impl crate::serde_tagged::Tagged for NewPlan {
     }
 }
 
-impl<'de> Deserialize<'de> for NewPlan {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
-        crate::serde_tagged::deserialize(deserializer)
-    }
-}
+crate::serde_tagged::deserialize_tagged!(NewPlan);

@@ -117,8 +117,4 @@ impl crate::serde_tagged::Tagged for InterestModel {
     }
 }
 
-impl<'de> Deserialize<'de> for InterestModel {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
-        crate::serde_tagged::deserialize(deserializer)
-    }
-}
+crate::serde_tagged::deserialize_tagged!(InterestModel);

@@ -1112,11 +1112,7 @@ impl crate::serde_tagged::Tagged for Method {
     }
 }
 
-impl<'de> Deserialize<'de> for Method {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
-        crate::serde_tagged::deserialize(deserializer)
-    }
-}
+crate::serde_tagged::deserialize_tagged!(Method);
 
 #[cfg(test)]
 mod tests {

@@ -2,7 +2,7 @@
 //! rule, and where a prepayment goes.
 
 use super::{cadd, date, Book, Inst, InstTerms, Parts, PRINCIPAL};
-use crate::accrual::allocation::{AllocationOrder, Component, Direction, InstallmentState, Surplus};
+use crate::accrual::allocation::{AllocationOrder, Component, Direction, InstallmentState, Surplus, Tier};
 use crate::accrual::policy::EarlySettlement;
 use crate::accrual::servicing::Pyramiding;
 use crate::error::{overflow, Result};
@@ -50,17 +50,17 @@ impl Book<'_> {
         }
         let n = self.inst.len();
         // matured debts first, in the order they matured (Civil Code art. 560): the tiers
-        // walk the past-due installments before anything of the current period's, so a
-        // payment never leaves an installment past due while it pays one not yet due
-        for only in [Some(InstallmentState::PastDue), None] {
-            for tier in self.t.allocation.tiers() {
-                let covered: Vec<usize> = (0..n)
-                    .filter(|&k| {
-                        let state = self.state(k, d, current);
-                        tier.states().contains(&state) && only.is_none_or(|o| o == state)
-                    })
-                    .collect();
-                self.pay_tier(tier.components(), tier.direction(), &covered, &mut amount, &mut parts);
+        // walk the past-due installments (those before `current`) before anything of the
+        // current period's, so a payment never leaves an installment past due while it
+        // pays one not yet due
+        let tiers = self.t.allocation.tiers();
+        for past_due_only in [true, false] {
+            let end = if past_due_only { current.min(n) } else { n };
+            for tier in tiers {
+                if past_due_only && !tier.states().contains(&InstallmentState::PastDue) {
+                    continue;
+                }
+                self.pay_tier(tier, end, d, current, &mut amount, &mut parts);
                 if amount == 0 {
                     return Ok((parts, amount));
                 }
@@ -99,27 +99,25 @@ impl Book<'_> {
         Ok((parts, amount))
     }
 
-    /// Pays `components` of the `covered` installments in `direction`.
-    fn pay_tier(
-        &mut self,
-        components: &[Component],
-        direction: Direction,
-        covered: &[usize],
-        amount: &mut i128,
-        parts: &mut Parts,
-    ) {
-        match direction {
+    /// Pays `tier` over the installments before `end` in the states it names.
+    fn pay_tier(&mut self, tier: &Tier, end: usize, d: i32, current: usize, amount: &mut i128, parts: &mut Parts) {
+        let components = tier.components();
+        match tier.direction() {
             Direction::Horizontal => {
                 for &c in components {
-                    for &k in covered {
-                        self.pay(k, c, i128::MAX, amount, parts);
+                    for k in 0..end {
+                        if tier.states().contains(&self.state(k, d, current)) {
+                            self.pay(k, c, i128::MAX, amount, parts);
+                        }
                     }
                 }
             }
             _ => {
-                for &k in covered {
-                    for &c in components {
-                        self.pay(k, c, i128::MAX, amount, parts);
+                for k in 0..end {
+                    if tier.states().contains(&self.state(k, d, current)) {
+                        for &c in components {
+                            self.pay(k, c, i128::MAX, amount, parts);
+                        }
                     }
                 }
             }
