@@ -52,12 +52,15 @@
 //!   base, [`LateFee`], [`Grace`], [`Caps`], charge-off, [`Buckets`], an
 //!   [`AllocationOrder`] with its [`Surplus`] prepayment rule, [`Pyramiding`],
 //!   what charge-off stops ([`Accrual`]), [`EarlySettlement`]) and [`Event`]s
-//!   ([`Payment`], [`Reversal`], [`Refund`], [`Waiver`]);
+//!   ([`Payment`], [`Reversal`], [`Refund`], [`Waiver`], and the
+//!   [`Interruption`]s of the limitation period);
 //!   [`Ledger::statement`] replays them into a [`Statement`]:
 //!   [`InstallmentStatement`]s with [`Components`] charged, paid, waived,
 //!   outstanding and upcoming, days past due, bucket, [`LoanStatus`], payoff,
 //!   every [`PaymentAllocation`], [`Rebate`]s and [`PossibleDuplicate`]s;
-//!   [`Ledger::autodebit`] says what an autodebit should collect. The
+//!   [`Ledger::autodebit`] says what an autodebit should collect, and
+//!   [`Ledger::limitation`] until when a claim can be brought
+//!   ([`LimitationRules`], [`Limitation`]). The
 //!   [`accrual_guide`] explains every field.
 //! - A [`Restructure`] (a [`NewPlan`]: new [`NewTerms`], re-amortisation or a
 //!   deferral by a [`Shift`]; a [`ComponentPlan`] per component; a down
@@ -351,6 +354,7 @@ pub use crate::accrual::{
     LateFee, Ledger, LoanStatus, OverduePolicy, Payment, PaymentAllocation, PenaltyBase, PenaltyRate, Recurrence,
     Statement, Surplus, Tier, Waiver, MAX_POLICY_DAYS,
 };
+pub use crate::accrual::{Interruption, InterruptionCause, Limitation, LimitationRestart, LimitationRules, Restarter};
 pub use crate::calendar::{DayCount, Frequency};
 pub use crate::compare::{
     Budget, Choice, Comparison, ComparisonResult, CreditImpact, DebtService, LenderKind, MonthOverBudget, OptionResult,

@@ -381,11 +381,92 @@ impl Refund {
     }
 }
 
+/// What interrupts the limitation period (诉讼时效中断, Civil Code art. 195):
+/// the creditor's demand, the debtor's agreeing to pay, a lawsuit or
+/// arbitration. A payment interrupts it too, without an event of this kind
+/// (it is the debtor agreeing to pay by paying).
+///
+/// ```
+/// use overdue::InterruptionCause;
+/// assert_eq!(InterruptionCause::default(), InterruptionCause::Demand);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum InterruptionCause {
+    /// The creditor asked the debtor to pay (a letter, a message, a call on
+    /// record: 权利人向义务人提出履行请求). The default.
+    #[default]
+    Demand,
+    /// The debtor agreed to pay (a signed acknowledgement, a repayment plan:
+    /// 义务人同意履行义务).
+    Acknowledgement,
+    /// A lawsuit or an arbitration was filed; the date is the day its
+    /// proceedings ended, from which the period runs again.
+    Lawsuit,
+}
+
+/// An event with no money in it that interrupts the limitation period:
+/// recorded in the ledger so that [`Ledger::limitation`](crate::Ledger::limitation)
+/// replays it with the payments. It changes no statement.
+///
+/// ```
+/// use overdue::{Interruption, InterruptionCause, NaiveDate};
+/// let day = NaiveDate::from_ymd_opt(2028, 3, 1).unwrap();
+/// let demand = Interruption::new(day, InterruptionCause::Demand);
+/// assert_eq!((demand.date(), demand.cause()), (day, InterruptionCause::Demand));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Interruption {
+    date: NaiveDate,
+    #[serde(default)]
+    cause: InterruptionCause,
+}
+
+impl Interruption {
+    /// An interruption of `cause` on `date`.
+    ///
+    /// ```
+    /// use overdue::{Interruption, InterruptionCause, NaiveDate};
+    /// let day = NaiveDate::from_ymd_opt(2028, 3, 1).unwrap();
+    /// assert_eq!(Interruption::new(day, InterruptionCause::Lawsuit).cause(), InterruptionCause::Lawsuit);
+    /// ```
+    pub fn new(date: NaiveDate, cause: InterruptionCause) -> Interruption {
+        Interruption { date, cause }
+    }
+
+    /// Its date.
+    ///
+    /// ```
+    /// use overdue::{Interruption, InterruptionCause, NaiveDate};
+    /// let day = NaiveDate::from_ymd_opt(2028, 3, 1).unwrap();
+    /// assert_eq!(Interruption::new(day, InterruptionCause::Demand).date(), day);
+    /// ```
+    pub fn date(&self) -> NaiveDate {
+        self.date
+    }
+
+    /// What interrupted the period.
+    ///
+    /// ```
+    /// use overdue::{Interruption, InterruptionCause, NaiveDate};
+    /// let day = NaiveDate::from_ymd_opt(2028, 3, 1).unwrap();
+    /// assert_eq!(Interruption::new(day, InterruptionCause::Acknowledgement).cause(), InterruptionCause::Acknowledgement);
+    /// ```
+    pub fn cause(&self) -> InterruptionCause {
+        self.cause
+    }
+}
+
 /// Something that happened to a loan after disbursement.
 ///
 /// Events on the same date are replayed waivers first (in component,
 /// installment and amount order), then payments (in id order), then
-/// reversals (in payment id order), then refunds, then a restructure, so the
+/// reversals (in payment id order), then refunds, then a restructure, then
+/// interruptions of the limitation period (which move no money), so the
 /// order in which they were recorded never matters.
 ///
 /// ```
@@ -411,6 +492,9 @@ pub enum Event {
     Reversal(Reversal),
     /// A credit balance paid back to the borrower.
     Refund(Refund),
+    /// A demand, an acknowledgement or a lawsuit: it interrupts the
+    /// limitation period and moves no money.
+    Interruption(Interruption),
 }
 
 impl Event {
@@ -428,6 +512,7 @@ impl Event {
             Event::Restructure(r) => r.date(),
             Event::Reversal(r) => r.date,
             Event::Refund(r) => r.date,
+            Event::Interruption(i) => i.date,
         }
     }
 
@@ -439,20 +524,22 @@ impl Event {
             Event::Reversal(r) => (r.date, 2, r.payment_id.as_str(), 0, None, Money::ZERO),
             Event::Refund(r) => (r.date, 3, "", 0, None, r.amount),
             Event::Restructure(r) => (r.date(), 4, "", 0, None, Money::ZERO),
+            Event::Interruption(i) => (i.date, 5, "", i.cause as usize, None, Money::ZERO),
         }
     }
 }
 
 impl crate::serde_tagged::Tagged for Event {
     const EXPECTING: &'static str = "an event";
-    const KINDS: &'static [&'static str] = &["payment", "waiver", "restructure", "reversal", "refund"];
+    const KINDS: &'static [&'static str] = &["payment", "waiver", "restructure", "reversal", "refund", "interruption"];
     fn variant<'de, D: serde::Deserializer<'de>>(kind: &str, fields: D) -> std::result::Result<Self, D::Error> {
         match kind {
             "payment" => Payment::deserialize(fields).map(Event::Payment),
             "waiver" => Waiver::deserialize(fields).map(Event::Waiver),
             "restructure" => crate::restructure::Restructure::deserialize(fields).map(Event::Restructure),
             "reversal" => Reversal::deserialize(fields).map(Event::Reversal),
-            _ => Refund::deserialize(fields).map(Event::Refund),
+            "refund" => Refund::deserialize(fields).map(Event::Refund),
+            _ => Interruption::deserialize(fields).map(Event::Interruption),
         }
     }
 }

@@ -267,6 +267,7 @@ impl Ledger {
             Event::Refund(r) => {
                 r.amount().to_minor("refund amount", self.terms.scale())?;
             }
+            Event::Interruption(_) => {}
         }
         let at = self.events.partition_point(|e| e.sort_key() <= event.sort_key());
         self.check_by_replay(&event, at)?;
@@ -281,6 +282,11 @@ impl Ledger {
         }
         self.events.insert(at, event);
         Ok(())
+    }
+
+    /// Whether the payment `id` was reversed on or before `as_of`.
+    pub(crate) fn reversed_by(&self, id: &str, as_of: NaiveDate) -> bool {
+        self.reversed.get(id).is_some_and(|&d| d <= as_of)
     }
 
     /// A reversal must name a recorded payment, not yet reversed, and come
@@ -317,6 +323,27 @@ impl Ledger {
         let at = self.events.partition_point(|e| e.sort_key() <= event.sort_key());
         self.events.insert(at, event);
         Ok(())
+    }
+
+    /// Records a demand, an acknowledgement or a lawsuit: an event that
+    /// interrupts the limitation period ([`Ledger::limitation`]) and moves
+    /// no money.
+    ///
+    /// # Errors
+    /// [`Error::DateOrder`] if it is dated before disbursement.
+    ///
+    /// ```
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// # let s = Schedule::equal_installment(Money::new(dec!(1000))?, Rate::annual(dec!(0.1))?, 2, d(2026, 1, 1))?;
+    /// let mut ledger = Ledger::new(s, OverduePolicy::new())?;
+    /// let before = ledger.statement(d(2026, 6, 1))?;
+    /// ledger.interrupt(Interruption::new(d(2026, 4, 1), InterruptionCause::Demand))?;
+    /// assert_eq!(ledger.statement(d(2026, 6, 1))?.payoff, before.payoff); // no money moves
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn interrupt(&mut self, interruption: crate::accrual::event::Interruption) -> Result<()> {
+        self.record(Event::Interruption(interruption))
     }
 
     /// Records a restructure or deferral, after checking it against the
@@ -445,7 +472,7 @@ impl Ledger {
     /// payments after it cannot invalidate anything and is not replayed.
     fn check_by_replay(&self, event: &Event, at: usize) -> Result<()> {
         let later = self.events.get(at..).unwrap_or_default();
-        let checked = |e: &Event| !matches!(e, Event::Payment(_));
+        let checked = |e: &Event| !matches!(e, Event::Payment(_) | Event::Interruption(_));
         if !checked(event) && !later.iter().any(checked) {
             return Ok(());
         }

@@ -5,13 +5,15 @@ mod allocation;
 mod engine;
 mod event;
 mod ledger;
+mod limitation;
 mod policy;
 mod servicing;
 mod statement;
 
 pub use allocation::{AllocationOrder, Component, Direction, InstallmentState, Surplus, Tier};
-pub use event::{Event, Payment, Refund, Reversal, Waiver};
+pub use event::{Event, Interruption, InterruptionCause, Payment, Refund, Reversal, Waiver};
 pub use ledger::Ledger;
+pub use limitation::{Limitation, LimitationRestart, LimitationRules, Restarter};
 pub use policy::{
     Bucket, Buckets, Caps, EarlySettlement, FeeAmount, Grace, GraceMeaning, InstallmentLimit, LateFee, OverduePolicy,
     PenaltyBase, PenaltyRate, Recurrence, MAX_POLICY_DAYS,

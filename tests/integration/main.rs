@@ -12,6 +12,7 @@ mod cost_props;
 mod cost_reference;
 mod interest_props;
 mod interest_reference;
+mod limitation_reference;
 mod limits_reference;
 mod parse_props;
 mod plan_props;

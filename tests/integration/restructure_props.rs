@@ -159,11 +159,15 @@ proptest! {
             return Ok(());
         }
         // the credit balance pays principal at the restructure, where the original plan would
-        // have applied it to each installment as it fell due: the new plan saves the interest on
-        // that principal, at most the credit × the periodic rate × the periods left
+        // have applied it to each installment as it fell due; and principal paid ahead (next or
+        // last installments) bore the original's scheduled interest, fixed on the opening
+        // balances, while the new plan charges interest on what is owed: the new plan saves the
+        // interest on that principal, at most its amount × the periodic rate × the periods left
         let o = case.schedule.options();
         let periods_left = case.schedule.installments().iter().filter(|i| i.due_date > day).count() + 1;
-        let saved = before.credit_balance.as_decimal() * o.rate().periodic(o.get_frequency()).unwrap() * Decimal::from(periods_left);
+        let paid_ahead = Money::sum(before.installments.iter().filter(|i| i.due_date > day).map(|i| i.paid.principal)).unwrap();
+        let spared = before.credit_balance.as_decimal() + paid_ahead.as_decimal();
+        let saved = spared * o.rate().periodic(o.get_frequency()).unwrap() * Decimal::from(periods_left);
         let floor = effect.original_owed.as_decimal() - saved;
         prop_assert!(effect.new_total.checked_add(rebate).unwrap().as_decimal() >= floor, "{} + {} < {} - {}", effect.new_total, rebate, effect.original_owed, saved);
     }

@@ -172,6 +172,7 @@ fn extra_requests() -> Vec<(&'static str, Value)> {
         {"kind": "waiver", "date": "2026-04-01", "component": "penalty_interest", "amount": "1", "installment": 2},
         {"kind": "payment", "id": "p3", "date": "2026-04-02", "amount": "20000"},
         {"kind": "refund", "date": "2026-04-10", "amount": "5"},
+        {"kind": "interruption", "date": "2026-05-10", "cause": "acknowledgement"},
     ]);
     let restructure = |plan: Value| {
         json!({"kind": "restructure", "date": "2026-06-24", "plan": plan,

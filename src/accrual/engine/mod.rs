@@ -592,6 +592,8 @@ impl<'t> Book<'t> {
         let traceless = match event {
             Event::Payment(p) => self.skip.contains(p.id()),
             Event::Reversal(r) => r.get_fee().is_none(),
+            // an interruption of the limitation period moves no money
+            Event::Interruption(_) => true,
             _ => false,
         };
         if traceless {
@@ -608,6 +610,7 @@ impl<'t> Book<'t> {
             Event::Restructure(r) => self.restructure(r, d),
             Event::Reversal(r) => self.reverse(r, d),
             Event::Refund(r) => self.refund(r.amount()),
+            Event::Interruption(_) => Ok(()),
         }
     }
 
