@@ -560,6 +560,21 @@ impl Ledger {
         Ok(out)
     }
 
+    /// The loan as it stood at the end of `day`: the events dated on or
+    /// before it, and its days counted through it (so an installment due
+    /// that day and unpaid is one day past due): what a lender reports for a
+    /// reporting date.
+    pub(crate) fn end_of_day(&self, day: NaiveDate) -> Result<Statement> {
+        let next = day.succ_opt().ok_or(Error::DateOutOfRange {
+            operation: "the day after a reporting date",
+        })?;
+        if day < self.schedule.disbursement() {
+            return self.statement(day);
+        }
+        self.replay(&self.events, day)?
+            .statement(next, self.policy.get_buckets())
+    }
+
     /// Replays `events` up to `as_of`, leaving out the payments reversed by then.
     fn replay<'a>(&'a self, events: &[Event], as_of: NaiveDate) -> Result<Book<'a>> {
         let reversed: BTreeSet<String> = events

@@ -1,0 +1,212 @@
+//! The PBOC credit report's 24-month repayment record (还款记录) of a loan,
+//! from the same replay as its statements.
+
+use chrono::{Datelike, Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::accrual::{Ledger, LoanStatus, Statement};
+use crate::error::{Error, Result};
+use crate::money::Money;
+
+/// The months a record covers.
+const MONTHS: u32 = 24;
+
+/// One month of the repayment record.
+///
+/// ```
+/// use overdue::{dec, Ledger, Money, NaiveDate, OverduePolicy, Rate, Schedule};
+///
+/// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+/// let plan = Schedule::equal_installment(Money::new(dec!(1200))?, Rate::ZERO, 12, d(2026, 1, 15))?;
+/// let record = Ledger::new(plan, OverduePolicy::new())?.pboc_record(d(2026, 3, 31))?;
+/// let march = record.months.last().unwrap();
+/// // the February installment unpaid: 29 days past due at the end of 15 March
+/// assert_eq!((march.month.as_str(), march.status, march.reporting_date), ("2026-03", '1', d(2026, 3, 15)));
+/// # Ok::<(), overdue::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct PbocMonth {
+    /// The month, `YYYY-MM`.
+    pub month: String,
+    /// The day its status is taken at the end of: the installment due that
+    /// month (the settlement date, 结算日), else the month's last day.
+    pub reporting_date: NaiveDate,
+    /// The status character: `N`, `1`–`7`, `C`, `*` or `B`.
+    pub status: char,
+    /// Days past due at the end of the reporting date.
+    pub days_past_due: u32,
+}
+
+/// A loan's repayment record as the PBOC credit report (个人信用报告, 还款记录)
+/// writes it, for the 24 months ending with a reporting month.
+///
+/// One character per month, oldest first: `N` paid as agreed (an
+/// installment fell due that month and nothing was past due at the end of
+/// its due date); `1`–`7` past due at the end of the reporting date by 1–30,
+/// 31–60, 61–90, 91–120, 121–150, 151–180, or more than 180 days; `C` settled
+/// (结清, in the month the loan is paid off, normally or early; the record
+/// ends there); `*` no payment due that month and nothing past due (the month
+/// the account opened, a month between due dates); `B` charged off (呆账) and
+/// not settled. The months before the account opened are left out, so a
+/// young loan's record is shorter than 24. Not written here: `D` (a
+/// guarantor repaid), `Z` (repaid with assets), `G` (closed otherwise than
+/// settled), `#` (status unknown), `M` (a card's arrears repaid after the
+/// due date).
+///
+/// With it, the fields the record carries on its reporting date: the amount
+/// overdue (当前逾期总额), the number of installments overdue (当前逾期期数),
+/// and the highest number of months overdue in the record (最高逾期期数, the
+/// days past due in months of 30 days, rounded up).
+///
+/// ```
+/// use overdue::{dec, Ledger, Money, NaiveDate, OverduePolicy, Payment, Rate, Schedule};
+///
+/// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+/// let plan = Schedule::equal_installment(Money::new(dec!(1200))?, Rate::ZERO, 12, d(2026, 1, 15))?;
+/// let mut ledger = Ledger::new(plan, OverduePolicy::new())?;
+/// ledger.pay(Payment::new("p1", d(2026, 2, 15), Money::new(dec!(100))?)?)?;
+/// let record = ledger.pboc_record(d(2026, 4, 30))?;
+/// assert_eq!(record.history, "*N12"); // opened in January, paid in February, then nothing
+/// assert_eq!(record.installments_overdue, 2);
+/// assert_eq!(record.highest_months_overdue, 2);
+/// # Ok::<(), overdue::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct PbocRecord {
+    /// The status characters, oldest month first.
+    pub history: String,
+    /// Each month, oldest first.
+    pub months: Vec<PbocMonth>,
+    /// What was past due at the end of the last reporting date (principal,
+    /// interest, penalties and fees of the installments past due).
+    pub amount_overdue: Money,
+    /// How many installments were past due then.
+    pub installments_overdue: u32,
+    /// The most months overdue in the record.
+    pub highest_months_overdue: u32,
+}
+
+/// The first day of `date`'s month.
+fn month_start(date: NaiveDate) -> Option<NaiveDate> {
+    date.with_day(1)
+}
+
+/// The status character for days past due (`1`–`7`).
+fn overdue_digit(days: u32) -> char {
+    match days.div_ceil(30).min(7) {
+        1 => '1',
+        2 => '2',
+        3 => '3',
+        4 => '4',
+        5 => '5',
+        6 => '6',
+        _ => '7',
+    }
+}
+
+impl Ledger {
+    /// The PBOC 24-month repayment record ([`PbocRecord`]) for the months up
+    /// to `as_of`'s, as the loan stood at the end of each month's reporting
+    /// date. The month of `as_of` is reported as of its reporting date even
+    /// when `as_of` is earlier in the month: the record is filed after it.
+    ///
+    /// # Errors
+    /// As [`Ledger::statement`]; [`Error::DateOrder`] if `as_of` is before
+    /// the disbursement.
+    ///
+    /// ```
+    /// use overdue::{dec, Ledger, Money, NaiveDate, OverduePolicy, Rate, Schedule};
+    /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// let plan = Schedule::equal_installment(Money::new(dec!(1200))?, Rate::ZERO, 12, d(2026, 1, 15))?;
+    /// let ledger = Ledger::new(plan, OverduePolicy::new())?;
+    /// assert_eq!(ledger.pboc_record(d(2026, 1, 20))?.history, "*");
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn pboc_record(&self, as_of: NaiveDate) -> Result<PbocRecord> {
+        let opened = self.schedule().disbursement();
+        if as_of < opened {
+            return Err(Error::DateOrder {
+                earlier: "disbursement",
+                earlier_date: opened,
+                later: "reporting month",
+                later_date: as_of,
+            });
+        }
+        let bad_date = || Error::DateOutOfRange {
+            operation: "a month of the repayment record",
+        };
+        let last = month_start(as_of).ok_or_else(bad_date)?;
+        let first = last
+            .checked_sub_months(Months::new(MONTHS - 1))
+            .ok_or_else(bad_date)?
+            .max(month_start(opened).ok_or_else(bad_date)?);
+        let mut months = Vec::new();
+        let mut last_statement: Option<Statement> = None;
+        let mut month = first;
+        while month <= last {
+            let next = month.checked_add_months(Months::new(1)).ok_or_else(bad_date)?;
+            let month_end = next.pred_opt().ok_or_else(bad_date)?;
+            let at_month_end = self.end_of_day(month_end)?;
+            let dues: Vec<NaiveDate> = at_month_end
+                .installments
+                .iter()
+                .map(|i| i.due_date)
+                .filter(|&d| d >= month && d <= month_end)
+                .collect();
+            let reporting_date = dues.iter().copied().max().unwrap_or(month_end).max(opened);
+            let settled = at_month_end.status == LoanStatus::PaidOff;
+            let st = self.end_of_day(reporting_date)?;
+            let status = if settled {
+                'C'
+            } else if st.charged_off_on.is_some() {
+                'B'
+            } else if st.days_past_due > 0 {
+                overdue_digit(st.days_past_due)
+            } else if !dues.is_empty() {
+                'N'
+            } else {
+                '*'
+            };
+            months.push(PbocMonth {
+                month: format!("{:04}-{:02}", month.year(), month.month()),
+                reporting_date,
+                status,
+                days_past_due: st.days_past_due,
+            });
+            last_statement = Some(st);
+            if settled {
+                break;
+            }
+            month = next;
+        }
+        let (amount_overdue, installments_overdue) = match &last_statement {
+            Some(st) => overdue_of(st)?,
+            None => (Money::ZERO, 0),
+        };
+        Ok(PbocRecord {
+            history: months.iter().map(|m| m.status).collect(),
+            highest_months_overdue: months.iter().map(|m| m.days_past_due.div_ceil(30)).max().unwrap_or(0),
+            months,
+            amount_overdue,
+            installments_overdue,
+        })
+    }
+}
+
+/// What is past due in a statement, and on how many installments.
+fn overdue_of(st: &Statement) -> Result<(Money, u32)> {
+    let past_due: Vec<_> = st.installments.iter().filter(|i| i.days_past_due > 0).collect();
+    let amount = Money::sum(
+        past_due
+            .iter()
+            .map(|i| i.outstanding.total())
+            .collect::<Result<Vec<_>>>()?,
+    )?;
+    Ok((amount, u32::try_from(past_due.len()).unwrap_or(u32::MAX)))
+}
