@@ -60,8 +60,10 @@
 //!   every [`PaymentAllocation`], [`Rebate`]s and [`PossibleDuplicate`]s;
 //!   [`Ledger::autodebit`] says what an autodebit should collect, and
 //!   [`Ledger::limitation`] until when a claim can be brought
-//!   ([`LimitationRules`], [`Limitation`]), and [`Ledger::pboc_record`] the
-//!   credit report's repayment record ([`PbocRecord`], [`reporting_guide`]). The
+//!   ([`LimitationRules`], [`Limitation`]), [`Ledger::pboc_record`] the
+//!   credit report's repayment record ([`PbocRecord`]) and
+//!   [`Ledger::risk_class`] its risk class ([`AssetClass`],
+//!   [`ClassificationRules`]; see [`reporting_guide`]). The
 //!   [`accrual_guide`] explains every field.
 //! - A [`Restructure`] (a [`NewPlan`]: new [`NewTerms`], re-amortisation or a
 //!   deferral by a [`Shift`]; a [`ComponentPlan`] per component; a down
@@ -288,7 +290,7 @@
 //! - [`conventions_guide`]: rounding, day counts, due dates, edge cases.
 //! - [`glossary`]: English and Chinese terms (逾期, 罚息, 展期, …).
 //! - [`accrual_guide`]: the ledger, statements and every field of the overdue policy.
-//! - [`reporting_guide`]: what a lender reports: the PBOC repayment record.
+//! - [`reporting_guide`]: what a lender reports and classifies: the PBOC repayment record, the five classes.
 //! - [`interest_guide`]: interest on the actual balance, and floating rates.
 //! - [`restructuring_guide`]: deferral and restructuring, with worked cases.
 //! - [`cost_guide`]: cash flows, IRR/XIRR, APR by method, legal limits.
@@ -384,7 +386,7 @@ pub use crate::plan::{
 };
 pub use crate::rate::{Rate, RatePeriod};
 pub use crate::ratio::Ratio;
-pub use crate::report::{PbocMonth, PbocRecord};
+pub use crate::report::{AssetClass, ClassificationRules, PbocMonth, PbocRecord, RiskClassification};
 pub use crate::restructure::{
     ComponentPlan, DeferralInterest, NewPlan, NewTerms, PlanEffect, PlanFee, Restructure, RestructureSummary, Shift,
     Treatment, Waive,
@@ -410,8 +412,9 @@ pub mod accrual_guide {
     use crate::*;
 }
 
-/// The guide to what a lender reports of a loan (`docs/reporting.md`): the
-/// PBOC repayment record; its examples run as doctests.
+/// The guide to what a lender reports and classifies (`docs/reporting.md`):
+/// the PBOC repayment record and the five risk classes; its examples run as
+/// doctests.
 #[doc = include_str!("../docs/reporting.md")]
 pub mod reporting_guide {
     #[allow(unused_imports)] // brings the crate's types into scope for the guide's links

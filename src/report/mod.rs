@@ -1,6 +1,8 @@
-//! What a lender reports of a loan to a credit bureau, derived from the same
-//! replay as its statements.
+//! What a lender reports and books of a loan (its credit-bureau record, its
+//! risk class), derived from the same replay as its statements.
 
+mod classification;
 mod pboc;
 
+pub use classification::{AssetClass, ClassificationRules, RiskClassification};
 pub use pboc::{PbocMonth, PbocRecord};

@@ -131,3 +131,153 @@ proptest! {
         }
     }
 }
+
+// Risk classification (五级分类): the 2023 measures for commercial banks' financial assets
+// (商业银行金融资产风险分类办法, CBIRC and PBOC order 2023 No. 1): any amount overdue, at least
+// special mention; more than 90 / 270 / 360 days, at least substandard / doubtful / loss; a
+// restructured loan at least special mention through an observation period that starts on the
+// new plan's first due date, lasts at least a year and two installments, and starts again from
+// an installment not paid on time (art. 20); a non-performing loan upgraded only once its arrears
+// are paid and two installments in a row are paid on time.
+
+fn unpaid() -> Ledger {
+    let plan = Schedule::equal_installment(m(dec!(1200)), Rate::ZERO, 12, d(2026, 1, 15)).unwrap();
+    Ledger::new(plan, OverduePolicy::new()).unwrap()
+}
+
+/// Nothing paid, the first installment due 2026-02-15: 1 day past due on 02-16 (special
+/// mention), 90 on 05-16 (still special mention: "more than 90"), 91 on 05-17 (substandard), 271
+/// on 11-13 (doubtful), 361 on 2027-02-11 (loss).
+#[test]
+fn classes_by_days_past_due() {
+    let rules = ClassificationRules::china_2023();
+    let l = unpaid();
+    let at = |day| {
+        let c = l.risk_class(&rules, day).unwrap();
+        (c.days_past_due, c.class)
+    };
+    assert_eq!(at(d(2026, 2, 15)), (0, AssetClass::Normal));
+    assert_eq!(at(d(2026, 2, 16)), (1, AssetClass::SpecialMention));
+    assert_eq!(at(d(2026, 5, 16)), (90, AssetClass::SpecialMention));
+    assert_eq!(at(d(2026, 5, 17)), (91, AssetClass::Substandard));
+    assert_eq!(at(d(2026, 11, 12)), (270, AssetClass::Substandard));
+    assert_eq!(at(d(2026, 11, 13)), (271, AssetClass::Doubtful));
+    assert_eq!(at(d(2027, 2, 11)), (361, AssetClass::Loss));
+}
+
+/// Pays what is due on each due date of the ledger from `from` to `to`, `late` days after it.
+fn pay_dues(l: &mut Ledger, from: chrono::NaiveDate, to: chrono::NaiveDate, late: u64) {
+    let dues: Vec<_> = l
+        .statement(to)
+        .unwrap()
+        .installments
+        .iter()
+        .map(|i| i.due_date)
+        .filter(|&x| x >= from && x <= to)
+        .collect();
+    for (k, due) in dues.into_iter().enumerate() {
+        let day = due + chrono::Days::new(late);
+        let amount = l.autodebit(day).unwrap();
+        if !amount.is_zero() {
+            l.pay(Payment::new(format!("{from}-{k}"), day, amount).unwrap())
+                .unwrap();
+        }
+    }
+}
+
+/// 40 days past due on 2026-03-27 (special mention), restructured that day into 12 monthly
+/// installments from 2026-04-27. Paid on time, the loan is current, and still special mention
+/// until the observation ends: a year from the first new due date (2027-04-27; the two
+/// installments end sooner). The day after, normal.
+#[test]
+fn a_restructured_loan_stays_special_mention_through_its_observation() {
+    let rules = ClassificationRules::china_2023();
+    let mut l = unpaid();
+    l.restructure(Restructure::new(
+        d(2026, 3, 27),
+        NewPlan::Schedule(NewTerms::new(Rate::ZERO, 12)),
+    ))
+    .unwrap();
+    pay_dues(&mut l, d(2026, 3, 28), d(2027, 4, 28), 0);
+    let during = l.risk_class(&rules, d(2026, 12, 1)).unwrap();
+    assert_eq!((during.days_past_due, during.class), (0, AssetClass::SpecialMention));
+    assert_eq!(during.observation_ends, Some(d(2027, 4, 27)));
+    assert_eq!(
+        l.risk_class(&rules, d(2027, 4, 27)).unwrap().class,
+        AssetClass::SpecialMention
+    );
+    assert_eq!(l.risk_class(&rules, d(2027, 4, 28)).unwrap().class, AssetClass::Normal);
+}
+
+/// The same, but the 2026-08-27 installment is paid five days late: the observation starts
+/// again from it and ends on 2027-08-27.
+#[test]
+fn a_late_installment_starts_the_observation_again() {
+    let rules = ClassificationRules::china_2023();
+    let mut l = unpaid();
+    l.restructure(Restructure::new(
+        d(2026, 3, 27),
+        NewPlan::Schedule(NewTerms::new(Rate::ZERO, 24)),
+    ))
+    .unwrap();
+    pay_dues(&mut l, d(2026, 3, 28), d(2026, 7, 31), 0);
+    pay_dues(&mut l, d(2026, 8, 1), d(2026, 8, 31), 5);
+    pay_dues(&mut l, d(2026, 9, 1), d(2027, 9, 30), 0);
+    let c = l.risk_class(&rules, d(2027, 6, 1)).unwrap();
+    assert_eq!(
+        (c.class, c.observation_ends),
+        (AssetClass::SpecialMention, Some(d(2027, 8, 27)))
+    );
+    assert_eq!(l.risk_class(&rules, d(2027, 8, 28)).unwrap().class, AssetClass::Normal);
+}
+
+/// 100 days past due on 2026-05-26 (substandard); the arrears are paid that day. The loan is
+/// current, but stays substandard until two installments in a row are paid on time (06-15 and
+/// 07-15): special mention or better only from the end of 07-15.
+#[test]
+fn a_non_performing_loan_is_upgraded_only_once_cured() {
+    let rules = ClassificationRules::china_2023();
+    let mut l = unpaid();
+    let arrears = l.autodebit(d(2026, 5, 26)).unwrap();
+    l.pay(Payment::new("arrears", d(2026, 5, 26), arrears).unwrap())
+        .unwrap();
+    pay_dues(&mut l, d(2026, 6, 1), d(2026, 8, 31), 0);
+    let paid_up = l.risk_class(&rules, d(2026, 6, 1)).unwrap();
+    assert_eq!((paid_up.days_past_due, paid_up.class), (0, AssetClass::Substandard));
+    assert_eq!(
+        l.risk_class(&rules, d(2026, 7, 14)).unwrap().class,
+        AssetClass::Substandard
+    );
+    assert_eq!(l.risk_class(&rules, d(2026, 7, 16)).unwrap().class, AssetClass::Normal);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(crate::common::cases(100)))]
+
+    /// Classification never improves during an observation period: a restructured loan is at
+    /// least special mention on every day until the period ends, whatever is paid; and a class
+    /// is never better than its days past due give.
+    #[test]
+    fn a_class_never_improves_during_an_observation_period(case in crate::accrual_props::case(), at in 0u32..600, later in 0u32..900) {
+        let rules = ClassificationRules::china_2023();
+        let mut l = crate::accrual_props::ledger(&case);
+        let last = case.payments.iter().map(|p| p.0).max().unwrap_or(0);
+        let day = crate::accrual_props::after(&case, at.max(last));
+        if l.restructure(Restructure::new(day, NewPlan::Schedule(NewTerms::new(Rate::ZERO, 6)))).is_err() {
+            return Ok(());
+        }
+        let when = day + chrono::Days::new(u64::from(later));
+        let c = l.risk_class(&rules, when).unwrap();
+        prop_assert!(c.class >= c.by_days_past_due);
+        prop_assert_eq!(c.by_days_past_due, rules.class_for(c.days_past_due));
+        if c.observation_ends.is_some_and(|end| when <= end) {
+            prop_assert!(c.class >= AssetClass::SpecialMention);
+        }
+        let first = l.risk_class(&rules, day).unwrap();
+        if let Some(end) = first.observation_ends {
+            if when <= end {
+                prop_assert!(c.class >= AssetClass::SpecialMention, "{:?} on {} within the observation to {}", c, when, end);
+            }
+        }
+    }
+}
