@@ -386,7 +386,9 @@ pub use crate::plan::{
 };
 pub use crate::rate::{Rate, RatePeriod};
 pub use crate::ratio::Ratio;
-pub use crate::report::{AssetClass, ClassificationRules, PbocMonth, PbocRecord, RiskClassification};
+pub use crate::report::{
+    AccrualStatus, AssetClass, ClassificationRules, Ifrs9Stage, PbocMonth, PbocRecord, RetailCredit, RiskClassification,
+};
 pub use crate::restructure::{
     ComponentPlan, DeferralInterest, NewPlan, NewTerms, PlanEffect, PlanFee, Restructure, RestructureSummary, Shift,
     Treatment, Waive,

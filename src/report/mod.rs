@@ -3,6 +3,8 @@
 
 mod classification;
 mod pboc;
+mod stages;
 
 pub use classification::{AssetClass, ClassificationRules, RiskClassification};
 pub use pboc::{PbocMonth, PbocRecord};
+pub use stages::{AccrualStatus, Ifrs9Stage, RetailCredit};

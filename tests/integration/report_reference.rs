@@ -281,3 +281,36 @@ proptest! {
         }
     }
 }
+
+/// IFRS 9 5.5.11 and B5.5.37: more than 30 days past due is stage 2, more than 90 stage 3; the
+/// FFIEC Uniform Retail Credit Classification and Account Management Policy (65 FR 36903): 90
+/// days non-accrual, 120 days (closed-end) or 180 (open-end) charged off. Nothing paid from
+/// 2026-02-15: 30 days on 03-17, 31 on 03-18, 90 on 05-16, 91 on 05-17, 120 on 06-15, 180 on
+/// 08-14.
+#[test]
+fn ifrs9_stages_and_us_accrual_status_by_days_past_due() {
+    let l = unpaid();
+    let stage = |day| l.ifrs9_stage(day).unwrap();
+    assert_eq!(
+        [
+            stage(d(2026, 3, 17)),
+            stage(d(2026, 3, 18)),
+            stage(d(2026, 5, 16)),
+            stage(d(2026, 5, 17))
+        ],
+        [
+            Ifrs9Stage::Stage1,
+            Ifrs9Stage::Stage2,
+            Ifrs9Stage::Stage2,
+            Ifrs9Stage::Stage3
+        ]
+    );
+    let us = |credit, day| l.us_accrual_status(credit, day).unwrap();
+    assert_eq!(us(RetailCredit::ClosedEnd, d(2026, 5, 15)), AccrualStatus::Accrual);
+    assert_eq!(us(RetailCredit::ClosedEnd, d(2026, 5, 16)), AccrualStatus::NonAccrual);
+    assert_eq!(us(RetailCredit::ClosedEnd, d(2026, 6, 14)), AccrualStatus::NonAccrual);
+    assert_eq!(us(RetailCredit::ClosedEnd, d(2026, 6, 15)), AccrualStatus::ChargeOff);
+    assert_eq!(us(RetailCredit::OpenEnd, d(2026, 8, 13)), AccrualStatus::NonAccrual);
+    assert_eq!(us(RetailCredit::OpenEnd, d(2026, 8, 14)), AccrualStatus::ChargeOff);
+    assert_eq!(l.statement(d(2026, 8, 14)).unwrap().days_past_due, 180);
+}
