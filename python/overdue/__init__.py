@@ -186,6 +186,13 @@ def plan(request: Request) -> Any:
     return _run("plan", request)
 
 
+def _flows_request(flows: Iterable[Mapping[str, Any]], **options: Any) -> Dict[str, Any]:
+    """A request of ``flows`` and the options given (those left as None are left out)."""
+    request: Dict[str, Any] = {"flows": list(flows)}
+    request.update((k, v) for k, v in options.items() if v is not None)
+    return request
+
+
 def cost(
     flows: Iterable[Mapping[str, Any]],
     *,
@@ -203,14 +210,8 @@ def cost(
     >>> c.total_cost, c.reg_z_apr.quantize(Decimal("0.0001")), c.china_apr.nominal.quantize(Decimal("0.0001"))
     (Decimal('10'), Decimal('0.1200'), Decimal('0.1200'))
     """
-    request: Dict[str, Any] = {"flows": list(flows)}
-    if unit_period is not None:
-        request["unit_period"] = unit_period
-    if frequency is not None:
-        request["frequency"] = frequency
-    if discount_rate is not None:
-        request["discount_rate"] = discount_rate
-    return _run("cost", request)
+    return _run("cost", _flows_request(flows, unit_period=unit_period, frequency=frequency,
+                                       discount_rate=discount_rate))
 
 
 def limits(
@@ -236,16 +237,8 @@ def limits(
     >>> limits(late_fee={"date": "2026-06-01", "amount": 35, "minimum_payment_due": 100}).late_fee.excess
     Decimal('5')
     """
-    request: Dict[str, Any] = {"flows": list(flows)}
-    if lender is not None:
-        request["lender"] = lender
-    if contract_date is not None:
-        request["contract_date"] = contract_date
-    if lpr is not None:
-        request["lpr"] = lpr
-    if late_fee is not None:
-        request["late_fee"] = late_fee
-    return _run("limits", request)
+    return _run("limits", _flows_request(flows, lender=lender, contract_date=contract_date, lpr=lpr,
+                                         late_fee=late_fee))
 
 
 def xirr(flows: Iterable[Mapping[str, Any]]) -> Decimal:
