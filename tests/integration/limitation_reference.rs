@@ -6,7 +6,6 @@
 
 use crate::common::{d, m};
 use overdue::*;
-use proptest::prelude::*;
 use rust_decimal_macros::dec;
 
 /// 12 monthly installments of 100 from 2026-02-15: the last is due 2027-01-15.
@@ -162,32 +161,4 @@ fn a_restructure_moves_the_start_to_the_new_plans_last_installment() {
 fn a_period_must_last_at_least_a_year() {
     assert!(matches!(LimitationRules::new(0), Err(Error::Invalid { .. })));
     assert!(matches!(LimitationRules::new(101), Err(Error::Invalid { .. })));
-}
-
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(crate::common::cases(200)))]
-
-    /// An interruption moves no money: every statement is the same with it as without it.
-    #[test]
-    fn an_interruption_changes_no_statement(case in crate::accrual_props::case(), at in 0u32..1500, when in 0u32..1500, cause in 0usize..3) {
-        let plain = crate::accrual_props::ledger(&case);
-        let mut with = plain.clone();
-        let cause = [InterruptionCause::Demand, InterruptionCause::Acknowledgement, InterruptionCause::Lawsuit][cause];
-        with.interrupt(Interruption::new(crate::accrual_props::after(&case, when), cause)).unwrap();
-        let day = crate::accrual_props::after(&case, at);
-        prop_assert_eq!(with.statement(day).unwrap(), plain.statement(day).unwrap());
-    }
-
-    /// The period never ends before three years from the last due date, and never before three
-    /// years from the last payment made after that date (while the claim runs).
-    #[test]
-    fn the_period_runs_at_least_three_years_from_the_last_due_date(case in crate::accrual_props::case(), at in 0u32..4000) {
-        let l = crate::accrual_props::ledger(&case);
-        let day = crate::accrual_props::after(&case, at);
-        let lim = l.limitation(&LimitationRules::china(), day).unwrap();
-        let last_due = l.statement(day).unwrap().installments.last().unwrap().due_date;
-        prop_assert!(lim.expires_at_end_of >= last_due.checked_add_months(chrono::Months::new(36)).unwrap());
-        prop_assert!(lim.runs_from >= last_due);
-        prop_assert_eq!(lim.expired, day > lim.expires_at_end_of);
-    }
 }

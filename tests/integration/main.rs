@@ -18,6 +18,7 @@ mod parse_props;
 mod plan_props;
 mod plan_reference;
 mod reliability_regressions;
+mod report_props;
 mod report_reference;
 mod restructure_props;
 mod restructure_reference;

@@ -4,7 +4,6 @@
 
 use crate::common::{d, m};
 use overdue::*;
-use proptest::prelude::*;
 use rust_decimal_macros::dec;
 
 /// Issue 14's reference loan: 1,200 in 12 monthly installments of 100 from 2026-01-15 (due on
@@ -91,45 +90,6 @@ fn a_charged_off_loan_is_reported_b() {
         ledger.statement(d(2026, 7, 31)).unwrap().charged_off_on,
         Some(d(2026, 5, 16))
     );
-}
-
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(crate::common::cases(200)))]
-
-    /// The record agrees month by month with the statements: a digit is the days past due at the
-    /// end of the reporting date (the statement of the next day, when nothing happens on it) in
-    /// months of 30 days; `N` and `*` have none past due; `C` only last, when the loan is paid
-    /// off; never more than 24 months, each the one after the last.
-    #[test]
-    fn the_record_agrees_with_the_statements(case in crate::accrual_props::case(), at in 0u32..1200) {
-        let ledger = crate::accrual_props::ledger(&case);
-        let as_of = crate::accrual_props::after(&case, at);
-        let record = ledger.pboc_record(as_of).unwrap();
-        prop_assert!(!record.months.is_empty() && record.months.len() <= 24);
-        prop_assert_eq!(record.history.chars().count(), record.months.len());
-        for (k, month) in record.months.iter().enumerate() {
-            let next = month.reporting_date.succ_opt().unwrap();
-            let quiet = ledger.events().iter().all(|e| e.date() != next);
-            match month.status {
-                '1'..='7' => {
-                    let digit = month.status.to_digit(10).unwrap();
-                    prop_assert_eq!(digit, month.days_past_due.div_ceil(30).min(7));
-                    if quiet {
-                        prop_assert_eq!(ledger.statement(next).unwrap().days_past_due, month.days_past_due);
-                    }
-                }
-                'N' | '*' => {
-                    prop_assert_eq!(month.days_past_due, 0);
-                    if quiet {
-                        prop_assert_eq!(ledger.statement(next).unwrap().days_past_due, 0);
-                    }
-                }
-                'C' => prop_assert_eq!(k + 1, record.months.len()),
-                'B' => prop_assert!(ledger.statement(next).unwrap().charged_off_on.is_some()),
-                other => prop_assert!(false, "unexpected status {}", other),
-            }
-        }
-    }
 }
 
 // Risk classification (五级分类): the 2023 measures for commercial banks' financial assets
@@ -249,37 +209,6 @@ fn a_non_performing_loan_is_upgraded_only_once_cured() {
         AssetClass::Substandard
     );
     assert_eq!(l.risk_class(&rules, d(2026, 7, 16)).unwrap().class, AssetClass::Normal);
-}
-
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(crate::common::cases(100)))]
-
-    /// Classification never improves during an observation period: a restructured loan is at
-    /// least special mention on every day until the period ends, whatever is paid; and a class
-    /// is never better than its days past due give.
-    #[test]
-    fn a_class_never_improves_during_an_observation_period(case in crate::accrual_props::case(), at in 0u32..600, later in 0u32..900) {
-        let rules = ClassificationRules::china_2023();
-        let mut l = crate::accrual_props::ledger(&case);
-        let last = case.payments.iter().map(|p| p.0).max().unwrap_or(0);
-        let day = crate::accrual_props::after(&case, at.max(last));
-        if l.restructure(Restructure::new(day, NewPlan::Schedule(NewTerms::new(Rate::ZERO, 6)))).is_err() {
-            return Ok(());
-        }
-        let when = day + chrono::Days::new(u64::from(later));
-        let c = l.risk_class(&rules, when).unwrap();
-        prop_assert!(c.class >= c.by_days_past_due);
-        prop_assert_eq!(c.by_days_past_due, rules.class_for(c.days_past_due));
-        if c.observation_ends.is_some_and(|end| when <= end) {
-            prop_assert!(c.class >= AssetClass::SpecialMention);
-        }
-        let first = l.risk_class(&rules, day).unwrap();
-        if let Some(end) = first.observation_ends {
-            if when <= end {
-                prop_assert!(c.class >= AssetClass::SpecialMention, "{:?} on {} within the observation to {}", c, when, end);
-            }
-        }
-    }
 }
 
 /// IFRS 9 5.5.11 and B5.5.37: more than 30 days past due is stage 2, more than 90 stage 3; the

@@ -1,0 +1,103 @@
+//! Properties of what is reported of a loan (issue 14): the limitation period, the PBOC
+//! repayment record and the risk class, on random histories.
+
+use overdue::*;
+use proptest::prelude::*;
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(crate::common::cases(200)))]
+
+    /// An interruption moves no money: every statement is the same with it as without it.
+    #[test]
+    fn an_interruption_changes_no_statement(case in crate::accrual_props::case(), at in 0u32..1500, when in 0u32..1500, cause in 0usize..3) {
+        let plain = crate::accrual_props::ledger(&case);
+        let mut with = plain.clone();
+        let cause = [InterruptionCause::Demand, InterruptionCause::Acknowledgement, InterruptionCause::Lawsuit][cause];
+        with.interrupt(Interruption::new(crate::accrual_props::after(&case, when), cause)).unwrap();
+        let day = crate::accrual_props::after(&case, at);
+        prop_assert_eq!(with.statement(day).unwrap(), plain.statement(day).unwrap());
+    }
+
+    /// The period never ends before three years from the last due date, and never before three
+    /// years from the last payment made after that date (while the claim runs).
+    #[test]
+    fn the_period_runs_at_least_three_years_from_the_last_due_date(case in crate::accrual_props::case(), at in 0u32..4000) {
+        let l = crate::accrual_props::ledger(&case);
+        let day = crate::accrual_props::after(&case, at);
+        let lim = l.limitation(&LimitationRules::china(), day).unwrap();
+        let last_due = l.statement(day).unwrap().installments.last().unwrap().due_date;
+        prop_assert!(lim.expires_at_end_of >= last_due.checked_add_months(chrono::Months::new(36)).unwrap());
+        prop_assert!(lim.runs_from >= last_due);
+        prop_assert_eq!(lim.expired, day > lim.expires_at_end_of);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(crate::common::cases(200)))]
+
+    /// The record agrees month by month with the statements: a digit is the days past due at the
+    /// end of the reporting date (the statement of the next day, when nothing happens on it) in
+    /// months of 30 days; `N` and `*` have none past due; `C` only last, when the loan is paid
+    /// off; never more than 24 months, each the one after the last.
+    #[test]
+    fn the_record_agrees_with_the_statements(case in crate::accrual_props::case(), at in 0u32..1200) {
+        let ledger = crate::accrual_props::ledger(&case);
+        let as_of = crate::accrual_props::after(&case, at);
+        let record = ledger.pboc_record(as_of).unwrap();
+        prop_assert!(!record.months.is_empty() && record.months.len() <= 24);
+        prop_assert_eq!(record.history.chars().count(), record.months.len());
+        for (k, month) in record.months.iter().enumerate() {
+            let next = month.reporting_date.succ_opt().unwrap();
+            let quiet = ledger.events().iter().all(|e| e.date() != next);
+            match month.status {
+                '1'..='7' => {
+                    let digit = month.status.to_digit(10).unwrap();
+                    prop_assert_eq!(digit, month.days_past_due.div_ceil(30).min(7));
+                    if quiet {
+                        prop_assert_eq!(ledger.statement(next).unwrap().days_past_due, month.days_past_due);
+                    }
+                }
+                'N' | '*' => {
+                    prop_assert_eq!(month.days_past_due, 0);
+                    if quiet {
+                        prop_assert_eq!(ledger.statement(next).unwrap().days_past_due, 0);
+                    }
+                }
+                'C' => prop_assert_eq!(k + 1, record.months.len()),
+                'B' => prop_assert!(ledger.statement(next).unwrap().charged_off_on.is_some()),
+                other => prop_assert!(false, "unexpected status {}", other),
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(crate::common::cases(100)))]
+
+    /// Classification never improves during an observation period: a restructured loan is at
+    /// least special mention on every day until the period ends, whatever is paid; and a class
+    /// is never better than its days past due give.
+    #[test]
+    fn a_class_never_improves_during_an_observation_period(case in crate::accrual_props::case(), at in 0u32..600, later in 0u32..900) {
+        let rules = ClassificationRules::china_2023();
+        let mut l = crate::accrual_props::ledger(&case);
+        let last = case.payments.iter().map(|p| p.0).max().unwrap_or(0);
+        let day = crate::accrual_props::after(&case, at.max(last));
+        if l.restructure(Restructure::new(day, NewPlan::Schedule(NewTerms::new(Rate::ZERO, 6)))).is_err() {
+            return Ok(());
+        }
+        let when = day + chrono::Days::new(u64::from(later));
+        let c = l.risk_class(&rules, when).unwrap();
+        prop_assert!(c.class >= c.by_days_past_due);
+        prop_assert_eq!(c.by_days_past_due, rules.class_for(c.days_past_due));
+        if c.observation_ends.is_some_and(|end| when <= end) {
+            prop_assert!(c.class >= AssetClass::SpecialMention);
+        }
+        let first = l.risk_class(&rules, day).unwrap();
+        if let Some(end) = first.observation_ends {
+            if when <= end {
+                prop_assert!(c.class >= AssetClass::SpecialMention, "{:?} on {} within the observation to {}", c, when, end);
+            }
+        }
+    }
+}
