@@ -10,8 +10,7 @@ use rust_decimal_macros::dec;
 
 /// 12 monthly installments of 100 from 2026-02-15: the last is due 2027-01-15.
 fn ledger() -> Ledger {
-    let plan = Schedule::equal_installment(m(dec!(1200)), Rate::ZERO, 12, d(2026, 1, 15)).unwrap();
-    Ledger::new(plan, OverduePolicy::new()).unwrap()
+    crate::common::hundreds(OverduePolicy::new())
 }
 
 /// Issue 14's reference: nothing but the loan → the claim expires at the end of 2030-01-15

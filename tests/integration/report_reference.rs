@@ -11,8 +11,7 @@ use rust_decimal_macros::dec;
 /// dates; 4 (05-15) and 5 (06-15) missed; on 07-15 everything due is paid (4, 5, 6 and their
 /// penalties): cured two months later; 7–9 paid on their due dates; settled early on 11-01.
 fn reference_loan() -> Ledger {
-    let plan = Schedule::equal_installment(m(dec!(1200)), Rate::ZERO, 12, d(2026, 1, 15)).unwrap();
-    let mut ledger = Ledger::new(plan, OverduePolicy::new()).unwrap();
+    let mut ledger = unpaid();
     let hundred = m(dec!(100));
     for (k, month) in [2, 3, 4].into_iter().enumerate() {
         ledger
@@ -66,8 +65,7 @@ fn the_reference_loans_pboc_record_worked_by_hand() {
 /// 24 months at most, oldest first; a record two years on keeps the last 24.
 #[test]
 fn the_record_keeps_the_last_24_months() {
-    let plan = Schedule::equal_installment(m(dec!(1200)), Rate::ZERO, 12, d(2026, 1, 15)).unwrap();
-    let ledger = Ledger::new(plan, OverduePolicy::new()).unwrap();
+    let ledger = unpaid();
     let record = ledger.pboc_record(d(2028, 6, 3)).unwrap();
     assert_eq!(record.history.len(), 24);
     assert_eq!(record.months[0].month, "2026-07");
@@ -82,8 +80,7 @@ fn the_record_keeps_the_last_24_months() {
 /// charged off (dated 05-16, the first day at 90), so May, June and July are `B`.
 #[test]
 fn a_charged_off_loan_is_reported_b() {
-    let plan = Schedule::equal_installment(m(dec!(1200)), Rate::ZERO, 12, d(2026, 1, 15)).unwrap();
-    let ledger = Ledger::new(plan, OverduePolicy::new().charge_off_after(90)).unwrap();
+    let ledger = crate::common::hundreds(OverduePolicy::new().charge_off_after(90));
     let record = ledger.pboc_record(d(2026, 7, 31)).unwrap();
     assert_eq!(record.history, "*112BBB");
     assert_eq!(
@@ -101,8 +98,7 @@ fn a_charged_off_loan_is_reported_b() {
 // are paid and two installments in a row are paid on time.
 
 fn unpaid() -> Ledger {
-    let plan = Schedule::equal_installment(m(dec!(1200)), Rate::ZERO, 12, d(2026, 1, 15)).unwrap();
-    Ledger::new(plan, OverduePolicy::new()).unwrap()
+    crate::common::hundreds(OverduePolicy::new())
 }
 
 /// Nothing paid, the first installment due 2026-02-15: 1 day past due on 02-16 (special
