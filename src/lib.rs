@@ -387,7 +387,8 @@ pub use crate::plan::{
 pub use crate::rate::{Rate, RatePeriod};
 pub use crate::ratio::Ratio;
 pub use crate::report::{
-    AccrualStatus, AssetClass, ClassificationRules, Ifrs9Stage, PbocMonth, PbocRecord, RetailCredit, RiskClassification,
+    AccrualStatus, AssetClass, ClassificationRules, Ifrs9Stage, Metro2Record, Metro2Status, PbocMonth, PbocRecord,
+    RetailCredit, RiskClassification, SpecialComment,
 };
 pub use crate::restructure::{
     ComponentPlan, DeferralInterest, NewPlan, NewTerms, PlanEffect, PlanFee, Restructure, RestructureSummary, Shift,

@@ -103,6 +103,30 @@ impl ClassificationRules {
         }
     }
 
+    /// China's credit-card classes (商业银行信用卡业务监督管理办法, CBRC order
+    /// 2011 No. 2, art. 70), the classes of
+    /// [`Buckets::china_credit_card`](crate::Buckets::china_credit_card):
+    /// overdue 1–90 days, special mention; 91–120, substandard; 121–180,
+    /// doubtful; more than 180, loss. Restructuring and cure as in
+    /// [`ClassificationRules::china_2023`].
+    ///
+    /// ```
+    /// use overdue::{AssetClass, ClassificationRules};
+    /// let card = ClassificationRules::china_credit_card();
+    /// assert_eq!(card.class_for(120), AssetClass::Substandard);
+    /// assert_eq!(card.class_for(181), AssetClass::Loss);
+    /// ```
+    pub fn china_credit_card() -> ClassificationRules {
+        ClassificationRules {
+            bands: vec![
+                (90, AssetClass::Substandard),
+                (120, AssetClass::Doubtful),
+                (180, AssetClass::Loss),
+            ],
+            ..ClassificationRules::china_2023()
+        }
+    }
+
     /// Custom rules: `overdue` for any day past due, and each `(days, class)`
     /// for more than `days` past due; the restructuring and cure rules of
     /// [`ClassificationRules::china_2023`] until set.

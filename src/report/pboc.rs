@@ -153,12 +153,7 @@ impl Ledger {
             let next = month.checked_add_months(Months::new(1)).ok_or_else(bad_date)?;
             let month_end = next.pred_opt().ok_or_else(bad_date)?;
             let at_month_end = self.end_of_day(month_end)?;
-            let dues: Vec<NaiveDate> = at_month_end
-                .installments
-                .iter()
-                .map(|i| i.due_date)
-                .filter(|&d| d >= month && d <= month_end)
-                .collect();
+            let dues = super::dues_within(&at_month_end, month, month_end);
             let reporting_date = dues.iter().copied().max().unwrap_or(month_end).max(opened);
             let settled = at_month_end.status == LoanStatus::PaidOff;
             let st = self.end_of_day(reporting_date)?;

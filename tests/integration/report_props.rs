@@ -1,6 +1,7 @@
 //! Properties of what is reported of a loan (issue 14): the limitation period, the PBOC
 //! repayment record and the risk class, on random histories.
 
+use chrono::Datelike;
 use overdue::*;
 use proptest::prelude::*;
 
@@ -97,6 +98,50 @@ proptest! {
         if let Some(end) = first.observation_ends {
             if when <= end {
                 prop_assert!(c.class >= AssetClass::SpecialMention, "{:?} on {} within the observation to {}", c, when, end);
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(crate::common::cases(100)))]
+
+    /// The Metro 2 profile agrees month by month with the statements: each month's character is
+    /// the days past due at the end of its last day in steps of 30 (`L` once charged off, `D`
+    /// only with none past due, `B` only before the account opened); the status agrees with the
+    /// statement of the reporting date; the amount past due never exceeds the balance.
+    #[test]
+    fn the_metro2_profile_agrees_with_the_statements(case in crate::accrual_props::case(), at in 0u32..1200) {
+        let ledger = crate::accrual_props::ledger(&case);
+        let as_of = crate::accrual_props::after(&case, at);
+        let line = ledger.metro2(as_of).unwrap();
+        prop_assert_eq!(line.payment_history_profile.chars().count(), 24);
+        let mut month_end = as_of.with_day(1).unwrap().pred_opt().unwrap();
+        for c in line.payment_history_profile.chars() {
+            let next = month_end.succ_opt().unwrap();
+            let quiet = ledger.events().iter().all(|e| e.date() != next);
+            if month_end < ledger.schedule().disbursement() {
+                prop_assert_eq!(c, 'B');
+            } else {
+                prop_assert_ne!(c, 'B');
+                let st = ledger.statement(next).unwrap();
+                match c {
+                    '0'..='6' if quiet && st.status != LoanStatus::PaidOff => {
+                        prop_assert_eq!(c.to_digit(10).unwrap(), (st.days_past_due / 30).min(6));
+                    }
+                    'L' => prop_assert!(st.charged_off_on.is_some()),
+                    'D' if quiet => prop_assert_eq!(st.days_past_due, 0),
+                    _ => {}
+                }
+            }
+            month_end = month_end.with_day(1).unwrap().pred_opt().unwrap();
+        }
+        prop_assert!(line.amount_past_due <= line.current_balance || line.account_status == Metro2Status::Paid);
+        let next = as_of.succ_opt().unwrap();
+        if ledger.events().iter().all(|e| e.date() != next) {
+            let st = ledger.statement(next).unwrap();
+            if st.status != LoanStatus::PaidOff && st.charged_off_on.is_none() {
+                prop_assert_eq!(line.account_status, Metro2Status::for_days_past_due(st.days_past_due));
             }
         }
     }

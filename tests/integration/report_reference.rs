@@ -106,6 +106,25 @@ fn unpaid() -> Ledger {
 /// on 11-13 (doubtful), 361 on 2027-02-11 (loss).
 #[test]
 fn classes_by_days_past_due() {
+    // credit cards (商业银行信用卡业务监督管理办法, CBRC order 2011 No. 2, art. 70): 1–90 days
+    // special mention, 91–120 substandard, 121–180 doubtful, more than 180 loss
+    let card = ClassificationRules::china_credit_card();
+    let classes: Vec<AssetClass> = [0, 1, 90, 91, 120, 121, 180, 181].map(|x| card.class_for(x)).to_vec();
+    use AssetClass::*;
+    assert_eq!(
+        classes,
+        [
+            Normal,
+            SpecialMention,
+            SpecialMention,
+            Substandard,
+            Substandard,
+            Doubtful,
+            Doubtful,
+            Loss
+        ]
+    );
+
     let rules = ClassificationRules::china_2023();
     let l = unpaid();
     let at = |day| {
@@ -238,4 +257,139 @@ fn ifrs9_stages_and_us_accrual_status_by_days_past_due() {
     assert_eq!(us(RetailCredit::OpenEnd, d(2026, 8, 13)), AccrualStatus::NonAccrual);
     assert_eq!(us(RetailCredit::OpenEnd, d(2026, 8, 14)), AccrualStatus::ChargeOff);
     assert_eq!(l.statement(d(2026, 8, 14)).unwrap().days_past_due, 180);
+}
+
+// Metro 2 (CDIA Credit Reporting Resource Guide, Base Segment): Account Status 17A (11 current
+// 0–29 days past the due date; 71, 78, 80, 82, 83, 84 for 30, 60, 90, 120, 150, 180+ days; 13
+// paid or closed; 97 charged off; 64 paid in full, was a charge-off); Payment Rating 17B with
+// 13; Payment History Profile 18, the 24 months before the Date of Account Information, newest
+// first (0 current, 1–6 by 30 days, B no history before the account opened, D no payment due,
+// L charge-off); Special Comment 19 (AC paying under a partial payment agreement, CP forbearance);
+// Amount Past Due 22 (payments 30 days or more past due, with their late charges).
+
+/// The reference loan by hand, month ends (end of day; days counted to the next day):
+/// January to May current (at the end of 05-31 installment 4 is 17 days late: still `0`, Metro 2
+/// counts from 30); end of 06-30 installment 4 is 47 days late: `1`; July (cured on 07-15) to
+/// October `0`; settled on 11-01. Filed for November: paid (13), rated `0` (current at the end
+/// of 10-31), profile October back to January then 14 months before it opened.
+#[test]
+fn the_reference_loans_metro2_profile_worked_by_hand() {
+    let ledger = reference_loan();
+    let november = ledger.metro2(d(2026, 11, 30)).unwrap();
+    assert_eq!(november.account_status, Metro2Status::Paid);
+    assert_eq!(november.payment_rating, Some('0'));
+    assert_eq!(
+        november.payment_history_profile,
+        format!("0000100000{}", "B".repeat(14))
+    );
+    assert_eq!(
+        (november.amount_past_due, november.current_balance),
+        (Money::ZERO, Money::ZERO)
+    );
+    assert_eq!(november.special_comment, None);
+    // filed for June: installment 4 (100) is 47 days late, 5 only 16 (not yet delinquent)
+    let june = ledger.metro2(d(2026, 6, 30)).unwrap();
+    assert_eq!(
+        (june.account_status, june.account_status.code()),
+        (Metro2Status::Late30, "71")
+    );
+    assert_eq!(june.payment_history_profile, format!("00000{}", "B".repeat(19)));
+    assert_eq!(june.amount_past_due, m(dec!(100)));
+    assert_eq!(june.current_balance, m(dec!(900)));
+    assert_eq!(june.payment_rating, None);
+    // filed for July, after the cure: current, June's 1 kept in the profile
+    let july = ledger.metro2(d(2026, 7, 31)).unwrap();
+    assert_eq!(july.account_status, Metro2Status::Current);
+    assert_eq!(july.payment_history_profile, format!("100000{}", "B".repeat(18)));
+    assert_eq!(july.amount_past_due, Money::ZERO);
+}
+
+/// Charged off at 90 days (05-16): 97 with the whole balance past due and `L` in the profile;
+/// paid in full afterwards: 64.
+#[test]
+fn a_charged_off_loan_is_97_then_64() {
+    let mut ledger = crate::common::hundreds(OverduePolicy::new().charge_off_after(90));
+    let july = ledger.metro2(d(2026, 7, 31)).unwrap();
+    assert_eq!(july.account_status.code(), "97");
+    assert_eq!(july.amount_past_due, july.current_balance);
+    assert_eq!(july.amount_past_due, m(dec!(1200)));
+    // June L, May L (charged off 05-16), April 2 (75 days), March 1 (44), February 0 (13), January 0
+    assert_eq!(july.payment_history_profile, format!("LL2100{}", "B".repeat(18)));
+    let payoff = ledger.statement(d(2026, 8, 3)).unwrap().payoff;
+    ledger
+        .pay(Payment::new("recovery", d(2026, 8, 3), payoff).unwrap())
+        .unwrap();
+    let august = ledger.metro2(d(2026, 8, 31)).unwrap();
+    assert_eq!(august.account_status, Metro2Status::PaidAfterChargeOff);
+    assert_eq!((august.payment_rating, august.amount_past_due), (None, Money::ZERO));
+}
+
+/// A deferral is reported as forbearance (CP) through its period, with `D` for its months with no
+/// payment due, and not as plain current; a restructure as a partial payment agreement (AC)
+/// while its plan runs.
+#[test]
+fn deferrals_and_restructures_carry_their_special_comments() {
+    let mut deferred = unpaid();
+    deferred
+        .pay(Payment::new("i1", d(2026, 2, 15), m(dec!(100))).unwrap())
+        .unwrap();
+    // on 03-10, nothing past due: the remaining 11 installments move three months later
+    deferred
+        .restructure(Restructure::deferral(
+            d(2026, 3, 10),
+            Shift::Periods(3),
+            DeferralInterest::Waive,
+        ))
+        .unwrap();
+    let april = deferred.metro2(d(2026, 4, 30)).unwrap();
+    assert_eq!(april.special_comment, Some(SpecialComment::Forbearance));
+    assert_eq!(april.account_status, Metro2Status::Current);
+    assert_eq!(&april.payment_history_profile[..3], "D00"); // March: deferred, no due; February, January
+                                                            // the PBOC record has no payment due in the deferred months either: `*`, not `N`
+    assert_eq!(deferred.pboc_record(d(2026, 4, 30)).unwrap().history, "*N**");
+    let first_due = deferred.statement(d(2026, 3, 10)).unwrap().restructures[0].first_installment;
+    let due = deferred.statement(d(2026, 3, 10)).unwrap().installments[first_due as usize - 1].due_date;
+    assert_eq!(due, d(2026, 6, 15));
+    let after = deferred.metro2(d(2026, 6, 30)).unwrap();
+    assert_eq!(after.special_comment, None); // the deferral period is over
+    assert_eq!(&after.payment_history_profile[..2], "DD"); // May and April: no payment due
+
+    let mut restructured = unpaid();
+    restructured
+        .restructure(Restructure::new(
+            d(2026, 3, 27),
+            NewPlan::Schedule(NewTerms::new(Rate::ZERO, 12)),
+        ))
+        .unwrap();
+    let april = restructured.metro2(d(2026, 4, 30)).unwrap();
+    assert_eq!(april.special_comment, Some(SpecialComment::PartialPaymentAgreement));
+    assert_eq!(april.account_status.code(), "11");
+    // March: 40 days late at the end of 03-26 but restructured on 03-27, current at 03-31
+    assert_eq!(&april.payment_history_profile[..3], "000");
+}
+
+/// A floating-rate repricing changes the installments, not the agreement: no special comment.
+#[test]
+fn a_floating_rate_repricing_is_not_a_restructure() {
+    let lpr = RateTable::new(vec![
+        (d(2026, 1, 1), Rate::annual(dec!(0.03)).unwrap()),
+        (d(2026, 4, 1), Rate::annual(dec!(0.035)).unwrap()),
+    ])
+    .unwrap();
+    let floating = FloatingRate::new(lpr, Spread::annual(dec!(0.01))).reset(Reset::IndexChange);
+    let plan = Schedule::build(&ScheduleOptions::new(m(dec!(1200)), Rate::ZERO, 12, d(2026, 1, 15)).floating(floating))
+        .unwrap();
+    let mut ledger = Ledger::new(plan, OverduePolicy::new()).unwrap();
+    for month in 2..=6 {
+        let due = ledger.autodebit(d(2026, month, 15)).unwrap();
+        ledger
+            .pay(Payment::new(format!("m{month}"), d(2026, month, 15), due).unwrap())
+            .unwrap();
+    }
+    let june = ledger.metro2(d(2026, 6, 30)).unwrap();
+    assert_eq!(
+        (june.account_status, june.special_comment),
+        (Metro2Status::Current, None)
+    );
+    assert_eq!(&june.payment_history_profile[..6], "00000B");
 }
