@@ -369,5 +369,183 @@ fn plan(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, schedules, cost, accrual, restructure, compare, plan);
+/// A year of a 12-installment monthly loan (1,200 at 12 %, 0.05 %/day penalty on the overdue
+/// installment), installments 3 and 7 paid 10 and 30 days late, the rest on time: the
+/// `books/journal/12` and `report/…` loan.
+fn late_twice(principal: Decimal, months: u32) -> Ledger {
+    let schedule = Schedule::equal_installment(
+        Money::new(principal).unwrap(),
+        Rate::annual(dec!(0.12)).unwrap(),
+        months,
+        d(2026, 1, 15),
+    )
+    .unwrap();
+    let policy = OverduePolicy::new()
+        .penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005)).unwrap()))
+        .penalty_base(PenaltyBase::OverdueInstallment);
+    let dues: Vec<(NaiveDate, Money)> = schedule
+        .installments()
+        .iter()
+        .map(|i| (i.due_date, i.payment))
+        .collect();
+    let mut ledger = Ledger::new(schedule, policy).unwrap();
+    for (k, (due, _)) in dues.iter().enumerate() {
+        let late = match k {
+            2 => 10,
+            6 => 30,
+            _ => 0,
+        };
+        let day = *due + chrono::Days::new(late);
+        let owed = ledger.autodebit(day).unwrap();
+        if !owed.is_zero() {
+            ledger.pay(Payment::new(format!("i{k}"), day, owed).unwrap()).unwrap();
+        }
+    }
+    ledger
+}
+
+/// The plain-`f64` limit of a year's books: day by day, interest posted on due dates, a daily
+/// penalty on what is overdue, payments applied; balances per account, no replay, no decimals.
+fn f64_daily_books(principal: f64, months: u32, pay_days: &[(i64, f64)]) -> [f64; 5] {
+    let payment = principal * 0.01 / (1.0 - 1.01f64.powi(-(months as i32)));
+    let (mut receivable, mut interest_due, mut penalty, mut income, mut cash) = (principal, 0.0, 0.0, 0.0, -principal);
+    let mut balance = principal;
+    let mut overdue = 0.0f64;
+    let mut pays = pay_days.iter().peekable();
+    for day in 0..365i64 {
+        if day > 0 && day % 30 == 0 && day / 30 <= i64::from(months) {
+            let interest = (balance * 0.01 * 100.0).round() / 100.0;
+            interest_due += interest;
+            income += interest;
+            balance -= payment - interest;
+            overdue += payment;
+        }
+        if overdue > 0.0 {
+            let p = (overdue * 0.0005 * 100.0).round() / 100.0;
+            penalty += p;
+            income += p;
+        }
+        while let Some(&&(on, amount)) = pays.peek() {
+            if on != day {
+                break;
+            }
+            pays.next();
+            cash += amount;
+            let to_penalty = amount.min(penalty);
+            penalty -= to_penalty;
+            let to_interest = (amount - to_penalty).min(interest_due);
+            interest_due -= to_interest;
+            receivable -= amount - to_penalty - to_interest;
+            overdue = (overdue - amount).max(0.0);
+        }
+    }
+    [receivable, interest_due, penalty, income, cash]
+}
+
+/// The plain-`f64` limit of a repayment record: the days past due at each month's due date from
+/// the due and payment days, a character per month.
+fn f64_record(due_days: &[i64], paid_days: &[i64]) -> String {
+    due_days
+        .iter()
+        .map(|&due| {
+            let late = paid_days
+                .iter()
+                .zip(due_days)
+                .filter(|&(&paid, &d)| d <= due && paid > due)
+                .map(|(_, &d)| due + 1 - d)
+                .max()
+                .unwrap_or(0);
+            match late {
+                0 => 'N',
+                1..=30 => '1',
+                31..=60 => '2',
+                _ => '3',
+            }
+        })
+        .collect()
+}
+
+fn books(c: &mut Criterion) {
+    let ledger = late_twice(dec!(1200), 12);
+    let mut group = c.benchmark_group("books/journal");
+    // a year of entries, one statement a day against the day before's
+    group.bench_function("12", |b| {
+        b.iter(|| {
+            black_box(&ledger)
+                .journal(&overdue::BookingPolicy::new(), black_box(d(2027, 1, 15)))
+                .unwrap()
+        })
+    });
+    let pays = [
+        (31, 106.62),
+        (59, 106.62),
+        (99, 107.0),
+        (120, 106.62),
+        (151, 106.62),
+        (181, 106.62),
+        (242, 108.0),
+    ];
+    group.bench_function("12/f64_limit", |b| {
+        b.iter(|| f64_daily_books(black_box(1200.0), 12, black_box(&pays)))
+    });
+    group.finish();
+
+    let two_years = late_twice(dec!(2400), 24);
+    let mut group = c.benchmark_group("report/pboc");
+    group.bench_function("24", |b| {
+        b.iter(|| black_box(&two_years).pboc_record(black_box(d(2028, 1, 31))).unwrap())
+    });
+    group.bench_function("24/metro2", |b| {
+        b.iter(|| black_box(&two_years).metro2(black_box(d(2028, 1, 31))).unwrap())
+    });
+    let due_days: Vec<i64> = (1..=24).map(|k| k * 30).collect();
+    let paid_days: Vec<i64> = due_days
+        .iter()
+        .enumerate()
+        .map(|(k, &d)| {
+            d + match k {
+                2 => 10,
+                6 => 30,
+                _ => 0,
+            }
+        })
+        .collect();
+    group.bench_function("24/f64_limit", |b| {
+        b.iter(|| f64_record(black_box(&due_days), black_box(&paid_days)))
+    });
+    group.finish();
+
+    // a lender's monthly run: each loan's bureau record (PBOC, 24 months) and risk class, beside
+    // one statement per loan (the accrual/portfolio/100000 bench's work, here on this loan)
+    let portfolio: Vec<Ledger> = (0..100_000i64)
+        .map(|i| late_twice(Decimal::new(120_000 + i * 7, 2), 12))
+        .collect();
+    let rules = overdue::ClassificationRules::china_2023();
+    let month_end = d(2026, 12, 31);
+    let mut group = c.benchmark_group("report/portfolio");
+    group.sample_size(10);
+    group.bench_function("100000", |b| {
+        b.iter(|| {
+            let mut worst = 0usize;
+            for ledger in black_box(&portfolio) {
+                let record = ledger.pboc_record(month_end).unwrap();
+                let class = ledger.risk_class(&rules, month_end).unwrap();
+                worst += record.highest_months_overdue as usize + class.class as usize;
+            }
+            worst
+        })
+    });
+    group.bench_function("100000/statement", |b| {
+        b.iter(|| {
+            let mut owed = 0usize;
+            for ledger in black_box(&portfolio) {
+                owed += ledger.statement(month_end).unwrap().days_past_due as usize;
+            }
+            owed
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, schedules, cost, accrual, restructure, compare, plan, books);
 criterion_main!(benches);

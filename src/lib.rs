@@ -63,7 +63,10 @@
 //!   ([`LimitationRules`], [`Limitation`]), [`Ledger::pboc_record`] the
 //!   credit report's repayment record ([`PbocRecord`]) and
 //!   [`Ledger::risk_class`] its risk class ([`AssetClass`],
-//!   [`ClassificationRules`]; see [`reporting_guide`]). The
+//!   [`ClassificationRules`]), [`Ledger::metro2`] its US Metro 2 fields
+//!   ([`Metro2Record`]; see [`reporting_guide`]), and [`Ledger::journal`]
+//!   its double-entry books under a [`BookingPolicy`] ([`Journal`],
+//!   [`TrialBalance`]; see [`accounting_guide`]). The
 //!   [`accrual_guide`] explains every field.
 //! - A [`Restructure`] (a [`NewPlan`]: new [`NewTerms`], re-amortisation or a
 //!   deferral by a [`Shift`]; a [`ComponentPlan`] per component; a down
@@ -290,7 +293,8 @@
 //! - [`conventions_guide`]: rounding, day counts, due dates, edge cases.
 //! - [`glossary`]: English and Chinese terms (逾期, 罚息, 展期, …).
 //! - [`accrual_guide`]: the ledger, statements and every field of the overdue policy.
-//! - [`reporting_guide`]: what a lender reports and classifies: the PBOC repayment record, the five classes.
+//! - [`reporting_guide`]: what a lender reports and classifies: the PBOC repayment record, Metro 2, the risk classes.
+//! - [`accounting_guide`]: what a lender books: journal entries, non-accrual, charge-off, the trial balance.
 //! - [`interest_guide`]: interest on the actual balance, and floating rates.
 //! - [`restructuring_guide`]: deferral and restructuring, with worked cases.
 //! - [`cost_guide`]: cash flows, IRR/XIRR, APR by method, legal limits.
@@ -322,6 +326,7 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod accrual;
+mod books;
 mod calendar;
 mod compare;
 mod cost;
@@ -360,6 +365,10 @@ pub use crate::accrual::{
     Statement, Surplus, Tier, Waiver, MAX_POLICY_DAYS,
 };
 pub use crate::accrual::{Interruption, InterruptionCause, Limitation, LimitationRestart, LimitationRules, Restarter};
+pub use crate::books::{
+    Account, Basis, BookingPolicy, ChartOfAccounts, EntryKind, InterestRecognition, Journal, JournalEntry, NonAccrual,
+    Posting, TrialBalance, TrialBalanceLine,
+};
 pub use crate::calendar::{DayCount, Frequency};
 pub use crate::compare::{
     Budget, Choice, Comparison, ComparisonResult, CreditImpact, DebtService, LenderKind, MonthOverBudget, OptionResult,
@@ -420,6 +429,15 @@ pub mod accrual_guide {
 /// doctests.
 #[doc = include_str!("../docs/reporting.md")]
 pub mod reporting_guide {
+    #[allow(unused_imports)] // brings the crate's types into scope for the guide's links
+    use crate::*;
+}
+
+/// The guide to what a lender books (`docs/accounting.md`): journal entries
+/// for every day of a loan's replay, the booking policy, the trial balance;
+/// its examples run as doctests.
+#[doc = include_str!("../docs/accounting.md")]
+pub mod accounting_guide {
     #[allow(unused_imports)] // brings the crate's types into scope for the guide's links
     use crate::*;
 }

@@ -536,9 +536,42 @@ impl Ledger {
         close: impl Fn(Book<'_>, NaiveDate) -> Result<T>,
         of_statement: impl Fn(Statement) -> T,
     ) -> Result<Vec<T>> {
+        self.through_each(dates, Through::StartOf, close, of_statement)
+    }
+
+    /// The statements at the end of each of `days` (ascending), exactly as
+    /// [`Ledger::end_of_day`] gives them, from one replay.
+    pub(crate) fn ends_of_days(&self, days: &[NaiveDate]) -> Result<Vec<Statement>> {
+        self.through_each(
+            days,
+            Through::EndOf,
+            |book, next| book.statement(next, self.policy.get_buckets()),
+            |st| st,
+        )
+    }
+
+    /// `close` applied to a copy of the book at each of `dates` (ascending):
+    /// as a statement of it (its events applied, the days before it
+    /// counted) or at its end (closed on the next day), from one replay;
+    /// per date from statements (`of_statement`) for a ledger with
+    /// reversals, which change the history by date.
+    fn through_each<T>(
+        &self,
+        dates: &[NaiveDate],
+        through: Through,
+        close: impl Fn(Book<'_>, NaiveDate) -> Result<T>,
+        of_statement: impl Fn(Statement) -> T,
+    ) -> Result<Vec<T>> {
         let ascending = dates.windows(2).all(|w| w.first() <= w.get(1));
         if !ascending || self.events.iter().any(|e| matches!(e, Event::Reversal(_))) {
-            return dates.iter().map(|d| self.statement(*d).map(&of_statement)).collect();
+            return dates
+                .iter()
+                .map(|d| match through {
+                    Through::StartOf => self.statement(*d),
+                    Through::EndOf => self.end_of_day(*d),
+                })
+                .map(|st| st.map(&of_statement))
+                .collect();
         }
         let mut book = Book::without(&self.terms, BTreeSet::new());
         let mut events = self.events.iter().peekable();
@@ -555,7 +588,13 @@ impl Ledger {
             while let Some(event) = events.next_if(|e| e.date() <= as_of) {
                 book.apply(event)?;
             }
-            out.push(close(book.clone(), as_of)?);
+            let at = match through {
+                Through::StartOf => as_of,
+                Through::EndOf => as_of.succ_opt().ok_or(Error::DateOutOfRange {
+                    operation: "the day after a reporting date",
+                })?,
+            };
+            out.push(close(book.clone(), at)?);
         }
         Ok(out)
     }
@@ -704,4 +743,13 @@ impl Ledger {
     pub fn events(&self) -> &[Event] {
         &self.events
     }
+}
+
+/// Where on a date a bulk replay closes the book.
+#[derive(Clone, Copy)]
+enum Through {
+    /// As [`Ledger::statement`]: the day's events, the days before it.
+    StartOf,
+    /// As [`Ledger::end_of_day`]: the day's events, the day itself counted.
+    EndOf,
 }

@@ -275,8 +275,8 @@ impl Ledger {
     /// # Ok::<(), overdue::Error>(())
     /// ```
     pub fn risk_class(&self, rules: &ClassificationRules, as_of: NaiveDate) -> Result<RiskClassification> {
-        let mut points: Vec<NaiveDate> = self
-            .statement(as_of)?
+        let on_date = self.statement(as_of)?;
+        let mut points: Vec<NaiveDate> = on_date
             .installments
             .iter()
             .map(|i| i.due_date)
@@ -290,19 +290,17 @@ impl Ledger {
             )
             .filter(|&d| d >= self.schedule().disbursement() && d < as_of)
             .collect();
-        points.push(as_of);
         points.sort();
         points.dedup();
+        // every point from one replay, then the date itself
+        let mut statements = self.ends_of_days(&points)?;
+        points.push(as_of);
+        statements.push(on_date);
         let mut class = AssetClass::Normal;
         let mut observation: Option<Observation> = None;
         let mut cured: Option<u32> = None;
         let mut last = None;
-        for point in points {
-            let st = if point == as_of {
-                self.statement(as_of)?
-            } else {
-                self.end_of_day(point)?
-            };
+        for (point, st) in points.into_iter().zip(statements) {
             let by_dpd = rules.class_for(st.days_past_due);
             let due_today = st.installments.iter().any(|i| i.due_date == point);
             let restructured_today = self

@@ -328,25 +328,36 @@ impl Ledger {
         })
     }
 
-    /// The 24 months before `as_of`'s, newest first.
+    /// The 24 months before `as_of`'s, newest first, from one replay.
     fn history_profile(&self, as_of: NaiveDate, agreements: &[Agreement]) -> Result<String> {
         let bad_date = || Error::DateOutOfRange {
             operation: "a month of the payment history profile",
         };
         let opened = self.schedule().disbursement();
-        let mut profile = String::with_capacity(24);
+        // (first day, last day) of each month, newest first
+        let mut months = Vec::with_capacity(24);
         let mut month_end = as_of.with_day0(0).and_then(|d| d.pred_opt()).ok_or_else(bad_date)?;
         for _ in 0..PROFILE_MONTHS {
             let month_start = month_end.with_day0(0).ok_or_else(bad_date)?;
-            if month_end < opened {
-                profile.push('B');
-            } else {
-                let st = self.end_of_day(month_end)?;
-                let no_dues = super::dues_within(&st, month_start, month_end).is_empty();
-                let deferred = no_dues && agreements.iter().any(|a| a.defers(month_end));
-                profile.push(profile_char(&st, deferred));
-            }
+            months.push((month_start, month_end));
             month_end = month_start.pred_opt().ok_or_else(bad_date)?;
+        }
+        let open: Vec<NaiveDate> = months.iter().rev().map(|m| m.1).filter(|&end| end >= opened).collect();
+        let statements = self.ends_of_days(&open)?;
+        let mut profile = String::with_capacity(24);
+        for &(month_start, month_end) in &months {
+            let found = open
+                .iter()
+                .position(|&e| e == month_end)
+                .and_then(|k| statements.get(k));
+            match found {
+                None => profile.push('B'),
+                Some(st) => {
+                    let no_dues = super::dues_within(st, month_start, month_end).is_empty();
+                    let deferred = no_dues && agreements.iter().any(|a| a.defers(month_end));
+                    profile.push(profile_char(st, deferred));
+                }
+            }
         }
         Ok(profile)
     }

@@ -146,17 +146,43 @@ impl Ledger {
             .checked_sub_months(Months::new(MONTHS - 1))
             .ok_or_else(bad_date)?
             .max(month_start(opened).ok_or_else(bad_date)?);
-        let mut months = Vec::new();
-        let mut last_statement: Option<Statement> = None;
+        // the months and their last days, then each month's reporting date: two replays
+        let mut starts = Vec::new();
         let mut month = first;
         while month <= last {
-            let next = month.checked_add_months(Months::new(1)).ok_or_else(bad_date)?;
-            let month_end = next.pred_opt().ok_or_else(bad_date)?;
-            let at_month_end = self.end_of_day(month_end)?;
-            let dues = super::dues_within(&at_month_end, month, month_end);
-            let reporting_date = dues.iter().copied().max().unwrap_or(month_end).max(opened);
-            let settled = at_month_end.status == LoanStatus::PaidOff;
-            let st = self.end_of_day(reporting_date)?;
+            starts.push(month);
+            month = month.checked_add_months(Months::new(1)).ok_or_else(bad_date)?;
+        }
+        let ends = starts
+            .iter()
+            .map(|m| {
+                m.checked_add_months(Months::new(1))
+                    .and_then(|n| n.pred_opt())
+                    .ok_or_else(bad_date)
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let at_ends = self.ends_of_days(&ends)?;
+        let dues: Vec<Vec<NaiveDate>> = starts
+            .iter()
+            .zip(&ends)
+            .zip(&at_ends)
+            .map(|((&start, &end), st)| super::dues_within(st, start, end))
+            .collect();
+        let reporting: Vec<NaiveDate> = dues
+            .iter()
+            .zip(&ends)
+            .map(|(dues, &end)| dues.iter().copied().max().unwrap_or(end).max(opened))
+            .collect();
+        let at_reporting = self.ends_of_days(&reporting)?;
+        let mut months = Vec::new();
+        let mut last_statement: Option<Statement> = None;
+        for (k, st) in at_reporting.into_iter().enumerate() {
+            let (Some(&month), Some(at_end), Some(dues), Some(&reporting_date)) =
+                (starts.get(k), at_ends.get(k), dues.get(k), reporting.get(k))
+            else {
+                break;
+            };
+            let settled = at_end.status == LoanStatus::PaidOff;
             let status = if settled {
                 'C'
             } else if st.charged_off_on.is_some() {
@@ -178,7 +204,6 @@ impl Ledger {
             if settled {
                 break;
             }
-            month = next;
         }
         let (amount_overdue, installments_overdue) = match &last_statement {
             Some(st) => overdue_of(st)?,

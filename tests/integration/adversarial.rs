@@ -530,6 +530,33 @@ fn ledger_job(ledger: &Ledger) {
         .filter_map(|&d| start.checked_add_signed(chrono::Duration::days(d)))
         .collect();
     dates.extend(ledger.events().iter().map(|e| e.date()));
+    // what a lender reports and books of it (issue 14): a result or a named error
+    if let Some(day) = start.checked_add_signed(chrono::Duration::days(400)) {
+        if let Err(e) = ledger.pboc_record(day) {
+            named(&e);
+        }
+        if let Err(e) = ledger.metro2(day) {
+            named(&e);
+        }
+        if let Err(e) = ledger.risk_class(&ClassificationRules::china_2023(), day) {
+            named(&e);
+        }
+        if let Err(e) = ledger.limitation(&LimitationRules::china(), day) {
+            named(&e);
+        }
+    }
+    if let Some(day) = start.checked_add_signed(chrono::Duration::days(120)) {
+        match ledger.journal(&BookingPolicy::new(), day) {
+            Ok(journal) => {
+                round_trips(&journal);
+                match journal.trial_balance(day) {
+                    Ok(tb) => assert_eq!(tb.total_debit, tb.total_credit, "the trial balance does not balance"),
+                    Err(e) => named(&e),
+                }
+            }
+            Err(e) => named(&e),
+        }
+    }
     for as_of in dates {
         match ledger.statement(as_of) {
             Ok(st) => {

@@ -5,6 +5,8 @@
 mod accrual_props;
 mod accrual_reference;
 mod adversarial;
+mod books_props;
+mod books_reference;
 mod common;
 mod compare_props;
 mod compare_reference;

@@ -204,8 +204,10 @@ impl Book<'_> {
             }
             self.move_principal(k, diff - left);
         } else if diff < 0 {
-            self.move_principal(k, diff);
-            self.move_principal(last, -diff);
+            // only what is still owed moves: principal waived or paid stays where it is
+            let x = diff.checked_neg().unwrap_or(0).min(inst.out[PRINCIPAL].max(0));
+            self.move_principal(k, -x);
+            self.move_principal(last, x);
         }
         Ok(())
     }

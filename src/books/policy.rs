@@ -1,0 +1,225 @@
+//! How a lender books a loan: the basis, when interest is recognised, the
+//! non-accrual rule, and the chart of accounts.
+
+use serde::{Deserialize, Serialize};
+
+use crate::books::accounts::ChartOfAccounts;
+
+/// When income is recognised.
+///
+/// ```
+/// assert_eq!(overdue::Basis::default(), overdue::Basis::Accrual);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Basis {
+    /// As charged: interest, penalties and fees are income when they are
+    /// charged to the borrower (and, by [`InterestRecognition`], contract
+    /// interest as it is earned). The default.
+    #[default]
+    Accrual,
+    /// As received: interest, penalties and fees charged are held off the
+    /// balance sheet and are income when paid.
+    Cash,
+}
+
+/// When contract interest is recognised on the accrual basis.
+///
+/// ```
+/// assert_eq!(overdue::InterestRecognition::default(), overdue::InterestRecognition::WhenDue);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum InterestRecognition {
+    /// When it falls due (or is posted). The default.
+    #[default]
+    WhenDue,
+    /// Day by day as it is earned, into accrued interest not yet due, moved
+    /// to the receivable when it falls due.
+    Daily,
+}
+
+/// What happens to income once a loan is on non-accrual (非应计).
+///
+/// ```
+/// assert_eq!(overdue::NonAccrual::default(), overdue::NonAccrual::Reverse);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum NonAccrual {
+    /// Interest, penalties and fees accrued and unpaid are reversed out of
+    /// income into suspense; the receivable stays; later charges go to
+    /// suspense; payments release it to income (the US practice). The
+    /// default.
+    #[default]
+    Reverse,
+    /// Accrued and unpaid income is reversed and the receivable moved off
+    /// the balance sheet to memorandum accounts, as are later charges;
+    /// payments are income when received (表外核算, the Chinese practice).
+    OffBalance,
+}
+
+/// How a loan is booked: the [`Basis`], the [`InterestRecognition`], the
+/// days past due from which it is on non-accrual and its [`NonAccrual`]
+/// treatment, and the [`ChartOfAccounts`]. Charge-off follows the ledger's
+/// own policy ([`OverduePolicy::charge_off_after`](crate::OverduePolicy::charge_off_after)).
+///
+/// Defaults: accrual basis, interest when due, non-accrual from 90 days
+/// past due until the loan is current again, reversed into suspense, the
+/// default chart.
+///
+/// ```
+/// use overdue::{Basis, BookingPolicy, InterestRecognition, NonAccrual};
+/// let p = BookingPolicy::new()
+///     .interest(InterestRecognition::Daily)
+///     .non_accrual_after(Some(90), NonAccrual::OffBalance);
+/// assert_eq!(p.get_basis(), Basis::Accrual);
+/// assert_eq!(p.get_non_accrual_after(), Some(90));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct BookingPolicy {
+    #[serde(default)]
+    basis: Basis,
+    #[serde(default)]
+    interest: InterestRecognition,
+    #[serde(default = "ninety")]
+    non_accrual_after: Option<u32>,
+    #[serde(default)]
+    non_accrual: NonAccrual,
+    #[serde(default)]
+    chart: ChartOfAccounts,
+}
+
+/// The default non-accrual threshold.
+fn ninety() -> Option<u32> {
+    Some(90)
+}
+
+impl Default for BookingPolicy {
+    fn default() -> BookingPolicy {
+        BookingPolicy::new()
+    }
+}
+
+impl BookingPolicy {
+    /// The defaults.
+    ///
+    /// ```
+    /// assert_eq!(overdue::BookingPolicy::new(), overdue::BookingPolicy::default());
+    /// ```
+    pub fn new() -> BookingPolicy {
+        BookingPolicy {
+            basis: Basis::Accrual,
+            interest: InterestRecognition::WhenDue,
+            non_accrual_after: ninety(),
+            non_accrual: NonAccrual::Reverse,
+            chart: ChartOfAccounts::default(),
+        }
+    }
+
+    /// Sets the basis.
+    ///
+    /// ```
+    /// let p = overdue::BookingPolicy::new().basis(overdue::Basis::Cash);
+    /// assert_eq!(p.get_basis(), overdue::Basis::Cash);
+    /// ```
+    #[must_use]
+    pub fn basis(mut self, basis: Basis) -> BookingPolicy {
+        self.basis = basis;
+        self
+    }
+
+    /// Sets when contract interest is recognised.
+    ///
+    /// ```
+    /// use overdue::{BookingPolicy, InterestRecognition};
+    /// assert_eq!(BookingPolicy::new().interest(InterestRecognition::Daily).get_interest(), InterestRecognition::Daily);
+    /// ```
+    #[must_use]
+    pub fn interest(mut self, interest: InterestRecognition) -> BookingPolicy {
+        self.interest = interest;
+        self
+    }
+
+    /// Sets the days past due from which the loan is on non-accrual (`None`:
+    /// never), and what happens to its income then.
+    ///
+    /// ```
+    /// use overdue::{BookingPolicy, NonAccrual};
+    /// let p = BookingPolicy::new().non_accrual_after(None, NonAccrual::Reverse);
+    /// assert_eq!(p.get_non_accrual_after(), None);
+    /// ```
+    #[must_use]
+    pub fn non_accrual_after(mut self, days: Option<u32>, treatment: NonAccrual) -> BookingPolicy {
+        self.non_accrual_after = days;
+        self.non_accrual = treatment;
+        self
+    }
+
+    /// Sets the chart of accounts.
+    ///
+    /// ```
+    /// use overdue::{Account, BookingPolicy, ChartOfAccounts};
+    /// let p = BookingPolicy::new().chart(ChartOfAccounts::default().name(Account::Cash, "1002"));
+    /// assert_eq!(p.get_chart().name_of(Account::Cash), "1002");
+    /// ```
+    #[must_use]
+    pub fn chart(mut self, chart: ChartOfAccounts) -> BookingPolicy {
+        self.chart = chart;
+        self
+    }
+
+    /// The basis.
+    ///
+    /// ```
+    /// assert_eq!(overdue::BookingPolicy::new().get_basis(), overdue::Basis::Accrual);
+    /// ```
+    pub fn get_basis(&self) -> Basis {
+        self.basis
+    }
+
+    /// When contract interest is recognised.
+    ///
+    /// ```
+    /// use overdue::{BookingPolicy, InterestRecognition};
+    /// assert_eq!(BookingPolicy::new().get_interest(), InterestRecognition::WhenDue);
+    /// ```
+    pub fn get_interest(&self) -> InterestRecognition {
+        self.interest
+    }
+
+    /// The non-accrual threshold in days past due.
+    ///
+    /// ```
+    /// assert_eq!(overdue::BookingPolicy::new().get_non_accrual_after(), Some(90));
+    /// ```
+    pub fn get_non_accrual_after(&self) -> Option<u32> {
+        self.non_accrual_after
+    }
+
+    /// The non-accrual treatment.
+    ///
+    /// ```
+    /// assert_eq!(overdue::BookingPolicy::new().get_non_accrual(), overdue::NonAccrual::Reverse);
+    /// ```
+    pub fn get_non_accrual(&self) -> NonAccrual {
+        self.non_accrual
+    }
+
+    /// The chart of accounts.
+    ///
+    /// ```
+    /// assert_eq!(overdue::BookingPolicy::new().get_chart(), &overdue::ChartOfAccounts::default());
+    /// ```
+    pub fn get_chart(&self) -> &ChartOfAccounts {
+        &self.chart
+    }
+}
