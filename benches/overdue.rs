@@ -515,31 +515,30 @@ fn books(c: &mut Criterion) {
     });
     group.finish();
 
-    // a lender's monthly run: each loan's bureau record (PBOC, 24 months) and risk class, beside
-    // one statement per loan (the accrual/portfolio/100000 bench's work, here on this loan)
+    // a lender's monthly run over the loans of accrual/portfolio/100000: each loan's Metro 2
+    // record (with its 24-month profile) and risk class on the month's last day, beside that
+    // bench's own work (one statement per loan)
     let portfolio: Vec<Ledger> = (0..100_000i64)
-        .map(|i| late_twice(Decimal::new(120_000 + i * 7, 2), 12))
+        .map(|i| bench_ledger(Decimal::new(1_000_000 + i * 7, 2)))
         .collect();
     let rules = overdue::ClassificationRules::china_2023();
-    let month_end = d(2026, 12, 31);
     let mut group = c.benchmark_group("report/portfolio");
     group.sample_size(10);
     group.bench_function("100000", |b| {
         b.iter(|| {
             let mut worst = 0usize;
             for ledger in black_box(&portfolio) {
-                let record = ledger.pboc_record(month_end).unwrap();
-                let class = ledger.risk_class(&rules, month_end).unwrap();
-                worst += record.highest_months_overdue as usize + class.class as usize;
+                let filing = ledger.month_end(d(2026, 2, 28), &rules).unwrap();
+                worst += filing.class.class as usize + filing.metro2.payment_history_profile.len();
             }
             worst
         })
     });
-    group.bench_function("100000/statement", |b| {
+    group.bench_function("100000/accrual_portfolio_statement", |b| {
         b.iter(|| {
             let mut owed = 0usize;
             for ledger in black_box(&portfolio) {
-                owed += ledger.statement(month_end).unwrap().days_past_due as usize;
+                owed += ledger.statement(d(2026, 2, 14)).unwrap().days_past_due as usize;
             }
             owed
         })

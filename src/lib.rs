@@ -355,6 +355,33 @@ mod table;
 #[doc(hidden)]
 pub mod __private {
     pub use crate::dec::parse_decimal_literal;
+
+    /// For the tests: the days past due, charge-off and payoff at the start
+    /// (`false`) or the end (`true`) of each point, read in one pass and,
+    /// beside them, from a statement per point. The two must agree.
+    ///
+    /// # Errors
+    /// As [`Ledger::statement`](crate::Ledger::statement).
+    #[allow(clippy::type_complexity)]
+    pub fn standings_both_ways(
+        ledger: &crate::Ledger,
+        points: &[(chrono::NaiveDate, bool)],
+    ) -> crate::Result<(Vec<(u32, bool, bool)>, Vec<(u32, bool, bool)>)> {
+        use crate::accrual::Through;
+        let points: Vec<_> = points
+            .iter()
+            .map(|&(d, end)| (d, if end { Through::EndOf } else { Through::StartOf }))
+            .collect();
+        let flat = |s: &crate::accrual::Standing| (s.days_past_due, s.charged_off, s.paid_off);
+        let (fast, _) = ledger.standings_then(&points, None)?;
+        let mut slow = Vec::new();
+        for &(d, through) in &points {
+            // one point at a time: never out of order, so each is read from its own pass
+            let (_, st) = ledger.standings_then(&[], Some((d, through)))?;
+            slow.extend(st.map(|st| flat(&crate::accrual::Standing::of(&st))));
+        }
+        Ok((fast.iter().map(flat).collect(), slow))
+    }
 }
 
 pub use crate::accrual::{Accrual, PossibleDuplicate, Pyramiding, Rebate, RebateReason, Refund, Reversal};
@@ -396,8 +423,8 @@ pub use crate::plan::{
 pub use crate::rate::{Rate, RatePeriod};
 pub use crate::ratio::Ratio;
 pub use crate::report::{
-    AccrualStatus, AssetClass, ClassificationRules, Ifrs9Stage, Metro2Record, Metro2Status, PbocMonth, PbocRecord,
-    RetailCredit, RiskClassification, SpecialComment,
+    AccrualStatus, AssetClass, ClassificationRules, Ifrs9Stage, Metro2Record, Metro2Status, MonthEnd, PbocMonth,
+    PbocRecord, RetailCredit, RiskClassification, SpecialComment,
 };
 pub use crate::restructure::{
     ComponentPlan, DeferralInterest, NewPlan, NewTerms, PlanEffect, PlanFee, Restructure, RestructureSummary, Shift,

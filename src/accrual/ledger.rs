@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::accrual::allocation::Component;
-use crate::accrual::engine::{Book, Terms};
+use crate::accrual::engine::{Book, Standing, Terms};
 use crate::accrual::event::{positive, Event, Payment, Reversal, Waiver};
 use crate::accrual::policy::OverduePolicy;
 use crate::accrual::statement::Statement;
@@ -536,42 +536,9 @@ impl Ledger {
         close: impl Fn(Book<'_>, NaiveDate) -> Result<T>,
         of_statement: impl Fn(Statement) -> T,
     ) -> Result<Vec<T>> {
-        self.through_each(dates, Through::StartOf, close, of_statement)
-    }
-
-    /// The statements at the end of each of `days` (ascending), exactly as
-    /// [`Ledger::end_of_day`] gives them, from one replay.
-    pub(crate) fn ends_of_days(&self, days: &[NaiveDate]) -> Result<Vec<Statement>> {
-        self.through_each(
-            days,
-            Through::EndOf,
-            |book, next| book.statement(next, self.policy.get_buckets()),
-            |st| st,
-        )
-    }
-
-    /// `close` applied to a copy of the book at each of `dates` (ascending):
-    /// as a statement of it (its events applied, the days before it
-    /// counted) or at its end (closed on the next day), from one replay;
-    /// per date from statements (`of_statement`) for a ledger with
-    /// reversals, which change the history by date.
-    fn through_each<T>(
-        &self,
-        dates: &[NaiveDate],
-        through: Through,
-        close: impl Fn(Book<'_>, NaiveDate) -> Result<T>,
-        of_statement: impl Fn(Statement) -> T,
-    ) -> Result<Vec<T>> {
         let ascending = dates.windows(2).all(|w| w.first() <= w.get(1));
         if !ascending || self.events.iter().any(|e| matches!(e, Event::Reversal(_))) {
-            return dates
-                .iter()
-                .map(|d| match through {
-                    Through::StartOf => self.statement(*d),
-                    Through::EndOf => self.end_of_day(*d),
-                })
-                .map(|st| st.map(&of_statement))
-                .collect();
+            return dates.iter().map(|d| self.statement(*d).map(&of_statement)).collect();
         }
         let mut book = Book::without(&self.terms, BTreeSet::new());
         let mut events = self.events.iter().peekable();
@@ -588,15 +555,70 @@ impl Ledger {
             while let Some(event) = events.next_if(|e| e.date() <= as_of) {
                 book.apply(event)?;
             }
-            let at = match through {
-                Through::StartOf => as_of,
-                Through::EndOf => as_of.succ_opt().ok_or(Error::DateOutOfRange {
-                    operation: "the day after a reporting date",
-                })?,
-            };
-            out.push(close(book.clone(), at)?);
+            out.push(close(book.clone(), as_of)?);
         }
         Ok(out)
+    }
+
+    /// The standing ([`Standing`]) at each of `points` — at the start of a
+    /// day as [`Ledger::statement`] takes it, or at its end as
+    /// [`Ledger::end_of_day`] does — and then, if asked, the statement at
+    /// `then`: all from one replay, reading the book as it passes each point
+    /// instead of copying it (see [`Book::peek`]). `points` must be in
+    /// replay order (by the last day whose events count, then the day
+    /// closed), `then` after them; otherwise, and for a ledger with
+    /// reversals (which change the history by date), each is a statement.
+    pub(crate) fn standings_then(
+        &self,
+        points: &[(NaiveDate, Through)],
+        then: Option<(NaiveDate, Through)>,
+    ) -> Result<(Vec<Standing>, Option<Statement>)> {
+        let close_day = |(d, through): (NaiveDate, Through)| -> Result<NaiveDate> {
+            match through {
+                Through::StartOf => Ok(d),
+                Through::EndOf => d.succ_opt().ok_or(Error::DateOutOfRange {
+                    operation: "the day after a reporting date",
+                }),
+            }
+        };
+        let keys = points
+            .iter()
+            .chain(&then)
+            .map(|&p| close_day(p).map(|at| (p.0, at)))
+            .collect::<Result<Vec<_>>>()?;
+        let ordered = keys.windows(2).all(|w| w.first() <= w.get(1));
+        let early = points.iter().chain(&then).any(|p| p.0 < self.schedule.disbursement());
+        if !ordered || early || self.events.iter().any(|e| matches!(e, Event::Reversal(_))) {
+            let statement = |(d, through): (NaiveDate, Through)| match through {
+                Through::StartOf => self.statement(d),
+                Through::EndOf => self.end_of_day(d),
+            };
+            let standings = points
+                .iter()
+                .map(|&p| statement(p).map(|st| Standing::of(&st)))
+                .collect::<Result<Vec<_>>>()?;
+            return Ok((standings, then.map(statement).transpose()?));
+        }
+        let buckets = self.policy.get_buckets();
+        let mut book = Book::without(&self.terms, BTreeSet::new());
+        let mut events = self.events.iter().peekable();
+        let mut standings = Vec::with_capacity(points.len());
+        for (&(through, _), &(_, at)) in points.iter().zip(&keys) {
+            while let Some(event) = events.next_if(|e| e.date() <= through) {
+                book.apply(event)?;
+            }
+            standings.push(book.peek(at, buckets)?);
+        }
+        let statement = match (then, keys.last()) {
+            (Some((through, _)), Some(&(_, at))) => {
+                while let Some(event) = events.next_if(|e| e.date() <= through) {
+                    book.apply(event)?;
+                }
+                Some(book.statement(at, buckets)?)
+            }
+            _ => None,
+        };
+        Ok((standings, statement))
     }
 
     /// The loan as it stood at the end of `day`: the events dated on or
@@ -745,9 +767,9 @@ impl Ledger {
     }
 }
 
-/// Where on a date a bulk replay closes the book.
-#[derive(Clone, Copy)]
-enum Through {
+/// Where on a date a replay closes the book.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Through {
     /// As [`Ledger::statement`]: the day's events, the days before it.
     StartOf,
     /// As [`Ledger::end_of_day`]: the day's events, the day itself counted.

@@ -11,8 +11,10 @@ mod servicing;
 mod statement;
 
 pub use allocation::{AllocationOrder, Component, Direction, InstallmentState, Surplus, Tier};
+pub(crate) use engine::Standing;
 pub use event::{Event, Interruption, InterruptionCause, Payment, Refund, Reversal, Waiver};
 pub use ledger::Ledger;
+pub(crate) use ledger::Through;
 pub use limitation::{Limitation, LimitationRestart, LimitationRules, Restarter};
 pub use policy::{
     Bucket, Buckets, Caps, EarlySettlement, FeeAmount, Grace, GraceMeaning, InstallmentLimit, LateFee, OverduePolicy,

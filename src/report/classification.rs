@@ -5,7 +5,7 @@
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::accrual::{Event, Ledger, Statement};
+use crate::accrual::{Event, Ledger, Statement, Through};
 use crate::error::{Error, Result};
 
 /// The five risk classes of Chinese banking supervision (五级分类), best
@@ -275,13 +275,32 @@ impl Ledger {
     /// # Ok::<(), overdue::Error>(())
     /// ```
     pub fn risk_class(&self, rules: &ClassificationRules, as_of: NaiveDate) -> Result<RiskClassification> {
-        let on_date = self.statement(as_of)?;
-        let mut points: Vec<NaiveDate> = on_date
-            .installments
-            .iter()
-            .map(|i| i.due_date)
-            // between events the days past due only grow: the worst of each stretch is at the
-            // end of the day before the next event
+        // every point and the date itself from one replay: a point's days past due is all the
+        // rules read of it
+        let points = self.class_points(as_of)?;
+        let ends: Vec<(NaiveDate, Through)> = points.iter().map(|&p| (p, Through::EndOf)).collect();
+        let (standings, on_date) = self.standings_then(&ends, Some((as_of, Through::StartOf)))?;
+        let on_date = on_date.ok_or(Error::DateOutOfRange {
+            operation: "the classification date",
+        })?;
+        let days: Vec<u32> = standings.iter().map(|s| s.days_past_due).collect();
+        self.classify(rules, as_of, &points, &days, on_date.days_past_due, &on_date)
+    }
+
+    /// The points a class is read at before `as_of` (ascending): every due
+    /// date, and every event's day and the day before it (between events
+    /// the days past due only grow: the worst of each stretch is at the end
+    /// of the day before the next event).
+    pub(crate) fn class_points(&self, as_of: NaiveDate) -> Result<Vec<NaiveDate>> {
+        let restructured = self.events().iter().any(|e| matches!(e, Event::Restructure(_)));
+        let dues: Vec<NaiveDate> = if restructured {
+            // a new plan's due dates are known once it is replayed
+            self.statement(as_of)?.installments.iter().map(|i| i.due_date).collect()
+        } else {
+            self.schedule().installments().iter().map(|i| i.due_date).collect()
+        };
+        let mut points: Vec<NaiveDate> = dues
+            .into_iter()
             .chain(
                 self.events()
                     .iter()
@@ -292,23 +311,40 @@ impl Ledger {
             .collect();
         points.sort();
         points.dedup();
-        // every point from one replay, then the date itself
-        let mut statements = self.ends_of_days(&points)?;
-        points.push(as_of);
-        statements.push(on_date);
+        Ok(points)
+    }
+
+    /// The class on `as_of` from the days past due at the end of each of
+    /// `points` (`days`) and on `as_of` itself, with the installments and
+    /// restructures of `st` (a statement of `as_of` or later).
+    pub(crate) fn classify(
+        &self,
+        rules: &ClassificationRules,
+        as_of: NaiveDate,
+        points: &[NaiveDate],
+        days: &[u32],
+        days_on_date: u32,
+        st: &Statement,
+    ) -> Result<RiskClassification> {
+        let on_date = st;
+        let readings = points
+            .iter()
+            .copied()
+            .zip(days.iter().copied())
+            .chain([(as_of, days_on_date)]);
         let mut class = AssetClass::Normal;
         let mut observation: Option<Observation> = None;
         let mut cured: Option<u32> = None;
         let mut last = None;
-        for (point, st) in points.into_iter().zip(statements) {
-            let by_dpd = rules.class_for(st.days_past_due);
-            let due_today = st.installments.iter().any(|i| i.due_date == point);
+        for (point, days_past_due) in readings {
+            let by_dpd = rules.class_for(days_past_due);
+            let due_today = on_date.installments.iter().any(|i| i.due_date == point);
             let restructured_today = self
                 .events()
                 .iter()
                 .any(|e| matches!(e, Event::Restructure(r) if r.date() == point));
             if restructured_today {
-                let dues = new_plan_dues(&st, point);
+                let dues = new_plan_dues(on_date, point);
                 let start = dues.first().copied().unwrap_or(point);
                 observation = Some(Observation {
                     floor: rules.restructured.max(class),
@@ -318,7 +354,7 @@ impl Ledger {
             }
             // an installment not paid in full on time starts the observation again
             if let Some(obs) = observation.as_mut() {
-                if due_today && st.days_past_due > 0 && obs.dues.contains(&point) {
+                if due_today && days_past_due > 0 && obs.dues.contains(&point) {
                     obs.ends = Observation::end_from(rules, point, &obs.dues)?;
                 }
                 if point > obs.ends {
@@ -328,9 +364,9 @@ impl Ledger {
             // a non-performing loan waits for its arrears paid and installments on time in a row
             if class.is_non_performing() && !by_dpd.is_non_performing() {
                 let count = cured.get_or_insert(0);
-                if due_today && st.days_past_due == 0 {
+                if due_today && days_past_due == 0 {
                     *count += 1;
-                } else if st.days_past_due > 0 {
+                } else if days_past_due > 0 {
                     *count = 0;
                 }
             }
@@ -347,7 +383,7 @@ impl Ledger {
             if by_dpd.is_non_performing() {
                 cured = None;
             }
-            last = Some((st.days_past_due, by_dpd));
+            last = Some((days_past_due, by_dpd));
         }
         let (days_past_due, by_days_past_due) = last.unwrap_or((0, AssetClass::Normal));
         Ok(RiskClassification {
@@ -360,21 +396,24 @@ impl Ledger {
     }
 }
 
-/// The due dates of the plan a restructure on `day` set: its installments
-/// from the first new one on.
+/// The due dates of the plan a restructure on `day` set: its installments,
+/// from the first new one to the last before a later plan's.
 fn new_plan_dues(st: &Statement, day: NaiveDate) -> Vec<NaiveDate> {
+    let number = |n: u32| usize::try_from(n).unwrap_or(usize::MAX);
+    let Some(at) = st.restructures.iter().rposition(|r| r.date == day) else {
+        return Vec::new();
+    };
     let first = st
         .restructures
-        .iter()
-        .rev()
-        .find(|r| r.date == day)
-        .map_or(usize::MAX, |r| {
-            usize::try_from(r.first_installment).unwrap_or(usize::MAX)
-        });
+        .get(at)
+        .map_or(usize::MAX, |r| number(r.first_installment));
+    let next = st
+        .restructures
+        .get(at + 1)
+        .map_or(usize::MAX, |r| number(r.first_installment));
     st.installments
-        .get(first.saturating_sub(1)..)
-        .unwrap_or_default()
         .iter()
+        .filter(|i| (first..next).contains(&number(i.number)))
         .map(|i| i.due_date)
         .collect()
 }

@@ -8,7 +8,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::accrual::{Event, Ledger, LoanStatus, Statement};
+use crate::accrual::{Event, Ledger, LoanStatus, Standing, Statement, Through};
 use crate::error::{Error, Result};
 use crate::money::Money;
 use crate::restructure::NewPlan;
@@ -232,18 +232,18 @@ impl Agreement {
     }
 }
 
-/// The Payment History Profile character for a month that ended with `st`.
-fn profile_char(st: &Statement, deferred_without_dues: bool) -> char {
-    if st.charged_off_on.is_some() && st.status != LoanStatus::PaidOff {
+/// The Payment History Profile character for a month that ended with `s`.
+fn profile_char(s: &Standing, deferred_without_dues: bool) -> char {
+    if s.charged_off && !s.paid_off {
         return 'L';
     }
-    if st.status == LoanStatus::PaidOff {
+    if s.paid_off {
         return '0';
     }
-    if deferred_without_dues && st.days_past_due == 0 {
+    if deferred_without_dues && s.days_past_due == 0 {
         return 'D';
     }
-    rating_digit(st.days_past_due)
+    rating_digit(s.days_past_due)
 }
 
 /// `0`–`6` for days past due, 30 days a step.
@@ -287,9 +287,44 @@ impl Ledger {
                 later_date: as_of,
             });
         }
-        let st = self.end_of_day(as_of)?;
-        let agreements = Agreement::all(self, &st);
-        let profile = self.history_profile(as_of, &agreements)?;
+        // the months' ends and the reporting date, from one replay
+        let months = profile_months(as_of)?;
+        let ends = open_ends(&months, opened);
+        let points: Vec<(NaiveDate, Through)> = ends.iter().map(|&e| (e, Through::EndOf)).collect();
+        let (standings, st) = self.standings_then(&points, Some((as_of, Through::EndOf)))?;
+        let st = st.ok_or(Error::DateOutOfRange {
+            operation: "the date of account information",
+        })?;
+        let at_end = |end: NaiveDate| {
+            ends.iter()
+                .position(|&e| e == end)
+                .and_then(|k| standings.get(k))
+                .copied()
+        };
+        self.metro2_from(as_of, &months, at_end, &st)
+    }
+
+    /// The record for `as_of` from the standing at the end of each profile
+    /// month (`at_end`, `None` before the account opened) and the statement
+    /// at the end of `as_of`.
+    pub(crate) fn metro2_from(
+        &self,
+        as_of: NaiveDate,
+        months: &[(NaiveDate, NaiveDate)],
+        at_end: impl Fn(NaiveDate) -> Option<Standing>,
+        st: &Statement,
+    ) -> Result<Metro2Record> {
+        let agreements = Agreement::all(self, st);
+        let profile = months
+            .iter()
+            .map(|&(start, end)| match at_end(end) {
+                None => 'B',
+                Some(s) => {
+                    let no_dues = super::dues_within(st, start, end).is_empty();
+                    profile_char(&s, no_dues && agreements.iter().any(|a| a.defers(end)))
+                }
+            })
+            .collect();
         let paid = st.status == LoanStatus::PaidOff;
         let account_status = match (paid, st.charged_off_on.is_some()) {
             (true, true) => Metro2Status::PaidAfterChargeOff,
@@ -298,7 +333,7 @@ impl Ledger {
             (false, false) => Metro2Status::for_days_past_due(st.days_past_due),
         };
         let payment_rating = match account_status {
-            Metro2Status::Paid => Some(self.rating_before_payoff(&st)?),
+            Metro2Status::Paid => Some(self.rating_before_payoff(st)?),
             _ => None,
         };
         let amount_past_due = match account_status {
@@ -328,40 +363,6 @@ impl Ledger {
         })
     }
 
-    /// The 24 months before `as_of`'s, newest first, from one replay.
-    fn history_profile(&self, as_of: NaiveDate, agreements: &[Agreement]) -> Result<String> {
-        let bad_date = || Error::DateOutOfRange {
-            operation: "a month of the payment history profile",
-        };
-        let opened = self.schedule().disbursement();
-        // (first day, last day) of each month, newest first
-        let mut months = Vec::with_capacity(24);
-        let mut month_end = as_of.with_day0(0).and_then(|d| d.pred_opt()).ok_or_else(bad_date)?;
-        for _ in 0..PROFILE_MONTHS {
-            let month_start = month_end.with_day0(0).ok_or_else(bad_date)?;
-            months.push((month_start, month_end));
-            month_end = month_start.pred_opt().ok_or_else(bad_date)?;
-        }
-        let open: Vec<NaiveDate> = months.iter().rev().map(|m| m.1).filter(|&end| end >= opened).collect();
-        let statements = self.ends_of_days(&open)?;
-        let mut profile = String::with_capacity(24);
-        for &(month_start, month_end) in &months {
-            let found = open
-                .iter()
-                .position(|&e| e == month_end)
-                .and_then(|k| statements.get(k));
-            match found {
-                None => profile.push('B'),
-                Some(st) => {
-                    let no_dues = super::dues_within(st, month_start, month_end).is_empty();
-                    let deferred = no_dues && agreements.iter().any(|a| a.defers(month_end));
-                    profile.push(profile_char(st, deferred));
-                }
-            }
-        }
-        Ok(profile)
-    }
-
     /// The Payment Rating of a paid loan: its standing at the end of the
     /// day before the payment that settled it.
     fn rating_before_payoff(&self, st: &Statement) -> Result<char> {
@@ -372,11 +373,31 @@ impl Ledger {
         else {
             return Ok('0');
         };
-        let prior = self.end_of_day(before)?;
-        Ok(if prior.charged_off_on.is_some() {
-            'L'
-        } else {
-            rating_digit(prior.days_past_due)
+        let (prior, _) = self.standings_then(&[(before, Through::EndOf)], None)?;
+        Ok(match prior.first() {
+            Some(s) if s.charged_off => 'L',
+            Some(s) => rating_digit(s.days_past_due),
+            None => '0',
         })
     }
+}
+
+/// The last days of `months` on or after the account opened, ascending.
+pub(crate) fn open_ends(months: &[(NaiveDate, NaiveDate)], opened: NaiveDate) -> Vec<NaiveDate> {
+    months.iter().rev().map(|m| m.1).filter(|&end| end >= opened).collect()
+}
+
+/// The 24 months before `as_of`'s as (first day, last day), newest first.
+pub(crate) fn profile_months(as_of: NaiveDate) -> Result<Vec<(NaiveDate, NaiveDate)>> {
+    let bad_date = || Error::DateOutOfRange {
+        operation: "a month of the payment history profile",
+    };
+    let mut months = Vec::with_capacity(24);
+    let mut month_end = as_of.with_day0(0).and_then(|d| d.pred_opt()).ok_or_else(bad_date)?;
+    for _ in 0..PROFILE_MONTHS {
+        let month_start = month_end.with_day0(0).ok_or_else(bad_date)?;
+        months.push((month_start, month_end));
+        month_end = month_start.pred_opt().ok_or_else(bad_date)?;
+    }
+    Ok(months)
 }

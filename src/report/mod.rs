@@ -3,11 +3,13 @@
 
 mod classification;
 mod metro2;
+mod month_end;
 mod pboc;
 mod stages;
 
 pub use classification::{AssetClass, ClassificationRules, RiskClassification};
 pub use metro2::{Metro2Record, Metro2Status, SpecialComment};
+pub use month_end::MonthEnd;
 pub use pboc::{PbocMonth, PbocRecord};
 pub use stages::{AccrualStatus, Ifrs9Stage, RetailCredit};
 

@@ -4,7 +4,7 @@
 use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::accrual::{Ledger, LoanStatus, Statement};
+use crate::accrual::{Ledger, Statement, Through};
 use crate::error::{Error, Result};
 use crate::money::Money;
 
@@ -161,31 +161,39 @@ impl Ledger {
                     .ok_or_else(bad_date)
             })
             .collect::<Result<Vec<_>>>()?;
-        let at_ends = self.ends_of_days(&ends)?;
+        // pass 1: each month's end (settled by then?), and the statement of the last one, which
+        // knows every installment that fell due
+        let at_ends: Vec<(NaiveDate, Through)> = ends.iter().map(|&e| (e, Through::EndOf)).collect();
+        let last_end = ends.last().copied().ok_or_else(bad_date)?;
+        let (settled, final_st) = self.standings_then(&at_ends, Some((last_end, Through::EndOf)))?;
+        let final_st = final_st.ok_or_else(bad_date)?;
         let dues: Vec<Vec<NaiveDate>> = starts
             .iter()
             .zip(&ends)
-            .zip(&at_ends)
-            .map(|((&start, &end), st)| super::dues_within(st, start, end))
+            .map(|(&start, &end)| super::dues_within(&final_st, start, end))
             .collect();
+        // the months up to the one the loan was settled in
+        let kept = settled.iter().position(|s| s.paid_off).map_or(starts.len(), |k| k + 1);
         let reporting: Vec<NaiveDate> = dues
             .iter()
             .zip(&ends)
+            .take(kept)
             .map(|(dues, &end)| dues.iter().copied().max().unwrap_or(end).max(opened))
             .collect();
-        let at_reporting = self.ends_of_days(&reporting)?;
+        // pass 2: each reporting date, then the statement of the last one
+        let at_reporting: Vec<(NaiveDate, Through)> = reporting.iter().map(|&r| (r, Through::EndOf)).collect();
+        let last_reporting = reporting.last().copied().ok_or_else(bad_date)?;
+        let (standings, last_statement) = self.standings_then(&at_reporting, Some((last_reporting, Through::EndOf)))?;
         let mut months = Vec::new();
-        let mut last_statement: Option<Statement> = None;
-        for (k, st) in at_reporting.into_iter().enumerate() {
-            let (Some(&month), Some(at_end), Some(dues), Some(&reporting_date)) =
-                (starts.get(k), at_ends.get(k), dues.get(k), reporting.get(k))
+        for (k, st) in standings.iter().enumerate() {
+            let (Some(&month), Some(month_end), Some(dues), Some(&reporting_date)) =
+                (starts.get(k), settled.get(k), dues.get(k), reporting.get(k))
             else {
                 break;
             };
-            let settled = at_end.status == LoanStatus::PaidOff;
-            let status = if settled {
+            let status = if month_end.paid_off {
                 'C'
-            } else if st.charged_off_on.is_some() {
+            } else if st.charged_off {
                 'B'
             } else if st.days_past_due > 0 {
                 overdue_digit(st.days_past_due)
@@ -200,10 +208,6 @@ impl Ledger {
                 status,
                 days_past_due: st.days_past_due,
             });
-            last_statement = Some(st);
-            if settled {
-                break;
-            }
         }
         let (amount_overdue, installments_overdue) = match &last_statement {
             Some(st) => overdue_of(st)?,

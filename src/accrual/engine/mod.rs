@@ -1171,6 +1171,35 @@ impl<'t> Book<'t> {
         Ok(dpd)
     }
 
+    /// The standing a statement of `as_of` would give (its days past due,
+    /// whether the loan was charged off, whether it is paid off), read
+    /// without closing the book: it is brought only to the last due date on
+    /// or before `as_of`, a point every replay passes through, so the events
+    /// after it replay exactly as they would without this look. Under daily
+    /// interest (whose close posts what accrued after maturity) a copy is
+    /// closed instead.
+    pub(crate) fn peek(&mut self, as_of_date: NaiveDate, buckets: &Buckets) -> Result<Standing> {
+        if self.t.daily.is_some() {
+            return Ok(Standing::of(&self.clone().statement(as_of_date, buckets)?));
+        }
+        let as_of = day(as_of_date);
+        let last_due = (self.next_due..self.inst.len())
+            .map(|k| self.due(k))
+            .take_while(|&d| d <= as_of)
+            .last();
+        if let Some(d) = last_due {
+            self.advance(d)?;
+        }
+        let oldest = self.oldest_late(as_of);
+        let dpd = oldest.map_or(0, |k| as_of - self.due(k));
+        let reaches_limit = oldest.is_some() && self.t.charge_off.is_some_and(|limit| dpd >= limit);
+        Ok(Standing {
+            days_past_due: u32::try_from(dpd).unwrap_or(0),
+            charged_off: self.charged_off.is_some() || reaches_limit,
+            paid_off: self.inst.iter().all(|i| i.out == [0; 5]),
+        })
+    }
+
     /// The statement's days past due and payoff alone, without building
     /// the statement.
     pub(crate) fn standing(mut self, as_of_date: NaiveDate) -> Result<(u32, Money)> {
@@ -1348,4 +1377,27 @@ fn upcoming_split(inst: &Inst, row: &InstTerms, as_of: i32) -> ([i128; 5], [i128
         }
     }
     (charged, out, upcoming)
+}
+
+/// Where a loan stands on a statement date, as its statement says: what the
+/// records and classes of a loan's history read at each point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Standing {
+    /// [`Statement::days_past_due`].
+    pub(crate) days_past_due: u32,
+    /// Whether [`Statement::charged_off_on`] is set.
+    pub(crate) charged_off: bool,
+    /// Whether the status is [`LoanStatus::PaidOff`].
+    pub(crate) paid_off: bool,
+}
+
+impl Standing {
+    /// The standing a statement gives.
+    pub(crate) fn of(st: &Statement) -> Standing {
+        Standing {
+            days_past_due: st.days_past_due,
+            charged_off: st.charged_off_on.is_some(),
+            paid_off: st.status == LoanStatus::PaidOff,
+        }
+    }
 }
