@@ -424,7 +424,7 @@ pub use crate::rate::{Rate, RatePeriod};
 pub use crate::ratio::Ratio;
 pub use crate::report::{
     AccrualStatus, AssetClass, ClassificationRules, Ifrs9Stage, Metro2Record, Metro2Status, MonthEnd, PbocMonth,
-    PbocRecord, RetailCredit, RiskClassification, SpecialComment,
+    PbocRecord, PbocSpecialTransaction, PbocTransaction, RetailCredit, RiskClassification, SpecialComment,
 };
 pub use crate::restructure::{
     ComponentPlan, DeferralInterest, NewPlan, NewTerms, PlanEffect, PlanFee, Restructure, RestructureSummary, Shift,

@@ -10,7 +10,7 @@ mod stages;
 pub use classification::{AssetClass, ClassificationRules, RiskClassification};
 pub use metro2::{Metro2Record, Metro2Status, SpecialComment};
 pub use month_end::MonthEnd;
-pub use pboc::{PbocMonth, PbocRecord};
+pub use pboc::{PbocMonth, PbocRecord, PbocSpecialTransaction, PbocTransaction};
 pub use stages::{AccrualStatus, Ifrs9Stage, RetailCredit};
 
 use chrono::NaiveDate;

@@ -90,6 +90,55 @@ pub struct PbocRecord {
     pub installments_overdue: u32,
     /// The most months overdue in the record.
     pub highest_months_overdue: u32,
+    /// The special transactions (特殊交易) in the record's months: what the
+    /// report shows beside the string for a loan that was deferred,
+    /// restructured or repaid early, rather than as plain `N`.
+    pub special_transactions: Vec<PbocSpecialTransaction>,
+}
+
+/// A kind of special transaction (特殊交易类型) on a PBOC record.
+///
+/// ```
+/// assert_ne!(overdue::PbocTransaction::Extension, overdue::PbocTransaction::EarlySettlement);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum PbocTransaction {
+    /// 展期 (延期): a deferral moved the installments later.
+    Extension,
+    /// A restructure into a new plan (reported as another special
+    /// transaction, 其他).
+    Restructure,
+    /// 提前还款: principal of installments after the current period's paid
+    /// early, in part.
+    EarlyRepayment,
+    /// 提前结清: the loan settled before its last due date.
+    EarlySettlement,
+}
+
+/// One special transaction: its kind, its date and its amount (发生金额):
+/// the principal of the new plan for an extension or restructure, the
+/// principal paid ahead for an early repayment, the payment for an early
+/// settlement.
+///
+/// ```
+/// use overdue::{Money, NaiveDate, PbocSpecialTransaction, PbocTransaction};
+/// let t = PbocSpecialTransaction { kind: PbocTransaction::EarlySettlement,
+///     date: NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(), amount: Money::ZERO };
+/// assert_eq!(t.kind, PbocTransaction::EarlySettlement);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PbocSpecialTransaction {
+    /// The kind.
+    pub kind: PbocTransaction,
+    /// The day it happened.
+    pub date: NaiveDate,
+    /// The amount.
+    pub amount: Money,
 }
 
 /// The first day of `date`'s month.
@@ -213,7 +262,13 @@ impl Ledger {
             Some(st) => overdue_of(st)?,
             None => (Money::ZERO, 0),
         };
+        let from = months.first().and_then(|m| month_start(m.reporting_date));
+        let special_transactions = match (&last_statement, from) {
+            (Some(st), Some(from)) => special_transactions(self, st, from)?,
+            _ => Vec::new(),
+        };
         Ok(PbocRecord {
+            special_transactions,
             history: months.iter().map(|m| m.status).collect(),
             highest_months_overdue: months.iter().map(|m| m.days_past_due.div_ceil(30)).max().unwrap_or(0),
             months,
@@ -233,4 +288,54 @@ fn overdue_of(st: &Statement) -> Result<(Money, u32)> {
             .collect::<Result<Vec<_>>>()?,
     )?;
     Ok((amount, u32::try_from(past_due.len()).unwrap_or(u32::MAX)))
+}
+
+/// The special transactions of `st` on or after `from`, in date order.
+fn special_transactions(ledger: &Ledger, st: &Statement, from: NaiveDate) -> Result<Vec<PbocSpecialTransaction>> {
+    let mut out = Vec::new();
+    for r in st.restructures.iter().filter(|r| r.date >= from) {
+        let deferral = ledger.events().iter().any(|e| {
+            matches!(e, crate::accrual::Event::Restructure(x) if x.date() == r.date
+                && matches!(x.get_plan(), crate::restructure::NewPlan::Deferral { .. }))
+        });
+        out.push(PbocSpecialTransaction {
+            kind: if deferral {
+                PbocTransaction::Extension
+            } else {
+                PbocTransaction::Restructure
+            },
+            date: r.date,
+            amount: r.new_principal,
+        });
+    }
+    let last_due = st.installments.iter().map(|i| i.due_date).max();
+    for a in st.allocations.iter().filter(|a| a.date >= from) {
+        if a.settled && last_due.is_some_and(|due| a.date < due) {
+            out.push(PbocSpecialTransaction {
+                kind: PbocTransaction::EarlySettlement,
+                date: a.date,
+                amount: a.amount,
+            });
+            continue;
+        }
+        // the installment of the period that runs is paid as agreed, not ahead
+        let current = st.installments.iter().map(|i| i.due_date).filter(|&d| d >= a.date).min();
+        let ahead = a.parts.iter().filter(|p| {
+            p.component == crate::accrual::Component::Principal
+                && st
+                    .installments
+                    .iter()
+                    .any(|i| i.number == p.installment && current.is_some_and(|c| i.due_date > c))
+        });
+        let amount = Money::sum(ahead.map(|p| p.amount).collect::<Vec<_>>())?;
+        if !amount.is_zero() && matches!(a.source, crate::accrual::AllocationSource::Payment { .. }) {
+            out.push(PbocSpecialTransaction {
+                kind: PbocTransaction::EarlyRepayment,
+                date: a.date,
+                amount,
+            });
+        }
+    }
+    out.sort_by_key(|t| t.date);
+    Ok(out)
 }

@@ -45,6 +45,15 @@ fn the_reference_loans_pboc_record_worked_by_hand() {
     let record = ledger.pboc_record(d(2026, 11, 30)).unwrap();
     assert_eq!(record.history, "*NNN12NNNNC");
     assert_eq!(record.highest_months_overdue, 2);
+    // settled on 11-01, before the last due date (2027-01-15): 提前结清, for the payoff (300)
+    assert_eq!(
+        record.special_transactions,
+        [PbocSpecialTransaction {
+            kind: PbocTransaction::EarlySettlement,
+            date: d(2026, 11, 1),
+            amount: m(dec!(300))
+        }]
+    );
     assert_eq!((record.amount_overdue, record.installments_overdue), (Money::ZERO, 0));
     let june = &record.months[5];
     assert_eq!(
@@ -346,7 +355,14 @@ fn deferrals_and_restructures_carry_their_special_comments() {
     assert_eq!(april.account_status, Metro2Status::Current);
     assert_eq!(&april.payment_history_profile[..3], "D00"); // March: deferred, no due; February, January
                                                             // the PBOC record has no payment due in the deferred months either: `*`, not `N`
-    assert_eq!(deferred.pboc_record(d(2026, 4, 30)).unwrap().history, "*N**");
+    let record = deferred.pboc_record(d(2026, 4, 30)).unwrap();
+    assert_eq!(record.history, "*N**");
+    // and shows the deferral as a special transaction (展期), for the 1,100 still owed
+    assert_eq!(record.special_transactions.len(), 1);
+    assert_eq!(
+        (record.special_transactions[0].kind, record.special_transactions[0].date, record.special_transactions[0].amount),
+        (PbocTransaction::Extension, d(2026, 3, 10), m(dec!(1100)))
+    );
     let first_due = deferred.statement(d(2026, 3, 10)).unwrap().restructures[0].first_installment;
     let due = deferred.statement(d(2026, 3, 10)).unwrap().installments[first_due as usize - 1].due_date;
     assert_eq!(due, d(2026, 6, 15));
@@ -392,4 +408,22 @@ fn a_floating_rate_repricing_is_not_a_restructure() {
         (Metro2Status::Current, None)
     );
     assert_eq!(&june.payment_history_profile[..6], "00000B");
+}
+
+/// 提前还款: 300 paid on 02-15 against the 100 due: 200 of principal of later installments paid
+/// early. A payment of the installment due that day is not early.
+#[test]
+fn a_payment_ahead_is_an_early_repayment() {
+    let mut ledger = unpaid();
+    ledger.pay(Payment::new("p1", d(2026, 2, 15), m(dec!(300))).unwrap()).unwrap();
+    ledger.pay(Payment::new("p2", d(2026, 5, 10), m(dec!(100))).unwrap()).unwrap();
+    let record = ledger.pboc_record(d(2026, 5, 31)).unwrap();
+    assert_eq!(
+        record.special_transactions,
+        [PbocSpecialTransaction {
+            kind: PbocTransaction::EarlyRepayment,
+            date: d(2026, 2, 15),
+            amount: m(dec!(200))
+        }]
+    );
 }
