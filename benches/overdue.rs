@@ -214,6 +214,13 @@ fn bench_ledger_with(principal: Decimal, model: InterestModel) -> Ledger {
     ledger
 }
 
+/// 100,000 bench loans, their principals a few cents apart: the `…/portfolio/100000` loans.
+fn bench_portfolio() -> Vec<Ledger> {
+    (0..100_000i64)
+        .map(|i| bench_ledger(Decimal::new(1_000_000 + i * 7, 2)))
+        .collect()
+}
+
 /// 12,000 at 18 % over 24 months, re-amortised after a 5,000 prepayment (issue 10).
 fn prepaid_ledger() -> Ledger {
     let schedule = Schedule::equal_installment(
@@ -268,9 +275,7 @@ fn accrual(c: &mut Criterion) {
     });
     group.finish();
 
-    let portfolio: Vec<Ledger> = (0..100_000i64)
-        .map(|i| bench_ledger(Decimal::new(1_000_000 + i * 7, 2)))
-        .collect();
+    let portfolio = bench_portfolio();
     let mut group = c.benchmark_group("accrual/portfolio");
     group.sample_size(10);
     group.bench_function("100000", |b| {
@@ -518,9 +523,7 @@ fn books(c: &mut Criterion) {
     // a lender's monthly run over the loans of accrual/portfolio/100000: each loan's Metro 2
     // record (with its 24-month profile) and risk class on the month's last day, beside that
     // bench's own work (one statement per loan)
-    let portfolio: Vec<Ledger> = (0..100_000i64)
-        .map(|i| bench_ledger(Decimal::new(1_000_000 + i * 7, 2)))
-        .collect();
+    let portfolio = bench_portfolio();
     let rules = overdue::ClassificationRules::china_2023();
     let mut group = c.benchmark_group("report/portfolio");
     group.sample_size(10);

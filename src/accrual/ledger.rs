@@ -621,6 +621,21 @@ impl Ledger {
         Ok((standings, statement))
     }
 
+    /// The disbursement, if `date` (the `what` of a report) is not before
+    /// it; else [`Error::DateOrder`].
+    pub(crate) fn opened_by(&self, date: NaiveDate, what: &'static str) -> Result<NaiveDate> {
+        let opened = self.schedule.disbursement();
+        if date < opened {
+            return Err(Error::DateOrder {
+                earlier: "disbursement",
+                earlier_date: opened,
+                later: what,
+                later_date: date,
+            });
+        }
+        Ok(opened)
+    }
+
     /// The loan as it stood at the end of `day`: the events dated on or
     /// before it, and its days counted through it (so an installment due
     /// that day and unpaid is one day past due): what a lender reports for a

@@ -142,15 +142,7 @@ impl<'a> Booker<'a> {
     /// statement (its events applied, the days before it accrued) against
     /// the day before's.
     pub(crate) fn run(ledger: &Ledger, policy: &'a BookingPolicy, through: NaiveDate) -> Result<Booker<'a>> {
-        let disbursement = ledger.schedule().disbursement();
-        if through < disbursement {
-            return Err(Error::DateOrder {
-                earlier: "disbursement",
-                earlier_date: disbursement,
-                later: "journal date",
-                later_date: through,
-            });
-        }
+        let disbursement = ledger.opened_by(through, "journal date")?;
         let rounding = ledger.policy().get_rounding();
         let mut booker = Booker {
             policy,
@@ -178,6 +170,15 @@ impl<'a> Booker<'a> {
     /// The balance of `account`, debit positive.
     pub(crate) fn balance(&self, account: Account) -> i128 {
         self.bal.get(&account).copied().unwrap_or(0)
+    }
+
+    /// The income of component `c` held in suspense (its credit balance).
+    fn suspended(&self, c: Component) -> Result<i128> {
+        Ok(self
+            .balance(Account::Suspense(c))
+            .checked_neg()
+            .ok_or_else(overflow)?
+            .max(0))
     }
 
     /// Posts one entry of balanced lines (zero lines dropped; an entry with
@@ -266,11 +267,7 @@ impl<'a> Booker<'a> {
         let off = (x - on).min(self.balance(Account::OffBalance(c)).max(0));
         let rest = x - on - off;
         let on = on + rest; // nothing else holds it: the receivable goes below zero, never silently lost
-        let suspended = self
-            .balance(Account::Suspense(c))
-            .checked_neg()
-            .ok_or_else(overflow)?
-            .max(0);
+        let suspended = self.suspended(c)?;
         match why {
             Reduction::Payment => {
                 self.post(date, kind, &[(Account::Receivable(c), -on)])?;
@@ -459,11 +456,7 @@ impl<'a> Booker<'a> {
         for c in Component::ALL {
             let w = minor(r.waived.get(c), self.scale)?;
             let on = w.min(self.balance(Account::Restructured).max(0));
-            let suspended = self
-                .balance(Account::Suspense(c))
-                .checked_neg()
-                .ok_or_else(overflow)?
-                .max(0);
+            let suspended = self.suspended(c)?;
             let from_suspense = if c == P { 0 } else { on.min(suspended) };
             let debit = if c == P { Account::Allowance } else { Account::Income(c) };
             self.post(
@@ -523,11 +516,7 @@ impl<'a> Booker<'a> {
         let kind = EntryKind::NonAccrual;
         for c in INCOME {
             let on = self.balance(Account::Receivable(c)).max(0);
-            let suspended = self
-                .balance(Account::Suspense(c))
-                .checked_neg()
-                .ok_or_else(overflow)?
-                .max(0);
+            let suspended = self.suspended(c)?;
             let recognised = (on - suspended).max(0);
             match self.policy.get_non_accrual() {
                 NonAccrual::OffBalance => {
@@ -555,11 +544,7 @@ impl<'a> Booker<'a> {
         let kind = EntryKind::ChargeOff;
         for c in Component::ALL {
             let on = self.balance(Account::Receivable(c)).max(0);
-            let suspended = self
-                .balance(Account::Suspense(c))
-                .checked_neg()
-                .ok_or_else(overflow)?
-                .max(0);
+            let suspended = self.suspended(c)?;
             let from_suspense = on.min(suspended);
             self.post(
                 d,

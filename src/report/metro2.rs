@@ -278,15 +278,7 @@ impl Ledger {
     /// # Ok::<(), overdue::Error>(())
     /// ```
     pub fn metro2(&self, as_of: NaiveDate) -> Result<Metro2Record> {
-        let opened = self.schedule().disbursement();
-        if as_of < opened {
-            return Err(Error::DateOrder {
-                earlier: "disbursement",
-                earlier_date: opened,
-                later: "date of account information",
-                later_date: as_of,
-            });
-        }
+        let opened = self.opened_by(as_of, "date of account information")?;
         // the months' ends and the reporting date, from one replay
         let months = profile_months(as_of)?;
         let ends = open_ends(&months, opened);

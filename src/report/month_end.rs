@@ -55,15 +55,7 @@ impl Ledger {
     /// # Ok::<(), overdue::Error>(())
     /// ```
     pub fn month_end(&self, as_of: NaiveDate, rules: &ClassificationRules) -> Result<MonthEnd> {
-        let opened = self.schedule().disbursement();
-        if as_of < opened {
-            return Err(Error::DateOrder {
-                earlier: "disbursement",
-                earlier_date: opened,
-                later: "date of account information",
-                later_date: as_of,
-            });
-        }
+        let opened = self.opened_by(as_of, "date of account information")?;
         let months = profile_months(as_of)?;
         let month_ends = open_ends(&months, opened);
         let class_points = self.class_points(as_of)?;

@@ -178,15 +178,7 @@ impl Ledger {
     /// # Ok::<(), overdue::Error>(())
     /// ```
     pub fn pboc_record(&self, as_of: NaiveDate) -> Result<PbocRecord> {
-        let opened = self.schedule().disbursement();
-        if as_of < opened {
-            return Err(Error::DateOrder {
-                earlier: "disbursement",
-                earlier_date: opened,
-                later: "reporting month",
-                later_date: as_of,
-            });
-        }
+        let opened = self.opened_by(as_of, "reporting month")?;
         let bad_date = || Error::DateOutOfRange {
             operation: "a month of the repayment record",
         };
@@ -319,7 +311,12 @@ fn special_transactions(ledger: &Ledger, st: &Statement, from: NaiveDate) -> Res
             continue;
         }
         // the installment of the period that runs is paid as agreed, not ahead
-        let current = st.installments.iter().map(|i| i.due_date).filter(|&d| d >= a.date).min();
+        let current = st
+            .installments
+            .iter()
+            .map(|i| i.due_date)
+            .filter(|&d| d >= a.date)
+            .min();
         let ahead = a.parts.iter().filter(|p| {
             p.component == crate::accrual::Component::Principal
                 && st

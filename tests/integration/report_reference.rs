@@ -360,7 +360,11 @@ fn deferrals_and_restructures_carry_their_special_comments() {
     // and shows the deferral as a special transaction (展期), for the 1,100 still owed
     assert_eq!(record.special_transactions.len(), 1);
     assert_eq!(
-        (record.special_transactions[0].kind, record.special_transactions[0].date, record.special_transactions[0].amount),
+        (
+            record.special_transactions[0].kind,
+            record.special_transactions[0].date,
+            record.special_transactions[0].amount
+        ),
         (PbocTransaction::Extension, d(2026, 3, 10), m(dec!(1100)))
     );
     let first_due = deferred.statement(d(2026, 3, 10)).unwrap().restructures[0].first_installment;
@@ -415,8 +419,12 @@ fn a_floating_rate_repricing_is_not_a_restructure() {
 #[test]
 fn a_payment_ahead_is_an_early_repayment() {
     let mut ledger = unpaid();
-    ledger.pay(Payment::new("p1", d(2026, 2, 15), m(dec!(300))).unwrap()).unwrap();
-    ledger.pay(Payment::new("p2", d(2026, 5, 10), m(dec!(100))).unwrap()).unwrap();
+    ledger
+        .pay(Payment::new("p1", d(2026, 2, 15), m(dec!(300))).unwrap())
+        .unwrap();
+    ledger
+        .pay(Payment::new("p2", d(2026, 5, 10), m(dec!(100))).unwrap())
+        .unwrap();
     let record = ledger.pboc_record(d(2026, 5, 31)).unwrap();
     assert_eq!(
         record.special_transactions,
