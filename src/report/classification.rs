@@ -104,7 +104,7 @@ impl ClassificationRules {
     }
 
     /// China's credit-card classes (商业银行信用卡业务监督管理办法, CBRC order
-    /// 2011 No. 2, art. 70), the classes of
+    /// 2011 No. 2, art. 92), the classes of
     /// [`Buckets::china_credit_card`](crate::Buckets::china_credit_card):
     /// overdue 1–90 days, special mention; 91–120, substandard; 121–180,
     /// doubtful; more than 180, loss. Restructuring and cure as in

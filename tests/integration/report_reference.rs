@@ -115,7 +115,7 @@ fn unpaid() -> Ledger {
 /// on 11-13 (doubtful), 361 on 2027-02-11 (loss).
 #[test]
 fn classes_by_days_past_due() {
-    // credit cards (商业银行信用卡业务监督管理办法, CBRC order 2011 No. 2, art. 70): 1–90 days
+    // credit cards (商业银行信用卡业务监督管理办法, CBRC order 2011 No. 2, art. 92): 1–90 days
     // special mention, 91–120 substandard, 121–180 doubtful, more than 180 loss
     let card = ClassificationRules::china_credit_card();
     let classes: Vec<AssetClass> = [0, 1, 90, 91, 120, 121, 180, 181].map(|x| card.class_for(x)).to_vec();
