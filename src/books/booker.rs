@@ -14,6 +14,9 @@ use crate::money::{Money, Rounding};
 
 const P: Component = Component::Principal;
 const I: Component = Component::Interest;
+/// The most days a journal books: a hundred years, each a statement.
+pub(crate) const MAX_JOURNAL_DAYS: u64 = 36_525;
+
 /// The components that earn income, in booking order.
 const INCOME: [Component; 4] = [
     Component::Interest,
@@ -143,6 +146,14 @@ impl<'a> Booker<'a> {
     /// the day before's.
     pub(crate) fn run(ledger: &Ledger, policy: &'a BookingPolicy, through: NaiveDate) -> Result<Booker<'a>> {
         let disbursement = ledger.opened_by(through, "journal date")?;
+        let days = u64::try_from((through - disbursement).num_days()).unwrap_or(u64::MAX);
+        if days > MAX_JOURNAL_DAYS {
+            return Err(Error::TooLarge {
+                field: "days booked (journal date after the disbursement)",
+                value: days,
+                max: MAX_JOURNAL_DAYS,
+            });
+        }
         let rounding = ledger.policy().get_rounding();
         let mut booker = Booker {
             policy,

@@ -289,7 +289,9 @@ impl Ledger {
     ///
     /// # Errors
     /// As [`Ledger::statement`]; [`Error::DateOrder`](crate::Error::DateOrder)
-    /// if `through` is before the disbursement.
+    /// if `through` is before the disbursement;
+    /// [`Error::TooLarge`](crate::Error::TooLarge) if it is more than a
+    /// hundred years (36,525 days) after it.
     ///
     /// ```
     /// use overdue::{dec, BookingPolicy, EntryKind, Ledger, Money, NaiveDate, OverduePolicy, Payment, Rate, Schedule};

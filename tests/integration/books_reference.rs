@@ -354,3 +354,14 @@ fn a_principal_waiver_under_daily_interest_keeps_every_statement() {
         assert!(st.outstanding.principal <= owed);
     }
 }
+
+/// A journal books a day at a time: a date centuries on is refused, not a hang.
+#[test]
+fn a_journal_a_thousand_years_long_is_refused() {
+    let l = loan(OverduePolicy::new());
+    match l.journal(&BookingPolicy::new(), d(3026, 1, 15)) {
+        Err(Error::TooLarge { max, .. }) => assert_eq!(max, 36_525),
+        other => panic!("expected TooLarge, got {other:?}"),
+    }
+    assert!(l.journal(&BookingPolicy::new(), d(2026, 1, 14)).is_err());
+}
