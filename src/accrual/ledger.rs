@@ -562,13 +562,32 @@ impl Ledger {
 
     /// The standing ([`Standing`]) at each of `points` — at the start of a
     /// day as [`Ledger::statement`] takes it, or at its end as
-    /// [`Ledger::end_of_day`] does — and then, if asked, the statement at
-    /// `then`: all from one replay, reading the book as it passes each point
-    /// instead of copying it (see [`Book::peek`]). `points` must be in
-    /// replay order (by the last day whose events count, then the day
-    /// closed), `then` after them; otherwise, and for a ledger with
-    /// reversals (which change the history by date), each is a statement.
+    /// [`Ledger::end_of_day`] does — from one replay (see
+    /// [`Ledger::standings_then`]).
+    pub(crate) fn standings(&self, points: &[(NaiveDate, Through)]) -> Result<Vec<Standing>> {
+        Ok(self.read_pass(points, None)?.0)
+    }
+
+    /// The standing at each of `points`, then the statement at `then`: all
+    /// from one replay, reading the book as it passes each point instead of
+    /// copying it (see [`Book::peek`]). `points` must be in replay order (by
+    /// the last day whose events count, then the day closed), `then` after
+    /// them; otherwise, and for a ledger with reversals (which change the
+    /// history by date), each is a statement.
     pub(crate) fn standings_then(
+        &self,
+        points: &[(NaiveDate, Through)],
+        then: (NaiveDate, Through),
+    ) -> Result<(Vec<Standing>, Statement)> {
+        let (standings, st) = self.read_pass(points, Some(then))?;
+        let st = st.ok_or(Error::DateOutOfRange {
+            operation: "the statement after a replay's readings",
+        })?;
+        Ok((standings, st))
+    }
+
+    /// [`Ledger::standings`], and the statement at `then` when asked.
+    fn read_pass(
         &self,
         points: &[(NaiveDate, Through)],
         then: Option<(NaiveDate, Through)>,

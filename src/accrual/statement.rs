@@ -404,3 +404,15 @@ pub struct Statement {
     /// What each restructure did, in date order.
     pub restructures: Vec<crate::restructure::RestructureSummary>,
 }
+
+impl Statement {
+    /// Whether installment `i` is still in force: a restructure dated on or
+    /// before its due date that started a new plan after it replaced it, and
+    /// it no longer falls due.
+    pub(crate) fn in_force(&self, i: &InstallmentStatement) -> bool {
+        !self
+            .restructures
+            .iter()
+            .any(|r| r.date <= i.due_date && i.number < r.first_installment)
+    }
+}

@@ -590,11 +590,7 @@ impl<'a> Booker<'a> {
         {
             return Ok(0);
         }
-        let in_force = |i: &&crate::accrual::InstallmentStatement| {
-            !st.restructures
-                .iter()
-                .any(|r| r.date <= i.due_date && i.number < r.first_installment)
-        };
+        let in_force = |i: &&crate::accrual::InstallmentStatement| st.in_force(i);
         let Some(current) = st.installments.iter().filter(in_force).find(|i| i.due_date > d) else {
             return Ok(0);
         };

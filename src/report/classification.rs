@@ -279,10 +279,7 @@ impl Ledger {
         // rules read of it
         let points = self.class_points(as_of)?;
         let ends: Vec<(NaiveDate, Through)> = points.iter().map(|&p| (p, Through::EndOf)).collect();
-        let (standings, on_date) = self.standings_then(&ends, Some((as_of, Through::StartOf)))?;
-        let on_date = on_date.ok_or(Error::DateOutOfRange {
-            operation: "the classification date",
-        })?;
+        let (standings, on_date) = self.standings_then(&ends, (as_of, Through::StartOf))?;
         let days: Vec<u32> = standings.iter().map(|s| s.days_past_due).collect();
         self.classify(rules, as_of, &points, &days, on_date.days_past_due, &on_date)
     }

@@ -8,10 +8,9 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::accrual::{Event, Ledger, LoanStatus, Standing, Statement, Through};
+use crate::accrual::{Ledger, LoanStatus, Standing, Statement, Through};
 use crate::error::{Error, Result};
 use crate::money::Money;
-use crate::restructure::NewPlan;
 
 /// The months of a Payment History Profile.
 const PROFILE_MONTHS: u32 = 24;
@@ -207,10 +206,7 @@ impl Agreement {
         st.restructures
             .iter()
             .map(|r| {
-                let deferral = ledger.events().iter().any(|e| {
-                    matches!(e, Event::Restructure(x) if x.date() == r.date
-                        && matches!(x.get_plan(), NewPlan::Deferral { .. }))
-                });
+                let deferral = super::deferral_on(ledger, r.date);
                 let first = usize::try_from(r.first_installment).unwrap_or(usize::MAX);
                 Agreement {
                     comment: if deferral {
@@ -283,16 +279,8 @@ impl Ledger {
         let months = profile_months(as_of)?;
         let ends = open_ends(&months, opened);
         let points: Vec<(NaiveDate, Through)> = ends.iter().map(|&e| (e, Through::EndOf)).collect();
-        let (standings, st) = self.standings_then(&points, Some((as_of, Through::EndOf)))?;
-        let st = st.ok_or(Error::DateOutOfRange {
-            operation: "the date of account information",
-        })?;
-        let at_end = |end: NaiveDate| {
-            ends.iter()
-                .position(|&e| e == end)
-                .and_then(|k| standings.get(k))
-                .copied()
-        };
+        let (standings, st) = self.standings_then(&points, (as_of, Through::EndOf))?;
+        let at_end = |end: NaiveDate| read_on(&ends, &standings, end);
         self.metro2_from(as_of, &months, at_end, &st)
     }
 
@@ -365,13 +353,21 @@ impl Ledger {
         else {
             return Ok('0');
         };
-        let (prior, _) = self.standings_then(&[(before, Through::EndOf)], None)?;
+        let prior = self.standings(&[(before, Through::EndOf)])?;
         Ok(match prior.first() {
             Some(s) if s.charged_off => 'L',
             Some(s) => rating_digit(s.days_past_due),
             None => '0',
         })
     }
+}
+
+/// The standing read on `day`, from `standings` read on each of `days`.
+pub(crate) fn read_on(days: &[NaiveDate], standings: &[Standing], day: NaiveDate) -> Option<Standing> {
+    days.iter()
+        .position(|&d| d == day)
+        .and_then(|k| standings.get(k))
+        .copied()
 }
 
 /// The last days of `months` on or after the account opened, ascending.

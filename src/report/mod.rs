@@ -15,20 +15,24 @@ pub use stages::{AccrualStatus, Ifrs9Stage, RetailCredit};
 
 use chrono::NaiveDate;
 
-use crate::accrual::Statement;
+use crate::accrual::{Event, Ledger, Statement};
+use crate::restructure::NewPlan;
 
-/// The due dates in `from..=to` of the installments in force on `st`: an
-/// installment a restructure dated on or before its due date replaced (one
-/// numbered before the new plan's first) no longer falls due.
+/// The due dates in `from..=to` of the installments in force on `st` (see
+/// [`Statement::in_force`]).
 pub(crate) fn dues_within(st: &Statement, from: NaiveDate, to: NaiveDate) -> Vec<NaiveDate> {
     st.installments
         .iter()
-        .filter(|i| i.due_date >= from && i.due_date <= to)
-        .filter(|i| {
-            !st.restructures
-                .iter()
-                .any(|r| r.date <= i.due_date && i.number < r.first_installment)
-        })
+        .filter(|i| i.due_date >= from && i.due_date <= to && st.in_force(i))
         .map(|i| i.due_date)
         .collect()
+}
+
+/// Whether the restructure `ledger` records on `date` is a deferral (展期),
+/// rather than a new plan.
+pub(crate) fn deferral_on(ledger: &Ledger, date: NaiveDate) -> bool {
+    ledger.events().iter().any(|e| {
+        matches!(e, Event::Restructure(r) if r.date() == date
+            && matches!(r.get_plan(), NewPlan::Deferral { .. }))
+    })
 }

@@ -5,9 +5,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::accrual::{Ledger, Through};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::report::classification::{ClassificationRules, RiskClassification};
-use crate::report::metro2::{open_ends, profile_months, Metro2Record};
+use crate::report::metro2::{open_ends, profile_months, read_on, Metro2Record};
 
 /// A loan's monthly filing: its Metro 2 record ([`Ledger::metro2`]) and its
 /// risk class ([`Ledger::risk_class`]) on the same date, exactly as each of
@@ -65,16 +65,8 @@ impl Ledger {
         ends.dedup();
         let mut points: Vec<(NaiveDate, Through)> = ends.iter().map(|&e| (e, Through::EndOf)).collect();
         points.push((as_of, Through::StartOf));
-        let (standings, st) = self.standings_then(&points, Some((as_of, Through::EndOf)))?;
-        let st = st.ok_or(Error::DateOutOfRange {
-            operation: "the date of account information",
-        })?;
-        let at_end = |day: NaiveDate| {
-            ends.iter()
-                .position(|&e| e == day)
-                .and_then(|k| standings.get(k))
-                .copied()
-        };
+        let (standings, st) = self.standings_then(&points, (as_of, Through::EndOf))?;
+        let at_end = |day: NaiveDate| read_on(&ends, &standings, day);
         let days: Vec<u32> = class_points
             .iter()
             .map(|&p| at_end(p).map_or(0, |s| s.days_past_due))

@@ -206,8 +206,7 @@ impl Ledger {
         // knows every installment that fell due
         let at_ends: Vec<(NaiveDate, Through)> = ends.iter().map(|&e| (e, Through::EndOf)).collect();
         let last_end = ends.last().copied().ok_or_else(bad_date)?;
-        let (settled, final_st) = self.standings_then(&at_ends, Some((last_end, Through::EndOf)))?;
-        let final_st = final_st.ok_or_else(bad_date)?;
+        let (settled, final_st) = self.standings_then(&at_ends, (last_end, Through::EndOf))?;
         let dues: Vec<Vec<NaiveDate>> = starts
             .iter()
             .zip(&ends)
@@ -224,7 +223,7 @@ impl Ledger {
         // pass 2: each reporting date, then the statement of the last one
         let at_reporting: Vec<(NaiveDate, Through)> = reporting.iter().map(|&r| (r, Through::EndOf)).collect();
         let last_reporting = reporting.last().copied().ok_or_else(bad_date)?;
-        let (standings, last_statement) = self.standings_then(&at_reporting, Some((last_reporting, Through::EndOf)))?;
+        let (standings, last_statement) = self.standings_then(&at_reporting, (last_reporting, Through::EndOf))?;
         let mut months = Vec::new();
         for (k, st) in standings.iter().enumerate() {
             let (Some(&month), Some(month_end), Some(dues), Some(&reporting_date)) =
@@ -250,15 +249,9 @@ impl Ledger {
                 days_past_due: st.days_past_due,
             });
         }
-        let (amount_overdue, installments_overdue) = match &last_statement {
-            Some(st) => overdue_of(st)?,
-            None => (Money::ZERO, 0),
-        };
-        let from = months.first().and_then(|m| month_start(m.reporting_date));
-        let special_transactions = match (&last_statement, from) {
-            (Some(st), Some(from)) => special_transactions(self, st, from)?,
-            _ => Vec::new(),
-        };
+        let (amount_overdue, installments_overdue) = overdue_of(&last_statement)?;
+        let from = month_start(first).ok_or_else(bad_date)?;
+        let special_transactions = special_transactions(self, &last_statement, from)?;
         Ok(PbocRecord {
             special_transactions,
             history: months.iter().map(|m| m.status).collect(),
@@ -286,10 +279,7 @@ fn overdue_of(st: &Statement) -> Result<(Money, u32)> {
 fn special_transactions(ledger: &Ledger, st: &Statement, from: NaiveDate) -> Result<Vec<PbocSpecialTransaction>> {
     let mut out = Vec::new();
     for r in st.restructures.iter().filter(|r| r.date >= from) {
-        let deferral = ledger.events().iter().any(|e| {
-            matches!(e, crate::accrual::Event::Restructure(x) if x.date() == r.date
-                && matches!(x.get_plan(), crate::restructure::NewPlan::Deferral { .. }))
-        });
+        let deferral = super::deferral_on(ledger, r.date);
         out.push(PbocSpecialTransaction {
             kind: if deferral {
                 PbocTransaction::Extension

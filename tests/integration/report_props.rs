@@ -155,10 +155,7 @@ proptest! {
     /// charged off, paid off), on random histories with waivers and restructures.
     #[test]
     fn one_pass_reads_what_the_statements_say(case in crate::accrual_props::case(), days in prop::collection::vec((0u32..900, any::<bool>()), 1..30), restructure in prop::option::of(0u32..300)) {
-        let mut ledger = crate::accrual_props::ledger(&case);
-        if let Some(day) = restructure {
-            let _ = ledger.restructure(Restructure::new(crate::accrual_props::after(&case, day), NewPlan::Schedule(NewTerms::new(Rate::ZERO, 6))));
-        }
+        let ledger = restructured(&case, restructure);
         let mut points: Vec<(chrono::NaiveDate, bool)> = days.iter().map(|&(d, end)| (crate::accrual_props::after(&case, d), end)).collect();
         points.sort_by_key(|&(d, end)| (d, end));
         points.dedup();
@@ -173,14 +170,25 @@ proptest! {
     /// The monthly filing is exactly the Metro 2 record and the risk class on the same date.
     #[test]
     fn the_monthly_filing_is_the_record_and_the_class(case in crate::accrual_props::case(), at in 0u32..1200, restructure in prop::option::of(0u32..300)) {
-        let mut ledger = crate::accrual_props::ledger(&case);
-        if let Some(day) = restructure {
-            let _ = ledger.restructure(Restructure::new(crate::accrual_props::after(&case, day), NewPlan::Schedule(NewTerms::new(Rate::ZERO, 6))));
-        }
+        let ledger = restructured(&case, restructure);
         let as_of = crate::accrual_props::after(&case, at);
         let rules = ClassificationRules::china_2023();
         let filing = ledger.month_end(as_of, &rules).unwrap();
         prop_assert_eq!(filing.metro2, ledger.metro2(as_of).unwrap());
         prop_assert_eq!(filing.class, ledger.risk_class(&rules, as_of).unwrap());
     }
+}
+
+/// The case's ledger, restructured into 6 interest-free installments `restructure` days after
+/// its disbursement when asked (and when the ledger accepts it).
+fn restructured(case: &crate::accrual_props::Case, restructure: Option<u32>) -> Ledger {
+    let mut ledger = crate::accrual_props::ledger(case);
+    if let Some(day) = restructure {
+        let deal = Restructure::new(
+            crate::accrual_props::after(case, day),
+            NewPlan::Schedule(NewTerms::new(Rate::ZERO, 6)),
+        );
+        let _ = ledger.restructure(deal);
+    }
+    ledger
 }
