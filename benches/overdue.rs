@@ -79,6 +79,12 @@ fn schedules(c: &mut Criterion) {
                 Schedule::equal_installment(black_box(principal), black_box(rate), black_box(n), d(2026, 1, 1)).unwrap()
             })
         });
+        // a portfolio's loans of one product: the divisor computed once, kept by the cache
+        let options = ScheduleOptions::new(principal, rate, n, d(2026, 1, 1));
+        let mut cache = overdue::ScheduleCache::new();
+        group.bench_function("overdue_cached", |b| {
+            b.iter(|| cache.build(black_box(&options)).unwrap())
+        });
         group.bench_function("decimal_loop", |b| {
             b.iter(|| {
                 decimal_annuity(

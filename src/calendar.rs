@@ -255,7 +255,7 @@ impl Frequency {
     /// # Ok::<(), overdue::Error>(())
     /// ```
     pub fn due_date(self, anchor: NaiveDate, k: u32) -> Result<NaiveDate> {
-        let out = Error::DateOutOfRange { operation: "due date" };
+        let out = || Error::DateOutOfRange { operation: "due date" };
         let months = |n: u32| anchor.checked_add_months(Months::new(n));
         let date = match self {
             Frequency::Weekly => anchor.checked_add_days(Days::new(7 * u64::from(k))),
@@ -264,7 +264,7 @@ impl Frequency {
             Frequency::Quarterly => k.checked_mul(3).and_then(months),
             Frequency::Yearly => k.checked_mul(12).and_then(months),
             Frequency::SemiMonthly => {
-                let base = months(k / 2).ok_or(out.clone())?;
+                let base = months(k / 2).ok_or_else(out)?;
                 if k.is_multiple_of(2) {
                     Some(base)
                 } else {
@@ -272,7 +272,7 @@ impl Frequency {
                 }
             }
         };
-        date.ok_or(out)
+        date.ok_or_else(out)
     }
 }
 

@@ -433,7 +433,8 @@ pub use crate::restructure::{
     Treatment, Waive,
 };
 pub use crate::schedule::{
-    DailyInstallments, Installment, InterestBasis, InterestModel, Method, Schedule, ScheduleOptions, MAX_INSTALLMENTS,
+    DailyInstallments, Installment, InterestBasis, InterestModel, Method, Schedule, ScheduleCache, ScheduleOptions,
+    MAX_INSTALLMENTS,
 };
 #[cfg(feature = "schema")]
 #[cfg_attr(docsrs, doc(cfg(feature = "schema")))]

@@ -18,7 +18,7 @@ use arrow_array::builder::{Date32Builder, Decimal128Builder, Int64Builder, Strin
 use arrow_array::cast::AsArray;
 use arrow_array::{Array, ArrayRef, RecordBatch, RecordBatchReader, StringArray};
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
-use overdue::{Decimal, Ledger, LoanStatus, NaiveDate, OverduePolicy, Statement};
+use overdue::{Decimal, Ledger, LoanStatus, NaiveDate, OverduePolicy, ScheduleCache, Statement};
 use pyo3::exceptions::{PyKeyError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyCapsule;
@@ -250,7 +250,10 @@ pub(crate) fn statements(
                 pool.install(|| {
                     (0..batch.num_rows())
                         .into_par_iter()
-                        .map(|k| row(columns.terms(k).ledger(&policy), as_of, scale))
+                        // each thread keeps the annuity divisors of the products it has seen
+                        .map_init(ScheduleCache::new, |cache, k| {
+                            row(columns.terms(k).ledger(&policy, cache), as_of, scale)
+                        })
                         .collect()
                 })
             };

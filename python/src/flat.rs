@@ -22,7 +22,7 @@ use arrow_array::{
 };
 use arrow_schema::DataType;
 use overdue::{
-    Decimal, Frequency, Ledger, Method, Money, NaiveDate, OverduePolicy, Payment, Rate, Schedule, ScheduleOptions,
+    Decimal, Frequency, Ledger, Method, Money, NaiveDate, OverduePolicy, Payment, Rate, ScheduleCache, ScheduleOptions,
 };
 use serde::Deserialize;
 
@@ -332,7 +332,7 @@ fn frequency(name: &str) -> Result<Frequency, String> {
 impl Terms {
     /// The loan's ledger: its schedule, its policy (its own, else `default`),
     /// its payments.
-    pub(crate) fn ledger(self, default: &OverduePolicy) -> Result<Ledger, String> {
+    pub(crate) fn ledger(self, default: &OverduePolicy, cache: &mut ScheduleCache) -> Result<Ledger, String> {
         let principal = Money::new(required(self.principal, "principal")?).map_err(|e| format!("principal: {e}"))?;
         let installments = required(self.installments, "installments")?;
         let installments =
@@ -352,7 +352,7 @@ impl Terms {
         if let Some(d) = self.first_due? {
             options = options.first_due(d);
         }
-        let schedule = Schedule::build(&options).map_err(|e| e.to_string())?;
+        let schedule = cache.build(&options).map_err(|e| e.to_string())?;
         let policy = match self.policy? {
             Some(text) => overdue::from_json::<OverduePolicy>(&text).map_err(|e| format!("policy.{e}"))?,
             None => default.clone(),

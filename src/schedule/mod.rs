@@ -1,11 +1,14 @@
 //! Installment schedules: what is due when.
 
 mod annuity;
+mod cache;
 mod equal_principal;
 mod interest;
 mod rebuild;
 mod simple;
 
+use annuity::Divisors;
+pub use cache::ScheduleCache;
 pub use interest::{DailyInstallments, InterestModel};
 pub(crate) use rebuild::{rebuild, Keep};
 
@@ -737,6 +740,12 @@ impl Schedule {
     /// # Ok::<(), overdue::Error>(())
     /// ```
     pub fn build(options: &ScheduleOptions) -> Result<Schedule> {
+        Schedule::build_with(options, None)
+    }
+
+    /// [`Schedule::build`], the annuity divisor taken from (and kept in)
+    /// `divisors` when given: the same schedule either way.
+    pub(crate) fn build_with(options: &ScheduleOptions, divisors: Option<&mut Divisors>) -> Result<Schedule> {
         let plan = Plan::new(options)?;
         let (rows, level, exact) = match options.method {
             _ if options.floating.is_some() => (
@@ -751,7 +760,7 @@ impl Schedule {
                 None,
             ),
             Method::EqualInstallment => {
-                let a = annuity::build(&plan)?;
+                let a = annuity::build(&plan, divisors)?;
                 (a.rows, Some(a.level), Some(a.exact))
             }
             Method::EqualPrincipal => (equal_principal::build(&plan, 0)?, None, None),

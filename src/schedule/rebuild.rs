@@ -107,7 +107,7 @@ fn rebuild_fixed(
         _ => keep,
     };
     match (keep, options.method) {
-        (Keep::Term, Method::EqualInstallment) => Ok(annuity::build(&plan)?.rows),
+        (Keep::Term, Method::EqualInstallment) => Ok(annuity::build(&plan, None)?.rows),
         (Keep::Term, Method::EqualPrincipal | Method::FlatFee { .. }) => equal_principal::build(&plan, 0),
         (Keep::Term, Method::Bullet) => simple::bullet(&plan),
         (Keep::Term, _) => simple::interest_only(&plan),

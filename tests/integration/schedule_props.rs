@@ -1,7 +1,7 @@
 //! Property tests for schedules: the invariants every schedule keeps.
 
 use crate::common::d;
-use overdue::{DayCount, Frequency, InterestBasis, Method, Money, Rate, Schedule, ScheduleOptions};
+use overdue::{DayCount, Frequency, InterestBasis, Method, Money, Rate, Schedule, ScheduleCache, ScheduleOptions};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
@@ -97,6 +97,24 @@ proptest! {
                 prop_assert!(o.principal().as_decimal() * Decimal::from(100) < Decimal::from(o.installments()));
             }
             Err(e) => prop_assert!(false, "unexpected error {e}"),
+        }
+    }
+
+    /// A [`ScheduleCache`] builds exactly the schedules `Schedule::build`
+    /// does (or the same error), whatever it remembers: loans drawn from a
+    /// few products (rates also written with extra zeros, which are the same
+    /// rate at another scale), more products than it keeps, any principal.
+    #[test]
+    fn a_schedule_cache_builds_what_build_builds(
+        loans in prop::collection::vec((1i64..=100_000_000, 0usize..12, 0u32..3, 0usize..3, frequency()), 1..80)
+    ) {
+        let mut cache = ScheduleCache::new();
+        for (p, product, zeros, term, freq) in loans {
+            let n = [6, 12, 24][term];
+            let rate = Decimal::new(i64::try_from(product).unwrap() * 1_700 * 10i64.pow(zeros), 5 + zeros);
+            let o = ScheduleOptions::new(Money::new(Decimal::new(p, 2)).unwrap(), Rate::annual(rate).unwrap(), n, d(2026, 1, 31))
+                .frequency(freq);
+            prop_assert_eq!(cache.build(&o), Schedule::build(&o));
         }
     }
 

@@ -302,7 +302,11 @@ impl Terms {
                 posted_fee: 0,
                 payment: cadd(principal, interest)?,
                 planned_interest: interest,
-                rate: crate::floating::on_path(&path, date(start)?).unwrap_or(options.rate()),
+                rate: match path.as_slice() {
+                    // a fixed rate: no date to look up
+                    [] | [_] => options.rate(),
+                    _ => crate::floating::on_path(&path, date(start)?).unwrap_or(options.rate()),
+                },
             });
             start = due;
         }
