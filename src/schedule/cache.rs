@@ -16,7 +16,7 @@ use crate::error::Result;
 /// [`Schedule::build`] gives for the same options.
 ///
 /// ```
-/// use overdue::{Frequency, Money, NaiveDate, Rate, Schedule, ScheduleCache, ScheduleOptions};
+/// use overdue::{Frequency, Money, NaiveDate, Schedule, ScheduleCache, ScheduleOptions};
 /// use overdue::dec;
 /// let mut cache = ScheduleCache::new();
 /// let start = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
