@@ -12,14 +12,14 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use overdue::{from_json, NaiveDate, PortfolioLoan, StatementSummary};
-use rayon::prelude::*;
 use serde::Deserialize;
 
 use crate::Failure;
 
-/// Loans read and computed together; large enough to keep every core busy,
-/// small enough that memory does not grow with the portfolio.
-const BATCH: usize = 2048;
+/// Loans read and computed together (one batch on one thread); with
+/// [`IN_FLIGHT_PER_THREAD`] batches a thread in flight, memory does not grow
+/// with the portfolio.
+const BATCH: usize = 256;
 
 /// A file at least this large shows a progress bar (on a terminal).
 const LARGE_INPUT: u64 = 1 << 20;
@@ -169,53 +169,111 @@ pub fn run(
     threads: usize,
     mut progress: impl FnMut(u64, u64),
 ) -> Result<Tally, Failure> {
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .map_err(|e| Failure::Other(format!("cannot start the threads: {e}")))?;
+    let threads = match threads {
+        0 => std::thread::available_parallelism().map_or(1, usize::from),
+        n => n,
+    };
     if format == Format::Csv {
         out.write_all(CSV_HEADER.as_bytes()).map_err(write_error)?;
     }
+    let mut lines = Lines { input, number: 0 };
     let mut tally = Tally::default();
-    let mut lines = Lines {
-        input: input.lines(),
-        number: 0,
-    };
-    let mut batch = lines.next_batch()?;
-    let mut done: Vec<(bool, String)> = Vec::new();
-    loop {
-        // compute this batch while the last one is written and the next one read
-        let last = batch.bytes == 0;
-        let (rows, (written, next)) = pool.install(|| {
-            rayon::join(
-                || {
-                    batch
-                        .loans
-                        .par_iter()
-                        .map(|(number, line)| {
-                            let summary = summary(*number, line, as_of);
-                            (summary.error.is_some(), render(&summary, format))
-                        })
-                        .collect::<Vec<_>>()
-                },
-                || {
-                    let written = write_rows(&mut *out, &done);
-                    let next = if last { Ok(Batch::default()) } else { lines.next_batch() };
-                    (written, next)
-                },
-            )
-        });
-        tally.failed += written?;
-        tally.loans += batch.loans.len() as u64;
+    let mut done = |batch: &Batch, rows: &[Row], out: &mut (dyn Write + Send)| {
+        tally.failed += write_rows(out, rows)?;
+        tally.loans += rows.len() as u64;
         progress(batch.bytes, tally.loans);
-        if last {
-            break;
+        Ok::<(), Failure>(())
+    };
+    if threads == 1 {
+        // one core: read, compute and write in turn on this thread
+        loop {
+            let batch = lines.next_batch()?;
+            if batch.bytes == 0 {
+                break;
+            }
+            done(&batch, &compute(&batch, as_of, format), out)?;
         }
-        done = rows;
-        batch = next?;
+    } else {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .map_err(|e| Failure::Other(format!("cannot start the threads: {e}")))?;
+        pipeline(
+            &pool,
+            &mut lines,
+            threads * IN_FLIGHT_PER_THREAD,
+            |batch| compute(batch, as_of, format),
+            |batch: &Batch, rows: &[Row]| done(batch, rows, &mut *out),
+        )?;
     }
     out.flush().map_err(write_error)?;
     Ok(tally)
+}
+
+/// A loan's summary as written, and whether its loan failed.
+type Row = (bool, String);
+
+/// Batches in flight per computing thread: enough that no thread waits for
+/// another's batch to finish, few enough that memory stays flat.
+const IN_FLIGHT_PER_THREAD: usize = 4;
+
+/// Reads batches on this thread and computes each on `pool` as soon as it is
+/// read, with at most `window` of them read and not yet written; writes their
+/// rows (`done`) in input order as they come back. No thread waits at the end
+/// of a batch for the others: a slow batch holds back only the writing.
+fn pipeline<R: BufRead>(
+    pool: &rayon::ThreadPool,
+    lines: &mut Lines<R>,
+    window: usize,
+    compute: impl Fn(&Batch) -> Vec<Row> + Sync,
+    mut done: impl FnMut(&Batch, &[Row]) -> Result<(), Failure>,
+) -> Result<(), Failure> {
+    let compute = &compute;
+    pool.in_place_scope(|scope| {
+        let (sender, receiver) = std::sync::mpsc::channel::<(u64, Batch, Vec<Row>)>();
+        let mut waiting = std::collections::BTreeMap::new();
+        let (mut read, mut written, mut end) = (0u64, 0u64, false);
+        loop {
+            while !end && read - written < window as u64 {
+                let batch = lines.next_batch()?;
+                if batch.bytes == 0 {
+                    end = true;
+                    break;
+                }
+                let sender = sender.clone();
+                let number = read;
+                scope.spawn(move |_| {
+                    let rows = compute(&batch);
+                    // the receiver is gone only when the run already failed
+                    let _ = sender.send((number, batch, rows));
+                });
+                read += 1;
+            }
+            if written == read {
+                return Ok(());
+            }
+            let (number, batch, rows) = receiver
+                .recv()
+                .map_err(|_| Failure::Other("a computing thread stopped".to_owned()))?;
+            waiting.insert(number, (batch, rows));
+            while let Some((batch, rows)) = waiting.remove(&written) {
+                done(&batch, &rows)?;
+                written += 1;
+            }
+        }
+    })
+}
+
+/// Each loan of `batch` summarised and rendered, with whether it failed.
+fn compute(batch: &Batch, as_of: NaiveDate, format: Format) -> Vec<Row> {
+    batch
+        .lines
+        .iter()
+        .map(|(number, range)| {
+            let summary = summary(*number, batch.text.get(range.clone()).unwrap_or_default(), as_of);
+            (summary.error.is_some(), render(&summary, format))
+        })
+        .collect()
 }
 
 fn write_error(e: std::io::Error) -> Failure {
@@ -223,7 +281,7 @@ fn write_error(e: std::io::Error) -> Failure {
 }
 
 /// Writes the rows, giving how many of them are failed loans.
-fn write_rows(out: &mut (dyn Write + Send), rows: &[(bool, String)]) -> Result<u64, Failure> {
+fn write_rows(out: &mut (dyn Write + Send), rows: &[Row]) -> Result<u64, Failure> {
     let mut failed = 0;
     for (error, row) in rows {
         failed += u64::from(*error);
@@ -232,9 +290,20 @@ fn write_rows(out: &mut (dyn Write + Send), rows: &[(bool, String)]) -> Result<u
     Ok(failed)
 }
 
-/// The loan on line `number`, summarised; a line that does not read gives
-/// an error summary under its id (or `line N`).
-fn summary(number: u64, line: &str, as_of: NaiveDate) -> StatementSummary {
+/// The loan on line `number`, summarised; a line that does not read (not
+/// UTF-8 text, not JSON, not a loan) gives an error summary under its id (or
+/// `line N`).
+fn summary(number: u64, line: &[u8], as_of: NaiveDate) -> StatementSummary {
+    let line = match std::str::from_utf8(line) {
+        Ok(text) => text,
+        Err(e) => {
+            let error = overdue::Error::Invalid {
+                field: "line",
+                reason: format!("not UTF-8 text: {e}"),
+            };
+            return StatementSummary::of(&format!("line {number}"), Err(error));
+        }
+    };
     // the plain reader first (faster); the path-naming one only for a line it refuses
     match serde_json::from_str::<PortfolioLoan>(line).or_else(|_| from_json::<PortfolioLoan>(line)) {
         Ok(loan) => loan.summary(as_of),
@@ -253,31 +322,49 @@ const CSV_HEADER: &str = "id,as_of,days_past_due,bucket,status,principal,interes
                           compound_interest,fees,payoff,error\n";
 
 /// The input's lines, numbered from 1.
-struct Lines<L> {
-    input: L,
+struct Lines<R> {
+    input: R,
     number: u64,
 }
 
-/// Up to [`BATCH`] loans (blank lines skipped) with their line numbers, and
-/// the bytes they took; no bytes at the end of the input.
+/// The bytes of up to [`BATCH`] lines, where each loan's line is in them
+/// (blank lines skipped) with its number, and how many bytes were read; no
+/// bytes at the end of the input.
 #[derive(Default)]
 struct Batch {
-    loans: Vec<(u64, String)>,
+    text: Vec<u8>,
+    lines: Vec<(u64, std::ops::Range<usize>)>,
     bytes: u64,
 }
 
-impl<L: Iterator<Item = std::io::Result<String>>> Lines<L> {
+impl<R: BufRead> Lines<R> {
     fn next_batch(&mut self) -> Result<Batch, Failure> {
         let mut batch = Batch {
-            loans: Vec::with_capacity(BATCH),
+            text: Vec::new(),
+            lines: Vec::with_capacity(BATCH),
             bytes: 0,
         };
-        for line in self.input.by_ref().take(BATCH) {
-            let line = line.map_err(|e| Failure::Other(format!("cannot read the loans: {e}")))?;
-            batch.bytes += line.len() as u64 + 1;
+        for _ in 0..BATCH {
+            let start = batch.text.len();
+            let read = self
+                .input
+                .read_until(b'\n', &mut batch.text)
+                .map_err(|e| Failure::Other(format!("cannot read the loans: {e}")))?;
+            if read == 0 {
+                break;
+            }
+            batch.bytes += read as u64;
             self.number += 1;
-            if !line.trim().is_empty() {
-                batch.loans.push((self.number, line));
+            let line = batch.text.get(start..).unwrap_or_default();
+            let end = start
+                + line
+                    .strip_suffix(b"\n")
+                    .map_or(line, |l| l.strip_suffix(b"\r").unwrap_or(l))
+                    .len();
+            if batch.text.get(start..end).is_some_and(|l| !l.trim_ascii().is_empty()) {
+                batch.lines.push((self.number, start..end));
+            } else {
+                batch.text.truncate(start);
             }
         }
         Ok(batch)

@@ -158,6 +158,30 @@ fn portfolio_streams_summaries_in_order_and_keeps_going_past_a_bad_loan() {
         assert_eq!(rows[18]["id"], "line 19");
         assert!(rows[18]["payoff"].is_null());
     }
+    // a line that is not UTF-8 text is one failed loan, not a failed run; CRLF
+    // line ends and blank lines are read as in a text file
+    let good = lines[0].as_bytes();
+    let mut bytes = [good, b"\r\n", b"{\"id\": \"L\xff\"}\n", b"\n", good, b"\r\n"].concat();
+    bytes.extend_from_slice(b"   \n");
+    let out = overdue()
+        .args(["portfolio", "--as-of", "2026-06-24"])
+        .write_stdin(bytes)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let rows: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 3);
+    assert_eq!(
+        (&rows[0]["payoff"], &rows[2]["payoff"]),
+        (&json!("9579.04"), &json!("9579.04"))
+    );
+    assert_eq!(rows[1]["id"], "line 2");
+    assert!(rows[1]["error"].as_str().unwrap().contains("not UTF-8"), "{}", rows[1]);
+    assert!(String::from_utf8(out.stderr).unwrap().contains("1 of 3 loans"));
     let (code, out, _) = run(
         &["portfolio", "--as-of", "2026-06-24", "--format", "csv"],
         &lines[..2].join("\n"),
