@@ -384,6 +384,25 @@ pub mod __private {
         }
         Ok((fast.iter().map(flat).collect(), slow))
     }
+
+    /// For the tests: the statements on each of `dates` (ascending) read
+    /// from one replay (a copy of the book closed at each, the book brought
+    /// past each date's last natural stop first) and, beside them, one
+    /// statement per date. The two must agree.
+    ///
+    /// # Errors
+    /// As [`Ledger::statement`](crate::Ledger::statement).
+    pub fn statements_both_ways(
+        ledger: &crate::Ledger,
+        dates: &[chrono::NaiveDate],
+    ) -> crate::Result<(Vec<crate::Statement>, Vec<crate::Statement>)> {
+        let fast = ledger.statements_on(dates)?;
+        let slow = dates
+            .iter()
+            .map(|d| ledger.statement(*d))
+            .collect::<crate::Result<Vec<_>>>()?;
+        Ok((fast, slow))
+    }
 }
 
 pub use crate::accrual::{Accrual, PossibleDuplicate, Pyramiding, Rebate, RebateReason, Refund, Reversal};

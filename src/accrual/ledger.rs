@@ -503,6 +503,17 @@ impl Ledger {
         Ok(self.replay(&self.events, as_of)?.standing(as_of)?.1)
     }
 
+    /// The payoff on each of `dates` (ascending), exactly as
+    /// [`Ledger::payoff_on`] gives it, from one replay.
+    pub(crate) fn payoffs_on(&self, dates: &[NaiveDate]) -> Result<Vec<Money>> {
+        let disbursement = self.schedule.disbursement();
+        let split = dates.partition_point(|d| *d < disbursement);
+        let (before, after) = dates.split_at(split);
+        let mut out = before.iter().map(|d| self.payoff_on(*d)).collect::<Result<Vec<_>>>()?;
+        out.extend(self.standings_on(after)?.into_iter().map(|s| s.1));
+        Ok(out)
+    }
+
     /// The days past due and payoff on each of `dates` (ascending), exactly
     /// as [`Ledger::statement`] gives them, from one replay and without
     /// building the statements.
@@ -555,6 +566,7 @@ impl Ledger {
             while let Some(event) = events.next_if(|e| e.date() <= as_of) {
                 book.apply(event)?;
             }
+            book.pass(as_of)?;
             out.push(close(book.clone(), as_of)?);
         }
         Ok(out)

@@ -717,12 +717,21 @@ impl Comparison {
                 reason: format!("nothing is owed on {}", self.as_of),
             });
         }
-        let curve = stay::StayCurve::new(&self.ledger, self.as_of);
         let mut options = self
             .options
             .iter()
-            .map(|choice| self.evaluate(choice, &statement, &curve))
+            .map(|choice| self.evaluate(choice, &statement))
             .collect::<Result<Vec<_>>>()?;
+        // every option's break-even searched at once: each round of probes is one replay
+        let totals: Vec<Option<Money>> = options
+            .iter()
+            .map(|o| (!matches!(o.way, WayOut::Stay { .. })).then_some(o.total_paid))
+            .collect();
+        let curve = stay::StayCurve::new(&self.ledger, self.as_of);
+        for (option, (day, delay)) in options.iter_mut().zip(curve.break_evens(&totals)?) {
+            option.break_even = day;
+            option.longest_delay_days = delay;
+        }
         self.rank(&mut options)?;
         Ok(ComparisonResult {
             as_of: self.as_of,
@@ -881,7 +890,9 @@ impl Comparison {
         })
     }
 
-    fn evaluate(&self, choice: &Choice, today: &Statement, curve: &stay::StayCurve<'_>) -> Result<OptionResult> {
+    /// The option's figures; its break-even day is left for [`Comparison::run`]
+    /// to search with every other option's.
+    fn evaluate(&self, choice: &Choice, today: &Statement) -> Result<OptionResult> {
         let payoff = today.payoff;
         let Path {
             payments,
@@ -956,10 +967,6 @@ impl Comparison {
             .ok_or(Error::DateOutOfRange {
                 operation: "credit record date",
             })?;
-        let (break_even, longest_delay_days) = match choice.way {
-            WayOut::Stay { .. } => (None, None),
-            _ => curve.break_even(total_paid)?,
-        };
         Ok(OptionResult {
             label: choice.label.clone(),
             way: choice.way.clone(),
@@ -988,8 +995,8 @@ impl Comparison {
                 delinquency_ends: cured_on,
                 negative_record_until: record_until,
             },
-            break_even,
-            longest_delay_days,
+            break_even: None,
+            longest_delay_days: None,
             rank: 0,
             reason: String::new(),
         })

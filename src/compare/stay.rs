@@ -43,66 +43,60 @@ impl<'a> StayCurve<'a> {
         if let Some(known) = self.known.borrow().get(&offset) {
             return Ok(*known);
         }
-        let payoff = self.ledger.payoff_on(self.day(offset)?)?;
-        self.known.borrow_mut().insert(offset, payoff);
-        Ok(payoff)
+        self.fill(&[offset])?;
+        self.known
+            .borrow()
+            .get(&offset)
+            .copied()
+            .ok_or_else(|| overflow("stay curve"))
     }
 
-    /// The first day staying overdue costs more than `total` (staying until
-    /// then and paying everything), within ten years, and the longest delay
-    /// before it.
-    ///
-    /// The payoff never falls as the stay lengthens, and between due dates
-    /// and fee days it grows by the same amount each day (but for rounding).
-    /// So the search keeps a bracket `payoff(lo) ≤ total < payoff(hi)`,
-    /// narrowed first from the days already computed for other options (or
-    /// found by doubling the stay), then by interpolating the line between its ends and probing the day on the
-    /// other side of the guess, with a halving step whenever that fails to
-    /// halve the bracket: exact, and a few statements per option instead of a
-    /// dozen.
-    pub(super) fn break_even(&self, total: Money) -> Result<(Option<NaiveDate>, Option<u32>)> {
-        if self.at(0)? > total {
-            return Ok((Some(self.as_of), None));
+    /// Computes the payoff on each of `offsets` not yet known, from one
+    /// replay of the history.
+    fn fill(&self, offsets: &[u64]) -> Result<()> {
+        let mut wanted: Vec<u64> = offsets.iter().copied().filter(|o| !self.is_known(*o)).collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        if wanted.is_empty() {
+            return Ok(());
         }
-        let (mut lo, mut hi) = self.bracket(total);
-        if lo >= BREAK_EVEN_HORIZON_DAYS {
-            return Ok((None, None));
-        }
-        // no day known to cost more: look ahead by doubling strides (a
-        // statement ten years on replays ten years, so go no further than needed)
-        while hi == BREAK_EVEN_HORIZON_DAYS && !self.is_known(hi) {
-            let next = lo.saturating_mul(2).clamp(32, BREAK_EVEN_HORIZON_DAYS);
-            if self.at(next)? > total {
-                hi = next;
-            } else if next == BREAK_EVEN_HORIZON_DAYS {
-                return Ok((None, None));
-            } else {
-                lo = next;
-            }
-        }
-        let mut interpolate = true;
-        while hi - lo > 1 {
-            let width = hi - lo;
-            let guess = if interpolate {
-                self.interpolated(lo, hi, total)?
-            } else {
-                lo + width / 2
-            };
-            if self.at(guess)? > total {
-                hi = guess;
-                if self.at(guess - 1)? <= total {
-                    lo = guess - 1;
-                }
-            } else {
-                lo = guess;
-                if guess + 1 < hi && self.at(guess + 1)? > total {
-                    hi = guess + 1;
+        let days = wanted.iter().map(|&o| self.day(o)).collect::<Result<Vec<_>>>()?;
+        let payoffs = self.ledger.payoffs_on(&days)?;
+        self.known.borrow_mut().extend(wanted.into_iter().zip(payoffs));
+        Ok(())
+    }
+
+    /// For each of `totals` (`None`: no search), the first day staying
+    /// overdue costs more (staying until then and paying everything), within
+    /// ten years, and the longest delay before it. The
+    /// searches run side by side so that each round of probes, for every
+    /// total at once, is one replay of the history: first the days of a
+    /// doubling grid (16 to 256 days, doubled further by a search that needs
+    /// it), then each search's interpolated day and its two neighbours, until
+    /// every bracket is one day wide.
+    pub(super) fn break_evens(&self, totals: &[Option<Money>]) -> Result<Vec<(Option<NaiveDate>, Option<u32>)>> {
+        // the first stretch of the doubling grid; beyond it a search doubles on
+        // its own (a day years away costs a longer close)
+        self.fill(&[0, 16, 32, 64, 128, 256])?;
+        let mut searches: Vec<Option<Search>> = totals.iter().map(|t| t.map(Search::new)).collect();
+        let mut found = vec![(None, None); totals.len()];
+        loop {
+            let mut probes = Vec::new();
+            for (search, out) in searches.iter_mut().zip(found.iter_mut()) {
+                let Some(s) = search else { continue };
+                match s.step(self)? {
+                    Step::Done(answer) => {
+                        *out = answer;
+                        *search = None;
+                    }
+                    Step::Probe(days) => probes.extend(days),
                 }
             }
-            // interpolate again only while it at least halves the bracket
-            interpolate = hi - lo <= width / 2;
+            if probes.is_empty() {
+                return Ok(found);
+            }
+            self.fill(&probes)?;
         }
-        Ok((Some(self.day(hi)?), u32::try_from(lo).ok()))
     }
 
     fn is_known(&self, offset: u64) -> bool {
@@ -141,5 +135,70 @@ impl<'a> StayCurve<'a> {
             .unwrap_or(0)
             .saturating_add(1);
         Ok((lo + step).clamp(lo + 1, hi - 1))
+    }
+}
+
+/// One break-even search: the payoff never falls as the stay lengthens, and
+/// between due dates and fee days it grows by the same amount each day (but
+/// for rounding), so the search keeps the bracket `payoff(lo) ≤ total <
+/// payoff(hi)` the known days give and probes the day where the line between
+/// its ends crosses `total`, with its neighbours; when that fails to halve
+/// the bracket, the middle.
+struct Search {
+    total: Money,
+    /// The bracket's width after the last round, and whether to interpolate.
+    width: u64,
+    interpolate: bool,
+}
+
+/// What a search needs next.
+enum Step {
+    Done((Option<NaiveDate>, Option<u32>)),
+    Probe(Vec<u64>),
+}
+
+impl Search {
+    fn new(total: Money) -> Search {
+        Search {
+            total,
+            width: u64::MAX,
+            interpolate: true,
+        }
+    }
+
+    /// The answer, if the known days give it, or the days to probe next.
+    fn step(&mut self, curve: &StayCurve<'_>) -> Result<Step> {
+        let total = self.total;
+        if curve.at(0)? > total {
+            return Ok(Step::Done((Some(curve.as_of), None)));
+        }
+        let (lo, hi) = curve.bracket(total);
+        if lo >= BREAK_EVEN_HORIZON_DAYS {
+            return Ok(Step::Done((None, None)));
+        }
+        if !curve.is_known(hi) {
+            // no day known to cost more: double the stay
+            return Ok(Step::Probe(vec![lo
+                .saturating_mul(2)
+                .clamp(32, BREAK_EVEN_HORIZON_DAYS)]));
+        }
+        if hi - lo <= 1 {
+            return Ok(Step::Done((Some(curve.day(hi)?), u32::try_from(lo).ok())));
+        }
+        let width = hi - lo;
+        // interpolate again only while it at least halves the bracket
+        self.interpolate = self.width == u64::MAX || width <= self.width / 2;
+        self.width = width;
+        let guess = if self.interpolate {
+            curve.interpolated(lo, hi, total)?
+        } else {
+            lo + width / 2
+        };
+        Ok(Step::Probe(
+            [guess - 1, guess, guess + 1]
+                .into_iter()
+                .filter(|d| *d > lo && *d < hi)
+                .collect(),
+        ))
     }
 }

@@ -165,6 +165,23 @@ proptest! {
 }
 
 proptest! {
+    #![proptest_config(ProptestConfig::with_cases(crate::common::cases(200)))]
+
+    /// Statements of many dates from one replay (the book carried past each
+    /// date's last due date or fee day, a copy closed on the date) are the
+    /// statements of each date, on random histories with recurring fees,
+    /// caps, charge-off, waivers and restructures, dates far past maturity.
+    #[test]
+    fn statements_from_one_replay_are_each_dates_statements(case in crate::accrual_props::case(), days in prop::collection::vec(0u32..4000, 1..20), restructure in prop::option::of(0u32..300)) {
+        let ledger = restructured(&case, restructure);
+        let mut dates: Vec<chrono::NaiveDate> = days.iter().map(|&d| crate::accrual_props::after(&case, d)).collect();
+        dates.sort();
+        let (fast, slow) = overdue::__private::statements_both_ways(&ledger, &dates).unwrap();
+        prop_assert_eq!(fast, slow);
+    }
+}
+
+proptest! {
     #![proptest_config(ProptestConfig::with_cases(crate::common::cases(100)))]
 
     /// The monthly filing is exactly the Metro 2 record and the risk class on the same date.

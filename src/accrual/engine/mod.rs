@@ -1204,6 +1204,39 @@ impl<'t> Book<'t> {
         })
     }
 
+    /// Brings the book to the last day on or before `as_of` where every
+    /// replay stops anyway: a due date, or a fee day where fee days split the
+    /// accrual ([`Book::advance`]'s own stops). The events and closes after it
+    /// come out exactly as without it, and a copy closed on `as_of` has only
+    /// the days since that stop left to accrue, so reading many later dates
+    /// from one book costs the furthest of them, not their sum. Under daily
+    /// interest it does nothing (its close posts what accrued after maturity).
+    pub(crate) fn pass(&mut self, as_of_date: NaiveDate) -> Result<()> {
+        if self.t.daily.is_some() {
+            return Ok(());
+        }
+        let as_of = day(as_of_date);
+        loop {
+            let mut next = i32::MAX;
+            if self.next_due < self.inst.len() {
+                next = self.due(self.next_due).max(self.at);
+            }
+            if self.fee_days_matter() {
+                if let Some(fee_day) = self.next_fee_day() {
+                    next = next.min(fee_day);
+                }
+            }
+            if next > as_of || next < self.at {
+                return Ok(());
+            }
+            let before = (self.at, self.next_due);
+            self.advance(next)?;
+            if (self.at, self.next_due) == before {
+                return Ok(());
+            }
+        }
+    }
+
     /// The statement's days past due and payoff alone, without building
     /// the statement.
     pub(crate) fn standing(mut self, as_of_date: NaiveDate) -> Result<(u32, Money)> {
