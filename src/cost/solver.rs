@@ -176,10 +176,9 @@ pub(crate) fn refine_in_decimal(
     let not_checked = Error::NoRoot {
         reason: "the root could not be confirmed in decimal arithmetic",
     };
-    let mut xd = Decimal::from_f64_retain(x)
-        .ok_or_else(|| overflow("rate from f64"))?
-        .round_dp(16);
+    let mut xd = decimal_of(x).ok_or_else(|| overflow("rate from f64"))?.round_dp(16);
     let mut converged = false;
+    let mut previous = f64::INFINITY;
     for _ in 0..8 {
         let xf = xd.to_f64().ok_or_else(|| overflow("rate to f64"))?;
         let (_, slope) = eval(xf).ok_or(not_checked.clone())?;
@@ -194,13 +193,16 @@ pub(crate) fn refine_in_decimal(
         // accurate to the tolerance: absolute below 100 %, relative above it (f64 cannot
         // resolve 1e-11 of a rate of 10^4)
         converged = step.abs() <= RATE_TOLERANCE / 10.0 * xf.abs().max(1.0);
-        // a correction below what 24 places hold changes nothing
-        if step.abs() <= 1e-23 * xf.abs().max(1.0) {
+        // a correction below what 24 places hold changes nothing; and once
+        // converged, a correction that no longer shrinks (Newton's shrink
+        // quadratically) is the noise of the decimal evaluation, not news
+        if step.abs() <= 1e-23 * xf.abs().max(1.0) || (converged && step.abs() * 4.0 >= previous) {
             return Ok(xd);
         }
+        previous = step.abs();
         // applied in decimal: a steep NPV needs the rate beyond the 16 digits an f64 near it
         // resolves, and a few more steps than the rate's tolerance asks for
-        let step = Decimal::from_f64_retain(step).ok_or_else(|| overflow("rate from f64"))?;
+        let step = decimal_of(step).ok_or_else(|| overflow("rate from f64"))?;
         let next = xd.checked_sub(step).ok_or_else(|| overflow("rate correction"))?;
         if next <= Decimal::NEGATIVE_ONE {
             return Err(not_checked);
@@ -212,6 +214,27 @@ pub(crate) fn refine_in_decimal(
     } else {
         Err(not_checked)
     }
+}
+
+/// `x` as a decimal to the 17 significant digits an `f64` holds (exactly
+/// enough for a rate or a Newton correction, which the decimal check then
+/// verifies), without the exact binary expansion of
+/// `Decimal::from_f64_retain`, slow for the tiny corrections near a root.
+/// `None` when `x` is not finite or out of the decimal range.
+fn decimal_of(x: f64) -> Option<Decimal> {
+    if !x.is_finite() {
+        return None;
+    }
+    if x == 0.0 {
+        return Some(Decimal::ZERO);
+    }
+    // digits after the point that keep 17 significant ones (at most 28)
+    let scale = (16 - x.abs().log10().floor() as i32).min(28);
+    if scale < 0 {
+        return Decimal::from_f64_retain(x);
+    }
+    let mantissa = (x * 10f64.powi(scale)).round();
+    Decimal::try_from_i128_with_scale(mantissa as i128, scale as u32).ok()
 }
 
 /// `base^n` by squaring, for any number type with a fallible `mul` and its `one`.
