@@ -40,7 +40,9 @@
 //!   schedule or accrues daily on the actual balance ([`DailyInstallments`]
 //!   says what the installments do then); a [`FloatingRate`] (an index
 //!   [`RateTable`] + a [`Spread`], [`Reset`], [`Fixing`], [`OnReset`]) makes
-//!   the rate float. The [`interest_guide`] explains both.
+//!   the rate float. The [`interest_guide`] explains both. A batch of
+//!   loans of one product builds its schedules through a [`ScheduleCache`],
+//!   which computes each rate and term's annuity divisor once.
 //! - [`CashFlow`]s (borrower's view: received positive, paid negative) feed the
 //!   cost metrics: [`total_paid`], [`total_cost`], [`xnpv`], [`xirr`], [`irr`],
 //!   [`china_apr`], [`reg_z_apr`] (over a [`UnitPeriod`]), [`eu_aprc`].
