@@ -152,7 +152,10 @@ impl SpecialComment {
 ///   days late are not yet delinquent in Metro 2); for a charged-off loan,
 ///   the whole unpaid balance; zero once paid.
 /// - `current_balance` (21): what clears the loan at the end of the day
-///   (the statement's payoff).
+///   (the statement's payoff), never less than the amount past due: where
+///   interest paid ahead on later installments would be rebated at payoff,
+///   the payoff nets that rebate, but the past-due amounts are owed in full
+///   and Metro 2 does not accept an amount past due above the balance.
 /// - `special_comment` (19): `CP` through a deferral's period (until the
 ///   first installment after it falls due), `AC` while a restructured plan
 ///   runs; none for a floating-rate repricing, which is not an agreement.
@@ -338,7 +341,7 @@ impl Ledger {
             payment_rating,
             payment_history_profile: profile,
             amount_past_due,
-            current_balance: st.payoff,
+            current_balance: st.payoff.max(amount_past_due),
             special_comment,
         })
     }
