@@ -1177,23 +1177,18 @@ impl<'t> Book<'t> {
 
     /// The standing a statement of `as_of` would give (its days past due,
     /// whether the loan was charged off, whether it is paid off), read
-    /// without closing the book: it is brought only to the last due date on
-    /// or before `as_of`, a point every replay passes through, so the events
-    /// after it replay exactly as they would without this look. Under daily
+    /// without closing the book: it is brought only to its last natural stop
+    /// on or before `as_of` ([`Book::pass`]), a point every replay passes
+    /// through, so the events after it replay exactly as they would without
+    /// this look. Under daily
     /// interest (whose close posts what accrued after maturity) a copy is
     /// closed instead.
     pub(crate) fn peek(&mut self, as_of_date: NaiveDate, buckets: &Buckets) -> Result<Standing> {
         if self.t.daily.is_some() {
             return Ok(Standing::of(&self.clone().statement(as_of_date, buckets)?));
         }
+        self.pass(as_of_date)?;
         let as_of = day(as_of_date);
-        let last_due = (self.next_due..self.inst.len())
-            .map(|k| self.due(k))
-            .take_while(|&d| d <= as_of)
-            .last();
-        if let Some(d) = last_due {
-            self.advance(d)?;
-        }
         let oldest = self.oldest_late(as_of);
         let dpd = oldest.map_or(0, |k| as_of - self.due(k));
         let reaches_limit = oldest.is_some() && self.t.charge_off.is_some_and(|limit| dpd >= limit);
