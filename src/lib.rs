@@ -405,6 +405,80 @@ pub mod __private {
             .collect::<crate::Result<Vec<_>>>()?;
         Ok((fast, slow))
     }
+
+    /// For the tests: a plan's way of reading a loan, beside the ledger's.
+    /// `steps` (in date order, all on or after `from`) either pay an amount
+    /// (`Some`) or read the loan on their date (`None`). Each reading gives,
+    /// from a tape of the ledger opened at `from` (as a plan reads its
+    /// loans: a lean fork, passed to each reading), the days past due and
+    /// payoff, the days past due read in passing, and the statement's
+    /// installments, credit balance and payoff; the other side gives the same
+    /// from the ledger with the payments so far. The two must agree, and a
+    /// payment one side refuses the other refuses too (the readings stop there).
+    ///
+    /// # Errors
+    /// As [`Ledger::statement`](crate::Ledger::statement).
+    pub fn tape_both_ways(
+        ledger: &crate::Ledger,
+        from: chrono::NaiveDate,
+        steps: &[(chrono::NaiveDate, Option<crate::Money>)],
+    ) -> crate::Result<(Vec<TapeReading>, Vec<TapeReading>)> {
+        let reading = |st: crate::Statement, standing: (u32, crate::Money), passing: u32| TapeReading {
+            standing,
+            passing,
+            installments: st.installments,
+            credit_balance: st.credit_balance,
+            payoff: st.payoff,
+        };
+        let mut tape = ledger.tape(from);
+        if let Some(eve) = from.pred_opt() {
+            tape.pass(eve)?;
+        }
+        let mut tape = tape.lean();
+        let mut whole = ledger.clone();
+        let (mut fast, mut slow) = (Vec::new(), Vec::new());
+        for (i, &(date, amount)) in steps.iter().enumerate() {
+            match amount {
+                Some(amount) => {
+                    let payment = crate::Payment::new(format!("tape {i}"), date, amount)?;
+                    match (tape.pay(payment.clone()), whole.pay(payment)) {
+                        (Ok(()), Ok(())) => {}
+                        (Err(_), Err(_)) => break,
+                        (a, b) => {
+                            return Err(crate::Error::Invalid {
+                                field: "tape",
+                                reason: format!("the tape said {a:?}, the ledger {b:?}"),
+                            })
+                        }
+                    }
+                }
+                None => {
+                    let st = tape.statement(date)?;
+                    let standing = tape.standing(date)?;
+                    fast.push(reading(st, standing, tape.days_past_due(date)?));
+                    let st = whole.statement(date)?;
+                    let (dpd, payoff) = (st.days_past_due, st.payoff);
+                    slow.push(reading(st, (dpd, payoff), dpd));
+                }
+            }
+        }
+        Ok((fast, slow))
+    }
+
+    /// For the tests: one reading of [`tape_both_ways`].
+    #[derive(Debug, PartialEq)]
+    pub struct TapeReading {
+        /// The days past due and payoff.
+        pub standing: (u32, crate::Money),
+        /// The days past due read in passing.
+        pub passing: u32,
+        /// The statement's installments.
+        pub installments: Vec<crate::InstallmentStatement>,
+        /// The statement's credit balance.
+        pub credit_balance: crate::Money,
+        /// The statement's payoff.
+        pub payoff: crate::Money,
+    }
 }
 
 pub use crate::accrual::{Accrual, PossibleDuplicate, Pyramiding, Rebate, RebateReason, Refund, Reversal};

@@ -284,6 +284,16 @@ impl Ledger {
         Ok(())
     }
 
+    /// The date of the payment `id`, if the ledger has it.
+    pub(crate) fn payment_date(&self, id: &str) -> Option<NaiveDate> {
+        self.ids.get(id).copied()
+    }
+
+    /// A replay of no events yet (for a ledger without reversals).
+    pub(crate) fn book(&self) -> Book<'_> {
+        Book::without(&self.terms, BTreeSet::new())
+    }
+
     /// Whether the payment `id` was reversed on or before `as_of`.
     pub(crate) fn reversed_by(&self, id: &str, as_of: NaiveDate) -> bool {
         self.reversed.get(id).is_some_and(|&d| d <= as_of)
@@ -520,7 +530,7 @@ impl Ledger {
     pub(crate) fn standings_on(&self, dates: &[NaiveDate]) -> Result<Vec<(u32, Money)>> {
         self.on_each(
             dates,
-            |book, as_of| book.standing(as_of),
+            |book, as_of| book.lean().standing(as_of),
             |st| (st.days_past_due, st.payoff),
         )
     }
@@ -533,18 +543,18 @@ impl Ledger {
     pub(crate) fn statements_on(&self, dates: &[NaiveDate]) -> Result<Vec<Statement>> {
         self.on_each(
             dates,
-            |book, as_of| book.statement(as_of, self.policy.get_buckets()),
+            |book, as_of| book.clone().statement(as_of, self.policy.get_buckets()),
             |st| st,
         )
     }
 
-    /// `close` applied to a copy of the book on each of `dates` (ascending),
+    /// `close` applied to the book on each of `dates` (ascending; `close` copies it),
     /// from one replay; per date from statements (`of_statement`) for a
     /// ledger with reversals, which change the history by date.
     fn on_each<T>(
         &self,
         dates: &[NaiveDate],
-        close: impl Fn(Book<'_>, NaiveDate) -> Result<T>,
+        close: impl Fn(&Book<'_>, NaiveDate) -> Result<T>,
         of_statement: impl Fn(Statement) -> T,
     ) -> Result<Vec<T>> {
         let ascending = dates.windows(2).all(|w| w.first() <= w.get(1));
@@ -567,7 +577,7 @@ impl Ledger {
                 book.apply(event)?;
             }
             book.pass(as_of)?;
-            out.push(close(book.clone(), as_of)?);
+            out.push(close(&book, as_of)?);
         }
         Ok(out)
     }

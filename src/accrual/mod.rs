@@ -9,6 +9,7 @@ mod limitation;
 mod policy;
 mod servicing;
 mod statement;
+mod tape;
 
 pub use allocation::{AllocationOrder, Component, Direction, InstallmentState, Surplus, Tier};
 pub(crate) use engine::Standing;
@@ -25,3 +26,4 @@ pub use statement::{
     AllocationPart, AllocationSource, Components, InstallmentStatement, LoanStatus, PaymentAllocation,
     PossibleDuplicate, Rebate, RebateReason, Statement,
 };
+pub(crate) use tape::Tape;

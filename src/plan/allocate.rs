@@ -1,10 +1,13 @@
 //! How one month's budget is split over the loans, under each rule.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::result::CreditDamage;
-use crate::accrual::{Ledger, Payment};
+use crate::accrual::{Payment, Tape};
 use crate::error::{overflow, Result};
 use crate::money::Money;
 
@@ -26,15 +29,19 @@ pub(super) enum Objective {
     Damage,
 }
 
-/// One month's decision: the loans as booked so far, the payday, the money.
+/// One month's decision: the loans as booked so far (their replays open
+/// before the payday), the payday, the money.
 pub(super) struct Month<'a> {
     pub payday: NaiveDate,
     pub budget: Money,
-    pub ledgers: &'a [Ledger],
+    pub tapes: &'a [Tape<'a>],
+    /// Each loan's scale (its minor unit's places).
+    pub scales: &'a [u32],
     /// The ends of this month and of every later month; the last is the horizon.
     pub month_ends: &'a [NaiveDate],
     pub horizon: NaiveDate,
-    pub payment_id: &'a str,
+    /// Each loan's id for the month's payment.
+    pub payment_ids: &'a [String],
 }
 
 /// What a loan owes on the payday, before the month's payment.
@@ -49,8 +56,8 @@ pub(super) struct Standing {
 impl Standing {
     /// On `payday`, for the month that ends on `month_end`: what is due,
     /// and what falls due before the next payday (paid now, it is never late).
-    pub(super) fn of(ledger: &Ledger, payday: NaiveDate, month_end: NaiveDate) -> Result<Standing> {
-        let st = ledger.statement(payday)?;
+    pub(super) fn of(tape: &Tape<'_>, payday: NaiveDate, month_end: NaiveDate, scale: u32) -> Result<Standing> {
+        let st = tape.statement(payday)?;
         let mut credit = st.credit_balance;
         let mut dues = Vec::new();
         for i in st.installments.iter().filter(|i| i.due_date <= month_end) {
@@ -64,7 +71,7 @@ impl Standing {
         Ok(Standing {
             payoff: st.payoff,
             dues,
-            scale: ledger.policy().get_rounding().scale(),
+            scale,
         })
     }
 
@@ -100,13 +107,15 @@ impl Standing {
 /// at most the budget, each at most the loan's payoff.
 pub(super) fn split(rule: Rule, month: &Month<'_>) -> Result<Vec<Money>> {
     let loans = month
-        .ledgers
+        .tapes
         .iter()
-        .map(|l| {
+        .zip(month.scales)
+        .map(|(t, scale)| {
             Standing::of(
-                l,
+                t,
                 month.payday,
                 month.month_ends.first().copied().unwrap_or(month.payday),
+                *scale,
             )
         })
         .collect::<Result<Vec<_>>>()?;
@@ -115,8 +124,8 @@ pub(super) fn split(rule: Rule, month: &Month<'_>) -> Result<Vec<Money>> {
         Rule::Avalanche => {
             let growth = loans
                 .iter()
-                .zip(month.ledgers)
-                .map(|(s, l)| growth(l, month.payday, s.payoff))
+                .zip(month.tapes)
+                .map(|(s, t)| growth(t, month.payday, s.payoff))
                 .collect::<Result<Vec<_>>>()?;
             let mut order: Vec<usize> = (0..loans.len()).collect();
             order.sort_by(|a, b| growth.get(*b).cmp(&growth.get(*a)));
@@ -131,6 +140,7 @@ pub(super) fn split(rule: Rule, month: &Month<'_>) -> Result<Vec<Money>> {
             month,
             loans: &loans,
             objective,
+            keys: RefCell::new(HashMap::new()),
         }
         .split(),
     }
@@ -138,7 +148,7 @@ pub(super) fn split(rule: Rule, month: &Month<'_>) -> Result<Vec<Money>> {
 
 /// How fast a loan's payoff grows over the next 30 days with nothing paid,
 /// as a share of today's.
-fn growth(ledger: &Ledger, payday: NaiveDate, payoff: Money) -> Result<Decimal> {
+fn growth(tape: &Tape<'_>, payday: NaiveDate, payoff: Money) -> Result<Decimal> {
     if payoff.is_zero() {
         return Ok(Decimal::ZERO);
     }
@@ -147,7 +157,7 @@ fn growth(ledger: &Ledger, payday: NaiveDate, payoff: Money) -> Result<Decimal> 
         .ok_or(crate::Error::DateOutOfRange {
             operation: "plan growth",
         })?;
-    let grown = ledger.payoff_on(later)?.saturating_sub(payoff);
+    let grown = tape.standing(later)?.1.saturating_sub(payoff);
     grown
         .as_decimal()
         .checked_div(payoff.as_decimal())
@@ -230,6 +240,8 @@ struct Optimiser<'a> {
     month: &'a Month<'a>,
     loans: &'a [Standing],
     objective: Objective,
+    /// The key of each (loan, amount) judged so far this month.
+    keys: RefCell<HashMap<(usize, Money), Key>>,
 }
 
 /// A partial split: money spent, its key, the amount chosen per loan so far.
@@ -296,22 +308,29 @@ impl Optimiser<'_> {
     /// and, for the damage objective, the month-ends past due on the way
     /// (with no payment, days past due grow a day a day).
     fn key(&self, i: usize, amount: Money) -> Result<Key> {
-        let ledger = self.month.ledgers.get(i).ok_or_else(|| overflow("plan loan"))?;
-        let mut ledger = ledger.clone();
-        if !amount.is_zero() {
-            ledger.pay(Payment::new(self.month.payment_id, self.month.payday, amount)?)?;
+        if let Some(key) = self.keys.borrow().get(&(i, amount)) {
+            return Ok(*key);
         }
+        let key = self.judge(i, amount)?;
+        self.keys.borrow_mut().insert((i, amount), key);
+        Ok(key)
+    }
+
+    /// [`Optimiser::key`], computed.
+    fn judge(&self, i: usize, amount: Money) -> Result<Key> {
+        let mut tape = self.month.tapes.get(i).ok_or_else(|| overflow("plan loan"))?.clone();
+        if !amount.is_zero() {
+            let id = self.month.payment_ids.get(i).ok_or_else(|| overflow("plan loan"))?;
+            tape.pay(Payment::new(id.as_str(), self.month.payday, amount)?)?;
+        }
+        let (days_past_due, owed) = tape.standing(self.month.horizon)?;
         let mut damage = CreditDamage::default();
-        let owed = if self.objective == Objective::Damage {
-            let (days_past_due, payoff) = ledger.standings_on(&[self.month.horizon])?.pop().unwrap_or_default();
+        if self.objective == Objective::Damage {
             for end in self.month.month_ends {
                 let before = u32::try_from((self.month.horizon - *end).num_days()).unwrap_or(u32::MAX);
                 damage.count(days_past_due.saturating_sub(before));
             }
-            payoff
-        } else {
-            ledger.payoff_on(self.month.horizon)?
-        };
+        }
         let cost = amount.checked_add(owed)?.as_decimal();
         Ok(Key { damage, cost })
     }

@@ -7,7 +7,7 @@ use super::allocate::{split, Month, Objective, Rule};
 use super::refine::refine;
 use super::result::{BucketMonths, CreditDamage, LoanMonth, LoanOutcome, PlanMonth, PlanResult};
 use super::{Plan, PlanStrategy};
-use crate::accrual::{Event, Ledger, Payment};
+use crate::accrual::{Event, Ledger, Payment, Tape};
 use crate::error::{overflow, Error, Result};
 use crate::money::Money;
 
@@ -160,24 +160,34 @@ fn starting_days_past_due(plan: &Plan) -> Result<Vec<u32>> {
 /// decided: the ledgers after the plan, and the amounts (by month, by loan).
 fn decide(plan: &Plan, calendar: &Calendar, rule: Rule) -> Result<(Vec<Ledger>, Vec<Vec<Money>>)> {
     let mut ledgers: Vec<Ledger> = plan.debts.iter().map(|d| d.ledger.clone()).collect();
+    let mut tapes = tapes(plan, calendar)?;
+    let ids = payment_ids(plan, calendar);
+    let scales: Vec<u32> = plan
+        .debts
+        .iter()
+        .map(|d| d.ledger.policy().get_rounding().scale())
+        .collect();
     let horizon = calendar.horizon()?;
     let mut payments = Vec::new();
-    for (index, payday) in calendar.paydays.iter().take(calendar.month_ends.len()).enumerate() {
-        let id = payment_id(*payday);
+    for (index, (payday, month_end)) in calendar.paydays.iter().zip(&calendar.month_ends).enumerate() {
+        let month_ids: Vec<String> = ids.iter().map(|l| l.get(index).cloned().unwrap_or_default()).collect();
         let month = Month {
             payday: *payday,
             budget: plan.budget_of(index)?,
-            ledgers: &ledgers,
+            tapes: &tapes,
+            scales: &scales,
             month_ends: calendar.month_ends.get(index..).unwrap_or_default(),
             horizon,
-            payment_id: &id,
+            payment_ids: &month_ids,
         };
         let amounts = split(rule, &month)?;
         if Money::sum(amounts.iter().copied())? > month.budget {
             return Err(overflow("plan split over budget"));
         }
-        for (ledger, amount) in ledgers.iter_mut().zip(&amounts) {
+        for (((ledger, tape), amount), id) in ledgers.iter_mut().zip(&mut tapes).zip(&amounts).zip(&month_ids) {
             pay(ledger, *payday, *amount)?;
+            pay_on_tape(tape, id, *payday, *amount)?;
+            tape.pass(*month_end)?;
         }
         payments.push(amounts);
     }
@@ -188,21 +198,76 @@ fn decide(plan: &Plan, calendar: &Calendar, rule: Rule) -> Result<(Vec<Ledger>, 
 /// capped at the loan's payoff that payday, and the amounts as booked.
 fn book(plan: &Plan, calendar: &Calendar, amounts: &[Vec<Money>]) -> Result<(Vec<Ledger>, Vec<Vec<Money>>)> {
     let mut ledgers: Vec<Ledger> = plan.debts.iter().map(|d| d.ledger.clone()).collect();
+    let mut tapes = tapes(plan, calendar)?;
+    let ids = payment_ids(plan, calendar);
     let mut booked = Vec::with_capacity(amounts.len());
-    for (payday, month) in calendar.paydays.iter().zip(amounts) {
+    for (index, ((payday, month_end), month)) in calendar
+        .paydays
+        .iter()
+        .zip(&calendar.month_ends)
+        .zip(amounts)
+        .enumerate()
+    {
         let mut row = Vec::with_capacity(month.len());
-        for (ledger, amount) in ledgers.iter_mut().zip(month) {
+        for (((ledger, tape), amount), loan_ids) in ledgers.iter_mut().zip(&mut tapes).zip(month).zip(&ids) {
             let amount = if amount.is_zero() {
                 *amount
             } else {
-                (*amount).min(ledger.statement(*payday)?.payoff)
+                (*amount).min(tape.standing(*payday)?.1)
             };
             pay(ledger, *payday, amount)?;
+            let id = loan_ids.get(index).ok_or_else(|| overflow("plan payment id"))?;
+            pay_on_tape(tape, id, *payday, amount)?;
+            tape.pass(*month_end)?;
             row.push(amount);
         }
         booked.push(row);
     }
     Ok((ledgers, booked))
+}
+
+/// Each loan's replay, open before the plan's first payday, for reading
+/// what is owed ([`Tape::lean`]).
+pub(super) fn tapes<'a>(plan: &'a Plan, calendar: &Calendar) -> Result<Vec<Tape<'a>>> {
+    let first = calendar
+        .paydays
+        .first()
+        .copied()
+        .ok_or_else(|| overflow("plan paydays"))?;
+    plan.debts
+        .iter()
+        .map(|d| {
+            let mut tape = d.ledger.tape(first);
+            if let Some(eve) = first.pred_opt() {
+                tape.pass(eve)?;
+            }
+            Ok(tape.lean())
+        })
+        .collect()
+}
+
+/// Each loan's payment id for each month (by loan, by month): what
+/// [`pay`] books the month's payment under.
+pub(super) fn payment_ids(plan: &Plan, calendar: &Calendar) -> Vec<Vec<String>> {
+    plan.debts
+        .iter()
+        .map(|d| {
+            calendar
+                .paydays
+                .iter()
+                .map(|p| unique_id(&d.ledger, &payment_id(*p)))
+                .collect()
+        })
+        .collect()
+}
+
+/// Adds `amount` (if any) on `payday` to a loan's replay, as [`pay`]
+/// books it, under `id`.
+pub(super) fn pay_on_tape(tape: &mut Tape<'_>, id: &str, payday: NaiveDate, amount: Money) -> Result<()> {
+    if amount.is_zero() {
+        return Ok(());
+    }
+    tape.pay(Payment::new(id, payday, amount)?)
 }
 
 /// The id of the plan's payment on `payday`.

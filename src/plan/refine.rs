@@ -7,9 +7,10 @@ use std::collections::HashMap;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::allocate::{Key, Objective, Standing};
-use super::book::{pay, Calendar};
+use super::book::{pay_on_tape, payment_ids, tapes, Calendar};
 use super::result::CreditDamage;
 use super::Plan;
+use crate::accrual::Tape;
 use crate::error::{overflow, Result};
 use crate::money::Money;
 
@@ -36,13 +37,7 @@ pub(super) fn refine(
     starts: &[&[Vec<Money>]],
     objective: Objective,
 ) -> Result<Option<Vec<Vec<Money>>>> {
-    let mut judge = Judge {
-        plan,
-        calendar,
-        objective,
-        memo: HashMap::new(),
-        clearing_memo: HashMap::new(),
-    };
+    let mut judge = Judge::new(plan, calendar, objective)?;
     let mut best: Option<(Key, Vec<Vec<Money>>)> = None;
     for start in starts {
         if let Some((key, amounts)) = climb(&mut judge, start)? {
@@ -73,6 +68,9 @@ fn climb(judge: &mut Judge<'_>, amounts: &[Vec<Money>]) -> Result<Option<(Key, V
         let (key, capped) = judge.outcome(i, column)?;
         *column = capped;
         keys.push(key);
+    }
+    for (i, column) in columns.iter().enumerate() {
+        judge.rebase(i, column)?;
     }
     let mut total = sum(&keys)?;
     let mut improved_any = false;
@@ -111,13 +109,9 @@ fn climb(judge: &mut Judge<'_>, amounts: &[Vec<Money>]) -> Result<Option<(Key, V
                         if trial_total < total || pays_in {
                             total = trial_total;
                             keys = trial;
-                            if let Some(c) = columns.get_mut(j) {
-                                *c = column_j;
-                            }
+                            adopt(judge, &mut columns, j, column_j)?;
                             if let Some((i, col)) = column_i {
-                                if let Some(c) = columns.get_mut(i) {
-                                    *c = col;
-                                }
+                                adopt(judge, &mut columns, i, col)?;
                             }
                             improved = true;
                             improved_any = true;
@@ -187,12 +181,8 @@ fn swap(judge: &mut Judge<'_>, columns: &mut [Vec<Money>], keys: &mut Vec<Key>, 
                     if trial_total < *total && within_budget(judge, columns, (i, &col_i), (j, &col_j))? {
                         *total = trial_total;
                         *keys = trial;
-                        if let Some(c) = columns.get_mut(i) {
-                            *c = col_i;
-                        }
-                        if let Some(c) = columns.get_mut(j) {
-                            *c = col_j;
-                        }
+                        adopt(judge, columns, i, col_i)?;
+                        adopt(judge, columns, j, col_j)?;
                         return Ok(true);
                     }
                 }
@@ -309,8 +299,22 @@ fn accept(
     }
     *total = trial_total;
     *keys = trial_keys;
-    columns.clone_from_slice(&trial);
+    for (i, column) in trial.into_iter().enumerate() {
+        if Some(&column) != columns.get(i) {
+            adopt(judge, columns, i, column)?;
+        }
+    }
     Ok(true)
+}
+
+/// Takes `column` as loan `i`'s payments in the search (and as the base its
+/// next trials replay from).
+fn adopt(judge: &mut Judge<'_>, columns: &mut [Vec<Money>], i: usize, column: Vec<Money>) -> Result<()> {
+    judge.rebase(i, &column)?;
+    if let Some(c) = columns.get_mut(i) {
+        *c = column;
+    }
+    Ok(())
 }
 
 /// Whether every month stays within its budget with loans `a` and `b`
@@ -414,23 +418,134 @@ struct Judge<'a> {
     objective: Objective,
     memo: HashMap<(usize, Vec<Money>), (Key, Vec<Money>)>,
     clearing_memo: HashMap<(usize, Vec<Money>), Vec<Money>>,
+    /// Each loan's payment id by month.
+    ids: Vec<Vec<String>>,
+    /// Each loan's payments as the search last took them, and its replay
+    /// open before each payday under them: a trial that changes a month
+    /// replays from that month, not from the loan's disbursement.
+    bases: Vec<Base<'a>>,
 }
 
-impl Judge<'_> {
+/// A loan's payments (by month) and, for each month `k` of them, its replay
+/// open before payday `k` with the credit damage of the month-ends before it.
+struct Base<'a> {
+    column: Vec<Money>,
+    open: Vec<(Tape<'a>, CreditDamage)>,
+}
+
+impl<'a> Judge<'a> {
+    fn new(plan: &'a Plan, calendar: &'a Calendar, objective: Objective) -> Result<Judge<'a>> {
+        let bases = tapes(plan, calendar)?
+            .into_iter()
+            .map(|tape| Base {
+                column: Vec::new(),
+                open: vec![(tape, CreditDamage::default())],
+            })
+            .collect();
+        Ok(Judge {
+            plan,
+            calendar,
+            objective,
+            memo: HashMap::new(),
+            clearing_memo: HashMap::new(),
+            ids: payment_ids(plan, calendar),
+            bases,
+        })
+    }
+
+    /// The base's replay of loan `i` nearest before payday `k` that
+    /// `column`'s payments share: the month `m` it opens before (the first
+    /// month they differ, `k` at most) and the replay.
+    fn opening(&self, i: usize, column: &[Money], k: usize) -> Result<(usize, (Tape<'a>, CreditDamage))> {
+        let base = self.bases.get(i).ok_or_else(|| overflow("plan loan"))?;
+        let same = column.iter().zip(&base.column).take_while(|(a, b)| a == b).count();
+        let m = same.min(k).min(base.open.len().saturating_sub(1));
+        let open = base.open.get(m).cloned().ok_or_else(|| overflow("plan replay"))?;
+        Ok((m, open))
+    }
+
+    /// Books month `k` of `column` on loan `i`'s replay and reads its month-end.
+    fn month(
+        &self,
+        i: usize,
+        column: &[Money],
+        k: usize,
+        tape: &mut Tape<'a>,
+        damage: &mut CreditDamage,
+    ) -> Result<()> {
+        let (Some(payday), Some(end)) = (self.calendar.paydays.get(k), self.calendar.month_ends.get(k)) else {
+            return Err(overflow("plan month"));
+        };
+        let id = self
+            .ids
+            .get(i)
+            .and_then(|l| l.get(k))
+            .ok_or_else(|| overflow("plan payment id"))?;
+        pay_on_tape(tape, id, *payday, column.get(k).copied().unwrap_or(Money::ZERO))?;
+        match self.objective {
+            Objective::Damage => damage.count(tape.days_past_due(*end)?),
+            Objective::Cost => tape.pass(*end)?,
+        }
+        Ok(())
+    }
+
+    /// Loan `i` paid `column`, from month `m` on, given its replay open
+    /// before payday `m`: its key, and (when `keep`) its replay open before
+    /// each payday from `m` on.
+    fn run(
+        &self,
+        i: usize,
+        column: &[Money],
+        m: usize,
+        open: (Tape<'a>, CreditDamage),
+        keep: bool,
+    ) -> Result<(Key, Vec<(Tape<'a>, CreditDamage)>)> {
+        let (mut tape, mut damage) = open;
+        let mut kept = Vec::new();
+        for k in m..self.calendar.month_ends.len() {
+            if keep {
+                kept.push((tape.clone(), damage));
+            }
+            self.month(i, column, k, &mut tape, &mut damage)?;
+        }
+        let owed = tape.standing(self.calendar.horizon()?)?.1;
+        let key = Key {
+            damage,
+            cost: Money::sum(column.iter().copied())?.checked_add(owed)?.as_decimal(),
+        };
+        Ok((key, kept))
+    }
+
+    /// Where loan `i`'s replay starts for `column`: the first month it
+    /// differs from the base (the last month at most).
+    fn start(&self, i: usize, column: &[Money]) -> Result<(usize, (Tape<'a>, CreditDamage))> {
+        self.opening(i, column, self.calendar.month_ends.len().saturating_sub(1))
+    }
+
+    /// Takes `column` as loan `i`'s base: the trials after it replay from
+    /// the month they differ from it.
+    fn rebase(&mut self, i: usize, column: &[Money]) -> Result<()> {
+        let (m, open) = self.start(i, column)?;
+        let (key, kept) = self.run(i, column, m, open, true)?;
+        self.memo.insert((i, column.to_vec()), (key, column.to_vec()));
+        let base = self.bases.get_mut(i).ok_or_else(|| overflow("plan loan"))?;
+        base.open.truncate(m);
+        base.open.extend(kept);
+        base.column = column.to_vec();
+        Ok(())
+    }
+
     /// What clears loan `j`'s installments in turn on payday `k`, after its
     /// payments of the months before.
     fn clearing(&mut self, j: usize, columns: &[Vec<Money>], k: usize) -> Result<Vec<Money>> {
-        let prefix: Vec<Money> = columns
-            .get(j)
-            .map(|c| c.iter().take(k).copied().collect())
-            .unwrap_or_default();
+        let column = columns.get(j).map(Vec::as_slice).unwrap_or_default();
+        let prefix: Vec<Money> = column.iter().take(k).copied().collect();
         if let Some(found) = self.clearing_memo.get(&(j, prefix.clone())) {
             return Ok(found.clone());
         }
-        let debt = self.plan.debts.get(j).ok_or_else(|| overflow("plan loan"))?;
-        let mut ledger = debt.ledger.clone();
-        for (payday, x) in self.calendar.paydays.iter().zip(&prefix) {
-            pay(&mut ledger, *payday, *x)?;
+        let (m, (mut tape, mut damage)) = self.opening(j, column, k)?;
+        for month in m..k {
+            self.month(j, column, month, &mut tape, &mut damage)?;
         }
         let payday = self.calendar.paydays.get(k).ok_or_else(|| overflow("plan payday"))?;
         let month_end = self
@@ -438,7 +553,7 @@ impl Judge<'_> {
             .month_ends
             .get(k)
             .ok_or_else(|| overflow("plan month end"))?;
-        let amounts = Standing::of(&ledger, *payday, *month_end)?.clearing_amounts()?;
+        let amounts = Standing::of(&tape, *payday, *month_end, scale(self.plan, j))?.clearing_amounts()?;
         self.clearing_memo.insert((j, prefix), amounts.clone());
         Ok(amounts)
     }
@@ -450,28 +565,8 @@ impl Judge<'_> {
         if let Some(found) = self.memo.get(&(i, column.to_vec())) {
             return Ok(found.clone());
         }
-        let debt = self.plan.debts.get(i).ok_or_else(|| overflow("plan loan"))?;
-        let mut ledger = debt.ledger.clone();
-        for (payday, x) in self.calendar.paydays.iter().zip(column) {
-            pay(&mut ledger, *payday, *x)?;
-        }
-        let paid = Money::sum(column.iter().copied())?;
-        let mut damage = CreditDamage::default();
-        let owed = match self.objective {
-            Objective::Damage => {
-                let mut owed = Money::ZERO;
-                for (days_past_due, payoff) in ledger.standings_on(&self.calendar.month_ends)? {
-                    damage.count(days_past_due);
-                    owed = payoff;
-                }
-                owed
-            }
-            Objective::Cost => ledger.payoff_on(self.calendar.horizon()?)?,
-        };
-        let key = Key {
-            damage,
-            cost: paid.checked_add(owed)?.as_decimal(),
-        };
+        let (m, open) = self.start(i, column)?;
+        let (key, _) = self.run(i, column, m, open, false)?;
         self.memo.insert((i, column.to_vec()), (key, column.to_vec()));
         Ok((key, column.to_vec()))
     }

@@ -209,3 +209,38 @@ fn restructured(case: &crate::accrual_props::Case, restructure: Option<u32>) -> 
     }
     ledger
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(crate::common::cases(100)))]
+
+    /// A plan's way of reading a loan (a replay carried forward payment by
+    /// payment, forked for each reading) says exactly what the ledger with
+    /// the same payments says, on histories with fees, caps, charge-off,
+    /// restructures and payments ahead.
+    #[test]
+    fn a_replay_carried_forward_reads_as_the_ledger(
+        case in crate::accrual_props::case(),
+        restructure in prop::option::of(0u32..300),
+        start in 0u32..600,
+        steps in prop::collection::vec((0u32..60, prop::option::of(1i64..200_000)), 1..30),
+    ) {
+        let ledger = restructured(&case, restructure);
+        let from = crate::accrual_props::after(&case, start);
+        let mut day = start;
+        let mut read = false;
+        let steps: Vec<_> = steps
+            .iter()
+            .map(|&(gap, amount)| {
+                // a payment comes after the last reading's day (the plan pays after it reads)
+                day += if amount.is_some() && read { gap.max(1) } else { gap };
+                read = amount.is_none();
+                (
+                    crate::accrual_props::after(&case, day),
+                    amount.map(|a| overdue::Money::new(rust_decimal::Decimal::new(a, 2)).unwrap()),
+                )
+            })
+            .collect();
+        let (fast, slow) = overdue::__private::tape_both_ways(&ledger, from, &steps).unwrap();
+        prop_assert_eq!(fast, slow);
+    }
+}

@@ -1232,6 +1232,41 @@ impl<'t> Book<'t> {
         }
     }
 
+    /// A copy for reading what is owed: the same money and days, without
+    /// the records of how it came about (allocations, rebates, warnings,
+    /// reversals, restructures), which only a statement shows. Events
+    /// applied to the copy move the same money (the allocations are read
+    /// only to flag a possible duplicate, a warning).
+    pub(crate) fn lean(&self) -> Book<'t> {
+        Book {
+            t: self.t,
+            rows: self.rows.clone(),
+            first_open: self.first_open,
+            restructures: Vec::new(),
+            plan: self.plan.clone(),
+            inst: self.inst.clone(),
+            at: self.at,
+            next_due: self.next_due,
+            credit: self.credit,
+            charges: self.charges,
+            beyond: self.beyond,
+            charged_off: self.charged_off,
+            allocs: Vec::new(),
+            split_work: self.split_work,
+            rebates: Vec::new(),
+            refunded: self.refunded,
+            skip: self.skip.clone(),
+            reversals: Vec::new(),
+            duplicates: Vec::new(),
+            factor_memo: self.factor_memo,
+            cap_memo: self.cap_memo.clone(),
+            accrued: self.accrued,
+            posted_since_due: self.posted_since_due,
+            daily_clock: self.daily_clock.clone(),
+            interest_free: self.interest_free.clone(),
+        }
+    }
+
     /// The statement's days past due and payoff alone, without building
     /// the statement.
     pub(crate) fn standing(mut self, as_of_date: NaiveDate) -> Result<(u32, Money)> {

@@ -1,0 +1,196 @@
+//! A loan's replay carried forward: payments added in date order and the
+//! loan read at later dates, each reading exactly what the ledger with
+//! those payments would say, without replaying its history again.
+
+use chrono::NaiveDate;
+
+use crate::accrual::engine::Book;
+use crate::accrual::event::{Event, Payment};
+use crate::accrual::ledger::Ledger;
+use crate::accrual::statement::Statement;
+use crate::error::{Error, Result};
+use crate::money::Money;
+
+/// A ledger's replay, open at a point in time: [`Tape::pay`] adds a
+/// payment after that point, [`Tape::pass`] carries the replay to a date,
+/// and [`Tape::standing`] and [`Tape::statement`] read a copy. A clone is
+/// a fork: what-ifs from one point cost only the days after it.
+///
+/// A tape gives exactly what [`Ledger::pay`] then [`Ledger::statement`]
+/// give. Where the ledger's own later events could make that differ (a
+/// reversal, which changes the history by date, or a waiver, refund or
+/// restructure on or after the tape's first day, which a payment before it
+/// could invalidate) the tape keeps a copy of the ledger and asks it
+/// instead.
+#[derive(Clone)]
+pub(crate) struct Tape<'a> {
+    inner: Inner<'a>,
+    /// The first date a payment may be added on: the date of the last
+    /// payment added, or the day after the last date passed or read in passing.
+    open_from: NaiveDate,
+}
+
+// a tape is almost always a replay: boxing its book would cost an allocation per fork
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone)]
+enum Inner<'a> {
+    /// The book after the ledger's events before `next` and the payments added.
+    Replay {
+        ledger: &'a Ledger,
+        book: Book<'a>,
+        next: usize,
+    },
+    /// The ledger with the payments added, asked whole at each reading.
+    Whole(Box<Ledger>),
+}
+
+impl Ledger {
+    /// A tape of this ledger for payments added on or after `from`.
+    pub(crate) fn tape(&self, from: NaiveDate) -> Tape<'_> {
+        let invalidated_later =
+            |e: &Event| !matches!(e, Event::Payment(_) | Event::Interruption(_)) && e.date() >= from;
+        let whole = self
+            .events()
+            .iter()
+            .any(|e| matches!(e, Event::Reversal(_)) || invalidated_later(e));
+        let inner = if whole {
+            Inner::Whole(Box::new(self.clone()))
+        } else {
+            Inner::Replay {
+                ledger: self,
+                book: self.book(),
+                next: 0,
+            }
+        };
+        Tape {
+            inner,
+            open_from: self.schedule().disbursement(),
+        }
+    }
+}
+
+impl<'a> Tape<'a> {
+    /// Adds `payment`, dated on or after every payment added and after
+    /// every date passed so far, with an id the ledger has not seen.
+    ///
+    /// # Errors
+    /// As [`Ledger::pay`]; [`Error::DateOrder`] for a payment dated before
+    /// one added, or on or before a date passed.
+    pub(crate) fn pay(&mut self, payment: Payment) -> Result<()> {
+        if payment.date() < self.open_from {
+            return Err(Error::DateOrder {
+                earlier: "the tape's next open day",
+                earlier_date: self.open_from,
+                later: "payment date",
+                later_date: payment.date(),
+            });
+        }
+        self.open_from = payment.date();
+        match &mut self.inner {
+            Inner::Whole(ledger) => ledger.pay(payment),
+            Inner::Replay { ledger, book, next } => {
+                if let Some(seen) = ledger.payment_date(payment.id()) {
+                    return Err(Error::DuplicatePayment {
+                        id: payment.id().to_owned(),
+                        date: seen,
+                    });
+                }
+                let event = Event::Payment(payment);
+                // where `Ledger::record` would insert it: after every event that sorts before it
+                while let Some(e) = ledger.events().get(*next).filter(|e| e.sort_key() <= event.sort_key()) {
+                    book.apply(e)?;
+                    *next += 1;
+                }
+                book.apply(&event)
+            }
+        }
+    }
+
+    /// Carries the replay through the ledger's events on or before `date`
+    /// and to the last point every replay stops at (see [`Book::pass`]).
+    pub(crate) fn pass(&mut self, date: NaiveDate) -> Result<()> {
+        self.passed(date);
+        match &mut self.inner {
+            Inner::Whole(_) => Ok(()),
+            Inner::Replay { ledger, book, next } => {
+                Self::catch_up(ledger, book, next, date)?;
+                book.pass(date)
+            }
+        }
+    }
+
+    /// A fork for reading what is owed: its standings, and the amounts and
+    /// days of its statements, are exactly the tape's; its statements list
+    /// no allocations, rebates or warnings of the history before the fork
+    /// (see [`Book::lean`]). Cheaper to copy again.
+    pub(crate) fn lean(&self) -> Tape<'a> {
+        let inner = match &self.inner {
+            Inner::Whole(ledger) => Inner::Whole(ledger.clone()),
+            Inner::Replay { ledger, book, next } => Inner::Replay {
+                ledger,
+                book: book.lean(),
+                next: *next,
+            },
+        };
+        Tape {
+            inner,
+            open_from: self.open_from,
+        }
+    }
+
+    /// The days past due a statement of `date` gives, read as the replay
+    /// passes `date` (see [`Book::peek`]): `date` is then passed.
+    pub(crate) fn days_past_due(&mut self, date: NaiveDate) -> Result<u32> {
+        self.passed(date);
+        match &mut self.inner {
+            Inner::Whole(ledger) => Ok(ledger.statement(date)?.days_past_due),
+            Inner::Replay { ledger, book, next } => {
+                ledger.opened_by(date, "statement date")?;
+                Self::catch_up(ledger, book, next, date)?;
+                Ok(book.peek(date, ledger.policy().get_buckets())?.days_past_due)
+            }
+        }
+    }
+
+    /// The days past due and payoff a statement of `date` gives.
+    pub(crate) fn standing(&self, date: NaiveDate) -> Result<(u32, Money)> {
+        match &self.inner {
+            Inner::Whole(ledger) => ledger.standings_on(&[date])?.pop().ok_or(Error::Overflow {
+                operation: "tape standing",
+            }),
+            Inner::Replay { ledger, book, next, .. } => {
+                ledger.opened_by(date, "statement date")?;
+                let mut book = book.lean();
+                Self::catch_up(ledger, &mut book, &mut next.clone(), date)?;
+                book.standing(date)
+            }
+        }
+    }
+
+    /// The statement of `date`.
+    pub(crate) fn statement(&self, date: NaiveDate) -> Result<Statement> {
+        match &self.inner {
+            Inner::Whole(ledger) => ledger.statement(date),
+            Inner::Replay { ledger, book, next, .. } => {
+                ledger.opened_by(date, "statement date")?;
+                let mut book = book.clone();
+                Self::catch_up(ledger, &mut book, &mut next.clone(), date)?;
+                book.statement(date, ledger.policy().get_buckets())
+            }
+        }
+    }
+
+    /// Payments may now be added only after `date`.
+    fn passed(&mut self, date: NaiveDate) {
+        self.open_from = self.open_from.max(date.succ_opt().unwrap_or(date));
+    }
+
+    /// Applies the ledger's events from `next` dated on or before `date`.
+    fn catch_up<'l>(ledger: &'l Ledger, book: &mut Book<'l>, next: &mut usize, date: NaiveDate) -> Result<()> {
+        while let Some(e) = ledger.events().get(*next).filter(|e| e.date() <= date) {
+            book.apply(e)?;
+            *next += 1;
+        }
+        Ok(())
+    }
+}
