@@ -155,16 +155,30 @@ impl<'a> Tape<'a> {
     /// The days past due and payoff a statement of `date` gives.
     pub(crate) fn standing(&self, date: NaiveDate) -> Result<(u32, Money)> {
         match &self.inner {
-            Inner::Whole(ledger) => ledger.standings_on(&[date])?.pop().ok_or(Error::Overflow {
-                operation: "tape standing",
-            }),
-            Inner::Replay { ledger, book, next, .. } => {
-                ledger.opened_by(date, "statement date")?;
-                let mut book = book.lean();
-                Self::catch_up(ledger, &mut book, &mut next.clone(), date)?;
-                book.standing(date)
-            }
+            Inner::Whole(ledger) => Self::standing_of(ledger, date),
+            Inner::Replay { ledger, book, next, .. } => Self::close(ledger, book.lean(), *next, date),
         }
+    }
+
+    /// [`Tape::standing`], closing the tape itself instead of a copy.
+    pub(crate) fn into_standing(self, date: NaiveDate) -> Result<(u32, Money)> {
+        match self.inner {
+            Inner::Whole(ledger) => Self::standing_of(&ledger, date),
+            Inner::Replay { ledger, book, next } => Self::close(ledger, book, next, date),
+        }
+    }
+
+    fn standing_of(ledger: &Ledger, date: NaiveDate) -> Result<(u32, Money)> {
+        ledger.standings_on(&[date])?.pop().ok_or(Error::Overflow {
+            operation: "tape standing",
+        })
+    }
+
+    /// `book` (the replay through the ledger's events before `next`) closed on `date`.
+    fn close<'l>(ledger: &'l Ledger, mut book: Book<'l>, mut next: usize, date: NaiveDate) -> Result<(u32, Money)> {
+        ledger.opened_by(date, "statement date")?;
+        Self::catch_up(ledger, &mut book, &mut next, date)?;
+        book.standing(date)
     }
 
     /// The statement of `date`.

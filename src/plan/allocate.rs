@@ -323,7 +323,7 @@ impl Optimiser<'_> {
             let id = self.month.payment_ids.get(i).ok_or_else(|| overflow("plan loan"))?;
             tape.pay(Payment::new(id.as_str(), self.month.payday, amount)?)?;
         }
-        let (days_past_due, owed) = tape.standing(self.month.horizon)?;
+        let (days_past_due, owed) = tape.into_standing(self.month.horizon)?;
         let mut damage = CreditDamage::default();
         if self.objective == Objective::Damage {
             for end in self.month.month_ends {

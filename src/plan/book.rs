@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, Months, NaiveDate};
 
-use super::allocate::{split, Month, Objective, Rule};
+use super::allocate::{split, Key, Month, Objective, Rule};
 use super::refine::refine;
 use super::result::{BucketMonths, CreditDamage, LoanMonth, LoanOutcome, PlanMonth, PlanResult};
 use super::{Plan, PlanStrategy};
@@ -60,7 +60,8 @@ pub(super) fn run(plan: &Plan, strategy: PlanStrategy) -> Result<PlanResult> {
 /// money between loans within a month while that improves it (see
 /// [`refine`]); least cost takes the cheapest of the pool, least damage the
 /// least damage. So least cost never costs more than any other strategy,
-/// and least damage never does more damage.
+/// and least damage never does more damage. The pool is judged by each
+/// plan's damage and cost alone; only the plans chosen are reported whole.
 pub(super) fn run_all(plan: &Plan, strategies: &[PlanStrategy]) -> Result<Vec<PlanResult>> {
     let optimising = strategies
         .iter()
@@ -70,12 +71,8 @@ pub(super) fn run_all(plan: &Plan, strategies: &[PlanStrategy]) -> Result<Vec<Pl
     let mut pool: Vec<Candidate> = Vec::new();
     for rule in ALL_RULES {
         if optimising || strategies.iter().any(|s| rule_of(*s) == Some(rule)) {
-            let (ledgers, amounts) = decide(plan, &calendar, rule)?;
-            pool.push((
-                Some(rule),
-                report(plan, &calendar, &ledgers, &amounts, &start)?,
-                amounts,
-            ));
+            let (key, amounts) = decide(plan, &calendar, rule)?;
+            pool.push((Some(rule), key, amounts));
         }
     }
     if optimising {
@@ -85,32 +82,46 @@ pub(super) fn run_all(plan: &Plan, strategies: &[PlanStrategy]) -> Result<Vec<Pl
             starts.sort_by(|a, b| order(objective, &a.1, &b.1));
             let starts: Vec<&[Vec<Money>]> = starts.iter().map(|p| p.2.as_slice()).collect();
             if let Some(refined) = refine(plan, &calendar, &starts, objective)? {
-                let (ledgers, refined) = book(plan, &calendar, &refined)?;
-                let result = report(plan, &calendar, &ledgers, &refined, &start)?;
-                pool.push((None, result, refined));
+                let (key, refined) = book(plan, &calendar, &refined)?;
+                pool.push((None, key, refined));
             }
         }
     }
+    let mut reports: Vec<Option<PlanResult>> = vec![None; pool.len()];
     strategies
         .iter()
         .map(|s| {
             let chosen = match (rule_of(*s), s) {
-                (Some(rule), _) => pool.iter().find(|p| p.0 == Some(rule)),
-                (None, PlanStrategy::LeastCreditDamage) => {
-                    pool.iter().min_by(|a, b| order(Objective::Damage, &a.1, &b.1))
-                }
-                (None, _) => pool.iter().min_by(|a, b| order(Objective::Cost, &a.1, &b.1)),
+                (Some(rule), _) => pool.iter().position(|p| p.0 == Some(rule)),
+                (None, PlanStrategy::LeastCreditDamage) => best(&pool, Objective::Damage),
+                (None, _) => best(&pool, Objective::Cost),
             };
-            let mut result = chosen.map(|p| p.1.clone()).ok_or_else(|| overflow("plan"))?;
+            let (Some(index), Some(report_of)) = (chosen, chosen.and_then(|i| reports.get_mut(i))) else {
+                return Err(overflow("plan"));
+            };
+            let amounts = pool.get(index).map(|p| p.2.as_slice()).unwrap_or_default();
+            let result = match report_of {
+                Some(result) => result,
+                None => report_of.insert(report(plan, &calendar, amounts, &start)?),
+            };
+            let mut result = result.clone();
             result.strategy = *s;
             Ok(result)
         })
         .collect()
 }
 
-/// A plan in the pool: the rule that made it (none: refined), what it
-/// reports, and its amounts by month and loan.
-type Candidate = (Option<Rule>, PlanResult, Vec<Vec<Money>>);
+/// The pool's best plan by `objective` (the first of equals).
+fn best(pool: &[Candidate], objective: Objective) -> Option<usize> {
+    (0..pool.len()).min_by(|a, b| match (pool.get(*a), pool.get(*b)) {
+        (Some(a), Some(b)) => order(objective, &a.1, &b.1),
+        _ => std::cmp::Ordering::Equal,
+    })
+}
+
+/// A plan in the pool: the rule that made it (none: refined), its credit
+/// damage and cost, and its amounts by month and loan.
+type Candidate = (Option<Rule>, Key, Vec<Vec<Money>>);
 
 /// The rule a simple strategy follows.
 fn rule_of(strategy: PlanStrategy) -> Option<Rule> {
@@ -123,7 +134,7 @@ fn rule_of(strategy: PlanStrategy) -> Option<Rule> {
 }
 
 /// Better first by `objective`: cost then damage, or damage then cost.
-fn order(objective: Objective, a: &PlanResult, b: &PlanResult) -> std::cmp::Ordering {
+fn order(objective: Objective, a: &Key, b: &Key) -> std::cmp::Ordering {
     match objective {
         Objective::Cost => (a.cost, a.damage).cmp(&(b.cost, b.damage)),
         Objective::Damage => (a.damage, a.cost).cmp(&(b.damage, b.cost)),
@@ -157,11 +168,9 @@ fn starting_days_past_due(plan: &Plan) -> Result<Vec<u32>> {
 }
 
 /// Splits every month under `rule`, booking each month before the next is
-/// decided: the ledgers after the plan, and the amounts (by month, by loan).
-fn decide(plan: &Plan, calendar: &Calendar, rule: Rule) -> Result<(Vec<Ledger>, Vec<Vec<Money>>)> {
-    let mut ledgers: Vec<Ledger> = plan.debts.iter().map(|d| d.ledger.clone()).collect();
-    let mut tapes = tapes(plan, calendar)?;
-    let ids = payment_ids(plan, calendar);
+/// decided: the plan's damage and cost, and its amounts (by month, by loan).
+fn decide(plan: &Plan, calendar: &Calendar, rule: Rule) -> Result<(Key, Vec<Vec<Money>>)> {
+    let mut books = Books::new(plan, calendar)?;
     let scales: Vec<u32> = plan
         .debts
         .iter()
@@ -169,12 +178,12 @@ fn decide(plan: &Plan, calendar: &Calendar, rule: Rule) -> Result<(Vec<Ledger>, 
         .collect();
     let horizon = calendar.horizon()?;
     let mut payments = Vec::new();
-    for (index, (payday, month_end)) in calendar.paydays.iter().zip(&calendar.month_ends).enumerate() {
-        let month_ids: Vec<String> = ids.iter().map(|l| l.get(index).cloned().unwrap_or_default()).collect();
+    for (index, payday) in calendar.paydays.iter().take(calendar.month_ends.len()).enumerate() {
+        let month_ids = books.ids_of(index);
         let month = Month {
             payday: *payday,
             budget: plan.budget_of(index)?,
-            tapes: &tapes,
+            tapes: &books.tapes,
             scales: &scales,
             month_ends: calendar.month_ends.get(index..).unwrap_or_default(),
             horizon,
@@ -184,46 +193,90 @@ fn decide(plan: &Plan, calendar: &Calendar, rule: Rule) -> Result<(Vec<Ledger>, 
         if Money::sum(amounts.iter().copied())? > month.budget {
             return Err(overflow("plan split over budget"));
         }
-        for (((ledger, tape), amount), id) in ledgers.iter_mut().zip(&mut tapes).zip(&amounts).zip(&month_ids) {
-            pay(ledger, *payday, *amount)?;
-            pay_on_tape(tape, id, *payday, *amount)?;
-            tape.pass(*month_end)?;
-        }
+        books.month(calendar, index, &amounts)?;
         payments.push(amounts);
     }
-    Ok((ledgers, payments))
+    Ok((books.key(calendar)?, payments))
 }
 
-/// The ledgers after booking `amounts` (by month, by loan), each payment
-/// capped at the loan's payoff that payday, and the amounts as booked.
-fn book(plan: &Plan, calendar: &Calendar, amounts: &[Vec<Money>]) -> Result<(Vec<Ledger>, Vec<Vec<Money>>)> {
-    let mut ledgers: Vec<Ledger> = plan.debts.iter().map(|d| d.ledger.clone()).collect();
-    let mut tapes = tapes(plan, calendar)?;
-    let ids = payment_ids(plan, calendar);
+/// `amounts` (by month, by loan) with each payment capped at the loan's
+/// payoff that payday, and the plan's damage and cost.
+fn book(plan: &Plan, calendar: &Calendar, amounts: &[Vec<Money>]) -> Result<(Key, Vec<Vec<Money>>)> {
+    let mut books = Books::new(plan, calendar)?;
     let mut booked = Vec::with_capacity(amounts.len());
-    for (index, ((payday, month_end), month)) in calendar
-        .paydays
-        .iter()
-        .zip(&calendar.month_ends)
-        .zip(amounts)
-        .enumerate()
-    {
-        let mut row = Vec::with_capacity(month.len());
-        for (((ledger, tape), amount), loan_ids) in ledgers.iter_mut().zip(&mut tapes).zip(month).zip(&ids) {
-            let amount = if amount.is_zero() {
-                *amount
-            } else {
-                (*amount).min(tape.standing(*payday)?.1)
-            };
-            pay(ledger, *payday, amount)?;
-            let id = loan_ids.get(index).ok_or_else(|| overflow("plan payment id"))?;
-            pay_on_tape(tape, id, *payday, amount)?;
-            tape.pass(*month_end)?;
-            row.push(amount);
-        }
+    for ((index, payday), month) in calendar.paydays.iter().enumerate().zip(amounts) {
+        let row = books
+            .tapes
+            .iter()
+            .zip(month)
+            .map(|(tape, amount)| {
+                if amount.is_zero() {
+                    Ok(*amount)
+                } else {
+                    Ok((*amount).min(tape.standing(*payday)?.1))
+                }
+            })
+            .collect::<Result<Vec<_>>>()?;
+        books.month(calendar, index, &row)?;
         booked.push(row);
     }
-    Ok((ledgers, booked))
+    Ok((books.key(calendar)?, booked))
+}
+
+/// The loans' replays as a plan pays them month by month, and what the
+/// month-ends have said so far.
+struct Books<'a> {
+    tapes: Vec<Tape<'a>>,
+    ids: Vec<Vec<String>>,
+    damage: CreditDamage,
+    paid: Money,
+}
+
+impl<'a> Books<'a> {
+    fn new(plan: &'a Plan, calendar: &Calendar) -> Result<Books<'a>> {
+        Ok(Books {
+            tapes: tapes(plan, calendar)?,
+            ids: payment_ids(plan, calendar),
+            damage: CreditDamage::default(),
+            paid: Money::ZERO,
+        })
+    }
+
+    /// Each loan's payment id in month `index`.
+    fn ids_of(&self, index: usize) -> Vec<String> {
+        self.ids
+            .iter()
+            .map(|l| l.get(index).cloned().unwrap_or_default())
+            .collect()
+    }
+
+    /// Pays month `index`'s `amounts` (by loan) and reads each loan's days
+    /// past due at the month's end.
+    fn month(&mut self, calendar: &Calendar, index: usize, amounts: &[Money]) -> Result<()> {
+        let (Some(payday), Some(end)) = (calendar.paydays.get(index), calendar.month_ends.get(index)) else {
+            return Err(overflow("plan month"));
+        };
+        for ((tape, amount), ids) in self.tapes.iter_mut().zip(amounts).zip(&self.ids) {
+            let id = ids.get(index).ok_or_else(|| overflow("plan payment id"))?;
+            pay_on_tape(tape, id, *payday, *amount)?;
+            self.damage.count(tape.days_past_due(*end)?);
+            self.paid = self.paid.checked_add(*amount)?;
+        }
+        Ok(())
+    }
+
+    /// The plan's damage and its cost: what it paid and what is owed at the horizon.
+    fn key(&self, calendar: &Calendar) -> Result<Key> {
+        let horizon = calendar.horizon()?;
+        let mut cost = self.paid;
+        for tape in &self.tapes {
+            cost = cost.checked_add(tape.standing(horizon)?.1)?;
+        }
+        Ok(Key {
+            damage: self.damage,
+            cost: cost.as_decimal(),
+        })
+    }
 }
 
 /// Each loan's replay, open before the plan's first payday, for reading
@@ -301,14 +354,15 @@ fn unique_id(ledger: &Ledger, id: &str) -> String {
     candidate
 }
 
-/// The plan's figures, each read from the loans' ledgers after its payments.
-fn report(
-    plan: &Plan,
-    calendar: &Calendar,
-    ledgers: &[Ledger],
-    payments: &[Vec<Money>],
-    start_dpd: &[u32],
-) -> Result<PlanResult> {
+/// The plan's figures, each read from the loans' ledgers after its
+/// payments (by month, by loan) are booked.
+fn report(plan: &Plan, calendar: &Calendar, payments: &[Vec<Money>], start_dpd: &[u32]) -> Result<PlanResult> {
+    let mut ledgers: Vec<Ledger> = plan.debts.iter().map(|d| d.ledger.clone()).collect();
+    for (payday, month) in calendar.paydays.iter().zip(payments) {
+        for (ledger, amount) in ledgers.iter_mut().zip(month) {
+            pay(ledger, *payday, *amount)?;
+        }
+    }
     let horizon = calendar.horizon()?;
     let mut months = Vec::with_capacity(payments.len());
     let mut outcomes: Vec<LoanOutcome> = plan

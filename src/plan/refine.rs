@@ -2,6 +2,7 @@
 //! what a month left, while that improves the objective, each move judged
 //! by the loans' own ledgers over the whole plan.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -14,10 +15,12 @@ use crate::accrual::Tape;
 use crate::error::{overflow, Result};
 use crate::money::Money;
 
-/// The most loan evaluations one refinement makes (each books the loan's
-/// payments and reads its statements): enough to settle small plans
-/// completely, and a bounded cost on large ones.
-const MAX_EVALUATIONS: usize = 1500;
+/// The most loan-months one refinement replays (a trial replays a loan
+/// from the first month it changes to the horizon): enough to settle small
+/// plans completely (a plan of three loans over four months needs at most
+/// about 5,000), and a bounded cost on large ones (ten loans over 24 months
+/// try about 350 changes).
+const MAX_WORK: usize = 8_000;
 
 /// Where a move takes money from.
 #[derive(Clone, Copy)]
@@ -88,7 +91,7 @@ fn climb(judge: &mut Judge<'_>, amounts: &[Vec<Money>]) -> Result<Option<(Key, V
                     let current = columns.get(j).and_then(|c| c.get(k)).copied().unwrap_or(Money::ZERO);
                     let clearing = judge.clearing(j, &columns, k)?;
                     for delta in moves(available, plan.budget_of(k)?, current, &clearing, scale(plan, j))? {
-                        if judge.memo.len() >= MAX_EVALUATIONS {
+                        if judge.spent() {
                             break 'search;
                         }
                         let (key_j, column_j) = judge.outcome(j, &shifted(&columns, j, k, delta, Direction::In)?)?;
@@ -128,7 +131,7 @@ fn climb(judge: &mut Judge<'_>, amounts: &[Vec<Money>]) -> Result<Option<(Key, V
                 || gather(judge, &mut columns, &mut keys, &mut total)?
                 || focus(judge, &mut columns, &mut keys, &mut total)?;
         }
-        if !improved || judge.memo.len() >= MAX_EVALUATIONS {
+        if !improved || judge.spent() {
             break;
         }
         improved_any = true;
@@ -165,7 +168,7 @@ fn swap(judge: &mut Judge<'_>, columns: &mut [Vec<Money>], keys: &mut Vec<Key>, 
                     if delta.is_zero() {
                         continue;
                     }
-                    if judge.memo.len() >= MAX_EVALUATIONS {
+                    if judge.spent() {
                         return Ok(false);
                     }
                     let col_i = shifted(columns, i, k, delta, Direction::Out)?;
@@ -204,7 +207,7 @@ fn gather(judge: &mut Judge<'_>, columns: &mut [Vec<Money>], keys: &mut Vec<Key>
                 if target <= current {
                     continue;
                 }
-                if judge.memo.len() >= MAX_EVALUATIONS {
+                if judge.spent() {
                     return Ok(false);
                 }
                 let mut trial = columns.to_vec();
@@ -230,7 +233,7 @@ fn focus(judge: &mut Judge<'_>, columns: &mut [Vec<Money>], keys: &mut Vec<Key>,
     for j in 0..n {
         for k in 0..months {
             for window in 1..=3usize.min(months - k) {
-                if judge.memo.len() >= MAX_EVALUATIONS {
+                if judge.spent() {
                     return Ok(false);
                 }
                 let mut trial = columns.to_vec();
@@ -417,6 +420,8 @@ struct Judge<'a> {
     calendar: &'a Calendar,
     objective: Objective,
     memo: HashMap<(usize, Vec<Money>), (Key, Vec<Money>)>,
+    /// Loan-months replayed so far (see [`MAX_WORK`]).
+    work: Cell<usize>,
     clearing_memo: HashMap<(usize, Vec<Money>), Vec<Money>>,
     /// Each loan's payment id by month.
     ids: Vec<Vec<String>>,
@@ -447,10 +452,16 @@ impl<'a> Judge<'a> {
             calendar,
             objective,
             memo: HashMap::new(),
+            work: Cell::new(0),
             clearing_memo: HashMap::new(),
             ids: payment_ids(plan, calendar),
             bases,
         })
+    }
+
+    /// Whether the search has replayed all it may.
+    fn spent(&self) -> bool {
+        self.work.get() >= MAX_WORK
     }
 
     /// The base's replay of loan `i` nearest before payday `k` that
@@ -473,6 +484,7 @@ impl<'a> Judge<'a> {
         tape: &mut Tape<'a>,
         damage: &mut CreditDamage,
     ) -> Result<()> {
+        self.work.set(self.work.get().saturating_add(1));
         let (Some(payday), Some(end)) = (self.calendar.paydays.get(k), self.calendar.month_ends.get(k)) else {
             return Err(overflow("plan month"));
         };
@@ -508,7 +520,7 @@ impl<'a> Judge<'a> {
             }
             self.month(i, column, k, &mut tape, &mut damage)?;
         }
-        let owed = tape.standing(self.calendar.horizon()?)?.1;
+        let owed = tape.into_standing(self.calendar.horizon()?)?.1;
         let key = Key {
             damage,
             cost: Money::sum(column.iter().copied())?.checked_add(owed)?.as_decimal(),

@@ -500,6 +500,10 @@ pub(crate) struct Book<'t> {
     refunded: i128,
     /// Payments reversed by the statement date: replayed as never received.
     skip: BTreeSet<String>,
+    /// Whether the book records how the money moved (allocations, rebates,
+    /// possible duplicates) for a statement; a lean book ([`Book::lean`])
+    /// moves the same money without.
+    records: bool,
     reversals: Vec<Reversal>,
     duplicates: Vec<PossibleDuplicate>,
     /// The last penalty factor computed, by its stretch.
@@ -558,6 +562,7 @@ impl<'t> Book<'t> {
             rebates: Vec::new(),
             refunded: 0,
             skip: BTreeSet::new(),
+            records: true,
             reversals: Vec::new(),
             duplicates: Vec::new(),
             factor_memo: None,
@@ -618,9 +623,19 @@ impl<'t> Book<'t> {
         }
     }
 
+    /// Records how money moved (a lean book keeps none).
+    fn record(&mut self, alloc: Alloc) {
+        if self.records {
+            self.allocs.push(alloc);
+        }
+    }
+
     /// Flags a payment of the same amount as an earlier one under another id,
     /// within the window, when it goes beyond what is due on day `d`.
     fn flag_duplicate(&mut self, id: &str, amount: i128, d: i32) -> Result<()> {
+        if !self.records {
+            return Ok(());
+        }
         // the payments received so far, newest first, within the window
         let window = self.t.duplicate_window;
         let Some((earlier_id, earlier_day)) =
@@ -718,7 +733,7 @@ impl<'t> Book<'t> {
                 let credit = std::mem::take(&mut self.credit);
                 let (parts, left) = self.allocate(credit, self.at, false)?;
                 self.credit = left;
-                self.allocs.push(Alloc {
+                self.record(Alloc {
                     source: AllocationSource::CreditBalance,
                     date: self.at,
                     amount: 0,
@@ -817,8 +832,10 @@ impl<'t> Book<'t> {
         *slot(&mut inst.charged, c) -= from_unpaid + from_paid;
         if from_paid > 0 {
             self.credit = cadd(self.credit, from_paid)?;
-            self.rebates
-                .push((at, k, c, from_paid, rebate.unwrap_or(RebateReason::Unearned)));
+            if self.records {
+                self.rebates
+                    .push((at, k, c, from_paid, rebate.unwrap_or(RebateReason::Unearned)));
+            }
         }
         Ok(from_unpaid + from_paid)
     }
@@ -1234,9 +1251,10 @@ impl<'t> Book<'t> {
 
     /// A copy for reading what is owed: the same money and days, without
     /// the records of how it came about (allocations, rebates, warnings,
-    /// reversals, restructures), which only a statement shows. Events
-    /// applied to the copy move the same money (the allocations are read
-    /// only to flag a possible duplicate, a warning).
+    /// reversals, restructures), which only a statement shows, and keeping
+    /// none of the events applied to it. Events applied to the copy move
+    /// the same money (the allocations are read only to flag a possible
+    /// duplicate, a warning).
     pub(crate) fn lean(&self) -> Book<'t> {
         Book {
             t: self.t,
@@ -1256,6 +1274,7 @@ impl<'t> Book<'t> {
             rebates: Vec::new(),
             refunded: self.refunded,
             skip: self.skip.clone(),
+            records: false,
             reversals: Vec::new(),
             duplicates: Vec::new(),
             factor_memo: self.factor_memo,

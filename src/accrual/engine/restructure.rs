@@ -358,7 +358,7 @@ impl Book<'_> {
         }
         parts.retain(|p| p.2 > 0);
         self.credit = left;
-        self.allocs.push(Alloc {
+        self.record(Alloc {
             source: AllocationSource::CreditBalance,
             date: d,
             amount: 0,

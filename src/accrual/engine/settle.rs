@@ -149,7 +149,9 @@ impl Book<'_> {
             }
             *slot(&mut inst.paid, c) += x;
             *slot(&mut inst.charged, c) += x;
-            self.rebates.push((d, k, c, -x, RebateReason::Unearned));
+            if self.records {
+                self.rebates.push((d, k, c, -x, RebateReason::Unearned));
+            }
             total = cadd(total, -x)?;
         }
         self.credit = cadd(self.credit, total)?;
@@ -199,7 +201,7 @@ impl Book<'_> {
             self.allocate(available, d, true)?
         };
         self.credit = left;
-        self.allocs.push(Alloc {
+        self.record(Alloc {
             source,
             date: d,
             amount,
