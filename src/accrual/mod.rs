@@ -12,7 +12,7 @@ mod statement;
 mod tape;
 
 pub use allocation::{AllocationOrder, Component, Direction, InstallmentState, Surplus, Tier};
-pub(crate) use engine::Standing;
+pub(crate) use engine::{Dues, Standing};
 pub use event::{Event, Interruption, InterruptionCause, Payment, Refund, Reversal, Waiver};
 pub use ledger::Ledger;
 pub(crate) use ledger::Through;

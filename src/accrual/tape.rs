@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use crate::accrual::engine::Book;
+use crate::accrual::engine::{Book, Dues};
 use crate::accrual::event::{Event, Payment};
 use crate::accrual::ledger::Ledger;
 use crate::accrual::statement::Statement;
@@ -179,6 +179,20 @@ impl<'a> Tape<'a> {
         ledger.opened_by(date, "statement date")?;
         Self::catch_up(ledger, &mut book, &mut next, date)?;
         book.standing(date)
+    }
+
+    /// What the statement of `date` says is owed on each installment due
+    /// on or before `through`, its credit balance and payoff.
+    pub(crate) fn dues(&self, date: NaiveDate, through: NaiveDate) -> Result<Dues> {
+        match &self.inner {
+            Inner::Whole(ledger) => Dues::of(&ledger.statement(date)?, through),
+            Inner::Replay { ledger, book, next } => {
+                ledger.opened_by(date, "statement date")?;
+                let mut book = book.lean();
+                Self::catch_up(ledger, &mut book, &mut next.clone(), date)?;
+                book.dues(date, through)
+            }
+        }
     }
 
     /// The statement of `date`.

@@ -57,19 +57,18 @@ impl Standing {
     /// On `payday`, for the month that ends on `month_end`: what is due,
     /// and what falls due before the next payday (paid now, it is never late).
     pub(super) fn of(tape: &Tape<'_>, payday: NaiveDate, month_end: NaiveDate, scale: u32) -> Result<Standing> {
-        let st = tape.statement(payday)?;
-        let mut credit = st.credit_balance;
+        let owed = tape.dues(payday, month_end)?;
+        let mut credit = owed.credit;
         let mut dues = Vec::new();
-        for i in st.installments.iter().filter(|i| i.due_date <= month_end) {
-            let owed = i.outstanding.total()?.checked_add(i.upcoming.total()?)?;
+        for (due_date, owed) in owed.owed {
             let after_credit = owed.saturating_sub(credit);
             credit = credit.saturating_sub(owed);
             if !after_credit.is_zero() {
-                dues.push((i.due_date, after_credit));
+                dues.push((due_date, after_credit));
             }
         }
         Ok(Standing {
-            payoff: st.payoff,
+            payoff: owed.payoff,
             dues,
             scale,
         })

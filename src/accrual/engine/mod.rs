@@ -1291,14 +1291,44 @@ impl<'t> Book<'t> {
     pub(crate) fn standing(mut self, as_of_date: NaiveDate) -> Result<(u32, Money)> {
         let as_of = day(as_of_date);
         let dpd = self.close(as_of)?;
+        Ok((u32::try_from(dpd).unwrap_or(0), self.payoff(as_of)?))
+    }
+
+    /// The statement's payoff on day `as_of` of a closed book.
+    fn payoff(&self, as_of: i32) -> Result<Money> {
         let mut net = 0i128;
         for (_, _, x) in self.payoff_parts(as_of)? {
             net = cadd(net, x)?;
         }
-        Ok((
-            u32::try_from(dpd).unwrap_or(0),
-            Money::from_minor((net - self.credit).max(0), self.t.scale)?,
-        ))
+        Money::from_minor((net - self.credit).max(0), self.t.scale)
+    }
+
+    /// What the statement of `as_of` says is owed on each installment due
+    /// on or before `through`, its credit balance and its payoff, without
+    /// building the statement (see [`Dues::of`]).
+    pub(crate) fn dues(mut self, as_of_date: NaiveDate, through: NaiveDate) -> Result<Dues> {
+        let as_of = day(as_of_date);
+        self.close(as_of)?;
+        let owes_principal = self.inst.iter().any(|i| !i.closed && i.out[PRINCIPAL] > 0);
+        let mut owed = Vec::new();
+        for (inst, row) in self
+            .inst
+            .iter()
+            .zip(&self.rows)
+            .filter(|(_, row)| row.due <= day(through))
+        {
+            let (_, out, mut upcoming) = upcoming_split(inst, row, as_of);
+            if self.t.daily.is_some() {
+                upcoming[INTEREST] = daily_upcoming(inst, row, as_of, owes_principal);
+            }
+            let total = out.iter().chain(&upcoming).try_fold(0i128, |s, x| cadd(s, *x))?;
+            owed.push((date(row.due)?, Money::from_minor(total, self.t.scale)?));
+        }
+        Ok(Dues {
+            owed,
+            credit: Money::from_minor(self.credit, self.t.scale)?,
+            payoff: self.payoff(as_of)?,
+        })
     }
 
     pub(crate) fn statement(mut self, as_of_date: NaiveDate, buckets: &Buckets) -> Result<Statement> {
@@ -1463,6 +1493,33 @@ fn upcoming_split(inst: &Inst, row: &InstTerms, as_of: i32) -> ([i128; 5], [i128
         }
     }
     (charged, out, upcoming)
+}
+
+/// What a statement says is owed on each installment due by a date (its
+/// outstanding and upcoming amounts together, by due date), its credit
+/// balance and its payoff.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Dues {
+    pub(crate) owed: Vec<(NaiveDate, Money)>,
+    pub(crate) credit: Money,
+    pub(crate) payoff: Money,
+}
+
+impl Dues {
+    /// The dues `st` gives for the installments due on or before `through`.
+    pub(crate) fn of(st: &Statement, through: NaiveDate) -> Result<Dues> {
+        let owed = st
+            .installments
+            .iter()
+            .filter(|i| i.due_date <= through)
+            .map(|i| Ok((i.due_date, i.outstanding.total()?.checked_add(i.upcoming.total()?)?)))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Dues {
+            owed,
+            credit: st.credit_balance,
+            payoff: st.payoff,
+        })
+    }
 }
 
 /// Where a loan stands on a statement date, as its statement says: what the
