@@ -49,7 +49,52 @@ pub(super) fn refine(
             }
         }
     }
+    // what is left of the budget goes to kicks: from the best plan, one
+    // payment is dropped and the plan climbs again; a better plan is kept
+    // and kicked in turn
+    let mut base = match (&best, starts.first()) {
+        (Some(b), _) => b.clone(),
+        (None, Some(start)) => (key_of(&mut judge, start)?, start.to_vec()),
+        (None, None) => return Ok(None),
+    };
+    'kicks: while !judge.spent() {
+        for (k, month) in base.1.iter().enumerate() {
+            for (j, amount) in month.iter().enumerate() {
+                if amount.is_zero() {
+                    continue;
+                }
+                if judge.spent() {
+                    break 'kicks;
+                }
+                let mut kicked = base.1.clone();
+                if let Some(x) = kicked.get_mut(k).and_then(|m| m.get_mut(j)) {
+                    *x = Money::ZERO;
+                }
+                if let Some((key, amounts)) = climb(&mut judge, &kicked)? {
+                    if key < base.0 {
+                        base = (key, amounts);
+                        best = Some(base.clone());
+                        continue 'kicks;
+                    }
+                }
+            }
+        }
+        break;
+    }
     Ok(best.map(|b| b.1))
+}
+
+/// The key of a plan of `amounts` (by month, by loan).
+fn key_of(judge: &mut Judge<'_>, amounts: &[Vec<Money>]) -> Result<Key> {
+    let mut total = Key::default();
+    for i in 0..judge.plan.debts.len() {
+        let column: Vec<Money> = amounts
+            .iter()
+            .map(|m| m.get(i).copied().unwrap_or(Money::ZERO))
+            .collect();
+        total = total.plus(judge.outcome(i, &column)?.0)?;
+    }
+    Ok(total)
 }
 
 /// Moves money while a move improves the plan; the plan reached and its
@@ -381,8 +426,10 @@ fn moves(available: Money, budget: Money, current: Money, clearing: &[Money], sc
     let mut all = vec![
         available.min(room),
         part(available, 2)?,
+        part(available, 3)?,
         part(budget, 4)?,
         part(budget, 10)?,
+        part(budget, 20)?,
     ];
     all.extend(
         clearing
