@@ -266,21 +266,31 @@ impl Optimiser<'_> {
                 .map(|x| Ok((x, self.key(i, x)?)))
                 .collect::<Result<Vec<_>>>()?;
             let mut next = Vec::new();
-            for s in &states {
+            for (from, s) in states.iter().enumerate() {
                 for &(x, key) in &options {
                     let spent = s.spent.checked_add(x)?;
                     if spent <= budget {
-                        let mut amounts = s.amounts.clone();
-                        amounts.push(x);
-                        next.push(State {
+                        next.push(Step {
                             spent,
                             key: s.key.plus(key)?,
-                            amounts,
+                            from,
+                            x,
                         });
                     }
                 }
             }
-            states = pareto(next);
+            states = pareto(next)
+                .into_iter()
+                .map(|step| {
+                    let mut amounts = states.get(step.from).map(|s| s.amounts.clone()).unwrap_or_default();
+                    amounts.push(step.x);
+                    State {
+                        spent: step.spent,
+                        key: step.key,
+                        amounts,
+                    }
+                })
+                .collect();
         }
         let best = states
             .into_iter()
@@ -371,11 +381,20 @@ impl Optimiser<'_> {
     }
 }
 
+/// A partial split extended by one loan's amount, before its amounts are
+/// written out: money spent, its key, the split it extends, the amount.
+struct Step {
+    spent: Money,
+    key: Key,
+    from: usize,
+    x: Money,
+}
+
 /// The splits no other beats: for each amount spent, only those with a
 /// lower key than every cheaper one; at most [`MAX_STATES`] of them.
-fn pareto(mut states: Vec<State>) -> Vec<State> {
+fn pareto(mut states: Vec<Step>) -> Vec<Step> {
     states.sort_by(|a, b| a.spent.cmp(&b.spent).then(a.key.cmp(&b.key)));
-    let mut kept: Vec<State> = Vec::new();
+    let mut kept: Vec<Step> = Vec::new();
     for s in states {
         if kept.last().is_none_or(|k| s.key < k.key) {
             kept.push(s);

@@ -16,11 +16,12 @@ use crate::error::{overflow, Result};
 use crate::money::Money;
 
 /// The most loan-months one refinement replays (a trial replays a loan
-/// from the first month it changes to the horizon): enough to settle small
-/// plans completely (a plan of three loans over four months needs at most
-/// about 5,000), and a bounded cost on large ones (ten loans over 24 months
-/// try about 350 changes).
-const MAX_WORK: usize = 8_000;
+/// from the first month it changes to the horizon, and is checked against
+/// this before each move): enough for small plans to climb to the top and
+/// spend the rest on kicks (three loans over four months: over 1,500
+/// trials), and a bounded cost on large ones (ten loans over 24 months:
+/// about 300 trials, a few milliseconds).
+const MAX_WORK: usize = 6_000;
 
 /// Where a move takes money from.
 #[derive(Clone, Copy)]
@@ -63,18 +64,26 @@ pub(super) fn refine(
                 if amount.is_zero() {
                     continue;
                 }
-                if judge.spent() {
-                    break 'kicks;
-                }
-                let mut kicked = base.1.clone();
-                if let Some(x) = kicked.get_mut(k).and_then(|m| m.get_mut(j)) {
-                    *x = Money::ZERO;
-                }
-                if let Some((key, amounts)) = climb(&mut judge, &kicked)? {
-                    if key < base.0 {
-                        base = (key, amounts);
-                        best = Some(base.clone());
-                        continue 'kicks;
+                // the payment dropped, or given whole to each other loan
+                for to in std::iter::once(None).chain((0..month.len()).filter(|i| *i != j).map(Some)) {
+                    if judge.spent() {
+                        break 'kicks;
+                    }
+                    let mut kicked = base.1.clone();
+                    if let Some(m) = kicked.get_mut(k) {
+                        if let Some(x) = m.get_mut(j) {
+                            *x = Money::ZERO;
+                        }
+                        if let Some(y) = to.and_then(|i| m.get_mut(i)) {
+                            *y = y.checked_add(*amount)?;
+                        }
+                    }
+                    if let Some((key, amounts)) = climb(&mut judge, &kicked)? {
+                        if key < base.0 {
+                            base = (key, amounts);
+                            best = Some(base.clone());
+                            continue 'kicks;
+                        }
                     }
                 }
             }
