@@ -151,7 +151,7 @@ pub fn reg_z_apr(flows: &[CashFlow], unit: impl Into<UnitPeriod>) -> Result<Deci
     let unique = super::root_is_unique(&amounts, sorted.iter().all(|f| f.date == advance))?;
     let eval = |i: f64| reg_z_eval(&terms, i);
     let i = solver::solve(eval, 0.01, unique, |i| {
-        solver::refine_in_decimal(i, eval, |i| reg_z_value(&terms, i))
+        solver::refine_in_decimal(i, eval, |i| reg_z_value(&terms, i), None).map(|(i, _)| i)
     })?;
     i.checked_mul(per_year).ok_or_else(|| overflow("apr"))
 }

@@ -136,6 +136,10 @@ pub fn total_cost(flows: &[CashFlow]) -> Result<Decimal> {
 /// share of the absolute sum of the flows (1e-6).
 const ROOT_TOLERANCE: Decimal = Decimal::from_parts(1, 0, 0, false, 6);
 
+/// The decimal places a rate solved for is given to when they hold the root
+/// (every ordinary case; see [`Discounting::confirm_root`]).
+const ROOT_PLACES: u32 = 16;
+
 /// Flows prepared for discounting: amounts with integer time units from the
 /// earliest date, `t_i = units_i / per_year` years.
 pub(crate) struct Discounting {
@@ -320,15 +324,22 @@ impl Discounting {
             guess,
             unique,
             |x| {
-                let root = solver::refine_in_decimal(x, |x| self.eval(x), |x| self.check_value(x))?;
-                self.confirm_root(root)
+                // on the 16-place grid first (every ordinary root), else to all the places
+                // a steep NPV needs
+                let refine = |places| solver::refine_in_decimal(x, |x| self.eval(x), |x| self.check_value(x), places);
+                let on_grid = refine(Some(ROOT_PLACES)).and_then(|(root, value)| self.confirm_root(root, value));
+                on_grid.or_else(|_| {
+                    let (root, value) = refine(None)?;
+                    self.confirm_root(root, value)
+                })
             },
         )
     }
 
     /// Returns `x` only if it is a root within [`ROOT_TOLERANCE`]: |NPV(x)|
-    /// at most that share of the flows' absolute sum.
-    fn confirm_root(&self, x: Decimal) -> Result<Decimal> {
+    /// at most that share of the flows' absolute sum (`value`: the NPV at
+    /// `x`, when already computed).
+    fn confirm_root(&self, x: Decimal, value: Option<Decimal>) -> Result<Decimal> {
         let size = self
             .amounts
             .iter()
@@ -337,14 +348,17 @@ impl Discounting {
         let allowed = size
             .checked_mul(ROOT_TOLERANCE)
             .ok_or_else(|| overflow("root tolerance"))?;
-        let within = |x: Decimal| -> Result<bool> {
-            let npv = self.check_value(x)?;
+        let within = |at: Decimal| -> Result<bool> {
+            let npv = match value {
+                Some(v) if at == x => v,
+                _ => self.check_value(at)?,
+            };
             // steep discounting (rates far below 0 over many years) may need the 28 digits of
             // `Decimal` rather than the 18 places of the fixed-point evaluation
-            Ok(npv.abs() <= allowed || self.value(x).is_ok_and(|v| v.abs() <= allowed))
+            Ok(npv.abs() <= allowed || self.value(at).is_ok_and(|v| v.abs() <= allowed))
         };
         // 16 places when they hold the root (every ordinary case), else all the solver found
-        let short = x.round_dp(16);
+        let short = x.round_dp(ROOT_PLACES);
         if within(short)? {
             return Ok(short);
         }

@@ -167,12 +167,21 @@ fn bisect(eval: &impl Fn(f64) -> Option<(f64, f64)>, mut lo: f64, mut hi: f64) -
 /// Checks an `f64` root in decimal arithmetic: rounds it to a `Decimal`,
 /// evaluates `f` there with `exact` (decimal fixed point or `Decimal`, never
 /// `f64`) and applies Newton corrections with the `f64` slope until the
-/// correction is below [`RATE_TOLERANCE`] (at most 4 times).
+/// correction is below [`RATE_TOLERANCE`] (at most 8 times). Returns the
+/// root and, when it was evaluated there, `f` at it.
+///
+/// With `places`, the root is wanted to that many decimal places: each
+/// corrected root is rounded to them, and a converged root whose correction
+/// is under one unit of its last place (at 16 places, about the noise of
+/// the fixed-point check itself) is returned as it is, with the value
+/// already computed. A root that needs more places is then not confirmed
+/// by the caller, who asks again without `places`.
 pub(crate) fn refine_in_decimal(
     x: f64,
     eval: impl Fn(f64) -> Option<(f64, f64)>,
     exact: impl Fn(Decimal) -> Result<Decimal>,
-) -> Result<Decimal> {
+    places: Option<u32>,
+) -> Result<(Decimal, Option<Decimal>)> {
     let not_checked = Error::NoRoot {
         reason: "the root could not be confirmed in decimal arithmetic",
     };
@@ -182,7 +191,8 @@ pub(crate) fn refine_in_decimal(
     for _ in 0..8 {
         let xf = xd.to_f64().ok_or_else(|| overflow("rate to f64"))?;
         let (_, slope) = eval(xf).ok_or(not_checked.clone())?;
-        let value = exact(xd)?.to_f64().ok_or_else(|| overflow("npv to f64"))?;
+        let exact_value = exact(xd)?;
+        let value = exact_value.to_f64().ok_or_else(|| overflow("npv to f64"))?;
         if slope == 0.0 || !slope.is_finite() {
             return Err(not_checked);
         }
@@ -196,8 +206,13 @@ pub(crate) fn refine_in_decimal(
         // a correction below what 24 places hold changes nothing; and once
         // converged, a correction that no longer shrinks (Newton's shrink
         // quadratically) is the noise of the decimal evaluation, not news
+        let on_grid =
+            places.is_some_and(|p| xd.scale() <= p && step.abs() < 10f64.powi(-i32::try_from(p).unwrap_or(i32::MAX)));
+        if converged && on_grid {
+            return Ok((xd, Some(exact_value)));
+        }
         if step.abs() <= 1e-23 * xf.abs().max(1.0) || (converged && step.abs() * 4.0 >= previous) {
-            return Ok(xd);
+            return Ok((xd, None));
         }
         previous = step.abs();
         // applied in decimal: a steep NPV needs the rate beyond the 16 digits an f64 near it
@@ -207,10 +222,10 @@ pub(crate) fn refine_in_decimal(
         if next <= Decimal::NEGATIVE_ONE {
             return Err(not_checked);
         }
-        xd = next.round_dp(24);
+        xd = next.round_dp(places.unwrap_or(24));
     }
     if converged {
-        Ok(xd)
+        Ok((xd, None))
     } else {
         Err(not_checked)
     }
