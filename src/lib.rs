@@ -411,10 +411,10 @@ pub mod __private {
     /// (`Some`) or read the loan on their date (`None`). Each reading gives,
     /// from a tape of the ledger opened at `from` (as a plan reads its
     /// loans: a lean fork, passed to each reading), the days past due and
-    /// payoff, the days past due read in passing, what is owed on each
-    /// installment due within 45 days, and the statement's
-    /// installments, credit balance and payoff; the other side gives the same
-    /// from the ledger with the payments so far. The two must agree, and a
+    /// payoff, the days past due read in passing, and what is owed on each
+    /// installment due within 45 days with the credit balance and payoff;
+    /// the other side gives the same from the ledger's statement with the
+    /// payments so far. The two must agree, and a
     /// payment one side refuses the other refuses too (the readings stop there).
     ///
     /// # Errors
@@ -424,17 +424,11 @@ pub mod __private {
         from: chrono::NaiveDate,
         steps: &[(chrono::NaiveDate, Option<crate::Money>)],
     ) -> crate::Result<(Vec<TapeReading>, Vec<TapeReading>)> {
-        let reading =
-            |st: crate::Statement, standing: (u32, crate::Money), passing: u32, dues: crate::accrual::Dues| {
-                TapeReading {
-                    standing,
-                    passing,
-                    dues: (dues.owed, dues.credit, dues.payoff),
-                    installments: st.installments,
-                    credit_balance: st.credit_balance,
-                    payoff: st.payoff,
-                }
-            };
+        let reading = |standing: (u32, crate::Money), passing: u32, dues: crate::accrual::Dues| TapeReading {
+            standing,
+            passing,
+            dues: (dues.owed, dues.credit, dues.payoff),
+        };
         let mut tape = ledger.tape(from);
         if let Some(eve) = from.pred_opt() {
             tape.pass(eve)?;
@@ -459,14 +453,12 @@ pub mod __private {
                 }
                 None => {
                     let through = date.checked_add_days(chrono::Days::new(45)).unwrap_or(date);
-                    let st = tape.statement(date)?;
                     let standing = tape.standing(date)?;
                     let dues = tape.dues(date, through)?;
-                    fast.push(reading(st, standing, tape.days_past_due(date)?, dues));
+                    fast.push(reading(standing, tape.days_past_due(date)?, dues));
                     let st = whole.statement(date)?;
-                    let (dpd, payoff) = (st.days_past_due, st.payoff);
                     let dues = crate::accrual::Dues::of(&st, through)?;
-                    slow.push(reading(st, (dpd, payoff), dpd, dues));
+                    slow.push(reading((st.days_past_due, st.payoff), st.days_past_due, dues));
                 }
             }
         }
@@ -483,12 +475,6 @@ pub mod __private {
         /// What is owed on each installment due within 45 days (by due
         /// date), the credit balance and the payoff, read without a statement.
         pub dues: (Vec<(chrono::NaiveDate, crate::Money)>, crate::Money, crate::Money),
-        /// The statement's installments.
-        pub installments: Vec<crate::InstallmentStatement>,
-        /// The statement's credit balance.
-        pub credit_balance: crate::Money,
-        /// The statement's payoff.
-        pub payoff: crate::Money,
     }
 }
 

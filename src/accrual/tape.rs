@@ -7,16 +7,16 @@ use chrono::NaiveDate;
 use crate::accrual::engine::{Book, Dues};
 use crate::accrual::event::{Event, Payment};
 use crate::accrual::ledger::Ledger;
-use crate::accrual::statement::Statement;
 use crate::error::{Error, Result};
 use crate::money::Money;
 
 /// A ledger's replay, open at a point in time: [`Tape::pay`] adds a
 /// payment after that point, [`Tape::pass`] carries the replay to a date,
-/// and [`Tape::standing`] and [`Tape::statement`] read a copy. A clone is
+/// [`Tape::days_past_due`] reads it in passing, and [`Tape::standing`] and
+/// [`Tape::dues`] read a copy. A clone is
 /// a fork: what-ifs from one point cost only the days after it.
 ///
-/// A tape gives exactly what [`Ledger::pay`] then [`Ledger::statement`]
+/// A tape reads exactly what [`Ledger::pay`] then [`Ledger::statement`]
 /// give. Where the ledger's own later events could make that differ (a
 /// reversal, which changes the history by date, or a waiver, refund or
 /// restructure on or after the tape's first day, which a payment before it
@@ -119,10 +119,9 @@ impl<'a> Tape<'a> {
         }
     }
 
-    /// A fork for reading what is owed: its standings, and the amounts and
-    /// days of its statements, are exactly the tape's; its statements list
-    /// no allocations, rebates or warnings of the history before the fork
-    /// (see [`Book::lean`]). Cheaper to copy again.
+    /// A fork that keeps no records of how money moved (see
+    /// [`Book::lean`]): every reading of a tape is the same from it, and it
+    /// is cheaper to copy again.
     pub(crate) fn lean(&self) -> Tape<'a> {
         let inner = match &self.inner {
             Inner::Whole(ledger) => Inner::Whole(ledger.clone()),
@@ -191,19 +190,6 @@ impl<'a> Tape<'a> {
                 let mut book = book.lean();
                 Self::catch_up(ledger, &mut book, &mut next.clone(), date)?;
                 book.dues(date, through)
-            }
-        }
-    }
-
-    /// The statement of `date`.
-    pub(crate) fn statement(&self, date: NaiveDate) -> Result<Statement> {
-        match &self.inner {
-            Inner::Whole(ledger) => ledger.statement(date),
-            Inner::Replay { ledger, book, next, .. } => {
-                ledger.opened_by(date, "statement date")?;
-                let mut book = book.clone();
-                Self::catch_up(ledger, &mut book, &mut next.clone(), date)?;
-                book.statement(date, ledger.policy().get_buckets())
             }
         }
     }

@@ -1,8 +1,5 @@
 //! How one month's budget is split over the loans, under each rule.
 
-use std::cell::RefCell;
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -139,7 +136,6 @@ pub(super) fn split(rule: Rule, month: &Month<'_>) -> Result<Vec<Money>> {
             month,
             loans: &loans,
             objective,
-            keys: RefCell::new(HashMap::new()),
         }
         .split(),
     }
@@ -239,8 +235,6 @@ struct Optimiser<'a> {
     month: &'a Month<'a>,
     loans: &'a [Standing],
     objective: Objective,
-    /// The key of each (loan, amount) judged so far this month.
-    keys: RefCell<HashMap<(usize, Money), Key>>,
 }
 
 /// A partial split: money spent, its key, the amount chosen per loan so far.
@@ -317,16 +311,6 @@ impl Optimiser<'_> {
     /// and, for the damage objective, the month-ends past due on the way
     /// (with no payment, days past due grow a day a day).
     fn key(&self, i: usize, amount: Money) -> Result<Key> {
-        if let Some(key) = self.keys.borrow().get(&(i, amount)) {
-            return Ok(*key);
-        }
-        let key = self.judge(i, amount)?;
-        self.keys.borrow_mut().insert((i, amount), key);
-        Ok(key)
-    }
-
-    /// [`Optimiser::key`], computed.
-    fn judge(&self, i: usize, amount: Money) -> Result<Key> {
         let mut tape = self.month.tapes.get(i).ok_or_else(|| overflow("plan loan"))?.clone();
         if !amount.is_zero() {
             let id = self.month.payment_ids.get(i).ok_or_else(|| overflow("plan loan"))?;

@@ -253,13 +253,8 @@ impl<'a> Books<'a> {
     /// Pays month `index`'s `amounts` (by loan) and reads each loan's days
     /// past due at the month's end.
     fn month(&mut self, calendar: &Calendar, index: usize, amounts: &[Money]) -> Result<()> {
-        let (Some(payday), Some(end)) = (calendar.paydays.get(index), calendar.month_ends.get(index)) else {
-            return Err(overflow("plan month"));
-        };
         for ((tape, amount), ids) in self.tapes.iter_mut().zip(amounts).zip(&self.ids) {
-            let id = ids.get(index).ok_or_else(|| overflow("plan payment id"))?;
-            pay_on_tape(tape, id, *payday, *amount)?;
-            self.damage.count(tape.days_past_due(*end)?);
+            self.damage.count(pay_month(tape, ids, calendar, index, *amount)?);
             self.paid = self.paid.checked_add(*amount)?;
         }
         Ok(())
@@ -314,9 +309,29 @@ pub(super) fn payment_ids(plan: &Plan, calendar: &Calendar) -> Vec<Vec<String>> 
         .collect()
 }
 
+/// Pays `amount` in month `index` on a loan's replay (under its id for
+/// the month, `ids`), and reads its days past due at the month's end.
+pub(super) fn pay_month(
+    tape: &mut Tape<'_>,
+    ids: &[String],
+    calendar: &Calendar,
+    index: usize,
+    amount: Money,
+) -> Result<u32> {
+    let (Some(payday), Some(end), Some(id)) = (
+        calendar.paydays.get(index),
+        calendar.month_ends.get(index),
+        ids.get(index),
+    ) else {
+        return Err(overflow("plan month"));
+    };
+    pay_on_tape(tape, id, *payday, amount)?;
+    tape.days_past_due(*end)
+}
+
 /// Adds `amount` (if any) on `payday` to a loan's replay, as [`pay`]
 /// books it, under `id`.
-pub(super) fn pay_on_tape(tape: &mut Tape<'_>, id: &str, payday: NaiveDate, amount: Money) -> Result<()> {
+fn pay_on_tape(tape: &mut Tape<'_>, id: &str, payday: NaiveDate, amount: Money) -> Result<()> {
     if amount.is_zero() {
         return Ok(());
     }

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::allocate::{Key, Objective, Standing};
-use super::book::{pay_on_tape, payment_ids, tapes, Calendar};
+use super::book::{pay_month, payment_ids, tapes, Calendar};
 use super::result::CreditDamage;
 use super::Plan;
 use crate::accrual::Tape;
@@ -541,18 +541,11 @@ impl<'a> Judge<'a> {
         damage: &mut CreditDamage,
     ) -> Result<()> {
         self.work.set(self.work.get().saturating_add(1));
-        let (Some(payday), Some(end)) = (self.calendar.paydays.get(k), self.calendar.month_ends.get(k)) else {
-            return Err(overflow("plan month"));
-        };
-        let id = self
-            .ids
-            .get(i)
-            .and_then(|l| l.get(k))
-            .ok_or_else(|| overflow("plan payment id"))?;
-        pay_on_tape(tape, id, *payday, column.get(k).copied().unwrap_or(Money::ZERO))?;
-        match self.objective {
-            Objective::Damage => damage.count(tape.days_past_due(*end)?),
-            Objective::Cost => tape.pass(*end)?,
+        let ids = self.ids.get(i).ok_or_else(|| overflow("plan payment id"))?;
+        let amount = column.get(k).copied().unwrap_or(Money::ZERO);
+        let days_past_due = pay_month(tape, ids, self.calendar, k, amount)?;
+        if self.objective == Objective::Damage {
+            damage.count(days_past_due);
         }
         Ok(())
     }

@@ -630,6 +630,13 @@ impl<'t> Book<'t> {
         }
     }
 
+    /// Records a rebate (a lean book keeps none).
+    fn record_rebate(&mut self, rebate: (i32, usize, Component, i128, RebateReason)) {
+        if self.records {
+            self.rebates.push(rebate);
+        }
+    }
+
     /// Flags a payment of the same amount as an earlier one under another id,
     /// within the window, when it goes beyond what is due on day `d`.
     fn flag_duplicate(&mut self, id: &str, amount: i128, d: i32) -> Result<()> {
@@ -832,10 +839,7 @@ impl<'t> Book<'t> {
         *slot(&mut inst.charged, c) -= from_unpaid + from_paid;
         if from_paid > 0 {
             self.credit = cadd(self.credit, from_paid)?;
-            if self.records {
-                self.rebates
-                    .push((at, k, c, from_paid, rebate.unwrap_or(RebateReason::Unearned)));
-            }
+            self.record_rebate((at, k, c, from_paid, rebate.unwrap_or(RebateReason::Unearned)));
         }
         Ok(from_unpaid + from_paid)
     }

@@ -149,9 +149,7 @@ impl Book<'_> {
             }
             *slot(&mut inst.paid, c) += x;
             *slot(&mut inst.charged, c) += x;
-            if self.records {
-                self.rebates.push((d, k, c, -x, RebateReason::Unearned));
-            }
+            self.record_rebate((d, k, c, -x, RebateReason::Unearned));
             total = cadd(total, -x)?;
         }
         self.credit = cadd(self.credit, total)?;
