@@ -17,6 +17,11 @@ pub(super) enum Rule {
     Avalanche,
     Snowball,
     AsScheduled,
+    /// What falls due before the next payday and is not late yet, on every
+    /// loan, then the avalanche: a start for the optimising strategies
+    /// (keeping a current loan current avoids its late fee), not a strategy
+    /// of its own.
+    CurrentFirst,
 }
 
 /// What an optimising split minimises.
@@ -88,6 +93,15 @@ impl Standing {
         Ok(amounts)
     }
 
+    /// What falls due before the next payday, if nothing is late on
+    /// `payday` (paid now, the loan stays current); nothing otherwise.
+    fn coming(&self, payday: NaiveDate) -> Result<Money> {
+        if self.dues.iter().any(|(due_date, _)| *due_date < payday) {
+            return Ok(Money::ZERO);
+        }
+        self.due()
+    }
+
     fn due(&self) -> Result<Money> {
         Ok(Money::sum(self.dues.iter().map(|d| d.1))?.min(self.payoff))
     }
@@ -117,20 +131,22 @@ pub(super) fn split(rule: Rule, month: &Month<'_>) -> Result<Vec<Money>> {
         .collect::<Result<Vec<_>>>()?;
     match rule {
         Rule::AsScheduled => by_due_date(&loans, month.budget),
-        Rule::Avalanche => {
-            let growth = loans
-                .iter()
-                .zip(month.tapes)
-                .map(|(s, t)| growth(t, month.payday, s.payoff))
-                .collect::<Result<Vec<_>>>()?;
-            let mut order: Vec<usize> = (0..loans.len()).collect();
-            order.sort_by(|a, b| growth.get(*b).cmp(&growth.get(*a)));
-            due_then_payoff(&loans, &order, month.budget)
-        }
+        Rule::Avalanche => in_order(
+            &loans,
+            &fastest_growing(&loans, month)?,
+            &[Phase::Due, Phase::Payoff],
+            month,
+        ),
+        Rule::CurrentFirst => in_order(
+            &loans,
+            &fastest_growing(&loans, month)?,
+            &[Phase::Coming, Phase::Due, Phase::Payoff],
+            month,
+        ),
         Rule::Snowball => {
             let mut order: Vec<usize> = (0..loans.len()).collect();
             order.sort_by_key(|i| loans.get(*i).map(|s| s.payoff));
-            due_then_payoff(&loans, &order, month.budget)
+            in_order(&loans, &order, &[Phase::Due, Phase::Payoff], month)
         }
         Rule::Optimise(objective) => Optimiser {
             month,
@@ -139,6 +155,18 @@ pub(super) fn split(rule: Rule, month: &Month<'_>) -> Result<Vec<Money>> {
         }
         .split(),
     }
+}
+
+/// The loans, the one whose payoff grows fastest first.
+fn fastest_growing(loans: &[Standing], month: &Month<'_>) -> Result<Vec<usize>> {
+    let growth = loans
+        .iter()
+        .zip(month.tapes)
+        .map(|(s, t)| growth(t, month.payday, s.payoff))
+        .collect::<Result<Vec<_>>>()?;
+    let mut order: Vec<usize> = (0..loans.len()).collect();
+    order.sort_by(|a, b| growth.get(*b).cmp(&growth.get(*a)));
+    Ok(order)
 }
 
 /// How fast a loan's payoff grows over the next 30 days with nothing paid,
@@ -180,14 +208,16 @@ fn by_due_date(loans: &[Standing], budget: Money) -> Result<Vec<Money>> {
     Ok(paid)
 }
 
-/// In `order`: first what each loan has due, then each loan's payoff.
-fn due_then_payoff(loans: &[Standing], order: &[usize], budget: Money) -> Result<Vec<Money>> {
+/// Phase by phase, each loan in `order` brought up to what the phase
+/// asks of it.
+fn in_order(loans: &[Standing], order: &[usize], phases: &[Phase], month: &Month<'_>) -> Result<Vec<Money>> {
     let mut paid = vec![Money::ZERO; loans.len()];
-    let mut left = budget;
-    for phase in [Phase::Due, Phase::Payoff] {
+    let mut left = month.budget;
+    for phase in phases {
         for &i in order {
             if let (Some(s), Some(p)) = (loans.get(i), paid.get_mut(i)) {
                 let target = match phase {
+                    Phase::Coming => s.coming(month.payday)?,
                     Phase::Due => s.due()?,
                     Phase::Payoff => s.payoff,
                 };
@@ -202,6 +232,8 @@ fn due_then_payoff(loans: &[Standing], order: &[usize], budget: Money) -> Result
 
 #[derive(Clone, Copy)]
 enum Phase {
+    /// What a loan with nothing late has falling due.
+    Coming,
     Due,
     Payoff,
 }

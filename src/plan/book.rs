@@ -141,12 +141,13 @@ fn order(objective: Objective, a: &Key, b: &Key) -> std::cmp::Ordering {
     }
 }
 
-const ALL_RULES: [Rule; 5] = [
+const ALL_RULES: [Rule; 6] = [
     Rule::Optimise(Objective::Cost),
     Rule::Optimise(Objective::Damage),
     Rule::Avalanche,
     Rule::Snowball,
     Rule::AsScheduled,
+    Rule::CurrentFirst,
 ];
 
 /// Each loan's days past due on the plan's first day; an error for a loan

@@ -379,3 +379,47 @@ proptest! {
         let _ = plan.consolidate(&Consolidation::new(["L0"], Refinance::new(LenderKind::PrivateLender, Rate::annual(Decimal::new(24, 2)).unwrap(), 6)));
     }
 }
+
+/// A measurement, run by hand (`MISS_CASES` pairs, 2,000 by default; the
+/// draw from `PROPTEST_RNG_SEED`): how often, and by how much, a larger
+/// budget's least-cost plan costs more than a smaller one's, with the draws
+/// of [`a_larger_budget_never_costs_more`]. It fails where that test would
+/// (more than 1 %). The figures are in the plan guide's known limits.
+#[test]
+#[ignore = "a measurement: run by hand with --ignored --nocapture"]
+fn budget_monotonicity_misses() {
+    let n: u32 = std::env::var("MISS_CASES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(2000);
+    let mut runner = TestRunner::new(Config::with_cases(n));
+    let (misses, total, worst) = (Cell::new(0u32), Cell::new(0u32), Cell::new(Decimal::ZERO));
+    runner
+        .run(&(any_plan(), 1i64..=10), |((loans, hundreds, day, months), more)| {
+            let small = plan(&loans, hundreds, day, months)
+                .run(PlanStrategy::LeastCost)
+                .unwrap();
+            let large = plan(&loans, hundreds + more, day, months)
+                .run(PlanStrategy::LeastCost)
+                .unwrap();
+            total.set(total.get() + 1);
+            if large.cost > small.cost {
+                misses.set(misses.get() + 1);
+                let over = (large.cost.as_decimal() - small.cost.as_decimal()) / small.cost.as_decimal();
+                worst.set(worst.get().max(over));
+                eprintln!(
+                    "{} > {}: {loans:?} {hundreds}+{more} {day} {months}",
+                    large.cost, small.cost
+                );
+                prop_assert!(over <= Decimal::new(1, 2));
+            }
+            Ok(())
+        })
+        .unwrap();
+    eprintln!(
+        "a larger budget cost more in {} of {} pairs, by {} % at worst",
+        misses.get(),
+        total.get(),
+        (worst.get() * Decimal::from(100)).round_dp(3)
+    );
+}
