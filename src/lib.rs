@@ -410,7 +410,7 @@ pub mod __private {
     /// `steps` (in date order, all on or after `from`) either pay an amount
     /// (`Some`) or read the loan on their date (`None`). Each reading gives,
     /// from a tape of the ledger opened at `from` (as a plan reads its
-    /// loans: a lean fork, passed to each reading), the days past due and
+    /// loans), passed to each reading, the days past due and
     /// payoff, the days past due read in passing, and what is owed on each
     /// installment due within 45 days with the credit balance and payoff;
     /// the other side gives the same from the ledger's statement with the
@@ -429,11 +429,7 @@ pub mod __private {
             passing,
             dues: (dues.owed, dues.credit, dues.payoff),
         };
-        let mut tape = ledger.tape(from);
-        if let Some(eve) = from.pred_opt() {
-            tape.pass(eve)?;
-        }
-        let mut tape = tape.lean();
+        let mut tape = ledger.tape(from)?;
         let mut whole = ledger.clone();
         let (mut fast, mut slow) = (Vec::new(), Vec::new());
         for (i, &(date, amount)) in steps.iter().enumerate() {

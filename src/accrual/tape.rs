@@ -45,8 +45,10 @@ enum Inner<'a> {
 }
 
 impl Ledger {
-    /// A tape of this ledger for payments added on or after `from`.
-    pub(crate) fn tape(&self, from: NaiveDate) -> Tape<'_> {
+    /// A tape of this ledger for payments added on or after `from`: its
+    /// replay carried to the day before `from`, keeping no records of how
+    /// money moved (see [`Tape::lean`]), as a plan reads its loans.
+    pub(crate) fn tape(&self, from: NaiveDate) -> Result<Tape<'_>> {
         let invalidated_later =
             |e: &Event| !matches!(e, Event::Payment(_) | Event::Interruption(_)) && e.date() >= from;
         let whole = self
@@ -62,10 +64,14 @@ impl Ledger {
                 next: 0,
             }
         };
-        Tape {
+        let mut tape = Tape {
             inner,
             open_from: self.schedule().disbursement(),
+        };
+        if let Some(eve) = from.pred_opt() {
+            tape.pass(eve)?;
         }
+        Ok(tape.lean())
     }
 }
 
@@ -155,7 +161,7 @@ impl<'a> Tape<'a> {
     pub(crate) fn standing(&self, date: NaiveDate) -> Result<(u32, Money)> {
         match &self.inner {
             Inner::Whole(ledger) => Self::standing_of(ledger, date),
-            Inner::Replay { ledger, book, next, .. } => Self::close(ledger, book.lean(), *next, date),
+            Inner::Replay { ledger, book, next } => Self::closing(ledger, book.lean(), *next, date)?.standing(date),
         }
     }
 
@@ -163,7 +169,7 @@ impl<'a> Tape<'a> {
     pub(crate) fn into_standing(self, date: NaiveDate) -> Result<(u32, Money)> {
         match self.inner {
             Inner::Whole(ledger) => Self::standing_of(&ledger, date),
-            Inner::Replay { ledger, book, next } => Self::close(ledger, book, next, date),
+            Inner::Replay { ledger, book, next } => Self::closing(ledger, book, next, date)?.standing(date),
         }
     }
 
@@ -173,25 +179,23 @@ impl<'a> Tape<'a> {
         })
     }
 
-    /// `book` (the replay through the ledger's events before `next`) closed on `date`.
-    fn close<'l>(ledger: &'l Ledger, mut book: Book<'l>, mut next: usize, date: NaiveDate) -> Result<(u32, Money)> {
-        ledger.opened_by(date, "statement date")?;
-        Self::catch_up(ledger, &mut book, &mut next, date)?;
-        book.standing(date)
-    }
-
     /// What the statement of `date` says is owed on each installment due
     /// on or before `through`, its credit balance and payoff.
     pub(crate) fn dues(&self, date: NaiveDate, through: NaiveDate) -> Result<Dues> {
         match &self.inner {
             Inner::Whole(ledger) => Dues::of(&ledger.statement(date)?, through),
             Inner::Replay { ledger, book, next } => {
-                ledger.opened_by(date, "statement date")?;
-                let mut book = book.lean();
-                Self::catch_up(ledger, &mut book, &mut next.clone(), date)?;
-                book.dues(date, through)
+                Self::closing(ledger, book.lean(), *next, date)?.dues(date, through)
             }
         }
+    }
+
+    /// `book` (the replay through the ledger's events before `next`)
+    /// carried through those on or before `date`, to be closed on `date`.
+    fn closing<'l>(ledger: &'l Ledger, mut book: Book<'l>, mut next: usize, date: NaiveDate) -> Result<Book<'l>> {
+        ledger.opened_by(date, "statement date")?;
+        Self::catch_up(ledger, &mut book, &mut next, date)?;
+        Ok(book)
     }
 
     /// Payments may now be added only after `date`.

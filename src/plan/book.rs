@@ -275,24 +275,15 @@ impl<'a> Books<'a> {
     }
 }
 
-/// Each loan's replay, open before the plan's first payday, for reading
-/// what is owed ([`Tape::lean`]).
+/// Each loan's replay, open before the plan's first payday (see
+/// [`Ledger::tape`]).
 pub(super) fn tapes<'a>(plan: &'a Plan, calendar: &Calendar) -> Result<Vec<Tape<'a>>> {
     let first = calendar
         .paydays
         .first()
         .copied()
         .ok_or_else(|| overflow("plan paydays"))?;
-    plan.debts
-        .iter()
-        .map(|d| {
-            let mut tape = d.ledger.tape(first);
-            if let Some(eve) = first.pred_opt() {
-                tape.pass(eve)?;
-            }
-            Ok(tape.lean())
-        })
-        .collect()
+    plan.debts.iter().map(|d| d.ledger.tape(first)).collect()
 }
 
 /// Each loan's payment id for each month (by loan, by month): what

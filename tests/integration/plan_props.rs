@@ -297,6 +297,19 @@ fn optimising_strategies_match_brute_force() {
     );
 }
 
+/// The least-cost plan's cost with a budget of `hundreds` × 100, and with
+/// `more` × 100 more.
+fn least_costs(loans: &[Loan], hundreds: i64, more: i64, day: u32, months: u32) -> (Decimal, Decimal) {
+    let cost = |h| {
+        plan(loans, h, day, months)
+            .run(PlanStrategy::LeastCost)
+            .unwrap()
+            .cost
+            .as_decimal()
+    };
+    (cost(hundreds), cost(hundreds + more))
+}
+
 fn any_plan() -> impl proptest::strategy::Strategy<Value = (Vec<Loan>, i64, u32, u32)> {
     (prop::collection::vec(loan(), 1..=4), 0i64..=30, 1u32..=31, 1u32..=8)
 }
@@ -347,14 +360,13 @@ proptest! {
     /// A larger budget never makes the least-cost plan dearer by more than
     /// 1 % of its cost. Issue 13 asks "never dearer"; the search is a
     /// heuristic and, in about one draw in a thousand, lands above the
-    /// smaller budget's plan (the worst seen: 2,290.03 against 2,283.74,
-    /// 0.28 %), which the plan guide states.
+    /// smaller budget's plan (11 of 10,000 pairs measured by
+    /// [`budget_monotonicity_misses`], 0.38 % at worst), which the plan
+    /// guide states.
     #[test]
     fn a_larger_budget_never_costs_more((loans, hundreds, day, months) in any_plan(), more in 1i64..=10) {
-        let small = plan(&loans, hundreds, day, months).run(PlanStrategy::LeastCost).unwrap();
-        let large = plan(&loans, hundreds + more, day, months).run(PlanStrategy::LeastCost).unwrap();
-        let slack = small.cost.as_decimal() / Decimal::from(100);
-        prop_assert!(large.cost.as_decimal() <= small.cost.as_decimal() + slack, "{} > {}", large.cost, small.cost);
+        let (small, large) = least_costs(&loans, hundreds, more, day, months);
+        prop_assert!(large <= small + small / Decimal::from(100), "{large} > {small}");
     }
 
     /// Arbitrary plans (any budget, payment day, length, loans) give `Ok` or
@@ -396,21 +408,13 @@ fn budget_monotonicity_misses() {
     let (misses, total, worst) = (Cell::new(0u32), Cell::new(0u32), Cell::new(Decimal::ZERO));
     runner
         .run(&(any_plan(), 1i64..=10), |((loans, hundreds, day, months), more)| {
-            let small = plan(&loans, hundreds, day, months)
-                .run(PlanStrategy::LeastCost)
-                .unwrap();
-            let large = plan(&loans, hundreds + more, day, months)
-                .run(PlanStrategy::LeastCost)
-                .unwrap();
+            let (small, large) = least_costs(&loans, hundreds, more, day, months);
             total.set(total.get() + 1);
-            if large.cost > small.cost {
+            if large > small {
                 misses.set(misses.get() + 1);
-                let over = (large.cost.as_decimal() - small.cost.as_decimal()) / small.cost.as_decimal();
+                let over = (large - small) / small;
                 worst.set(worst.get().max(over));
-                eprintln!(
-                    "{} > {}: {loans:?} {hundreds}+{more} {day} {months}",
-                    large.cost, small.cost
-                );
+                eprintln!("{large} > {small}: {loans:?} {hundreds}+{more} {day} {months}");
                 prop_assert!(over <= Decimal::new(1, 2));
             }
             Ok(())
