@@ -140,7 +140,7 @@ pub enum Error {
     #[error("waiver of {amount} {component} is more than the {outstanding} outstanding")]
     WaiverTooLarge {
         /// The component waived.
-        component: crate::Component,
+        component: crate::component::Component,
         /// The amount asked for.
         amount: Decimal,
         /// What was owed of it on the waiver's date.

@@ -8,8 +8,9 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::accrual::{Components, Ledger, LoanStatus, Statement};
+use crate::accrual::{Ledger, LoanStatus, Statement};
 use crate::calendar::{DayCount, Frequency};
+use crate::components::Components;
 use crate::cost::{china_apr, eu_aprc, reg_z_apr, total_cost, total_paid, xirr, xnpv, CashFlow, ChinaApr, UnitPeriod};
 use crate::error::Result;
 use crate::money::Money;

@@ -331,10 +331,11 @@ mod accrual;
 mod books;
 mod calendar;
 mod compare;
+mod component;
+mod components;
 mod cost;
 mod dec;
 mod error;
-mod floating;
 mod fraction;
 mod jobs;
 #[cfg(feature = "json")]
@@ -474,12 +475,12 @@ pub mod __private {
     }
 }
 
-pub use crate::accrual::{Accrual, PossibleDuplicate, Pyramiding, Rebate, RebateReason, Refund, Reversal};
+pub use crate::accrual::{Accrual, PlanEffect, PossibleDuplicate, Pyramiding, Rebate, RebateReason, Refund, Reversal};
 pub use crate::accrual::{
-    AllocationOrder, AllocationPart, AllocationSource, Bucket, Buckets, Caps, Component, Components, Direction,
-    EarlySettlement, Event, FeeAmount, Grace, GraceMeaning, InstallmentLimit, InstallmentState, InstallmentStatement,
-    LateFee, Ledger, LoanStatus, OverduePolicy, Payment, PaymentAllocation, PenaltyBase, PenaltyRate, Recurrence,
-    Statement, Surplus, Tier, Waiver, MAX_POLICY_DAYS,
+    AllocationOrder, AllocationPart, AllocationSource, Bucket, Buckets, Caps, Direction, EarlySettlement, Event,
+    FeeAmount, Grace, GraceMeaning, InstallmentLimit, InstallmentState, InstallmentStatement, LateFee, Ledger,
+    LoanStatus, OverduePolicy, Payment, PaymentAllocation, PenaltyBase, PenaltyRate, Recurrence, Statement, Surplus,
+    Tier, Waiver, MAX_POLICY_DAYS,
 };
 pub use crate::accrual::{Interruption, InterruptionCause, Limitation, LimitationRestart, LimitationRules, Restarter};
 pub use crate::books::{
@@ -488,37 +489,39 @@ pub use crate::books::{
 };
 pub use crate::calendar::{DayCount, Frequency};
 pub use crate::compare::{
-    Budget, Choice, Comparison, ComparisonResult, CreditImpact, DebtService, LenderKind, MonthOverBudget, OptionResult,
-    Order, RankBy, Refinance, ServiceFee, Warning, WayOut,
+    Budget, Choice, Comparison, ComparisonResult, CreditImpact, DebtService, MonthOverBudget, OptionResult, Order,
+    RankBy, Refinance, ServiceFee, WayOut,
 };
+pub use crate::component::Component;
+pub use crate::components::Components;
 pub use crate::cost::{
     china_apr, effective_annual_rate, eu_aprc, irr, nominal_annual_rate, npv, reg_z_apr, reg_z_within_tolerance,
     total_cost, total_paid, xirr, xirr_with_day_count, xnpv, CashFlow, ChinaApr, UnitPeriod,
 };
 pub use crate::error::{Error, Result};
-pub use crate::floating::{Fixing, FloatingRate, OnReset, Reset, Spread};
 pub use crate::jobs::{CostRequest, CostResult, PortfolioLoan, StatementRequest, StatementSummary};
 #[cfg(feature = "json")]
 #[cfg_attr(docsrs, doc(cfg(feature = "json")))]
 pub use crate::json::from_json;
 pub use crate::limits::{
-    CapCheck, Charge, ChargeSplit, EuLatePayment, LateFeeCheck, LateFeeToCheck, LimitsRequest, LimitsResult,
-    PrivateLendingCap, RateTable, UsLateFeeSafeHarbor, Violation,
+    CapCheck, Charge, ChargeSplit, EuLatePayment, LateFeeCheck, LateFeeToCheck, LenderKind, LimitsRequest,
+    LimitsResult, PrivateLendingCap, UsLateFeeSafeHarbor, Violation, Warning,
 };
 pub use crate::money::{Money, Rounding, RoundingMode};
 pub use crate::plan::{
     BucketMonths, Consolidation, ConsolidationResult, CreditDamage, Debt, LoanMonth, LoanOutcome, MonthlyBudget, Plan,
     PlanComparison, PlanMonth, PlanResult, PlanStrategy, MAX_PLAN_MONTHS,
 };
-pub use crate::rate::{Rate, RatePeriod};
+pub use crate::rate::{Fixing, FloatingRate, OnReset, Reset, Spread};
+pub use crate::rate::{Rate, RatePeriod, RateTable};
 pub use crate::ratio::Ratio;
 pub use crate::report::{
     AccrualStatus, AssetClass, ClassificationRules, Ifrs9Stage, Metro2Record, Metro2Status, MonthEnd, PbocMonth,
     PbocRecord, PbocSpecialTransaction, PbocTransaction, RetailCredit, RiskClassification, SpecialComment,
 };
 pub use crate::restructure::{
-    ComponentPlan, DeferralInterest, NewPlan, NewTerms, PlanEffect, PlanFee, Restructure, RestructureSummary, Shift,
-    Treatment, Waive,
+    ComponentPlan, DeferralInterest, NewPlan, NewTerms, PlanFee, Restructure, RestructureSummary, Shift, Treatment,
+    Waive,
 };
 pub use crate::schedule::{
     DailyInstallments, Installment, InterestBasis, InterestModel, Method, Schedule, ScheduleCache, ScheduleOptions,

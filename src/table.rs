@@ -5,8 +5,9 @@
 
 use std::fmt;
 
-use crate::accrual::{Components, InstallmentState, LoanStatus, Statement};
+use crate::accrual::{InstallmentState, LoanStatus, Statement};
 use crate::compare::ComparisonResult;
+use crate::components::Components;
 use crate::limits::LimitsResult;
 use crate::money::Money;
 use crate::plan::{PlanComparison, PlanResult};

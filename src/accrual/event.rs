@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::accrual::allocation::Component;
+use crate::component::Component;
 use crate::error::{Error, Result};
 use crate::money::Money;
 

@@ -5,11 +5,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::accrual::allocation::Component;
 use crate::accrual::engine::{Book, Standing, Terms};
 use crate::accrual::event::{positive, Event, Payment, Reversal, Waiver};
 use crate::accrual::policy::OverduePolicy;
 use crate::accrual::statement::Statement;
+use crate::component::Component;
 use crate::error::{Error, Result};
 use crate::money::Money;
 use crate::schedule::Schedule;
@@ -398,7 +398,7 @@ impl Ledger {
     /// assert_eq!((effect.original_owed, effect.new_total), (Money::new(dec!(3000))?, Money::new(dec!(3000))?));
     /// # Ok::<(), overdue::Error>(())
     /// ```
-    pub fn plan_effect(&self, restructure: &crate::restructure::Restructure) -> Result<crate::restructure::PlanEffect> {
+    pub fn plan_effect(&self, restructure: &crate::restructure::Restructure) -> Result<crate::accrual::PlanEffect> {
         let day = restructure.date();
         let before = self.statement(day)?;
         let mut with = self.clone();
@@ -416,7 +416,7 @@ impl Ledger {
         let down: Vec<_> = after
             .allocations
             .iter()
-            .filter(|a| a.source == crate::AllocationSource::DownPayment && a.date == day)
+            .filter(|a| a.source == crate::accrual::AllocationSource::DownPayment && a.date == day)
             .flat_map(|a| a.parts.iter())
             .collect();
         let down_part = |c: Component| Money::sum(down.iter().filter(|p| p.component == c).map(|p| p.amount));
@@ -440,7 +440,7 @@ impl Ledger {
             new_sum(Component::Fees)?.checked_add(down_part(Component::Fees)?)?,
             before.outstanding.fees.checked_add(before.upcoming.fees)?,
         )?;
-        let scheduled = |i: &crate::InstallmentStatement| i.charged.total()?.checked_add(i.upcoming.total()?);
+        let scheduled = |i: &crate::accrual::InstallmentStatement| i.charged.total()?.checked_add(i.upcoming.total()?);
         let new_total = Money::sum(installments.iter().map(|i| scheduled(i).unwrap_or(Money::ZERO)))?
             .checked_add(summary.down_payment)?;
         // the original, paid with the new plan's amounts on the new plan's dates
@@ -463,7 +463,7 @@ impl Ledger {
                 .checked_add(st.charged.compound_interest)?
                 .checked_add(st.charged.fees)
         };
-        Ok(crate::restructure::PlanEffect {
+        Ok(crate::accrual::PlanEffect {
             summary,
             installments,
             original_owed: before.outstanding.total()?.checked_add(before.upcoming.total()?)?,

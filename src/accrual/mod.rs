@@ -2,6 +2,7 @@
 //! the statement.
 
 mod allocation;
+mod effect;
 mod engine;
 mod event;
 mod ledger;
@@ -11,7 +12,8 @@ mod servicing;
 mod statement;
 mod tape;
 
-pub use allocation::{AllocationOrder, Component, Direction, InstallmentState, Surplus, Tier};
+pub use allocation::{AllocationOrder, Direction, InstallmentState, Surplus, Tier};
+pub use effect::PlanEffect;
 pub(crate) use engine::{Dues, Standing};
 pub use event::{Event, Interruption, InterruptionCause, Payment, Refund, Reversal, Waiver};
 pub use ledger::Ledger;
@@ -23,7 +25,7 @@ pub use policy::{
 };
 pub use servicing::{Accrual, Pyramiding};
 pub use statement::{
-    AllocationPart, AllocationSource, Components, InstallmentStatement, LoanStatus, PaymentAllocation,
-    PossibleDuplicate, Rebate, RebateReason, Statement,
+    AllocationPart, AllocationSource, InstallmentStatement, LoanStatus, PaymentAllocation, PossibleDuplicate, Rebate,
+    RebateReason, Statement,
 };
 pub(crate) use tape::Tape;

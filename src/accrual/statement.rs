@@ -3,97 +3,11 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::accrual::allocation::{Component, InstallmentState};
-use crate::error::Result;
+use crate::accrual::allocation::InstallmentState;
+use crate::component::Component;
+use crate::components::Components;
 use crate::money::Money;
 use crate::rate::Rate;
-
-/// An amount per [`Component`].
-///
-/// ```
-/// use overdue::{Component, Components, Money};
-/// use overdue::dec;
-/// let mut c = Components::default();
-/// c.interest = Money::new(dec!(10))?;
-/// c.principal = Money::new(dec!(90))?;
-/// assert_eq!(c.get(Component::Interest), Money::new(dec!(10))?);
-/// assert_eq!(c.total()?, Money::new(dec!(100))?);
-/// # Ok::<(), overdue::Error>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[non_exhaustive]
-#[serde(deny_unknown_fields)]
-pub struct Components {
-    /// Scheduled fees and late fees.
-    pub fees: Money,
-    /// Penalty interest.
-    pub penalty_interest: Money,
-    /// Compound interest.
-    pub compound_interest: Money,
-    /// Contract interest.
-    pub interest: Money,
-    /// Principal.
-    pub principal: Money,
-}
-
-impl Components {
-    /// Every component zero, at the rounding's scale.
-    fn zero(scale: u32) -> Result<Components> {
-        let z = Money::from_minor(0, scale)?;
-        Ok(Components {
-            fees: z,
-            penalty_interest: z,
-            compound_interest: z,
-            interest: z,
-            principal: z,
-        })
-    }
-
-    /// The amount of one component.
-    ///
-    /// ```
-    /// use overdue::{Component, Components, Money};
-    /// assert_eq!(Components::default().get(Component::Fees), Money::ZERO);
-    /// ```
-    pub fn get(&self, component: Component) -> Money {
-        match component {
-            Component::Fees => self.fees,
-            Component::PenaltyInterest => self.penalty_interest,
-            Component::CompoundInterest => self.compound_interest,
-            Component::Interest => self.interest,
-            Component::Principal => self.principal,
-        }
-    }
-
-    /// The sum of every component.
-    ///
-    /// # Errors
-    /// [`Error::Overflow`](crate::Error::Overflow).
-    ///
-    /// ```
-    /// assert!(overdue::Components::default().total()?.is_zero());
-    /// # Ok::<(), overdue::Error>(())
-    /// ```
-    pub fn total(&self) -> Result<Money> {
-        Money::sum(Component::ALL.map(|c| self.get(c)))
-    }
-
-    pub(crate) fn from_minor(parts: &[i128; 5], scale: u32) -> Result<Components> {
-        if *parts == [0; 5] && scale <= 28 {
-            // most parts of most installments are zero: the common case costs nothing
-            return Components::zero(scale);
-        }
-        let [fees, penalty, compound, interest, principal] = *parts;
-        Ok(Components {
-            fees: Money::from_minor(fees, scale)?,
-            penalty_interest: Money::from_minor(penalty, scale)?,
-            compound_interest: Money::from_minor(compound, scale)?,
-            interest: Money::from_minor(interest, scale)?,
-            principal: Money::from_minor(principal, scale)?,
-        })
-    }
-}
 
 /// The standing of a loan on the statement date.
 ///
@@ -384,7 +298,7 @@ pub struct Statement {
     /// Credit balance paid back to the borrower by refunds.
     pub refunded: Money,
     /// Payments reversed by the statement date (treated as never received).
-    pub reversals: Vec<crate::Reversal>,
+    pub reversals: Vec<crate::accrual::Reversal>,
     /// Payments that look like a double debit: the same amount as an
     /// earlier payment under another id, within the policy's window, that
     /// went beyond what was due. The caller decides: keep it, or reverse it.

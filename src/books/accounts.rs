@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::accrual::Component;
+use crate::component::Component;
 
 /// What an account holds in a loan's books: its role. A
 /// [`ChartOfAccounts`] gives each role the lender's account name.

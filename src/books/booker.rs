@@ -5,10 +5,11 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use crate::accrual::{AllocationSource, Component, Ledger, LoanStatus, Statement};
+use crate::accrual::{AllocationSource, Ledger, LoanStatus, Statement};
 use crate::books::accounts::Account;
-use crate::books::journal::EntryKind;
+use crate::books::entry::EntryKind;
 use crate::books::policy::{Basis, BookingPolicy, InterestRecognition, NonAccrual};
+use crate::component::Component;
 use crate::error::{Error, Result};
 use crate::money::{Money, Rounding};
 
@@ -76,7 +77,7 @@ fn minor(m: Money, scale: u32) -> Result<i128> {
 }
 
 /// Adds the components `c` into `into`.
-fn add(into: &mut [i128; 5], c: &crate::accrual::Components, scale: u32) -> Result<()> {
+fn add(into: &mut [i128; 5], c: &crate::components::Components, scale: u32) -> Result<()> {
     for comp in Component::ALL {
         let slot = into.get_mut(comp.index()).ok_or_else(overflow)?;
         *slot = slot.checked_add(minor(c.get(comp), scale)?).ok_or_else(overflow)?;

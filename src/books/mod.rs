@@ -4,9 +4,11 @@
 
 mod accounts;
 mod booker;
+mod entry;
 mod journal;
 mod policy;
 
 pub use accounts::{Account, ChartOfAccounts};
-pub use journal::{EntryKind, Journal, JournalEntry, Posting, TrialBalance, TrialBalanceLine};
+pub use entry::{EntryKind, JournalEntry, Posting};
+pub use journal::{Journal, TrialBalance, TrialBalanceLine};
 pub use policy::{Basis, BookingPolicy, InterestRecognition, NonAccrual};

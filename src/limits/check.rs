@@ -6,13 +6,13 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::{CapCheck, PrivateLendingCap, RateTable, UsLateFeeSafeHarbor};
+use super::{CapCheck, LenderKind, PrivateLendingCap, UsLateFeeSafeHarbor, Warning};
 use crate::calendar::Frequency;
-use crate::compare::{LenderKind, Warning};
 use crate::cost::{nominal_annual_rate, xirr, CashFlow};
 use crate::error::Result;
 use crate::money::Money;
 use crate::rate::Rate;
+use crate::rate::RateTable;
 
 /// What a licensed institution may charge before a Chinese court reduces the
 /// excess at the borrower's request: 24 % a year of interest, penalties and

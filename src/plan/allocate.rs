@@ -5,7 +5,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::result::CreditDamage;
 use crate::accrual::{Payment, Tape};
-use crate::error::{overflow, Result};
+use crate::error::{overflow, Error, Result};
 use crate::money::Money;
 
 /// The rules a month can be split by. The two optimising rules choose with
@@ -177,7 +177,7 @@ fn growth(tape: &Tape<'_>, payday: NaiveDate, payoff: Money) -> Result<Decimal> 
     }
     let later = payday
         .checked_add_days(chrono::Days::new(30))
-        .ok_or(crate::Error::DateOutOfRange {
+        .ok_or(Error::DateOutOfRange {
             operation: "plan growth",
         })?;
     let grown = tape.standing(later)?.1.saturating_sub(payoff);

@@ -7,11 +7,12 @@ use serde::{Deserialize, Serialize};
 use super::{Debt, Plan, PlanResult};
 use crate::accrual::{Ledger, OverduePolicy};
 use crate::calendar::Frequency;
-use crate::compare::{legal_warnings, LenderKind, Refinance, Warning};
+use crate::compare::{legal_warnings, Refinance};
 use crate::cost::{nominal_annual_rate, xirr, CashFlow};
 use crate::error::{overflow, Error, Result};
-use crate::limits::RateTable;
+use crate::limits::{LenderKind, Warning};
 use crate::money::Money;
+use crate::rate::RateTable;
 
 /// A consolidation loan (以贷养贷 when it comes from another lender to pay
 /// the first): a [`Refinance`] disbursed on the plan's first day that pays

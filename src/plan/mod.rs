@@ -6,14 +6,15 @@ mod allocate;
 mod book;
 mod consolidate;
 mod refine;
+mod replay;
 mod result;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::accrual::Ledger;
-use crate::compare::LenderKind;
 use crate::error::{Error, Result};
+use crate::limits::LenderKind;
 use crate::money::Money;
 use crate::rate::Rate;
 

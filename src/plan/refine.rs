@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::allocate::{Key, Objective, Standing};
-use super::book::{pay_month, payment_ids, tapes, Calendar};
+use super::replay::{pay_month, payment_ids, tapes, Calendar};
 use super::result::CreditDamage;
 use super::Plan;
 use crate::accrual::Tape;

@@ -308,7 +308,7 @@ fn special_transactions(ledger: &Ledger, st: &Statement, from: NaiveDate) -> Res
             .filter(|&d| d >= a.date)
             .min();
         let ahead = a.parts.iter().filter(|p| {
-            p.component == crate::accrual::Component::Principal
+            p.component == crate::component::Component::Principal
                 && st
                     .installments
                     .iter()

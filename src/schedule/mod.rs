@@ -18,9 +18,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::{DayCount, Frequency};
 use crate::error::{overflow, Error, Result};
-use crate::floating::FloatingRate;
 use crate::fraction::Fraction;
 use crate::money::{Money, Rounding};
+use crate::rate::FloatingRate;
 use crate::rate::{Rate, RatePeriod};
 
 /// The most installments a schedule may have (a 100-year weekly loan).

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::{annuity, equal_principal, simple, Method, Plan, Row, ScheduleOptions};
 use crate::error::{overflow, Result};
-use crate::floating::{on_path, FloatingRate, OnReset};
+use crate::rate::{on_path, FloatingRate, OnReset};
 
 /// What a rebuild keeps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

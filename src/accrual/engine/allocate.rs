@@ -2,9 +2,10 @@
 //! rule, and where a prepayment goes.
 
 use super::{cadd, date, Book, Inst, InstTerms, Parts, PRINCIPAL};
-use crate::accrual::allocation::{AllocationOrder, Component, Direction, InstallmentState, Surplus, Tier};
+use crate::accrual::allocation::{AllocationOrder, Direction, InstallmentState, Surplus, Tier};
 use crate::accrual::policy::EarlySettlement;
 use crate::accrual::servicing::Pyramiding;
+use crate::component::Component;
 use crate::error::{overflow, Result};
 use crate::schedule::{rebuild, Keep};
 

@@ -4,7 +4,7 @@
 //! interest and principal.
 
 use super::{cadd, cmul, Book, Clock, Inst, InstTerms, Parts, INTEREST, PRINCIPAL};
-use crate::accrual::allocation::Component;
+use crate::component::Component;
 use crate::error::Result;
 use crate::fraction::Fraction;
 use crate::schedule::{DailyInstallments, Keep};

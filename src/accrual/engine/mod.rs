@@ -16,17 +16,19 @@ use std::collections::BTreeSet;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::accrual::allocation::{AllocationOrder, Component};
+use crate::accrual::allocation::AllocationOrder;
 use crate::accrual::event::{Event, Reversal};
 use crate::accrual::policy::{
     Buckets, EarlySettlement, FeeAmount, GraceMeaning, InstallmentLimit, OverduePolicy, PenaltyBase, Recurrence,
 };
 use crate::accrual::servicing::{Accrual, Pyramiding};
 use crate::accrual::statement::{
-    AllocationPart, AllocationSource, Components, InstallmentStatement, LoanStatus, PaymentAllocation,
-    PossibleDuplicate, Rebate, RebateReason, Statement,
+    AllocationPart, AllocationSource, InstallmentStatement, LoanStatus, PaymentAllocation, PossibleDuplicate, Rebate,
+    RebateReason, Statement,
 };
 use crate::calendar::DayCount;
+use crate::component::Component;
+use crate::components::Components;
 use crate::error::{overflow, Error, Result};
 use crate::fraction::Fraction;
 use crate::money::{Money, Rounding, RoundingMode};
@@ -305,7 +307,7 @@ impl Terms {
                 rate: match path.as_slice() {
                     // a fixed rate: no date to look up
                     [] | [_] => options.rate(),
-                    _ => crate::floating::on_path(&path, date(start)?).unwrap_or(options.rate()),
+                    _ => crate::rate::on_path(&path, date(start)?).unwrap_or(options.rate()),
                 },
             });
             start = due;

@@ -5,8 +5,9 @@ use super::{
     cadd, cmul, date, day, days_i32, installment_cap, overflow, posted_left, share_of, slot, value, Alloc, Book, Inst,
     InstTerms, Parts, FEES, INTEREST, PRINCIPAL,
 };
-use crate::accrual::allocation::Component;
-use crate::accrual::statement::{AllocationSource, Components};
+use crate::accrual::statement::AllocationSource;
+use crate::component::Component;
+use crate::components::Components;
 use crate::error::{Error, Result};
 use crate::money::Money;
 use crate::schedule::{Schedule, ScheduleOptions};

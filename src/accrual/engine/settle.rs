@@ -4,9 +4,9 @@
 use super::{
     cadd, posted_left, slot, value, Alloc, Book, InstTerms, Parts, COMPOUND, FEES, INTEREST, PENALTY, PRINCIPAL,
 };
-use crate::accrual::allocation::Component;
 use crate::accrual::policy::EarlySettlement;
 use crate::accrual::statement::{AllocationSource, RebateReason};
+use crate::component::Component;
 use crate::error::Result;
 
 impl Book<'_> {

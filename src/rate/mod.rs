@@ -1,4 +1,5 @@
-//! Interest rates that carry their period.
+//! Interest rates that carry their period, floating rates (an index plus a
+//! spread, reset on a rule) and the tables of an index's published rates.
 
 use std::fmt;
 
@@ -9,6 +10,15 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::{DayCount, Frequency};
 use crate::error::{overflow, Error, Result};
 use crate::fraction::Fraction;
+use crate::money::Money;
+
+mod floating;
+mod table;
+
+pub(crate) use floating::on_path;
+pub use floating::{Fixing, FloatingRate, OnReset, Reset, Spread};
+pub(crate) use table::ymd;
+pub use table::RateTable;
 
 /// The period a rate is quoted for.
 ///
@@ -288,7 +298,7 @@ impl Rate {
     /// ```
     pub fn simple_interest(
         self,
-        amount: crate::Money,
+        amount: Money,
         start: NaiveDate,
         end: NaiveDate,
         day_count: DayCount,

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{overflow, Error, Result};
-use crate::limits::RateTable;
+use crate::rate::RateTable;
 use crate::rate::{Rate, RatePeriod};
 
 /// A signed annual margin added to an index: `Spread::annual(dec!(0.015))`
