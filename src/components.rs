@@ -80,18 +80,18 @@ impl Components {
         Money::sum(Component::ALL.map(|c| self.get(c)))
     }
 
-    pub(crate) fn from_minor(parts: &[i128; 5], scale: u32) -> Result<Components> {
-        if *parts == [0; 5] && scale <= 28 {
+    pub(crate) fn from_minor(parts: &PerComponent<i128>, scale: u32) -> Result<Components> {
+        if *parts == PerComponent::ZERO && scale <= 28 {
             // most parts of most installments are zero: the common case costs nothing
             return Components::zero(scale);
         }
-        let [fees, penalty, compound, interest, principal] = *parts;
+        let part = |c: Component| Money::from_minor(parts[c], scale);
         Ok(Components {
-            fees: Money::from_minor(fees, scale)?,
-            penalty_interest: Money::from_minor(penalty, scale)?,
-            compound_interest: Money::from_minor(compound, scale)?,
-            interest: Money::from_minor(interest, scale)?,
-            principal: Money::from_minor(principal, scale)?,
+            fees: part(Component::Fees)?,
+            penalty_interest: part(Component::PenaltyInterest)?,
+            compound_interest: part(Component::CompoundInterest)?,
+            interest: part(Component::Interest)?,
+            principal: part(Component::Principal)?,
         })
     }
 }
@@ -103,44 +103,59 @@ impl Components {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub(crate) struct PerComponent<T>([T; 5]);
 
-impl<T: Copy> PerComponent<T> {
-    /// The same value for every component.
-    pub(crate) const fn splat(value: T) -> PerComponent<T> {
-        PerComponent([value; 5])
-    }
+impl PerComponent<i128> {
+    /// Nothing of any component.
+    pub(crate) const ZERO: PerComponent<i128> = PerComponent([0; 5]);
+}
 
-    /// Each component with its value, in the order of [`Component::ALL`].
-    pub(crate) fn iter(&self) -> impl Iterator<Item = (Component, T)> + '_ {
-        Component::ALL.into_iter().zip(self.0.iter().copied())
+impl<T> PerComponent<T> {
+    /// The values in the order of [`Component::ALL`].
+    pub(crate) const fn new(values: [T; 5]) -> PerComponent<T> {
+        PerComponent(values)
     }
 
     /// The values in the order of [`Component::ALL`].
-    pub(crate) fn values(&self) -> [T; 5] {
-        self.0
+    pub(crate) fn iter(&self) -> std::slice::Iter<'_, T> {
+        self.0.iter()
+    }
+
+    /// The values in the order of [`Component::ALL`], to change.
+    pub(crate) fn iter_mut(&mut self) -> std::slice::IterMut<'_, T> {
+        self.0.iter_mut()
+    }
+}
+
+impl<'a, T> IntoIterator for &'a PerComponent<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
     }
 }
 
 impl<T> Index<Component> for PerComponent<T> {
     type Output = T;
     fn index(&self, component: Component) -> &T {
+        let [fees, penalty, compound, interest, principal] = &self.0;
         match component {
-            Component::Fees => &self.0[0],
-            Component::PenaltyInterest => &self.0[1],
-            Component::CompoundInterest => &self.0[2],
-            Component::Interest => &self.0[3],
-            Component::Principal => &self.0[4],
+            Component::Fees => fees,
+            Component::PenaltyInterest => penalty,
+            Component::CompoundInterest => compound,
+            Component::Interest => interest,
+            Component::Principal => principal,
         }
     }
 }
 
 impl<T> IndexMut<Component> for PerComponent<T> {
     fn index_mut(&mut self, component: Component) -> &mut T {
+        let [fees, penalty, compound, interest, principal] = &mut self.0;
         match component {
-            Component::Fees => &mut self.0[0],
-            Component::PenaltyInterest => &mut self.0[1],
-            Component::CompoundInterest => &mut self.0[2],
-            Component::Interest => &mut self.0[3],
-            Component::Principal => &mut self.0[4],
+            Component::Fees => fees,
+            Component::PenaltyInterest => penalty,
+            Component::CompoundInterest => compound,
+            Component::Interest => interest,
+            Component::Principal => principal,
         }
     }
 }

@@ -1,11 +1,12 @@
 //! Applying money to what is owed: the allocation order, the no-pyramiding
 //! rule, and where a prepayment goes.
 
-use super::{cadd, date, Book, Inst, InstTerms, Parts, PRINCIPAL};
+use super::{cadd, date, Book, Inst, InstTerms, Part, Parts};
 use crate::accrual::allocation::{AllocationOrder, Direction, InstallmentState, Surplus, Tier};
 use crate::accrual::policy::EarlySettlement;
 use crate::accrual::servicing::Pyramiding;
 use crate::component::Component;
+use crate::components::PerComponent;
 use crate::error::{overflow, Result};
 use crate::schedule::{rebuild, Keep};
 
@@ -36,7 +37,11 @@ impl Book<'_> {
             let x = inst.take(c, limit.min(*amount));
             if x > 0 {
                 *amount -= x;
-                parts.push((k, c, x));
+                parts.push(Part {
+                    installment: k,
+                    component: c,
+                    amount: x,
+                });
             }
         }
     }
@@ -180,9 +185,9 @@ impl Book<'_> {
         match (self.rows.get(f), self.inst.get(f)) {
             (Some(r), Some(i)) => {
                 // without the principal prepaid on it, which is booked on the first rebuilt row
-                let principal = r.principal - i.paid[PRINCIPAL];
+                let principal = r.principal - i.paid[Component::Principal];
                 let payment = if self.t.daily.is_some() {
-                    r.payment - i.paid[PRINCIPAL]
+                    r.payment - i.paid[Component::Principal]
                 } else {
                     principal.saturating_add(r.interest)
                 };
@@ -209,7 +214,7 @@ impl Book<'_> {
             .get(f..)
             .unwrap_or_default()
             .iter()
-            .try_fold(0i128, |s, i| cadd(s, i.paid[PRINCIPAL]))?;
+            .try_fold(0i128, |s, i| cadd(s, i.paid[Component::Principal]))?;
         let balance = tail.iter().try_fold(0i128, |s, r| cadd(s, r.principal))? - prepaid;
         if balance <= 0 {
             // nothing left to prepay (a settled loan): the rows and what paid them stay as they are
@@ -226,17 +231,26 @@ impl Book<'_> {
         for (j, (row, due)) in rows.iter().zip(tail.iter().map(|r| r.due)).enumerate() {
             let fee = fees.get(j).copied().unwrap_or(0);
             let extra = if j == 0 { booked } else { 0 };
-            self.push_row(due, start, [cadd(row.principal, extra)?, row.interest, fee], [0; 5])?;
+            self.push_row(
+                due,
+                start,
+                [cadd(row.principal, extra)?, row.interest, fee],
+                PerComponent::ZERO,
+            )?;
             start = due;
         }
         if rows.is_empty() {
             // the prepayment repays every rebuilt installment: one row carries it
-            self.push_row(first.due, first.start, [booked, 0, 0], [0; 5])?;
+            self.push_row(first.due, first.start, [booked, 0, 0], PerComponent::ZERO)?;
         }
         if let Some(inst) = self.inst.get_mut(f) {
             inst.take(Component::Principal, booked);
             if x > 0 {
-                parts.push((f, Component::Principal, x));
+                parts.push(Part {
+                    installment: f,
+                    component: Component::Principal,
+                    amount: x,
+                });
             }
         }
         self.shorten_plan(self.inst.len() - f, tail.len())?;
@@ -260,15 +274,16 @@ impl Book<'_> {
 /// ahead: nothing carried or posted on it either (daily interest, a
 /// restructure's arrears), which a rebuild would drop.
 fn untouched(i: &Inst, r: &InstTerms) -> bool {
-    let [fees, penalty, compound, interest, _] = i.paid;
     !i.closed
         && r.posted_interest == 0
         && r.posted_fee == 0
-        && [fees, penalty, compound, interest] == [0; 4]
-        && i.waived == [0; 5]
-        && i.restructured == [0; 5]
+        && Component::ALL
+            .iter()
+            .all(|&c| c == Component::Principal || i.paid[c] == 0)
+        && i.waived == PerComponent::ZERO
+        && i.restructured == PerComponent::ZERO
         && i.charges == 0
-        && i.charged[PRINCIPAL] == r.principal
+        && i.charged[Component::Principal] == r.principal
 }
 
 /// Principal, interest and the scheduled fee, in the order the allocation's

@@ -3,7 +3,7 @@
 //! and whenever money is received, and the installment split anew between
 //! interest and principal.
 
-use super::{cadd, cmul, Book, Clock, Inst, InstTerms, Parts, INTEREST, PRINCIPAL};
+use super::{cadd, cmul, Book, Clock, Inst, InstTerms, Part, Parts};
 use crate::component::Component;
 use crate::error::Result;
 use crate::fraction::Fraction;
@@ -14,7 +14,8 @@ use crate::schedule::{DailyInstallments, Keep};
 /// accrued since then belongs to the next one. (Principal prepaid beyond the
 /// installment, by the surplus rule, is not a payment of the installment.)
 pub(super) fn paid_ahead(inst: &Inst, row: &InstTerms) -> bool {
-    inst.out[PRINCIPAL] == 0 && inst.paid[PRINCIPAL].saturating_add(inst.paid[INTEREST]) >= row.payment.max(1)
+    inst.out[Component::Principal] == 0
+        && inst.paid[Component::Principal].saturating_add(inst.paid[Component::Interest]) >= row.payment.max(1)
 }
 
 /// `sum + balance × f`, exact; without reducing when the denominators agree
@@ -49,7 +50,7 @@ impl Book<'_> {
             .iter()
             .skip(self.first_open)
             .filter(|i| !i.closed)
-            .try_fold(0i128, |s, i| cadd(s, i.out[PRINCIPAL]))
+            .try_fold(0i128, |s, i| cadd(s, i.out[Component::Principal]))
     }
 
     /// Accrues contract interest on the principal outstanding over the days
@@ -128,8 +129,8 @@ impl Book<'_> {
             if already_due {
                 inst.late_interest = cadd(inst.late_interest, allowed)?;
             }
-            inst.charged[INTEREST] = cadd(inst.charged[INTEREST], allowed)?;
-            inst.out[INTEREST] = cadd(inst.out[INTEREST], allowed)?;
+            inst.charged[Component::Interest] = cadd(inst.charged[Component::Interest], allowed)?;
+            inst.out[Component::Interest] = cadd(inst.out[Component::Interest], allowed)?;
             inst.cut = cadd(inst.cut, x - allowed)?;
         }
         Ok(())
@@ -189,23 +190,26 @@ impl Book<'_> {
             .inst
             .iter()
             .skip(k + 1)
-            .try_fold(0i128, |s, i| cadd(s, i.out[PRINCIPAL]))?;
-        let charged = inst.charged[PRINCIPAL];
+            .try_fold(0i128, |s, i| cadd(s, i.out[Component::Principal]))?;
+        let charged = inst.charged[Component::Principal];
         let target = (row.payment - row.interest)
-            .max(inst.paid[PRINCIPAL])
+            .max(inst.paid[Component::Principal])
             .min(cadd(charged, later)?);
         let diff = target - charged;
         if diff > 0 {
             let mut left = diff;
             for j in (k + 1..self.inst.len()).rev() {
-                let x = left.min(self.inst.get(j).map_or(0, |i| i.out[PRINCIPAL]));
+                let x = left.min(self.inst.get(j).map_or(0, |i| i.out[Component::Principal]));
                 self.move_principal(j, -x);
                 left -= x;
             }
             self.move_principal(k, diff - left);
         } else if diff < 0 {
             // only what is still owed moves: principal waived or paid stays where it is
-            let x = diff.checked_neg().unwrap_or(0).min(inst.out[PRINCIPAL].max(0));
+            let x = diff
+                .checked_neg()
+                .unwrap_or(0)
+                .min(inst.out[Component::Principal].max(0));
             self.move_principal(k, -x);
             self.move_principal(last, x);
         }
@@ -219,8 +223,8 @@ impl Book<'_> {
         }
         if let (Some(row), Some(inst)) = (self.rows.get_mut(k), self.inst.get_mut(k)) {
             row.principal += x;
-            inst.charged[PRINCIPAL] += x;
-            inst.out[PRINCIPAL] += x;
+            inst.charged[Component::Principal] += x;
+            inst.out[Component::Principal] += x;
         }
     }
 
@@ -245,7 +249,11 @@ impl Book<'_> {
     pub(super) fn accrued_part(&self, parts: &mut Parts, room: Option<i128>) -> Result<()> {
         let x = self.accrued_within(room)?;
         if x > 0 {
-            parts.push((self.running_row(), Component::Interest, x));
+            parts.push(Part {
+                installment: self.running_row(),
+                component: Component::Interest,
+                amount: x,
+            });
         }
         Ok(())
     }

@@ -1,13 +1,13 @@
 //! A restructure or deferral replayed: what is owed on its date becomes a
 //! new plan, component by component.
 
+use super::terms::{days_i32, installment_cap};
 use super::{
-    cadd, cmul, date, day, days_i32, installment_cap, overflow, posted_left, share_of, slot, value, Alloc, Book, Inst,
-    InstTerms, Parts, FEES, INTEREST, PRINCIPAL,
+    cadd, cmul, date, day, overflow, posted_left, share_of, Alloc, Book, Inst, InstTerms, Part, Parts, Pending,
 };
 use crate::accrual::statement::AllocationSource;
 use crate::component::Component;
-use crate::components::Components;
+use crate::components::{Components, PerComponent};
 use crate::error::{Error, Result};
 use crate::money::Money;
 use crate::schedule::{Schedule, ScheduleOptions};
@@ -17,7 +17,7 @@ impl Book<'_> {
     pub(super) fn restructure(&mut self, r: &crate::restructure::Restructure, d: i32) -> Result<()> {
         use crate::restructure::{DeferralInterest, NewPlan, PlanFee, Shift, Treatment, Waive};
         let scale = self.t.scale;
-        let sum = |parts: &Parts| parts.iter().try_fold(0i128, |s, p| cadd(s, p.2));
+        let sum = |parts: &Parts| parts.iter().try_fold(0i128, |s, p| cadd(s, p.amount));
         self.post_accrued_now()?;
         self.close_accrual_window();
         let owed_total = sum(&self.payoff_parts(d)?)?;
@@ -45,17 +45,24 @@ impl Book<'_> {
         //    pays principal: the down payment lowers what is owed by exactly its amount
         let mut parts = self.payoff_parts(d)?;
         self.realise_rebates(&parts, d)?;
-        parts.retain(|p| p.2 > 0);
+        parts.retain(|p| p.amount > 0);
         self.credit_to_principal(&mut parts, d)?;
         // interest and fees of periods not yet due are charged now (once, for the annualised cap)
-        for &(k, c, x) in &parts {
+        for &Part {
+            installment: k,
+            component: c,
+            amount: x,
+        } in &parts
+        {
             if let (Some(it), Some(inst)) = (self.rows.get(k), self.inst.get(k)) {
                 if it.due > d && matches!(c, Component::Interest | Component::Fees) {
                     let already = match c {
-                        Component::Interest => posted_left(it.interest, it.posted_interest, inst.out[INTEREST]),
+                        Component::Interest => {
+                            posted_left(it.interest, it.posted_interest, inst.out[Component::Interest])
+                        }
                         _ => cadd(
                             posted_left(it.fee, it.posted_fee, inst.scheduled_fee_out),
-                            inst.out[FEES] - inst.scheduled_fee_out,
+                            inst.out[Component::Fees] - inst.scheduled_fee_out,
                         )?,
                     };
                     self.beyond = cadd(self.beyond, (x - already).max(0))?;
@@ -63,33 +70,38 @@ impl Book<'_> {
             }
         }
         // 3. take what is owed off the old installments; drop interest not yet earned
-        let mut owed = [0i128; 5];
-        for &(k, c, x) in &parts {
-            *slot(&mut owed, c) = cadd(value(&owed, c), x)?;
+        let mut owed = PerComponent::ZERO;
+        for &Part {
+            installment: k,
+            component: c,
+            amount: x,
+        } in &parts
+        {
+            owed[c] = cadd(owed[c], x)?;
             if let Some(inst) = self.inst.get_mut(k) {
-                let x = x.min(value(&inst.out, c));
-                *slot(&mut inst.out, c) -= x;
-                *slot(&mut inst.restructured, c) += x;
+                let x = x.min(inst.out[c]);
+                inst.out[c] -= x;
+                inst.restructured[c] += x;
             }
         }
         for inst in self.inst.iter_mut().skip(self.first_open) {
             for c in Component::ALL {
-                *slot(&mut inst.waived, c) += value(&inst.out, c);
+                inst.waived[c] += inst.out[c];
             }
-            inst.out = [0; 5];
+            inst.out = PerComponent::ZERO;
             inst.scheduled_fee_out = 0;
             inst.grace_waived = inst
                 .grace_waived
-                .saturating_add(inst.pending[0].saturating_add(inst.pending[1]));
-            inst.pending = [0, 0];
+                .saturating_add(inst.pending.penalty.saturating_add(inst.pending.compound));
+            inst.pending = Pending::default();
             inst.grace_done = true;
             inst.closed = true;
         }
         // 4. waive, then place each component
-        let mut waived = [0i128; 5];
+        let mut waived = PerComponent::ZERO;
         let mut rest = owed;
         for c in Component::ALL {
-            let have = value(&owed, c);
+            let have = owed[c];
             let w = match r.get_component(c).get_waive() {
                 Waive::Share(share) => share_of(have, share.exact()?)?.min(have),
                 Waive::Amount(m) => {
@@ -105,8 +117,8 @@ impl Book<'_> {
                 }
                 _ => 0,
             };
-            *slot(&mut waived, c) = w;
-            *slot(&mut rest, c) = have - w;
+            waived[c] = w;
+            rest[c] = have - w;
         }
         let restructured: i128 = rest.iter().sum();
         let fee = match r.get_fee() {
@@ -117,8 +129,13 @@ impl Book<'_> {
                 self.t.rounding.div(cmul(restructured, f.num)?, f.den)?
             }
         };
-        *slot(&mut rest, Component::Fees) = cadd(value(&rest, Component::Fees), fee)?;
-        let (mut capitalised, mut first, mut spread, mut now) = ([0i128; 5], [0i128; 5], [0i128; 5], [0i128; 5]);
+        rest[Component::Fees] = cadd(rest[Component::Fees], fee)?;
+        let (mut capitalised, mut first, mut spread, mut now) = (
+            PerComponent::ZERO,
+            PerComponent::ZERO,
+            PerComponent::ZERO,
+            PerComponent::ZERO,
+        );
         for c in Component::ALL {
             let target = match r.get_component(c).treatment() {
                 Treatment::CarryToFirst => &mut first,
@@ -126,7 +143,7 @@ impl Book<'_> {
                 Treatment::DueNow => &mut now,
                 _ => &mut capitalised,
             };
-            *slot(target, c) = value(&rest, c);
+            target[c] = rest[c];
         }
         let mut principal: i128 = capitalised.iter().sum();
         // 5. the new terms; re-amortisation and deferral keep the plan in force and the
@@ -207,8 +224,7 @@ impl Book<'_> {
                 if treatment == DeferralInterest::Capitalise {
                     principal = cadd(principal, deferral_interest)?;
                 } else {
-                    *slot(&mut first, Component::Interest) =
-                        cadd(value(&first, Component::Interest), deferral_interest)?;
+                    first[Component::Interest] = cadd(first[Component::Interest], deferral_interest)?;
                     // charged now, carried onto the first installment: counted once, here
                     self.beyond = cadd(self.beyond, deferral_interest)?;
                 }
@@ -249,17 +265,17 @@ impl Book<'_> {
         let mut start = d;
         for (j, row) in schedule.installments().iter().enumerate() {
             let j = i128::try_from(j).map_err(|_| overflow("installment index"))?;
-            let mut extra = [0i128; 5];
+            let mut extra = PerComponent::ZERO;
             for c in Component::ALL {
-                let total = value(&spread, c);
+                let total = spread[c];
                 let mut part = total / n;
                 if j == n - 1 {
                     part = total - part * (n - 1);
                 }
                 if j == 0 {
-                    part = cadd(part, value(&first, c))?;
+                    part = cadd(part, first[c])?;
                 }
-                *slot(&mut extra, c) = part;
+                extra[c] = part;
             }
             let due = day(row.due_date);
             let sched = [
@@ -270,9 +286,9 @@ impl Book<'_> {
             self.push_row(due, start, sched, extra)?;
             start = due;
         }
-        let mut carried = [0i128; 5];
+        let mut carried = PerComponent::ZERO;
         for c in Component::ALL {
-            *slot(&mut carried, c) = cadd(cadd(value(&first, c), value(&spread, c))?, value(&now, c))?;
+            carried[c] = cadd(cadd(first[c], spread[c])?, now[c])?;
         }
         self.restructures.push(crate::restructure::RestructureSummary {
             date: date(d)?,
@@ -293,20 +309,32 @@ impl Book<'_> {
 
     /// Adds an installment of the plan in force: `sched` = principal,
     /// interest, fee from its schedule; `extra` = amounts placed on it.
-    pub(super) fn push_row(&mut self, due: i32, start: i32, sched: [i128; 3], extra: [i128; 5]) -> Result<()> {
+    pub(super) fn push_row(&mut self, due: i32, start: i32, sched: [i128; 3], extra: PerComponent<i128>) -> Result<()> {
         let [principal, interest, fee] = sched;
-        let [x_fees, x_penalty, x_compound, x_interest, x_principal] = extra;
-        let charged = [
+        let (x_fees, x_penalty, x_compound, x_interest, x_principal) = (
+            extra[Component::Fees],
+            extra[Component::PenaltyInterest],
+            extra[Component::CompoundInterest],
+            extra[Component::Interest],
+            extra[Component::Principal],
+        );
+        let charged = PerComponent::new([
             cadd(fee, x_fees)?,
             x_penalty,
             x_compound,
             cadd(interest, x_interest)?,
             cadd(principal, x_principal)?,
-        ];
+        ]);
         let payment = charged.iter().try_fold(0i128, |s, x| cadd(s, *x))?;
         // daily interest is posted as it is earned: only what was carried on is charged
         let charged = if self.t.daily.is_some() {
-            [charged[FEES], x_penalty, x_compound, x_interest, charged[PRINCIPAL]]
+            PerComponent::new([
+                charged[Component::Fees],
+                x_penalty,
+                x_compound,
+                x_interest,
+                charged[Component::Principal],
+            ])
         } else {
             charged
         };
@@ -317,21 +345,21 @@ impl Book<'_> {
         self.rows.push(InstTerms {
             due,
             start,
-            principal: charged[PRINCIPAL],
-            interest: charged[INTEREST],
-            fee: charged[FEES],
+            principal: charged[Component::Principal],
+            interest: charged[Component::Interest],
+            fee: charged[Component::Fees],
             cap: installment_cap(self.t.installment_limit, payment, self.t.scale)?,
             posted_interest: x_interest,
             posted_fee: x_fees,
             // what was carried on is added to the planned installment
-            payment: cadd(cadd(charged[PRINCIPAL], interest)?, x_interest)?,
+            payment: cadd(cadd(charged[Component::Principal], interest)?, x_interest)?,
             planned_interest: cadd(interest, x_interest)?,
             rate,
         });
         self.inst.push(Inst {
             charged,
             out: charged,
-            scheduled_fee_out: charged[FEES],
+            scheduled_fee_out: charged[Component::Fees],
             ..Inst::default()
         });
         Ok(())
@@ -346,18 +374,22 @@ impl Book<'_> {
         }
         let mut left = credit;
         let mut paid = Vec::new();
-        for part in parts.iter_mut().filter(|p| p.1 == Component::Principal) {
-            let Some(inst) = self.inst.get_mut(part.0) else {
+        for part in parts.iter_mut().filter(|p| p.component == Component::Principal) {
+            let Some(inst) = self.inst.get_mut(part.installment) else {
                 continue;
             };
-            let x = inst.take(Component::Principal, left.min(part.2));
+            let x = inst.take(Component::Principal, left.min(part.amount));
             if x > 0 {
-                part.2 -= x;
+                part.amount -= x;
                 left -= x;
-                paid.push((part.0, Component::Principal, x));
+                paid.push(Part {
+                    installment: part.installment,
+                    component: Component::Principal,
+                    amount: x,
+                });
             }
         }
-        parts.retain(|p| p.2 > 0);
+        parts.retain(|p| p.amount > 0);
         self.credit = left;
         self.record(Alloc {
             source: AllocationSource::CreditBalance,

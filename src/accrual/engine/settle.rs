@@ -1,9 +1,7 @@
 //! Settling a loan: what the payoff owes on a date, what it credits back,
 //! and receiving money.
 
-use super::{
-    cadd, posted_left, slot, value, Alloc, Book, InstTerms, Parts, COMPOUND, FEES, INTEREST, PENALTY, PRINCIPAL,
-};
+use super::{cadd, posted_left, Alloc, Book, Credited, InstTerms, Part, Parts};
 use crate::accrual::policy::EarlySettlement;
 use crate::accrual::statement::{AllocationSource, RebateReason};
 use crate::component::Component;
@@ -24,26 +22,36 @@ impl Book<'_> {
             }
             if it.due <= d {
                 for c in Component::ALL {
-                    let x = value(&inst.out, c);
+                    let x = inst.out[c];
                     if x != 0 {
-                        parts.push((k, c, x));
+                        parts.push(Part {
+                            installment: k,
+                            component: c,
+                            amount: x,
+                        });
                     }
                 }
                 continue;
             }
             // a later period with nothing paid ahead or carried onto it: only its principal
             // (and any fee posted on it) is owed
-            let untouched =
-                inst.paid[INTEREST] == 0 && inst.paid[FEES] == 0 && it.posted_interest == 0 && it.posted_fee == 0;
+            let untouched = inst.paid[Component::Interest] == 0
+                && inst.paid[Component::Fees] == 0
+                && it.posted_interest == 0
+                && it.posted_fee == 0;
             if untouched && !all_scheduled && k != earning.1 {
                 for (c, x) in [
-                    (Component::Fees, inst.out[FEES] - inst.scheduled_fee_out),
-                    (Component::PenaltyInterest, inst.out[PENALTY]),
-                    (Component::CompoundInterest, inst.out[COMPOUND]),
-                    (Component::Principal, inst.out[PRINCIPAL]),
+                    (Component::Fees, inst.out[Component::Fees] - inst.scheduled_fee_out),
+                    (Component::PenaltyInterest, inst.out[Component::PenaltyInterest]),
+                    (Component::CompoundInterest, inst.out[Component::CompoundInterest]),
+                    (Component::Principal, inst.out[Component::Principal]),
                 ] {
                     if x != 0 {
-                        parts.push((k, c, x));
+                        parts.push(Part {
+                            installment: k,
+                            component: c,
+                            amount: x,
+                        });
                     }
                 }
                 continue;
@@ -62,35 +70,39 @@ impl Book<'_> {
             let interest = early_part(
                 it.interest,
                 it.posted_interest,
-                inst.out[INTEREST],
-                inst.paid[INTEREST],
+                inst.out[Component::Interest],
+                inst.paid[Component::Interest],
                 earned_interest,
             );
             let fee = early_part(
                 it.fee,
                 it.posted_fee,
                 inst.scheduled_fee_out,
-                inst.paid[FEES],
+                inst.paid[Component::Fees],
                 earned_fee,
             );
             // late and returned-payment fees, penalties carried or posted on it: owed in full
-            let other_fees = inst.out[FEES] - inst.scheduled_fee_out;
+            let other_fees = inst.out[Component::Fees] - inst.scheduled_fee_out;
             for part in [
                 (Component::Fees, cadd(fee.max(0), other_fees)?),
-                (Component::PenaltyInterest, inst.out[PENALTY]),
-                (Component::CompoundInterest, inst.out[COMPOUND]),
+                (Component::PenaltyInterest, inst.out[Component::PenaltyInterest]),
+                (Component::CompoundInterest, inst.out[Component::CompoundInterest]),
                 (Component::Interest, interest.max(0)),
-                (Component::Principal, inst.out[PRINCIPAL]),
+                (Component::Principal, inst.out[Component::Principal]),
                 (Component::Fees, fee.min(0)),
                 (Component::Interest, interest.min(0)),
             ] {
                 if part.1 != 0 {
-                    parts.push((k, part.0, part.1));
+                    parts.push(Part {
+                        installment: k,
+                        component: part.0,
+                        amount: part.1,
+                    });
                 }
             }
         }
         self.accrued_part(&mut parts, room)?;
-        parts.retain(|p| p.2 != 0);
+        parts.retain(|p| p.amount != 0);
         Ok(parts)
     }
 
@@ -103,11 +115,13 @@ impl Book<'_> {
             .filter(|(inst, _)| !inst.closed)
             .fold(0i128, |floor, (inst, row)| {
                 let ahead = if row.due > d {
-                    inst.paid[INTEREST].saturating_add(inst.paid[FEES])
+                    inst.paid[Component::Interest].saturating_add(inst.paid[Component::Fees])
                 } else {
                     0
                 };
-                floor.saturating_add(inst.out[PRINCIPAL]).saturating_sub(ahead)
+                floor
+                    .saturating_add(inst.out[Component::Principal])
+                    .saturating_sub(ahead)
             })
     }
 
@@ -142,14 +156,25 @@ impl Book<'_> {
     /// the amount.
     pub(super) fn realise_rebates(&mut self, payoff: &Parts, d: i32) -> Result<i128> {
         let mut total = 0i128;
-        for &(k, c, x) in payoff {
+        for &Part {
+            installment: k,
+            component: c,
+            amount: x,
+        } in payoff
+        {
             let Some(inst) = self.inst.get_mut(k) else { continue };
             if x >= 0 {
                 continue;
             }
-            *slot(&mut inst.paid, c) += x;
-            *slot(&mut inst.charged, c) += x;
-            self.record_rebate((d, k, c, -x, RebateReason::Unearned));
+            inst.paid[c] += x;
+            inst.charged[c] += x;
+            self.record_rebate(Credited {
+                day: d,
+                installment: k,
+                component: c,
+                amount: -x,
+                reason: RebateReason::Unearned,
+            });
             total = cadd(total, -x)?;
         }
         self.credit = cadd(self.credit, total)?;
@@ -167,7 +192,7 @@ impl Book<'_> {
         } else {
             self.payoff_parts(d)?
         };
-        let net = payoff.iter().try_fold(0i128, |s, p| cadd(s, p.2))?;
+        let net = payoff.iter().try_fold(0i128, |s, p| cadd(s, p.amount))?;
         let settles = !payoff.is_empty() && available >= net;
         if settles {
             self.realise_rebates(&payoff, d)?;
@@ -175,9 +200,14 @@ impl Book<'_> {
         let credit_used = std::mem::take(&mut self.credit);
         let available = cadd(amount, credit_used)?;
         let (parts, left) = if settles {
-            let payoff: Parts = payoff.into_iter().filter(|p| p.2 > 0).collect();
-            let total = payoff.iter().try_fold(0i128, |s, p| cadd(s, p.2))?;
-            for &(k, c, x) in &payoff {
+            let payoff: Parts = payoff.into_iter().filter(|p| p.amount > 0).collect();
+            let total = payoff.iter().try_fold(0i128, |s, p| cadd(s, p.amount))?;
+            for &Part {
+                installment: k,
+                component: c,
+                amount: x,
+            } in &payoff
+            {
                 if let Some(inst) = self.inst.get_mut(k) {
                     inst.take(c, x);
                 }
@@ -185,13 +215,13 @@ impl Book<'_> {
             // interest and scheduled fees not earned by the settlement date are never charged:
             // the periods end today with what they earned
             for (inst, row) in self.inst.iter_mut().zip(self.rows.iter_mut()) {
-                let (interest, fee) = (inst.out[INTEREST], inst.out[FEES]);
-                inst.charged[INTEREST] -= interest;
-                inst.charged[FEES] -= fee;
+                let (interest, fee) = (inst.out[Component::Interest], inst.out[Component::Fees]);
+                inst.charged[Component::Interest] -= interest;
+                inst.charged[Component::Fees] -= fee;
                 row.interest -= interest.min(row.interest);
                 row.fee -= fee.min(row.fee);
-                inst.out[FEES] = 0;
-                inst.out[INTEREST] = 0;
+                inst.out[Component::Fees] = 0;
+                inst.out[Component::Interest] = 0;
                 inst.scheduled_fee_out = 0;
             }
             (payoff, available - total)
