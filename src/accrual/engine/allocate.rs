@@ -1,6 +1,7 @@
 //! Applying money to what is owed: the allocation order, the no-pyramiding
 //! rule, and where a prepayment goes.
 
+use super::restructure::RowAmounts;
 use super::{cadd, date, Book, Inst, InstTerms, Part, Parts};
 use crate::accrual::allocation::{AllocationOrder, Direction, InstallmentState, Surplus, Tier};
 use crate::accrual::policy::EarlySettlement;
@@ -234,14 +235,22 @@ impl Book<'_> {
             self.push_row(
                 due,
                 start,
-                [cadd(row.principal, extra)?, row.interest, fee],
+                RowAmounts {
+                    principal: cadd(row.principal, extra)?,
+                    interest: row.interest,
+                    fee,
+                },
                 PerComponent::ZERO,
             )?;
             start = due;
         }
         if rows.is_empty() {
             // the prepayment repays every rebuilt installment: one row carries it
-            self.push_row(first.due, first.start, [booked, 0, 0], PerComponent::ZERO)?;
+            let booked = RowAmounts {
+                principal: booked,
+                ..RowAmounts::default()
+            };
+            self.push_row(first.due, first.start, booked, PerComponent::ZERO)?;
         }
         if let Some(inst) = self.inst.get_mut(f) {
             inst.take(Component::Principal, booked);
