@@ -4,8 +4,11 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::{monthly_totals, Comparison, OptionResult, Payments, WayOut};
+use super::evaluate::monthly_totals;
+use super::way_out::Payments;
+use super::{Comparison, OptionResult, WayOut};
 use crate::error::Result;
+use crate::limits::Warning;
 use crate::money::Money;
 use crate::restructure::NewPlan;
 
@@ -102,7 +105,7 @@ impl Comparison {
                         budget
                     ));
                 }
-                if o.warnings.iter().any(super::Warning::breaks_a_legal_limit) {
+                if o.warnings.iter().any(Warning::breaks_a_legal_limit) {
                     reason.push_str("; above a legal limit");
                 }
                 if self.order == Order::AffordableFirst && affordable > 0 {

@@ -1,12 +1,13 @@
 //! Simple interest at a rate under a day count, as an exact factor between two days.
 
+use chrono::NaiveDate;
+
 use super::{cmul, date};
 use crate::calendar::DayCount;
 use crate::error::Result;
 use crate::fraction::Fraction;
 use crate::money::Rounding;
 use crate::rate::{Rate, RatePeriod};
-use chrono::NaiveDate;
 
 /// Simple interest at a rate under a day count, as an exact factor.
 #[derive(Debug, Clone, PartialEq, Eq)]

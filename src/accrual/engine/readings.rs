@@ -1,6 +1,8 @@
 //! Reading a replay without a statement: closing it on a date, its standing,
 //! payoff and dues, and the copies a search reads from.
 
+use chrono::NaiveDate;
+
 use super::statement::{daily_upcoming, upcoming_split};
 use super::{cadd, date, day, Book, Part};
 use crate::accrual::policy::Buckets;
@@ -9,7 +11,6 @@ use crate::component::Component;
 use crate::components::PerComponent;
 use crate::error::Result;
 use crate::money::Money;
-use chrono::NaiveDate;
 
 impl<'t> Book<'t> {
     /// Finishes the replay at `as_of` and builds the statement.

@@ -1,6 +1,8 @@
 //! The statement of a closed replay: every installment, the totals, the
 //! payoff, allocations and rebates.
 
+use chrono::NaiveDate;
+
 use super::{cadd, date, day, Book, Inst, InstTerms, Part};
 use crate::accrual::policy::Buckets;
 use crate::accrual::statement::{
@@ -10,7 +12,6 @@ use crate::component::Component;
 use crate::components::{Components, PerComponent};
 use crate::error::{overflow, Result};
 use crate::money::Money;
-use chrono::NaiveDate;
 
 impl Book<'_> {
     pub(crate) fn statement(mut self, as_of_date: NaiveDate, buckets: &Buckets) -> Result<Statement> {

@@ -1,0 +1,158 @@
+//! A debt-management service: its fee, then the debt it negotiates down,
+//! settled at the end of its term.
+
+use chrono::Months;
+use serde::{Deserialize, Serialize};
+
+use super::request::Comparison;
+use super::way_out::Path;
+use crate::accrual::Statement;
+use crate::error::{overflow, Error, Result};
+use crate::limits::Warning;
+use crate::money::Money;
+use crate::ratio::Ratio;
+
+/// What a debt-management service charges.
+///
+/// ```
+/// use overdue::{Ratio, ServiceFee};
+/// use overdue::dec;
+/// let fee = ServiceFee::ShareOfDebt(Ratio::new(dec!(0.15))?);
+/// # let _ = fee;
+/// # Ok::<(), overdue::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum ServiceFee {
+    /// A fixed amount, paid on signing.
+    Flat(Money),
+    /// A share of today's debt (the payoff amount), paid on signing.
+    ShareOfDebt(Ratio),
+    /// A share of what the negotiation saves, paid at settlement.
+    ShareOfSavings(Ratio),
+}
+
+/// A debt-management service: it negotiates a reduction, and the borrower
+/// pays the reduced debt when the settlement is reached.
+///
+/// ```
+/// use overdue::{DebtService, Ratio, ServiceFee};
+/// use overdue::dec;
+/// let s = DebtService::new(ServiceFee::ShareOfDebt(Ratio::new(dec!(0.15))?), Ratio::new(dec!(0.2))?, 3);
+/// assert_eq!(s.get_months(), 3);
+/// # Ok::<(), overdue::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DebtService {
+    pub(super) fee: ServiceFee,
+    pub(super) reduction: Ratio,
+    pub(super) months: u32,
+    #[serde(default)]
+    pub(super) freeze_penalties: bool,
+}
+
+impl DebtService {
+    /// A service charging `fee` that negotiates `reduction` off the debt,
+    /// settled after `months`; penalties keep accruing meanwhile.
+    ///
+    /// ```
+    /// use overdue::{DebtService, Money, Ratio, ServiceFee};
+    /// let s = DebtService::new(ServiceFee::Flat(Money::ZERO), Ratio::ZERO, 1);
+    /// assert!(!s.get_freeze_penalties());
+    /// ```
+    pub fn new(fee: ServiceFee, reduction: Ratio, months: u32) -> DebtService {
+        DebtService {
+            fee,
+            reduction,
+            months,
+            freeze_penalties: false,
+        }
+    }
+
+    /// The lender freezes penalties while the settlement is negotiated.
+    ///
+    /// ```
+    /// use overdue::{DebtService, Money, Ratio, ServiceFee};
+    /// assert!(DebtService::new(ServiceFee::Flat(Money::ZERO), Ratio::ZERO, 1).freeze_penalties().get_freeze_penalties());
+    /// ```
+    pub fn freeze_penalties(mut self) -> DebtService {
+        self.freeze_penalties = true;
+        self
+    }
+
+    /// The months until the settlement is paid.
+    ///
+    /// ```
+    /// use overdue::{DebtService, Money, Ratio, ServiceFee};
+    /// assert_eq!(DebtService::new(ServiceFee::Flat(Money::ZERO), Ratio::ZERO, 4).get_months(), 4);
+    /// ```
+    pub fn get_months(&self) -> u32 {
+        self.months
+    }
+
+    /// Whether penalties are frozen meanwhile.
+    ///
+    /// ```
+    /// use overdue::{DebtService, Money, Ratio, ServiceFee};
+    /// assert!(!DebtService::new(ServiceFee::Flat(Money::ZERO), Ratio::ZERO, 4).get_freeze_penalties());
+    /// ```
+    pub fn get_freeze_penalties(&self) -> bool {
+        self.freeze_penalties
+    }
+}
+
+impl Comparison {
+    /// A debt-management service: its fee, then the reduced debt at settlement.
+    pub(super) fn debt_service_path(&self, s: &DebtService, today: &Statement) -> Result<Path> {
+        let settle = self
+            .as_of
+            .checked_add_months(Months::new(s.months))
+            .ok_or(Error::DateOutOfRange {
+                operation: "debt-service settlement date",
+            })?;
+        let at_settlement = self.ledger.statement(settle)?;
+        let debt = if s.freeze_penalties {
+            today.payoff
+        } else {
+            at_settlement.payoff
+        };
+        let rounding = self.ledger.policy().get_rounding();
+        let share = |amount: Money, r: Ratio| -> Result<Money> {
+            let v = amount
+                .as_decimal()
+                .checked_mul(r.as_decimal())
+                .ok_or_else(|| overflow("debt-service share"))?;
+            Money::new(rounding.round(v))
+        };
+        let reduction = share(debt, s.reduction)?;
+        let settlement = debt.checked_sub(reduction.min(debt))?;
+        let (fee_day, fee) = match s.fee {
+            ServiceFee::Flat(m) => (self.as_of, m),
+            ServiceFee::ShareOfDebt(r) => (self.as_of, share(today.payoff, r)?),
+            ServiceFee::ShareOfSavings(r) => (settle, share(reduction, r)?),
+        };
+        let mut warnings = vec![Warning::ServiceRisk];
+        // a fee before any debt is settled: unlawful in US telemarketed debt relief
+        // (16 CFR 310.4(a)(5)(i))
+        if fee_day < settle && !fee.is_zero() {
+            warnings.push(Warning::AdvanceFee { fee });
+        }
+        // what the service saves against paying the whole debt at settlement
+        let savings = at_settlement.payoff.saturating_sub(settlement);
+        if fee > savings {
+            warnings.push(Warning::FeeAboveSavings { fee, savings });
+        }
+        Ok(Path {
+            payments: vec![(fee_day, fee), (settle, settlement)],
+            highest_dpd: at_settlement.days_past_due,
+            settled_on: settle,
+            cured_on: settle,
+            contract: (self.ledger.schedule().disbursement(), self.lender),
+            warnings,
+        })
+    }
+}

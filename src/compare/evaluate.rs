@@ -1,0 +1,279 @@
+//! Working out each option: its payments, cost, APR, credit impact and
+//! warnings, and the break-even days of all of them at once.
+
+use chrono::{Datelike, Months, NaiveDate};
+use rust_decimal::Decimal;
+
+use super::rank::MonthOverBudget;
+use super::request::Comparison;
+use super::result::{ComparisonResult, CreditImpact, OptionResult};
+use super::way_out::{Choice, Path, Payments, WayOut};
+use crate::accrual::Statement;
+use crate::calendar::{DayCount, Frequency};
+use crate::cost::{nominal_annual_rate, xirr, xnpv, CashFlow};
+use crate::error::{overflow, Error, Result};
+use crate::limits::{LenderKind, Warning};
+use crate::money::Money;
+use crate::rate::{Rate, RateTable};
+
+impl Comparison {
+    /// Works out every option and ranks them.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] if there are no options, if nothing is owed, or if
+    /// an option is dated before the comparison date; the errors of the
+    /// statement, the restructure and the schedule behind each option.
+    ///
+    /// ```
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
+    /// let none = Comparison::new(ledger, d(2026, 3, 1), Budget::new(Money::ZERO, Money::ZERO), Rate::ZERO);
+    /// assert!(matches!(none.run(), Err(Error::Invalid { .. })));
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn run(&self) -> Result<ComparisonResult> {
+        if self.options.is_empty() {
+            return Err(Error::Invalid {
+                field: "comparison",
+                reason: "there are no options to compare".into(),
+            });
+        }
+        let statement = self.ledger.statement(self.as_of)?;
+        if statement.payoff.is_zero() {
+            return Err(Error::Invalid {
+                field: "comparison",
+                reason: format!("nothing is owed on {}", self.as_of),
+            });
+        }
+        let mut options = self
+            .options
+            .iter()
+            .map(|choice| self.evaluate(choice, &statement))
+            .collect::<Result<Vec<_>>>()?;
+        // every option's break-even searched at once: each round of probes is one replay
+        let totals: Vec<Option<Money>> = options
+            .iter()
+            .map(|o| (!matches!(o.way, WayOut::Stay { .. })).then_some(o.total_paid))
+            .collect();
+        let curve = super::break_even::StayCurve::new(&self.ledger, self.as_of);
+        for (option, (day, delay)) in options.iter_mut().zip(curve.break_evens(&totals)?) {
+            option.break_even = day;
+            option.longest_delay_days = delay;
+        }
+        self.rank(&mut options)?;
+        Ok(ComparisonResult {
+            as_of: self.as_of,
+            payoff: statement.payoff,
+            monthly_budget: self.monthly_budget()?,
+            rank_by: self.rank_by,
+            order: self.order,
+            statement,
+            options,
+        })
+    }
+
+    /// What the budget leaves each month, rounded to the loan's minor unit
+    /// (a budget given as `1800` is reported as `1800.00`, as every other amount).
+    pub(crate) fn monthly_budget(&self) -> Result<Money> {
+        let rounding = self.ledger.policy().get_rounding();
+        let minor = self
+            .budget
+            .available()
+            .round(rounding)
+            .to_minor("monthly budget", rounding.scale())?;
+        Money::from_minor(minor, rounding.scale())
+    }
+
+    /// The option's figures; its break-even day is left for [`Comparison::run`]
+    /// to search with every other option's.
+    pub(super) fn evaluate(&self, choice: &Choice, today: &Statement) -> Result<OptionResult> {
+        let payoff = today.payoff;
+        let Path {
+            payments,
+            highest_dpd,
+            settled_on,
+            cured_on,
+            contract,
+            mut warnings,
+        } = self.path(&choice.way, today)?;
+        let payments: Payments = payments.into_iter().filter(|p| !p.1.is_zero()).collect();
+        let cash_flows: Vec<CashFlow> = payments
+            .iter()
+            .map(|&(date, amount)| CashFlow::new(date, -amount.as_decimal()))
+            .collect();
+        let total_paid = Money::sum(payments.iter().map(|p| p.1))?;
+        let cost = crate::money::exact_sub(total_paid.as_decimal(), payoff.as_decimal())
+            .ok_or_else(|| overflow("option cost"))?;
+        let npv = present_cost(
+            self.as_of,
+            &payments,
+            self.discount_rate,
+            self.ledger.policy().get_rounding(),
+        )?;
+        // the option's flows against today's payoff: what it costs as a rate
+        let mut against = vec![CashFlow::new(self.as_of, payoff.as_decimal())];
+        against.extend(cash_flows.iter().copied());
+        // rates to 10 places, the accuracy the XIRR solver guarantees, except where
+        // rounding would reach -100 %, a value the solver never returns: then as solved
+        let (effective_rate, apr) = match xirr(&against) {
+            Ok(e) => (
+                Some(reported_rate(e, e)),
+                nominal_annual_rate(e, Frequency::Monthly)
+                    .ok()
+                    .map(|r| reported_rate(r.value(), e)),
+            ),
+            Err(_) => (None, None),
+        };
+        warnings.extend(legal_warnings(contract, apr, &self.lpr)?);
+        let months = monthly_totals(&payments)?;
+        let peak_monthly = months.iter().map(|m| m.1).max().unwrap_or(Money::ZERO);
+        let span = months.len().max(1);
+        let average = total_paid
+            .as_decimal()
+            .checked_div(Decimal::from(span))
+            .ok_or_else(|| overflow("average monthly payment"))?;
+        let average_monthly = Money::new(self.ledger.policy().get_rounding().round(average))?;
+        let budget = self.monthly_budget()?;
+        let months_over_budget = u32::try_from(months.iter().filter(|m| m.1 > budget).count()).unwrap_or(u32::MAX);
+        let first_over_budget = months
+            .iter()
+            .find(|m| m.1 > budget)
+            .map(|&((year, month), paid)| {
+                Ok::<_, Error>(MonthOverBudget {
+                    month: NaiveDate::from_ymd_opt(year, month, 1).ok_or(Error::DateOutOfRange {
+                        operation: "month over budget",
+                    })?,
+                    paid,
+                    over_by: paid.checked_sub(budget)?,
+                })
+            })
+            .transpose()?;
+        if months_over_budget > 0 {
+            warnings.push(Warning::OverBudget {
+                months: months_over_budget,
+                peak: peak_monthly,
+                budget,
+            });
+        }
+        // the record runs from the day the adverse event ends (征信业管理条例, art. 16)
+        let record_until = cured_on
+            .checked_add_months(Months::new(self.credit_record_years.saturating_mul(12)))
+            .ok_or(Error::DateOutOfRange {
+                operation: "credit record date",
+            })?;
+        Ok(OptionResult {
+            label: choice.label.clone(),
+            way: choice.way.clone(),
+            cash_flows,
+            total_paid,
+            cost,
+            npv,
+            effective_rate,
+            apr,
+            peak_monthly,
+            average_monthly,
+            months_over_budget,
+            affordable: first_over_budget.is_none() && !warnings.iter().any(Warning::breaks_a_legal_limit),
+            first_over_budget,
+            warnings,
+            credit: CreditImpact {
+                highest_days_past_due: highest_dpd,
+                bucket: self
+                    .ledger
+                    .policy()
+                    .get_buckets()
+                    .bucket(highest_dpd)
+                    .label()
+                    .to_owned(),
+                settled_on,
+                delinquency_ends: cured_on,
+                negative_record_until: record_until,
+            },
+            break_even: None,
+            longest_delay_days: None,
+            rank: 0,
+            reason: String::new(),
+        })
+    }
+
+    pub(super) fn not_before(&self, day: NaiveDate, field: &'static str) -> Result<NaiveDate> {
+        if day < self.as_of {
+            return Err(Error::DateOrder {
+                earlier: "comparison date",
+                earlier_date: self.as_of,
+                later: field,
+                later_date: day,
+            });
+        }
+        Ok(day)
+    }
+}
+
+/// What `payments` by the borrower are worth on `as_of` at the annual
+/// `rate` (Act/365F), rounded with `rounding`: the NPV of a way out or a plan.
+pub(crate) fn present_cost(
+    as_of: NaiveDate,
+    payments: &[(NaiveDate, Money)],
+    rate: Rate,
+    rounding: crate::money::Rounding,
+) -> Result<Money> {
+    // discounted to `as_of` (xnpv counts time from its earliest flow)
+    let mut flows = vec![CashFlow::new(as_of, Decimal::ZERO)];
+    flows.extend(
+        payments
+            .iter()
+            .map(|&(date, amount)| CashFlow::new(date, -amount.as_decimal())),
+    );
+    let present_value = xnpv(&flows, rate, DayCount::Act365Fixed)?;
+    Money::new(rounding.round(-present_value))
+}
+
+/// The legal limits a contract of `lender` made on `day` breaks at the
+/// simple annual rate `apr` of its interest, penalties and fees.
+pub(crate) fn legal_warnings(
+    contract: (NaiveDate, LenderKind),
+    apr: Option<Decimal>,
+    lpr: &RateTable,
+) -> Result<Vec<Warning>> {
+    match apr {
+        Some(simple) => Ok(crate::limits::court_checks(contract, simple, lpr)?.warnings()),
+        None => Ok(Vec::new()),
+    }
+}
+
+/// Payments summed by calendar month, in order, from the first month to the
+/// last (months with nothing paid included).
+/// `rate` rounded to 10 places, unless the effective rate it comes from
+/// would round to -100 % or below: then `rate` as solved (16 places).
+pub(super) fn reported_rate(rate: Decimal, effective: Decimal) -> Decimal {
+    if effective.round_dp(10) <= Decimal::NEGATIVE_ONE {
+        rate.round_dp(16)
+    } else {
+        rate.round_dp(10)
+    }
+}
+
+pub(super) fn monthly_totals(payments: &[(NaiveDate, Money)]) -> Result<Vec<((i32, u32), Money)>> {
+    let key = |d: NaiveDate| (d.year(), d.month());
+    let (Some(first), Some(last)) = (
+        payments.iter().map(|p| key(p.0)).min(),
+        payments.iter().map(|p| key(p.0)).max(),
+    ) else {
+        return Ok(Vec::new());
+    };
+    let mut months = Vec::new();
+    let mut month = first;
+    loop {
+        let total = Money::sum(payments.iter().filter(|p| key(p.0) == month).map(|p| p.1))?;
+        months.push((month, total));
+        if month >= last {
+            return Ok(months);
+        }
+        month = if month.1 == 12 {
+            (month.0 + 1, 1)
+        } else {
+            (month.0, month.1 + 1)
+        };
+    }
+}

@@ -1,0 +1,237 @@
+//! Refinance: a new loan (from family, a private lender or another
+//! institution) pays today's payoff; then its installments.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::request::Comparison;
+use super::way_out::{Path, Payments};
+use crate::accrual::Statement;
+use crate::calendar::Frequency;
+use crate::error::{overflow, Error, Result};
+use crate::limits::{LenderKind, Warning};
+use crate::money::Money;
+use crate::rate::Rate;
+use crate::restructure::PlanFee;
+use crate::schedule::{Method, Schedule, ScheduleOptions};
+
+/// A new loan that pays today's payoff amount.
+///
+/// Its principal is the payoff plus an upfront fee that is added, or grossed
+/// up so that what is left after a deducted fee is exactly the payoff (a
+/// share is then `principal − payoff`, rounded up to the minor unit).
+///
+/// ```
+/// use overdue::{LenderKind, Method, PlanFee, Rate, Ratio, Refinance};
+/// use overdue::dec;
+/// let small_loan = Refinance::new(LenderKind::LicensedInstitution, Rate::annual(dec!(0.15))?, 12)
+///     .upfront_fee(PlanFee::Share(Ratio::new(dec!(0.02))?), true);
+/// let family = Refinance::new(LenderKind::FamilyOrFriends, Rate::ZERO, 6).method(Method::EqualPrincipal);
+/// assert_ne!(small_loan, family);
+/// # Ok::<(), overdue::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Refinance {
+    pub(super) lender: LenderKind,
+    pub(super) rate: Rate,
+    pub(super) installments: u32,
+    #[serde(default)]
+    pub(super) method: Method,
+    #[serde(default)]
+    pub(super) frequency: Frequency,
+    #[serde(default)]
+    pub(super) upfront_fee: Option<PlanFee>,
+    #[serde(default)]
+    pub(super) fee_deducted: bool,
+    #[serde(default)]
+    pub(super) recurring_fee: Option<Money>,
+}
+
+impl Refinance {
+    /// A loan from `lender` at `rate` in `installments` equal monthly installments.
+    ///
+    /// ```
+    /// use overdue::{LenderKind, Rate, Refinance};
+    /// let r = Refinance::new(LenderKind::PrivateLender, Rate::ZERO, 3);
+    /// assert_eq!(r.get_lender(), LenderKind::PrivateLender);
+    /// ```
+    pub fn new(lender: LenderKind, rate: Rate, installments: u32) -> Refinance {
+        Refinance {
+            lender,
+            rate,
+            installments,
+            method: Method::default(),
+            frequency: Frequency::default(),
+            upfront_fee: None,
+            fee_deducted: false,
+            recurring_fee: None,
+        }
+    }
+
+    /// Sets the schedule method (default equal installment).
+    ///
+    /// ```
+    /// use overdue::{LenderKind, Method, Rate, Refinance};
+    /// let r = Refinance::new(LenderKind::FamilyOrFriends, Rate::ZERO, 6).method(Method::Bullet);
+    /// # let _ = r;
+    /// ```
+    pub fn method(mut self, method: Method) -> Refinance {
+        self.method = method;
+        self
+    }
+
+    /// Sets the frequency (default monthly).
+    ///
+    /// ```
+    /// use overdue::{Frequency, LenderKind, Rate, Refinance};
+    /// let r = Refinance::new(LenderKind::PrivateLender, Rate::ZERO, 6).frequency(Frequency::Biweekly);
+    /// # let _ = r;
+    /// ```
+    pub fn frequency(mut self, frequency: Frequency) -> Refinance {
+        self.frequency = frequency;
+        self
+    }
+
+    /// Sets an upfront fee, deducted from what is lent or added to it.
+    ///
+    /// ```
+    /// use overdue::{LenderKind, Money, PlanFee, Rate, Refinance};
+    /// let r = Refinance::new(LenderKind::PrivateLender, Rate::ZERO, 6).upfront_fee(PlanFee::Flat(Money::ZERO), false);
+    /// # let _ = r;
+    /// ```
+    pub fn upfront_fee(mut self, fee: PlanFee, deducted: bool) -> Refinance {
+        self.upfront_fee = Some(fee);
+        self.fee_deducted = deducted;
+        self
+    }
+
+    /// Sets a fee paid with every installment.
+    ///
+    /// ```
+    /// use overdue::{LenderKind, Money, Rate, Refinance};
+    /// use overdue::dec;
+    /// let r = Refinance::new(LenderKind::LicensedInstitution, Rate::ZERO, 6).recurring_fee(Money::new(dec!(5))?);
+    /// # let _ = r;
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn recurring_fee(mut self, fee: Money) -> Refinance {
+        self.recurring_fee = Some(fee);
+        self
+    }
+
+    /// The number of installments.
+    ///
+    /// ```
+    /// use overdue::{LenderKind, Rate, Refinance};
+    /// assert_eq!(Refinance::new(LenderKind::FamilyOrFriends, Rate::ZERO, 6).get_installments(), 6);
+    /// ```
+    pub fn get_installments(&self) -> u32 {
+        self.installments
+    }
+
+    /// Sets the number of installments (what
+    /// [`Comparison::fit_to_budget`] varies).
+    ///
+    /// ```
+    /// use overdue::{LenderKind, Rate, Refinance};
+    /// assert_eq!(Refinance::new(LenderKind::FamilyOrFriends, Rate::ZERO, 6).installments(9).get_installments(), 9);
+    /// ```
+    pub fn installments(mut self, installments: u32) -> Refinance {
+        self.installments = installments;
+        self
+    }
+
+    /// The lender.
+    ///
+    /// ```
+    /// use overdue::{LenderKind, Rate, Refinance};
+    /// assert_eq!(Refinance::new(LenderKind::FamilyOrFriends, Rate::ZERO, 6).get_lender(), LenderKind::FamilyOrFriends);
+    /// ```
+    pub fn get_lender(&self) -> LenderKind {
+        self.lender
+    }
+
+    /// The recurring fee per installment, if any.
+    ///
+    /// ```
+    /// use overdue::{LenderKind, Rate, Refinance};
+    /// assert_eq!(Refinance::new(LenderKind::FamilyOrFriends, Rate::ZERO, 6).get_recurring_fee(), None);
+    /// ```
+    pub fn get_recurring_fee(&self) -> Option<Money> {
+        self.recurring_fee
+    }
+
+    /// The new loan's schedule when it pays `payoff` on `day`: its principal
+    /// is the payoff plus an added fee, or grossed up for a deducted one.
+    pub(crate) fn schedule(&self, payoff: Money, day: NaiveDate, rounding: crate::money::Rounding) -> Result<Schedule> {
+        let principal = refinance_principal(self, payoff, rounding.scale())?;
+        Schedule::build(
+            &ScheduleOptions::new(principal, self.rate, self.installments, day)
+                .method(self.method)
+                .frequency(self.frequency)
+                .rounding(rounding),
+        )
+    }
+}
+
+/// The principal of a refinance loan: the payoff plus an added fee, or grossed
+/// up so that what is left after a deducted fee is exactly the payoff.
+pub(super) fn refinance_principal(r: &Refinance, payoff: Money, scale: u32) -> Result<Money> {
+    match (r.upfront_fee, r.fee_deducted) {
+        (None, _) => Ok(payoff),
+        (Some(PlanFee::Flat(fee)), _) => payoff.checked_add(fee),
+        (Some(PlanFee::Share(share)), false) => {
+            let fee = payoff
+                .as_decimal()
+                .checked_mul(share.as_decimal())
+                .ok_or_else(|| overflow("refinance fee"))?;
+            payoff.checked_add(Money::new(fee.round_dp(scale))?)
+        }
+        (Some(PlanFee::Share(share)), true) => {
+            let keep = Decimal::ONE
+                .checked_sub(share.as_decimal())
+                .ok_or_else(|| overflow("refinance fee share"))?;
+            if keep <= Decimal::ZERO {
+                return Err(Error::Invalid {
+                    field: "refinance fee",
+                    reason: format!("a deducted fee of {share} leaves nothing to lend"),
+                });
+            }
+            let principal = payoff
+                .as_decimal()
+                .checked_div(keep)
+                .ok_or_else(|| overflow("refinance principal"))?
+                .round_dp_with_strategy(scale, rust_decimal::RoundingStrategy::AwayFromZero);
+            Money::new(principal)
+        }
+    }
+}
+
+impl Comparison {
+    /// A new loan that pays today's payoff: its installments and recurring fees.
+    pub(super) fn refinance_path(&self, r: &Refinance, today: &Statement) -> Result<Path> {
+        let rounding = self.ledger.schedule().options().get_rounding();
+        let schedule = r.schedule(today.payoff, self.as_of, rounding)?;
+        let fee = r.recurring_fee.unwrap_or(Money::ZERO);
+        let payments = schedule
+            .installments()
+            .iter()
+            .map(|row| Ok((row.due_date, row.payment.checked_add(fee)?)))
+            .collect::<Result<Payments>>()?;
+        let mut warnings = Vec::new();
+        if r.lender != LenderKind::LicensedInstitution {
+            warnings.push(Warning::LenderRisk { lender: r.lender });
+        }
+        Ok(Path {
+            payments,
+            highest_dpd: today.days_past_due,
+            settled_on: self.as_of,
+            cured_on: self.as_of,
+            contract: (self.as_of, r.lender),
+            warnings,
+        })
+    }
+}

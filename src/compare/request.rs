@@ -1,0 +1,309 @@
+//! A comparison: the loan, the date, the borrower's budget, the discount
+//! rate and the options to weigh, with how to rank them.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::rank::Order;
+use super::way_out::Choice;
+use crate::accrual::Ledger;
+use crate::limits::LenderKind;
+use crate::money::Money;
+use crate::rate::{Rate, RateTable};
+
+/// The borrower's monthly budget: income and essential expenses.
+///
+/// ```
+/// use overdue::{Budget, Money};
+/// use overdue::dec;
+/// let b = Budget::new(Money::new(dec!(6000))?, Money::new(dec!(4200))?);
+/// assert_eq!(b.available(), Money::new(dec!(1800))?);
+/// # Ok::<(), overdue::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Budget {
+    pub(super) income: Money,
+    pub(super) essential_expenses: Money,
+}
+
+impl Budget {
+    /// A monthly budget.
+    ///
+    /// ```
+    /// use overdue::{Budget, Money};
+    /// assert_eq!(Budget::new(Money::ZERO, Money::ZERO).available(), Money::ZERO);
+    /// ```
+    pub fn new(income: Money, essential_expenses: Money) -> Budget {
+        Budget {
+            income,
+            essential_expenses,
+        }
+    }
+
+    /// What can be paid each month: income − essential expenses (zero if
+    /// expenses are higher).
+    ///
+    /// ```
+    /// use overdue::{Budget, Money};
+    /// use overdue::dec;
+    /// assert_eq!(Budget::new(Money::ZERO, Money::new(dec!(1))?).available(), Money::ZERO);
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn available(&self) -> Money {
+        self.income.saturating_sub(self.essential_expenses)
+    }
+}
+
+/// What the ranking orders by (ascending). The default is [`RankBy::Npv`].
+///
+/// ```
+/// assert_eq!(overdue::RankBy::default(), overdue::RankBy::Npv);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum RankBy {
+    /// The present value of the payments at the borrower's discount rate.
+    /// The default.
+    #[default]
+    Npv,
+    /// The total paid.
+    TotalPaid,
+    /// The largest amount paid in one calendar month.
+    PeakMonthlyPayment,
+}
+
+impl fmt::Display for RankBy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            RankBy::Npv => "NPV",
+            RankBy::TotalPaid => "total paid",
+            RankBy::PeakMonthlyPayment => "peak monthly payment",
+        })
+    }
+}
+
+/// A borrower's question: given this loan, today, these ways out, this
+/// budget and this discount rate, what does each path cost?
+///
+/// # Example: should I refinance?
+/// ```
+/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+/// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+/// let plan = Schedule::equal_installment(Money::new(dec!(6000))?, Rate::annual(dec!(0.18))?, 6, d(2026, 1, 1))?;
+/// let policy = OverduePolicy::new().penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005))?))
+///     .penalty_base(PenaltyBase::OverdueInstallment);
+/// let ledger = Ledger::new(plan, policy)?;                     // nothing paid: 3 installments overdue
+/// let result = Comparison::new(ledger, d(2026, 4, 15), Budget::new(Money::new(dec!(5000))?, Money::new(dec!(3500))?),
+///         Rate::annual(dec!(0.05))?)
+///     .option(Choice::new("stay 60 days", WayOut::Stay { until: d(2026, 6, 14) }))
+///     .option(Choice::new("family, 0 %", WayOut::Refinance(Refinance::new(LenderKind::FamilyOrFriends, Rate::ZERO, 6))))
+///     .run()?;
+/// assert_eq!(result.options[0].label, "family, 0 %");    // ranked by NPV, cheapest first
+/// assert!(result.options[0].break_even.is_some());         // staying costs more from that day
+/// # Ok::<(), overdue::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Comparison {
+    pub(super) ledger: Ledger,
+    pub(super) as_of: NaiveDate,
+    pub(super) options: Vec<Choice>,
+    pub(super) budget: Budget,
+    pub(super) discount_rate: Rate,
+    #[serde(default)]
+    pub(super) rank_by: RankBy,
+    #[serde(default)]
+    pub(super) order: Order,
+    #[serde(default)]
+    pub(super) lender: LenderKind,
+    #[serde(default = "default_record_years")]
+    pub(super) credit_record_years: u32,
+    #[serde(default = "RateTable::china_lpr_one_year")]
+    pub(super) lpr: RateTable,
+}
+
+fn default_record_years() -> u32 {
+    5
+}
+
+impl Comparison {
+    /// A comparison for the loan in `ledger` on `as_of`, with the borrower's
+    /// monthly `budget` and `discount_rate` (their opportunity cost), no
+    /// options yet; ranked by NPV; the current lender a licensed institution;
+    /// a negative credit record kept five years after settlement (China's
+    /// credit-reporting regulation); the one-year LPR table shipped with the
+    /// crate.
+    ///
+    /// ```
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
+    /// let c = Comparison::new(ledger, d(2026, 3, 1), Budget::new(Money::ZERO, Money::ZERO), Rate::ZERO);
+    /// assert!(c.options().is_empty());
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn new(ledger: Ledger, as_of: NaiveDate, budget: Budget, discount_rate: Rate) -> Comparison {
+        Comparison {
+            ledger,
+            as_of,
+            options: Vec::new(),
+            budget,
+            discount_rate,
+            rank_by: RankBy::default(),
+            order: Order::default(),
+            lender: LenderKind::default(),
+            credit_record_years: default_record_years(),
+            lpr: RateTable::china_lpr_one_year(),
+        }
+    }
+
+    /// Adds a way out.
+    ///
+    /// ```
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
+    /// let c = Comparison::new(ledger, d(2026, 3, 1), Budget::new(Money::ZERO, Money::ZERO), Rate::ZERO)
+    ///     .option(Choice::new("now", WayOut::PayNow));
+    /// assert_eq!(c.options().len(), 1);
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn option(mut self, choice: Choice) -> Comparison {
+        self.options.push(choice);
+        self
+    }
+
+    /// Sets what the ranking orders by (default NPV).
+    ///
+    /// ```
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
+    /// let c = Comparison::new(ledger, d(2026, 3, 1), Budget::new(Money::ZERO, Money::ZERO), Rate::ZERO)
+    ///     .rank_by(RankBy::TotalPaid);
+    /// # let _ = c;
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn rank_by(mut self, key: RankBy) -> Comparison {
+        self.rank_by = key;
+        self
+    }
+
+    /// Sets whether options the borrower can afford rank first (the
+    /// default, [`Order::AffordableFirst`]) or money alone decides
+    /// ([`Order::MoneyOnly`]).
+    ///
+    /// ```
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
+    /// let c = Comparison::new(ledger, d(2026, 3, 1), Budget::new(Money::ZERO, Money::ZERO), Rate::ZERO)
+    ///     .order(Order::MoneyOnly);
+    /// # let _ = c;
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn order(mut self, order: Order) -> Comparison {
+        self.order = order;
+        self
+    }
+
+    /// Sets who the current lender is (default a licensed institution); a
+    /// private lender's loan is checked against the private-lending cap.
+    ///
+    /// ```
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
+    /// let c = Comparison::new(ledger, d(2026, 3, 1), Budget::new(Money::ZERO, Money::ZERO), Rate::ZERO)
+    ///     .lender(LenderKind::PrivateLender);
+    /// # let _ = c;
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn lender(mut self, lender: LenderKind) -> Comparison {
+        self.lender = lender;
+        self
+    }
+
+    /// Sets how many years a negative credit record may be kept after the
+    /// debt is settled (default 5).
+    ///
+    /// ```
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
+    /// let c = Comparison::new(ledger, d(2026, 3, 1), Budget::new(Money::ZERO, Money::ZERO), Rate::ZERO)
+    ///     .credit_record_years(7);
+    /// # let _ = c;
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn credit_record_years(mut self, years: u32) -> Comparison {
+        self.credit_record_years = years;
+        self
+    }
+
+    /// Sets the LPR table for the private-lending cap (default
+    /// [`RateTable::china_lpr_one_year`]).
+    ///
+    /// ```
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
+    /// let c = Comparison::new(ledger, d(2026, 3, 1), Budget::new(Money::ZERO, Money::ZERO), Rate::ZERO)
+    ///     .lpr(RateTable::china_lpr_one_year().with(d(2026, 6, 22), Rate::annual(dec!(0.029))?)?);
+    /// # let _ = c;
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn lpr(mut self, table: RateTable) -> Comparison {
+        self.lpr = table;
+        self
+    }
+
+    /// The ways out, in the order added.
+    ///
+    /// ```
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
+    /// let c = Comparison::new(ledger, d(2026, 3, 1), Budget::new(Money::ZERO, Money::ZERO), Rate::ZERO);
+    /// assert!(c.options().is_empty());
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn options(&self) -> &[Choice] {
+        &self.options
+    }
+
+    /// The loan's ledger.
+    ///
+    /// ```
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
+    /// let c = Comparison::new(ledger.clone(), d(2026, 3, 1), Budget::new(Money::ZERO, Money::ZERO), Rate::ZERO);
+    /// assert_eq!(c.ledger(), &ledger);
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn ledger(&self) -> &Ledger {
+        &self.ledger
+    }
+
+    /// The comparison date.
+    ///
+    /// ```
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
+    /// let c = Comparison::new(ledger, d(2026, 3, 1), Budget::new(Money::ZERO, Money::ZERO), Rate::ZERO);
+    /// assert_eq!(c.as_of(), d(2026, 3, 1));
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn as_of(&self) -> NaiveDate {
+        self.as_of
+    }
+}
