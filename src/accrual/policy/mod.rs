@@ -1,0 +1,559 @@
+//! The overdue policy: penalty interest, late fees, grace, caps, charge-off,
+//! buckets, allocation and early settlement, with documented defaults.
+//!
+//! One file per part of the policy; [`OverduePolicy`] (here) gathers them.
+
+mod buckets;
+mod caps;
+mod grace;
+mod late_fee;
+mod penalty;
+mod settlement;
+
+pub use buckets::{Bucket, Buckets};
+pub use caps::{Caps, InstallmentLimit};
+pub use grace::{Grace, GraceMeaning, MAX_POLICY_DAYS};
+pub use late_fee::{FeeAmount, LateFee, Recurrence};
+pub use penalty::{PenaltyBase, PenaltyRate};
+pub use settlement::EarlySettlement;
+
+use crate::accrual::allocation::AllocationOrder;
+use crate::accrual::servicing::{default_charge_off_stops, Accrual, Pyramiding};
+use crate::calendar::DayCount;
+use crate::error::{Error, Result};
+use crate::money::{Money, Rounding};
+use serde::{Deserialize, Serialize};
+
+/// How a loan accrues once it is overdue: one value, every field with a
+/// documented default, serde-ready.
+///
+/// | field | default |
+/// |---|---|
+/// | penalty rate | contract rate × 1.5 ([`PenaltyRate::ContractUplift`] 50 %) |
+/// | day count for daily accrual | [`DayCount::Act360`] (Chinese bank practice) |
+/// | penalty base | [`PenaltyBase::OverduePrincipal`] |
+/// | compound interest (复利) on overdue interest | on, at the penalty rate |
+/// | late fee | none |
+/// | interest on late fees | off (the Chinese credit-card rule) |
+/// | grace | none |
+/// | amount tolerance | zero: one unpaid minor unit is overdue |
+/// | caps | none |
+/// | charge-off | never |
+/// | what charge-off stops | every accrual ([`Accrual::ALL`]) |
+/// | late fees on late fees (pyramiding) | [`Pyramiding::Forbidden`] (16 CFR 444.4) |
+/// | possible double debit window | 0 days: equal payments on the same day |
+/// | buckets | [`Buckets::m_buckets`] |
+/// | allocation | [`AllocationOrder::servicer_default`] |
+/// | early settlement | [`EarlySettlement::AccruedInterest`] |
+/// | rounding | [`Rounding::default`] (2 places, half away from zero); its scale must match the schedule's |
+///
+/// Setters never fail; [`Ledger::new`](crate::Ledger::new) validates the whole.
+///
+/// # Example: an online lender's policy
+/// ```
+/// use overdue::{Grace, LateFee, Money, OverduePolicy, PenaltyBase, PenaltyRate, Rate};
+/// use overdue::dec;
+/// let policy = OverduePolicy::new()
+///     .penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005))?))   // 0.05 %/day
+///     .penalty_base(PenaltyBase::OverdueInstallment)
+///     .compound_interest(false)
+///     .late_fee(LateFee::flat(Money::new(dec!(30))?))
+///     .grace(Grace::waive(3));
+/// assert_eq!(policy.get_grace(), Grace::waive(3));
+/// # Ok::<(), overdue::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default)]
+#[serde(deny_unknown_fields)]
+pub struct OverduePolicy {
+    penalty_rate: PenaltyRate,
+    day_count: DayCount,
+    penalty_base: PenaltyBase,
+    compound_interest: Option<bool>,
+    late_fee: Option<LateFee>,
+    interest_on_fees: bool,
+    grace: Grace,
+    tolerance: Money,
+    caps: Caps,
+    charge_off_after_days: Option<u32>,
+    charge_off_stops: Vec<Accrual>,
+    pyramiding: Pyramiding,
+    duplicate_window_days: u32,
+    buckets: Buckets,
+    allocation: AllocationOrder,
+    early_settlement: EarlySettlement,
+    rounding: Rounding,
+}
+
+impl Default for OverduePolicy {
+    fn default() -> OverduePolicy {
+        OverduePolicy {
+            penalty_rate: PenaltyRate::default(),
+            day_count: DayCount::default(),
+            penalty_base: PenaltyBase::default(),
+            compound_interest: None,
+            late_fee: None,
+            interest_on_fees: false,
+            grace: Grace::default(),
+            tolerance: Money::ZERO,
+            caps: Caps::default(),
+            charge_off_after_days: None,
+            charge_off_stops: default_charge_off_stops(),
+            pyramiding: Pyramiding::default(),
+            duplicate_window_days: 0,
+            buckets: Buckets::default(),
+            allocation: AllocationOrder::default(),
+            early_settlement: EarlySettlement::default(),
+            rounding: Rounding::default(),
+        }
+    }
+}
+
+impl OverduePolicy {
+    /// The default policy (see the table above).
+    ///
+    /// ```
+    /// use overdue::{DayCount, OverduePolicy};
+    /// assert_eq!(OverduePolicy::new().get_day_count(), DayCount::Act360);
+    /// ```
+    pub fn new() -> OverduePolicy {
+        OverduePolicy::default()
+    }
+
+    /// Sets the penalty rate.
+    ///
+    /// ```
+    /// use overdue::{OverduePolicy, PenaltyRate, Rate};
+    /// use overdue::dec;
+    /// let p = OverduePolicy::new().penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005))?));
+    /// # let _ = p;
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn penalty_rate(mut self, rate: PenaltyRate) -> OverduePolicy {
+        self.penalty_rate = rate;
+        self
+    }
+
+    /// Sets the day count penalties accrue by (default ACT/360).
+    ///
+    /// ```
+    /// use overdue::{DayCount, OverduePolicy};
+    /// let p = OverduePolicy::new().day_count(DayCount::Act365Fixed);
+    /// assert_eq!(p.get_day_count(), DayCount::Act365Fixed);
+    /// ```
+    pub fn day_count(mut self, day_count: DayCount) -> OverduePolicy {
+        self.day_count = day_count;
+        self
+    }
+
+    /// Sets what penalty interest is charged on.
+    ///
+    /// ```
+    /// use overdue::{OverduePolicy, PenaltyBase};
+    /// let p = OverduePolicy::new().penalty_base(PenaltyBase::OutstandingPrincipal);
+    /// assert_eq!(p.get_penalty_base(), PenaltyBase::OutstandingPrincipal);
+    /// ```
+    pub fn penalty_base(mut self, base: PenaltyBase) -> OverduePolicy {
+        self.penalty_base = base;
+        self
+    }
+
+    /// Whether overdue contract interest bears compound interest (复利) at
+    /// the penalty rate. Default: on, unless the penalty base is
+    /// [`PenaltyBase::OverdueInstallment`] (which already includes the
+    /// interest; asking for both is an error).
+    ///
+    /// ```
+    /// use overdue::OverduePolicy;
+    /// assert!(!OverduePolicy::new().compound_interest(false).get_compound_interest());
+    /// assert!(OverduePolicy::new().get_compound_interest());
+    /// ```
+    pub fn compound_interest(mut self, on: bool) -> OverduePolicy {
+        self.compound_interest = Some(on);
+        self
+    }
+
+    /// Sets a late fee (default none).
+    ///
+    /// ```
+    /// use overdue::{LateFee, Money, OverduePolicy};
+    /// let p = OverduePolicy::new().late_fee(LateFee::flat(Money::ZERO));
+    /// assert!(p.get_late_fee().is_some());
+    /// ```
+    pub fn late_fee(mut self, fee: LateFee) -> OverduePolicy {
+        self.late_fee = Some(fee);
+        self
+    }
+
+    /// Whether unpaid late fees bear penalty interest (default off: the
+    /// Chinese credit-card rule, no interest on 违约金).
+    ///
+    /// ```
+    /// use overdue::OverduePolicy;
+    /// assert!(OverduePolicy::new().interest_on_fees(true).get_interest_on_fees());
+    /// ```
+    pub fn interest_on_fees(mut self, on: bool) -> OverduePolicy {
+        self.interest_on_fees = on;
+        self
+    }
+
+    /// Sets the grace period (default none).
+    ///
+    /// ```
+    /// use overdue::{Grace, OverduePolicy};
+    /// assert_eq!(OverduePolicy::new().grace(Grace::shift(5)).get_grace(), Grace::shift(5));
+    /// ```
+    pub fn grace(mut self, grace: Grace) -> OverduePolicy {
+        self.grace = grace;
+        self
+    }
+
+    /// An installment whose unpaid amount is at most `tolerance` does not
+    /// count as overdue: no days past due, no penalty, no fee (default zero).
+    /// The amount is still owed.
+    ///
+    /// ```
+    /// use overdue::{Money, OverduePolicy};
+    /// use overdue::dec;
+    /// let p = OverduePolicy::new().tolerance(Money::new(dec!(1))?);
+    /// assert_eq!(p.get_tolerance(), Money::new(dec!(1))?);
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn tolerance(mut self, tolerance: Money) -> OverduePolicy {
+        self.tolerance = tolerance;
+        self
+    }
+
+    /// Sets the caps (default none).
+    ///
+    /// ```
+    /// use overdue::{Caps, OverduePolicy, Ratio};
+    /// let p = OverduePolicy::new().caps(Caps::none().lifetime(Ratio::ONE));
+    /// assert_eq!(p.get_caps().get_lifetime(), Some(Ratio::ONE));
+    /// ```
+    pub fn caps(mut self, caps: Caps) -> OverduePolicy {
+        self.caps = caps;
+        self
+    }
+
+    /// Charges the loan off on the day its days past due reach `days`
+    /// (default never); [`OverduePolicy::charge_off_stops`] says which
+    /// accruals stop that day.
+    ///
+    /// ```
+    /// use overdue::OverduePolicy;
+    /// assert_eq!(OverduePolicy::new().charge_off_after(120).get_charge_off_after(), Some(120));
+    /// ```
+    pub fn charge_off_after(mut self, days: u32) -> OverduePolicy {
+        self.charge_off_after_days = Some(days);
+        self
+    }
+
+    /// Sets the accruals that stop at charge-off (default all four,
+    /// [`Accrual::ALL`]); an empty set lets everything go on accruing.
+    ///
+    /// ```
+    /// use overdue::{Accrual, OverduePolicy};
+    /// let p = OverduePolicy::new().charge_off_stops(&[Accrual::LateFees]);
+    /// assert_eq!(p.get_charge_off_stops(), &[Accrual::LateFees]);
+    /// ```
+    pub fn charge_off_stops(mut self, stops: &[Accrual]) -> OverduePolicy {
+        let mut stops = stops.to_vec();
+        stops.sort();
+        stops.dedup();
+        self.charge_off_stops = stops;
+        self
+    }
+
+    /// Allows or forbids late fees that exist only because of earlier late
+    /// fees (default [`Pyramiding::Forbidden`]).
+    ///
+    /// ```
+    /// use overdue::{OverduePolicy, Pyramiding};
+    /// let p = OverduePolicy::new().pyramiding(Pyramiding::Allowed);
+    /// assert_eq!(p.get_pyramiding(), Pyramiding::Allowed);
+    /// ```
+    pub fn pyramiding(mut self, rule: Pyramiding) -> OverduePolicy {
+        self.pyramiding = rule;
+        self
+    }
+
+    /// Sets the window in which a payment of the same amount as an earlier
+    /// one, under another id, is flagged as a possible double debit when it
+    /// went beyond what was due (default 0 days: the same day).
+    ///
+    /// ```
+    /// use overdue::OverduePolicy;
+    /// assert_eq!(OverduePolicy::new().duplicate_window(3).get_duplicate_window(), 3);
+    /// ```
+    pub fn duplicate_window(mut self, days: u32) -> OverduePolicy {
+        self.duplicate_window_days = days;
+        self
+    }
+
+    /// Sets the delinquency buckets (default M0–M4+).
+    ///
+    /// ```
+    /// use overdue::{Buckets, OverduePolicy};
+    /// let p = OverduePolicy::new().buckets(Buckets::china_credit_card());
+    /// assert_eq!(p.get_buckets().bucket(100).label(), "substandard");
+    /// ```
+    pub fn buckets(mut self, buckets: Buckets) -> OverduePolicy {
+        self.buckets = buckets;
+        self
+    }
+
+    /// Sets the payment allocation order (default
+    /// [`AllocationOrder::servicer_default`]).
+    ///
+    /// ```
+    /// use overdue::{AllocationOrder, OverduePolicy};
+    /// let p = OverduePolicy::new().allocation(AllocationOrder::civil_code_561());
+    /// assert_eq!(p.get_allocation(), &AllocationOrder::civil_code_561());
+    /// ```
+    pub fn allocation(mut self, order: AllocationOrder) -> OverduePolicy {
+        self.allocation = order;
+        self
+    }
+
+    /// Sets what an early settlement owes (default
+    /// [`EarlySettlement::AccruedInterest`]).
+    ///
+    /// ```
+    /// use overdue::{EarlySettlement, OverduePolicy};
+    /// let p = OverduePolicy::new().early_settlement(EarlySettlement::AllScheduled);
+    /// assert_eq!(p.get_early_settlement(), EarlySettlement::AllScheduled);
+    /// ```
+    pub fn early_settlement(mut self, rule: EarlySettlement) -> OverduePolicy {
+        self.early_settlement = rule;
+        self
+    }
+
+    /// Sets the rounding of posted accruals (default 2 places, half away
+    /// from zero). Its scale must match the schedule's.
+    ///
+    /// ```
+    /// use overdue::{OverduePolicy, Rounding};
+    /// let p = OverduePolicy::new().rounding(Rounding::half_even(2)?);
+    /// assert_eq!(p.get_rounding(), Rounding::half_even(2)?);
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn rounding(mut self, rounding: Rounding) -> OverduePolicy {
+        self.rounding = rounding;
+        self
+    }
+
+    /// The penalty rate.
+    ///
+    /// ```
+    /// use overdue::{OverduePolicy, PenaltyRate};
+    /// assert_eq!(OverduePolicy::new().get_penalty_rate(), PenaltyRate::default());
+    /// ```
+    pub fn get_penalty_rate(&self) -> PenaltyRate {
+        self.penalty_rate
+    }
+
+    /// The day count penalties accrue by.
+    ///
+    /// ```
+    /// assert_eq!(overdue::OverduePolicy::new().get_day_count(), overdue::DayCount::Act360);
+    /// ```
+    pub fn get_day_count(&self) -> DayCount {
+        self.day_count
+    }
+
+    /// The penalty base.
+    ///
+    /// ```
+    /// use overdue::{OverduePolicy, PenaltyBase};
+    /// assert_eq!(OverduePolicy::new().get_penalty_base(), PenaltyBase::OverduePrincipal);
+    /// ```
+    pub fn get_penalty_base(&self) -> PenaltyBase {
+        self.penalty_base
+    }
+
+    /// Whether compound interest is charged (see
+    /// [`OverduePolicy::compound_interest`] for the default).
+    ///
+    /// ```
+    /// use overdue::{OverduePolicy, PenaltyBase};
+    /// let p = OverduePolicy::new().penalty_base(PenaltyBase::OverdueInstallment);
+    /// assert!(!p.get_compound_interest()); // the base already holds the interest
+    /// ```
+    pub fn get_compound_interest(&self) -> bool {
+        self.compound_interest
+            .unwrap_or(self.penalty_base != PenaltyBase::OverdueInstallment)
+    }
+
+    /// The late fee, if any.
+    ///
+    /// ```
+    /// assert!(overdue::OverduePolicy::new().get_late_fee().is_none());
+    /// ```
+    pub fn get_late_fee(&self) -> Option<LateFee> {
+        self.late_fee
+    }
+
+    /// Whether late fees bear penalty interest.
+    ///
+    /// ```
+    /// assert!(!overdue::OverduePolicy::new().get_interest_on_fees());
+    /// ```
+    pub fn get_interest_on_fees(&self) -> bool {
+        self.interest_on_fees
+    }
+
+    /// The grace period.
+    ///
+    /// ```
+    /// assert_eq!(overdue::OverduePolicy::new().get_grace(), overdue::Grace::none());
+    /// ```
+    pub fn get_grace(&self) -> Grace {
+        self.grace
+    }
+
+    /// The amount tolerance.
+    ///
+    /// ```
+    /// assert!(overdue::OverduePolicy::new().get_tolerance().is_zero());
+    /// ```
+    pub fn get_tolerance(&self) -> Money {
+        self.tolerance
+    }
+
+    /// The caps.
+    ///
+    /// ```
+    /// assert_eq!(overdue::OverduePolicy::new().get_caps(), overdue::Caps::none());
+    /// ```
+    pub fn get_caps(&self) -> Caps {
+        self.caps
+    }
+
+    /// The charge-off threshold in days past due, if any.
+    ///
+    /// ```
+    /// assert_eq!(overdue::OverduePolicy::new().get_charge_off_after(), None);
+    /// ```
+    pub fn get_charge_off_after(&self) -> Option<u32> {
+        self.charge_off_after_days
+    }
+
+    /// The accruals that stop at charge-off.
+    ///
+    /// ```
+    /// assert_eq!(overdue::OverduePolicy::new().get_charge_off_stops(), &overdue::Accrual::ALL);
+    /// ```
+    pub fn get_charge_off_stops(&self) -> &[Accrual] {
+        &self.charge_off_stops
+    }
+
+    /// The pyramiding rule.
+    ///
+    /// ```
+    /// assert_eq!(overdue::OverduePolicy::new().get_pyramiding(), overdue::Pyramiding::Forbidden);
+    /// ```
+    pub fn get_pyramiding(&self) -> Pyramiding {
+        self.pyramiding
+    }
+
+    /// The possible-double-debit window, in days.
+    ///
+    /// ```
+    /// assert_eq!(overdue::OverduePolicy::new().get_duplicate_window(), 0);
+    /// ```
+    pub fn get_duplicate_window(&self) -> u32 {
+        self.duplicate_window_days
+    }
+
+    /// The delinquency buckets.
+    ///
+    /// ```
+    /// assert_eq!(overdue::OverduePolicy::new().get_buckets(), &overdue::Buckets::m_buckets());
+    /// ```
+    pub fn get_buckets(&self) -> &Buckets {
+        &self.buckets
+    }
+
+    /// The allocation order.
+    ///
+    /// ```
+    /// use overdue::{AllocationOrder, OverduePolicy};
+    /// assert_eq!(OverduePolicy::new().get_allocation(), &AllocationOrder::servicer_default());
+    /// ```
+    pub fn get_allocation(&self) -> &AllocationOrder {
+        &self.allocation
+    }
+
+    /// The early-settlement rule.
+    ///
+    /// ```
+    /// use overdue::{EarlySettlement, OverduePolicy};
+    /// assert_eq!(OverduePolicy::new().get_early_settlement(), EarlySettlement::AccruedInterest);
+    /// ```
+    pub fn get_early_settlement(&self) -> EarlySettlement {
+        self.early_settlement
+    }
+
+    /// The rounding of posted accruals.
+    ///
+    /// ```
+    /// assert_eq!(overdue::OverduePolicy::new().get_rounding(), overdue::Rounding::default());
+    /// ```
+    pub fn get_rounding(&self) -> Rounding {
+        self.rounding
+    }
+
+    /// Checks that the fields can be used together.
+    pub(crate) fn validate(&self) -> Result<()> {
+        let within = |field: &'static str, days: u32| {
+            if days > MAX_POLICY_DAYS {
+                Err(Error::TooLarge {
+                    field,
+                    value: u64::from(days),
+                    max: u64::from(MAX_POLICY_DAYS),
+                })
+            } else {
+                Ok(())
+            }
+        };
+        within("grace days", self.grace.days())?;
+        within("duplicate window days", self.duplicate_window_days)?;
+        if let Some(days) = self.charge_off_after_days {
+            within("charge-off days past due", days)?;
+        }
+        if let Some(Recurrence::EveryDays(days)) = self.late_fee.map(|fee| fee.get_recurrence()) {
+            within("late fee recurrence days", days)?;
+        }
+        if self.penalty_base == PenaltyBase::OverdueInstallment && self.compound_interest == Some(true) {
+            return Err(Error::Invalid {
+                field: "overdue policy",
+                reason:
+                    "compound interest on top of an overdue-installment base would charge the overdue interest twice"
+                        .into(),
+            });
+        }
+        if let Some(fee) = self.late_fee {
+            if fee.get_recurrence() == Recurrence::EveryDays(0) {
+                return Err(Error::Zero {
+                    field: "late fee recurrence days",
+                });
+            }
+            if let (Some(min), Some(max)) = (fee.get_min(), fee.get_max()) {
+                if min > max {
+                    return Err(Error::Invalid {
+                        field: "late fee",
+                        reason: format!("minimum {min} is above maximum {max}"),
+                    });
+                }
+            }
+        }
+        if self.charge_off_after_days == Some(0) {
+            return Err(Error::Zero {
+                field: "charge-off days past due",
+            });
+        }
+        self.allocation.validate()
+    }
+}

@@ -1,0 +1,421 @@
+//! The options a schedule is built from: principal, rate, installments,
+//! method, frequency, first due date, basis, rounding, floating rate and
+//! interest model.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::interest::InterestModel;
+use super::method::InterestBasis;
+use super::method::Method;
+use crate::calendar::Frequency;
+use crate::error::{Error, Result};
+use crate::money::{Money, Rounding};
+use crate::rate::FloatingRate;
+use crate::rate::Rate;
+
+/// Everything a schedule is built from, with documented defaults.
+///
+/// Defaults: [`Method::EqualInstallment`], [`Frequency::Monthly`], first due
+/// date one period after disbursement, [`InterestBasis::PerPeriod`],
+/// [`Rounding::default`] (cents, half away from zero). Setters never fail;
+/// [`Schedule::build`] validates.
+///
+/// # Example
+/// ```
+/// use overdue::NaiveDate;
+/// use overdue::{Method, Money, Rate, Schedule, ScheduleOptions};
+/// use overdue::dec;
+/// let disbursed = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
+/// let options = ScheduleOptions::new(Money::new(dec!(120000))?, Rate::annual(dec!(0.06))?, 12, disbursed)
+///     .method(Method::EqualPrincipal);
+/// let schedule = Schedule::build(&options)?;
+/// assert_eq!(schedule.installments()[0].payment.to_string(), "10600.00");
+/// # Ok::<(), overdue::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ScheduleOptions {
+    pub(super) principal: Money,
+    pub(super) rate: Rate,
+    pub(super) installments: u32,
+    pub(super) disbursement: NaiveDate,
+    #[serde(default)]
+    pub(super) method: Method,
+    #[serde(default)]
+    pub(super) frequency: Frequency,
+    #[serde(default)]
+    pub(super) first_due: Option<NaiveDate>,
+    #[serde(default)]
+    pub(super) basis: InterestBasis,
+    #[serde(default)]
+    pub(super) rounding: Rounding,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) floating: Option<FloatingRate>,
+    #[serde(default, skip_serializing_if = "InterestModel::is_scheduled")]
+    pub(super) interest: InterestModel,
+}
+
+impl ScheduleOptions {
+    /// Options for `installments` installments of a loan of `principal` at
+    /// `rate` disbursed on `disbursement`, with the defaults above.
+    ///
+    /// ```
+    /// use overdue::NaiveDate;
+    /// use overdue::{Money, Rate, ScheduleOptions};
+    /// use overdue::dec;
+    /// let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3,
+    ///     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+    /// assert_eq!(o.installments(), 3);
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn new(principal: Money, rate: Rate, installments: u32, disbursement: NaiveDate) -> ScheduleOptions {
+        ScheduleOptions {
+            principal,
+            rate,
+            installments,
+            disbursement,
+            method: Method::default(),
+            frequency: Frequency::default(),
+            first_due: None,
+            basis: InterestBasis::default(),
+            rounding: Rounding::default(),
+            floating: None,
+            interest: InterestModel::default(),
+        }
+    }
+
+    /// The same terms over `installments` periods from the same first due
+    /// date (what a prepayment that shortens the term leaves in force).
+    pub(crate) fn with_installments(&self, installments: u32) -> Result<ScheduleOptions> {
+        let first_due = self.get_first_due()?;
+        Ok(ScheduleOptions {
+            installments,
+            first_due: Some(first_due),
+            ..self.clone()
+        })
+    }
+
+    /// Sets the repayment method (default [`Method::EqualInstallment`]).
+    ///
+    /// ```
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+    /// let o = o.method(Method::Bullet);
+    /// assert_eq!(o.get_method(), Method::Bullet);
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn method(mut self, method: Method) -> ScheduleOptions {
+        self.method = method;
+        self
+    }
+
+    /// Sets the frequency (default [`Frequency::Monthly`]).
+    ///
+    /// ```
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+    /// let s = Schedule::build(&o.frequency(Frequency::Weekly))?;
+    /// assert_eq!(s.installments()[0].due_date, NaiveDate::from_ymd_opt(2026, 1, 8).unwrap());
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn frequency(mut self, frequency: Frequency) -> ScheduleOptions {
+        self.frequency = frequency;
+        self
+    }
+
+    /// Sets the first due date (default: one period after disbursement).
+    /// Later due dates are anchored on it.
+    ///
+    /// ```
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+    /// let first = NaiveDate::from_ymd_opt(2026, 1, 31).unwrap();
+    /// let s = Schedule::build(&o.first_due(first))?;
+    /// assert_eq!(s.installments()[1].due_date, NaiveDate::from_ymd_opt(2026, 2, 28).unwrap());
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn first_due(mut self, first_due: NaiveDate) -> ScheduleOptions {
+        self.first_due = Some(first_due);
+        self
+    }
+
+    /// Sets the interest basis (default [`InterestBasis::PerPeriod`]).
+    ///
+    /// ```
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+    /// let o = ScheduleOptions::new(Money::new(dec!(36500))?, Rate::annual(dec!(0.10))?, 2, d(1, 1))
+    ///     .first_due(d(1, 11))
+    ///     .basis(InterestBasis::ActualDays(DayCount::Act365Fixed));
+    /// // a broken first period of 10 days: 36,500 × 10 % × 10/365 = 100.00
+    /// assert_eq!(Schedule::build(&o)?.installments()[0].interest.to_string(), "100.00");
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn basis(mut self, basis: InterestBasis) -> ScheduleOptions {
+        self.basis = basis;
+        self
+    }
+
+    /// Sets the rounding (default: cents, half away from zero).
+    ///
+    /// ```
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+    /// let o = o.rounding(Rounding::half_even(2)?);
+    /// assert_eq!(o.get_rounding().mode(), RoundingMode::HalfEven);
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn rounding(mut self, rounding: Rounding) -> ScheduleOptions {
+        self.rounding = rounding;
+        self
+    }
+
+    /// The principal.
+    ///
+    /// ```
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+    /// assert_eq!(o.principal().to_string(), "1000");
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn principal(&self) -> Money {
+        self.principal
+    }
+
+    /// The contract rate.
+    ///
+    /// ```
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+    /// assert!(o.rate().is_zero());
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn rate(&self) -> Rate {
+        self.rate
+    }
+
+    /// The number of installments (the term in periods for a bullet).
+    ///
+    /// ```
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+    /// assert_eq!(o.installments(), 3);
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn installments(&self) -> u32 {
+        self.installments
+    }
+
+    /// The disbursement date.
+    ///
+    /// ```
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+    /// assert_eq!(o.disbursement(), NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn disbursement(&self) -> NaiveDate {
+        self.disbursement
+    }
+
+    /// The repayment method.
+    ///
+    /// ```
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+    /// assert_eq!(o.get_method(), Method::EqualInstallment);
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn get_method(&self) -> Method {
+        self.method
+    }
+
+    /// The frequency.
+    ///
+    /// ```
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+    /// assert_eq!(o.get_frequency(), Frequency::Monthly);
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn get_frequency(&self) -> Frequency {
+        self.frequency
+    }
+
+    /// The rounding.
+    ///
+    /// ```
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+    /// assert_eq!(o.get_rounding(), Rounding::default());
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn get_rounding(&self) -> Rounding {
+        self.rounding
+    }
+
+    /// The first due date: the one set, or one period after disbursement.
+    ///
+    /// # Errors
+    /// [`Error::DateOutOfRange`] past the end of the calendar.
+    ///
+    /// ```
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 31).unwrap());
+    /// assert_eq!(o.get_first_due()?, NaiveDate::from_ymd_opt(2026, 2, 28).unwrap());
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn get_first_due(&self) -> Result<NaiveDate> {
+        match self.first_due {
+            Some(d) => Ok(d),
+            None => self.frequency.due_date(self.disbursement, 1),
+        }
+    }
+
+    /// The interest basis.
+    ///
+    /// ```
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+    /// assert_eq!(o.get_basis(), InterestBasis::PerPeriod);
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn get_basis(&self) -> InterestBasis {
+        self.basis
+    }
+
+    /// Makes the rate float (default: fixed at [`ScheduleOptions::rate`]).
+    /// The options' rate becomes the rate fixed at the disbursement (if the
+    /// index has no value then, [`Schedule::build`] says so). At each reset
+    /// that changes the rate, the installments after it are rebuilt as
+    /// [`OnReset`](crate::OnReset) says; a repricing is not a restructure.
+    ///
+    /// ```
+    /// use overdue::NaiveDate;
+    /// use overdue::{FloatingRate, Money, Rate, RateTable, Reset, Schedule, ScheduleOptions, Spread};
+    /// use overdue::dec;
+    /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// let index = RateTable::new(vec![(d(2025, 1, 1), Rate::annual(dec!(0.031))?), (d(2026, 1, 1), Rate::annual(dec!(0.03))?)])?;
+    /// let floating = FloatingRate::new(index, Spread::annual(dec!(0.015))).reset(Reset::January1);
+    /// let o = ScheduleOptions::new(Money::new(dec!(100000))?, Rate::ZERO, 36, d(2025, 1, 1)).floating(floating);
+    /// assert_eq!(o.rate(), Rate::annual(dec!(0.046))?);
+    /// let s = Schedule::build(&o)?;
+    /// assert_eq!(s.installments()[0].payment.to_string(), "2979.16");
+    /// assert_eq!(s.installments()[11].balance_after.to_string(), "68184.85");
+    /// assert_eq!(s.installments()[12].payment.to_string(), "2976.12");
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn floating(mut self, floating: FloatingRate) -> ScheduleOptions {
+        if let Ok(rate) = floating.rate_in_force(self.disbursement, self.disbursement) {
+            self.rate = rate;
+        }
+        self.floating = Some(floating);
+        self
+    }
+
+    /// The floating rate, if the rate floats.
+    ///
+    /// ```
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+    /// assert!(o.get_floating().is_none());
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn get_floating(&self) -> Option<&FloatingRate> {
+        self.floating.as_ref()
+    }
+
+    /// Sets how contract interest is charged (default
+    /// [`InterestModel::Scheduled`]). Under
+    /// [`InterestModel::DailyOnBalance`] the schedule is built on actual
+    /// days under its day count (the basis must be the default or that same
+    /// [`InterestBasis::ActualDays`]).
+    ///
+    /// ```
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+    /// let o = o.interest(InterestModel::daily(DayCount::Act365Fixed));
+    /// assert_eq!(o.get_interest(), InterestModel::daily(DayCount::Act365Fixed));
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn interest(mut self, interest: InterestModel) -> ScheduleOptions {
+        self.interest = interest;
+        self
+    }
+
+    /// How contract interest is charged.
+    ///
+    /// ```
+    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+    /// assert_eq!(o.get_interest(), InterestModel::Scheduled);
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn get_interest(&self) -> InterestModel {
+        self.interest
+    }
+
+    /// The basis the rows are built on: actual days under the daily
+    /// model's day count when interest is daily.
+    pub(crate) fn effective_basis(&self) -> InterestBasis {
+        match self.interest.daily_day_count() {
+            Some(dc) => InterestBasis::ActualDays(dc),
+            None => self.basis,
+        }
+    }
+
+    /// The same terms at a fixed `rate` (one stretch of a floating loan).
+    pub(crate) fn at_fixed(&self, rate: Rate) -> ScheduleOptions {
+        ScheduleOptions {
+            rate,
+            floating: None,
+            ..self.clone()
+        }
+    }
+
+    /// The annual contract rates in force up to `until`: `(from, rate)`,
+    /// one entry for a fixed rate.
+    pub(crate) fn rate_path(&self, until: NaiveDate) -> Result<Vec<(NaiveDate, Rate)>> {
+        match &self.floating {
+            None => Ok(vec![(self.disbursement, self.rate)]),
+            Some(f) => f.path(self.disbursement, until),
+        }
+    }
+
+    /// Checks the interest model and the floating rate against the rest.
+    pub(super) fn validate_terms(&self) -> Result<()> {
+        if let Some(dc) = self.interest.daily_day_count() {
+            if !matches!(self.basis, InterestBasis::PerPeriod) && self.basis != InterestBasis::ActualDays(dc) {
+                return Err(Error::Invalid {
+                    field: "interest",
+                    reason: format!(
+                        "daily interest under {dc:?} builds its schedule on actual days under {dc:?}, not on {:?}",
+                        self.basis
+                    ),
+                });
+            }
+        }
+        if let Some(f) = &self.floating {
+            f.validate()?;
+            if matches!(self.method, Method::Bullet) {
+                return Err(Error::Invalid {
+                    field: "floating rate",
+                    reason: "a bullet loan has one period: its rate cannot reset".into(),
+                });
+            }
+            let initial = f.rate_in_force(self.disbursement, self.disbursement)?;
+            if initial != self.rate {
+                return Err(Error::Invalid {
+                    field: "rate",
+                    reason: format!(
+                        "a floating loan's rate is the rate fixed at disbursement, {initial}; {} was given",
+                        self.rate
+                    ),
+                });
+            }
+        }
+        Ok(())
+    }
+}
