@@ -5,11 +5,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::accrual::engine::{Book, Standing, Terms};
+use crate::accrual::engine::{Book, Terms};
 use crate::accrual::event::{positive, Event, Payment, Reversal, Waiver};
 use crate::accrual::policy::OverduePolicy;
 use crate::accrual::statement::Statement;
-use crate::component::Component;
 use crate::error::{Error, Result};
 use crate::money::Money;
 use crate::schedule::Schedule;
@@ -42,14 +41,14 @@ use crate::schedule::Schedule;
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "LedgerRepr", into = "LedgerRepr")]
 pub struct Ledger {
-    schedule: Schedule,
-    policy: OverduePolicy,
-    events: Vec<Event>,
-    terms: Terms,
+    pub(super) schedule: Schedule,
+    pub(super) policy: OverduePolicy,
+    pub(super) events: Vec<Event>,
+    pub(super) terms: Terms,
     /// Payment ids seen, with their dates.
-    ids: BTreeMap<String, NaiveDate>,
+    pub(super) ids: BTreeMap<String, NaiveDate>,
     /// Reversed payment ids, with the reversal dates.
-    reversed: BTreeMap<String, NaiveDate>,
+    pub(super) reversed: BTreeMap<String, NaiveDate>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -328,7 +327,7 @@ impl Ledger {
 
     /// Books a payment of the library's own (for [`Ledger::plan_effect`]):
     /// outside the user's id space, so no user id can collide with it.
-    fn book_internal(&mut self, date: NaiveDate, amount: Money) -> Result<()> {
+    pub(super) fn book_internal(&mut self, date: NaiveDate, amount: Money) -> Result<()> {
         let event = Event::Payment(Payment::new("", date, amount)?);
         let at = self.events.partition_point(|e| e.sort_key() <= event.sort_key());
         self.events.insert(at, event);
@@ -382,98 +381,6 @@ impl Ledger {
         self.record(Event::Restructure(restructure))
     }
 
-    /// What `restructure` would change, against keeping the original
-    /// schedule (see [`PlanEffect`](crate::PlanEffect)). The ledger itself is
-    /// not changed.
-    ///
-    /// # Errors
-    /// As for [`Ledger::restructure`]; [`Error::Overflow`].
-    ///
-    /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
-    /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
-    /// let plan = Schedule::equal_principal(Money::new(dec!(3000))?, Rate::ZERO, 3, d(2026, 1, 1))?;
-    /// let ledger = Ledger::new(plan, OverduePolicy::new())?;
-    /// let effect = ledger.plan_effect(&Restructure::new(d(2026, 2, 10), NewPlan::Reamortise))?;
-    /// assert_eq!((effect.original_owed, effect.new_total), (Money::new(dec!(3000))?, Money::new(dec!(3000))?));
-    /// # Ok::<(), overdue::Error>(())
-    /// ```
-    pub fn plan_effect(&self, restructure: &crate::restructure::Restructure) -> Result<crate::accrual::PlanEffect> {
-        let day = restructure.date();
-        let before = self.statement(day)?;
-        let mut with = self.clone();
-        with.restructure(restructure.clone())?;
-        let after = with.statement(day)?;
-        let summary = after
-            .restructures
-            .last()
-            .cloned()
-            .ok_or_else(|| crate::error::overflow("restructure summary"))?;
-        let first = usize::try_from(summary.first_installment)
-            .unwrap_or(usize::MAX)
-            .saturating_sub(1);
-        let installments = after.installments.get(first..).unwrap_or_default().to_vec();
-        let down: Vec<_> = after
-            .allocations
-            .iter()
-            .filter(|a| a.source == crate::accrual::AllocationSource::DownPayment && a.date == day)
-            .flat_map(|a| a.parts.iter())
-            .collect();
-        let down_part = |c: Component| Money::sum(down.iter().filter(|p| p.component == c).map(|p| p.amount));
-        let new_sum = |c: Component| {
-            let parts: Vec<Money> = installments
-                .iter()
-                .flat_map(|i| [i.charged.get(c), i.upcoming.get(c)])
-                .collect();
-            Money::sum(parts)
-        };
-        let signed = |a: Money, b: Money| {
-            a.as_decimal()
-                .checked_sub(b.as_decimal())
-                .ok_or_else(|| crate::error::overflow("plan effect"))
-        };
-        let extra_interest = signed(
-            new_sum(Component::Interest)?.checked_add(down_part(Component::Interest)?)?,
-            before.outstanding.interest.checked_add(before.upcoming.interest)?,
-        )?;
-        let extra_fees = signed(
-            new_sum(Component::Fees)?.checked_add(down_part(Component::Fees)?)?,
-            before.outstanding.fees.checked_add(before.upcoming.fees)?,
-        )?;
-        let scheduled = |i: &crate::accrual::InstallmentStatement| i.charged.total()?.checked_add(i.upcoming.total()?);
-        let new_total = Money::sum(installments.iter().map(|i| scheduled(i).unwrap_or(Money::ZERO)))?
-            .checked_add(summary.down_payment)?;
-        // the original, paid with the new plan's amounts on the new plan's dates
-        let mut original = self.clone();
-        if !summary.down_payment.is_zero() {
-            original.book_internal(day, summary.down_payment)?;
-        }
-        let mut last = day;
-        for i in &installments {
-            let total = scheduled(i)?;
-            if !total.is_zero() {
-                original.book_internal(i.due_date, total)?;
-            }
-            last = last.max(i.due_date);
-        }
-        let end = original.statement(last)?;
-        let charges = |st: &Statement| -> Result<Money> {
-            st.charged
-                .penalty_interest
-                .checked_add(st.charged.compound_interest)?
-                .checked_add(st.charged.fees)
-        };
-        Ok(crate::accrual::PlanEffect {
-            summary,
-            installments,
-            original_owed: before.outstanding.total()?.checked_add(before.upcoming.total()?)?,
-            new_total,
-            extra_interest,
-            extra_fees,
-            penalties_avoided: charges(&end)?.saturating_sub(charges(&before)?),
-        })
-    }
-
     /// Checks that the history with `event` inserted at `at` replays: every
     /// waiver, reversal, refund and restructure still applies, in every
     /// stretch between reversal dates (a reversal changes the history from
@@ -504,164 +411,6 @@ impl Ledger {
         Ok(())
     }
 
-    /// The payoff on `as_of`, exactly as [`Ledger::statement`] gives it,
-    /// without building the rest of the statement.
-    pub(crate) fn payoff_on(&self, as_of: NaiveDate) -> Result<Money> {
-        if as_of < self.schedule.disbursement() {
-            return self.statement(as_of).map(|st| st.payoff);
-        }
-        Ok(self.replay(&self.events, as_of)?.standing(as_of)?.1)
-    }
-
-    /// The payoff on each of `dates` (ascending), exactly as
-    /// [`Ledger::payoff_on`] gives it, from one replay.
-    pub(crate) fn payoffs_on(&self, dates: &[NaiveDate]) -> Result<Vec<Money>> {
-        let disbursement = self.schedule.disbursement();
-        let split = dates.partition_point(|d| *d < disbursement);
-        let (before, after) = dates.split_at(split);
-        let mut out = before.iter().map(|d| self.payoff_on(*d)).collect::<Result<Vec<_>>>()?;
-        out.extend(self.standings_on(after)?.into_iter().map(|s| s.1));
-        Ok(out)
-    }
-
-    /// The days past due and payoff on each of `dates` (ascending), exactly
-    /// as [`Ledger::statement`] gives them, from one replay and without
-    /// building the statements.
-    pub(crate) fn standings_on(&self, dates: &[NaiveDate]) -> Result<Vec<(u32, Money)>> {
-        self.on_each(
-            dates,
-            |book, as_of| book.lean().standing(as_of),
-            |st| (st.days_past_due, st.payoff),
-        )
-    }
-
-    /// The statements on each of `dates` (ascending), exactly as
-    /// [`Ledger::statement`] gives them, from one replay: the history is
-    /// replayed once and a copy of the book is closed at each date. A
-    /// ledger with reversals (which change the history by date) is
-    /// replayed per date.
-    pub(crate) fn statements_on(&self, dates: &[NaiveDate]) -> Result<Vec<Statement>> {
-        self.on_each(
-            dates,
-            |book, as_of| book.clone().statement(as_of, self.policy.get_buckets()),
-            |st| st,
-        )
-    }
-
-    /// `close` applied to the book on each of `dates` (ascending; `close` copies it),
-    /// from one replay; per date from statements (`of_statement`) for a
-    /// ledger with reversals, which change the history by date.
-    fn on_each<T>(
-        &self,
-        dates: &[NaiveDate],
-        close: impl Fn(&Book<'_>, NaiveDate) -> Result<T>,
-        of_statement: impl Fn(Statement) -> T,
-    ) -> Result<Vec<T>> {
-        let ascending = dates.windows(2).all(|w| w.first() <= w.get(1));
-        if !ascending || self.events.iter().any(|e| matches!(e, Event::Reversal(_))) {
-            return dates.iter().map(|d| self.statement(*d).map(&of_statement)).collect();
-        }
-        let mut book = Book::without(&self.terms, BTreeSet::new());
-        let mut events = self.events.iter().peekable();
-        let mut out = Vec::with_capacity(dates.len());
-        for &as_of in dates {
-            if as_of < self.schedule.disbursement() {
-                return Err(Error::DateOrder {
-                    earlier: "disbursement",
-                    earlier_date: self.schedule.disbursement(),
-                    later: "statement date",
-                    later_date: as_of,
-                });
-            }
-            while let Some(event) = events.next_if(|e| e.date() <= as_of) {
-                book.apply(event)?;
-            }
-            book.pass(as_of)?;
-            out.push(close(&book, as_of)?);
-        }
-        Ok(out)
-    }
-
-    /// The standing ([`Standing`]) at each of `points` — at the start of a
-    /// day as [`Ledger::statement`] takes it, or at its end as
-    /// [`Ledger::end_of_day`] does — from one replay (see
-    /// [`Ledger::standings_then`]).
-    pub(crate) fn standings(&self, points: &[(NaiveDate, Through)]) -> Result<Vec<Standing>> {
-        Ok(self.read_pass(points, None)?.0)
-    }
-
-    /// The standing at each of `points`, then the statement at `then`: all
-    /// from one replay, reading the book as it passes each point instead of
-    /// copying it (see [`Book::peek`]). `points` must be in replay order (by
-    /// the last day whose events count, then the day closed), `then` after
-    /// them; otherwise, and for a ledger with reversals (which change the
-    /// history by date), each is a statement.
-    pub(crate) fn standings_then(
-        &self,
-        points: &[(NaiveDate, Through)],
-        then: (NaiveDate, Through),
-    ) -> Result<(Vec<Standing>, Statement)> {
-        let (standings, st) = self.read_pass(points, Some(then))?;
-        let st = st.ok_or(Error::DateOutOfRange {
-            operation: "the statement after a replay's readings",
-        })?;
-        Ok((standings, st))
-    }
-
-    /// [`Ledger::standings`], and the statement at `then` when asked.
-    fn read_pass(
-        &self,
-        points: &[(NaiveDate, Through)],
-        then: Option<(NaiveDate, Through)>,
-    ) -> Result<(Vec<Standing>, Option<Statement>)> {
-        let close_day = |(d, through): (NaiveDate, Through)| -> Result<NaiveDate> {
-            match through {
-                Through::StartOf => Ok(d),
-                Through::EndOf => d.succ_opt().ok_or(Error::DateOutOfRange {
-                    operation: "the day after a reporting date",
-                }),
-            }
-        };
-        let keys = points
-            .iter()
-            .chain(&then)
-            .map(|&p| close_day(p).map(|at| (p.0, at)))
-            .collect::<Result<Vec<_>>>()?;
-        let ordered = keys.windows(2).all(|w| w.first() <= w.get(1));
-        let early = points.iter().chain(&then).any(|p| p.0 < self.schedule.disbursement());
-        if !ordered || early || self.events.iter().any(|e| matches!(e, Event::Reversal(_))) {
-            let statement = |(d, through): (NaiveDate, Through)| match through {
-                Through::StartOf => self.statement(d),
-                Through::EndOf => self.end_of_day(d),
-            };
-            let standings = points
-                .iter()
-                .map(|&p| statement(p).map(|st| Standing::of(&st)))
-                .collect::<Result<Vec<_>>>()?;
-            return Ok((standings, then.map(statement).transpose()?));
-        }
-        let buckets = self.policy.get_buckets();
-        let mut book = Book::without(&self.terms, BTreeSet::new());
-        let mut events = self.events.iter().peekable();
-        let mut standings = Vec::with_capacity(points.len());
-        for (&(through, _), &(_, at)) in points.iter().zip(&keys) {
-            while let Some(event) = events.next_if(|e| e.date() <= through) {
-                book.apply(event)?;
-            }
-            standings.push(book.peek(at, buckets)?);
-        }
-        let statement = match (then, keys.last()) {
-            (Some((through, _)), Some(&(_, at))) => {
-                while let Some(event) = events.next_if(|e| e.date() <= through) {
-                    book.apply(event)?;
-                }
-                Some(book.statement(at, buckets)?)
-            }
-            _ => None,
-        };
-        Ok((standings, statement))
-    }
-
     /// The disbursement, if `date` (the `what` of a report) is not before
     /// it; else [`Error::DateOrder`].
     pub(crate) fn opened_by(&self, date: NaiveDate, what: &'static str) -> Result<NaiveDate> {
@@ -677,23 +426,8 @@ impl Ledger {
         Ok(opened)
     }
 
-    /// The loan as it stood at the end of `day`: the events dated on or
-    /// before it, and its days counted through it (so an installment due
-    /// that day and unpaid is one day past due): what a lender reports for a
-    /// reporting date.
-    pub(crate) fn end_of_day(&self, day: NaiveDate) -> Result<Statement> {
-        let next = day.succ_opt().ok_or(Error::DateOutOfRange {
-            operation: "the day after a reporting date",
-        })?;
-        if day < self.schedule.disbursement() {
-            return self.statement(day);
-        }
-        self.replay(&self.events, day)?
-            .statement(next, self.policy.get_buckets())
-    }
-
     /// Replays `events` up to `as_of`, leaving out the payments reversed by then.
-    fn replay<'a>(&'a self, events: &[Event], as_of: NaiveDate) -> Result<Book<'a>> {
+    pub(super) fn replay<'a>(&'a self, events: &[Event], as_of: NaiveDate) -> Result<Book<'a>> {
         let reversed: BTreeSet<String> = events
             .iter()
             .filter_map(|e| match e {
@@ -821,13 +555,4 @@ impl Ledger {
     pub fn events(&self) -> &[Event] {
         &self.events
     }
-}
-
-/// Where on a date a replay closes the book.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Through {
-    /// As [`Ledger::statement`]: the day's events, the days before it.
-    StartOf,
-    /// As [`Ledger::end_of_day`]: the day's events, the day itself counted.
-    EndOf,
 }

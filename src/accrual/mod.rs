@@ -8,6 +8,7 @@ mod event;
 mod ledger;
 mod limitation;
 mod policy;
+mod readings;
 mod servicing;
 mod statement;
 mod tape;
@@ -17,12 +18,12 @@ pub use effect::PlanEffect;
 pub(crate) use engine::{Dues, Standing};
 pub use event::{Event, Interruption, InterruptionCause, Payment, Refund, Reversal, Waiver};
 pub use ledger::Ledger;
-pub(crate) use ledger::Through;
 pub use limitation::{Limitation, LimitationRestart, LimitationRules, Restarter};
 pub use policy::{
     Bucket, Buckets, Caps, EarlySettlement, FeeAmount, Grace, GraceMeaning, InstallmentLimit, LateFee, OverduePolicy,
     PenaltyBase, PenaltyRate, Recurrence, MAX_POLICY_DAYS,
 };
+pub(crate) use readings::Through;
 pub use servicing::{Accrual, Pyramiding};
 pub use statement::{
     AllocationPart, AllocationSource, InstallmentStatement, LoanStatus, PaymentAllocation, PossibleDuplicate, Rebate,

@@ -1,0 +1,410 @@
+//! Discounting a list of cash flows at a rate, exactly on a fixed-point grid
+//! and in `f64` for a solver's search, and whether a root is unique.
+
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+use super::cashflow::{sorted_by_date, CashFlow};
+use crate::calendar::DayCount;
+use crate::error::{overflow, Error, Result};
+use crate::fraction::Fraction;
+
+/// How close to zero the NPV at a returned XIRR or IRR is: at most this
+/// share of the absolute sum of the flows (1e-6).
+const ROOT_TOLERANCE: Decimal = Decimal::from_parts(1, 0, 0, false, 6);
+
+/// The decimal places a rate solved for is given to when they hold the root
+/// (every ordinary case; see [`Discounting::confirm_root`]).
+const ROOT_PLACES: u32 = 16;
+
+/// Flows prepared for discounting: amounts with integer time units from the
+/// earliest date, `t_i = units_i / per_year` years.
+pub(crate) struct Discounting {
+    amounts: Vec<Decimal>,
+    amounts_f: Vec<f64>,
+    units: Vec<u64>,
+    per_year: u64,
+}
+
+impl Discounting {
+    /// Flows on dates, with time in years under `day_count`.
+    pub(crate) fn dated(flows: &[CashFlow], day_count: DayCount) -> Result<Discounting> {
+        let (sorted, first) = sorted_by_date(flows)?;
+        if let DayCount::Act365Fixed | DayCount::Act360 = day_count {
+            // time in days; a year is the nominal year
+            let units = sorted
+                .iter()
+                .map(|f| u64::try_from((f.date - first).num_days()).map_err(|_| overflow("time units")))
+                .collect::<Result<Vec<u64>>>()?;
+            let per_year = u64::try_from(day_count.nominal_year_days()).map_err(|_| overflow("time units"))?;
+            return Discounting::new(sorted.iter().map(|f| f.amount).collect(), units, per_year);
+        }
+        let fractions = sorted
+            .iter()
+            .map(|f| day_count.year_fraction_exact(first, f.date))
+            .collect::<Result<Vec<Fraction>>>()?;
+        let per_year = fractions.iter().try_fold(1i128, |acc, f| lcm(acc, f.den))?;
+        let units = fractions
+            .iter()
+            .map(|f| {
+                f.num
+                    .checked_mul(per_year / f.den)
+                    .and_then(|u| u64::try_from(u).ok())
+                    .ok_or_else(|| overflow("time units"))
+            })
+            .collect::<Result<Vec<u64>>>()?;
+        let per_year = u64::try_from(per_year).map_err(|_| overflow("time units"))?;
+        Discounting::new(sorted.iter().map(|f| f.amount).collect(), units, per_year)
+    }
+
+    /// Equally spaced flows, one per period (time unit = one period).
+    pub(crate) fn periodic(amounts: &[Decimal]) -> Result<Discounting> {
+        Discounting::new(amounts.to_vec(), (0..amounts.len() as u64).collect(), 1)
+    }
+
+    /// Flows at the same time are netted first (exactly), so that neither
+    /// the sign-change count nor the search depends on their order.
+    fn new(raw_amounts: Vec<Decimal>, raw_units: Vec<u64>, per_year: u64) -> Result<Discounting> {
+        let mut amounts: Vec<Decimal> = Vec::with_capacity(raw_amounts.len());
+        let mut units: Vec<u64> = Vec::with_capacity(raw_units.len());
+        for (a, u) in raw_amounts.into_iter().zip(raw_units) {
+            match (units.last(), amounts.last_mut()) {
+                (Some(&last), Some(sum)) if last == u => {
+                    *sum = crate::money::exact_add(*sum, a).ok_or_else(|| overflow("netting same-day cash flows"))?;
+                }
+                _ => {
+                    units.push(u);
+                    amounts.push(a);
+                }
+            }
+        }
+        let amounts_f = amounts
+            .iter()
+            .map(|&a| decimal_to_f64(a).ok_or_else(|| overflow("cash flow to f64")))
+            .collect::<Result<Vec<f64>>>()?;
+        Ok(Discounting {
+            amounts,
+            amounts_f,
+            units,
+            per_year,
+        })
+    }
+
+    fn check_solvable(&self) -> Result<bool> {
+        let first = self.units.first().copied().unwrap_or(0);
+        root_is_unique(&self.amounts, self.units.iter().all(|&u| u == first))
+    }
+
+    /// `(NPV, dNPV/dx)` at effective rate `x` per year, in f64.
+    fn eval(&self, x: f64) -> Option<(f64, f64)> {
+        if x <= -1.0 {
+            return None;
+        }
+        let u = self.per_year as f64;
+        let d = (1.0 + x).powf(-1.0 / u);
+        let (mut w, mut prev, mut f, mut s) = (1.0f64, 0u64, 0.0f64, 0.0f64);
+        // the powers of d for the few distinct gaps, computed once per evaluation
+        let mut cache = [(u64::MAX, 0.0f64); 8];
+        for (&a, &k) in self.amounts_f.iter().zip(&self.units) {
+            let gap = k - prev;
+            let slot = (gap % 8) as usize;
+            w *= match cache.get(slot) {
+                Some(&(g, p)) if g == gap => p,
+                _ => {
+                    let p = match i32::try_from(gap) {
+                        Ok(g) => d.powi(g),
+                        Err(_) => d.powf(gap as f64),
+                    };
+                    if let Some(c) = cache.get_mut(slot) {
+                        *c = (gap, p);
+                    }
+                    p
+                }
+            };
+            prev = k;
+            f += a * w;
+            s += a * (k as f64) * w;
+        }
+        let df = -s / (u * (1.0 + x));
+        (f.is_finite() && df.is_finite()).then_some((f, df))
+    }
+
+    /// NPV at effective rate `x` per year, in Decimal (28 digits).
+    pub(super) fn value(&self, x: Decimal) -> Result<Decimal> {
+        let one_plus = Decimal::ONE.checked_add(x).ok_or_else(|| overflow("npv"))?;
+        if one_plus <= Decimal::ZERO {
+            return Err(Error::Invalid {
+                field: "rate",
+                reason: format!("must be above -100 %, got {x}"),
+            });
+        }
+        let d = Decimal::ONE
+            .checked_div(super::solver::nth_root(one_plus, self.per_year)?)
+            .ok_or_else(|| overflow("npv"))?
+            .round_dp(20);
+        // 20 places keep each factor to 1e-20, far inside the 1e-10 the check needs,
+        // and keep the products narrow (cheap to rescale)
+        let mul = |a: Decimal, b: Decimal| a.checked_mul(b).map(|p| p.round_dp(20));
+        let mut total = Decimal::ZERO;
+        walk_discount(&self.units, Decimal::ONE, d, mul, |i, w| {
+            total = total.checked_add(self.amounts.get(i)?.checked_mul(w)?)?;
+            Some(())
+        })
+        .ok_or_else(|| overflow("npv"))?;
+        Ok(total)
+    }
+
+    /// The NPV at effective rate `x`, for checking a root: in decimal fixed
+    /// point (`i128` mantissas at 18 decimal places) when every number fits,
+    /// else in [`Decimal`] by [`Discounting::value`].
+    fn check_value(&self, x: Decimal) -> Result<Decimal> {
+        match self.value_fixed(x) {
+            Some(v) => Ok(v),
+            None => self.value(x),
+        }
+    }
+
+    /// [`Discounting::value`] in decimal fixed point: every discount factor
+    /// is an exact decimal with 18 places (the per-unit factor from one
+    /// Newton step on `d^u = 1/(1 + x)`, its powers by squaring, each product
+    /// rounded half away from zero to 18 places), and the flows are summed
+    /// exactly. `None` when a number would not fit (an amount's digits times
+    /// 10^18 beyond the `i128` range, i.e. about 10^20 minor units; more than
+    /// 10 decimal places; rates near −100 %).
+    fn value_fixed(&self, x: Decimal) -> Option<Decimal> {
+        let one_plus = Decimal::ONE.checked_add(x)?;
+        if one_plus <= Decimal::ZERO {
+            return None;
+        }
+        // c = 1/(1 + x) to 18 places: one exact integer division
+        let c = fixed::div(fixed::ONE, fixed::from_decimal(one_plus)?)?;
+        let d = fixed::unit_root(c, self.per_year)?;
+        let scale = self.amounts.iter().map(|a| a.scale()).max().unwrap_or(0);
+        if scale > 10 {
+            return None;
+        }
+        let mut total = 0i128;
+        walk_discount(&self.units, fixed::ONE, d, fixed::mul, |i, w| {
+            let a = self.amounts.get(i)?;
+            let a = a.mantissa().checked_mul(10i128.checked_pow(scale - a.scale())?)?;
+            total = total.checked_add(a.checked_mul(w)?)?;
+            Some(())
+        })?;
+        Decimal::try_from_i128_with_scale(total, scale + fixed::PLACES).ok()
+    }
+
+    /// The effective rate per year that zeroes the NPV.
+    pub(super) fn solve(&self, guess: f64) -> Result<Decimal> {
+        let unique = self.check_solvable()?;
+        super::solver::solve(
+            |x| self.eval(x),
+            guess,
+            unique,
+            |x| {
+                // on the 16-place grid first (every ordinary root), else to all the places
+                // a steep NPV needs
+                let refine =
+                    |places| super::solver::refine_in_decimal(x, |x| self.eval(x), |x| self.check_value(x), places);
+                let on_grid = refine(Some(ROOT_PLACES)).and_then(|(root, value)| self.confirm_root(root, value));
+                on_grid.or_else(|_| {
+                    let (root, value) = refine(None)?;
+                    self.confirm_root(root, value)
+                })
+            },
+        )
+    }
+
+    /// Returns `x` only if it is a root within [`ROOT_TOLERANCE`]: |NPV(x)|
+    /// at most that share of the flows' absolute sum (`value`: the NPV at
+    /// `x`, when already computed).
+    fn confirm_root(&self, x: Decimal, value: Option<Decimal>) -> Result<Decimal> {
+        let size = self
+            .amounts
+            .iter()
+            .try_fold(Decimal::ZERO, |acc, a| acc.checked_add(a.abs()))
+            .ok_or_else(|| overflow("size of the cash flows"))?;
+        let allowed = size
+            .checked_mul(ROOT_TOLERANCE)
+            .ok_or_else(|| overflow("root tolerance"))?;
+        let within = |at: Decimal| -> Result<bool> {
+            let npv = match value {
+                Some(v) if at == x => v,
+                _ => self.check_value(at)?,
+            };
+            // steep discounting (rates far below 0 over many years) may need the 28 digits of
+            // `Decimal` rather than the 18 places of the fixed-point evaluation
+            Ok(npv.abs() <= allowed || self.value(at).is_ok_and(|v| v.abs() <= allowed))
+        };
+        // 16 places when they hold the root (every ordinary case), else all the solver found
+        let short = x.round_dp(ROOT_PLACES);
+        if within(short)? {
+            return Ok(short);
+        }
+        if within(x)? {
+            return Ok(x);
+        }
+        Err(Error::NoRoot {
+            reason:
+                "the root lies beyond the solver's range (its net present value is not within 1e-6 of the flows' size)",
+        })
+    }
+}
+
+/// Walks the flows in time order with their discount factor `w = d^k`
+/// (`k` the flow's time in units, `d` the factor per unit), calling
+/// `term(i, w)` for flow `i`. Each gap's power is computed once, from the
+/// largest smaller gap already computed when there is one (monthly gaps of
+/// 28–31 days cost one or two products after the first). Serves both the
+/// `Decimal` and the fixed-point evaluation; `None` when `mul` or `term` fails.
+fn walk_discount<T: Copy>(
+    units: &[u64],
+    one: T,
+    d: T,
+    mul: impl Fn(T, T) -> Option<T>,
+    mut term: impl FnMut(usize, T) -> Option<()>,
+) -> Option<()> {
+    let pow = |n: u64| super::solver::pow_by_squaring(one, d, n, &mul);
+    // a few distinct gaps in practice: kept on the stack; beyond 16, powers are not cached
+    let mut cache = [(0u64, one); 16];
+    let mut cached = 0usize;
+    let (mut w, mut prev) = (one, 0u64);
+    for (i, &k) in units.iter().enumerate() {
+        let gap = k.checked_sub(prev)?;
+        if gap > 0 {
+            let known = cache.get(..cached).unwrap_or_default();
+            let p = match known.iter().find(|(g, _)| *g == gap) {
+                Some(&(_, p)) => p,
+                None => {
+                    let below = known.iter().filter(|(g, _)| *g < gap).max_by_key(|(g, _)| *g).copied();
+                    let p = match below {
+                        Some((g, pg)) => mul(pg, pow(gap - g)?)?,
+                        None => pow(gap)?,
+                    };
+                    if let Some(slot) = cache.get_mut(cached) {
+                        *slot = (gap, p);
+                        cached += 1;
+                    }
+                    p
+                }
+            };
+            w = mul(w, p)?;
+        }
+        prev = k;
+        term(i, w)?;
+    }
+    Some(())
+}
+
+/// A decimal as the nearest `f64`, quickly for the usual case of a mantissa
+/// that fits 53 bits and at most 22 places (exact powers of ten); otherwise by
+/// `rust_decimal`'s conversion.
+#[allow(clippy::float_arithmetic, clippy::cast_precision_loss)] // feeds the f64 search only; exact below 2^53
+fn decimal_to_f64(a: Decimal) -> Option<f64> {
+    const POW10: [f64; 23] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+        1e20, 1e21, 1e22,
+    ];
+    let m = a.mantissa();
+    match (i64::try_from(m), POW10.get(a.scale() as usize)) {
+        (Ok(m), Some(&p)) if m.unsigned_abs() < (1u64 << 53) => Some(m as f64 / p),
+        _ => a.to_f64(),
+    }
+}
+
+/// Decimal fixed point: an `i128` mantissa with 18 decimal places.
+mod fixed {
+    use rust_decimal::prelude::ToPrimitive;
+    use rust_decimal::Decimal;
+
+    use crate::money::{div_round, RoundingMode};
+
+    pub(super) const PLACES: u32 = 18;
+    pub(super) const ONE: i128 = 1_000_000_000_000_000_000;
+
+    /// `a × b`, rounded half away from zero to 18 places (one division).
+    pub(super) fn mul(a: i128, b: i128) -> Option<i128> {
+        let p = a.checked_mul(b)?;
+        let q = p / ONE; // toward zero
+        let r = p - q * ONE; // |r| < ONE, sign of p
+        Some(if 2 * r.abs() >= ONE { q + p.signum() } else { q })
+    }
+
+    /// `a / b`, rounded half away from zero to 18 places (`b > 0`).
+    pub(super) fn div(a: i128, b: i128) -> Option<i128> {
+        div_round(a.checked_mul(ONE)?, b, RoundingMode::HalfAwayFromZero).ok()
+    }
+
+    /// `a^n` by squaring.
+    pub(super) fn pow(a: i128, n: u64) -> Option<i128> {
+        super::super::solver::pow_by_squaring(ONE, a, n, mul)
+    }
+
+    /// A decimal rounded to 18 places.
+    pub(super) fn from_decimal(v: Decimal) -> Option<i128> {
+        let r = v.round_dp(PLACES);
+        r.mantissa().checked_mul(10i128.checked_pow(PLACES - r.scale())?)
+    }
+
+    /// The `d` with `d^u = c`: the `f64` root, then one Newton step (the
+    /// `f64` start is good to about 1e-16; the step brings it to the 18
+    /// places kept).
+    pub(super) fn unit_root(c: i128, u: u64) -> Option<i128> {
+        if u == 1 {
+            return Some(c);
+        }
+        #[allow(clippy::float_arithmetic, clippy::cast_precision_loss)]
+        // a starting point; the Newton step makes it exact
+        let start = {
+            let cf = c.to_f64()? / 1e18;
+            (cf.powf(1.0 / u as f64) * 1e18).round()
+        };
+        let d = start.to_i128().filter(|&d| d > 0)?;
+        let p = pow(d, u - 1)?; // d^(u−1)
+        let excess = mul(p, d)?.checked_sub(c)?; // d^u − c
+        let slope = p.checked_mul(i128::from(u))?; // u·d^(u−1), 18 places
+        d.checked_sub(div(excess, slope)?)
+    }
+}
+
+/// An error when no rate can zero the flows (all zero, all one sign, all on
+/// one date); otherwise whether the root is unique (the signs change once).
+pub(crate) fn root_is_unique(amounts: &[Decimal], on_one_date: bool) -> Result<bool> {
+    if amounts.iter().all(|a| a.is_zero()) {
+        return Err(Error::NoRoot {
+            reason: "all cash flows are zero",
+        });
+    }
+    // the signs of the non-zero flows, in date order: how often they change
+    let mut signs = amounts.iter().filter(|a| !a.is_zero()).map(|a| a.is_sign_positive());
+    let first = signs.next();
+    let (mut changes, mut last) = (0usize, first);
+    for sign in signs {
+        if Some(sign) != last {
+            changes += 1;
+        }
+        last = Some(sign);
+    }
+    if on_one_date {
+        return Err(Error::NoRoot {
+            reason: "all cash flows fall on one date, so no rate (or every rate) discounts them to zero",
+        });
+    }
+    if changes == 0 {
+        return Err(Error::NoRoot {
+            reason: "all cash flows have the same sign",
+        });
+    }
+    Ok(changes == 1)
+}
+
+pub(super) fn lcm(a: i128, b: i128) -> Result<i128> {
+    let (mut x, mut y) = (a, b);
+    while y != 0 {
+        (x, y) = (y, x % y);
+    }
+    if x == 0 {
+        Ok(0)
+    } else {
+        (a / x).checked_mul(b).ok_or_else(|| overflow("time units"))
+    }
+}
