@@ -11,7 +11,6 @@ mod discount;
 mod solver;
 mod unit;
 
-use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -195,6 +194,7 @@ pub fn nominal_annual_rate(effective: Decimal, frequency: Frequency) -> Result<R
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
     use rust_decimal_macros::dec;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
