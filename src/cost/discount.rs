@@ -157,7 +157,7 @@ impl Discounting {
     /// The NPV at effective rate `x`, for checking a root: in decimal fixed
     /// point (`i128` mantissas at 18 decimal places) when every number fits,
     /// else in [`Decimal`] by [`Discounting::value`].
-    fn check_value(&self, x: Decimal) -> Result<Decimal> {
+    pub(super) fn check_value(&self, x: Decimal) -> Result<Decimal> {
         match self.value_fixed(x) {
             Some(v) => Ok(v),
             None => self.value(x),
@@ -171,7 +171,7 @@ impl Discounting {
     /// exactly. `None` when a number would not fit (an amount's digits times
     /// 10^18 beyond the `i128` range, i.e. about 10^20 minor units; more than
     /// 10 decimal places; rates near −100 %).
-    fn value_fixed(&self, x: Decimal) -> Option<Decimal> {
+    pub(super) fn value_fixed(&self, x: Decimal) -> Option<Decimal> {
         let one_plus = Decimal::ONE.checked_add(x)?;
         if one_plus <= Decimal::ZERO {
             return None;

@@ -12,7 +12,6 @@ mod solver;
 mod unit;
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 
 pub use self::apr::{china_apr, eu_aprc, reg_z_apr, reg_z_within_tolerance, ChinaApr};
 pub use self::unit::UnitPeriod;
