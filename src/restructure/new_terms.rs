@@ -1,0 +1,177 @@
+//! The terms of a new schedule for the arrears.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::Frequency;
+use crate::rate::Rate;
+use crate::schedule::{InterestBasis, Method};
+
+/// The terms of a new schedule; its principal is what the restructure
+/// capitalises, and it is disbursed on the restructure date.
+///
+/// ```
+/// use overdue::{Method, NewTerms, Rate};
+/// use overdue::dec;
+/// let t = NewTerms::new(Rate::annual(dec!(0.12))?, 6).method(Method::EqualPrincipal);
+/// assert_eq!(t.get_installments(), 6);
+/// # Ok::<(), overdue::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NewTerms {
+    rate: Rate,
+    installments: u32,
+    #[serde(default)]
+    method: Method,
+    #[serde(default)]
+    frequency: Frequency,
+    #[serde(default)]
+    first_due: Option<NaiveDate>,
+    #[serde(default)]
+    basis: InterestBasis,
+}
+
+impl NewTerms {
+    /// `installments` equal installments at `rate`, monthly, the first one
+    /// period after the restructure date.
+    ///
+    /// ```
+    /// use overdue::{NewTerms, Rate};
+    /// use overdue::dec;
+    /// assert_eq!(NewTerms::new(Rate::annual(dec!(0.1))?, 12).get_rate(), Rate::annual(dec!(0.1))?);
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn new(rate: Rate, installments: u32) -> NewTerms {
+        NewTerms {
+            rate,
+            installments,
+            method: Method::default(),
+            frequency: Frequency::default(),
+            first_due: None,
+            basis: InterestBasis::default(),
+        }
+    }
+
+    /// Sets the method (default equal installment).
+    ///
+    /// ```
+    /// use overdue::{Method, NewTerms, Rate};
+    /// assert_eq!(NewTerms::new(Rate::ZERO, 3).method(Method::Bullet).get_method(), Method::Bullet);
+    /// ```
+    pub fn method(mut self, method: Method) -> NewTerms {
+        self.method = method;
+        self
+    }
+
+    /// Sets the number of installments (what
+    /// [`Comparison::fit_to_budget`](crate::Comparison::fit_to_budget) varies).
+    ///
+    /// ```
+    /// use overdue::{NewTerms, Rate};
+    /// assert_eq!(NewTerms::new(Rate::ZERO, 3).installments(9).get_installments(), 9);
+    /// ```
+    pub fn installments(mut self, installments: u32) -> NewTerms {
+        self.installments = installments;
+        self
+    }
+
+    /// Sets the frequency (default monthly).
+    ///
+    /// ```
+    /// use overdue::{Frequency, NewTerms, Rate};
+    /// let t = NewTerms::new(Rate::ZERO, 3).frequency(Frequency::Biweekly);
+    /// assert_eq!(t.get_frequency(), Frequency::Biweekly);
+    /// ```
+    pub fn frequency(mut self, frequency: Frequency) -> NewTerms {
+        self.frequency = frequency;
+        self
+    }
+
+    /// Sets the first due date (default one period after the restructure
+    /// date); it must be after the restructure date.
+    ///
+    /// ```
+    /// use overdue::NaiveDate;
+    /// use overdue::{NewTerms, Rate};
+    /// let day = NaiveDate::from_ymd_opt(2026, 9, 1).unwrap();
+    /// assert_eq!(NewTerms::new(Rate::ZERO, 3).first_due(day).get_first_due(), Some(day));
+    /// ```
+    pub fn first_due(mut self, first_due: NaiveDate) -> NewTerms {
+        self.first_due = Some(first_due);
+        self
+    }
+
+    /// Sets the interest basis (default per period).
+    ///
+    /// ```
+    /// use overdue::{DayCount, InterestBasis, NewTerms, Rate};
+    /// let t = NewTerms::new(Rate::ZERO, 3).basis(InterestBasis::ActualDays(DayCount::Act365Fixed));
+    /// assert_eq!(t.get_basis(), InterestBasis::ActualDays(DayCount::Act365Fixed));
+    /// ```
+    pub fn basis(mut self, basis: InterestBasis) -> NewTerms {
+        self.basis = basis;
+        self
+    }
+
+    /// The rate.
+    ///
+    /// ```
+    /// # use overdue::*;
+    /// assert_eq!(NewTerms::new(Rate::ZERO, 3).get_rate(), Rate::ZERO);
+    /// ```
+    pub fn get_rate(&self) -> Rate {
+        self.rate
+    }
+
+    /// The number of installments.
+    ///
+    /// ```
+    /// # use overdue::*;
+    /// assert_eq!(NewTerms::new(Rate::ZERO, 3).get_installments(), 3);
+    /// ```
+    pub fn get_installments(&self) -> u32 {
+        self.installments
+    }
+
+    /// The method.
+    ///
+    /// ```
+    /// # use overdue::*;
+    /// assert_eq!(NewTerms::new(Rate::ZERO, 3).get_method(), Method::EqualInstallment);
+    /// ```
+    pub fn get_method(&self) -> Method {
+        self.method
+    }
+
+    /// The frequency.
+    ///
+    /// ```
+    /// # use overdue::*;
+    /// assert_eq!(NewTerms::new(Rate::ZERO, 3).get_frequency(), Frequency::Monthly);
+    /// ```
+    pub fn get_frequency(&self) -> Frequency {
+        self.frequency
+    }
+
+    /// The first due date, if set.
+    ///
+    /// ```
+    /// # use overdue::*;
+    /// assert_eq!(NewTerms::new(Rate::ZERO, 3).get_first_due(), None);
+    /// ```
+    pub fn get_first_due(&self) -> Option<NaiveDate> {
+        self.first_due
+    }
+
+    /// The interest basis.
+    ///
+    /// ```
+    /// # use overdue::*;
+    /// assert_eq!(NewTerms::new(Rate::ZERO, 3).get_basis(), InterestBasis::PerPeriod);
+    /// ```
+    pub fn get_basis(&self) -> InterestBasis {
+        self.basis
+    }
+}
