@@ -5,21 +5,22 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use crate::accrual::{AllocationSource, Ledger, LoanStatus, Statement};
+use crate::accrual::{Ledger, LoanStatus, Statement};
 use crate::books::accounts::Account;
 use crate::books::entry::EntryKind;
 use crate::books::policy::{Basis, BookingPolicy, InterestRecognition, NonAccrual};
+use crate::books::totals::{minor, overflow, Totals};
 use crate::component::Component;
 use crate::error::{Error, Result};
-use crate::money::{Money, Rounding};
+use crate::money::Rounding;
 
-const P: Component = Component::Principal;
-const I: Component = Component::Interest;
+pub(super) const P: Component = Component::Principal;
+pub(super) const I: Component = Component::Interest;
 /// The most days a journal books: a hundred years, each a statement.
 pub(crate) const MAX_JOURNAL_DAYS: u64 = 36_525;
 
 /// The components that earn income, in booking order.
-const INCOME: [Component; 4] = [
+pub(super) const INCOME: [Component; 4] = [
     Component::Interest,
     Component::PenaltyInterest,
     Component::CompoundInterest,
@@ -35,7 +36,7 @@ pub(crate) struct Draft {
 
 /// Where the loan stands for its books.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Mode {
+pub(super) enum Mode {
     Accruing,
     NonAccrual,
     ChargedOff,
@@ -43,7 +44,7 @@ enum Mode {
 
 /// Why a claim is reduced, which sets the other side of the posting.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Reduction {
+pub(super) enum Reduction {
     /// Paid: the cash side is posted by the caller.
     Payment,
     /// Waived, or cut off its charge (a cap): out of income, or against the
@@ -53,91 +54,15 @@ enum Reduction {
     Restructure,
 }
 
-/// The cumulative amounts of a statement the books follow, in minor units.
-#[derive(Default)]
-struct Totals {
-    /// Charged on the original installments.
-    charged_old: [i128; 5],
-    /// Charged on installments a restructure created.
-    charged_new: [i128; 5],
-    /// Paid by allocations, before rebates.
-    parts: [i128; 5],
-    waived: [i128; 5],
-    restructured: [i128; 5],
-    rebates: [i128; 5],
-    cash_in: i128,
-    refunded: i128,
-    unearned: i128,
-    restructures: usize,
-}
-
-/// The minor units of `m`.
-fn minor(m: Money, scale: u32) -> Result<i128> {
-    m.to_minor("journal amount", scale)
-}
-
-/// Adds the components `c` into `into`.
-fn add(into: &mut [i128; 5], c: &crate::components::Components, scale: u32) -> Result<()> {
-    for comp in Component::ALL {
-        let slot = into.get_mut(comp.index()).ok_or_else(overflow)?;
-        *slot = slot.checked_add(minor(c.get(comp), scale)?).ok_or_else(overflow)?;
-    }
-    Ok(())
-}
-
-fn overflow() -> Error {
-    crate::error::overflow("journal")
-}
-
-fn at(a: &[i128; 5], c: Component) -> i128 {
-    a.get(c.index()).copied().unwrap_or(0)
-}
-
-impl Totals {
-    fn of(st: &Statement, original: u32, scale: u32) -> Result<Totals> {
-        let mut t = Totals::default();
-        for inst in &st.installments {
-            let into = if inst.number > original {
-                &mut t.charged_new
-            } else {
-                &mut t.charged_old
-            };
-            add(into, &inst.charged, scale)?;
-        }
-        add(&mut t.waived, &st.waived, scale)?;
-        add(&mut t.restructured, &st.restructured, scale)?;
-        for a in &st.allocations {
-            if matches!(
-                a.source,
-                AllocationSource::Payment { .. } | AllocationSource::DownPayment
-            ) {
-                t.cash_in = t.cash_in.checked_add(minor(a.amount, scale)?).ok_or_else(overflow)?;
-            }
-            for part in &a.parts {
-                let slot = t.parts.get_mut(part.component.index()).ok_or_else(overflow)?;
-                *slot = slot.checked_add(minor(part.amount, scale)?).ok_or_else(overflow)?;
-            }
-        }
-        for r in &st.rebates {
-            let slot = t.rebates.get_mut(r.component.index()).ok_or_else(overflow)?;
-            *slot = slot.checked_add(minor(r.amount, scale)?).ok_or_else(overflow)?;
-        }
-        t.refunded = minor(st.refunded, scale)?;
-        t.unearned = minor(st.unearned_prepaid, scale)?;
-        t.restructures = st.restructures.len();
-        Ok(t)
-    }
-}
-
 /// The day-by-day state of a loan's books.
 pub(crate) struct Booker<'a> {
-    policy: &'a BookingPolicy,
-    rounding: Rounding,
-    scale: u32,
-    original: u32,
-    disbursement: NaiveDate,
-    bal: BTreeMap<Account, i128>,
-    mode: Mode,
+    pub(super) policy: &'a BookingPolicy,
+    pub(super) rounding: Rounding,
+    pub(super) scale: u32,
+    pub(super) original: u32,
+    pub(super) disbursement: NaiveDate,
+    pub(super) bal: BTreeMap<Account, i128>,
+    pub(super) mode: Mode,
     pub(crate) entries: Vec<Draft>,
 }
 
@@ -185,7 +110,7 @@ impl<'a> Booker<'a> {
     }
 
     /// The income of component `c` held in suspense (its credit balance).
-    fn suspended(&self, c: Component) -> Result<i128> {
+    pub(super) fn suspended(&self, c: Component) -> Result<i128> {
         Ok(self
             .balance(Account::Suspense(c))
             .checked_neg()
@@ -195,7 +120,7 @@ impl<'a> Booker<'a> {
 
     /// Posts one entry of balanced lines (zero lines dropped; an entry with
     /// none is not kept).
-    fn post(&mut self, date: NaiveDate, kind: EntryKind, lines: &[(Account, i128)]) -> Result<()> {
+    pub(super) fn post(&mut self, date: NaiveDate, kind: EntryKind, lines: &[(Account, i128)]) -> Result<()> {
         let lines: Vec<(Account, i128)> = lines.iter().copied().filter(|l| l.1 != 0).collect();
         if lines.is_empty() {
             return Ok(());
@@ -212,20 +137,27 @@ impl<'a> Booker<'a> {
     }
 
     /// Debits `debit` and credits `credit` with `x` (reversed when negative).
-    fn move_(&mut self, date: NaiveDate, kind: EntryKind, debit: Account, credit: Account, x: i128) -> Result<()> {
+    pub(super) fn move_(
+        &mut self,
+        date: NaiveDate,
+        kind: EntryKind,
+        debit: Account,
+        credit: Account,
+        x: i128,
+    ) -> Result<()> {
         let minus = x.checked_neg().ok_or_else(overflow)?;
         self.post(date, kind, &[(debit, x), (credit, minus)])
     }
 
     /// Whether income charged today is held off the balance sheet.
-    fn income_off_balance(&self) -> bool {
+    pub(super) fn income_off_balance(&self) -> bool {
         self.policy.get_basis() == Basis::Cash
             || self.mode == Mode::ChargedOff
             || (self.mode == Mode::NonAccrual && self.policy.get_non_accrual() == NonAccrual::OffBalance)
     }
 
     /// The entry kind of a charge of `c`.
-    fn charge_kind(c: Component) -> EntryKind {
+    pub(super) fn charge_kind(c: Component) -> EntryKind {
         match c {
             Component::Interest => EntryKind::InterestDue,
             Component::Fees => EntryKind::Fee,
@@ -236,7 +168,14 @@ impl<'a> Booker<'a> {
     /// Books `x` of income component `c` charged to the borrower, debiting
     /// `debit` (the receivable, or a restructure's holding): income,
     /// suspense or the memorandum by the loan's standing.
-    fn charge(&mut self, date: NaiveDate, kind: EntryKind, c: Component, debit: Account, x: i128) -> Result<()> {
+    pub(super) fn charge(
+        &mut self,
+        date: NaiveDate,
+        kind: EntryKind,
+        c: Component,
+        debit: Account,
+        x: i128,
+    ) -> Result<()> {
         if x < 0 {
             return self.reduce(date, c, x.checked_neg().ok_or_else(overflow)?, Reduction::Waiver, kind);
         }
@@ -262,7 +201,14 @@ impl<'a> Booker<'a> {
 
     /// Takes `x` of component `c` off the borrower's claims (the
     /// receivable first, then the memorandum), for `why`.
-    fn reduce(&mut self, date: NaiveDate, c: Component, x: i128, why: Reduction, kind: EntryKind) -> Result<()> {
+    pub(super) fn reduce(
+        &mut self,
+        date: NaiveDate,
+        c: Component,
+        x: i128,
+        why: Reduction,
+        kind: EntryKind,
+    ) -> Result<()> {
         if x < 0 {
             // a payment reversed, or a waiver undone: the claim is back on the books
             let back = x.checked_neg().ok_or_else(overflow)?;
@@ -315,125 +261,9 @@ impl<'a> Booker<'a> {
         }
     }
 
-    /// Books one day.
-    fn day(&mut self, d: NaiveDate, p: &Totals, t: &Totals, st: &Statement) -> Result<()> {
-        let delta = |a: &[i128; 5], b: &[i128; 5], c: Component| at(b, c) - at(a, c);
-        // 1. charges on the original installments (the principal on the first day)
-        for c in Component::ALL {
-            let x = delta(&p.charged_old, &t.charged_old, c) + delta(&p.rebates, &t.rebates, c);
-            if c == P {
-                self.move_(d, EntryKind::Disbursement, Account::Receivable(P), Account::Cash, x)?;
-            } else {
-                self.charge(d, Self::charge_kind(c), c, Account::Receivable(c), x)?;
-            }
-        }
-        // 2. waivers, and what restructures moved to their new plans
-        for c in Component::ALL {
-            self.reduce(
-                d,
-                c,
-                delta(&p.waived, &t.waived, c),
-                Reduction::Waiver,
-                EntryKind::Waiver,
-            )?;
-        }
-        for c in Component::ALL {
-            let x = delta(&p.restructured, &t.restructured, c);
-            self.reduce(d, c, x, Reduction::Restructure, EntryKind::Restructure)?;
-        }
-        for r in st.restructures.get(p.restructures..t.restructures).unwrap_or_default() {
-            self.restructure(d, r, p, t)?;
-        }
-        // 3. the new plans' charges: first what the restructures carried, then new income
-        for c in [
-            P,
-            I,
-            Component::Fees,
-            Component::PenaltyInterest,
-            Component::CompoundInterest,
-        ] {
-            let x = delta(&p.charged_new, &t.charged_new, c);
-            let on = x.max(0).min(self.balance(Account::Restructured).max(0));
-            self.move_(
-                d,
-                EntryKind::Restructure,
-                Account::Receivable(c),
-                Account::Restructured,
-                on,
-            )?;
-            let off = (x.max(0) - on).min(self.balance(Account::OffBalanceRestructured).max(0));
-            self.move_(
-                d,
-                EntryKind::Restructure,
-                Account::OffBalance(c),
-                Account::OffBalanceRestructured,
-                off,
-            )?;
-            let rest = x - on - off;
-            if c == P {
-                self.move_(d, EntryKind::Disbursement, Account::Receivable(P), Account::Cash, rest)?;
-            } else {
-                self.charge(d, Self::charge_kind(c), c, Account::Receivable(c), rest)?;
-            }
-        }
-        // 4. payments, rebates, refunds (after every charge of the day, which they may pay)
-        let mut parts = 0i128;
-        let kind = if self.mode == Mode::ChargedOff {
-            EntryKind::Recovery
-        } else {
-            EntryKind::Payment
-        };
-        let cash = t.cash_in - p.cash_in;
-        self.post(d, kind, &[(Account::Cash, cash)])?;
-        for c in Component::ALL {
-            let x = delta(&p.parts, &t.parts, c);
-            parts += x;
-            self.reduce(d, c, x, Reduction::Payment, kind)?;
-        }
-        self.post(d, kind, &[(Account::CreditBalance, parts - cash)])?;
-        for c in Component::ALL {
-            let x = delta(&p.rebates, &t.rebates, c);
-            let debit = if c == P { Account::Allowance } else { Account::Income(c) };
-            self.move_(d, EntryKind::Rebate, debit, Account::CreditBalance, x)?;
-        }
-        self.move_(
-            d,
-            EntryKind::Refund,
-            Account::CreditBalance,
-            Account::Cash,
-            t.refunded - p.refunded,
-        )?;
-        // 5. interest paid ahead and not yet earned
-        self.move_(
-            d,
-            EntryKind::Unearned,
-            Account::Income(I),
-            Account::Unearned,
-            t.unearned - p.unearned,
-        )?;
-        // 6. the loan's standing on the day, then interest earned and not yet due
-        self.standing(d, st)?;
-        let accrued = self.accrued_target(d, st)?;
-        let x = accrued - self.balance(Account::AccruedInterest);
-        self.move_(d, EntryKind::Accrual, Account::AccruedInterest, Account::Income(I), x)?;
-        if st.status == LoanStatus::PaidOff {
-            for c in INCOME {
-                let s = self.balance(Account::Suspense(c)).checked_neg().ok_or_else(overflow)?;
-                self.move_(
-                    d,
-                    EntryKind::Settlement,
-                    Account::Suspense(c),
-                    Account::Income(c),
-                    s.max(0),
-                )?;
-            }
-        }
-        Ok(())
-    }
-
     /// A restructure's own amounts: interest earned to its date and not yet
     /// due, its fee and deferral interest (income), and what it waived.
-    fn restructure(
+    pub(super) fn restructure(
         &mut self,
         d: NaiveDate,
         r: &crate::restructure::RestructureSummary,
@@ -443,7 +273,7 @@ impl<'a> Booker<'a> {
         let kind = EntryKind::Restructure;
         for c in Component::ALL {
             let owed = minor(r.owed.get(c), self.scale)?;
-            let moved = at(&t.restructured, c) - at(&p.restructured, c);
+            let moved = t.restructured[c] - p.restructured[c];
             let earned = (owed - moved).max(0);
             if c == P {
                 self.move_(d, kind, Account::Restructured, Account::Cash, earned)?;
@@ -494,7 +324,7 @@ impl<'a> Booker<'a> {
     /// Moves the loan to its standing on day `d`: non-accrual
     /// from the threshold until current again; charged off as the ledger's
     /// policy says.
-    fn standing(&mut self, d: NaiveDate, st: &Statement) -> Result<()> {
+    pub(super) fn standing(&mut self, d: NaiveDate, st: &Statement) -> Result<()> {
         let paid = st.status == LoanStatus::PaidOff;
         let next = if st.charged_off_on.is_some() && !paid {
             Mode::ChargedOff
@@ -524,7 +354,7 @@ impl<'a> Booker<'a> {
 
     /// Income charged and unpaid stops being income: into suspense, or off
     /// the balance sheet, by the policy.
-    fn stop_accruing(&mut self, d: NaiveDate) -> Result<()> {
+    pub(super) fn stop_accruing(&mut self, d: NaiveDate) -> Result<()> {
         let kind = EntryKind::NonAccrual;
         for c in INCOME {
             let on = self.balance(Account::Receivable(c)).max(0);
@@ -552,7 +382,7 @@ impl<'a> Booker<'a> {
     /// Everything on the balance sheet is charged off against the allowance
     /// (suspended income against its suspense) and kept off the balance
     /// sheet (账销案存).
-    fn charge_off(&mut self, d: NaiveDate) -> Result<()> {
+    pub(super) fn charge_off(&mut self, d: NaiveDate) -> Result<()> {
         let kind = EntryKind::ChargeOff;
         for c in Component::ALL {
             let on = self.balance(Account::Receivable(c)).max(0);
@@ -583,7 +413,7 @@ impl<'a> Booker<'a> {
     /// Contract interest earned in the days before `d` and not yet charged:
     /// the current period's interest pro rata to its days, while the loan
     /// accrues on the accrual basis with daily recognition; zero otherwise.
-    fn accrued_target(&self, d: NaiveDate, st: &Statement) -> Result<i128> {
+    pub(super) fn accrued_target(&self, d: NaiveDate, st: &Statement) -> Result<i128> {
         if self.policy.get_interest() != InterestRecognition::Daily
             || self.policy.get_basis() != Basis::Accrual
             || self.mode != Mode::Accruing

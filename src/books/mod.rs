@@ -4,9 +4,11 @@
 
 mod accounts;
 mod booker;
+mod day;
 mod entry;
 mod journal;
 mod policy;
+mod totals;
 
 pub use accounts::{Account, ChartOfAccounts};
 pub use entry::{EntryKind, JournalEntry, Posting};
