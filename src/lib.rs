@@ -40,7 +40,7 @@
 //!   schedule or accrues daily on the actual balance ([`DailyInstallments`]
 //!   says what the installments do then); a [`FloatingRate`] (an index
 //!   [`RateTable`] + a [`Spread`], [`Reset`], [`Fixing`], [`OnReset`]) makes
-//!   the rate float. The [`interest_guide`] explains both. A batch of
+//!   the rate float. The [`guide::interest`] explains both. A batch of
 //!   loans of one product builds its schedules through a [`ScheduleCache`],
 //!   which computes each rate and term's annuity divisor once.
 //! - [`CashFlow`]s (borrower's view: received positive, paid negative) feed the
@@ -66,20 +66,20 @@
 //!   credit report's repayment record ([`PbocRecord`]) and
 //!   [`Ledger::risk_class`] its risk class ([`AssetClass`],
 //!   [`ClassificationRules`]), [`Ledger::metro2`] its US Metro 2 fields
-//!   ([`Metro2Record`]; see [`reporting_guide`]), and [`Ledger::journal`]
+//!   ([`Metro2Record`]; see [`guide::reporting`]), and [`Ledger::journal`]
 //!   its double-entry books under a [`BookingPolicy`] ([`Journal`],
-//!   [`TrialBalance`]; see [`accounting_guide`]). The
-//!   [`accrual_guide`] explains every field.
+//!   [`TrialBalance`]; see [`guide::accounting`]). The
+//!   [`guide::accrual`] explains every field.
 //! - A [`Restructure`] (a [`NewPlan`]: new [`NewTerms`], re-amortisation or a
 //!   deferral by a [`Shift`]; a [`ComponentPlan`] per component; a down
 //!   payment and a [`PlanFee`]) is recorded on the ledger; the statement then
 //!   follows the new plan and lists a [`RestructureSummary`];
-//!   [`Ledger::plan_effect`] says what it changes. See [`restructuring_guide`].
+//!   [`Ledger::plan_effect`] says what it changes. See [`guide::restructuring`].
 //! - A [`Comparison`] puts the ways out ([`WayOut`]: pay now, stay, a
 //!   restructure, a [`Refinance`], a [`DebtService`]) side by side for one
 //!   borrower ([`Budget`], a discount rate) and ranks them ([`RankBy`]) into a
 //!   [`ComparisonResult`] of [`OptionResult`]s with [`Warning`]s and a
-//!   [`CreditImpact`]. See [`compare_guide`] and [`json_guide`].
+//!   [`CreditImpact`]. See [`guide::compare`] and [`guide::json`].
 //! - A [`Plan`] spreads one [`MonthlyBudget`] over several [`Debt`]s
 //!   (several lenders, one pay cheque), booking each month's payments
 //!   through each loan's own ledger under a [`PlanStrategy`], into a
@@ -87,11 +87,11 @@
 //!   [`CreditDamage`], [`BucketMonths`]); [`Plan::compare`] puts every
 //!   strategy side by side ([`PlanComparison`]) and a [`Consolidation`]
 //!   weighs one new loan that pays some of them off
-//!   ([`ConsolidationResult`]). See [`plan_guide`].
+//!   ([`ConsolidationResult`]). See [`guide::plan`].
 //! - [`Ratio`] is a proportion that is not a rate (a 5 % fee, a 50 % uplift).
 //! - Whatever the input, every call returns `Ok` or a named [`Error`], never
 //!   a panic, a hang or a silently rounded amount, and a ledger's JSON always
-//!   reloads: see [`reliability_guide`].
+//!   reloads: see [`guide::reliability`].
 //!
 //! ## Cookbook
 //!
@@ -227,7 +227,7 @@
 //! payment against their budget, credit impact, legal-cap warnings and the
 //! day from which staying overdue costs more, and ranks first what the
 //! borrower can afford. `cargo run --example borrower`
-//! prints the full report for a worked scenario; see [`compare_guide`].
+//! prints the full report for a worked scenario; see [`guide::compare`].
 //! ```
 //! use overdue::*;
 //! let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
@@ -260,7 +260,7 @@
 //! Three platforms, one pay cheque: spread the budget so that it costs
 //! least, or so that the credit record suffers least, and see every plan
 //! side by side. `cargo run --example several_loans` walks through one; see
-//! [`plan_guide`].
+//! [`guide::plan`].
 //! ```
 //! use overdue::*;
 //! let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
@@ -286,25 +286,25 @@
 //! [`Rounding`]. Schedules compute in integer minor units with the rate kept
 //! as an exact ratio, dividing last, and the last installment absorbs the
 //! residual so that parts always sum to their whole. The
-//! [`conventions_guide`] has every convention and edge case.
+//! [`guide::conventions`] has every convention and edge case.
 //!
 //! ## Guides
 //!
 //! Each guide is a page of these docs, with examples that run as tests:
 //!
-//! - [`conventions_guide`]: rounding, day counts, due dates, edge cases.
-//! - [`glossary`]: English and Chinese terms (逾期, 罚息, 展期, …).
-//! - [`accrual_guide`]: the ledger, statements and every field of the overdue policy.
-//! - [`reporting_guide`]: what a lender reports and classifies: the PBOC repayment record, Metro 2, the risk classes.
-//! - [`accounting_guide`]: what a lender books: journal entries, non-accrual, charge-off, the trial balance.
-//! - [`interest_guide`]: interest on the actual balance, and floating rates.
-//! - [`restructuring_guide`]: deferral and restructuring, with worked cases.
-//! - [`cost_guide`]: cash flows, IRR/XIRR, APR by method, legal limits.
-//! - [`compare_guide`]: comparing the ways out: every metric and warning.
-//! - [`plan_guide`]: one budget over several loans.
-//! - [`json_guide`]: every job as JSON, the schemas, and the `overdue` command.
-//! - [`reliability_guide`]: what the crate guarantees against any input.
-//! - [`performance_guide`]: benchmark figures and how to reproduce them.
+//! - [`guide::conventions`]: rounding, day counts, due dates, edge cases.
+//! - [`guide::glossary`]: English and Chinese terms (逾期, 罚息, 展期, …).
+//! - [`guide::accrual`]: the ledger, statements and every field of the overdue policy.
+//! - [`guide::reporting`]: what a lender reports and classifies: the PBOC repayment record, Metro 2, the risk classes.
+//! - [`guide::accounting`]: what a lender books: journal entries, non-accrual, charge-off, the trial balance.
+//! - [`guide::interest`]: interest on the actual balance, and floating rates.
+//! - [`guide::restructuring`]: deferral and restructuring, with worked cases.
+//! - [`guide::cost`]: cash flows, IRR/XIRR, APR by method, legal limits.
+//! - [`guide::compare`]: comparing the ways out: every metric and warning.
+//! - [`guide::plan`]: one budget over several loans.
+//! - [`guide::json`]: every job as JSON, the schemas, and the `overdue` command.
+//! - [`guide::reliability`]: what the crate guarantees against any input.
+//! - [`guide::performance`]: benchmark figures and how to reproduce them.
 //! - [`changelog`]: every user-visible change.
 //!
 //! ## Features
@@ -337,11 +337,15 @@ mod cost;
 mod dec;
 mod error;
 mod fraction;
+pub mod guide;
 mod jobs;
 #[cfg(feature = "json")]
 mod json;
 mod limits;
 mod money;
+#[cfg(feature = "test-oracles")]
+#[doc(hidden)]
+pub mod oracles;
 mod plan;
 mod rate;
 mod ratio;
@@ -358,121 +362,6 @@ mod table;
 #[doc(hidden)]
 pub mod __private {
     pub use crate::dec::parse_decimal_literal;
-
-    /// For the tests: (days past due, charged off, paid off) at a point.
-    pub type Standing = (u32, bool, bool);
-
-    /// For the tests: the days past due, charge-off and payoff at the start
-    /// (`false`) or the end (`true`) of each point, read in one pass and,
-    /// beside them, from a statement per point. The two must agree.
-    ///
-    /// # Errors
-    /// As [`Ledger::statement`](crate::Ledger::statement).
-    pub fn standings_both_ways(
-        ledger: &crate::Ledger,
-        points: &[(chrono::NaiveDate, bool)],
-    ) -> crate::Result<(Vec<Standing>, Vec<Standing>)> {
-        use crate::accrual::Through;
-        let points: Vec<_> = points
-            .iter()
-            .map(|&(d, end)| (d, if end { Through::EndOf } else { Through::StartOf }))
-            .collect();
-        let flat = |s: &crate::accrual::Standing| (s.days_past_due, s.charged_off, s.paid_off);
-        let fast = ledger.standings(&points)?;
-        let mut slow = Vec::new();
-        for &(d, through) in &points {
-            // one point at a time: never out of order, so each is read from its own pass
-            let (_, st) = ledger.standings_then(&[], (d, through))?;
-            slow.push(flat(&crate::accrual::Standing::of(&st)));
-        }
-        Ok((fast.iter().map(flat).collect(), slow))
-    }
-
-    /// For the tests: the statements on each of `dates` (ascending) read
-    /// from one replay (a copy of the book closed at each, the book brought
-    /// past each date's last natural stop first) and, beside them, one
-    /// statement per date. The two must agree.
-    ///
-    /// # Errors
-    /// As [`Ledger::statement`](crate::Ledger::statement).
-    pub fn statements_both_ways(
-        ledger: &crate::Ledger,
-        dates: &[chrono::NaiveDate],
-    ) -> crate::Result<(Vec<crate::Statement>, Vec<crate::Statement>)> {
-        let fast = ledger.statements_on(dates)?;
-        let slow = dates
-            .iter()
-            .map(|d| ledger.statement(*d))
-            .collect::<crate::Result<Vec<_>>>()?;
-        Ok((fast, slow))
-    }
-
-    /// For the tests: a plan's way of reading a loan, beside the ledger's.
-    /// `steps` (in date order, all on or after `from`) either pay an amount
-    /// (`Some`) or read the loan on their date (`None`). Each reading gives,
-    /// from a tape of the ledger opened at `from` (as a plan reads its
-    /// loans), passed to each reading, the days past due and
-    /// payoff, the days past due read in passing, and what is owed on each
-    /// installment due within 45 days with the credit balance and payoff;
-    /// the other side gives the same from the ledger's statement with the
-    /// payments so far. The two must agree, and a
-    /// payment one side refuses the other refuses too (the readings stop there).
-    ///
-    /// # Errors
-    /// As [`Ledger::statement`](crate::Ledger::statement).
-    pub fn tape_both_ways(
-        ledger: &crate::Ledger,
-        from: chrono::NaiveDate,
-        steps: &[(chrono::NaiveDate, Option<crate::Money>)],
-    ) -> crate::Result<(Vec<TapeReading>, Vec<TapeReading>)> {
-        let reading = |standing: (u32, crate::Money), passing: u32, dues: crate::accrual::Dues| TapeReading {
-            standing,
-            passing,
-            dues: (dues.owed, dues.credit, dues.payoff),
-        };
-        let mut tape = ledger.tape(from)?;
-        let mut whole = ledger.clone();
-        let (mut fast, mut slow) = (Vec::new(), Vec::new());
-        for (i, &(date, amount)) in steps.iter().enumerate() {
-            match amount {
-                Some(amount) => {
-                    let payment = crate::Payment::new(format!("tape {i}"), date, amount)?;
-                    match (tape.pay(payment.clone()), whole.pay(payment)) {
-                        (Ok(()), Ok(())) => {}
-                        (Err(_), Err(_)) => break,
-                        (a, b) => {
-                            return Err(crate::Error::Invalid {
-                                field: "tape",
-                                reason: format!("the tape said {a:?}, the ledger {b:?}"),
-                            })
-                        }
-                    }
-                }
-                None => {
-                    let through = date.checked_add_days(chrono::Days::new(45)).unwrap_or(date);
-                    let standing = tape.standing(date)?;
-                    let dues = tape.dues(date, through)?;
-                    fast.push(reading(standing, tape.days_past_due(date)?, dues));
-                    let st = whole.statement(date)?;
-                    let dues = crate::accrual::Dues::of(&st, through)?;
-                    slow.push(reading((st.days_past_due, st.payoff), st.days_past_due, dues));
-                }
-            }
-        }
-        Ok((fast, slow))
-    }
-
-    /// For the tests: one reading of [`tape_both_ways`].
-    #[derive(Debug, PartialEq)]
-    pub struct TapeReading {
-        /// The days past due and payoff.
-        pub standing: (u32, crate::Money),
-        /// The days past due read in passing.
-        pub passing: u32,
-        /// What is owed on each installment due within 45 days (by due
-        /// date), the credit balance and the payoff, read without a statement.
-        pub dues: (Vec<(chrono::NaiveDate, crate::Money)>, crate::Money, crate::Money),
-    }
 }
 
 pub use crate::accrual::{Accrual, PlanEffect, PossibleDuplicate, Pyramiding, Rebate, RebateReason, Refund, Reversal};
@@ -537,109 +426,6 @@ pub use chrono::NaiveDate;
 /// `rust_decimal`), re-exported so that `overdue` alone is enough to use the
 /// crate; [`dec!`] writes one as a literal.
 pub use rust_decimal::Decimal;
-
-/// The guide to accrual (`docs/accrual.md`); its examples run as doctests.
-#[doc = include_str!("../docs/accrual.md")]
-pub mod accrual_guide {
-    #[allow(unused_imports)] // brings the crate's types into scope for the guide's links
-    use crate::*;
-}
-
-/// The guide to what a lender reports and classifies (`docs/reporting.md`):
-/// the PBOC repayment record and the five risk classes; its examples run as
-/// doctests.
-#[doc = include_str!("../docs/reporting.md")]
-pub mod reporting_guide {
-    #[allow(unused_imports)] // brings the crate's types into scope for the guide's links
-    use crate::*;
-}
-
-/// The guide to what a lender books (`docs/accounting.md`): journal entries
-/// for every day of a loan's replay, the booking policy, the trial balance;
-/// its examples run as doctests.
-#[doc = include_str!("../docs/accounting.md")]
-pub mod accounting_guide {
-    #[allow(unused_imports)] // brings the crate's types into scope for the guide's links
-    use crate::*;
-}
-
-/// The guide to the interest models and floating rates (`docs/interest.md`);
-/// its examples run as doctests.
-#[doc = include_str!("../docs/interest.md")]
-pub mod interest_guide {
-    #[allow(unused_imports)] // brings the crate's types into scope for the guide's links
-    use crate::*;
-}
-
-/// The guide to deferral and restructuring (`docs/restructuring.md`); its
-/// examples run as doctests.
-#[doc = include_str!("../docs/restructuring.md")]
-pub mod restructuring_guide {
-    #[allow(unused_imports)] // brings the crate's types into scope for the guide's links
-    use crate::*;
-}
-
-/// The guide to comparing the ways out (`docs/compare.md`); its examples run
-/// as doctests.
-#[doc = include_str!("../docs/compare.md")]
-pub mod compare_guide {
-    #[allow(unused_imports)] // brings the crate's types into scope for the guide's links
-    use crate::*;
-}
-
-/// The guide to one budget over several loans (`docs/plan.md`); its
-/// examples run as doctests.
-#[doc = include_str!("../docs/plan.md")]
-pub mod plan_guide {
-    #[allow(unused_imports)] // brings the crate's types into scope for the guide's links
-    use crate::*;
-}
-
-/// Every job as JSON: the formats, strict reading, the schemas and the
-/// `overdue` command (`docs/json.md`).
-#[doc = include_str!("../docs/json.md")]
-pub mod json_guide {
-    #[allow(unused_imports)] // brings the crate's types into scope for the guide's links
-    use crate::*;
-}
-
-/// What the crate guarantees against any input, and how that is tested
-/// (`docs/reliability.md`).
-#[doc = include_str!("../docs/reliability.md")]
-pub mod reliability_guide {
-    #[allow(unused_imports)] // brings the crate's types into scope for the guide's links
-    use crate::*;
-}
-
-/// The conventions: rounding, day counts, due dates and edge cases
-/// (`docs/conventions.md`).
-#[doc = include_str!("../docs/conventions.md")]
-pub mod conventions_guide {
-    #[allow(unused_imports)] // brings the crate's types into scope for the guide's links
-    use crate::*;
-}
-
-/// The guide to cash flows, IRR/XIRR, APR by method and the legal limits
-/// (`docs/cost.md`).
-#[doc = include_str!("../docs/cost.md")]
-pub mod cost_guide {
-    #[allow(unused_imports)] // brings the crate's types into scope for the guide's links
-    use crate::*;
-}
-
-/// English and Chinese terms of overdue debt (`docs/glossary.md`).
-#[doc = include_str!("../docs/glossary.md")]
-pub mod glossary {
-    #[allow(unused_imports)] // brings the crate's types into scope for the guide's links
-    use crate::*;
-}
-
-/// Benchmark figures and how to reproduce them (`docs/performance.md`).
-#[doc = include_str!("../docs/performance.md")]
-pub mod performance_guide {
-    #[allow(unused_imports)] // brings the crate's types into scope for the guide's links
-    use crate::*;
-}
 
 /// Every user-visible change, release by release (`CHANGELOG.md`).
 #[doc = include_str!("../CHANGELOG.md")]

@@ -15,7 +15,9 @@ mod tape;
 
 pub use allocation::{AllocationOrder, Direction, InstallmentState, Surplus, Tier};
 pub use effect::PlanEffect;
-pub(crate) use engine::{Dues, Standing};
+#[cfg(feature = "test-oracles")]
+pub(crate) use engine::Dues;
+pub(crate) use engine::Standing;
 pub use event::{Event, Interruption, InterruptionCause, Payment, Refund, Reversal, Waiver};
 pub use ledger::Ledger;
 pub use limitation::{Limitation, LimitationRestart, LimitationRules, Restarter};

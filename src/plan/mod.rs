@@ -5,6 +5,7 @@
 mod allocate;
 mod book;
 mod consolidate;
+mod judge;
 mod refine;
 mod replay;
 mod result;
@@ -121,7 +122,7 @@ impl MonthlyBudget {
 /// How a plan spreads each month's budget over the loans.
 ///
 /// Every strategy books real payments through each loan's own ledger; the
-/// plan's figures are what those ledgers say. See the [`plan_guide`](crate::plan_guide).
+/// plan's figures are what those ledgers say. See the [`guide::plan`](crate::guide::plan).
 ///
 /// ```
 /// use overdue::PlanStrategy;

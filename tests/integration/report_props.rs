@@ -147,6 +147,7 @@ proptest! {
     }
 }
 
+#[cfg(feature = "test-oracles")]
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(crate::common::cases(200)))]
 
@@ -159,11 +160,12 @@ proptest! {
         let mut points: Vec<(chrono::NaiveDate, bool)> = days.iter().map(|&(d, end)| (crate::accrual_props::after(&case, d), end)).collect();
         points.sort_by_key(|&(d, end)| (d, end));
         points.dedup();
-        let (fast, slow) = overdue::__private::standings_both_ways(&ledger, &points).unwrap();
+        let (fast, slow) = overdue::oracles::standings_both_ways(&ledger, &points).unwrap();
         prop_assert_eq!(fast, slow);
     }
 }
 
+#[cfg(feature = "test-oracles")]
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(crate::common::cases(200)))]
 
@@ -176,7 +178,7 @@ proptest! {
         let ledger = restructured(&case, restructure);
         let mut dates: Vec<chrono::NaiveDate> = days.iter().map(|&d| crate::accrual_props::after(&case, d)).collect();
         dates.sort();
-        let (fast, slow) = overdue::__private::statements_both_ways(&ledger, &dates).unwrap();
+        let (fast, slow) = overdue::oracles::statements_both_ways(&ledger, &dates).unwrap();
         prop_assert_eq!(fast, slow);
     }
 }
@@ -210,6 +212,7 @@ fn restructured(case: &crate::accrual_props::Case, restructure: Option<u32>) -> 
     ledger
 }
 
+#[cfg(feature = "test-oracles")]
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(crate::common::cases(100)))]
 
@@ -240,7 +243,7 @@ proptest! {
                 )
             })
             .collect();
-        let (fast, slow) = overdue::__private::tape_both_ways(&ledger, from, &steps).unwrap();
+        let (fast, slow) = overdue::oracles::tape_both_ways(&ledger, from, &steps).unwrap();
         prop_assert_eq!(fast, slow);
     }
 }
