@@ -5,6 +5,7 @@
 mod accrual_props;
 mod accrual_reference;
 mod adversarial;
+mod adversarial_docs;
 mod books_props;
 mod books_reference;
 mod common;
@@ -28,6 +29,7 @@ mod schedule_props;
 mod schedule_reference;
 #[cfg(feature = "schema")]
 mod schema_reference;
+mod servicing_prepayment;
 mod servicing_props;
 mod servicing_reference;
 #[cfg(feature = "json")]
