@@ -3,6 +3,10 @@
 //! property test can compare them. Behind the `test-oracles` feature; not
 //! part of the API.
 
+use crate::accrual::{Ledger, Payment, Statement};
+use crate::error::{Error, Result};
+use crate::money::Money;
+
 /// For the tests: (days past due, charged off, paid off) at a point.
 pub type Standing = (u32, bool, bool);
 
@@ -13,9 +17,9 @@ pub type Standing = (u32, bool, bool);
 /// # Errors
 /// As [`Ledger::statement`](crate::Ledger::statement).
 pub fn standings_both_ways(
-    ledger: &crate::Ledger,
+    ledger: &Ledger,
     points: &[(chrono::NaiveDate, bool)],
-) -> crate::Result<(Vec<Standing>, Vec<Standing>)> {
+) -> Result<(Vec<Standing>, Vec<Standing>)> {
     use crate::accrual::Through;
     let points: Vec<_> = points
         .iter()
@@ -40,14 +44,14 @@ pub fn standings_both_ways(
 /// # Errors
 /// As [`Ledger::statement`](crate::Ledger::statement).
 pub fn statements_both_ways(
-    ledger: &crate::Ledger,
+    ledger: &Ledger,
     dates: &[chrono::NaiveDate],
-) -> crate::Result<(Vec<crate::Statement>, Vec<crate::Statement>)> {
+) -> Result<(Vec<Statement>, Vec<Statement>)> {
     let fast = ledger.statements_on(dates)?;
     let slow = dates
         .iter()
         .map(|d| ledger.statement(*d))
-        .collect::<crate::Result<Vec<_>>>()?;
+        .collect::<Result<Vec<_>>>()?;
     Ok((fast, slow))
 }
 
@@ -65,11 +69,11 @@ pub fn statements_both_ways(
 /// # Errors
 /// As [`Ledger::statement`](crate::Ledger::statement).
 pub fn tape_both_ways(
-    ledger: &crate::Ledger,
+    ledger: &Ledger,
     from: chrono::NaiveDate,
-    steps: &[(chrono::NaiveDate, Option<crate::Money>)],
-) -> crate::Result<(Vec<TapeReading>, Vec<TapeReading>)> {
-    let reading = |standing: (u32, crate::Money), passing: u32, dues: crate::accrual::Dues| TapeReading {
+    steps: &[(chrono::NaiveDate, Option<Money>)],
+) -> Result<(Vec<TapeReading>, Vec<TapeReading>)> {
+    let reading = |standing: (u32, Money), passing: u32, dues: crate::accrual::Dues| TapeReading {
         standing,
         passing,
         dues: (dues.owed, dues.credit, dues.payoff),
@@ -80,12 +84,12 @@ pub fn tape_both_ways(
     for (i, &(date, amount)) in steps.iter().enumerate() {
         match amount {
             Some(amount) => {
-                let payment = crate::Payment::new(format!("tape {i}"), date, amount)?;
+                let payment = Payment::new(format!("tape {i}"), date, amount)?;
                 match (tape.pay(payment.clone()), whole.pay(payment)) {
                     (Ok(()), Ok(())) => {}
                     (Err(_), Err(_)) => break,
                     (a, b) => {
-                        return Err(crate::Error::Invalid {
+                        return Err(Error::Invalid {
                             field: "tape",
                             reason: format!("the tape said {a:?}, the ledger {b:?}"),
                         })
@@ -110,10 +114,10 @@ pub fn tape_both_ways(
 #[derive(Debug, PartialEq)]
 pub struct TapeReading {
     /// The days past due and payoff.
-    pub standing: (u32, crate::Money),
+    pub standing: (u32, Money),
     /// The days past due read in passing.
     pub passing: u32,
     /// What is owed on each installment due within 45 days (by due
     /// date), the credit balance and the payoff, read without a statement.
-    pub dues: (Vec<(chrono::NaiveDate, crate::Money)>, crate::Money, crate::Money),
+    pub dues: (Vec<(chrono::NaiveDate, Money)>, Money, Money),
 }

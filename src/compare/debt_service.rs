@@ -4,8 +4,7 @@
 use chrono::Months;
 use serde::{Deserialize, Serialize};
 
-use super::request::Comparison;
-use super::way_out::Path;
+use super::path::{Context, Path};
 use crate::accrual::Statement;
 use crate::error::{overflow, Error, Result};
 use crate::limits::Warning;
@@ -105,7 +104,7 @@ impl DebtService {
     }
 }
 
-impl Comparison {
+impl Context<'_> {
     /// A debt-management service: its fee, then the reduced debt at settlement.
     pub(super) fn debt_service_path(&self, s: &DebtService, today: &Statement) -> Result<Path> {
         let settle = self

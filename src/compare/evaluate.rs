@@ -1,13 +1,14 @@
 //! Working out each option: its payments, cost, APR, credit impact and
 //! warnings, and the break-even days of all of them at once.
 
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::{Months, NaiveDate};
 use rust_decimal::Decimal;
 
-use super::rank::MonthOverBudget;
+use super::order::MonthOverBudget;
+use super::path::{monthly_totals, Path, Payments};
 use super::request::Comparison;
 use super::result::{ComparisonResult, CreditImpact, OptionResult};
-use super::way_out::{Choice, Path, Payments, WayOut};
+use super::way_out::{Choice, WayOut};
 use crate::accrual::Statement;
 use crate::calendar::{DayCount, Frequency};
 use crate::cost::{nominal_annual_rate, xirr, xnpv, CashFlow};
@@ -96,7 +97,7 @@ impl Comparison {
             cured_on,
             contract,
             mut warnings,
-        } = self.path(&choice.way, today)?;
+        } = self.context().path(&choice.way, today)?;
         let payments: Payments = payments.into_iter().filter(|p| !p.1.is_zero()).collect();
         let cash_flows: Vec<CashFlow> = payments
             .iter()
@@ -196,18 +197,6 @@ impl Comparison {
             reason: String::new(),
         })
     }
-
-    pub(super) fn not_before(&self, day: NaiveDate, field: &'static str) -> Result<NaiveDate> {
-        if day < self.as_of {
-            return Err(Error::DateOrder {
-                earlier: "comparison date",
-                earlier_date: self.as_of,
-                later: field,
-                later_date: day,
-            });
-        }
-        Ok(day)
-    }
 }
 
 /// What `payments` by the borrower are worth on `as_of` at the annual
@@ -251,29 +240,5 @@ pub(super) fn reported_rate(rate: Decimal, effective: Decimal) -> Decimal {
         rate.round_dp(16)
     } else {
         rate.round_dp(10)
-    }
-}
-
-pub(super) fn monthly_totals(payments: &[(NaiveDate, Money)]) -> Result<Vec<((i32, u32), Money)>> {
-    let key = |d: NaiveDate| (d.year(), d.month());
-    let (Some(first), Some(last)) = (
-        payments.iter().map(|p| key(p.0)).min(),
-        payments.iter().map(|p| key(p.0)).max(),
-    ) else {
-        return Ok(Vec::new());
-    };
-    let mut months = Vec::new();
-    let mut month = first;
-    loop {
-        let total = Money::sum(payments.iter().filter(|p| key(p.0) == month).map(|p| p.1))?;
-        months.push((month, total));
-        if month >= last {
-            return Ok(months);
-        }
-        month = if month.1 == 12 {
-            (month.0 + 1, 1)
-        } else {
-            (month.0, month.1 + 1)
-        };
     }
 }

@@ -11,6 +11,8 @@
 mod break_even;
 mod debt_service;
 mod evaluate;
+mod order;
+mod path;
 mod pay_now;
 mod rank;
 mod refinance;
@@ -22,8 +24,8 @@ mod way_out;
 
 pub use debt_service::{DebtService, ServiceFee};
 pub(crate) use evaluate::{legal_warnings, present_cost};
-pub use rank::{MonthOverBudget, Order};
+pub use order::{MonthOverBudget, Order, RankBy};
 pub use refinance::Refinance;
-pub use request::{Budget, Comparison, RankBy};
+pub use request::{Budget, Comparison};
 pub use result::{ComparisonResult, CreditImpact, OptionResult};
 pub use way_out::{Choice, WayOut};

@@ -1,10 +1,9 @@
 //! Pay now: the payoff amount today, the cheapest path when it can be paid.
 
-use super::request::Comparison;
-use super::way_out::Path;
+use super::path::{Context, Path};
 use crate::accrual::Statement;
 
-impl Comparison {
+impl Context<'_> {
     /// Today's payoff, paid today.
     pub(super) fn pay_now_path(&self, today: &Statement) -> Path {
         self.on_this_loan(vec![(self.as_of, today.payoff)], today.days_past_due, self.as_of)

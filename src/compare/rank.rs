@@ -1,60 +1,17 @@
 //! Ranking the ways out: what the borrower can afford first, then the
 //! chosen key; and the shortest term that fits the budget.
 
-use chrono::{Datelike, NaiveDate};
-use serde::{Deserialize, Serialize};
+use chrono::Datelike;
 
-use super::evaluate::monthly_totals;
-use super::way_out::Payments;
-use super::{Comparison, OptionResult, WayOut};
+use super::order::Order;
+use super::path::{monthly_totals, Payments};
+use super::request::Comparison;
+use super::result::OptionResult;
+use super::way_out::WayOut;
 use crate::error::Result;
 use crate::limits::Warning;
 use crate::money::Money;
 use crate::restructure::NewPlan;
-
-/// How the options are ordered.
-///
-/// The default is [`Order::AffordableFirst`].
-///
-/// ```
-/// assert_eq!(overdue::Order::default(), overdue::Order::AffordableFirst);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Order {
-    /// Options that fit the budget in every month and break no legal cap or limit
-    /// rank before those that do not; within each group, by the ranking key
-    /// (the default: what a credit counsellor would propose first is
-    /// something the borrower can pay).
-    #[default]
-    AffordableFirst,
-    /// By the ranking key alone, whatever the budget.
-    MoneyOnly,
-}
-
-/// A calendar month whose payments are above the budget.
-///
-/// ```
-/// use overdue::NaiveDate;
-/// use overdue::{Money, MonthOverBudget};
-/// use overdue::dec;
-/// let m = MonthOverBudget { month: NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(), paid: Money::new(dec!(9921.50))?, over_by: Money::new(dec!(8121.50))? };
-/// assert_eq!(m.over_by.to_string(), "8121.50");
-/// # Ok::<(), overdue::Error>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct MonthOverBudget {
-    /// The month (its first day).
-    pub month: NaiveDate,
-    /// What the option pays in it.
-    pub paid: Money,
-    /// How much that is above the budget.
-    pub over_by: Money,
-}
 
 impl Comparison {
     pub(super) fn rank(&self, options: &mut [OptionResult]) -> Result<()> {
@@ -144,7 +101,7 @@ impl Comparison {
     pub fn fit_to_budget(&self, way: &WayOut, max_installments: u32) -> Result<Option<WayOut>> {
         let today = self.ledger.statement(self.as_of)?;
         let fits = |w: &WayOut| -> Result<bool> {
-            let path = self.path(w, &today)?;
+            let path = self.context().path(w, &today)?;
             self.within_budget(&path.payments)
         };
         let with_term = |n: u32| -> Option<WayOut> {

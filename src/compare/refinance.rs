@@ -5,8 +5,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::request::Comparison;
-use super::way_out::{Path, Payments};
+use super::path::{Context, Path, Payments};
 use crate::accrual::Statement;
 use crate::calendar::Frequency;
 use crate::error::{overflow, Error, Result};
@@ -210,7 +209,7 @@ pub(super) fn refinance_principal(r: &Refinance, payoff: Money, scale: u32) -> R
     }
 }
 
-impl Comparison {
+impl Context<'_> {
     /// A new loan that pays today's payoff: its installments and recurring fees.
     pub(super) fn refinance_path(&self, r: &Refinance, today: &Statement) -> Result<Path> {
         let rounding = self.ledger.schedule().options().get_rounding();

@@ -1,12 +1,11 @@
 //! A comparison: the loan, the date, the borrower's budget, the discount
 //! rate and the options to weigh, with how to rank them.
 
-use std::fmt;
-
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::rank::Order;
+use super::order::{Order, RankBy};
+use super::path::Context;
 use super::way_out::Choice;
 use crate::accrual::Ledger;
 use crate::limits::LenderKind;
@@ -55,36 +54,6 @@ impl Budget {
     /// ```
     pub fn available(&self) -> Money {
         self.income.saturating_sub(self.essential_expenses)
-    }
-}
-
-/// What the ranking orders by (ascending). The default is [`RankBy::Npv`].
-///
-/// ```
-/// assert_eq!(overdue::RankBy::default(), overdue::RankBy::Npv);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum RankBy {
-    /// The present value of the payments at the borrower's discount rate.
-    /// The default.
-    #[default]
-    Npv,
-    /// The total paid.
-    TotalPaid,
-    /// The largest amount paid in one calendar month.
-    PeakMonthlyPayment,
-}
-
-impl fmt::Display for RankBy {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            RankBy::Npv => "NPV",
-            RankBy::TotalPaid => "total paid",
-            RankBy::PeakMonthlyPayment => "peak monthly payment",
-        })
     }
 }
 
@@ -305,5 +274,16 @@ impl Comparison {
     /// ```
     pub fn as_of(&self) -> NaiveDate {
         self.as_of
+    }
+}
+
+impl Comparison {
+    /// What each way out is worked out against.
+    pub(super) fn context(&self) -> Context<'_> {
+        Context {
+            ledger: &self.ledger,
+            as_of: self.as_of,
+            lender: self.lender,
+        }
     }
 }

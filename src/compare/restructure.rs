@@ -3,13 +3,12 @@
 
 use chrono::NaiveDate;
 
-use super::request::Comparison;
-use super::way_out::{Path, Payments};
+use super::path::{Context, Path, Payments};
 use crate::accrual::Statement;
 use crate::error::{overflow, Result};
 use crate::restructure::Restructure;
 
-impl Comparison {
+impl Context<'_> {
     /// A deferral or restructure on this loan: its payments, cured on its
     /// date when it leaves nothing past due.
     pub(super) fn restructure_path(&self, r: &Restructure, today: &Statement) -> Result<Path> {

@@ -4,8 +4,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::rank::{MonthOverBudget, Order};
-use super::request::RankBy;
+use super::order::{MonthOverBudget, Order, RankBy};
 use super::way_out::WayOut;
 use crate::accrual::Statement;
 use crate::cost::CashFlow;

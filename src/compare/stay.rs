@@ -3,11 +3,10 @@
 
 use chrono::NaiveDate;
 
-use super::request::Comparison;
-use super::way_out::Path;
+use super::path::{Context, Path};
 use crate::error::Result;
 
-impl Comparison {
+impl Context<'_> {
     /// The payoff on `until` (not before the comparison date), paid then.
     pub(super) fn stay_path(&self, until: NaiveDate) -> Result<Path> {
         let until = self.not_before(until, "stay date")?;

@@ -5,12 +5,10 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::debt_service::DebtService;
+use super::path::{Context, Path};
 use super::refinance::Refinance;
-use super::request::Comparison;
 use crate::accrual::Statement;
 use crate::error::Result;
-use crate::limits::{LenderKind, Warning};
-use crate::money::Money;
 use crate::restructure::Restructure;
 
 /// One way out of the debt.
@@ -119,23 +117,7 @@ impl crate::serde_tagged::Tagged for WayOut {
 
 crate::serde_tagged::deserialize_tagged!(WayOut);
 
-/// One way out worked into payments: when the borrower pays what, the worst
-/// days past due on the way, when the overdue debt is settled, the contract
-/// (date and lender) whose legal cap applies, and warnings of its own.
-pub(super) struct Path {
-    pub(super) payments: Payments,
-    pub(super) highest_dpd: u32,
-    pub(super) settled_on: NaiveDate,
-    /// The day the delinquency ends (cured or settled).
-    pub(super) cured_on: NaiveDate,
-    pub(super) contract: (NaiveDate, LenderKind),
-    pub(super) warnings: Vec<Warning>,
-}
-
-/// Dated payments by the borrower.
-pub(super) type Payments = Vec<(NaiveDate, Money)>;
-
-impl Comparison {
+impl Context<'_> {
     /// What the borrower pays on one way out, and what it does to the loan.
     pub(super) fn path(&self, way: &WayOut, today: &Statement) -> Result<Path> {
         match way {
@@ -144,19 +126,6 @@ impl Comparison {
             WayOut::Restructure(r) => self.restructure_path(r, today),
             WayOut::Refinance(r) => self.refinance_path(r, today),
             WayOut::DebtService(s) => self.debt_service_path(s, today),
-        }
-    }
-
-    /// A path on this loan itself, under its own contract: `payments`, the
-    /// worst days past due, and the day it is settled (and cured).
-    pub(super) fn on_this_loan(&self, payments: Payments, highest_dpd: u32, settled_on: NaiveDate) -> Path {
-        Path {
-            payments,
-            highest_dpd,
-            settled_on,
-            cured_on: settled_on,
-            contract: (self.ledger.schedule().disbursement(), self.lender),
-            warnings: Vec::new(),
         }
     }
 }
