@@ -43,15 +43,9 @@ pub fn standings_both_ways(
 ///
 /// # Errors
 /// As [`Ledger::statement`](crate::Ledger::statement).
-pub fn statements_both_ways(
-    ledger: &Ledger,
-    dates: &[chrono::NaiveDate],
-) -> Result<(Vec<Statement>, Vec<Statement>)> {
+pub fn statements_both_ways(ledger: &Ledger, dates: &[chrono::NaiveDate]) -> Result<(Vec<Statement>, Vec<Statement>)> {
     let fast = ledger.statements_on(dates)?;
-    let slow = dates
-        .iter()
-        .map(|d| ledger.statement(*d))
-        .collect::<Result<Vec<_>>>()?;
+    let slow = dates.iter().map(|d| ledger.statement(*d)).collect::<Result<Vec<_>>>()?;
     Ok((fast, slow))
 }
 

@@ -3,11 +3,9 @@
 
 use chrono::NaiveDate;
 
-use super::statement::{daily_upcoming, upcoming_split};
 use super::{cadd, date, day, Book, Part};
 use crate::accrual::policy::Buckets;
 use crate::accrual::statement::{LoanStatus, Statement};
-use crate::component::Component;
 use crate::components::PerComponent;
 use crate::error::Result;
 use crate::money::Money;
@@ -149,19 +147,15 @@ impl<'t> Book<'t> {
     pub(crate) fn dues(mut self, as_of_date: NaiveDate, through: NaiveDate) -> Result<Dues> {
         let as_of = day(as_of_date);
         self.close(as_of)?;
-        let owes_principal = self.inst.iter().any(|i| !i.closed && i.out[Component::Principal] > 0);
+        let owes_principal = self.owes_principal();
         let mut owed = Vec::new();
-        for (inst, row) in self
-            .inst
-            .iter()
-            .zip(&self.rows)
-            .filter(|(_, row)| row.due <= day(through))
-        {
-            let (_, out, mut upcoming) = upcoming_split(inst, row, as_of);
-            if self.t.daily.is_some() {
-                upcoming[Component::Interest] = daily_upcoming(inst, row, as_of, owes_principal);
-            }
-            let total = out.iter().chain(&upcoming).try_fold(0i128, |s, x| cadd(s, *x))?;
+        for (k, row) in self.rows.iter().enumerate().filter(|(_, row)| row.due <= day(through)) {
+            let split = self.split(k, as_of, owes_principal);
+            let total = split
+                .outstanding
+                .iter()
+                .chain(&split.upcoming)
+                .try_fold(0i128, |s, x| cadd(s, *x))?;
             owed.push((date(row.due)?, Money::from_minor(total, self.t.scale)?));
         }
         Ok(Dues {

@@ -13,70 +13,66 @@ use crate::components::{Components, PerComponent};
 use crate::error::{overflow, Result};
 use crate::money::Money;
 
+/// An installment's amounts as a statement shows them on a day: what was
+/// charged and is outstanding so far, and what is upcoming (the interest
+/// and scheduled fee of a period not yet due, owed only as it runs).
+pub(super) struct Split {
+    pub(super) charged: PerComponent<i128>,
+    pub(super) outstanding: PerComponent<i128>,
+    pub(super) upcoming: PerComponent<i128>,
+}
+
+/// A statement's totals over its installments, by component.
+#[derive(Default)]
+struct Totals {
+    charged: PerComponent<i128>,
+    paid: PerComponent<i128>,
+    waived: PerComponent<i128>,
+    restructured: PerComponent<i128>,
+    outstanding: PerComponent<i128>,
+    upcoming: PerComponent<i128>,
+    cut: i128,
+}
+
+impl Totals {
+    /// Adds an installment.
+    fn add(&mut self, inst: &Inst, split: &Split) -> Result<()> {
+        for (total, part) in [
+            (&mut self.charged, &split.charged),
+            (&mut self.paid, &inst.paid),
+            (&mut self.waived, &inst.waived),
+            (&mut self.restructured, &inst.restructured),
+            (&mut self.outstanding, &split.outstanding),
+            (&mut self.upcoming, &split.upcoming),
+        ] {
+            for (t, p) in total.iter_mut().zip(part) {
+                *t = cadd(*t, *p)?;
+            }
+        }
+        self.cut = cadd(self.cut, inst.cut)?;
+        Ok(())
+    }
+}
+
+/// The payoff of a closed book, by component, with interest paid ahead
+/// and not earned (credited back at payoff) apart.
+struct Payoff {
+    components: PerComponent<i128>,
+    unearned: i128,
+    /// What settles the loan before the credit balance.
+    net: i128,
+}
+
 impl Book<'_> {
+    /// The statement of `as_of_date`, closing the book there.
     pub(crate) fn statement(mut self, as_of_date: NaiveDate, buckets: &Buckets) -> Result<Statement> {
         let as_of = day(as_of_date);
         let dpd = self.close(as_of)?;
-        let owes_principal = self.inst.iter().any(|i| !i.closed && i.out[Component::Principal] > 0);
         let scale = self.t.scale;
-        let current = self.current(as_of);
-        let mut totals = [PerComponent::ZERO; 6];
-        let mut cut = 0i128;
-        let mut installments = Vec::with_capacity(self.inst.len());
-        for (k, (inst, row)) in self.inst.iter().zip(&self.rows).enumerate() {
-            let (charged, out, mut upcoming) = upcoming_split(inst, row, as_of);
-            if self.t.daily.is_some() {
-                upcoming[Component::Interest] = daily_upcoming(inst, row, as_of, owes_principal);
-            }
-            for (total, part) in
-                totals
-                    .iter_mut()
-                    .zip([&charged, &inst.paid, &inst.waived, &inst.restructured, &out, &upcoming])
-            {
-                for (t, p) in total.iter_mut().zip(part) {
-                    *t = cadd(*t, *p)?;
-                }
-            }
-            cut = cadd(cut, inst.cut)?;
-            let late = row.due < as_of && inst.contractual() > self.t.tolerance;
-            installments.push(InstallmentStatement {
-                number: number(k)?,
-                due_date: date(row.due)?,
-                state: self.state(k, as_of, current),
-                charged: Components::from_minor(&charged, scale)?,
-                paid: Components::from_minor(&inst.paid, scale)?,
-                waived: Components::from_minor(&inst.waived, scale)?,
-                restructured: Components::from_minor(&inst.restructured, scale)?,
-                outstanding: Components::from_minor(&out, scale)?,
-                upcoming: Components::from_minor(&upcoming, scale)?,
-                days_past_due: if late {
-                    u32::try_from(as_of - row.due).unwrap_or(0)
-                } else {
-                    0
-                },
-                cap_cut: Money::from_minor(inst.cut, scale)?,
-                grace_waived: Money::from_minor(inst.grace_waived, scale)?,
-                rate: row.rate,
-            });
-        }
-        let [charged, paid, waived, restructured, outstanding, upcoming] = totals;
-        let mut payoff_parts = PerComponent::ZERO;
-        let mut unearned = 0i128;
-        let mut net = 0i128;
-        for Part {
-            component: c,
-            amount: x,
-            ..
-        } in self.payoff_parts(as_of)?
-        {
-            net = cadd(net, x)?;
-            if x < 0 {
-                unearned = cadd(unearned, -x)?;
-            } else {
-                payoff_parts[c] = cadd(payoff_parts[c], x)?;
-            }
-        }
-        let owed = cadd(outstanding.iter().sum(), upcoming.iter().sum())?;
+        let mut totals = Totals::default();
+        let installments = self.installment_statements(as_of, &mut totals)?;
+        let payoff = self.payoff_split(as_of)?;
+        let owed = cadd(totals.outstanding.iter().sum(), totals.upcoming.iter().sum())?;
         let status = if owed == 0 {
             LoanStatus::PaidOff
         } else if self.charged_off.is_some() {
@@ -87,15 +83,125 @@ impl Book<'_> {
             LoanStatus::Current
         };
         let dpd = u32::try_from(dpd).unwrap_or(0);
-        let allocations = self
-            .allocs
+        let amount = |x: i128| Money::from_minor(x, scale);
+        let per = |x: &PerComponent<i128>| Components::from_minor(x, scale);
+        Ok(Statement {
+            as_of: as_of_date,
+            days_past_due: dpd,
+            bucket: buckets.bucket(dpd).label().to_owned(),
+            status,
+            charged_off_on: self.charged_off.map(date).transpose()?,
+            charged: per(&totals.charged)?,
+            paid: per(&totals.paid)?,
+            waived: per(&totals.waived)?,
+            restructured: per(&totals.restructured)?,
+            outstanding: per(&totals.outstanding)?,
+            upcoming: per(&totals.upcoming)?,
+            cap_cut: amount(totals.cut)?,
+            credit_balance: amount(self.credit)?,
+            unearned_prepaid: amount(payoff.unearned)?,
+            rebates: self.rebate_records()?,
+            refunded: amount(self.refunded)?,
+            payoff: amount((payoff.net - self.credit).max(0))?,
+            payoff_components: per(&payoff.components)?,
+            installments,
+            allocations: self.allocation_records()?,
+            reversals: self.reversals,
+            possible_duplicates: self.duplicates,
+            restructures: self.restructures,
+        })
+    }
+
+    /// Installment `k` as a statement of day `as_of` shows it.
+    pub(super) fn split(&self, k: usize, as_of: i32, owes_principal: bool) -> Split {
+        let (Some(inst), Some(row)) = (self.inst.get(k), self.rows.get(k)) else {
+            return Split {
+                charged: PerComponent::ZERO,
+                outstanding: PerComponent::ZERO,
+                upcoming: PerComponent::ZERO,
+            };
+        };
+        let mut split = upcoming_split(inst, row, as_of);
+        if self.t.daily.is_some() {
+            split.upcoming[Component::Interest] = daily_upcoming(inst, row, as_of, owes_principal);
+        }
+        split
+    }
+
+    /// Whether the loan still owes principal on an installment in force.
+    pub(super) fn owes_principal(&self) -> bool {
+        self.inst.iter().any(|i| !i.closed && i.out[Component::Principal] > 0)
+    }
+
+    /// Every installment's statement on day `as_of`, added into `totals`.
+    fn installment_statements(&self, as_of: i32, totals: &mut Totals) -> Result<Vec<InstallmentStatement>> {
+        let scale = self.t.scale;
+        let owes_principal = self.owes_principal();
+        let current = self.current(as_of);
+        let mut installments = Vec::with_capacity(self.inst.len());
+        for (k, (inst, row)) in self.inst.iter().zip(&self.rows).enumerate() {
+            let split = self.split(k, as_of, owes_principal);
+            totals.add(inst, &split)?;
+            let late = row.due < as_of && inst.contractual() > self.t.tolerance;
+            let per = |x: &PerComponent<i128>| Components::from_minor(x, scale);
+            installments.push(InstallmentStatement {
+                number: number(k)?,
+                due_date: date(row.due)?,
+                state: self.state(k, as_of, current),
+                charged: per(&split.charged)?,
+                paid: per(&inst.paid)?,
+                waived: per(&inst.waived)?,
+                restructured: per(&inst.restructured)?,
+                outstanding: per(&split.outstanding)?,
+                upcoming: per(&split.upcoming)?,
+                days_past_due: if late {
+                    u32::try_from(as_of - row.due).unwrap_or(0)
+                } else {
+                    0
+                },
+                cap_cut: Money::from_minor(inst.cut, scale)?,
+                grace_waived: Money::from_minor(inst.grace_waived, scale)?,
+                rate: row.rate,
+            });
+        }
+        Ok(installments)
+    }
+
+    /// The payoff on day `as_of` of a closed book, by component.
+    fn payoff_split(&self, as_of: i32) -> Result<Payoff> {
+        let mut payoff = Payoff {
+            components: PerComponent::ZERO,
+            unearned: 0,
+            net: 0,
+        };
+        for Part {
+            component: c,
+            amount: x,
+            ..
+        } in self.payoff_parts(as_of)?
+        {
+            payoff.net = cadd(payoff.net, x)?;
+            if x < 0 {
+                payoff.unearned = cadd(payoff.unearned, -x)?;
+            } else {
+                payoff.components[c] = cadd(payoff.components[c], x)?;
+            }
+        }
+        Ok(payoff)
+    }
+
+    /// How each payment was applied, as a statement lists it.
+    fn allocation_records(&self) -> Result<Vec<PaymentAllocation>> {
+        let scale = self.t.scale;
+        let amount = |x: i128| Money::from_minor(x, scale);
+        self.allocs
             .iter()
             .map(|a| {
                 Ok(PaymentAllocation {
                     source: a.source.clone(),
                     date: date(a.date)?,
-                    amount: Money::from_minor(a.amount, scale)?,
-                    credit_used: Money::from_minor(a.credit_used, scale)?,
+                    amount: amount(a.amount)?,
+                    credit_used: amount(a.credit_used)?,
                     parts: a
                         .parts
                         .iter()
@@ -103,52 +209,31 @@ impl Book<'_> {
                             Ok(AllocationPart {
                                 installment: number(p.installment)?,
                                 component: p.component,
-                                amount: Money::from_minor(p.amount, scale)?,
+                                amount: amount(p.amount)?,
                             })
                         })
                         .collect::<Result<Vec<_>>>()?,
-                    to_credit: Money::from_minor(a.to_credit, scale)?,
+                    to_credit: amount(a.to_credit)?,
                     settled: a.settled,
                 })
             })
-            .collect::<Result<Vec<_>>>()?;
-        Ok(Statement {
-            as_of: as_of_date,
-            days_past_due: dpd,
-            bucket: buckets.bucket(dpd).label().to_owned(),
-            status,
-            charged_off_on: self.charged_off.map(date).transpose()?,
-            charged: Components::from_minor(&charged, scale)?,
-            paid: Components::from_minor(&paid, scale)?,
-            waived: Components::from_minor(&waived, scale)?,
-            restructured: Components::from_minor(&restructured, scale)?,
-            outstanding: Components::from_minor(&outstanding, scale)?,
-            upcoming: Components::from_minor(&upcoming, scale)?,
-            cap_cut: Money::from_minor(cut, scale)?,
-            credit_balance: Money::from_minor(self.credit, scale)?,
-            unearned_prepaid: Money::from_minor(unearned, scale)?,
-            rebates: self
-                .rebates
-                .iter()
-                .map(|r| {
-                    Ok(Rebate {
-                        date: date(r.day)?,
-                        installment: number(r.installment)?,
-                        component: r.component,
-                        amount: Money::from_minor(r.amount, scale)?,
-                        reason: r.reason,
-                    })
+            .collect()
+    }
+
+    /// The interest and fees credited back, as a statement lists them.
+    fn rebate_records(&self) -> Result<Vec<Rebate>> {
+        self.rebates
+            .iter()
+            .map(|r| {
+                Ok(Rebate {
+                    date: date(r.day)?,
+                    installment: number(r.installment)?,
+                    component: r.component,
+                    amount: Money::from_minor(r.amount, self.t.scale)?,
+                    reason: r.reason,
                 })
-                .collect::<Result<Vec<_>>>()?,
-            refunded: Money::from_minor(self.refunded, scale)?,
-            reversals: self.reversals,
-            possible_duplicates: self.duplicates,
-            payoff: Money::from_minor((net - self.credit).max(0), scale)?,
-            payoff_components: Components::from_minor(&payoff_parts, scale)?,
-            installments,
-            allocations,
-            restructures: self.restructures,
-        })
+            })
+            .collect()
     }
 }
 
@@ -156,7 +241,7 @@ impl Book<'_> {
 /// charge beyond what was posted on it: the plan's, if it is paid on its due
 /// date (none once it is paid ahead in full, once a shorter term left it no
 /// principal, or once the loan owes no principal).
-pub(super) fn daily_upcoming(inst: &Inst, row: &InstTerms, as_of: i32, owes_principal: bool) -> i128 {
+fn daily_upcoming(inst: &Inst, row: &InstTerms, as_of: i32, owes_principal: bool) -> i128 {
     let emptied = row.payment > row.planned_interest && inst.charged[Component::Principal] == 0;
     if row.due <= as_of || inst.closed || super::daily::paid_ahead(inst, row) || emptied || !owes_principal {
         return 0;
@@ -167,11 +252,7 @@ pub(super) fn daily_upcoming(inst: &Inst, row: &InstTerms, as_of: i32, owes_prin
 /// An installment's charged and outstanding amounts as of day `as_of`, with
 /// the interest and scheduled fee of a period not yet due moved out of them
 /// into what is upcoming: they are owed only as the period runs.
-pub(super) fn upcoming_split(
-    inst: &Inst,
-    row: &InstTerms,
-    as_of: i32,
-) -> (PerComponent<i128>, PerComponent<i128>, PerComponent<i128>) {
+fn upcoming_split(inst: &Inst, row: &InstTerms, as_of: i32) -> Split {
     let (mut charged, mut out, mut upcoming) = (inst.charged, inst.out, PerComponent::ZERO);
     if row.due > as_of && !inst.closed {
         let interest = inst.out[Component::Interest]
@@ -184,7 +265,11 @@ pub(super) fn upcoming_split(
             upcoming[c] = x;
         }
     }
-    (charged, out, upcoming)
+    Split {
+        charged,
+        outstanding: out,
+        upcoming,
+    }
 }
 
 /// The number a statement gives installment `k` (counted from one).

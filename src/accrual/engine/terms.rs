@@ -4,7 +4,7 @@
 use super::{cadd, date, day, share_of, Clock};
 use crate::accrual::allocation::AllocationOrder;
 use crate::accrual::policy::{
-    EarlySettlement, FeeAmount, GraceMeaning, InstallmentLimit, OverduePolicy, PenaltyBase, Recurrence,
+    Caps, EarlySettlement, FeeAmount, GraceMeaning, InstallmentLimit, LateFee, OverduePolicy, PenaltyBase, Recurrence,
 };
 use crate::accrual::servicing::{Accrual, Pyramiding};
 use crate::calendar::DayCount;
@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 use crate::fraction::Fraction;
 use crate::money::{Money, Rounding};
 use crate::rate::Rate;
-use crate::schedule::{DailyInstallments, Schedule, ScheduleOptions};
+use crate::schedule::{DailyInstallments, InterestModel, Schedule, ScheduleOptions};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct InstTerms {
@@ -124,90 +124,32 @@ impl Terms {
         }
         let minor = |field: &'static str, m: Money| m.to_minor(field, scale);
         let caps = policy.get_caps();
-        let mut inst = Vec::with_capacity(schedule.installments().len());
-        let mut start = day(schedule.disbursement());
         let options = schedule.options();
         let daily = match options.get_interest() {
-            crate::schedule::InterestModel::DailyOnBalance {
+            InterestModel::DailyOnBalance {
                 day_count,
                 installments,
             } => Some((day_count, installments)),
             _ => None,
         };
-        let last_due = schedule
-            .installments()
-            .last()
-            .map_or(schedule.disbursement(), |r| r.due_date);
-        let path = options.rate_path(last_due)?;
-        for row in schedule.installments() {
-            let (principal, interest, fee) = (
-                minor("principal", row.principal)?,
-                minor("interest", row.interest)?,
-                minor("fee", row.fee)?,
-            );
-            let cap = installment_cap(
-                caps.get_per_installment(),
-                cadd(cadd(principal, interest)?, fee)?,
-                scale,
-            )?;
-            let due = day(row.due_date);
-            inst.push(InstTerms {
-                due,
-                start,
-                principal,
-                // daily interest is posted as it is earned, not scheduled
-                interest: if daily.is_some() { 0 } else { interest },
-                fee,
-                cap,
-                posted_interest: 0,
-                posted_fee: 0,
-                payment: cadd(principal, interest)?,
-                planned_interest: interest,
-                rate: match path.as_slice() {
-                    // a fixed rate: no date to look up
-                    [] | [_] => options.rate(),
-                    _ => crate::rate::on_path(&path, date(start)?).unwrap_or(options.rate()),
-                },
-            });
-            start = due;
-        }
         let principal = minor("principal", schedule.principal())?;
-        let penalty_rate = policy.get_penalty_rate().resolve(schedule.options().rate())?;
+        let penalty_rate = policy.get_penalty_rate().resolve(options.rate())?;
         let grace = policy.get_grace();
-        let fee = match policy.get_late_fee() {
-            None => None,
-            Some(f) => Some(FeeTerms {
-                flat: match f.get_amount() {
-                    FeeAmount::Flat(m) => minor("late fee", m)?,
-                    _ => 0,
-                },
-                share: match f.get_amount() {
-                    FeeAmount::OfInstallment(s) => Some(s.exact()?),
-                    _ => None,
-                },
-                every: match f.get_recurrence() {
-                    Recurrence::Once => None,
-                    Recurrence::EveryDays(n) => Some(days_i32("late fee recurrence days", n)?),
-                },
-                min: f.get_min().map(|m| minor("late fee minimum", m)).transpose()?,
-                max: f.get_max().map(|m| minor("late fee maximum", m)).transpose()?,
-            }),
-        };
         Ok(Terms {
             scale,
             rounding,
             disbursement: day(schedule.disbursement()),
             principal,
-            inst,
+            inst: installment_terms(schedule, caps.get_per_installment(), daily.is_some())?,
             penalty: Clock::new(penalty_rate, policy.get_day_count(), schedule.disbursement())?,
             base: policy.get_penalty_base(),
             compound: policy.get_compound_interest(),
             interest_on_fees: policy.get_interest_on_fees(),
-            fee_days_split: policy.get_interest_on_fees() || caps != crate::accrual::policy::Caps::none(),
+            fee_days_split: policy.get_interest_on_fees() || caps != Caps::none(),
             grace: days_i32("grace days", grace.days())?,
             waive_grace: grace.meaning() == GraceMeaning::Waive,
             tolerance: minor("tolerance", policy.get_tolerance())?,
-            fee,
+            fee: policy.get_late_fee().map(|f| FeeTerms::new(f, scale)).transpose()?,
             lifetime_cap: caps
                 .get_lifetime()
                 .map(|s| share_of(principal, s.exact()?))
@@ -223,18 +165,10 @@ impl Terms {
             allocation: policy.get_allocation().clone(),
             settlement: policy.get_early_settlement(),
             installment_limit: caps.get_per_installment(),
-            options: schedule.options().clone(),
+            options: options.clone(),
             pyramiding: policy.get_pyramiding(),
             contractual: super::allocate::contractual_order(policy.get_allocation()),
-            stops: {
-                let stops = policy.get_charge_off_stops();
-                Stops {
-                    penalty: stops.contains(&Accrual::PenaltyInterest),
-                    compound: stops.contains(&Accrual::CompoundInterest),
-                    fees: stops.contains(&Accrual::LateFees),
-                    interest: stops.contains(&Accrual::ContractInterest),
-                }
-            },
+            stops: Stops::new(policy),
             duplicate_window: days_i32("duplicate window days", policy.get_duplicate_window())?,
             daily,
         })
@@ -256,5 +190,85 @@ impl Terms {
     /// The first day a late fee is charged for an installment due on `due`.
     pub(super) fn first_fee_day(&self, due: i32) -> i32 {
         due.saturating_add(self.grace).saturating_add(1)
+    }
+}
+
+/// Each installment's terms from the schedule: its amounts in minor units,
+/// its cap and the contract rate in force for its period (daily interest
+/// is posted as it is earned, not scheduled).
+fn installment_terms(schedule: &Schedule, limit: Option<InstallmentLimit>, daily: bool) -> Result<Vec<InstTerms>> {
+    let scale = schedule.options().get_rounding().scale();
+    let minor = |field: &'static str, m: Money| m.to_minor(field, scale);
+    let options = schedule.options();
+    let last_due = schedule
+        .installments()
+        .last()
+        .map_or(schedule.disbursement(), |r| r.due_date);
+    let path = options.rate_path(last_due)?;
+    let mut inst = Vec::with_capacity(schedule.installments().len());
+    let mut start = day(schedule.disbursement());
+    for row in schedule.installments() {
+        let (principal, interest, fee) = (
+            minor("principal", row.principal)?,
+            minor("interest", row.interest)?,
+            minor("fee", row.fee)?,
+        );
+        let cap = installment_cap(limit, cadd(cadd(principal, interest)?, fee)?, scale)?;
+        let due = day(row.due_date);
+        inst.push(InstTerms {
+            due,
+            start,
+            principal,
+            interest: if daily { 0 } else { interest },
+            fee,
+            cap,
+            posted_interest: 0,
+            posted_fee: 0,
+            payment: cadd(principal, interest)?,
+            planned_interest: interest,
+            rate: match path.as_slice() {
+                // a fixed rate: no date to look up
+                [] | [_] => options.rate(),
+                _ => crate::rate::on_path(&path, date(start)?).unwrap_or(options.rate()),
+            },
+        });
+        start = due;
+    }
+    Ok(inst)
+}
+
+impl FeeTerms {
+    /// A late fee in minor units at `scale`.
+    fn new(f: LateFee, scale: u32) -> Result<FeeTerms> {
+        let minor = |field: &'static str, m: Money| m.to_minor(field, scale);
+        Ok(FeeTerms {
+            flat: match f.get_amount() {
+                FeeAmount::Flat(m) => minor("late fee", m)?,
+                _ => 0,
+            },
+            share: match f.get_amount() {
+                FeeAmount::OfInstallment(s) => Some(s.exact()?),
+                _ => None,
+            },
+            every: match f.get_recurrence() {
+                Recurrence::Once => None,
+                Recurrence::EveryDays(n) => Some(days_i32("late fee recurrence days", n)?),
+            },
+            min: f.get_min().map(|m| minor("late fee minimum", m)).transpose()?,
+            max: f.get_max().map(|m| minor("late fee maximum", m)).transpose()?,
+        })
+    }
+}
+
+impl Stops {
+    /// What the policy's charge-off stops.
+    fn new(policy: &OverduePolicy) -> Stops {
+        let stops = policy.get_charge_off_stops();
+        Stops {
+            penalty: stops.contains(&Accrual::PenaltyInterest),
+            compound: stops.contains(&Accrual::CompoundInterest),
+            fees: stops.contains(&Accrual::LateFees),
+            interest: stops.contains(&Accrual::ContractInterest),
+        }
     }
 }
