@@ -24,6 +24,36 @@ fn paid_by_day(option: &OptionResult, start: NaiveDate, end: i64) -> Vec<Point> 
     points
 }
 
+/// The payoff of staying overdue, every fifth day from `start` to `end` days later.
+fn stay_line(c: &Comparison, start: NaiveDate, end: i64) -> Vec<Point> {
+    (0..=end)
+        .step_by(5)
+        .map(|day| {
+            let date = start + Days::new(u64::try_from(day).unwrap_or(0));
+            let payoff = c
+                .ledger()
+                .statement(date)
+                .map(|s| s.payoff.as_decimal())
+                .unwrap_or_default();
+            (day, payoff.to_f64().unwrap_or(0.0))
+        })
+        .collect()
+}
+
+/// The top of the y axis: 5 % headroom above the highest line, computed in
+/// Decimal like every amount.
+fn top_of(lines: &[(&OptionResult, Vec<Point>)], stay: &[Point]) -> f64 {
+    let top = lines
+        .iter()
+        .flat_map(|(_, p)| p.iter().map(|q| q.1))
+        .chain(stay.iter().map(|q| q.1))
+        .fold(0.0_f64, f64::max);
+    rust_decimal::Decimal::from_f64_retain(top)
+        .map(|t| t * rust_decimal::Decimal::new(105, 2))
+        .and_then(|t| t.to_f64())
+        .unwrap_or(top)
+}
+
 /// Writes the chart to `path`: one line per way out (what has been paid by
 /// each date), the cost of staying overdue and paying everything on that
 /// day, and a dot where staying starts to cost more than each way out.
@@ -36,34 +66,14 @@ pub fn write(c: &Comparison, r: &ComparisonResult, path: &str) -> Result<(), Str
         .max()
         .unwrap_or(start);
     let end = (end_date - start).num_days() + 30;
-    let stay: Vec<Point> = (0..=end)
-        .step_by(5)
-        .map(|day| {
-            let date = start + Days::new(u64::try_from(day).unwrap_or(0));
-            let payoff = c
-                .ledger()
-                .statement(date)
-                .map(|s| s.payoff.as_decimal())
-                .unwrap_or_default();
-            (day, payoff.to_f64().unwrap_or(0.0))
-        })
-        .collect();
+    let stay = stay_line(c, start, end);
     let lines: Vec<(&OptionResult, Vec<Point>)> = r
         .options
         .iter()
         .filter(|o| !matches!(o.way, WayOut::Stay { .. }))
         .map(|o| (o, paid_by_day(o, start, end)))
         .collect();
-    // 5 % headroom above the highest line, computed in Decimal like every amount
-    let top = lines
-        .iter()
-        .flat_map(|(_, p)| p.iter().map(|q| q.1))
-        .chain(stay.iter().map(|q| q.1))
-        .fold(0.0_f64, f64::max);
-    let top = rust_decimal::Decimal::from_f64_retain(top)
-        .map(|t| t * rust_decimal::Decimal::new(105, 2))
-        .and_then(|t| t.to_f64())
-        .unwrap_or(top);
+    let top = top_of(&lines, &stay);
     let err = |e: &dyn std::fmt::Display| e.to_string();
     let root = SVGBackend::new(path, (1000, 560)).into_drawing_area();
     root.fill(&WHITE).map_err(|e| err(&e))?;

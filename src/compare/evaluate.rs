@@ -1,7 +1,7 @@
 //! Working out each option: its payments, cost, APR, credit impact and
 //! warnings, and the break-even days of all of them at once.
 
-use chrono::{Months, NaiveDate};
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::order::MonthOverBudget;
@@ -10,12 +10,13 @@ use super::request::Comparison;
 use super::result::{ComparisonResult, CreditImpact, OptionResult};
 use super::way_out::{Choice, WayOut};
 use crate::accrual::Statement;
-use crate::calendar::{DayCount, Frequency};
-use crate::cost::{nominal_annual_rate, xirr, xnpv, CashFlow};
+use crate::calendar::Frequency;
+use crate::cost::present_cost;
+use crate::cost::{nominal_annual_rate, xirr, CashFlow};
 use crate::error::{overflow, Error, Result};
 use crate::limits::{LenderKind, Warning};
 use crate::money::Money;
-use crate::rate::{Rate, RateTable};
+use crate::rate::RateTable;
 
 impl Comparison {
     /// Works out every option and ranks them.
@@ -112,12 +113,47 @@ impl Comparison {
             self.discount_rate,
             self.ledger.policy().get_rounding(),
         )?;
-        // the option's flows against today's payoff: what it costs as a rate
+        let (effective_rate, apr) = self.rates(payoff, &cash_flows);
+        warnings.extend(legal_warnings(contract, apr, &self.lpr)?);
+        let months = self.months(&payments, total_paid)?;
+        if months.over_budget > 0 {
+            warnings.push(Warning::OverBudget {
+                months: months.over_budget,
+                peak: months.peak,
+                budget: months.budget,
+            });
+        }
+        Ok(OptionResult {
+            label: choice.label.clone(),
+            way: choice.way.clone(),
+            cash_flows,
+            total_paid,
+            cost,
+            npv,
+            effective_rate,
+            apr,
+            peak_monthly: months.peak,
+            average_monthly: months.average,
+            months_over_budget: months.over_budget,
+            affordable: months.first_over.is_none() && !warnings.iter().any(Warning::breaks_a_legal_limit),
+            first_over_budget: months.first_over,
+            warnings,
+            credit: self.credit_impact(highest_dpd, settled_on, cured_on)?,
+            break_even: None,
+            longest_delay_days: None,
+            rank: 0,
+            reason: String::new(),
+        })
+    }
+
+    /// The option's flows against today's payoff, as rates: its effective
+    /// annual rate and APR (nominal, monthly), to 10 places (the accuracy the
+    /// XIRR solver guarantees) except where rounding would reach −100 %, a
+    /// value the solver never returns: then as solved.
+    fn rates(&self, payoff: Money, cash_flows: &[CashFlow]) -> (Option<Decimal>, Option<Decimal>) {
         let mut against = vec![CashFlow::new(self.as_of, payoff.as_decimal())];
         against.extend(cash_flows.iter().copied());
-        // rates to 10 places, the accuracy the XIRR solver guarantees, except where
-        // rounding would reach -100 %, a value the solver never returns: then as solved
-        let (effective_rate, apr) = match xirr(&against) {
+        match xirr(&against) {
             Ok(e) => (
                 Some(reported_rate(e, e)),
                 nominal_annual_rate(e, Frequency::Monthly)
@@ -125,19 +161,22 @@ impl Comparison {
                     .map(|r| reported_rate(r.value(), e)),
             ),
             Err(_) => (None, None),
-        };
-        warnings.extend(legal_warnings(contract, apr, &self.lpr)?);
-        let months = monthly_totals(&payments)?;
-        let peak_monthly = months.iter().map(|m| m.1).max().unwrap_or(Money::ZERO);
+        }
+    }
+
+    /// The option's payments by calendar month, against the budget.
+    fn months(&self, payments: &Payments, total_paid: Money) -> Result<Months> {
+        let months = monthly_totals(payments)?;
+        let peak = months.iter().map(|m| m.1).max().unwrap_or(Money::ZERO);
         let span = months.len().max(1);
         let average = total_paid
             .as_decimal()
             .checked_div(Decimal::from(span))
             .ok_or_else(|| overflow("average monthly payment"))?;
-        let average_monthly = Money::new(self.ledger.policy().get_rounding().round(average))?;
+        let average = Money::new(self.ledger.policy().get_rounding().round(average))?;
         let budget = self.monthly_budget()?;
-        let months_over_budget = u32::try_from(months.iter().filter(|m| m.1 > budget).count()).unwrap_or(u32::MAX);
-        let first_over_budget = months
+        let over_budget = u32::try_from(months.iter().filter(|m| m.1 > budget).count()).unwrap_or(u32::MAX);
+        let first_over = months
             .iter()
             .find(|m| m.1 > budget)
             .map(|&((year, month), paid)| {
@@ -150,72 +189,38 @@ impl Comparison {
                 })
             })
             .transpose()?;
-        if months_over_budget > 0 {
-            warnings.push(Warning::OverBudget {
-                months: months_over_budget,
-                peak: peak_monthly,
-                budget,
-            });
-        }
-        // the record runs from the day the adverse event ends (征信业管理条例, art. 16)
+        Ok(Months {
+            peak,
+            average,
+            budget,
+            over_budget,
+            first_over,
+        })
+    }
+
+    /// What a path does to the credit record: the worst days past due and
+    /// their bucket, and how long the record may be kept, from the day the
+    /// adverse event ends (征信业管理条例, art. 16).
+    fn credit_impact(&self, highest_dpd: u32, settled_on: NaiveDate, cured_on: NaiveDate) -> Result<CreditImpact> {
         let record_until = cured_on
-            .checked_add_months(Months::new(self.credit_record_years.saturating_mul(12)))
+            .checked_add_months(chrono::Months::new(self.credit_record_years.saturating_mul(12)))
             .ok_or(Error::DateOutOfRange {
                 operation: "credit record date",
             })?;
-        Ok(OptionResult {
-            label: choice.label.clone(),
-            way: choice.way.clone(),
-            cash_flows,
-            total_paid,
-            cost,
-            npv,
-            effective_rate,
-            apr,
-            peak_monthly,
-            average_monthly,
-            months_over_budget,
-            affordable: first_over_budget.is_none() && !warnings.iter().any(Warning::breaks_a_legal_limit),
-            first_over_budget,
-            warnings,
-            credit: CreditImpact {
-                highest_days_past_due: highest_dpd,
-                bucket: self
-                    .ledger
-                    .policy()
-                    .get_buckets()
-                    .bucket(highest_dpd)
-                    .label()
-                    .to_owned(),
-                settled_on,
-                delinquency_ends: cured_on,
-                negative_record_until: record_until,
-            },
-            break_even: None,
-            longest_delay_days: None,
-            rank: 0,
-            reason: String::new(),
+        Ok(CreditImpact {
+            highest_days_past_due: highest_dpd,
+            bucket: self
+                .ledger
+                .policy()
+                .get_buckets()
+                .bucket(highest_dpd)
+                .label()
+                .to_owned(),
+            settled_on,
+            delinquency_ends: cured_on,
+            negative_record_until: record_until,
         })
     }
-}
-
-/// What `payments` by the borrower are worth on `as_of` at the annual
-/// `rate` (Act/365F), rounded with `rounding`: the NPV of a way out or a plan.
-pub(crate) fn present_cost(
-    as_of: NaiveDate,
-    payments: &[(NaiveDate, Money)],
-    rate: Rate,
-    rounding: crate::money::Rounding,
-) -> Result<Money> {
-    // discounted to `as_of` (xnpv counts time from its earliest flow)
-    let mut flows = vec![CashFlow::new(as_of, Decimal::ZERO)];
-    flows.extend(
-        payments
-            .iter()
-            .map(|&(date, amount)| CashFlow::new(date, -amount.as_decimal())),
-    );
-    let present_value = xnpv(&flows, rate, DayCount::Act365Fixed)?;
-    Money::new(rounding.round(-present_value))
 }
 
 /// The legal limits a contract of `lender` made on `day` breaks at the
@@ -241,4 +246,13 @@ pub(super) fn reported_rate(rate: Decimal, effective: Decimal) -> Decimal {
     } else {
         rate.round_dp(10)
     }
+}
+
+/// An option's payments by calendar month, against the budget.
+struct Months {
+    peak: Money,
+    average: Money,
+    budget: Money,
+    over_budget: u32,
+    first_over: Option<MonthOverBudget>,
 }

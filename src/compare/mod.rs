@@ -23,7 +23,7 @@ mod stay;
 mod way_out;
 
 pub use debt_service::{DebtService, ServiceFee};
-pub(crate) use evaluate::{legal_warnings, present_cost};
+pub(crate) use evaluate::legal_warnings;
 pub use order::{MonthOverBudget, Order, RankBy};
 pub use refinance::Refinance;
 pub use request::{Budget, Comparison};

@@ -8,6 +8,7 @@
 mod apr;
 mod cashflow;
 mod discount;
+mod present_value;
 mod solver;
 mod unit;
 
@@ -21,6 +22,7 @@ use crate::rate::Rate;
 pub(crate) use cashflow::sorted_by_date;
 pub use cashflow::{total_cost, total_paid, CashFlow};
 pub(crate) use discount::{root_is_unique, Discounting};
+pub(crate) use present_value::present_cost;
 
 /// XIRR, the spreadsheet convention: the effective annual rate `x` with
 /// `Σ CF_i / (1 + x)^((d_i − d_0)/365) = 0`, `d_0` the earliest date.

@@ -3,10 +3,11 @@
 
 use super::allocate::{split, Key, Month, Objective, Rule};
 use super::refine::refine;
-use super::replay::{pay, pay_month, payment_ids, tapes, Calendar};
-use super::result::{BucketMonths, CreditDamage, LoanMonth, LoanOutcome, PlanMonth, PlanResult};
+use super::replay::{pay_month, payment_ids, tapes, Calendar};
+use super::report::report;
+use super::result::{CreditDamage, PlanResult};
 use super::{Plan, PlanStrategy};
-use crate::accrual::{Ledger, Tape};
+use crate::accrual::Tape;
 use crate::error::{overflow, Error, Result};
 use crate::money::Money;
 
@@ -233,140 +234,5 @@ impl<'a> Books<'a> {
             damage: self.damage,
             cost: cost.as_decimal(),
         })
-    }
-}
-
-/// The plan's figures, each read from the loans' ledgers after its
-/// payments (by month, by loan) are booked.
-fn report(plan: &Plan, calendar: &Calendar, payments: &[Vec<Money>], start_dpd: &[u32]) -> Result<PlanResult> {
-    let mut ledgers: Vec<Ledger> = plan.debts.iter().map(|d| d.ledger.clone()).collect();
-    for (payday, month) in calendar.paydays.iter().zip(payments) {
-        for (ledger, amount) in ledgers.iter_mut().zip(month) {
-            pay(ledger, *payday, *amount)?;
-        }
-    }
-    let horizon = calendar.horizon()?;
-    let mut months = Vec::with_capacity(payments.len());
-    let mut outcomes: Vec<LoanOutcome> = plan
-        .debts
-        .iter()
-        .zip(start_dpd)
-        .map(|(d, dpd)| LoanOutcome {
-            label: d.label.clone(),
-            paid: Money::ZERO,
-            still_owed: Money::ZERO,
-            worst_days_past_due: *dpd,
-            settled_on: None,
-        })
-        .collect();
-    // before the first payday, days past due peak the day before it
-    if let Some(eve) = calendar.paydays.first().and_then(|p| p.pred_opt()) {
-        if eve > plan.as_of {
-            for (ledger, o) in ledgers.iter().zip(outcomes.iter_mut()) {
-                o.worst_days_past_due = o.worst_days_past_due.max(ledger.statement(eve)?.days_past_due);
-            }
-        }
-    }
-    // amounts are reported at the minor unit (a budget of 2200 as 2200.00);
-    // the plan's totals at the finest minor unit of its loans
-    let scale = plan
-        .debts
-        .iter()
-        .map(|d| d.ledger.policy().get_rounding().scale())
-        .max()
-        .unwrap_or(2);
-    // each loan's statements at the month ends, from one replay per loan
-    let mut month_ends = ledgers
-        .iter()
-        .map(|l| Ok(l.statements_on(&calendar.month_ends)?.into_iter()))
-        .collect::<Result<Vec<_>>>()?;
-    let mut damage = CreditDamage::default();
-    let mut buckets: Vec<(u32, BucketMonths)> = Vec::new();
-    let mut flows = Vec::new();
-    for (index, amounts) in payments.iter().enumerate() {
-        let (Some(payday), Some(end)) = (calendar.paydays.get(index), calendar.month_ends.get(index)) else {
-            return Err(overflow("plan month"));
-        };
-        let budget = at_scale(plan.budget_of(index)?, scale)?;
-        let paid = at_scale(Money::sum(amounts.iter().copied())?, scale)?;
-        flows.push((*payday, paid));
-        let mut loans = Vec::with_capacity(ledgers.len());
-        for (((ledger, amount), o), statements) in ledgers
-            .iter()
-            .zip(amounts)
-            .zip(outcomes.iter_mut())
-            .zip(month_ends.iter_mut())
-        {
-            let st = statements.next().ok_or_else(|| overflow("plan month-end statement"))?;
-            debug_assert_eq!(st.as_of, *end);
-            damage.count(st.days_past_due);
-            let bucket = ledger.policy().get_buckets().bucket(st.days_past_due);
-            match buckets.iter_mut().find(|b| b.1.bucket == st.bucket) {
-                Some(b) => b.1.loan_months = b.1.loan_months.saturating_add(1),
-                None => buckets.push((
-                    bucket.from_days(),
-                    BucketMonths {
-                        bucket: st.bucket.clone(),
-                        loan_months: 1,
-                    },
-                )),
-            }
-            o.paid = o.paid.checked_add(*amount)?;
-            o.worst_days_past_due = o.worst_days_past_due.max(st.days_past_due);
-            if st.payoff.is_zero() && o.settled_on.is_none() {
-                o.settled_on = Some(*payday);
-            }
-            if *end == horizon {
-                o.still_owed = st.payoff;
-            }
-            loans.push(LoanMonth {
-                label: o.label.clone(),
-                payment: at_scale(*amount, ledger.policy().get_rounding().scale())?,
-                days_past_due: st.days_past_due,
-                bucket: st.bucket,
-                owed: st.payoff,
-            });
-        }
-        months.push(PlanMonth {
-            payday: *payday,
-            month_end: *end,
-            budget,
-            paid,
-            left: at_scale(budget.checked_sub(paid)?, scale)?,
-            loans,
-        });
-    }
-    for (o, ledger) in outcomes.iter_mut().zip(ledgers) {
-        o.paid = at_scale(o.paid, ledger.policy().get_rounding().scale())?;
-    }
-    let total_paid = at_scale(Money::sum(outcomes.iter().map(|o| o.paid))?, scale)?;
-    let still_owed = at_scale(Money::sum(outcomes.iter().map(|o| o.still_owed))?, scale)?;
-    flows.push((horizon, still_owed));
-    let rounding = plan
-        .debts
-        .first()
-        .map(|d| d.ledger.policy().get_rounding())
-        .unwrap_or_default();
-    buckets.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.bucket.cmp(&b.1.bucket)));
-    Ok(PlanResult {
-        strategy: PlanStrategy::default(),
-        horizon,
-        months,
-        loans: outcomes,
-        total_paid,
-        cost: total_paid.checked_add(still_owed)?,
-        still_owed,
-        npv: crate::compare::present_cost(plan.as_of, &flows, plan.discount_rate, rounding)?,
-        damage,
-        bucket_months: buckets.into_iter().map(|b| b.1).collect(),
-    })
-}
-
-/// `amount` written at `scale` places (`2200` as `2200.00`); an amount
-/// with more places than that is left as it is.
-fn at_scale(amount: Money, scale: u32) -> Result<Money> {
-    match amount.to_minor("plan amount", scale) {
-        Ok(minor) => Money::from_minor(minor, scale),
-        Err(_) => Ok(amount),
     }
 }

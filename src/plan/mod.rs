@@ -8,6 +8,7 @@ mod consolidate;
 mod judge;
 mod refine;
 mod replay;
+mod report;
 mod result;
 
 use chrono::NaiveDate;

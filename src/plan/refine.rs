@@ -97,8 +97,7 @@ fn key_of(judge: &mut Judge<'_>, amounts: &[Vec<Money>]) -> Result<Key> {
 /// Moves money while a move improves the plan; the plan reached and its
 /// key, if any move did.
 fn climb(judge: &mut Judge<'_>, amounts: &[Vec<Money>]) -> Result<Option<(Key, Vec<Vec<Money>>)>> {
-    let plan = judge.plan;
-    let n = plan.debts.len();
+    let n = judge.plan.debts.len();
     let months = amounts.len();
     let mut columns: Vec<Vec<Money>> = (0..n)
         .map(|i| {
@@ -117,61 +116,25 @@ fn climb(judge: &mut Judge<'_>, amounts: &[Vec<Money>]) -> Result<Option<(Key, V
     for (i, column) in columns.iter().enumerate() {
         judge.rebase(i, column)?;
     }
-    let mut total = sum(&keys)?;
+    let total = sum(&keys)?;
+    let mut state = State { columns, keys, total };
     let mut improved_any = false;
-    'search: loop {
-        let mut improved = false;
-        for k in 0..months {
-            for j in 0..n {
-                for source in std::iter::once(Source::Unspent).chain((0..n).filter(|i| *i != j).map(Source::Loan)) {
-                    let available = match source {
-                        Source::Unspent => plan
-                            .budget_of(k)?
-                            .saturating_sub(Money::sum(columns.iter().filter_map(|c| c.get(k).copied()))?),
-                        Source::Loan(i) => columns.get(i).and_then(|c| c.get(k)).copied().unwrap_or(Money::ZERO),
-                    };
-                    let current = columns.get(j).and_then(|c| c.get(k)).copied().unwrap_or(Money::ZERO);
-                    let clearing = judge.clearing(j, &columns, k)?;
-                    for delta in moves(available, plan.budget_of(k)?, current, &clearing, scale(plan, j))? {
-                        if judge.spent() {
-                            break 'search;
-                        }
-                        let (key_j, column_j) = judge.outcome(j, &shifted(&columns, j, k, delta, Direction::In)?)?;
-                        let mut trial = keys.clone();
-                        set(&mut trial, j, key_j);
-                        let mut column_i = None;
-                        if let Source::Loan(i) = source {
-                            let (key_i, col) = judge.outcome(i, &shifted(&columns, i, k, delta, Direction::Out)?)?;
-                            set(&mut trial, i, key_i);
-                            column_i = Some((i, col));
-                        }
-                        let trial_total = sum(&trial)?;
-                        // money left unspent is paid in even when it only keeps the key
-                        // (it lowers the debt); each such move spends more, so the search ends
-                        let pays_in = matches!(source, Source::Unspent)
-                            && trial_total == total
-                            && columns.get(j) != Some(&column_j);
-                        if trial_total < total || pays_in {
-                            total = trial_total;
-                            keys = trial;
-                            adopt(judge, &mut columns, j, column_j)?;
-                            if let Some((i, col)) = column_i {
-                                adopt(judge, &mut columns, i, col)?;
-                            }
-                            improved = true;
-                            improved_any = true;
-                            break; // the source has changed: the next delta would be stale
-                        }
-                    }
-                }
+    loop {
+        let mut improved = match move_round(judge, &mut state, months)? {
+            Round::Spent => break,
+            Round::Improved => {
+                improved_any = true;
+                true
             }
-        }
+            Round::Unchanged => false,
+        };
         if !improved {
             // stuck: try trading between two loans across two months
             // (more to one now, as much back to the other later)
-            improved = swap(judge, &mut columns, &mut keys, &mut total)?
-                || gather(judge, &mut columns, &mut keys, &mut total)?
-                || focus(judge, &mut columns, &mut keys, &mut total)?;
+            let State { columns, keys, total } = &mut state;
+            improved = swap(judge, columns, keys, total)?
+                || gather(judge, columns, keys, total)?
+                || focus(judge, columns, keys, total)?;
         }
         if !improved || judge.spent() {
             break;
@@ -181,14 +144,104 @@ fn climb(judge: &mut Judge<'_>, amounts: &[Vec<Money>]) -> Result<Option<(Key, V
     Ok(improved_any.then(|| {
         let amounts = (0..months)
             .map(|k| {
-                columns
+                state
+                    .columns
                     .iter()
                     .map(|c| c.get(k).copied().unwrap_or(Money::ZERO))
                     .collect()
             })
             .collect();
-        (total, amounts)
+        (state.total, amounts)
     }))
+}
+
+/// The search's state: each loan's column of payments (by month), each
+/// loan's key, and their sum.
+struct State {
+    columns: Vec<Vec<Money>>,
+    keys: Vec<Key>,
+    total: Key,
+}
+
+/// How a round of moves ended.
+enum Round {
+    /// At least one move was kept.
+    Improved,
+    /// None was.
+    Unchanged,
+    /// The search's budget of work ran out.
+    Spent,
+}
+
+/// One round of moves: in each month, money moved into each loan from what
+/// is unspent or from another loan, by each of [`moves`]' sizes; a move is
+/// kept when it lowers the total key (and then the source has changed, so
+/// the next size would be stale).
+fn move_round(judge: &mut Judge<'_>, state: &mut State, months: usize) -> Result<Round> {
+    let plan = judge.plan;
+    let n = plan.debts.len();
+    let mut improved = false;
+    for k in 0..months {
+        for j in 0..n {
+            for source in std::iter::once(Source::Unspent).chain((0..n).filter(|i| *i != j).map(Source::Loan)) {
+                let columns = &state.columns;
+                let available = match source {
+                    Source::Unspent => plan
+                        .budget_of(k)?
+                        .saturating_sub(Money::sum(columns.iter().filter_map(|c| c.get(k).copied()))?),
+                    Source::Loan(i) => columns.get(i).and_then(|c| c.get(k)).copied().unwrap_or(Money::ZERO),
+                };
+                let current = columns.get(j).and_then(|c| c.get(k)).copied().unwrap_or(Money::ZERO);
+                let clearing = judge.clearing(j, columns, k)?;
+                for delta in moves(available, plan.budget_of(k)?, current, &clearing, scale(plan, j))? {
+                    if judge.spent() {
+                        return Ok(Round::Spent);
+                    }
+                    if try_move(judge, state, source, j, k, delta)? {
+                        improved = true;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    Ok(if improved { Round::Improved } else { Round::Unchanged })
+}
+
+/// Moves `delta` in month `k` into loan `j` from `source`; keeps it when it
+/// lowers the total key, or when it pays in money left unspent and keeps the
+/// key (it lowers the debt; each such move spends more, so the search ends).
+fn try_move(
+    judge: &mut Judge<'_>,
+    state: &mut State,
+    source: Source,
+    j: usize,
+    k: usize,
+    delta: Money,
+) -> Result<bool> {
+    let (key_j, column_j) = judge.outcome(j, &shifted(&state.columns, j, k, delta, Direction::In)?)?;
+    let mut trial = state.keys.clone();
+    set(&mut trial, j, key_j);
+    let mut column_i = None;
+    if let Source::Loan(i) = source {
+        let (key_i, col) = judge.outcome(i, &shifted(&state.columns, i, k, delta, Direction::Out)?)?;
+        set(&mut trial, i, key_i);
+        column_i = Some((i, col));
+    }
+    let trial_total = sum(&trial)?;
+    let pays_in =
+        matches!(source, Source::Unspent) && trial_total == state.total && state.columns.get(j) != Some(&column_j);
+    let keep = trial_total < state.total || pays_in;
+    if !keep {
+        return Ok(false);
+    }
+    state.total = trial_total;
+    state.keys = trial;
+    adopt(judge, &mut state.columns, j, column_j)?;
+    if let Some((i, col)) = column_i {
+        adopt(judge, &mut state.columns, i, col)?;
+    }
+    Ok(true)
 }
 
 /// The first trade that improves the plan: `delta` from loan `i` to loan

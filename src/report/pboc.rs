@@ -4,7 +4,7 @@
 use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::accrual::{Ledger, Statement, Through};
+use crate::accrual::{Ledger, Standing, Statement, Through};
 use crate::error::{Error, Result};
 use crate::money::Money;
 
@@ -188,20 +188,7 @@ impl Ledger {
             .ok_or_else(bad_date)?
             .max(month_start(opened).ok_or_else(bad_date)?);
         // the months and their last days, then each month's reporting date: two replays
-        let mut starts = Vec::new();
-        let mut month = first;
-        while month <= last {
-            starts.push(month);
-            month = month.checked_add_months(Months::new(1)).ok_or_else(bad_date)?;
-        }
-        let ends = starts
-            .iter()
-            .map(|m| {
-                m.checked_add_months(Months::new(1))
-                    .and_then(|n| n.pred_opt())
-                    .ok_or_else(bad_date)
-            })
-            .collect::<Result<Vec<_>>>()?;
+        let (starts, ends) = months_between(first, last)?;
         // pass 1: each month's end (settled by then?), and the statement of the last one, which
         // knows every installment that fell due
         let at_ends: Vec<(NaiveDate, Through)> = ends.iter().map(|&e| (e, Through::EndOf)).collect();
@@ -231,21 +218,10 @@ impl Ledger {
             else {
                 break;
             };
-            let status = if month_end.paid_off {
-                'C'
-            } else if st.charged_off {
-                'B'
-            } else if st.days_past_due > 0 {
-                overdue_digit(st.days_past_due)
-            } else if !dues.is_empty() {
-                'N'
-            } else {
-                '*'
-            };
             months.push(PbocMonth {
                 month: format!("{:04}-{:02}", month.year(), month.month()),
                 reporting_date,
-                status,
+                status: month_status(month_end.paid_off, st, !dues.is_empty()),
                 days_past_due: st.days_past_due,
             });
         }
@@ -325,4 +301,44 @@ fn special_transactions(ledger: &Ledger, st: &Statement, from: NaiveDate) -> Res
     }
     out.sort_by_key(|t| t.date);
     Ok(out)
+}
+
+/// The first and last days of each month from `first` to `last` (both
+/// first days of a month).
+fn months_between(first: NaiveDate, last: NaiveDate) -> Result<(Vec<NaiveDate>, Vec<NaiveDate>)> {
+    let bad_date = || Error::DateOutOfRange {
+        operation: "a month of the repayment record",
+    };
+    let mut starts = Vec::new();
+    let mut month = first;
+    while month <= last {
+        starts.push(month);
+        month = month.checked_add_months(Months::new(1)).ok_or_else(bad_date)?;
+    }
+    let ends = starts
+        .iter()
+        .map(|m| {
+            m.checked_add_months(Months::new(1))
+                .and_then(|n| n.pred_opt())
+                .ok_or_else(bad_date)
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok((starts, ends))
+}
+
+/// A month's status in the 24-month history: settled (`C`) by its end,
+/// charged off (`B`), overdue (`1`–`7` by the days past due), normal with an
+/// installment due (`N`), or nothing due (`*`), as of its reporting date.
+fn month_status(settled: bool, st: &Standing, had_dues: bool) -> char {
+    if settled {
+        'C'
+    } else if st.charged_off {
+        'B'
+    } else if st.days_past_due > 0 {
+        overdue_digit(st.days_past_due)
+    } else if had_dues {
+        'N'
+    } else {
+        '*'
+    }
 }

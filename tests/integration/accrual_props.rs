@@ -116,6 +116,32 @@ fn caps() -> impl Strategy<Value = Caps> {
         })
 }
 
+/// One of the allocation orders with one of the surplus rules.
+fn allocation(order: u8, surplus: u8) -> AllocationOrder {
+    match order {
+        0 => AllocationOrder::servicer_default(),
+        1 => AllocationOrder::civil_code_561(),
+        _ => AllocationOrder::principal_first(),
+    }
+    .surplus(match surplus {
+        0 => Surplus::NextInstallments,
+        1 => Surplus::LastInstallments,
+        2 => Surplus::ShortenTerm,
+        3 => Surplus::LowerInstallments,
+        _ => Surplus::CreditBalance,
+    })
+}
+
+/// The accruals whose bits are set in `stops`.
+fn charge_off_stops(stops: u8) -> Vec<Accrual> {
+    Accrual::ALL
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| stops & (1 << i) != 0)
+        .map(|(_, a)| a)
+        .collect()
+}
+
 fn policy() -> impl Strategy<Value = OverduePolicy> {
     (
         (0u8..2, 0i64..20, 0u8..3, any::<bool>(), any::<bool>()),
@@ -154,33 +180,13 @@ fn policy() -> impl Strategy<Value = OverduePolicy> {
                     } else {
                         DayCount::Thirty360Bond
                     })
-                    .allocation(
-                        match order {
-                            0 => AllocationOrder::servicer_default(),
-                            1 => AllocationOrder::civil_code_561(),
-                            _ => AllocationOrder::principal_first(),
-                        }
-                        .surplus(match surplus {
-                            0 => Surplus::NextInstallments,
-                            1 => Surplus::LastInstallments,
-                            2 => Surplus::ShortenTerm,
-                            3 => Surplus::LowerInstallments,
-                            _ => Surplus::CreditBalance,
-                        }),
-                    )
+                    .allocation(allocation(order, surplus))
                     .pyramiding(if pyramid {
                         Pyramiding::Allowed
                     } else {
                         Pyramiding::Forbidden
                     })
-                    .charge_off_stops(
-                        &Accrual::ALL
-                            .into_iter()
-                            .enumerate()
-                            .filter(|(i, _)| stops & (1 << i) != 0)
-                            .map(|(_, a)| a)
-                            .collect::<Vec<_>>(),
-                    )
+                    .charge_off_stops(&charge_off_stops(stops))
                     .early_settlement(match settle {
                         0 => EarlySettlement::AccruedInterest,
                         1 => EarlySettlement::CurrentPeriod,

@@ -157,32 +157,7 @@ fn a_prepayment_on_a_daily_interest_loan_under_each_installment_rule() {
             m(dec!(6110.62)),
             "{rule:?}: 11,083.29 − 4,972.67"
         );
-        // pay every installment still owed on its due date
-        let (mut second_due, mut third_due) = (Money::ZERO, Money::ZERO);
-        for k in 1..12 {
-            let due = ledger.schedule().installments()[k].due_date;
-            let Some(owed) = ledger
-                .statement(due)
-                .unwrap()
-                .installments
-                .get(k)
-                .map(|i| i.outstanding)
-            else {
-                break; // the term shortened
-            };
-            let amount = Money::sum([owed.principal, owed.interest]).unwrap();
-            if k == 1 {
-                second_due = amount;
-            }
-            if k == 2 {
-                third_due = amount;
-            }
-            if !amount.is_zero() {
-                ledger
-                    .pay(Payment::new(format!("i{}", k + 1), due, amount).unwrap())
-                    .unwrap();
-            }
-        }
+        let (second_due, third_due) = pay_the_rest_when_due(&mut ledger);
         let last = ledger.statement(d(2027, 1, 15)).unwrap();
         assert_eq!(last.status, LoanStatus::PaidOff, "{rule:?}");
         assert!(total_interest(&last) < on_time, "{rule:?}");
@@ -209,6 +184,37 @@ fn a_prepayment_on_a_daily_interest_loan_under_each_installment_rule() {
             }
         }
     }
+}
+
+/// Pays every installment after the first still owed on its due date; returns what the
+/// second and the third asked.
+fn pay_the_rest_when_due(ledger: &mut Ledger) -> (Money, Money) {
+    let (mut second_due, mut third_due) = (Money::ZERO, Money::ZERO);
+    for k in 1..12 {
+        let due = ledger.schedule().installments()[k].due_date;
+        let Some(owed) = ledger
+            .statement(due)
+            .unwrap()
+            .installments
+            .get(k)
+            .map(|i| i.outstanding)
+        else {
+            break; // the term shortened
+        };
+        let amount = Money::sum([owed.principal, owed.interest]).unwrap();
+        if k == 1 {
+            second_due = amount;
+        }
+        if k == 2 {
+            third_due = amount;
+        }
+        if !amount.is_zero() {
+            ledger
+                .pay(Payment::new(format!("i{}", k + 1), due, amount).unwrap())
+                .unwrap();
+        }
+    }
+    (second_due, third_due)
 }
 
 /// The payoff of a daily-interest loan on any date is the principal outstanding plus the

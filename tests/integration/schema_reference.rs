@@ -135,45 +135,6 @@ fn extra_requests() -> Vec<(&'static str, Value)> {
     rich["basis"] = json!({"actual_days": "act365_fixed"});
     rich["rounding"] = json!({"scale": 2, "mode": "half_even"});
     rich["interest"] = json!({"kind": "scheduled"});
-    let mut daily = options.clone();
-    daily["rate"] = json!({"value": "0.045", "period": "annual"});
-    daily["interest"] = json!({"kind": "daily_on_balance", "day_count": "act360", "installments": "reamortise"});
-    daily["floating"] = json!({
-        "index": {"entries": [["2025-12-20", {"value": "0.03", "period": "annual"}]], "known_through": "2027-12-31"},
-        "spread": "0.015", "reset": {"every_months": 3}, "floor": {"value": "0.02", "period": "annual"},
-        "cap": {"value": "0.2", "period": "annual"}, "fixing": {"days_before": 2}, "on_reset": "keep_installment", "resets_from": "2026-03-01"
-    });
-    let policy = json!({
-        "penalty_rate": {"kind": "contract_uplift", "value": "0.5"},
-        "day_count": "act365_fixed",
-        "penalty_base": "overdue_principal",
-        "compound_interest": true,
-        "late_fee": {"amount": {"kind": "of_installment", "value": "0.05"}, "recurrence": {"kind": "every_days", "days": 30},
-                     "min": "5", "max": "50"},
-        "interest_on_fees": false,
-        "grace": {"days": 3, "meaning": "shift"},
-        "tolerance": "1.00",
-        "caps": {"annualised": {"value": "0.24", "period": "annual"}, "lifetime": "0.36", "per_installment": {"kind": "of_installment", "value": "0.5"}},
-        "charge_off_after_days": 180,
-        "charge_off_stops": ["penalty_interest"],
-        "pyramiding": "forbidden",
-        "duplicate_window_days": 2,
-        "buckets": [{"label": "M0", "from_days": 0}, {"label": "M1+", "from_days": 1}],
-        "allocation": {"tiers": [{"components": ["fees", "penalty_interest", "compound_interest", "interest", "principal"],
-                                  "states": ["past_due", "due", "not_yet_due"], "direction": "horizontal"}],
-                       "surplus": "credit_balance"},
-        "early_settlement": "current_period",
-        "rounding": {"scale": 2, "mode": "half_away_from_zero"}
-    });
-    let events = json!([
-        {"kind": "payment", "id": "p1", "date": "2026-02-15", "amount": "1100.16"},
-        {"kind": "payment", "id": "p2", "date": "2026-03-20", "amount": "500"},
-        {"kind": "reversal", "payment_id": "p2", "date": "2026-03-25", "fee": "15"},
-        {"kind": "waiver", "date": "2026-04-01", "component": "penalty_interest", "amount": "1", "installment": 2},
-        {"kind": "payment", "id": "p3", "date": "2026-04-02", "amount": "20000"},
-        {"kind": "refund", "date": "2026-04-10", "amount": "5"},
-        {"kind": "interruption", "date": "2026-05-10", "cause": "acknowledgement"},
-    ]);
     let restructure = |plan: Value| {
         json!({"kind": "restructure", "date": "2026-06-24", "plan": plan,
                "penalty_interest": {"waive": {"kind": "amount", "value": "1"}, "then": "spread"},
@@ -186,33 +147,13 @@ fn extra_requests() -> Vec<(&'static str, Value)> {
         l["events"].as_array_mut().unwrap().push(restructure(plan));
         json!({"ledger": l, "as_of": "2026-07-01"})
     };
-    let mut compare = borrower.clone();
-    compare["options"].as_array_mut().unwrap().extend([
-        json!({"label": "pay", "way": {"kind": "pay_now"}}),
-        json!({"label": "reamortise", "way": {"kind": "restructure", "date": "2026-06-24", "plan": {"kind": "reamortise"}}}),
-        json!({"label": "service", "way": {"kind": "debt_service", "fee": {"kind": "flat", "value": "100"},
-               "reduction": "0.1", "months": 3, "freeze_penalties": true}}),
-        json!({"label": "savings fee", "way": {"kind": "debt_service", "fee": {"kind": "share_of_savings", "value": "0.2"},
-               "reduction": "0.1", "months": 3}}),
-        json!({"label": "refinance", "way": {"kind": "refinance", "lender": "private_lender",
-               "rate": {"value": "0.1", "period": "annual"}, "installments": 6,
-               "upfront_fee": {"kind": "flat", "value": "50"}, "recurring_fee": "5"}}),
-    ]);
-    compare["ledger"]["policy"]["caps"]["per_installment"] = json!({"kind": "amount", "value": "100"});
-    compare["rank_by"] = "peak_monthly_payment".into();
-    compare["order"] = "money_only".into();
-    compare["lender"] = "private_lender".into();
-    compare["credit_record_years"] = 3.into();
-    compare["lpr"] = json!([["2019-08-20", {"value": "0.0425", "period": "annual"}]]);
+    let compare = every_way_out(&borrower);
     let mut plan = documents("several_loans.json").remove(0);
     plan["budget"] = json!({"kind": "by_month", "value": ["2200", "2200", "2000", "2000", "2000", "2000"]});
     let cost_flows = documents("flows.json").remove(0)["flows"].clone();
     vec![
         ("schedule", rich),
-        (
-            "statement",
-            json!({"ledger": {"schedule": {"options": daily}, "policy": policy, "events": events}, "as_of": "2026-06-01"}),
-        ),
+        ("statement", daily_statement(options)),
         (
             "statement",
             restructured(
@@ -258,6 +199,74 @@ fn extra_requests() -> Vec<(&'static str, Value)> {
                         "unit_period": {"kind": "single_payment"}}),
         ),
     ]
+}
+
+/// A statement request on daily interest and a floating rate, with every
+/// field of the policy and every kind of event.
+fn daily_statement(options: &Value) -> Value {
+    let mut daily = options.clone();
+    daily["rate"] = json!({"value": "0.045", "period": "annual"});
+    daily["interest"] = json!({"kind": "daily_on_balance", "day_count": "act360", "installments": "reamortise"});
+    daily["floating"] = json!({
+        "index": {"entries": [["2025-12-20", {"value": "0.03", "period": "annual"}]], "known_through": "2027-12-31"},
+        "spread": "0.015", "reset": {"every_months": 3}, "floor": {"value": "0.02", "period": "annual"},
+        "cap": {"value": "0.2", "period": "annual"}, "fixing": {"days_before": 2}, "on_reset": "keep_installment", "resets_from": "2026-03-01"
+    });
+    let policy = json!({
+        "penalty_rate": {"kind": "contract_uplift", "value": "0.5"},
+        "day_count": "act365_fixed",
+        "penalty_base": "overdue_principal",
+        "compound_interest": true,
+        "late_fee": {"amount": {"kind": "of_installment", "value": "0.05"}, "recurrence": {"kind": "every_days", "days": 30},
+                     "min": "5", "max": "50"},
+        "interest_on_fees": false,
+        "grace": {"days": 3, "meaning": "shift"},
+        "tolerance": "1.00",
+        "caps": {"annualised": {"value": "0.24", "period": "annual"}, "lifetime": "0.36", "per_installment": {"kind": "of_installment", "value": "0.5"}},
+        "charge_off_after_days": 180,
+        "charge_off_stops": ["penalty_interest"],
+        "pyramiding": "forbidden",
+        "duplicate_window_days": 2,
+        "buckets": [{"label": "M0", "from_days": 0}, {"label": "M1+", "from_days": 1}],
+        "allocation": {"tiers": [{"components": ["fees", "penalty_interest", "compound_interest", "interest", "principal"],
+                                  "states": ["past_due", "due", "not_yet_due"], "direction": "horizontal"}],
+                       "surplus": "credit_balance"},
+        "early_settlement": "current_period",
+        "rounding": {"scale": 2, "mode": "half_away_from_zero"}
+    });
+    let events = json!([
+        {"kind": "payment", "id": "p1", "date": "2026-02-15", "amount": "1100.16"},
+        {"kind": "payment", "id": "p2", "date": "2026-03-20", "amount": "500"},
+        {"kind": "reversal", "payment_id": "p2", "date": "2026-03-25", "fee": "15"},
+        {"kind": "waiver", "date": "2026-04-01", "component": "penalty_interest", "amount": "1", "installment": 2},
+        {"kind": "payment", "id": "p3", "date": "2026-04-02", "amount": "20000"},
+        {"kind": "refund", "date": "2026-04-10", "amount": "5"},
+        {"kind": "interruption", "date": "2026-05-10", "cause": "acknowledgement"},
+    ]);
+    json!({"ledger": {"schedule": {"options": daily}, "policy": policy, "events": events}, "as_of": "2026-06-01"})
+}
+
+/// The borrower's comparison with every way out and every comparison option.
+fn every_way_out(borrower: &Value) -> Value {
+    let mut compare = borrower.clone();
+    compare["options"].as_array_mut().unwrap().extend([
+        json!({"label": "pay", "way": {"kind": "pay_now"}}),
+        json!({"label": "reamortise", "way": {"kind": "restructure", "date": "2026-06-24", "plan": {"kind": "reamortise"}}}),
+        json!({"label": "service", "way": {"kind": "debt_service", "fee": {"kind": "flat", "value": "100"},
+               "reduction": "0.1", "months": 3, "freeze_penalties": true}}),
+        json!({"label": "savings fee", "way": {"kind": "debt_service", "fee": {"kind": "share_of_savings", "value": "0.2"},
+               "reduction": "0.1", "months": 3}}),
+        json!({"label": "refinance", "way": {"kind": "refinance", "lender": "private_lender",
+               "rate": {"value": "0.1", "period": "annual"}, "installments": 6,
+               "upfront_fee": {"kind": "flat", "value": "50"}, "recurring_fee": "5"}}),
+    ]);
+    compare["ledger"]["policy"]["caps"]["per_installment"] = json!({"kind": "amount", "value": "100"});
+    compare["rank_by"] = "peak_monthly_payment".into();
+    compare["order"] = "money_only".into();
+    compare["lender"] = "private_lender".into();
+    compare["credit_record_years"] = 3.into();
+    compare["lpr"] = json!([["2019-08-20", {"value": "0.0425", "period": "annual"}]]);
+    compare
 }
 
 /// The schema at `#/$defs/Name`, naming it in `seen`.

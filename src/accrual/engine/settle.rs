@@ -21,16 +21,7 @@ impl Book<'_> {
                 continue;
             }
             if it.due <= d {
-                for c in Component::ALL {
-                    let x = inst.out[c];
-                    if x != 0 {
-                        parts.push(Part {
-                            installment: k,
-                            component: c,
-                            amount: x,
-                        });
-                    }
-                }
+                push_parts(&mut parts, k, Component::ALL.map(|c| (c, inst.out[c])));
                 continue;
             }
             // a later period with nothing paid ahead or carried onto it: only its principal
@@ -40,70 +31,73 @@ impl Book<'_> {
                 && it.posted_interest == 0
                 && it.posted_fee == 0;
             if untouched && !all_scheduled && k != earning.1 {
-                for (c, x) in [
-                    (Component::Fees, inst.out[Component::Fees] - inst.scheduled_fee_out),
-                    (Component::PenaltyInterest, inst.out[Component::PenaltyInterest]),
-                    (Component::CompoundInterest, inst.out[Component::CompoundInterest]),
-                    (Component::Principal, inst.out[Component::Principal]),
-                ] {
-                    if x != 0 {
-                        parts.push(Part {
-                            installment: k,
-                            component: c,
-                            amount: x,
-                        });
-                    }
-                }
+                push_parts(
+                    &mut parts,
+                    k,
+                    [
+                        (Component::Fees, inst.out[Component::Fees] - inst.scheduled_fee_out),
+                        (Component::PenaltyInterest, inst.out[Component::PenaltyInterest]),
+                        (Component::CompoundInterest, inst.out[Component::CompoundInterest]),
+                        (Component::Principal, inst.out[Component::Principal]),
+                    ],
+                );
                 continue;
             }
-            // what is earned of the period's own interest and fee; settling early charges it
-            // today, so together it must fit the annualised cap's room (interest first, as when
-            // an installment falls due the fee is cut first)
-            let mut earned_interest = self.earned(it.interest - it.posted_interest, k, *it, earning)?;
-            let mut earned_fee = self.earned(it.fee - it.posted_fee, k, *it, earning)?;
-            if let Some(room) = room.as_mut() {
-                let allowed = cadd(earned_interest, earned_fee)?.min((*room).max(0));
-                *room -= allowed;
-                earned_interest = earned_interest.min(allowed);
-                earned_fee = allowed - earned_interest;
-            }
-            let interest = early_part(
-                it.interest,
-                it.posted_interest,
-                inst.out[Component::Interest],
-                inst.paid[Component::Interest],
-                earned_interest,
-            );
-            let fee = early_part(
-                it.fee,
-                it.posted_fee,
-                inst.scheduled_fee_out,
-                inst.paid[Component::Fees],
-                earned_fee,
-            );
-            // late and returned-payment fees, penalties carried or posted on it: owed in full
-            let other_fees = inst.out[Component::Fees] - inst.scheduled_fee_out;
-            for part in [
-                (Component::Fees, cadd(fee.max(0), other_fees)?),
-                (Component::PenaltyInterest, inst.out[Component::PenaltyInterest]),
-                (Component::CompoundInterest, inst.out[Component::CompoundInterest]),
-                (Component::Interest, interest.max(0)),
-                (Component::Principal, inst.out[Component::Principal]),
-                (Component::Fees, fee.min(0)),
-                (Component::Interest, interest.min(0)),
-            ] {
-                if part.1 != 0 {
-                    parts.push(Part {
-                        installment: k,
-                        component: part.0,
-                        amount: part.1,
-                    });
-                }
-            }
+            let settled = self.settled_early(k, earning, &mut room)?;
+            push_parts(&mut parts, k, settled);
         }
         self.accrued_part(&mut parts, room)?;
         parts.retain(|p| p.amount != 0);
         Ok(parts)
+    }
+
+    /// What settles installment `k`, not yet due, early: what is earned of
+    /// the period's own interest and fee (settling early charges it today,
+    /// so together it must fit the annualised cap's `room`, interest first,
+    /// as when an installment falls due the fee is cut first), what was
+    /// paid of them beyond that coming back (negative), and late and
+    /// returned-payment fees and penalties carried or posted on it, in full.
+    fn settled_early(
+        &self,
+        k: usize,
+        earning: (i32, usize),
+        room: &mut Option<i128>,
+    ) -> Result<[(Component, i128); 7]> {
+        let (Some(inst), Some(it)) = (self.inst.get(k), self.rows.get(k)) else {
+            return Ok([(Component::Fees, 0); 7]);
+        };
+        let mut earned_interest = self.earned(it.interest - it.posted_interest, k, *it, earning)?;
+        let mut earned_fee = self.earned(it.fee - it.posted_fee, k, *it, earning)?;
+        if let Some(room) = room.as_mut() {
+            let allowed = cadd(earned_interest, earned_fee)?.min((*room).max(0));
+            *room -= allowed;
+            earned_interest = earned_interest.min(allowed);
+            earned_fee = allowed - earned_interest;
+        }
+        let interest = early_part(
+            it.interest,
+            it.posted_interest,
+            inst.out[Component::Interest],
+            inst.paid[Component::Interest],
+            earned_interest,
+        );
+        let fee = early_part(
+            it.fee,
+            it.posted_fee,
+            inst.scheduled_fee_out,
+            inst.paid[Component::Fees],
+            earned_fee,
+        );
+        let other_fees = inst.out[Component::Fees] - inst.scheduled_fee_out;
+        Ok([
+            (Component::Fees, cadd(fee.max(0), other_fees)?),
+            (Component::PenaltyInterest, inst.out[Component::PenaltyInterest]),
+            (Component::CompoundInterest, inst.out[Component::CompoundInterest]),
+            (Component::Interest, interest.max(0)),
+            (Component::Principal, inst.out[Component::Principal]),
+            (Component::Fees, fee.min(0)),
+            (Component::Interest, interest.min(0)),
+        ])
     }
 
     /// A floor under the payoff on day `d`: the unpaid principal, less what
@@ -257,5 +251,18 @@ fn early_part(total: i128, posted: i128, out: i128, paid: i128, earned: i128) ->
         posted_left + owed.min(out - posted_left)
     } else {
         -(-owed).min(paid)
+    }
+}
+
+/// Adds the non-zero `amounts` of installment `k` to `parts`.
+fn push_parts(parts: &mut Parts, k: usize, amounts: impl IntoIterator<Item = (Component, i128)>) {
+    for (component, amount) in amounts {
+        if amount != 0 {
+            parts.push(Part {
+                installment: k,
+                component,
+                amount,
+            });
+        }
     }
 }
