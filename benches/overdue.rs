@@ -100,7 +100,7 @@ fn schedules(c: &mut Criterion) {
         });
         group.finish();
     }
-    // issue 12: a 30-year LPR mortgage repriced every anniversary (re-amortised at each change)
+    // A 30-year LPR mortgage repriced every anniversary (re-amortised at each change)
     // beside the same loan at a fixed rate
     let mut group = c.benchmark_group("schedule/floating/360");
     let start = d(2019, 10, 8);
@@ -235,7 +235,7 @@ fn bench_portfolio() -> Vec<Ledger> {
         .collect()
 }
 
-/// 12,000 at 18 % over 24 months, re-amortised after a 5,000 prepayment (issue 10).
+/// 12,000 at 18 % over 24 months, re-amortised after a 5,000 prepayment.
 fn prepaid_ledger() -> Ledger {
     let schedule = Schedule::equal_installment(
         Money::new(dec!(12000)).unwrap(),
@@ -272,7 +272,7 @@ fn accrual(c: &mut Criterion) {
     group.bench_function("dpd_3650", |b| {
         b.iter(|| black_box(&ledger).statement(black_box(d(2036, 1, 13))).unwrap())
     });
-    // issue 12: the same loan with daily interest on the actual balance (ACT/365F), beside the
+    // The same loan with daily interest on the actual balance (ACT/365F), beside the
     // scheduled one: the accrual is closed form between events, so it stays flat in the days
     let daily = bench_ledger_with(dec!(12000), InterestModel::daily(DayCount::Act365Fixed));
     group.bench_function("daily_interest/dpd_400", |b| {

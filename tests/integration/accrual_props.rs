@@ -36,7 +36,7 @@ fn schedule() -> impl Strategy<Value = Schedule> {
                 start,
             )
             .method(method);
-            // issue 12: a quarter daily interest on the actual balance, a quarter floating
+            // A quarter daily interest on the actual balance, a quarter floating
             o = match model {
                 0 => o.interest(InterestModel::daily(DayCount::Act365Fixed)),
                 1 => o.interest(InterestModel::DailyOnBalance {
@@ -307,7 +307,7 @@ proptest! {
             st.installments.iter().filter(|i| i.due_date < early.as_of).map(|i| i.outstanding.total().unwrap())
         ).unwrap();
         prop_assert!(owed_then(&early) <= owed_then(&late));
-        // under every combination of caps, charge-off and allocation (issue 10 §8): interest
+        // under every combination of caps, charge-off and allocation: interest
         // not yet due is upcoming, not owed, so what is owed, the charges and the payoff never fall
         prop_assert!(early.outstanding.total().unwrap() <= late.outstanding.total().unwrap());
         prop_assert!(early.charged.total().unwrap() <= late.charged.total().unwrap());

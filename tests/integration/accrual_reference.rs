@@ -1,4 +1,4 @@
-//! Reference cases for accrual: DOMAIN.md §7 and hand-worked statements,
+//! Reference cases for accrual: published rules and hand-worked statements,
 //! each with its arithmetic in a comment.
 
 use crate::common::{d, m};
@@ -38,7 +38,8 @@ fn no_penalty() -> OverduePolicy {
         .compound_interest(false)
 }
 
-/// Source: DOMAIN.md §7 "penalty": 10,000 overdue 30 days; contract 4.35 % × 1.5; ACT/360 → 54.38.
+/// Source: the penalty formula (PBoC 2003 uplift of the contract rate): 10,000 overdue 30 days;
+/// contract 4.35 % × 1.5; ACT/360 → 54.38.
 /// 10,000 × 0.06525 × 30 / 360 = 54.375 → 54.38 (half away from zero).
 #[test]
 fn penalty_on_overdue_principal_bank_convention() {
@@ -76,7 +77,7 @@ fn compound_interest_on_overdue_interest() {
     assert_eq!(st.outstanding.compound_interest, m(dec!(2.37)));
 }
 
-/// Source: DOMAIN.md §7 "Civil Code 561": costs 200, interest 1,500, principal 10,000; pay 1,000
+/// Source: Civil Code art. 561: costs 200, interest 1,500, principal 10,000; pay 1,000
 /// → costs 200, interest 800, principal 0 (Chinese Civil Code art. 561).
 #[test]
 fn civil_code_561_costs_then_interest_then_principal() {
@@ -105,7 +106,7 @@ fn civil_code_561_costs_then_interest_then_principal() {
     assert_eq!(st.outstanding.interest, m(dec!(700)));
 }
 
-/// Source: DOMAIN.md §7 "rounding": 250.00 × 0.05 %/day × 1 day = 0.125 → half-up 0.13, half-even 0.12.
+/// Source: arithmetic: 250.00 × 0.05 %/day × 1 day = 0.125 → half-up 0.13, half-even 0.12.
 #[test]
 fn one_day_penalty_rounds_by_the_policy() {
     for (rounding, expected) in [
@@ -366,7 +367,7 @@ fn tolerance_keeps_a_small_remainder_current() {
 
 /// Early settlement on 2026-01-20 of 1,000 at 10 % in 2 installments (8.33 interest in month one):
 /// payoff = 1,000 + 8.33 × 19/31 (5.11) = 1,005.11; paying it leaves nothing owed, and the rest of
-/// the interest is never charged (issue 10: no interest for days that have not passed).
+/// the interest is never charged (no interest for days that have not passed).
 #[test]
 fn paying_the_payoff_settles_the_loan() {
     let s = Schedule::equal_installment(m(dec!(1000)), Rate::annual(dec!(0.1)).unwrap(), 2, d(2026, 1, 1)).unwrap();

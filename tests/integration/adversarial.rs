@@ -136,7 +136,7 @@ fn ledger_job(ledger: &Ledger) {
         .filter_map(|&d| start.checked_add_signed(chrono::Duration::days(d)))
         .collect();
     dates.extend(ledger.events().iter().map(|e| e.date()));
-    // what a lender reports and books of it (issue 14): a result or a named error
+    // what a lender reports and books of it: a result or a named error
     if let Some(day) = start.checked_add_signed(chrono::Duration::days(400)) {
         if let Err(e) = ledger.pboc_record(day) {
             named(&e);

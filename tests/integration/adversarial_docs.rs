@@ -241,7 +241,7 @@ fn options_doc(r: &mut Rng) -> Value {
     if r.chance(30) {
         options["basis"] = json!({"actual_days": day_count(r)});
     }
-    // issue 12: daily interest on the actual balance, and floating rates
+    // Daily interest on the actual balance, and floating rates
     if r.chance(30) {
         options["interest"] = json!({
             "kind": *r.pick(&["daily_on_balance", "daily_on_balance", "scheduled", "monthly"]),

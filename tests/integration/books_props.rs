@@ -1,4 +1,4 @@
-//! Properties of the journal (issue 14): on random histories (with waivers, restructures,
+//! Properties of the journal: on random histories (with waivers, restructures,
 //! charge-off and recoveries, under every booking policy) every entry balances, the claims
 //! booked equal the statement's outstanding to the cent, the credit balance agrees, nothing is
 //! left in suspense or holding once the loan is paid, and income is what was charged less what

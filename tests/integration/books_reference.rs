@@ -1,4 +1,4 @@
-//! Journal entries (issue 14), worked by hand. The loan: 1,200 at 12 % a year in 12 monthly
+//! Journal entries, worked by hand. The loan: 1,200 at 12 % a year in 12 monthly
 //! equal installments of 106.62 from 2026-01-15 (due on the 15th); the first month's interest is
 //! 1,200 × 1 % = 12.00. Sources for the rules booked: non-accrual at 90 days past due and
 //! charge-off at 120 (FFIEC Uniform Retail Credit Classification and Account Management Policy,

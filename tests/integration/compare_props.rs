@@ -117,7 +117,7 @@ proptest! {
 
     #[test]
     fn staying_longer_never_costs_less((case, at, _ways, _key) in comparison(), a in 0u64..2000, b in 0u64..2000) {
-        // every combination of caps, charge-off and allocation (issue 10 §8: no history left out)
+        // every combination of caps, charge-off and allocation (no history left out)
         let ledger = ledger(&case);
         let today = after(&case, at);
         let (a, b) = (a.min(b), a.max(b));
@@ -166,7 +166,7 @@ proptest! {
         }
     }
 
-    /// Issue 13 §1: affordable first (the default) never ranks an option over budget or above a
+    /// Affordable first (the default) never ranks an option over budget or above a
     /// legal cap before one the borrower can take; within each group, the key decides.
     #[test]
     fn affordable_options_always_rank_first((case, at, ways, key) in comparison()) {
@@ -182,7 +182,7 @@ proptest! {
         }
     }
 
-    /// Issue 13 §1: the term `fit_to_budget` proposes is the shortest whose every month fits,
+    /// The term `fit_to_budget` proposes is the shortest whose every month fits,
     /// checked against running each term from 1 to 12.
     #[test]
     fn fit_to_budget_is_the_shortest_term_that_fits(case in case(), at in 0u32..700, r in 0i64..3000, restructure in any::<bool>()) {

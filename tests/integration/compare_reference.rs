@@ -227,7 +227,7 @@ fn options_dated_before_today_are_rejected() {
     );
 }
 
-/// Issue 13 §1: the walk-through used to rank first a debt-management service needing an
+/// The walk-through used to rank first a debt-management service needing an
 /// 8,083.59 lump sum against a 1,800 monthly budget (it leaves the loan 132 days past due), and
 /// "stay 60 more days" (9,921.50 in one month) third. Affordable first (the default), the first
 /// option is one the borrower can pay, every unaffordable one ranks after every affordable one,
@@ -270,7 +270,7 @@ fn affordable_options_rank_first() {
     assert_eq!(money_only.options[0].label, service.label);
 }
 
-/// Issue 13 §1: the shortest term whose every month fits the budget, checked against running
+/// The shortest term whose every month fits the budget, checked against running
 /// each term: a family loan of today's payoff (9,579.04) fits a 1,800 budget from 6 months on
 /// (1,596.51 a month; 5 months would be 1,915.81).
 #[test]
@@ -303,7 +303,7 @@ fn fit_to_budget_finds_the_shortest_term() {
     assert_eq!(broke.fit_to_budget(&family, 12).unwrap(), None);
 }
 
-/// Issue 13 §3: the Chinese private-lending cap (4 × the one-year LPR on the contract date, 12 %
+/// The Chinese private-lending cap (4 × the one-year LPR on the contract date, 12 %
 /// in 2026) applies to interest, penalties and fees together as a simple annual rate (Supreme
 /// People's Court, Provisions on Private Lending Cases, 2020 revision, arts. 25 and 29), not to a
 /// compounded effective rate. A private loan at 11.6 %/year in 12 monthly installments has an
@@ -343,7 +343,7 @@ fn the_private_lending_cap_compares_the_simple_annual_rate() {
     assert_eq!(check.cap, Rate::annual(dec!(0.12)).unwrap());
 }
 
-/// Issue 13 §3: a licensed institution's interest, penalties and fees together above 24 %/year
+/// A licensed institution's interest, penalties and fees together above 24 %/year
 /// are reduced by a court at the borrower's request (Supreme People's Court, 法发〔2017〕22号,
 /// art. 2). A licensed refinance at 60 % used to get no warning; at 15 % it gets none.
 #[test]
@@ -372,7 +372,7 @@ fn a_licensed_lender_above_24_percent_is_flagged() {
         .any(|w| matches!(w, Warning::AboveCourtLimit { .. })));
 }
 
-/// Issue 13 §3: the negative record is kept five years from the day the adverse event ends
+/// The negative record is kept five years from the day the adverse event ends
 /// (征信业管理条例, art. 16): a restructure that leaves nothing past due ends it on its own date
 /// (2026-06-24), not with its last installment (2027-06-24). And a debt-relief service that takes
 /// its fee before settling any debt is warned (16 CFR 310.4(a)(5)(i)); one paid a share of the

@@ -1,4 +1,4 @@
-//! Reference cases for the cost of credit (DOMAIN.md §7).
+//! Reference cases for the cost of credit, each citing its source.
 
 use crate::common::d;
 use chrono::{Days, Months, NaiveDate};
@@ -80,7 +80,7 @@ fn eu_aprc_examples() {
     assert_eq!(pct(eu_aprc(&three).unwrap(), 2), dec!(13.07));
 }
 
-/// Source: DOMAIN.md §7 "flat fee APR": the IRR of 12,000 against 12 × 1,072.
+/// Source: the IRR of the flows, 12,000 against 12 × 1,072 (a flat-fee installment loan).
 #[test]
 fn flat_fee_china_apr() {
     let mut flows = vec![dec!(12000)];
@@ -164,7 +164,7 @@ fn xirr_several_roots_policy() {
     assert_eq!(xirr(&flows).unwrap().round_dp(9), dec!(0.1));
 }
 
-/// Issue 13 §3: Regulation Z Appendix J unit-periods beyond the payment
+/// Regulation Z Appendix J unit-periods beyond the payment
 /// frequencies: four weeks and two months ((b)(3)(i): the common period;
 /// (b)(5): 52 ÷ 4 = 13 and 12 ÷ 2 = 6 a year), and the single-payment rule
 /// ((b)(3)(ii): the term is the unit-period, a year at most). Each stream is

@@ -1,4 +1,4 @@
-//! Property tests for issue 12: daily interest on the actual balance and floating rates.
+//! Property tests of daily interest on the actual balance and floating rates.
 
 use crate::common::d;
 use chrono::{Days, NaiveDate};

@@ -1,4 +1,4 @@
-//! Interest that follows the money (issue 12): daily interest on the actual balance, and
+//! Interest that follows the money: daily interest on the actual balance, and
 //! floating rates. Each test carries its arithmetic.
 
 use crate::common::{d, m};
@@ -38,7 +38,7 @@ fn total_interest(st: &Statement) -> Money {
     st.charged.interest
 }
 
-/// Issue 12 invariant: a daily-interest loan paid exactly on every due date owes, to the cent,
+/// Invariant: a daily-interest loan paid exactly on every due date owes, to the cent,
 /// what an actual-days schedule under the same day count says: each period's interest is the
 /// balance × 18 % × days / 365 (02-15: 12,000 × 0.18 × 31 / 365 = 183.45; 03-15: 11,083.29 ×
 /// 0.18 × 28 / 365 = 153.04), and the last installment settles the loan.
@@ -241,7 +241,7 @@ fn daily_interest_payoff_is_principal_plus_interest_to_date() {
 
 /// 100,000 over 36 months from 2025-01-01 (monthly, per-period basis, half away from zero), the
 /// index 3.10 % until 2025-12-31 and 3.00 % from 2026-01-01, spread 1.50 %, reset each
-/// 1 January (issue 12's reference case). Rows 1–12 at 4.60 %: 100,000 × (0.046/12) /
+/// 1 January (the reference case). Rows 1–12 at 4.60 %: 100,000 × (0.046/12) /
 /// (1 − (1 + 0.046/12)^−36) = 2,979.16, leaving 68,184.85; rows 13–36 at 4.50 %: 68,184.85
 /// re-amortised over 24 = 2,976.12, the last settling the residual. No restructure.
 fn lpr_case() -> ScheduleOptions {

@@ -1,4 +1,4 @@
-//! The limitation period (issue 14): Chinese Civil Code arts. 188 (three years), 189 (an
+//! The limitation period: Chinese Civil Code arts. 188 (three years), 189 (an
 //! installment debt: from the last installment's due date), 192 (after expiry, a debtor who
 //! agrees to pay or pays cannot plead it), 195 (a demand, an acknowledgement, a lawsuit or a
 //! payment interrupts it and it runs again), 202 (a period in years ends on the corresponding
@@ -13,7 +13,7 @@ fn ledger() -> Ledger {
     crate::common::hundreds(OverduePolicy::new())
 }
 
-/// Issue 14's reference: nothing but the loan → the claim expires at the end of 2030-01-15
+/// The reference: nothing but the loan → the claim expires at the end of 2030-01-15
 /// (2027-01-15 + 3 years); a payment on 2028-03-01 restarts it → 2031-03-01.
 #[test]
 fn three_years_from_the_last_due_date_and_a_payment_restarts_them() {

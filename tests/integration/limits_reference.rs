@@ -1,11 +1,11 @@
-//! Reference cases for legal limits (DOMAIN.md §2).
+//! Reference cases for legal limits, each citing its source.
 
 use crate::common::{d, m};
 use overdue::{DayCount, PrivateLendingCap, Rate, RateTable, UsLateFeeSafeHarbor};
 use rust_decimal_macros::dec;
 
 /// Source: Supreme People's Court private-lending rules (in force 2020-08-20):
-/// 4 × the one-year LPR at formation; DOMAIN.md §2 LPR table.
+/// 4 × the one-year LPR at formation; the LPR as published by the National Interbank Funding Center.
 #[test]
 fn four_times_lpr_on_contract_date() {
     let lpr = RateTable::china_lpr_one_year();
@@ -33,7 +33,7 @@ fn old_contracts_have_two_bands() {
 }
 
 /// Source: 12 CFR 1026.52(b)(1)(ii) safe harbors and the Federal Register
-/// documents that adjusted them each year (issue 13 §3): 75 FR 37526 (2010),
+/// documents that adjusted them each year: 75 FR 37526 (2010),
 /// the 2014 adjustment, 79 FR No. 158 (for 2015), 83 FR 43503 (for 2019),
 /// the August 2019 rule (for 2020), 85 FR 50944 (2021 unchanged), the 2021
 /// rule (for 2022); no adjustment for 2023 and the 2024 $8 rule vacated.

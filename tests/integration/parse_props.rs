@@ -1,5 +1,5 @@
 //! `FromStr` is the inverse of `Display` for rates, ratios and amounts
-//! (issue 15, readable values).
+//! (readable values).
 
 use overdue::{Money, Rate, RatePeriod, Ratio};
 use proptest::prelude::*;

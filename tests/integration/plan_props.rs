@@ -1,4 +1,4 @@
-//! Property tests for the multi-loan plan (issue 13 §2), and the brute-force
+//! Property tests for the multi-loan plan, and the brute-force
 //! check of the optimising strategies.
 
 use std::cell::Cell;
@@ -227,7 +227,7 @@ fn brute_force(
     (least_cost, least_damage)
 }
 
-/// Issue 13 §2: on small random instances (2–3 loans, 3–4 months, payments
+/// On small random instances (2–3 loans, 3–4 months, payments
 /// in steps of 100), the least-cost plan equals (or beats, paying amounts
 /// off the 100 grid) the brute-force optimum in at least 95 % of them, and
 /// the least-damage plan, under its own order, too. Both shares are
@@ -358,7 +358,7 @@ proptest! {
     }
 
     /// A larger budget never makes the least-cost plan dearer by more than
-    /// 1 % of its cost. Issue 13 asks "never dearer"; the search is a
+    /// 1 % of its cost. The ideal is "never dearer"; the search is a
     /// heuristic and, in about one draw in a thousand, lands above the
     /// smaller budget's plan (11 of 10,000 pairs measured by
     /// [`budget_monotonicity_misses`], 0.38 % at worst), which the plan

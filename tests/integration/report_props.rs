@@ -1,4 +1,4 @@
-//! Properties of what is reported of a loan (issue 14): the limitation period, the PBOC
+//! Properties of what is reported of a loan: the limitation period, the PBOC
 //! repayment record and the risk class, on random histories.
 
 use chrono::Datelike;

@@ -1,4 +1,4 @@
-//! Credit-bureau records (issue 14): the PBOC 24-month repayment record, worked by hand against
+//! Credit-bureau records: the PBOC 24-month repayment record, worked by hand against
 //! the report's own legend (个人信用报告 编制说明: N paid as agreed; 1–7 past due 1–30, 31–60, …,
 //! over 180 days; C settled; * no payment due that month; B bad debt).
 
@@ -6,7 +6,7 @@ use crate::common::{d, m};
 use overdue::*;
 use rust_decimal_macros::dec;
 
-/// Issue 14's reference loan: 1,200 in 12 monthly installments of 100 from 2026-01-15 (due on
+/// The reference loan: 1,200 in 12 monthly installments of 100 from 2026-01-15 (due on
 /// the 15th, February to January), the default policy. Installments 1–3 paid on their due
 /// dates; 4 (05-15) and 5 (06-15) missed; on 07-15 everything due is paid (4, 5, 6 and their
 /// penalties): cured two months later; 7–9 paid on their due dates; settled early on 11-01.

@@ -147,7 +147,7 @@ proptest! {
         let day = after(&case, at.max(last));
         let interest = if capitalise { DeferralInterest::Capitalise } else { DeferralInterest::Accrue };
         let Ok(effect) = ledger.plan_effect(&Restructure::deferral(day, Shift::Periods(k), interest)) else { return Ok(()) };
-        // interest paid ahead and not yet earned is credited back at the restructure (issue 10 §1),
+        // interest paid ahead and not yet earned is credited back at the restructure,
         // and the credit balance pays principal, so both lower the new plan: the original would
         // have kept the interest as the days passed and applied the credit later
         let before = ledger.statement(day).unwrap();

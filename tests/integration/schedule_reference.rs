@@ -1,4 +1,4 @@
-//! Reference cases for schedules, rounding and day counts (DOMAIN.md §7).
+//! Reference cases for schedules, rounding and day counts, each citing its source.
 
 use crate::common::{d, m};
 use overdue::{DayCount, Method, Rate, Rounding, Schedule, ScheduleOptions};
@@ -31,7 +31,7 @@ fn equal_installment_500k_240_months_exact_total() {
     assert_eq!(s.total_of_exact_payments().unwrap(), Some(m(dec!(852808.79))));
 }
 
-/// Source: computed from the annuity formulas (DOMAIN.md §7, "full schedule, residual").
+/// Source: computed from the annuity formulas (full schedule, the residual in the last row).
 #[test]
 fn equal_installment_10k_12_percent_full_schedule() {
     let s = Schedule::equal_installment(m(dec!(10000)), Rate::annual(dec!(0.12)).unwrap(), 12, d(2026, 1, 1)).unwrap();
@@ -43,7 +43,7 @@ fn equal_installment_10k_12_percent_full_schedule() {
     assert_eq!(s.total_interest().unwrap(), m(dec!(661.86)));
 }
 
-/// Source: equal-principal formulas (DOMAIN.md §7) — 120,000 at 6 % over 12 months.
+/// Source: equal-principal formulas — 120,000 at 6 % over 12 months.
 #[test]
 fn equal_principal_120k() {
     let s = Schedule::equal_principal(m(dec!(120000)), Rate::annual(dec!(0.06)).unwrap(), 12, d(2026, 1, 1)).unwrap();
@@ -52,7 +52,7 @@ fn equal_principal_120k() {
     assert_eq!(s.total_interest().unwrap(), m(dec!(3900.00)));
 }
 
-/// Source: equal-principal formulas (DOMAIN.md §7) — 10,000 at 1 %/month, 3 months; residual in the last.
+/// Source: equal-principal formulas — 10,000 at 1 %/month, 3 months; residual in the last.
 #[test]
 fn equal_principal_residual() {
     let s = Schedule::equal_principal(m(dec!(10000)), Rate::monthly(dec!(0.01)).unwrap(), 3, d(2026, 1, 1)).unwrap();
@@ -61,7 +61,7 @@ fn equal_principal_residual() {
     assert_eq!(s.installments()[2].principal, m(dec!(3333.34)));
 }
 
-/// Source: DOMAIN.md §7 "flat fee": 12,000 repaid as 12 × (1,000 + 72), a 0.6 %/month fee.
+/// Source: the flat-fee formula: 12,000 repaid as 12 × (1,000 + 72), a 0.6 %/month fee.
 #[test]
 fn flat_fee_installments() {
     let o = ScheduleOptions::new(m(dec!(12000)), Rate::ZERO, 12, d(2026, 1, 1)).method(Method::FlatFee {
@@ -72,7 +72,7 @@ fn flat_fee_installments() {
     assert_eq!(s.level_payment(), Some(m(dec!(1072))));
 }
 
-/// Source: DOMAIN.md §7 "rounding": 250.00 × 0.05 %/day × 1 day = 0.125.
+/// Source: arithmetic: 250.00 × 0.05 %/day × 1 day = 0.125.
 #[test]
 fn rounding_half_up_and_half_even() {
     let i = Rate::daily(dec!(0.0005))

@@ -49,7 +49,7 @@ const CHOICES: [Surplus; 5] = [
     Surplus::CreditBalance,
 ];
 
-/// Issue 10 §1: installment 1 paid on 02-15, 5,000 extra on 02-20, settled on 03-15. The extra
+/// Installment 1 paid on 02-15, 5,000 extra on 02-20, settled on 03-15. The extra
 /// went partly to interest not yet due, and the payoff never gave it back: 12,860.50 in all,
 /// against 12,336.49 without the extra. Now, under every prepayment choice, the payoff credits
 /// back what was paid ahead and not earned, so the extra never costs more on any later date
@@ -200,7 +200,7 @@ fn credit_balance_waits_and_counts_against_the_payoff() {
     assert_eq!(st.payoff, m(dec!(10136.17)).checked_sub(m(dec!(3899.84))).unwrap());
 }
 
-/// Issue 10 §1: a restructure's down payment went through the allocation and paid the current
+/// A restructure's down payment went through the allocation and paid the current
 /// installment's full interest, so 500 lowered the debt by 445.16. 10,000 at 12 % over 12 months
 /// from 2026-01-01, re-amortised on 01-15: owed 10,000 + 100.00 × 14/31 = 45.16 → 10,045.16;
 /// with 500 down, exactly 9,545.16.

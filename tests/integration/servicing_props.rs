@@ -1,4 +1,4 @@
-//! Property tests for the servicing rules of issue 10: prepayment never costs more, no
+//! Property tests for the servicing rules: prepayment never costs more, no
 //! pyramiding, reversals, autodebit, refunds and conservation, XIRR roots.
 
 use crate::accrual_props::{after, case, ledger, scheduled, Case};
@@ -38,7 +38,7 @@ fn sum_paid_on(case: &Case, day: u32) -> Money {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(crate::common::cases(1000)))]
 
-    /// Issue 10 §1: an extra payment never raises the cost to settle on any later date, under
+    /// An extra payment never raises the cost to settle on any later date, under
     /// every prepayment choice, settlement rule, cap and allocation.
     #[test]
     fn an_extra_payment_never_raises_the_cost_to_settle(mut case in case(), at in 0u32..900, extra in 1i64..500_000, later in 0u32..700) {
@@ -70,7 +70,7 @@ proptest! {
         }
     }
 
-    /// Issue 10 §2 (16 CFR 444.4): with no pyramiding, a history where the first installment is
+    /// With no pyramiding, a history where the first installment is
     /// paid late and every later one in full on its due date has 0 days past due from the late
     /// payment on, whatever fees were charged.
     #[test]
@@ -98,7 +98,7 @@ proptest! {
         prop_assert_eq!(end.days_past_due, 0);
     }
 
-    /// Issue 10 §3: reversing a payment gives the statement of the ledger without it; with a
+    /// Reversing a payment gives the statement of the ledger without it; with a
     /// returned-payment fee (no caps, fees bearing no interest), exactly that fee more is owed.
     #[test]
     fn a_reversal_is_the_ledger_without_the_payment_plus_the_fee(case in case(), pick in any::<prop::sample::Index>(), delay in 0u32..60, fee in prop::option::of(1i64..10_000)) {
@@ -137,7 +137,7 @@ proptest! {
         }
     }
 
-    /// Issue 10 §4: the autodebit plus what was paid that day never exceeds what was due, and
+    /// The autodebit plus what was paid that day never exceeds what was due, and
     /// never more than is unpaid on the installments due.
     #[test]
     fn autodebit_never_takes_what_was_paid(case in case(), pick in 0usize..6) {
@@ -153,7 +153,7 @@ proptest! {
         prop_assert!(auto <= ledger_due(&ledger, day));
     }
 
-    /// Issue 10 §3, §6: arbitrary histories of payments, reversals and refunds give Ok or Err,
+    /// Arbitrary histories of payments, reversals and refunds give Ok or Err,
     /// never a panic; money is conserved (received = paid + credit + refunded, and what was
     /// applied = paid + rebated); every accepted ledger reloads from its JSON.
     #[test]
@@ -176,7 +176,7 @@ proptest! {
         crate::accrual_props::money_in_balances(&ledger.statement(after(&case, at)).unwrap())?;
     }
 
-    /// Issue 10 §6: every `Ok` of `xirr` and `irr` is a root: |NPV| ≤ 10⁻⁶ × Σ|flows|.
+    /// Every `Ok` of `xirr` and `irr` is a root: |NPV| ≤ 10⁻⁶ × Σ|flows|.
     #[test]
     fn every_xirr_and_irr_is_a_root(raw in prop::collection::vec((-2_000_000i64..2_000_000, 0i64..4000), 2..12)) {
         let start = crate::common::d(2026, 1, 1);

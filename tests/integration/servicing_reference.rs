@@ -23,7 +23,7 @@ fn three_thousand(policy: OverduePolicy) -> Ledger {
     ledger
 }
 
-/// Issue 10 §2, the US FTC Credit Practices Rule, 16 CFR 444.4: no delinquency charge on a full,
+/// The US FTC Credit Practices Rule, 16 CFR 444.4: no delinquency charge on a full,
 /// timely payment whose only shortfall comes from late fees on earlier installments. 3 × 1,000 at
 /// 0 %, a flat 25 late fee, 1,000 paid on 02-05 (4 days late), 03-01 and 04-01: only the first
 /// installment's 25 is charged, it is still owed, and the loan is current. The Federal Reserve's
@@ -48,7 +48,7 @@ fn no_pyramiding_of_late_fees() {
     assert_eq!((st.days_past_due, st.charged.fees), (90, m(dec!(75))));
 }
 
-/// Issue 10 §3: a reversed payment is replayed as never received, plus the returned-payment fee;
+/// A reversed payment is replayed as never received, plus the returned-payment fee;
 /// before the reversal date the statement still shows it.
 #[test]
 fn a_reversal_replays_the_loan_without_the_payment_plus_the_fee() {
@@ -90,7 +90,7 @@ fn a_reversal_replays_the_loan_without_the_payment_plus_the_fee() {
     assert_eq!(serde_json::from_str::<Ledger>(&json).unwrap(), ledger);
 }
 
-/// Issue 10 §3: a refund pays the credit balance back; more than the credit is an error, and a
+/// A refund pays the credit balance back; more than the credit is an error, and a
 /// reversal that would leave a refund larger than the credit is refused.
 #[test]
 fn refunds_pay_back_the_credit_balance_only() {
@@ -121,7 +121,7 @@ fn refunds_pay_back_the_credit_balance_only() {
     ));
 }
 
-/// Issue 10 §4 (避免重复扣款): the autodebit collects only what is due and unpaid after the day's
+/// The autodebit collects only what is due and unpaid after the day's
 /// other payments; a second 1,100.16 under another id on the same day is flagged.
 #[test]
 fn autodebit_and_double_debits() {
@@ -153,7 +153,7 @@ fn autodebit_and_double_debits() {
     });
 }
 
-/// Issue 10 §5: charge-off stops what the policy says (by default everything, as a lender does
+/// Charge-off stops what the policy says (by default everything, as a lender does
 /// when it moves a loan to non-accrual); what is owed stays owed.
 #[test]
 fn charge_off_stops_what_the_policy_says() {
@@ -185,7 +185,7 @@ fn charge_off_stops_what_the_policy_says() {
     }
 }
 
-/// Issue 10 §6: a zero waiver names its field.
+/// A zero waiver names its field.
 #[test]
 fn a_zero_waiver_is_rejected() {
     let plan = Schedule::equal_principal(m(dec!(3000)), Rate::ZERO, 3, d(2026, 1, 1)).unwrap();
@@ -196,7 +196,7 @@ fn a_zero_waiver_is_rejected() {
     assert_eq!(err.to_string(), "waiver amount must be positive, got 0");
 }
 
-/// Issue 10 §7: a deferral of a bullet loan kept only 1/n of it. 12,000 at 0 % over 4 months as a
+/// A deferral of a bullet loan kept only 1/n of it. 12,000 at 0 % over 4 months as a
 /// bullet, deferred by 2 periods on 2026-03-10: the new row carries all 12,000.
 #[test]
 fn deferring_a_bullet_keeps_every_cent() {
@@ -220,7 +220,7 @@ fn deferring_a_bullet_keeps_every_cent() {
     );
 }
 
-/// Issue 10 §7: interest carried into the first new installment was counted twice against an
+/// Interest carried into the first new installment was counted twice against an
 /// annualised cap (when carried, and again when the row fell due), so it was cut although
 /// capitalising it kept it whole. 10,000 at 12 % in 12 months from 2026-01-01, nothing paid, a
 /// 13 %/year cap; restructured on 2026-04-10 into 6 months at 12 %, interest carried or capitalised.
@@ -244,7 +244,7 @@ fn carried_interest_counts_against_the_annualised_cap_once() {
     assert_eq!(cut(Treatment::Capitalise), Money::ZERO);
 }
 
-/// Found by the issue 12 property tests: a principal prepayment rebuilds the installments after
+/// Found by the interest property tests: a principal prepayment rebuilds the installments after
 /// the current one, and used to rebuild them from their schedule alone, dropping what a
 /// restructure had spread onto them. 10,000 at 12 % in 12 months, nothing paid; restructured on
 /// 2026-04-10 into 6 months at 12 % with the arrears interest spread over the new installments;
@@ -272,7 +272,7 @@ fn a_prepayment_keeps_what_a_restructure_spread_over_the_installments() {
     assert!(posted >= s.carried.interest, "{posted} < {}", s.carried.interest);
 }
 
-/// Issue 10 §8: with no events the payoff and what is owed never fall. The docs' own 1,000
+/// With no events the payoff and what is owed never fall. The docs' own 1,000
 /// bullet at 36 % under a 24 %/year cap showed the total charged falling from 1,030.00 on 01-31
 /// to 1,020.66 on 02-01: interest not yet due is now upcoming, not charged.
 #[test]
@@ -298,7 +298,7 @@ fn what_is_owed_never_falls_while_nothing_happens() {
     assert!(a.payoff <= b.payoff);
 }
 
-/// Issue 10 §8, the minimal case the property test found: a bullet of 57,983.51 at 17.31 %/year
+/// The minimal case the property test found: a bullet of 57,983.51 at 17.31 %/year
 /// over 7 months from 2026-01-30; penalty at the contract rate + 30 % on overdue principal,
 /// ACT/360; a 17.46 late fee every 25 days, at most 179.54; grace 9 days (shift); tolerance 4.93;
 /// caps 311.11 per installment and 1.67 %/year annualised; charge-off after 176 days; allocation
