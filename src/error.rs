@@ -201,6 +201,73 @@ pub enum Error {
     },
 }
 
+impl Error {
+    /// Every [`Error::kind`], in the order of the variants.
+    ///
+    /// ```
+    /// assert!(overdue::Error::KINDS.contains(&"json"));
+    /// ```
+    pub const KINDS: &'static [&'static str] = &[
+        "non_positive",
+        "negative",
+        "not_in_minor_units",
+        "zero",
+        "too_large",
+        "invalid_scale",
+        "principal_below_minor_units",
+        "date_order",
+        "date_out_of_range",
+        "index_not_published",
+        "rate_needs_day_count",
+        "overflow",
+        "no_root",
+        "invalid",
+        "duplicate_payment",
+        "waiver_too_large",
+        "unknown_payment",
+        "already_reversed",
+        "refund_too_large",
+        "down_payment_too_large",
+        "parse",
+        "json",
+    ];
+
+    /// A stable snake_case name of the error's kind (its variant), for
+    /// bindings to map to their own error classes and for logs: it never
+    /// changes when a message is reworded.
+    ///
+    /// ```
+    /// use overdue::{dec, Money};
+    /// assert_eq!(Money::new(dec!(-1)).unwrap_err().kind(), "negative");
+    /// ```
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::NonPositive { .. } => "non_positive",
+            Error::Negative { .. } => "negative",
+            Error::NotInMinorUnits { .. } => "not_in_minor_units",
+            Error::Zero { .. } => "zero",
+            Error::TooLarge { .. } => "too_large",
+            Error::InvalidScale { .. } => "invalid_scale",
+            Error::PrincipalBelowMinorUnits { .. } => "principal_below_minor_units",
+            Error::DateOrder { .. } => "date_order",
+            Error::DateOutOfRange { .. } => "date_out_of_range",
+            Error::IndexNotPublished { .. } => "index_not_published",
+            Error::RateNeedsDayCount { .. } => "rate_needs_day_count",
+            Error::Overflow { .. } => "overflow",
+            Error::NoRoot { .. } => "no_root",
+            Error::Invalid { .. } => "invalid",
+            Error::DuplicatePayment { .. } => "duplicate_payment",
+            Error::WaiverTooLarge { .. } => "waiver_too_large",
+            Error::UnknownPayment { .. } => "unknown_payment",
+            Error::AlreadyReversed { .. } => "already_reversed",
+            Error::RefundTooLarge { .. } => "refund_too_large",
+            Error::DownPaymentTooLarge { .. } => "down_payment_too_large",
+            Error::Parse { .. } => "parse",
+            Error::Json { .. } => "json",
+        }
+    }
+}
+
 fn json_message(path: &str, message: &str, line: usize, column: usize) -> String {
     let at = if line > 0 {
         format!(" (line {line}, column {column})")

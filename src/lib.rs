@@ -338,7 +338,7 @@ mod dec;
 mod error;
 mod fraction;
 pub mod guide;
-mod jobs;
+pub mod jobs;
 #[cfg(feature = "json")]
 mod json;
 mod limits;
@@ -388,6 +388,9 @@ pub use crate::cost::{
     total_cost, total_paid, xirr, xirr_with_day_count, xnpv, CashFlow, ChinaApr, UnitPeriod,
 };
 pub use crate::error::{Error, Result};
+#[cfg(feature = "schema")]
+#[cfg_attr(docsrs, doc(cfg(feature = "schema")))]
+pub use crate::jobs::{json_schemas, JobSchema};
 pub use crate::jobs::{CostRequest, CostResult, PortfolioLoan, StatementRequest, StatementSummary};
 #[cfg(feature = "json")]
 #[cfg_attr(docsrs, doc(cfg(feature = "json")))]
@@ -416,9 +419,6 @@ pub use crate::schedule::{
     DailyInstallments, Installment, InterestBasis, InterestModel, Method, Schedule, ScheduleCache, ScheduleOptions,
     MAX_INSTALLMENTS,
 };
-#[cfg(feature = "schema")]
-#[cfg_attr(docsrs, doc(cfg(feature = "schema")))]
-pub use crate::schema::{json_schemas, JobSchema};
 /// A calendar date (from `chrono`): every due date, event and "as of" is one.
 /// Re-exported so that `overdue` alone is enough to use the crate.
 pub use chrono::NaiveDate;

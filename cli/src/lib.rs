@@ -6,6 +6,7 @@
 //! overdue statement  [FILE] [--as-of DATE]  a loan's statement
 //! overdue compare    [FILE]                 every way out, ranked
 //! overdue plan       [FILE]                 one budget over several loans
+//! overdue cost       [FILE]                 every measure of the cost of cash flows
 //! overdue xirr       [FILE]                 XIRR (and XNPV) of cash flows
 //! overdue apr        [FILE]                 the APRs of cash flows
 //! overdue limits     [FILE]                 a contract against the legal caps
@@ -24,9 +25,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use overdue::jobs::{CompareJob, CostJob, Job, JobOptions, LimitsJob, PlanJob, ScheduleJob, StatementJob};
 use overdue::{
-    from_json, CashFlow, Comparison, CostRequest, CostResult, Frequency, Ledger, LimitsRequest, NaiveDate, Plan, Rate,
-    Schedule, ScheduleOptions, StatementRequest, UnitPeriod,
+    from_json, CashFlow, CostRequest, CostResult, Frequency, Ledger, NaiveDate, Rate, StatementRequest, UnitPeriod,
 };
 use serde::Serialize;
 
@@ -57,33 +58,35 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// An installment schedule from its options (principal, rate, installments, disbursement, ...).
-    Schedule(Job),
+    Schedule(JobArgs),
     /// A loan's statement: `{"ledger": ..., "as_of": ...}`, or a ledger with --as-of.
     Statement {
         #[command(flatten)]
-        job: Job,
+        job: JobArgs,
         /// The statement date; the input is then a ledger alone.
         #[arg(long)]
         as_of: Option<NaiveDate>,
     },
     /// Every way out of an overdue loan, costed and ranked (a comparison request).
-    Compare(Job),
+    Compare(JobArgs),
     /// One monthly budget over several loans, every strategy side by side (a plan request).
-    Plan(Job),
+    Plan(JobArgs),
+    /// Every measure of the cost of cash flows at once (a cost request): totals, XIRR, the APRs, XNPV.
+    Cost(JobArgs),
     /// The XIRR of cash flows (and their XNPV with --discount-rate).
-    Xirr(CostJob),
+    Xirr(CostArgs),
     /// The APRs of cash flows: EU APRC, US Regulation Z, and the Chinese IRR method with --frequency.
-    Apr(CostJob),
+    Apr(CostArgs),
     /// The legal limits a contract is held to: its flows' rate against the court's caps, a late fee
     /// against the US safe harbor (a limits request).
-    Limits(Job),
+    Limits(JobArgs),
     /// Statements for many loans as of a date: JSON Lines in (`{"id", "ledger"}`), JSON Lines or CSV out.
     Portfolio(portfolio::PortfolioArgs),
 }
 
 /// A job's input and output options.
 #[derive(Debug, Args)]
-struct Job {
+struct JobArgs {
     /// The input file; standard input when left out or `-`.
     file: Option<PathBuf>,
     /// Print the result as JSON instead of a table.
@@ -93,9 +96,9 @@ struct Job {
 
 /// A cost job's options.
 #[derive(Debug, Args)]
-struct CostJob {
+struct CostArgs {
     #[command(flatten)]
-    job: Job,
+    job: JobArgs,
     /// The input is CSV (`date,amount` with that header) rather than JSON; the default for a `.csv` file.
     #[arg(long)]
     csv: bool,
@@ -195,17 +198,18 @@ impl Failure {
 /// ```
 pub fn run(cli: Cli, out: &mut (dyn Write + Send)) -> Result<(), Failure> {
     let text = match &cli.command {
-        Command::Schedule(job) => render(job, &Schedule::build(&read::<ScheduleOptions>(job)?).map_err(invalid)?)?,
-        Command::Statement { job, as_of } => {
+        Command::Schedule(args) => run_job::<ScheduleJob>(args, invalid)?,
+        Command::Statement { job: args, as_of } => {
             let request = match as_of {
-                Some(date) => StatementRequest::new(read::<Ledger>(job)?, *date),
-                None => read(job)?,
+                Some(date) => StatementRequest::new(read::<Ledger>(args)?, *date),
+                None => read(args)?,
             };
-            render(job, &request.run().map_err(failed)?)?
+            render(args, &StatementJob::run(&request, &JobOptions::new()).map_err(failed)?)?
         }
-        Command::Compare(job) => render(job, &read::<Comparison>(job)?.run().map_err(failed)?)?,
-        Command::Plan(job) => render(job, &read::<Plan>(job)?.compare().map_err(failed)?)?,
-        Command::Limits(job) => render(job, &read::<LimitsRequest>(job)?.run().map_err(failed)?)?,
+        Command::Compare(args) => run_job::<CompareJob>(args, failed)?,
+        Command::Plan(args) => run_job::<PlanJob>(args, failed)?,
+        Command::Limits(args) => run_job::<LimitsJob>(args, failed)?,
+        Command::Cost(args) => run_job::<CostJob>(args, failed)?,
         Command::Xirr(cost) => cost_report(cost, CostReport::Xirr)?,
         Command::Apr(cost) => cost_report(cost, CostReport::Apr)?,
         Command::Portfolio(args) => return portfolio::command(args, out),
@@ -267,14 +271,26 @@ fn read_text(file: Option<&PathBuf>) -> Result<(String, String), Failure> {
     Ok((name, text))
 }
 
+/// Reads job `J`'s request, runs it, and renders its output; a refusal is
+/// reported as `refused` says.
+fn run_job<J: Job>(args: &JobArgs, refused: fn(overdue::Error) -> Failure) -> Result<String, Failure>
+where
+    J::Output: std::fmt::Display,
+{
+    render(
+        args,
+        &J::run(&read::<J::Request>(args)?, &JobOptions::new()).map_err(refused)?,
+    )
+}
+
 /// The job's request, read strictly from JSON.
-fn read<T: serde::de::DeserializeOwned>(job: &Job) -> Result<T, Failure> {
+fn read<T: serde::de::DeserializeOwned>(job: &JobArgs) -> Result<T, Failure> {
     let (name, text) = read_text(job.file.as_ref())?;
     from_json(&text).map_err(|e| Failure::Invalid(format!("{name}: {e}")))
 }
 
 /// The result as a table, or as JSON with `--json`.
-fn render<T: Serialize + std::fmt::Display>(job: &Job, result: &T) -> Result<String, Failure> {
+fn render<T: Serialize + std::fmt::Display>(job: &JobArgs, result: &T) -> Result<String, Failure> {
     if job.json {
         json(result)
     } else {
@@ -295,7 +311,7 @@ enum CostReport {
 }
 
 /// A cost job: its flows from JSON or CSV, the options from the command line.
-fn cost_report(args: &CostJob, report: CostReport) -> Result<String, Failure> {
+fn cost_report(args: &CostArgs, report: CostReport) -> Result<String, Failure> {
     let csv = args.csv
         || args
             .job

@@ -258,3 +258,35 @@ fn a_failing_computation_exits_1() {
     assert_eq!((code, out.as_str()), (1, ""));
     assert!(err.contains("no rate solves the cash flows"), "{err}");
 }
+
+#[test]
+fn the_command_offers_every_job_of_the_library() {
+    use clap::CommandFactory;
+    use overdue::jobs::{each_job, Job, JobVisitor};
+    struct Names(Vec<&'static str>);
+    impl JobVisitor for Names {
+        fn visit<J: Job>(&mut self) {
+            self.0.push(J::NAME);
+        }
+    }
+    let mut names = Names(Vec::new());
+    each_job(&mut names);
+    let command = overdue_cli::Cli::command();
+    for name in names.0 {
+        assert!(command.find_subcommand(name).is_some(), "no `overdue {name}`");
+    }
+}
+
+#[test]
+fn cost_prints_every_measure_and_the_json() {
+    let flows = include_str!("../../examples/flows.json");
+    let (code, table, _) = run(&["cost"], flows);
+    assert_eq!(code, 0);
+    for line in ["total paid", "XIRR", "EU APRC", "Regulation Z APR"] {
+        assert!(table.contains(line), "{table}");
+    }
+    let (code, out, _) = run(&["cost", "--json"], flows);
+    assert_eq!(code, 0);
+    let result: Value = serde_json::from_str(&out).unwrap();
+    assert!(result["xirr"].is_string(), "{out}");
+}

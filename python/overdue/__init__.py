@@ -66,14 +66,17 @@ def schemas() -> Dict[str, Any]:
 
 
 class OverdueError(Exception):
-    """Everything that can go wrong in a job. ``variant`` names the Rust
-    error (``"Negative"``, ``"Json"``, ...), ``message`` is its message and
-    ``path`` the JSON path of the field that is wrong, when the request was
-    not valid (``"ledger.events[0].amount"``), else ``None``."""
+    """Everything that can go wrong in a job. ``kind`` is the Rust error's
+    stable kind (``"negative"``, ``"json"``, ...; ``Error::kind`` in Rust),
+    ``variant`` the same in the Rust variant's spelling (``"Negative"``,
+    ``"Json"``), ``message`` its message and ``path`` the JSON path of the
+    field that is wrong, when the request was not valid
+    (``"ledger.events[0].amount"``), else ``None``."""
 
-    def __init__(self, variant: str, message: str, path: Optional[str]) -> None:
+    def __init__(self, kind: str, message: str, path: Optional[str]) -> None:
         super().__init__(message)
-        self.variant = variant
+        self.kind = kind
+        self.variant = _variant(kind)
         self.message = message
         self.path = path
 
@@ -84,42 +87,28 @@ class InvalidInputError(OverdueError):
     message starts with the path of the field."""
 
 
-_VARIANTS = [
-    "NonPositive",
-    "Negative",
-    "NotInMinorUnits",
-    "Zero",
-    "TooLarge",
-    "InvalidScale",
-    "PrincipalBelowMinorUnits",
-    "DateOrder",
-    "DateOutOfRange",
-    "IndexNotPublished",
-    "RateNeedsDayCount",
-    "Overflow",
-    "NoRoot",
-    "Invalid",
-    "DuplicatePayment",
-    "WaiverTooLarge",
-    "UnknownPayment",
-    "AlreadyReversed",
-    "RefundTooLarge",
-    "DownPaymentTooLarge",
-    "Parse",
-]
+def _variant(kind: str) -> str:
+    """``"date_order"`` as the Rust variant spells it: ``"DateOrder"``."""
+    return "".join(part.capitalize() for part in kind.split("_"))
 
 
-def _error_class(variant: str) -> type:
+def _error_class(kind: str) -> type:
+    variant = _variant(kind)
     # `Overflow` would shadow the builtin `OverflowError`
     name = "DecimalOverflowError" if variant == "Overflow" else f"{variant}Error"
-    doc = f"The Rust error ``Error::{variant}``."
+    doc = f"The Rust error ``Error::{variant}`` (kind ``{kind}``)."
     return type(name, (OverdueError,), {"__doc__": doc, "__module__": __name__})
 
 
-_ERRORS: Dict[str, type] = {"Json": InvalidInputError}
-for _variant in _VARIANTS:
-    _cls = _error_class(_variant)
-    _ERRORS[_variant] = _cls
+# one class per kind the crate reports (the crate lists them), named after
+# the Rust variant; a request that is not valid JSON in the format is
+# `InvalidInputError`
+_ERRORS: Dict[str, type] = {"json": InvalidInputError}
+for _kind in _overdue.error_kinds():
+    if _kind in _ERRORS:
+        continue
+    _cls = _error_class(_kind)
+    _ERRORS[_kind] = _cls
     globals()[_cls.__name__] = _cls
     __all__.append(_cls.__name__)
 
@@ -133,8 +122,8 @@ def _run(job: str, request: Request) -> Any:
     try:
         result = _overdue.run(job, text)
     except _overdue.Failure as failure:
-        variant, message, path = failure.args
-        raise _ERRORS.get(variant, OverdueError)(variant, message, path) from None
+        kind, message, path = failure.args
+        raise _ERRORS.get(kind, OverdueError)(kind, message, path) from None
     return from_json_value(json.loads(result), spec["result"], spec["result"].get("$defs", {}))
 
 
@@ -310,8 +299,8 @@ def statements(
     try:
         table = _overdue.statements(loans, as_of, scale, threads, policy)
     except _overdue.Failure as failure:
-        variant, message, path = failure.args
-        raise _ERRORS.get(variant, OverdueError)(variant, f"policy: {message}", path and f"policy.{path}") from None
+        kind, message, path = failure.args
+        raise _ERRORS.get(kind, OverdueError)(kind, f"policy: {message}", path and f"policy.{path}") from None
     try:
         import pyarrow
     except ImportError:

@@ -120,6 +120,7 @@ def test_invalid_input_names_the_path():
             overdue.statement(ledger, "2026-02-25")
         assert err.value.path == path
         assert err.value.variant == "Json"
+        assert err.value.kind == "json"
         assert message in str(err.value)
     with pytest.raises(overdue.InvalidInputError) as err:
         overdue.statement(LOAN, "2026-02-30")
@@ -140,9 +141,10 @@ def test_every_rust_error_has_its_class():
     assert issubclass(overdue.InvalidInputError, overdue.OverdueError)
 
 
-def test_errors_from_computation_carry_their_variant():
+def test_errors_from_computation_carry_their_kind():
     with pytest.raises(overdue.NoRootError) as err:
         overdue.xirr([{"date": "2026-01-01", "amount": "1000"}])
+    assert (err.value.kind, err.value.variant) == ("no_root", "NoRoot")
     assert err.value.path is None
     assert str(err.value).startswith("no rate solves the cash flows")
     with pytest.raises(overdue.DateOrderError):
