@@ -45,6 +45,33 @@ macro_rules! deserialize_tagged {
 }
 pub(crate) use deserialize_tagged;
 
+/// Declares an internally tagged enum's table of kinds: each
+/// `"kind" => Fields => build`, where `Fields` is what the object's other
+/// fields are read into ([`NoFields`] for none) and `build` turns it into
+/// the variant. It implements [`Tagged`] and `Deserialize`: adding a variant
+/// is one line here, beside the enum.
+macro_rules! tagged {
+    ($enum:ty, $expecting:literal, { $($kind:literal => $fields:ty => $build:expr),+ $(,)? }) => {
+        impl $crate::serde_tagged::Tagged for $enum {
+            const EXPECTING: &'static str = $expecting;
+            const KINDS: &'static [&'static str] = &[$($kind),+];
+            fn variant<'de, D: serde::Deserializer<'de>>(
+                kind: &str,
+                fields: D,
+            ) -> std::result::Result<Self, D::Error> {
+                $(
+                    if kind == $kind {
+                        return <$fields as serde::Deserialize>::deserialize(fields).map($build);
+                    }
+                )+
+                Err(serde::de::Error::unknown_variant(kind, Self::KINDS))
+            }
+        }
+        $crate::serde_tagged::deserialize_tagged!($enum);
+    };
+}
+pub(crate) use tagged;
+
 /// A variant without fields: the object must have nothing but its `kind`.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -529,19 +529,11 @@ impl Event {
     }
 }
 
-impl crate::serde_tagged::Tagged for Event {
-    const EXPECTING: &'static str = "an event";
-    const KINDS: &'static [&'static str] = &["payment", "waiver", "restructure", "reversal", "refund", "interruption"];
-    fn variant<'de, D: serde::Deserializer<'de>>(kind: &str, fields: D) -> std::result::Result<Self, D::Error> {
-        match kind {
-            "payment" => Payment::deserialize(fields).map(Event::Payment),
-            "waiver" => Waiver::deserialize(fields).map(Event::Waiver),
-            "restructure" => crate::restructure::Restructure::deserialize(fields).map(Event::Restructure),
-            "reversal" => Reversal::deserialize(fields).map(Event::Reversal),
-            "refund" => Refund::deserialize(fields).map(Event::Refund),
-            _ => Interruption::deserialize(fields).map(Event::Interruption),
-        }
-    }
-}
-
-crate::serde_tagged::deserialize_tagged!(Event);
+crate::serde_tagged::tagged!(Event, "an event", {
+    "payment" => Payment => Event::Payment,
+    "waiver" => Waiver => Event::Waiver,
+    "restructure" => crate::restructure::Restructure => Event::Restructure,
+    "reversal" => Reversal => Event::Reversal,
+    "refund" => Refund => Event::Refund,
+    "interruption" => Interruption => Event::Interruption,
+});

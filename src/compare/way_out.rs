@@ -10,6 +10,7 @@ use super::refinance::Refinance;
 use crate::accrual::Statement;
 use crate::error::Result;
 use crate::restructure::Restructure;
+use crate::serde_tagged::NoFields;
 
 /// One way out of the debt.
 ///
@@ -100,22 +101,13 @@ struct StayFields {
     pub(super) until: NaiveDate,
 }
 
-impl crate::serde_tagged::Tagged for WayOut {
-    const EXPECTING: &'static str = "a way out";
-    const KINDS: &'static [&'static str] = &["pay_now", "stay", "restructure", "refinance", "debt_service"];
-    fn variant<'de, D: serde::Deserializer<'de>>(kind: &str, fields: D) -> std::result::Result<Self, D::Error> {
-        use crate::serde_tagged::NoFields;
-        match kind {
-            "pay_now" => NoFields::deserialize(fields).map(|_| WayOut::PayNow),
-            "stay" => StayFields::deserialize(fields).map(|f| WayOut::Stay { until: f.until }),
-            "restructure" => Restructure::deserialize(fields).map(WayOut::Restructure),
-            "refinance" => Refinance::deserialize(fields).map(WayOut::Refinance),
-            _ => DebtService::deserialize(fields).map(WayOut::DebtService),
-        }
-    }
-}
-
-crate::serde_tagged::deserialize_tagged!(WayOut);
+crate::serde_tagged::tagged!(WayOut, "a way out", {
+    "pay_now" => NoFields => |_| WayOut::PayNow,
+    "stay" => StayFields => |f| WayOut::Stay { until: f.until },
+    "restructure" => Restructure => WayOut::Restructure,
+    "refinance" => Refinance => WayOut::Refinance,
+    "debt_service" => DebtService => WayOut::DebtService,
+});
 
 impl Context<'_> {
     /// What the borrower pays on one way out, and what it does to the loan.

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::new_terms::NewTerms;
 use crate::money::Money;
 use crate::ratio::Ratio;
+use crate::serde_tagged::NoFields;
 
 /// How far a deferral moves the unpaid installments.
 ///
@@ -111,19 +112,11 @@ struct DeferralFields {
     interest: DeferralInterest,
 }
 
-impl crate::serde_tagged::Tagged for NewPlan {
-    const EXPECTING: &'static str = "a new plan";
-    const KINDS: &'static [&'static str] = &["schedule", "reamortise", "deferral"];
-    fn variant<'de, D: serde::Deserializer<'de>>(kind: &str, fields: D) -> std::result::Result<Self, D::Error> {
-        match kind {
-            "schedule" => NewTerms::deserialize(fields).map(NewPlan::Schedule),
-            "reamortise" => crate::serde_tagged::NoFields::deserialize(fields).map(|_| NewPlan::Reamortise),
-            _ => DeferralFields::deserialize(fields).map(|f| NewPlan::Deferral {
-                shift: f.shift,
-                interest: f.interest,
-            }),
-        }
-    }
-}
-
-crate::serde_tagged::deserialize_tagged!(NewPlan);
+crate::serde_tagged::tagged!(NewPlan, "a new plan", {
+    "schedule" => NewTerms => NewPlan::Schedule,
+    "reamortise" => NoFields => |_| NewPlan::Reamortise,
+    "deferral" => DeferralFields => |f| NewPlan::Deferral {
+        shift: f.shift,
+        interest: f.interest,
+    },
+});

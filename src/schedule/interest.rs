@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::DayCount;
+use crate::serde_tagged::NoFields;
 
 /// How a loan's contract interest is charged.
 ///
@@ -103,18 +104,10 @@ struct DailyFields {
     installments: DailyInstallments,
 }
 
-impl crate::serde_tagged::Tagged for InterestModel {
-    const EXPECTING: &'static str = "an interest model";
-    const KINDS: &'static [&'static str] = &["scheduled", "daily_on_balance"];
-    fn variant<'de, D: serde::Deserializer<'de>>(kind: &str, fields: D) -> std::result::Result<Self, D::Error> {
-        match kind {
-            "scheduled" => crate::serde_tagged::NoFields::deserialize(fields).map(|_| InterestModel::Scheduled),
-            _ => DailyFields::deserialize(fields).map(|f| InterestModel::DailyOnBalance {
-                day_count: f.day_count,
-                installments: f.installments,
-            }),
-        }
-    }
-}
-
-crate::serde_tagged::deserialize_tagged!(InterestModel);
+crate::serde_tagged::tagged!(InterestModel, "an interest model", {
+    "scheduled" => NoFields => |_| InterestModel::Scheduled,
+    "daily_on_balance" => DailyFields => |f| InterestModel::DailyOnBalance {
+        day_count: f.day_count,
+        installments: f.installments,
+    },
+});

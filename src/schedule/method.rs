@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::DayCount;
 use crate::rate::Rate;
+use crate::serde_tagged::NoFields;
 
 /// How a loan is repaid.
 ///
@@ -78,25 +79,10 @@ struct FlatFeeFields {
     fee: Rate,
 }
 
-impl crate::serde_tagged::Tagged for Method {
-    const EXPECTING: &'static str = "a repayment method";
-    const KINDS: &'static [&'static str] = &[
-        "equal_installment",
-        "equal_principal",
-        "interest_only",
-        "bullet",
-        "flat_fee",
-    ];
-    fn variant<'de, D: serde::Deserializer<'de>>(kind: &str, fields: D) -> std::result::Result<Self, D::Error> {
-        let plain = match kind {
-            "equal_installment" => Method::EqualInstallment,
-            "equal_principal" => Method::EqualPrincipal,
-            "interest_only" => Method::InterestOnly,
-            "bullet" => Method::Bullet,
-            _ => return FlatFeeFields::deserialize(fields).map(|f| Method::FlatFee { fee: f.fee }),
-        };
-        crate::serde_tagged::NoFields::deserialize(fields).map(|_| plain)
-    }
-}
-
-crate::serde_tagged::deserialize_tagged!(Method);
+crate::serde_tagged::tagged!(Method, "a repayment method", {
+    "equal_installment" => NoFields => |_| Method::EqualInstallment,
+    "equal_principal" => NoFields => |_| Method::EqualPrincipal,
+    "interest_only" => NoFields => |_| Method::InterestOnly,
+    "bullet" => NoFields => |_| Method::Bullet,
+    "flat_fee" => FlatFeeFields => |f| Method::FlatFee { fee: f.fee },
+});
