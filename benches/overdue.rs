@@ -1,11 +1,12 @@
 //! Criterion benches, named area/operation/size, ours beside a peer and the
 //! plain-`f64` limit in one group so every run prints the ratio.
-#![allow(
+#![expect(
     missing_docs,
     clippy::unwrap_used,
     clippy::float_arithmetic,
-    clippy::indexing_slicing
-)] // bench code: floats are the baseline being measured
+    clippy::indexing_slicing,
+    reason = "bench code: floats are the baseline being measured"
+)]
 
 use std::hint::black_box;
 

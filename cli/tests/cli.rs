@@ -1,7 +1,11 @@
 //! The `overdue` command end to end: every subcommand on a good input, as a
 //! table and as JSON, and every kind of bad input (exit code 2, the path of
 //! the field that is wrong on standard error, nothing on standard output).
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests fail loudly
+#![expect(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    reason = "tests fail loudly: a failed unwrap or a missing field is a failed test"
+)]
 
 use assert_cmd::Command;
 use serde_json::{json, Value};

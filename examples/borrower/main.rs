@@ -7,8 +7,6 @@
 //! `cargo run --example borrower -- --request` prints the built-in scenario as
 //! such a file; `--chart file.svg` (after the file, if any) also draws what each
 //! way out has cost by each date, with the break-even dates marked.
-// Printing the report is this program's purpose.
-#![allow(clippy::print_stdout)]
 
 mod chart;
 #[path = "../shared/request.rs"]

@@ -7,8 +7,6 @@
 //! the same JSON shape (see `examples/several_loans.json`);
 //! `cargo run --example several_loans -- --request` prints the built-in
 //! scenario as such a file.
-// Printing the report is this program's purpose.
-#![allow(clippy::print_stdout)]
 
 #[path = "../shared/request.rs"]
 mod request;

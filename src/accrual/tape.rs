@@ -30,8 +30,10 @@ pub(crate) struct Tape<'a> {
     open_from: NaiveDate,
 }
 
-// a tape is almost always a replay: boxing its book would cost an allocation per fork
-#[allow(clippy::large_enum_variant)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "a tape is almost always a replay: boxing its book would cost an allocation per fork"
+)]
 #[derive(Clone)]
 enum Inner<'a> {
     /// The book after the ledger's events before `next` and the payments added.

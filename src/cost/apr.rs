@@ -1,5 +1,8 @@
 //! APR by method: China (IRR), US Regulation Z Appendix J, EU APRC.
-#![allow(clippy::float_arithmetic)] // the root search runs in f64; every returned rate is checked in Decimal
+#![expect(
+    clippy::float_arithmetic,
+    reason = "the root search runs in f64; every returned rate is checked in Decimal"
+)]
 
 use chrono::{Datelike, Months, NaiveDate};
 use rust_decimal::prelude::ToPrimitive;

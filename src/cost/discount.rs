@@ -298,7 +298,11 @@ fn walk_discount<T: Copy>(
 /// A decimal as the nearest `f64`, quickly for the usual case of a mantissa
 /// that fits 53 bits and at most 22 places (exact powers of ten); otherwise by
 /// `rust_decimal`'s conversion.
-#[allow(clippy::float_arithmetic, clippy::cast_precision_loss)] // feeds the f64 search only; exact below 2^53
+#[expect(
+    clippy::float_arithmetic,
+    clippy::cast_precision_loss,
+    reason = "feeds the f64 search only; exact below 2^53"
+)]
 fn decimal_to_f64(a: Decimal) -> Option<f64> {
     const POW10: [f64; 23] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
@@ -352,8 +356,10 @@ mod fixed {
         if u == 1 {
             return Some(c);
         }
-        #[allow(clippy::float_arithmetic, clippy::cast_precision_loss)]
-        // a starting point; the Newton step makes it exact
+        #[expect(
+            clippy::float_arithmetic,
+            reason = "a starting point in f64; the Newton step makes it exact"
+        )]
         let start = {
             let cf = c.to_f64()? / 1e18;
             (cf.powf(1.0 / u as f64) * 1e18).round()

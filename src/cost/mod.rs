@@ -3,7 +3,10 @@
 //! **Sign convention** (stated once, used everywhere): cash flows are seen from
 //! the borrower's pocket. Money the borrower receives (a disbursement) is
 //! positive; money the borrower pays (installments, fees) is negative.
-#![allow(clippy::float_arithmetic)] // the root search runs in f64; every returned rate is checked in decimal arithmetic
+#![expect(
+    clippy::float_arithmetic,
+    reason = "the root search runs in f64; every returned rate is checked in decimal arithmetic"
+)]
 
 mod apr;
 mod cashflow;

@@ -1,5 +1,8 @@
 //! Root finding for IRR-type equations: an `f64` search, a `Decimal` check.
-#![allow(clippy::float_arithmetic)] // the search is in f64 by design; the root is checked in decimal arithmetic
+#![expect(
+    clippy::float_arithmetic,
+    reason = "the search is in f64 by design; the root is checked in decimal arithmetic"
+)]
 
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;

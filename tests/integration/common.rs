@@ -1,5 +1,4 @@
 //! Helpers shared by the integration tests.
-#![allow(dead_code)] // each area uses a different subset
 
 use chrono::NaiveDate;
 use overdue::Money;

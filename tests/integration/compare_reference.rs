@@ -6,7 +6,6 @@ use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
 #[path = "../../examples/borrower/scenario.rs"]
-#[allow(dead_code, clippy::duplicate_mod)]
 mod scenario;
 
 fn example_binary() -> std::path::PathBuf {

@@ -1,6 +1,11 @@
 //! Integration tests: one binary, a module per area.
-// Test code: a failed unwrap or an out-of-range index is a failed test, which is what we want.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![expect(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "test code: a failed unwrap or an out-of-range index is a failed test"
+)]
 
 mod accrual_props;
 mod accrual_reference;
