@@ -111,10 +111,10 @@ fn schedules(c: &mut Criterion) {
         360,
         start,
     );
-    let lpr = RateTable::china_lpr_five_year().known_through(d(2050, 1, 1));
+    let lpr = RateTable::china_lpr_five_year().with_known_through(d(2050, 1, 1));
     let floating = fixed
         .clone()
-        .floating(FloatingRate::new(lpr, Spread::annual(dec!(-0.002))));
+        .with_floating(FloatingRate::new(lpr, Spread::annual(dec!(-0.002))));
     group.bench_function("fixed", |b| b.iter(|| Schedule::build(black_box(&fixed)).unwrap()));
     group.bench_function("floating", |b| {
         b.iter(|| Schedule::build(black_box(&floating)).unwrap())
@@ -172,7 +172,9 @@ fn cost(c: &mut Criterion) {
             })
             .collect();
         let mut group = c.benchmark_group(format!("cost/xirr/{n}"));
-        group.bench_function("overdue", |b| b.iter(|| overdue::xirr(black_box(&flows)).unwrap()));
+        group.bench_function("overdue", |b| {
+            b.iter(|| overdue::xirr(black_box(&flows)).unwrap().value())
+        });
         group.bench_function("xirr_crate", |b| b.iter(|| xirr::compute(black_box(&peer)).unwrap()));
         group.bench_function("f64_loop", |b| {
             b.iter(|| f64_xirr(black_box(&amounts), black_box(&years)))
@@ -181,7 +183,11 @@ fn cost(c: &mut Criterion) {
     }
     let flows = loan_flows(36);
     c.bench_function("cost/apr_reg_z/36", |b| {
-        b.iter(|| overdue::reg_z_apr(black_box(&flows), overdue::Frequency::Monthly).unwrap())
+        b.iter(|| {
+            overdue::reg_z_apr(black_box(&flows), overdue::Frequency::Monthly)
+                .unwrap()
+                .value()
+        })
     });
 }
 
@@ -201,16 +207,16 @@ fn bench_ledger_with(principal: Decimal, model: InterestModel) -> Ledger {
             12,
             d(2026, 1, 1),
         )
-        .frequency(Frequency::Biweekly)
-        .interest(model),
+        .with_frequency(Frequency::Biweekly)
+        .with_interest(model),
     )
     .unwrap();
     let policy = OverduePolicy::new()
-        .penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005)).unwrap()))
-        .penalty_base(PenaltyBase::OverdueInstallment)
-        .late_fee(LateFee::of_installment(Ratio::new(dec!(0.05)).unwrap()))
-        .grace(Grace::waive(3))
-        .caps(overdue::Caps::none().lifetime(Ratio::new(dec!(0.36)).unwrap()));
+        .with_penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005)).unwrap()))
+        .with_penalty_base(PenaltyBase::OverdueInstallment)
+        .with_late_fee(LateFee::of_installment(Ratio::new(dec!(0.05)).unwrap()))
+        .with_grace(Grace::waive(3))
+        .with_caps(overdue::Caps::none().with_lifetime(Ratio::new(dec!(0.36)).unwrap()));
     let mut ledger = Ledger::new(schedule, policy).unwrap();
     ledger
         .pay(Payment::new("p1", d(2026, 1, 20), Money::new(dec!(200)).unwrap()).unwrap())
@@ -245,8 +251,8 @@ fn prepaid_ledger() -> Ledger {
         d(2026, 1, 1),
     )
     .unwrap();
-    let policy =
-        OverduePolicy::new().allocation(AllocationOrder::servicer_default().surplus(Surplus::LowerInstallments));
+    let policy = OverduePolicy::new()
+        .with_allocation(AllocationOrder::servicer_default().with_surplus(Surplus::LowerInstallments));
     let payment = schedule.installments()[0].payment;
     let mut ledger = Ledger::new(schedule, policy).unwrap();
     for (id, day) in [("i1", d(2026, 2, 1)), ("i2", d(2026, 3, 1))] {
@@ -306,10 +312,10 @@ fn restructure(c: &mut Criterion) {
         d(2026, 2, 14),
         overdue::NewPlan::Schedule(overdue::NewTerms::new(Rate::annual(dec!(0.18)).unwrap(), 12)),
     )
-    .component(
+    .with_component(
         overdue::Component::PenaltyInterest,
         overdue::ComponentPlan::new(overdue::Treatment::Capitalise)
-            .waive(overdue::Waive::Share(Ratio::new(dec!(0.5)).unwrap())),
+            .with_waive(overdue::Waive::Share(Ratio::new(dec!(0.5)).unwrap())),
     );
     c.bench_function("restructure/reage/12", |b| {
         b.iter(|| {
@@ -393,8 +399,8 @@ fn late_twice(principal: Decimal, months: u32) -> Ledger {
     )
     .unwrap();
     let policy = OverduePolicy::new()
-        .penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005)).unwrap()))
-        .penalty_base(PenaltyBase::OverdueInstallment);
+        .with_penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005)).unwrap()))
+        .with_penalty_base(PenaltyBase::OverdueInstallment);
     let dues: Vec<(NaiveDate, Money)> = schedule
         .installments()
         .iter()

@@ -104,10 +104,10 @@
 //! let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 //! let plan = Schedule::equal_installment(Money::new(dec!(12000))?, Rate::annual(dec!(0.18))?, 12, d(2026, 1, 15))?;
 //! let policy = OverduePolicy::new()
-//!     .penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005))?))
-//!     .penalty_base(PenaltyBase::OverdueInstallment)
-//!     .late_fee(LateFee::flat(Money::new(dec!(30))?))
-//!     .grace(Grace::waive(3));
+//!     .with_penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005))?))
+//!     .with_penalty_base(PenaltyBase::OverdueInstallment)
+//!     .with_late_fee(LateFee::flat(Money::new(dec!(30))?))
+//!     .with_grace(Grace::waive(3));
 //! let mut ledger = Ledger::new(plan, policy)?;
 //! for (id, day) in [("m1", d(2026, 2, 15)), ("m2", d(2026, 3, 15)), ("m3", d(2026, 4, 15))] {
 //!     ledger.pay(Payment::new(id, day, Money::new(dec!(1100.16))?)?)?;
@@ -129,7 +129,7 @@
 //! use overdue::*;
 //! let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 //! let plan = Schedule::equal_installment(Money::new(dec!(10000))?, Rate::annual(dec!(0.12))?, 12, d(2026, 1, 1))?;
-//! let mut ledger = Ledger::new(plan, OverduePolicy::new().allocation(AllocationOrder::civil_code_561()))?;
+//! let mut ledger = Ledger::new(plan, OverduePolicy::new().with_allocation(AllocationOrder::civil_code_561()))?;
 //! ledger.pay(Payment::new("p1", d(2026, 2, 11), Money::new(dec!(50))?)?)?;
 //! let paid = &ledger.statement(d(2026, 2, 11))?.allocations[0].parts;
 //! // penalty interest 3.94 and compound 0.50 count as interest; then the 100.00 contract interest
@@ -145,7 +145,7 @@
 //! use overdue::*;
 //! let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 //! let plan = Schedule::equal_installment(Money::new(dec!(12000))?, Rate::annual(dec!(0.18))?, 12, d(2026, 1, 15))?;
-//! let ahead = OverduePolicy::new().allocation(AllocationOrder::servicer_default().surplus(Surplus::NextInstallments));
+//! let ahead = OverduePolicy::new().with_allocation(AllocationOrder::servicer_default().with_surplus(Surplus::NextInstallments));
 //! let mut ledger = Ledger::new(plan, ahead)?;
 //! ledger.pay(Payment::new("extra", d(2026, 2, 1), Money::new(dec!(3300.48))?)?)?; // three installments ahead
 //! let st = ledger.statement(d(2026, 2, 1))?;
@@ -170,7 +170,7 @@
 //! // "only 0.6 % a month": 12 × (1,000 + 72)
 //! let options = ScheduleOptions::new(Money::new(dec!(12000))?, Rate::ZERO, 12,
 //!         NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())
-//!     .method(Method::FlatFee { fee: Rate::monthly(dec!(0.006))? });
+//!     .with_method(Method::FlatFee { fee: Rate::monthly(dec!(0.006))? });
 //! let plan = Schedule::build(&options)?;
 //! assert_eq!(plan.level_payment().unwrap().to_string(), "1072.00");
 //! assert_eq!(plan.total_fees()?.to_string(), "864.00");
@@ -182,8 +182,8 @@
 //! use overdue::*;
 //! let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
 //! let options = ScheduleOptions::new(Money::new(dec!(36500))?, Rate::annual(dec!(0.10))?, 6, d(1, 20))
-//!     .first_due(d(3, 1))                                   // 40 days
-//!     .basis(InterestBasis::ActualDays(DayCount::Act365Fixed));
+//!     .with_first_due(d(3, 1))                                   // 40 days
+//!     .with_basis(InterestBasis::ActualDays(DayCount::Act365Fixed));
 //! assert_eq!(Schedule::build(&options)?.installments()[0].interest.to_string(), "400.00");
 //! # Ok::<(), overdue::Error>(())
 //! ```
@@ -233,8 +233,8 @@
 //! let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 //! let plan = Schedule::equal_installment(Money::new(dec!(12000))?, Rate::annual(dec!(0.18))?, 12, d(2026, 1, 15))?;
 //! let policy = OverduePolicy::new()
-//!     .penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005))?))
-//!     .penalty_base(PenaltyBase::OverdueInstallment);
+//!     .with_penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005))?))
+//!     .with_penalty_base(PenaltyBase::OverdueInstallment);
 //! let mut ledger = Ledger::new(plan, policy)?;
 //! for (id, day) in [("m1", d(2026, 2, 15)), ("m2", d(2026, 3, 15)), ("m3", d(2026, 4, 15))] {
 //!     ledger.pay(Payment::new(id, day, Money::new(dec!(1100.16))?)?)?;
@@ -244,7 +244,7 @@
 //! let result = Comparison::new(ledger, today, budget, Rate::annual(dec!(0.05))?)
 //!     .option(Choice::new("small loan 15 %, 2 % fee", WayOut::Refinance(
 //!         Refinance::new(LenderKind::LicensedInstitution, Rate::annual(dec!(0.15))?, 12)
-//!             .upfront_fee(PlanFee::Share(Ratio::new(dec!(0.02))?), true))))
+//!             .with_upfront_fee(PlanFee::Share(Ratio::new(dec!(0.02))?), FeePayment::Deducted))))
 //!     .option(Choice::new("stay 60 more days", WayOut::Stay { until: d(2026, 8, 23) }))
 //!     .run()?;
 //! let best = &result.options[0];
@@ -264,7 +264,7 @@
 //! ```
 //! use overdue::*;
 //! let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
-//! let daily = |r| OverduePolicy::new().penalty_rate(PenaltyRate::Fixed(Rate::daily(r).unwrap()));
+//! let daily = |r| OverduePolicy::new().with_penalty_rate(PenaltyRate::Fixed(Rate::daily(r).unwrap()));
 //! let a = Ledger::new(Schedule::equal_installment(Money::new(dec!(6000))?, Rate::annual(dec!(0.18))?, 6, d(2026, 6, 5))?, daily(dec!(0.0005)))?;
 //! let b = Ledger::new(Schedule::equal_installment(Money::new(dec!(3000))?, Rate::annual(dec!(0.24))?, 6, d(2026, 7, 20))?, daily(dec!(0.001)))?;
 //! let plan = Plan::new(d(2026, 10, 1), MonthlyBudget::Constant(Money::new(dec!(1500))?), 10, 6)
@@ -366,8 +366,8 @@ pub mod __private {
 
 pub use crate::accrual::{Accrual, PlanEffect, PossibleDuplicate, Pyramiding, Rebate, RebateReason, Refund, Reversal};
 pub use crate::accrual::{
-    AllocationOrder, AllocationPart, AllocationSource, Bucket, Buckets, Caps, Direction, EarlySettlement, Event,
-    FeeAmount, Grace, GraceMeaning, InstallmentLimit, InstallmentState, InstallmentStatement, LateFee, Ledger,
+    Accrues, AllocationOrder, AllocationPart, AllocationSource, Bucket, Buckets, Caps, Direction, EarlySettlement,
+    Event, FeeAmount, Grace, GraceMeaning, InstallmentLimit, InstallmentState, InstallmentStatement, LateFee, Ledger,
     LoanStatus, OverduePolicy, Payment, PaymentAllocation, PenaltyBase, PenaltyRate, Recurrence, Statement, Surplus,
     Tier, Waiver, MAX_POLICY_DAYS,
 };
@@ -378,14 +378,14 @@ pub use crate::books::{
 };
 pub use crate::calendar::{DayCount, Frequency};
 pub use crate::compare::{
-    Budget, Choice, Comparison, ComparisonResult, CreditImpact, DebtService, MonthOverBudget, OptionResult, Order,
-    RankBy, Refinance, ServiceFee, WayOut,
+    Budget, Choice, Comparison, ComparisonResult, CreditImpact, DebtService, FeePayment, MonthOverBudget, OptionResult,
+    Order, RankBy, Refinance, ServiceFee, WayOut,
 };
 pub use crate::component::Component;
 pub use crate::components::Components;
 pub use crate::cost::{
     china_apr, effective_annual_rate, eu_aprc, irr, nominal_annual_rate, npv, reg_z_apr, reg_z_within_tolerance,
-    total_cost, total_paid, xirr, xirr_with_day_count, xnpv, CashFlow, ChinaApr, UnitPeriod,
+    total_cost, total_paid, xirr, xirr_with_day_count, xnpv, CashFlow, ChinaApr, Transaction, UnitPeriod,
 };
 pub use crate::error::{Error, Result};
 #[cfg(feature = "schema")]
@@ -405,7 +405,7 @@ pub use crate::plan::{
     PlanComparison, PlanMonth, PlanResult, PlanStrategy, MAX_PLAN_MONTHS,
 };
 pub use crate::rate::{Fixing, FloatingRate, OnReset, Reset, Spread};
-pub use crate::rate::{Rate, RatePeriod, RateTable};
+pub use crate::rate::{Rate, RatePeriod, RateTable, Yield};
 pub use crate::ratio::Ratio;
 pub use crate::report::{
     AccrualStatus, AssetClass, ClassificationRules, Ifrs9Stage, Metro2Record, Metro2Status, MonthEnd, PbocMonth,

@@ -106,6 +106,7 @@ pub fn tape_both_ways(
 
 /// For the tests: one reading of [`tape_both_ways`].
 #[derive(Debug, PartialEq)]
+#[non_exhaustive]
 pub struct TapeReading {
     /// The days past due and payoff.
     pub standing: (u32, Money),

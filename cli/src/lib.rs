@@ -325,13 +325,13 @@ fn cost_report(args: &CostArgs, report: CostReport) -> Result<String, Failure> {
         read::<CostRequest>(&args.job)?
     };
     if let Some(unit) = args.unit_period {
-        request = request.unit_period(unit);
+        request = request.with_unit_period(unit);
     }
     if let Some(frequency) = args.frequency {
-        request = request.frequency(frequency.into());
+        request = request.with_frequency(frequency.into());
     }
     if let Some(rate) = args.discount_rate {
-        request = request.discount_rate(rate);
+        request = request.with_discount_rate(rate);
     }
     let result = request.run().map_err(failed)?;
     if args.job.json {

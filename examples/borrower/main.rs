@@ -43,9 +43,9 @@ fn main() -> ExitCode {
 /// The shortest term within the budget, for an option with a term to choose.
 fn fit_line(c: &Comparison, way: &WayOut) -> Option<String> {
     let installments = |w: &WayOut| match w {
-        WayOut::Refinance(r) => Some(r.get_installments()),
-        WayOut::Restructure(r) => match r.get_plan() {
-            NewPlan::Schedule(t) => Some(t.get_installments()),
+        WayOut::Refinance(r) => Some(r.installments()),
+        WayOut::Restructure(r) => match r.plan() {
+            NewPlan::Schedule(t) => Some(t.installments()),
             _ => None,
         },
         _ => None,

@@ -30,17 +30,17 @@ pub fn comparison() -> Result<Comparison> {
         d(2026, 1, 15)?,
     )?;
     let policy = OverduePolicy::new()
-        .penalty_rate(PenaltyRate::Fixed(Rate::daily(Decimal::new(5, 4))?))
-        .penalty_base(PenaltyBase::OverdueInstallment)
-        .late_fee(LateFee::flat(money(30, 0)?))
-        .grace(Grace::waive(3))
-        .caps(Caps::none().annualised(Rate::annual(Decimal::new(24, 2))?));
+        .with_penalty_rate(PenaltyRate::Fixed(Rate::daily(Decimal::new(5, 4))?))
+        .with_penalty_base(PenaltyBase::OverdueInstallment)
+        .with_late_fee(LateFee::flat(money(30, 0)?))
+        .with_grace(Grace::waive(3))
+        .with_caps(Caps::none().with_annualised(Rate::annual(Decimal::new(24, 2))?));
     let mut ledger = Ledger::new(plan, policy)?;
     for (id, month) in [("repay-02", 2), ("repay-03", 3), ("repay-04", 4)] {
         ledger.pay(Payment::new(id, d(2026, month, 15)?, money(110_016, 2)?)?)?;
     }
     let today = d(2026, 6, 24)?;
-    let half = ComponentPlan::new(Treatment::Capitalise).waive(Waive::Share(Ratio::new(Decimal::new(5, 1))?));
+    let half = ComponentPlan::new(Treatment::Capitalise).with_waive(Waive::Share(Ratio::new(Decimal::new(5, 1))?));
     Ok(Comparison::new(
         ledger,
         today,
@@ -49,7 +49,9 @@ pub fn comparison() -> Result<Comparison> {
     )
     .option(Choice::new(
         "Family loan, 0 %, 6 months",
-        WayOut::Refinance(Refinance::new(LenderKind::FamilyOrFriends, Rate::ZERO, 6).method(Method::EqualPrincipal)),
+        WayOut::Refinance(
+            Refinance::new(LenderKind::FamilyOrFriends, Rate::ZERO, 6).with_method(Method::EqualPrincipal),
+        ),
     ))
     .option(Choice::new(
         "Private lender, 3 %/month",
@@ -63,14 +65,14 @@ pub fn comparison() -> Result<Comparison> {
         "Small loan, 15 % + 2 % fee",
         WayOut::Refinance(
             Refinance::new(LenderKind::LicensedInstitution, Rate::annual(Decimal::new(15, 2))?, 12)
-                .upfront_fee(PlanFee::Share(Ratio::new(Decimal::new(2, 2))?), true),
+                .with_upfront_fee(PlanFee::Share(Ratio::new(Decimal::new(2, 2))?), FeePayment::Deducted),
         ),
     ))
     .option(Choice::new(
         "Deferral 3 months, 1 % fee",
         WayOut::Restructure(
             Restructure::deferral(today, Shift::Periods(3), DeferralInterest::Accrue)
-                .fee(PlanFee::Share(Ratio::new(Decimal::new(1, 2))?)),
+                .with_fee(PlanFee::Share(Ratio::new(Decimal::new(1, 2))?)),
         ),
     ))
     .option(Choice::new(
@@ -80,7 +82,7 @@ pub fn comparison() -> Result<Comparison> {
                 today,
                 NewPlan::Schedule(NewTerms::new(Rate::annual(Decimal::new(18, 2))?, 12)),
             )
-            .component(Component::PenaltyInterest, half),
+            .with_component(Component::PenaltyInterest, half),
         ),
     ))
     .option(Choice::new(

@@ -36,10 +36,10 @@ pub fn platform_loan(
         disbursed,
     )?;
     let policy = OverduePolicy::new()
-        .penalty_rate(PenaltyRate::Fixed(Rate::daily(Decimal::new(penalty_bp, 4))?))
-        .penalty_base(PenaltyBase::OverdueInstallment)
-        .late_fee(LateFee::flat(money(fee, 0)?))
-        .grace(Grace::waive(3));
+        .with_penalty_rate(PenaltyRate::Fixed(Rate::daily(Decimal::new(penalty_bp, 4))?))
+        .with_penalty_base(PenaltyBase::OverdueInstallment)
+        .with_late_fee(LateFee::flat(money(fee, 0)?))
+        .with_grace(Grace::waive(3));
     let mut ledger = Ledger::new(schedule.clone(), policy)?;
     for row in schedule.installments().iter().take(paid) {
         ledger.pay(Payment::new(
@@ -68,6 +68,6 @@ pub fn plan() -> Result<Plan, overdue::Error> {
                 "card instalment (0.05 %/day)",
                 platform_loan(6000, 15, 12, day(2026, 8, 15)?, 1, 5, 50)?,
             ))
-            .discount_rate(Rate::annual(Decimal::new(5, 2))?),
+            .with_discount_rate(Rate::annual(Decimal::new(5, 2))?),
     )
 }

@@ -344,13 +344,13 @@ impl Terms {
             required(self.disbursement, "disbursement")?,
         );
         if let Some(m) = self.method? {
-            options = options.method(method(&m)?);
+            options = options.with_method(method(&m)?);
         }
         if let Some(f) = self.frequency? {
-            options = options.frequency(frequency(&f)?);
+            options = options.with_frequency(frequency(&f)?);
         }
         if let Some(d) = self.first_due? {
-            options = options.first_due(d);
+            options = options.with_first_due(d);
         }
         let schedule = cache.build(&options).map_err(|e| e.to_string())?;
         let policy = match self.policy? {

@@ -234,10 +234,10 @@ impl AllocationOrder {
     ///
     /// ```
     /// use overdue::{AllocationOrder, Surplus};
-    /// let o = AllocationOrder::servicer_default().surplus(Surplus::LastInstallments);
-    /// assert_eq!(o.get_surplus(), Surplus::LastInstallments);
+    /// let o = AllocationOrder::servicer_default().with_surplus(Surplus::LastInstallments);
+    /// assert_eq!(o.surplus(), Surplus::LastInstallments);
     /// ```
-    pub fn surplus(mut self, surplus: Surplus) -> AllocationOrder {
+    pub fn with_surplus(mut self, surplus: Surplus) -> AllocationOrder {
         self.surplus = surplus;
         self
     }
@@ -308,9 +308,9 @@ impl AllocationOrder {
     ///
     /// ```
     /// use overdue::{AllocationOrder, Surplus};
-    /// assert_eq!(AllocationOrder::default().get_surplus(), Surplus::ShortenTerm);
+    /// assert_eq!(AllocationOrder::default().surplus(), Surplus::ShortenTerm);
     /// ```
-    pub fn get_surplus(&self) -> Surplus {
+    pub fn surplus(&self) -> Surplus {
         self.surplus
     }
 

@@ -129,8 +129,8 @@ impl Payment {
 /// use overdue::{Component, Money, Waiver};
 /// use overdue::dec;
 /// let w = Waiver::new(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), Component::PenaltyInterest, Money::new(dec!(20))?)
-///     .installment(2);
-/// assert_eq!(w.get_installment(), Some(2));
+///     .with_installment(2);
+/// assert_eq!(w.installment(), Some(2));
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -165,10 +165,10 @@ impl Waiver {
     ///
     /// ```
     /// # use overdue::NaiveDate; use overdue::{Component, Money, Waiver};
-    /// let w = Waiver::new(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), Component::Fees, Money::ZERO).installment(3);
-    /// assert_eq!(w.get_installment(), Some(3));
+    /// let w = Waiver::new(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), Component::Fees, Money::ZERO).with_installment(3);
+    /// assert_eq!(w.installment(), Some(3));
     /// ```
-    pub fn installment(mut self, number: u32) -> Waiver {
+    pub fn with_installment(mut self, number: u32) -> Waiver {
         self.installment = Some(number);
         self
     }
@@ -211,9 +211,9 @@ impl Waiver {
     /// ```
     /// # use overdue::NaiveDate; use overdue::{Component, Money, Waiver};
     /// let w = Waiver::new(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), Component::Interest, Money::ZERO);
-    /// assert_eq!(w.get_installment(), None);
+    /// assert_eq!(w.installment(), None);
     /// ```
-    pub fn get_installment(&self) -> Option<u32> {
+    pub fn installment(&self) -> Option<u32> {
         self.installment
     }
 }
@@ -228,8 +228,8 @@ impl Waiver {
 /// use overdue::NaiveDate;
 /// use overdue::{Money, Reversal};
 /// use overdue::dec;
-/// let r = Reversal::new("bank-77", NaiveDate::from_ymd_opt(2026, 3, 4).unwrap()).fee(Money::new(dec!(15))?);
-/// assert_eq!((r.payment_id(), r.get_fee()), ("bank-77", Some(Money::new(dec!(15))?)));
+/// let r = Reversal::new("bank-77", NaiveDate::from_ymd_opt(2026, 3, 4).unwrap()).with_fee(Money::new(dec!(15))?);
+/// assert_eq!((r.payment_id(), r.fee()), ("bank-77", Some(Money::new(dec!(15))?)));
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -248,7 +248,7 @@ impl Reversal {
     /// ```
     /// # use overdue::NaiveDate; use overdue::Reversal;
     /// let r = Reversal::new("p1", NaiveDate::from_ymd_opt(2026, 3, 4).unwrap());
-    /// assert_eq!(r.get_fee(), None);
+    /// assert_eq!(r.fee(), None);
     /// ```
     pub fn new(payment_id: impl Into<String>, date: NaiveDate) -> Reversal {
         Reversal {
@@ -262,11 +262,11 @@ impl Reversal {
     ///
     /// ```
     /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
-    /// let r = Reversal::new("p1", NaiveDate::from_ymd_opt(2026, 3, 4).unwrap()).fee(Money::new(dec!(20))?);
-    /// assert_eq!(r.get_fee(), Some(Money::new(dec!(20))?));
+    /// let r = Reversal::new("p1", NaiveDate::from_ymd_opt(2026, 3, 4).unwrap()).with_fee(Money::new(dec!(20))?);
+    /// assert_eq!(r.fee(), Some(Money::new(dec!(20))?));
     /// # Ok::<(), overdue::Error>(())
     /// ```
-    pub fn fee(mut self, fee: Money) -> Reversal {
+    pub fn with_fee(mut self, fee: Money) -> Reversal {
         self.fee = Some(fee);
         self
     }
@@ -296,9 +296,9 @@ impl Reversal {
     ///
     /// ```
     /// # use overdue::NaiveDate; use overdue::Reversal;
-    /// assert!(Reversal::new("p1", NaiveDate::from_ymd_opt(2026, 3, 4).unwrap()).get_fee().is_none());
+    /// assert!(Reversal::new("p1", NaiveDate::from_ymd_opt(2026, 3, 4).unwrap()).fee().is_none());
     /// ```
-    pub fn get_fee(&self) -> Option<Money> {
+    pub fn fee(&self) -> Option<Money> {
         self.fee
     }
 }

@@ -96,7 +96,7 @@ impl Ledger {
     /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// let s = Schedule::equal_installment(Money::new(dec!(1000))?, Rate::annual(dec!(0.1))?, 2,
     ///     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
-    /// let bad = OverduePolicy::new().penalty_base(PenaltyBase::OverdueInstallment).compound_interest(true);
+    /// let bad = OverduePolicy::new().with_penalty_base(PenaltyBase::OverdueInstallment).with_compound_interest(Accrues::Yes);
     /// assert!(matches!(Ledger::new(s, bad), Err(Error::Invalid { .. })));
     /// # Ok::<(), overdue::Error>(())
     /// ```
@@ -178,7 +178,7 @@ impl Ledger {
     /// let loan = Schedule::equal_principal(Money::new(dec!(3000))?, Rate::ZERO, 3, d(2026, 1, 1))?;
     /// let mut ledger = Ledger::new(loan, OverduePolicy::new())?;
     /// ledger.pay(Payment::new("ach-1", d(2026, 2, 1), Money::new(dec!(1000))?)?)?;
-    /// ledger.reverse(Reversal::new("ach-1", d(2026, 2, 4)).fee(Money::new(dec!(15))?))?;
+    /// ledger.reverse(Reversal::new("ach-1", d(2026, 2, 4)).with_fee(Money::new(dec!(15))?))?;
     /// let st = ledger.statement(d(2026, 2, 4))?;
     /// assert_eq!((st.days_past_due, st.outstanding.fees), (3, Money::new(dec!(15))?));
     /// assert_eq!(ledger.reverse(Reversal::new("ach-1", d(2026, 2, 5))).unwrap_err().to_string(),
@@ -199,7 +199,7 @@ impl Ledger {
     /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// let loan = Schedule::equal_principal(Money::new(dec!(3000))?, Rate::ZERO, 3, d(2026, 1, 1))?;
-    /// let policy = OverduePolicy::new().allocation(AllocationOrder::servicer_default().surplus(Surplus::CreditBalance));
+    /// let policy = OverduePolicy::new().with_allocation(AllocationOrder::servicer_default().with_surplus(Surplus::CreditBalance));
     /// let mut ledger = Ledger::new(loan, policy)?;
     /// ledger.pay(Payment::new("p1", d(2026, 2, 1), Money::new(dec!(1200))?)?)?;
     /// ledger.refund(Refund::new(d(2026, 2, 2), Money::new(dec!(200))?)?)?;
@@ -319,7 +319,7 @@ impl Ledger {
                 later_date: r.date(),
             });
         }
-        if let Some(fee) = r.get_fee() {
+        if let Some(fee) = r.fee() {
             positive("returned-payment fee", fee)?.to_minor("returned-payment fee", self.terms.scale())?;
         }
         Ok(())
@@ -372,7 +372,7 @@ impl Ledger {
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// let plan = Schedule::equal_principal(Money::new(dec!(3000))?, Rate::ZERO, 3, d(2026, 1, 1))?;
     /// let mut ledger = Ledger::new(plan, OverduePolicy::new())?;
-    /// let too_much = Restructure::new(d(2026, 2, 10), NewPlan::Reamortise).down_payment(Money::new(dec!(3000))?);
+    /// let too_much = Restructure::new(d(2026, 2, 10), NewPlan::Reamortise).with_down_payment(Money::new(dec!(3000))?);
     /// assert_eq!(ledger.restructure(too_much).unwrap_err().to_string(),
     ///            "down payment 3000 must be less than the 3000.00 owed");
     /// # Ok::<(), overdue::Error>(())
@@ -470,7 +470,7 @@ impl Ledger {
             });
         }
         self.replay(&self.events, as_of)?
-            .statement(as_of, self.policy.get_buckets())
+            .statement(as_of, self.policy.buckets())
     }
 
     /// What an autodebit should collect on `on` (避免重复扣款): what was due
@@ -494,7 +494,7 @@ impl Ledger {
     /// ```
     pub fn autodebit(&self, on: NaiveDate) -> Result<Money> {
         let unpaid = |events: &[Event]| -> Result<Money> {
-            let st = self.replay(events, on)?.statement(on, self.policy.get_buckets())?;
+            let st = self.replay(events, on)?.statement(on, self.policy.buckets())?;
             let due = Money::sum(
                 st.installments
                     .iter()

@@ -63,8 +63,8 @@ impl From<InterruptionCause> for Restarter {
 /// use overdue::{LimitationRules, Restarter};
 /// let china = LimitationRules::china();
 /// assert_eq!(china.years(), 3);
-/// let six_years_payments_only = LimitationRules::new(6)?.restarted_by(&[Restarter::Payment]).revived_by(&[]);
-/// assert_eq!(six_years_payments_only.get_restarted_by(), &[Restarter::Payment]);
+/// let six_years_payments_only = LimitationRules::new(6)?.with_restarted_by(&[Restarter::Payment]).with_revived_by(&[]);
+/// assert_eq!(six_years_payments_only.restarted_by(), &[Restarter::Payment]);
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -86,7 +86,7 @@ impl LimitationRules {
     ///
     /// ```
     /// use overdue::{LimitationRules, Restarter};
-    /// assert_eq!(LimitationRules::china().get_revived_by(), &[Restarter::Payment, Restarter::Acknowledgement]);
+    /// assert_eq!(LimitationRules::china().revived_by(), &[Restarter::Payment, Restarter::Acknowledgement]);
     /// ```
     pub fn china() -> LimitationRules {
         LimitationRules {
@@ -109,7 +109,7 @@ impl LimitationRules {
     /// ```
     /// use overdue::LimitationRules;
     /// assert!(LimitationRules::new(0).is_err());
-    /// assert!(LimitationRules::new(6)?.get_revived_by().is_empty());
+    /// assert!(LimitationRules::new(6)?.revived_by().is_empty());
     /// # Ok::<(), overdue::Error>(())
     /// ```
     pub fn new(years: u32) -> Result<LimitationRules> {
@@ -130,10 +130,10 @@ impl LimitationRules {
     ///
     /// ```
     /// use overdue::{LimitationRules, Restarter};
-    /// let rules = LimitationRules::china().restarted_by(&[Restarter::Lawsuit]);
-    /// assert_eq!(rules.get_restarted_by(), &[Restarter::Lawsuit]);
+    /// let rules = LimitationRules::china().with_restarted_by(&[Restarter::Lawsuit]);
+    /// assert_eq!(rules.restarted_by(), &[Restarter::Lawsuit]);
     /// ```
-    pub fn restarted_by(mut self, restarters: &[Restarter]) -> LimitationRules {
+    pub fn with_restarted_by(mut self, restarters: &[Restarter]) -> LimitationRules {
         self.restarted_by = restarters.to_vec();
         self
     }
@@ -142,9 +142,9 @@ impl LimitationRules {
     ///
     /// ```
     /// use overdue::LimitationRules;
-    /// assert!(LimitationRules::china().revived_by(&[]).get_revived_by().is_empty());
+    /// assert!(LimitationRules::china().with_revived_by(&[]).revived_by().is_empty());
     /// ```
-    pub fn revived_by(mut self, restarters: &[Restarter]) -> LimitationRules {
+    pub fn with_revived_by(mut self, restarters: &[Restarter]) -> LimitationRules {
         self.revived_by = restarters.to_vec();
         self
     }
@@ -162,18 +162,18 @@ impl LimitationRules {
     /// What restarts the period while it runs.
     ///
     /// ```
-    /// assert_eq!(overdue::LimitationRules::china().get_restarted_by().len(), 4);
+    /// assert_eq!(overdue::LimitationRules::china().restarted_by().len(), 4);
     /// ```
-    pub fn get_restarted_by(&self) -> &[Restarter] {
+    pub fn restarted_by(&self) -> &[Restarter] {
         &self.restarted_by
     }
 
     /// What revives the claim once the period has run out.
     ///
     /// ```
-    /// assert_eq!(overdue::LimitationRules::china().get_revived_by().len(), 2);
+    /// assert_eq!(overdue::LimitationRules::china().revived_by().len(), 2);
     /// ```
-    pub fn get_revived_by(&self) -> &[Restarter] {
+    pub fn revived_by(&self) -> &[Restarter] {
         &self.revived_by
     }
 

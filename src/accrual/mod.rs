@@ -22,8 +22,8 @@ pub use event::{Event, Interruption, InterruptionCause, Payment, Refund, Reversa
 pub use ledger::Ledger;
 pub use limitation::{Limitation, LimitationRestart, LimitationRules, Restarter};
 pub use policy::{
-    Bucket, Buckets, Caps, EarlySettlement, FeeAmount, Grace, GraceMeaning, InstallmentLimit, LateFee, OverduePolicy,
-    PenaltyBase, PenaltyRate, Recurrence, MAX_POLICY_DAYS,
+    Accrues, Bucket, Buckets, Caps, EarlySettlement, FeeAmount, Grace, GraceMeaning, InstallmentLimit, LateFee,
+    OverduePolicy, PenaltyBase, PenaltyRate, Recurrence, MAX_POLICY_DAYS,
 };
 pub(crate) use readings::Through;
 pub use servicing::{Accrual, Pyramiding};

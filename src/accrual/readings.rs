@@ -52,7 +52,7 @@ impl Ledger {
     pub(crate) fn statements_on(&self, dates: &[NaiveDate]) -> Result<Vec<Statement>> {
         self.on_each(
             dates,
-            |book, as_of| book.clone().statement(as_of, self.policy.get_buckets()),
+            |book, as_of| book.clone().statement(as_of, self.policy.buckets()),
             |st| st,
         )
     }
@@ -149,7 +149,7 @@ impl Ledger {
                 .collect::<Result<Vec<_>>>()?;
             return Ok((standings, then.map(statement).transpose()?));
         }
-        let buckets = self.policy.get_buckets();
+        let buckets = self.policy.buckets();
         let mut book = Book::without(&self.terms, BTreeSet::new());
         let mut events = self.events.iter().peekable();
         let mut standings = Vec::with_capacity(points.len());
@@ -182,8 +182,7 @@ impl Ledger {
         if day < self.schedule.disbursement() {
             return self.statement(day);
         }
-        self.replay(&self.events, day)?
-            .statement(next, self.policy.get_buckets())
+        self.replay(&self.events, day)?.statement(next, self.policy.buckets())
     }
 }
 

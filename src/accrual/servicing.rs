@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 ///
 /// ```
 /// use overdue::{OverduePolicy, Pyramiding};
-/// assert_eq!(OverduePolicy::new().get_pyramiding(), Pyramiding::Forbidden);
+/// assert_eq!(OverduePolicy::new().pyramiding(), Pyramiding::Forbidden);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -40,8 +40,8 @@ pub enum Pyramiding {
 ///
 /// ```
 /// use overdue::{Accrual, OverduePolicy};
-/// let p = OverduePolicy::new().charge_off_after(180).charge_off_stops(&[Accrual::PenaltyInterest]);
-/// assert_eq!(p.get_charge_off_stops(), &[Accrual::PenaltyInterest]);
+/// let p = OverduePolicy::new().with_charge_off_after(180).with_charge_off_stops(&[Accrual::PenaltyInterest]);
+/// assert_eq!(p.charge_off_stops(), &[Accrual::PenaltyInterest]);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -121,6 +121,7 @@ pub enum AllocationSource {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct AllocationPart {
     /// The installment's 1-based number.
     pub installment: u32,
@@ -195,6 +196,7 @@ pub enum RebateReason {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Rebate {
     /// The day it was credited.
     pub date: NaiveDate,
@@ -219,6 +221,7 @@ pub struct Rebate {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct PossibleDuplicate {
     /// The later payment's id.
     pub id: String,
@@ -241,8 +244,8 @@ pub struct PossibleDuplicate {
 /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// let schedule = Schedule::equal_installment(Money::new(dec!(12000))?, Rate::annual(dec!(0.18))?, 12, d(2026, 1, 15))?;
 /// let policy = OverduePolicy::new()
-///     .penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005))?))
-///     .penalty_base(PenaltyBase::OverdueInstallment);
+///     .with_penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005))?))
+///     .with_penalty_base(PenaltyBase::OverdueInstallment);
 /// let ledger = Ledger::new(schedule, policy)?;
 /// let st = ledger.statement(d(2026, 3, 17))?;       // first installment 30 days late
 /// assert_eq!((st.days_past_due, st.bucket.as_str(), st.status), (30, "M1", LoanStatus::Overdue));

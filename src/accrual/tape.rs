@@ -154,7 +154,7 @@ impl<'a> Tape<'a> {
             Inner::Replay { ledger, book, next } => {
                 ledger.opened_by(date, "statement date")?;
                 Self::catch_up(ledger, book, next, date)?;
-                Ok(book.peek(date, ledger.policy().get_buckets())?.days_past_due)
+                Ok(book.peek(date, ledger.policy().buckets())?.days_past_due)
             }
         }
     }

@@ -127,8 +127,8 @@ impl Account {
 /// ```
 /// use overdue::{Account, ChartOfAccounts, Component};
 /// let chart = ChartOfAccounts::default()
-///     .name(Account::Receivable(Component::Principal), "1301 个人贷款")
-///     .name(Account::Income(Component::Interest), "6011 利息收入");
+///     .with_name(Account::Receivable(Component::Principal), "1301 个人贷款")
+///     .with_name(Account::Income(Component::Interest), "6011 利息收入");
 /// assert_eq!(chart.name_of(Account::Receivable(Component::Principal)), "1301 个人贷款");
 /// assert_eq!(chart.name_of(Account::Cash), "Cash");
 /// ```
@@ -144,11 +144,11 @@ impl ChartOfAccounts {
     ///
     /// ```
     /// use overdue::{Account, ChartOfAccounts};
-    /// let chart = ChartOfAccounts::default().name(Account::Cash, "1002 银行存款");
+    /// let chart = ChartOfAccounts::default().with_name(Account::Cash, "1002 银行存款");
     /// assert_eq!(chart.name_of(Account::Cash), "1002 银行存款");
     /// ```
     #[must_use]
-    pub fn name(mut self, account: Account, name: impl Into<String>) -> ChartOfAccounts {
+    pub fn with_name(mut self, account: Account, name: impl Into<String>) -> ChartOfAccounts {
         self.names.retain(|(a, _)| *a != account);
         self.names.push((account, name.into()));
         self

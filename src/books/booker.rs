@@ -80,7 +80,7 @@ impl<'a> Booker<'a> {
                 max: MAX_JOURNAL_DAYS,
             });
         }
-        let rounding = ledger.policy().get_rounding();
+        let rounding = ledger.policy().rounding();
         let mut booker = Booker {
             policy,
             rounding,
@@ -151,9 +151,9 @@ impl<'a> Booker<'a> {
 
     /// Whether income charged today is held off the balance sheet.
     pub(super) fn income_off_balance(&self) -> bool {
-        self.policy.get_basis() == Basis::Cash
+        self.policy.basis() == Basis::Cash
             || self.mode == Mode::ChargedOff
-            || (self.mode == Mode::NonAccrual && self.policy.get_non_accrual() == NonAccrual::OffBalance)
+            || (self.mode == Mode::NonAccrual && self.policy.non_accrual() == NonAccrual::OffBalance)
     }
 
     /// The entry kind of a charge of `c`.
@@ -330,10 +330,7 @@ impl<'a> Booker<'a> {
             Mode::ChargedOff
         } else if paid {
             Mode::Accruing
-        } else if self
-            .policy
-            .get_non_accrual_after()
-            .is_some_and(|n| st.days_past_due >= n)
+        } else if self.policy.non_accrual_after().is_some_and(|n| st.days_past_due >= n)
             || (self.mode == Mode::NonAccrual && st.days_past_due > 0)
         {
             Mode::NonAccrual
@@ -360,7 +357,7 @@ impl<'a> Booker<'a> {
             let on = self.balance(Account::Receivable(c)).max(0);
             let suspended = self.suspended(c)?;
             let recognised = (on - suspended).max(0);
-            match self.policy.get_non_accrual() {
+            match self.policy.non_accrual() {
                 NonAccrual::OffBalance => {
                     self.post(
                         d,
@@ -414,8 +411,8 @@ impl<'a> Booker<'a> {
     /// the current period's interest pro rata to its days, while the loan
     /// accrues on the accrual basis with daily recognition; zero otherwise.
     pub(super) fn accrued_target(&self, d: NaiveDate, st: &Statement) -> Result<i128> {
-        if self.policy.get_interest() != InterestRecognition::Daily
-            || self.policy.get_basis() != Basis::Accrual
+        if self.policy.interest() != InterestRecognition::Daily
+            || self.policy.basis() != Basis::Accrual
             || self.mode != Mode::Accruing
             || st.status == LoanStatus::PaidOff
         {

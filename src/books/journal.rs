@@ -48,6 +48,7 @@ pub struct Journal {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct TrialBalanceLine {
     /// The account's name.
     pub name: String,
@@ -214,8 +215,8 @@ impl Ledger {
     /// ```
     pub fn journal(&self, policy: &BookingPolicy, through: NaiveDate) -> Result<Journal> {
         let booker = Booker::run(self, policy, through)?;
-        let scale = self.policy().get_rounding().scale();
-        let chart = policy.get_chart();
+        let scale = self.policy().rounding().scale();
+        let chart = policy.chart();
         let entries = booker
             .entries
             .into_iter()

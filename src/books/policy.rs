@@ -77,10 +77,10 @@ pub enum NonAccrual {
 /// ```
 /// use overdue::{Basis, BookingPolicy, InterestRecognition, NonAccrual};
 /// let p = BookingPolicy::new()
-///     .interest(InterestRecognition::Daily)
-///     .non_accrual_after(Some(90), NonAccrual::OffBalance);
-/// assert_eq!(p.get_basis(), Basis::Accrual);
-/// assert_eq!(p.get_non_accrual_after(), Some(90));
+///     .with_interest(InterestRecognition::Daily)
+///     .with_non_accrual_after(Some(90), NonAccrual::OffBalance);
+/// assert_eq!(p.basis(), Basis::Accrual);
+/// assert_eq!(p.non_accrual_after(), Some(90));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -128,11 +128,11 @@ impl BookingPolicy {
     /// Sets the basis.
     ///
     /// ```
-    /// let p = overdue::BookingPolicy::new().basis(overdue::Basis::Cash);
-    /// assert_eq!(p.get_basis(), overdue::Basis::Cash);
+    /// let p = overdue::BookingPolicy::new().with_basis(overdue::Basis::Cash);
+    /// assert_eq!(p.basis(), overdue::Basis::Cash);
     /// ```
     #[must_use]
-    pub fn basis(mut self, basis: Basis) -> BookingPolicy {
+    pub fn with_basis(mut self, basis: Basis) -> BookingPolicy {
         self.basis = basis;
         self
     }
@@ -141,10 +141,10 @@ impl BookingPolicy {
     ///
     /// ```
     /// use overdue::{BookingPolicy, InterestRecognition};
-    /// assert_eq!(BookingPolicy::new().interest(InterestRecognition::Daily).get_interest(), InterestRecognition::Daily);
+    /// assert_eq!(BookingPolicy::new().with_interest(InterestRecognition::Daily).interest(), InterestRecognition::Daily);
     /// ```
     #[must_use]
-    pub fn interest(mut self, interest: InterestRecognition) -> BookingPolicy {
+    pub fn with_interest(mut self, interest: InterestRecognition) -> BookingPolicy {
         self.interest = interest;
         self
     }
@@ -154,11 +154,11 @@ impl BookingPolicy {
     ///
     /// ```
     /// use overdue::{BookingPolicy, NonAccrual};
-    /// let p = BookingPolicy::new().non_accrual_after(None, NonAccrual::Reverse);
-    /// assert_eq!(p.get_non_accrual_after(), None);
+    /// let p = BookingPolicy::new().with_non_accrual_after(None, NonAccrual::Reverse);
+    /// assert_eq!(p.non_accrual_after(), None);
     /// ```
     #[must_use]
-    pub fn non_accrual_after(mut self, days: Option<u32>, treatment: NonAccrual) -> BookingPolicy {
+    pub fn with_non_accrual_after(mut self, days: Option<u32>, treatment: NonAccrual) -> BookingPolicy {
         self.non_accrual_after = days;
         self.non_accrual = treatment;
         self
@@ -168,11 +168,11 @@ impl BookingPolicy {
     ///
     /// ```
     /// use overdue::{Account, BookingPolicy, ChartOfAccounts};
-    /// let p = BookingPolicy::new().chart(ChartOfAccounts::default().name(Account::Cash, "1002"));
-    /// assert_eq!(p.get_chart().name_of(Account::Cash), "1002");
+    /// let p = BookingPolicy::new().with_chart(ChartOfAccounts::default().with_name(Account::Cash, "1002"));
+    /// assert_eq!(p.chart().name_of(Account::Cash), "1002");
     /// ```
     #[must_use]
-    pub fn chart(mut self, chart: ChartOfAccounts) -> BookingPolicy {
+    pub fn with_chart(mut self, chart: ChartOfAccounts) -> BookingPolicy {
         self.chart = chart;
         self
     }
@@ -180,9 +180,9 @@ impl BookingPolicy {
     /// The basis.
     ///
     /// ```
-    /// assert_eq!(overdue::BookingPolicy::new().get_basis(), overdue::Basis::Accrual);
+    /// assert_eq!(overdue::BookingPolicy::new().basis(), overdue::Basis::Accrual);
     /// ```
-    pub fn get_basis(&self) -> Basis {
+    pub fn basis(&self) -> Basis {
         self.basis
     }
 
@@ -190,36 +190,36 @@ impl BookingPolicy {
     ///
     /// ```
     /// use overdue::{BookingPolicy, InterestRecognition};
-    /// assert_eq!(BookingPolicy::new().get_interest(), InterestRecognition::WhenDue);
+    /// assert_eq!(BookingPolicy::new().interest(), InterestRecognition::WhenDue);
     /// ```
-    pub fn get_interest(&self) -> InterestRecognition {
+    pub fn interest(&self) -> InterestRecognition {
         self.interest
     }
 
     /// The non-accrual threshold in days past due.
     ///
     /// ```
-    /// assert_eq!(overdue::BookingPolicy::new().get_non_accrual_after(), Some(90));
+    /// assert_eq!(overdue::BookingPolicy::new().non_accrual_after(), Some(90));
     /// ```
-    pub fn get_non_accrual_after(&self) -> Option<u32> {
+    pub fn non_accrual_after(&self) -> Option<u32> {
         self.non_accrual_after
     }
 
     /// The non-accrual treatment.
     ///
     /// ```
-    /// assert_eq!(overdue::BookingPolicy::new().get_non_accrual(), overdue::NonAccrual::Reverse);
+    /// assert_eq!(overdue::BookingPolicy::new().non_accrual(), overdue::NonAccrual::Reverse);
     /// ```
-    pub fn get_non_accrual(&self) -> NonAccrual {
+    pub fn non_accrual(&self) -> NonAccrual {
         self.non_accrual
     }
 
     /// The chart of accounts.
     ///
     /// ```
-    /// assert_eq!(overdue::BookingPolicy::new().get_chart(), &overdue::ChartOfAccounts::default());
+    /// assert_eq!(overdue::BookingPolicy::new().chart(), &overdue::ChartOfAccounts::default());
     /// ```
-    pub fn get_chart(&self) -> &ChartOfAccounts {
+    pub fn chart(&self) -> &ChartOfAccounts {
         &self.chart
     }
 }

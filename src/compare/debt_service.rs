@@ -40,7 +40,7 @@ pub enum ServiceFee {
 /// use overdue::{DebtService, Ratio, ServiceFee};
 /// use overdue::dec;
 /// let s = DebtService::new(ServiceFee::ShareOfDebt(Ratio::new(dec!(0.15))?), Ratio::new(dec!(0.2))?, 3);
-/// assert_eq!(s.get_months(), 3);
+/// assert_eq!(s.months(), 3);
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -61,7 +61,7 @@ impl DebtService {
     /// ```
     /// use overdue::{DebtService, Money, Ratio, ServiceFee};
     /// let s = DebtService::new(ServiceFee::Flat(Money::ZERO), Ratio::ZERO, 1);
-    /// assert!(!s.get_freeze_penalties());
+    /// assert!(!s.penalties_frozen());
     /// ```
     pub fn new(fee: ServiceFee, reduction: Ratio, months: u32) -> DebtService {
         DebtService {
@@ -76,7 +76,7 @@ impl DebtService {
     ///
     /// ```
     /// use overdue::{DebtService, Money, Ratio, ServiceFee};
-    /// assert!(DebtService::new(ServiceFee::Flat(Money::ZERO), Ratio::ZERO, 1).freeze_penalties().get_freeze_penalties());
+    /// assert!(DebtService::new(ServiceFee::Flat(Money::ZERO), Ratio::ZERO, 1).freeze_penalties().penalties_frozen());
     /// ```
     pub fn freeze_penalties(mut self) -> DebtService {
         self.freeze_penalties = true;
@@ -87,9 +87,9 @@ impl DebtService {
     ///
     /// ```
     /// use overdue::{DebtService, Money, Ratio, ServiceFee};
-    /// assert_eq!(DebtService::new(ServiceFee::Flat(Money::ZERO), Ratio::ZERO, 4).get_months(), 4);
+    /// assert_eq!(DebtService::new(ServiceFee::Flat(Money::ZERO), Ratio::ZERO, 4).months(), 4);
     /// ```
-    pub fn get_months(&self) -> u32 {
+    pub fn months(&self) -> u32 {
         self.months
     }
 
@@ -97,9 +97,9 @@ impl DebtService {
     ///
     /// ```
     /// use overdue::{DebtService, Money, Ratio, ServiceFee};
-    /// assert!(!DebtService::new(ServiceFee::Flat(Money::ZERO), Ratio::ZERO, 4).get_freeze_penalties());
+    /// assert!(!DebtService::new(ServiceFee::Flat(Money::ZERO), Ratio::ZERO, 4).penalties_frozen());
     /// ```
-    pub fn get_freeze_penalties(&self) -> bool {
+    pub fn penalties_frozen(&self) -> bool {
         self.freeze_penalties
     }
 }
@@ -119,7 +119,7 @@ impl Context<'_> {
         } else {
             at_settlement.payoff
         };
-        let rounding = self.ledger.policy().get_rounding();
+        let rounding = self.ledger.policy().rounding();
         let share = |amount: Money, r: Ratio| -> Result<Money> {
             let v = amount
                 .as_decimal()

@@ -78,7 +78,7 @@ impl Comparison {
     /// What the budget leaves each month, rounded to the loan's minor unit
     /// (a budget given as `1800` is reported as `1800.00`, as every other amount).
     pub(crate) fn monthly_budget(&self) -> Result<Money> {
-        let rounding = self.ledger.policy().get_rounding();
+        let rounding = self.ledger.policy().rounding();
         let minor = self
             .budget
             .available()
@@ -111,7 +111,7 @@ impl Comparison {
             self.as_of,
             &payments,
             self.discount_rate,
-            self.ledger.policy().get_rounding(),
+            self.ledger.policy().rounding(),
         )?;
         let (effective_rate, apr) = self.rates(payoff, &cash_flows);
         warnings.extend(legal_warnings(contract, apr, &self.lpr)?);
@@ -155,10 +155,10 @@ impl Comparison {
         against.extend(cash_flows.iter().copied());
         match xirr(&against) {
             Ok(e) => (
-                Some(reported_rate(e, e)),
+                Some(reported_rate(e.value(), e.value())),
                 nominal_annual_rate(e, Frequency::Monthly)
                     .ok()
-                    .map(|r| reported_rate(r.value(), e)),
+                    .map(|r| reported_rate(r.value(), e.value())),
             ),
             Err(_) => (None, None),
         }
@@ -173,7 +173,7 @@ impl Comparison {
             .as_decimal()
             .checked_div(Decimal::from(span))
             .ok_or_else(|| overflow("average monthly payment"))?;
-        let average = Money::new(self.ledger.policy().get_rounding().round(average))?;
+        let average = Money::new(self.ledger.policy().rounding().round(average))?;
         let budget = self.monthly_budget()?;
         let over_budget = u32::try_from(months.iter().filter(|m| m.1 > budget).count()).unwrap_or(u32::MAX);
         let first_over = months
@@ -209,13 +209,7 @@ impl Comparison {
             })?;
         Ok(CreditImpact {
             highest_days_past_due: highest_dpd,
-            bucket: self
-                .ledger
-                .policy()
-                .get_buckets()
-                .bucket(highest_dpd)
-                .label()
-                .to_owned(),
+            bucket: self.ledger.policy().buckets().bucket(highest_dpd).label().to_owned(),
             settled_on,
             delinquency_ends: cured_on,
             negative_record_until: record_until,

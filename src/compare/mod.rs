@@ -25,7 +25,7 @@ mod way_out;
 pub use debt_service::{DebtService, ServiceFee};
 pub(crate) use evaluate::legal_warnings;
 pub use order::{MonthOverBudget, Order, RankBy};
-pub use refinance::Refinance;
+pub use refinance::{FeePayment, Refinance};
 pub use request::{Budget, Comparison};
 pub use result::{ComparisonResult, CreditImpact, OptionResult};
 pub use way_out::{Choice, WayOut};

@@ -95,7 +95,7 @@ impl Comparison {
     /// let c = Comparison::new(ledger, d(2026, 4, 15), Budget::new(Money::new(dec!(1500))?, Money::new(dec!(800))?), Rate::ZERO);
     /// let family = WayOut::Refinance(Refinance::new(LenderKind::FamilyOrFriends, Rate::ZERO, 1));
     /// let Some(WayOut::Refinance(fits)) = c.fit_to_budget(&family, 24)? else { panic!() };
-    /// assert_eq!(fits.get_installments(), 9); // about 6,150 owed, 700 a month
+    /// assert_eq!(fits.installments(), 9); // about 6,150 owed, 700 a month
     /// # Ok::<(), overdue::Error>(())
     /// ```
     pub fn fit_to_budget(&self, way: &WayOut, max_installments: u32) -> Result<Option<WayOut>> {
@@ -106,10 +106,10 @@ impl Comparison {
         };
         let with_term = |n: u32| -> Option<WayOut> {
             match way {
-                WayOut::Refinance(r) => Some(WayOut::Refinance((*r).installments(n))),
-                WayOut::Restructure(r) => match r.get_plan() {
+                WayOut::Refinance(r) => Some(WayOut::Refinance((*r).with_installments(n))),
+                WayOut::Restructure(r) => match r.plan() {
                     NewPlan::Schedule(terms) => Some(WayOut::Restructure(
-                        r.clone().with_plan(NewPlan::Schedule(terms.installments(n))),
+                        r.clone().with_plan(NewPlan::Schedule(terms.with_installments(n))),
                     )),
                     _ => None,
                 },

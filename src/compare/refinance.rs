@@ -15,6 +15,24 @@ use crate::rate::Rate;
 use crate::restructure::PlanFee;
 use crate::schedule::{Method, Schedule, ScheduleOptions};
 
+/// How an upfront fee is paid: deducted from what is lent (the borrower
+/// receives less, so the principal is grossed up to still pay the payoff),
+/// or added to the principal. The default is [`FeePayment::Added`].
+///
+/// ```
+/// use overdue::FeePayment;
+/// assert_eq!(FeePayment::default(), FeePayment::Added);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum FeePayment {
+    /// Added to the principal. The default.
+    #[default]
+    Added,
+    /// Deducted from what is lent.
+    Deducted,
+}
+
 /// A new loan that pays today's payoff amount.
 ///
 /// Its principal is the payoff plus an upfront fee that is added, or grossed
@@ -22,11 +40,11 @@ use crate::schedule::{Method, Schedule, ScheduleOptions};
 /// share is then `principal − payoff`, rounded up to the minor unit).
 ///
 /// ```
-/// use overdue::{LenderKind, Method, PlanFee, Rate, Ratio, Refinance};
+/// use overdue::{FeePayment, LenderKind, Method, PlanFee, Rate, Ratio, Refinance};
 /// use overdue::dec;
 /// let small_loan = Refinance::new(LenderKind::LicensedInstitution, Rate::annual(dec!(0.15))?, 12)
-///     .upfront_fee(PlanFee::Share(Ratio::new(dec!(0.02))?), true);
-/// let family = Refinance::new(LenderKind::FamilyOrFriends, Rate::ZERO, 6).method(Method::EqualPrincipal);
+///     .with_upfront_fee(PlanFee::Share(Ratio::new(dec!(0.02))?), FeePayment::Deducted);
+/// let family = Refinance::new(LenderKind::FamilyOrFriends, Rate::ZERO, 6).with_method(Method::EqualPrincipal);
 /// assert_ne!(small_loan, family);
 /// # Ok::<(), overdue::Error>(())
 /// ```
@@ -55,7 +73,7 @@ impl Refinance {
     /// ```
     /// use overdue::{LenderKind, Rate, Refinance};
     /// let r = Refinance::new(LenderKind::PrivateLender, Rate::ZERO, 3);
-    /// assert_eq!(r.get_lender(), LenderKind::PrivateLender);
+    /// assert_eq!(r.lender(), LenderKind::PrivateLender);
     /// ```
     pub fn new(lender: LenderKind, rate: Rate, installments: u32) -> Refinance {
         Refinance {
@@ -74,10 +92,10 @@ impl Refinance {
     ///
     /// ```
     /// use overdue::{LenderKind, Method, Rate, Refinance};
-    /// let r = Refinance::new(LenderKind::FamilyOrFriends, Rate::ZERO, 6).method(Method::Bullet);
+    /// let r = Refinance::new(LenderKind::FamilyOrFriends, Rate::ZERO, 6).with_method(Method::Bullet);
     /// # let _ = r;
     /// ```
-    pub fn method(mut self, method: Method) -> Refinance {
+    pub fn with_method(mut self, method: Method) -> Refinance {
         self.method = method;
         self
     }
@@ -86,10 +104,10 @@ impl Refinance {
     ///
     /// ```
     /// use overdue::{Frequency, LenderKind, Rate, Refinance};
-    /// let r = Refinance::new(LenderKind::PrivateLender, Rate::ZERO, 6).frequency(Frequency::Biweekly);
+    /// let r = Refinance::new(LenderKind::PrivateLender, Rate::ZERO, 6).with_frequency(Frequency::Biweekly);
     /// # let _ = r;
     /// ```
-    pub fn frequency(mut self, frequency: Frequency) -> Refinance {
+    pub fn with_frequency(mut self, frequency: Frequency) -> Refinance {
         self.frequency = frequency;
         self
     }
@@ -97,14 +115,30 @@ impl Refinance {
     /// Sets an upfront fee, deducted from what is lent or added to it.
     ///
     /// ```
-    /// use overdue::{LenderKind, Money, PlanFee, Rate, Refinance};
-    /// let r = Refinance::new(LenderKind::PrivateLender, Rate::ZERO, 6).upfront_fee(PlanFee::Flat(Money::ZERO), false);
-    /// # let _ = r;
+    /// use overdue::{FeePayment, LenderKind, Money, PlanFee, Rate, Refinance};
+    /// let r = Refinance::new(LenderKind::PrivateLender, Rate::ZERO, 6)
+    ///     .with_upfront_fee(PlanFee::Flat(Money::ZERO), FeePayment::Added);
+    /// assert_eq!(r.upfront_fee(), Some((PlanFee::Flat(Money::ZERO), FeePayment::Added)));
     /// ```
-    pub fn upfront_fee(mut self, fee: PlanFee, deducted: bool) -> Refinance {
+    pub fn with_upfront_fee(mut self, fee: PlanFee, payment: FeePayment) -> Refinance {
         self.upfront_fee = Some(fee);
-        self.fee_deducted = deducted;
+        self.fee_deducted = payment == FeePayment::Deducted;
         self
+    }
+
+    /// The upfront fee and how it is paid, if there is one.
+    ///
+    /// ```
+    /// use overdue::{LenderKind, Rate, Refinance};
+    /// assert_eq!(Refinance::new(LenderKind::PrivateLender, Rate::ZERO, 6).upfront_fee(), None);
+    /// ```
+    pub fn upfront_fee(&self) -> Option<(PlanFee, FeePayment)> {
+        let payment = if self.fee_deducted {
+            FeePayment::Deducted
+        } else {
+            FeePayment::Added
+        };
+        self.upfront_fee.map(|fee| (fee, payment))
     }
 
     /// Sets a fee paid with every installment.
@@ -112,11 +146,11 @@ impl Refinance {
     /// ```
     /// use overdue::{LenderKind, Money, Rate, Refinance};
     /// use overdue::dec;
-    /// let r = Refinance::new(LenderKind::LicensedInstitution, Rate::ZERO, 6).recurring_fee(Money::new(dec!(5))?);
+    /// let r = Refinance::new(LenderKind::LicensedInstitution, Rate::ZERO, 6).with_recurring_fee(Money::new(dec!(5))?);
     /// # let _ = r;
     /// # Ok::<(), overdue::Error>(())
     /// ```
-    pub fn recurring_fee(mut self, fee: Money) -> Refinance {
+    pub fn with_recurring_fee(mut self, fee: Money) -> Refinance {
         self.recurring_fee = Some(fee);
         self
     }
@@ -125,9 +159,9 @@ impl Refinance {
     ///
     /// ```
     /// use overdue::{LenderKind, Rate, Refinance};
-    /// assert_eq!(Refinance::new(LenderKind::FamilyOrFriends, Rate::ZERO, 6).get_installments(), 6);
+    /// assert_eq!(Refinance::new(LenderKind::FamilyOrFriends, Rate::ZERO, 6).installments(), 6);
     /// ```
-    pub fn get_installments(&self) -> u32 {
+    pub fn installments(&self) -> u32 {
         self.installments
     }
 
@@ -136,9 +170,9 @@ impl Refinance {
     ///
     /// ```
     /// use overdue::{LenderKind, Rate, Refinance};
-    /// assert_eq!(Refinance::new(LenderKind::FamilyOrFriends, Rate::ZERO, 6).installments(9).get_installments(), 9);
+    /// assert_eq!(Refinance::new(LenderKind::FamilyOrFriends, Rate::ZERO, 6).with_installments(9).installments(), 9);
     /// ```
-    pub fn installments(mut self, installments: u32) -> Refinance {
+    pub fn with_installments(mut self, installments: u32) -> Refinance {
         self.installments = installments;
         self
     }
@@ -147,9 +181,9 @@ impl Refinance {
     ///
     /// ```
     /// use overdue::{LenderKind, Rate, Refinance};
-    /// assert_eq!(Refinance::new(LenderKind::FamilyOrFriends, Rate::ZERO, 6).get_lender(), LenderKind::FamilyOrFriends);
+    /// assert_eq!(Refinance::new(LenderKind::FamilyOrFriends, Rate::ZERO, 6).lender(), LenderKind::FamilyOrFriends);
     /// ```
-    pub fn get_lender(&self) -> LenderKind {
+    pub fn lender(&self) -> LenderKind {
         self.lender
     }
 
@@ -157,9 +191,9 @@ impl Refinance {
     ///
     /// ```
     /// use overdue::{LenderKind, Rate, Refinance};
-    /// assert_eq!(Refinance::new(LenderKind::FamilyOrFriends, Rate::ZERO, 6).get_recurring_fee(), None);
+    /// assert_eq!(Refinance::new(LenderKind::FamilyOrFriends, Rate::ZERO, 6).recurring_fee(), None);
     /// ```
-    pub fn get_recurring_fee(&self) -> Option<Money> {
+    pub fn recurring_fee(&self) -> Option<Money> {
         self.recurring_fee
     }
 
@@ -169,9 +203,9 @@ impl Refinance {
         let principal = refinance_principal(self, payoff, rounding.scale())?;
         Schedule::build(
             &ScheduleOptions::new(principal, self.rate, self.installments, day)
-                .method(self.method)
-                .frequency(self.frequency)
-                .rounding(rounding),
+                .with_method(self.method)
+                .with_frequency(self.frequency)
+                .with_rounding(rounding),
         )
     }
 }
@@ -212,7 +246,7 @@ pub(super) fn refinance_principal(r: &Refinance, payoff: Money, scale: u32) -> R
 impl Context<'_> {
     /// A new loan that pays today's payoff: its installments and recurring fees.
     pub(super) fn refinance_path(&self, r: &Refinance, today: &Statement) -> Result<Path> {
-        let rounding = self.ledger.schedule().options().get_rounding();
+        let rounding = self.ledger.schedule().options().rounding();
         let schedule = r.schedule(today.payoff, self.as_of, rounding)?;
         let fee = r.recurring_fee.unwrap_or(Money::ZERO);
         let payments = schedule

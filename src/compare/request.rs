@@ -65,8 +65,8 @@ impl Budget {
 /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
 /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// let plan = Schedule::equal_installment(Money::new(dec!(6000))?, Rate::annual(dec!(0.18))?, 6, d(2026, 1, 1))?;
-/// let policy = OverduePolicy::new().penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005))?))
-///     .penalty_base(PenaltyBase::OverdueInstallment);
+/// let policy = OverduePolicy::new().with_penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005))?))
+///     .with_penalty_base(PenaltyBase::OverdueInstallment);
 /// let ledger = Ledger::new(plan, policy)?;                     // nothing paid: 3 installments overdue
 /// let result = Comparison::new(ledger, d(2026, 4, 15), Budget::new(Money::new(dec!(5000))?, Money::new(dec!(3500))?),
 ///         Rate::annual(dec!(0.05))?)
@@ -156,11 +156,11 @@ impl Comparison {
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
     /// let c = Comparison::new(ledger, d(2026, 3, 1), Budget::new(Money::ZERO, Money::ZERO), Rate::ZERO)
-    ///     .rank_by(RankBy::TotalPaid);
+    ///     .with_rank_by(RankBy::TotalPaid);
     /// # let _ = c;
     /// # Ok::<(), overdue::Error>(())
     /// ```
-    pub fn rank_by(mut self, key: RankBy) -> Comparison {
+    pub fn with_rank_by(mut self, key: RankBy) -> Comparison {
         self.rank_by = key;
         self
     }
@@ -174,11 +174,11 @@ impl Comparison {
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
     /// let c = Comparison::new(ledger, d(2026, 3, 1), Budget::new(Money::ZERO, Money::ZERO), Rate::ZERO)
-    ///     .order(Order::MoneyOnly);
+    ///     .with_order(Order::MoneyOnly);
     /// # let _ = c;
     /// # Ok::<(), overdue::Error>(())
     /// ```
-    pub fn order(mut self, order: Order) -> Comparison {
+    pub fn with_order(mut self, order: Order) -> Comparison {
         self.order = order;
         self
     }
@@ -191,11 +191,11 @@ impl Comparison {
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
     /// let c = Comparison::new(ledger, d(2026, 3, 1), Budget::new(Money::ZERO, Money::ZERO), Rate::ZERO)
-    ///     .lender(LenderKind::PrivateLender);
+    ///     .with_lender(LenderKind::PrivateLender);
     /// # let _ = c;
     /// # Ok::<(), overdue::Error>(())
     /// ```
-    pub fn lender(mut self, lender: LenderKind) -> Comparison {
+    pub fn with_lender(mut self, lender: LenderKind) -> Comparison {
         self.lender = lender;
         self
     }
@@ -208,11 +208,11 @@ impl Comparison {
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
     /// let c = Comparison::new(ledger, d(2026, 3, 1), Budget::new(Money::ZERO, Money::ZERO), Rate::ZERO)
-    ///     .credit_record_years(7);
+    ///     .with_credit_record_years(7);
     /// # let _ = c;
     /// # Ok::<(), overdue::Error>(())
     /// ```
-    pub fn credit_record_years(mut self, years: u32) -> Comparison {
+    pub fn with_credit_record_years(mut self, years: u32) -> Comparison {
         self.credit_record_years = years;
         self
     }
@@ -225,11 +225,11 @@ impl Comparison {
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
     /// let c = Comparison::new(ledger, d(2026, 3, 1), Budget::new(Money::ZERO, Money::ZERO), Rate::ZERO)
-    ///     .lpr(RateTable::china_lpr_one_year().with(d(2026, 6, 22), Rate::annual(dec!(0.029))?)?);
+    ///     .with_lpr(RateTable::china_lpr_one_year().with(d(2026, 6, 22), Rate::annual(dec!(0.029))?)?);
     /// # let _ = c;
     /// # Ok::<(), overdue::Error>(())
     /// ```
-    pub fn lpr(mut self, table: RateTable) -> Comparison {
+    pub fn with_lpr(mut self, table: RateTable) -> Comparison {
         self.lpr = table;
         self
     }

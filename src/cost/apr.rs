@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::{solver, CashFlow, UnitPeriod};
 use crate::calendar::{DayCount, Frequency};
 use crate::error::{overflow, Error, Result};
+use crate::rate::Yield;
 
 /// The annualised rate of the PBoC 2021 No. 3 announcement: the IRR of all
 /// costs (interest and every fee) over the principal actually in use.
@@ -66,7 +67,7 @@ pub struct ChinaApr {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 pub fn china_apr(amounts: &[Decimal], frequency: Frequency) -> Result<ChinaApr> {
-    let periodic = super::irr(amounts)?;
+    let periodic = super::irr(amounts)?.value();
     let m = frequency.periods_per_year();
     let nominal = periodic.checked_mul(Decimal::from(m)).ok_or_else(|| overflow("apr"))?;
     let base = Decimal::ONE.checked_add(periodic).ok_or_else(|| overflow("apr"))?;
@@ -101,7 +102,7 @@ pub fn china_apr(amounts: &[Decimal], frequency: Frequency) -> Result<ChinaApr> 
 /// assert_eq!(shown, dec!(12.96));
 /// # Ok::<(), overdue::Error>(())
 /// ```
-pub fn eu_aprc(flows: &[CashFlow]) -> Result<Decimal> {
+pub fn eu_aprc(flows: &[CashFlow]) -> Result<Yield> {
     super::xirr_with_day_count(flows, DayCount::Act365Fixed)
 }
 
@@ -130,7 +131,7 @@ pub fn eu_aprc(flows: &[CashFlow]) -> Result<Decimal> {
 /// assert_eq!((reg_z_apr(&flows, Frequency::Monthly)? * dec!(100)).round_dp(2), dec!(9.69));
 /// # Ok::<(), overdue::Error>(())
 /// ```
-pub fn reg_z_apr(flows: &[CashFlow], unit: impl Into<UnitPeriod>) -> Result<Decimal> {
+pub fn reg_z_apr(flows: &[CashFlow], unit: impl Into<UnitPeriod>) -> Result<Yield> {
     let (sorted, advance) = super::sorted_by_date(flows)?;
     let unit = match unit.into() {
         UnitPeriod::SinglePayment => single_payment_unit(&sorted, advance)?,
@@ -156,7 +157,9 @@ pub fn reg_z_apr(flows: &[CashFlow], unit: impl Into<UnitPeriod>) -> Result<Deci
     let i = solver::solve(eval, 0.01, unique, |i| {
         solver::refine_in_decimal(i, eval, |i| reg_z_value(&terms, i), None).map(|(i, _)| i)
     })?;
-    i.checked_mul(per_year).ok_or_else(|| overflow("apr"))
+    i.checked_mul(per_year)
+        .map(Yield::annual)
+        .ok_or_else(|| overflow("apr"))
 }
 
 /// The unit-period of a single advance repaid by a single payment.
@@ -171,24 +174,44 @@ fn single_payment_unit(sorted: &[CashFlow], advance: NaiveDate) -> Result<UnitPe
     UnitPeriod::for_single_payment(advance, last)
 }
 
+/// A transaction as Regulation Z § 1026.22(a) tells them apart for the APR
+/// tolerance: regular (equal payments at equal intervals, 1/8 point) or
+/// irregular (multiple advances, irregular payment periods or amounts,
+/// 1/4 point).
+///
+/// ```
+/// assert_ne!(overdue::Transaction::Regular, overdue::Transaction::Irregular);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Transaction {
+    /// Equal payments at equal intervals after a single advance.
+    Regular,
+    /// Anything else: several advances, irregular periods or amounts.
+    Irregular,
+}
+
 /// Whether a disclosed APR is accurate under Regulation Z § 1026.22(a):
 /// within 1/8 of a percentage point of the computed APR for a regular
 /// transaction, 1/4 point for an irregular one. Rates are fractions (0.0969).
 ///
 /// ```
-/// use overdue::reg_z_within_tolerance;
+/// use overdue::{reg_z_within_tolerance, Transaction, Yield};
 /// use overdue::dec;
-/// assert!(reg_z_within_tolerance(dec!(0.0980), dec!(0.0969), false));
-/// assert!(!reg_z_within_tolerance(dec!(0.0990), dec!(0.0969), false));
-/// assert!(reg_z_within_tolerance(dec!(0.0990), dec!(0.0969), true));
+/// let computed = Yield::annual(dec!(0.0969));
+/// assert!(reg_z_within_tolerance(Yield::annual(dec!(0.0980)), computed, Transaction::Regular));
+/// assert!(!reg_z_within_tolerance(Yield::annual(dec!(0.0990)), computed, Transaction::Regular));
+/// assert!(reg_z_within_tolerance(Yield::annual(dec!(0.0990)), computed, Transaction::Irregular));
 /// ```
-pub fn reg_z_within_tolerance(disclosed: Decimal, computed: Decimal, irregular: bool) -> bool {
-    let tolerance = if irregular {
-        Decimal::new(25, 4)
-    } else {
-        Decimal::new(125, 5)
+pub fn reg_z_within_tolerance(disclosed: Yield, computed: Yield, transaction: Transaction) -> bool {
+    let tolerance = match transaction {
+        Transaction::Irregular => Decimal::new(25, 4),
+        _ => Decimal::new(125, 5),
     };
-    disclosed.checked_sub(computed).is_some_and(|d| d.abs() <= tolerance)
+    disclosed
+        .value()
+        .checked_sub(computed.value())
+        .is_some_and(|d| d.abs() <= tolerance)
 }
 
 struct RegZTerm {

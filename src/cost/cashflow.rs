@@ -24,6 +24,7 @@ use crate::schedule::Schedule;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct CashFlow {
     /// When the money moves.
     pub date: NaiveDate,

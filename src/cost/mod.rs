@@ -17,11 +17,11 @@ mod unit;
 
 use rust_decimal::Decimal;
 
-pub use self::apr::{china_apr, eu_aprc, reg_z_apr, reg_z_within_tolerance, ChinaApr};
+pub use self::apr::{china_apr, eu_aprc, reg_z_apr, reg_z_within_tolerance, ChinaApr, Transaction};
 pub use self::unit::UnitPeriod;
 use crate::calendar::{DayCount, Frequency};
 use crate::error::{overflow, Error, Result};
-use crate::rate::Rate;
+use crate::rate::{Rate, Yield};
 pub(crate) use cashflow::sorted_by_date;
 pub use cashflow::{total_cost, total_paid, CashFlow};
 pub(crate) use discount::{root_is_unique, Discounting};
@@ -62,10 +62,10 @@ pub(crate) use present_value::present_cost;
 ///     CashFlow::new(d(2009, 4, 1), dec!(2750)),
 /// ];
 /// // Excel shows 0.373362535, off in the 9th digit
-/// assert_eq!(xirr(&flows)?.round_dp(10), dec!(0.3733625335));
+/// assert_eq!(xirr(&flows)?.value().round_dp(10), dec!(0.3733625335));
 /// # Ok::<(), overdue::Error>(())
 /// ```
-pub fn xirr(flows: &[CashFlow]) -> Result<Decimal> {
+pub fn xirr(flows: &[CashFlow]) -> Result<Yield> {
     xirr_with_day_count(flows, DayCount::Act365Fixed)
 }
 
@@ -79,11 +79,11 @@ pub fn xirr(flows: &[CashFlow]) -> Result<Decimal> {
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// let flows = [CashFlow::new(d(2026, 1, 1), dec!(1000)), CashFlow::new(d(2026, 12, 27), dec!(-1100))];
 /// let r = xirr_with_day_count(&flows, DayCount::Act360)?; // 360 days = one year
-/// assert_eq!(r.round_dp(10), dec!(0.1));
+/// assert_eq!(r.value().round_dp(10), dec!(0.1));
 /// # Ok::<(), overdue::Error>(())
 /// ```
-pub fn xirr_with_day_count(flows: &[CashFlow], day_count: DayCount) -> Result<Decimal> {
-    Discounting::dated(flows, day_count)?.solve(0.1)
+pub fn xirr_with_day_count(flows: &[CashFlow], day_count: DayCount) -> Result<Yield> {
+    Discounting::dated(flows, day_count)?.solve(0.1).map(Yield::annual)
 }
 
 /// The periodic IRR of equally spaced flows (one per period, the first at
@@ -96,11 +96,11 @@ pub fn xirr_with_day_count(flows: &[CashFlow], day_count: DayCount) -> Result<De
 /// use overdue::irr;
 /// use overdue::dec;
 /// let r = irr(&[dec!(-100), dec!(110)])?;
-/// assert_eq!(r.round_dp(10), dec!(0.1));
+/// assert_eq!(r.value().round_dp(10), dec!(0.1));
 /// # Ok::<(), overdue::Error>(())
 /// ```
-pub fn irr(amounts: &[Decimal]) -> Result<Decimal> {
-    Discounting::periodic(amounts)?.solve(0.01)
+pub fn irr(amounts: &[Decimal]) -> Result<Yield> {
+    Discounting::periodic(amounts)?.solve(0.01).map(Yield::per_period)
 }
 
 /// XNPV: the value of the flows on the earliest date, discounted at the
@@ -123,7 +123,8 @@ pub fn xnpv(flows: &[CashFlow], rate: Rate, day_count: DayCount) -> Result<Decim
     Discounting::dated(flows, day_count)?.value(rate.to_annual(day_count)?.value())
 }
 
-/// NPV of equally spaced flows at `rate_per_period`, the first at time 0.
+/// NPV of equally spaced flows at `rate` per period (its value, whatever
+/// period it carries: the flows' period is the caller's), the first at time 0.
 /// Discount factors are kept to 20 decimal places, so the result is exact
 /// to about 1e-18 of the size of the flows.
 ///
@@ -131,13 +132,13 @@ pub fn xnpv(flows: &[CashFlow], rate: Rate, day_count: DayCount) -> Result<Decim
 /// [`Error::Overflow`]; [`Error::NoRoot`] for no flows.
 ///
 /// ```
-/// use overdue::npv;
+/// use overdue::{npv, Yield};
 /// use overdue::dec;
-/// assert_eq!(npv(&[dec!(-100), dec!(110)], dec!(0.1))?.round_dp(10), dec!(0));
+/// assert_eq!(npv(&[dec!(-100), dec!(110)], Yield::per_period(dec!(0.1)))?.round_dp(10), dec!(0));
 /// # Ok::<(), overdue::Error>(())
 /// ```
-pub fn npv(amounts: &[Decimal], rate_per_period: Decimal) -> Result<Decimal> {
-    Discounting::periodic(amounts)?.value(rate_per_period)
+pub fn npv(amounts: &[Decimal], rate: Yield) -> Result<Decimal> {
+    Discounting::periodic(amounts)?.value(rate.value())
 }
 
 /// The effective annual rate of a nominal annual rate compounded
@@ -150,16 +151,17 @@ pub fn npv(amounts: &[Decimal], rate_per_period: Decimal) -> Result<Decimal> {
 /// use overdue::{effective_annual_rate, Frequency, Rate};
 /// use overdue::dec;
 /// let e = effective_annual_rate(Rate::annual(dec!(0.12))?, Frequency::Monthly)?;
-/// assert_eq!(e.round_dp(6), dec!(0.126825));
+/// assert_eq!(e.value().round_dp(6), dec!(0.126825));
 /// # Ok::<(), overdue::Error>(())
 /// ```
-pub fn effective_annual_rate(nominal: Rate, frequency: Frequency) -> Result<Decimal> {
+pub fn effective_annual_rate(nominal: Rate, frequency: Frequency) -> Result<Yield> {
     let periodic = nominal.periodic(frequency)?;
     let base = Decimal::ONE
         .checked_add(periodic)
         .ok_or_else(|| overflow("effective rate"))?;
     solver::powi(base, u64::from(frequency.periods_per_year()))?
         .checked_sub(Decimal::ONE)
+        .map(Yield::annual)
         .ok_or_else(|| overflow("effective rate"))
 }
 
@@ -170,13 +172,14 @@ pub fn effective_annual_rate(nominal: Rate, frequency: Frequency) -> Result<Deci
 /// [`Error::Invalid`] if `effective ≤ −1`; [`Error::Overflow`].
 ///
 /// ```
-/// use overdue::{nominal_annual_rate, Frequency};
+/// use overdue::{nominal_annual_rate, Frequency, Yield};
 /// use overdue::dec;
-/// let r = nominal_annual_rate(dec!(0.126825030131969720661201), Frequency::Monthly)?;
+/// let r = nominal_annual_rate(Yield::annual(dec!(0.126825030131969720661201)), Frequency::Monthly)?;
 /// assert_eq!(r.value().round_dp(10), dec!(0.12));
 /// # Ok::<(), overdue::Error>(())
 /// ```
-pub fn nominal_annual_rate(effective: Decimal, frequency: Frequency) -> Result<Rate> {
+pub fn nominal_annual_rate(effective: Yield, frequency: Frequency) -> Result<Rate> {
+    let effective = effective.value();
     if effective <= Decimal::NEGATIVE_ONE {
         return Err(Error::Invalid {
             field: "effective rate",

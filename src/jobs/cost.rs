@@ -55,7 +55,7 @@ fn monthly_unit() -> UnitPeriod {
 ///
 /// let d = |m| NaiveDate::from_ymd_opt(2026, m, 1).unwrap();
 /// let flows = vec![CashFlow::new(d(1), dec!(1000)), CashFlow::new(d(2), dec!(-1010))];
-/// let cost = CostRequest::new(flows).frequency(Frequency::Monthly).run()?;
+/// let cost = CostRequest::new(flows).with_frequency(Frequency::Monthly).run()?;
 /// assert_eq!(cost.china_apr.map(|a| a.nominal.round_dp(10)), Some(dec!(0.12)));
 /// assert_eq!(cost.total_paid.to_string(), "1010");
 /// # Ok::<(), overdue::Error>(())
@@ -112,10 +112,10 @@ impl CostRequest {
     ///
     /// ```
     /// # use overdue::{CostRequest, UnitPeriod};
-    /// let request = CostRequest::new(vec![]).unit_period(UnitPeriod::Weeks(2));
+    /// let request = CostRequest::new(vec![]).with_unit_period(UnitPeriod::Weeks(2));
     /// assert_eq!(request.unit_period, UnitPeriod::Weeks(2));
     /// ```
-    pub fn unit_period(mut self, unit: impl Into<UnitPeriod>) -> CostRequest {
+    pub fn with_unit_period(mut self, unit: impl Into<UnitPeriod>) -> CostRequest {
         self.unit_period = unit.into();
         self
     }
@@ -124,9 +124,9 @@ impl CostRequest {
     ///
     /// ```
     /// # use overdue::{CostRequest, Frequency};
-    /// assert_eq!(CostRequest::new(vec![]).frequency(Frequency::Monthly).frequency, Some(Frequency::Monthly));
+    /// assert_eq!(CostRequest::new(vec![]).with_frequency(Frequency::Monthly).frequency, Some(Frequency::Monthly));
     /// ```
-    pub fn frequency(mut self, frequency: Frequency) -> CostRequest {
+    pub fn with_frequency(mut self, frequency: Frequency) -> CostRequest {
         self.frequency = Some(frequency);
         self
     }
@@ -135,9 +135,9 @@ impl CostRequest {
     ///
     /// ```
     /// # use overdue::{CostRequest, Rate};
-    /// assert_eq!(CostRequest::new(vec![]).discount_rate(Rate::ZERO).discount_rate, Some(Rate::ZERO));
+    /// assert_eq!(CostRequest::new(vec![]).with_discount_rate(Rate::ZERO).discount_rate, Some(Rate::ZERO));
     /// ```
-    pub fn discount_rate(mut self, rate: Rate) -> CostRequest {
+    pub fn with_discount_rate(mut self, rate: Rate) -> CostRequest {
         self.discount_rate = Some(rate);
         self
     }
@@ -162,9 +162,9 @@ impl CostRequest {
         Ok(CostResult {
             total_paid: total_paid(&self.flows)?,
             total_cost: total_cost(&self.flows)?,
-            xirr: xirr(&self.flows)?,
-            eu_aprc: eu_aprc(&self.flows)?,
-            reg_z_apr: reg_z_apr(&self.flows, self.unit_period)?,
+            xirr: xirr(&self.flows)?.value(),
+            eu_aprc: eu_aprc(&self.flows)?.value(),
+            reg_z_apr: reg_z_apr(&self.flows, self.unit_period)?.value(),
             china_apr: self.frequency.map(|f| china_apr(&amounts(), f)).transpose()?,
             xnpv: self
                 .discount_rate

@@ -36,7 +36,7 @@ const LICENSED_COURT_LIMIT: Decimal = Decimal::from_parts(24, 0, 0, false, 2);
 /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// // 10,000 lent on 2026-01-01, 11,160 repaid a year later: 11.6 % a year
 /// let flows = vec![CashFlow::new(d(2026, 1, 1), dec!(10000)), CashFlow::new(d(2027, 1, 1), dec!(-11160))];
-/// let result = LimitsRequest::new(flows).lender(LenderKind::PrivateLender).run()?;
+/// let result = LimitsRequest::new(flows).with_lender(LenderKind::PrivateLender).run()?;
 /// assert!(!result.private_lending_cap.unwrap().exceeded); // under 4 × 3.00 % = 12 %
 /// assert!(result.warnings.is_empty());
 /// # Ok::<(), overdue::Error>(())
@@ -74,7 +74,7 @@ pub struct LimitsRequest {
 /// use overdue::{dec, LateFeeToCheck, Money, NaiveDate, Violation};
 ///
 /// let fee = LateFeeToCheck::new(NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(), Money::new(dec!(35))?, Money::new(dec!(100))?)
-///     .violation(Violation::RepeatWithinSixCycles);
+///     .with_violation(Violation::RepeatWithinSixCycles);
 /// assert_eq!(fee.violation, Violation::RepeatWithinSixCycles);
 /// # Ok::<(), overdue::Error>(())
 /// ```
@@ -139,11 +139,11 @@ impl LateFeeToCheck {
     /// ```
     /// use overdue::{dec, LateFeeToCheck, Money, NaiveDate, Violation};
     /// let fee = LateFeeToCheck::new(NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(), Money::new(dec!(35))?, Money::new(dec!(100))?)
-    ///     .violation(Violation::RepeatWithinSixCycles);
+    ///     .with_violation(Violation::RepeatWithinSixCycles);
     /// assert_eq!(fee.violation, Violation::RepeatWithinSixCycles);
     /// # Ok::<(), overdue::Error>(())
     /// ```
-    pub fn violation(mut self, violation: Violation) -> LateFeeToCheck {
+    pub fn with_violation(mut self, violation: Violation) -> LateFeeToCheck {
         self.violation = violation;
         self
     }
@@ -154,7 +154,7 @@ impl LateFeeToCheck {
 /// ```
 /// use overdue::{dec, LateFeeToCheck, LimitsRequest, Money, NaiveDate};
 /// let fee = LateFeeToCheck::new(NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(), Money::new(dec!(35))?, Money::new(dec!(100))?);
-/// let check = LimitsRequest::new(vec![]).late_fee(fee).run()?.late_fee.unwrap();
+/// let check = LimitsRequest::new(vec![]).with_late_fee(fee).run()?.late_fee.unwrap();
 /// assert_eq!((check.max_fee.to_string().as_str(), check.excess.to_string().as_str()), ("30", "5"));
 /// # Ok::<(), overdue::Error>(())
 /// ```
@@ -231,10 +231,10 @@ impl LimitsRequest {
     ///
     /// ```
     /// use overdue::{LenderKind, LimitsRequest};
-    /// let r = LimitsRequest::new(vec![]).lender(LenderKind::FamilyOrFriends);
+    /// let r = LimitsRequest::new(vec![]).with_lender(LenderKind::FamilyOrFriends);
     /// assert_eq!(r.lender, LenderKind::FamilyOrFriends);
     /// ```
-    pub fn lender(mut self, lender: LenderKind) -> LimitsRequest {
+    pub fn with_lender(mut self, lender: LenderKind) -> LimitsRequest {
         self.lender = lender;
         self
     }
@@ -244,9 +244,9 @@ impl LimitsRequest {
     /// ```
     /// use overdue::{LimitsRequest, NaiveDate};
     /// let day = NaiveDate::from_ymd_opt(2019, 5, 1).unwrap();
-    /// assert_eq!(LimitsRequest::new(vec![]).contract_date(day).contract_date, Some(day));
+    /// assert_eq!(LimitsRequest::new(vec![]).with_contract_date(day).contract_date, Some(day));
     /// ```
-    pub fn contract_date(mut self, date: NaiveDate) -> LimitsRequest {
+    pub fn with_contract_date(mut self, date: NaiveDate) -> LimitsRequest {
         self.contract_date = Some(date);
         self
     }
@@ -255,10 +255,10 @@ impl LimitsRequest {
     ///
     /// ```
     /// use overdue::{LimitsRequest, RateTable};
-    /// let r = LimitsRequest::new(vec![]).lpr(RateTable::china_lpr_one_year());
+    /// let r = LimitsRequest::new(vec![]).with_lpr(RateTable::china_lpr_one_year());
     /// assert!(r.lpr.is_some());
     /// ```
-    pub fn lpr(mut self, table: RateTable) -> LimitsRequest {
+    pub fn with_lpr(mut self, table: RateTable) -> LimitsRequest {
         self.lpr = Some(table);
         self
     }
@@ -268,10 +268,10 @@ impl LimitsRequest {
     /// ```
     /// use overdue::{dec, LateFeeToCheck, LimitsRequest, Money, NaiveDate};
     /// let fee = LateFeeToCheck::new(NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(), Money::new(dec!(25))?, Money::new(dec!(100))?);
-    /// assert!(LimitsRequest::new(vec![]).late_fee(fee).late_fee.is_some());
+    /// assert!(LimitsRequest::new(vec![]).with_late_fee(fee).late_fee.is_some());
     /// # Ok::<(), overdue::Error>(())
     /// ```
-    pub fn late_fee(mut self, fee: LateFeeToCheck) -> LimitsRequest {
+    pub fn with_late_fee(mut self, fee: LateFeeToCheck) -> LimitsRequest {
         self.late_fee = Some(fee);
         self
     }
@@ -306,13 +306,12 @@ impl LimitsRequest {
             let checks = court_checks((day, self.lender), simple, &lpr)?;
             result.warnings = checks.warnings();
             result.simple_annual_rate = Some(simple);
-            result.effective_annual_rate = Some(effective);
+            result.effective_annual_rate = Some(effective.value());
             result.private_lending_cap = checks.private_lending_cap;
             result.licensed_court_limit = checks.licensed_court_limit;
         }
         if let Some(fee) = &self.late_fee {
-            let repeat = fee.violation == Violation::RepeatWithinSixCycles;
-            let max_fee = UsLateFeeSafeHarbor::default().max_fee(fee.date, repeat, fee.minimum_payment_due)?;
+            let max_fee = UsLateFeeSafeHarbor::default().max_fee(fee.date, fee.violation, fee.minimum_payment_due)?;
             result.late_fee = Some(LateFeeCheck {
                 amount: fee.amount,
                 max_fee,

@@ -119,7 +119,7 @@ impl PrivateLendingCap {
     /// # Ok::<(), overdue::Error>(())
     /// ```
     pub fn check_flows(&self, flows: &[CashFlow]) -> Result<CapCheck> {
-        self.check_annual(xirr(flows)?)
+        self.check_annual(xirr(flows)?.value())
     }
 
     /// Checks a simple annual rate (a fraction) against the cap.
@@ -229,6 +229,7 @@ pub struct CapCheck {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Charge {
     /// Start of the period charged for.
     pub from: NaiveDate,
@@ -285,13 +286,13 @@ pub struct ChargeSplit {
 ///
 /// ```
 /// use overdue::NaiveDate;
-/// use overdue::{Money, UsLateFeeSafeHarbor};
+/// use overdue::{Money, UsLateFeeSafeHarbor, Violation};
 /// use overdue::dec;
 /// let table = UsLateFeeSafeHarbor::default();
 /// let d = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
-/// assert_eq!(table.max_fee(d, false, Money::new(dec!(100))?)?.to_string(), "30");
-/// assert_eq!(table.max_fee(d, true, Money::new(dec!(100))?)?.to_string(), "41");
-/// assert_eq!(table.max_fee(d, true, Money::new(dec!(15))?)?.to_string(), "15"); // not above the minimum payment
+/// assert_eq!(table.max_fee(d, Violation::First, Money::new(dec!(100))?)?.to_string(), "30");
+/// assert_eq!(table.max_fee(d, Violation::RepeatWithinSixCycles, Money::new(dec!(100))?)?.to_string(), "41");
+/// assert_eq!(table.max_fee(d, Violation::RepeatWithinSixCycles, Money::new(dec!(15))?)?.to_string(), "15"); // not above the minimum payment
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -335,11 +336,11 @@ impl UsLateFeeSafeHarbor {
     ///
     /// ```
     /// use overdue::NaiveDate;
-    /// use overdue::{Money, UsLateFeeSafeHarbor};
+    /// use overdue::{Money, UsLateFeeSafeHarbor, Violation};
     /// use overdue::dec;
     /// let t = UsLateFeeSafeHarbor::new(vec![(NaiveDate::from_ymd_opt(2030, 1, 1).unwrap(),
     ///     Money::new(dec!(32))?, Money::new(dec!(43))?)])?;
-    /// assert!(t.max_fee(NaiveDate::from_ymd_opt(2029, 1, 1).unwrap(), false, Money::new(dec!(50))?).is_err());
+    /// assert!(t.max_fee(NaiveDate::from_ymd_opt(2029, 1, 1).unwrap(), Violation::First, Money::new(dec!(50))?).is_err());
     /// # Ok::<(), overdue::Error>(())
     /// ```
     pub fn new(mut entries: Vec<(NaiveDate, Money, Money)>) -> Result<Self> {
@@ -362,19 +363,14 @@ impl UsLateFeeSafeHarbor {
     ///
     /// ```
     /// use overdue::NaiveDate;
-    /// use overdue::{Money, UsLateFeeSafeHarbor};
+    /// use overdue::{Money, UsLateFeeSafeHarbor, Violation};
     /// use overdue::dec;
     /// let d = NaiveDate::from_ymd_opt(2014, 6, 1).unwrap();
-    /// let fee = UsLateFeeSafeHarbor::default().max_fee(d, false, Money::new(dec!(100))?)?;
+    /// let fee = UsLateFeeSafeHarbor::default().max_fee(d, Violation::First, Money::new(dec!(100))?)?;
     /// assert_eq!(fee.to_string(), "26");
     /// # Ok::<(), overdue::Error>(())
     /// ```
-    pub fn max_fee(
-        &self,
-        date: NaiveDate,
-        repeat_within_six_cycles: bool,
-        minimum_payment_due: Money,
-    ) -> Result<Money> {
+    pub fn max_fee(&self, date: NaiveDate, violation: Violation, minimum_payment_due: Money) -> Result<Money> {
         let (_, first, repeat) = self
             .entries
             .iter()
@@ -384,7 +380,10 @@ impl UsLateFeeSafeHarbor {
                 field: "date",
                 reason: format!("{date} is before the first safe-harbor entry"),
             })?;
-        let harbor = if repeat_within_six_cycles { *repeat } else { *first };
+        let harbor = match violation {
+            Violation::RepeatWithinSixCycles => *repeat,
+            _ => *first,
+        };
         Ok(harbor.min(minimum_payment_due))
     }
 }
@@ -403,7 +402,7 @@ impl UsLateFeeSafeHarbor {
 /// let ecb = RateTable::new(vec![(d(2026, 1, 1), Rate::annual(dec!(0.0215))?), (d(2026, 7, 1), Rate::annual(dec!(0.02))?)])?;
 /// let rules = EuLatePayment::new(ecb);
 /// // 10,000 due 2026-06-20, paid 2026-07-10: 10 days at 10.15 % and 10 days at 10.00 %
-/// let interest = rules.interest(Money::new(dec!(10000))?, d(2026, 6, 20), d(2026, 7, 10), DayCount::Act365Fixed)?;
+/// let interest = rules.with_interest(Money::new(dec!(10000))?, d(2026, 6, 20), d(2026, 7, 10), DayCount::Act365Fixed)?;
 /// assert_eq!(interest.round_dp(2), dec!(55.21));
 /// assert_eq!(rules.fixed_compensation().to_string(), "40");
 /// # Ok::<(), overdue::Error>(())
@@ -427,7 +426,7 @@ impl EuLatePayment {
     /// use overdue::{EuLatePayment, Rate, RateTable};
     /// use overdue::dec;
     /// let t = RateTable::new(vec![(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), Rate::annual(dec!(0.02))?)])?;
-    /// assert_eq!(EuLatePayment::new(t).margin(), dec!(0.08));
+    /// assert_eq!(EuLatePayment::new(t).margin(), Rate::annual(dec!(0.08))?);
     /// # Ok::<(), overdue::Error>(())
     /// ```
     pub fn new(reference_rates: RateTable) -> EuLatePayment {
@@ -443,11 +442,11 @@ impl EuLatePayment {
     /// ```
     /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let t = RateTable::new(vec![(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), Rate::annual(dec!(0.02))?)])?;
-    /// assert_eq!(EuLatePayment::new(t).with_margin(dec!(0.09)).margin(), dec!(0.09));
+    /// assert_eq!(EuLatePayment::new(t).with_margin(Rate::annual(dec!(0.09))?).margin(), Rate::annual(dec!(0.09))?);
     /// # Ok::<(), overdue::Error>(())
     /// ```
-    pub fn with_margin(mut self, margin: Decimal) -> EuLatePayment {
-        self.margin = margin;
+    pub fn with_margin(mut self, margin: Rate) -> EuLatePayment {
+        self.margin = margin.to_annual(DayCount::Act365Fixed).unwrap_or(margin).value();
         self
     }
 
@@ -456,11 +455,12 @@ impl EuLatePayment {
     /// ```
     /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let t = RateTable::new(vec![(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), Rate::annual(dec!(0.02))?)])?;
-    /// assert_eq!(EuLatePayment::new(t).margin(), dec!(0.08));
+    /// assert_eq!(EuLatePayment::new(t).margin(), Rate::annual(dec!(0.08))?);
     /// # Ok::<(), overdue::Error>(())
     /// ```
-    pub fn margin(&self) -> Decimal {
-        self.margin
+    pub fn margin(&self) -> Rate {
+        // a margin below zero can only come from a document: shown as none
+        Rate::annual(self.margin).unwrap_or(Rate::ZERO)
     }
 
     /// The fixed compensation per late payment (€40).
@@ -508,7 +508,7 @@ impl EuLatePayment {
     /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let t = RateTable::new(vec![(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), Rate::annual(dec!(0.02))?)])?;
     /// let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
-    /// let i = EuLatePayment::new(t).interest(Money::new(dec!(3650))?, d(3, 1), d(3, 11), DayCount::Act365Fixed)?;
+    /// let i = EuLatePayment::new(t).with_interest(Money::new(dec!(3650))?, d(3, 1), d(3, 11), DayCount::Act365Fixed)?;
     /// assert_eq!(i, dec!(10)); // 10 days at 10 %
     /// # Ok::<(), overdue::Error>(())
     /// ```

@@ -137,7 +137,7 @@ fn decide(plan: &Plan, calendar: &Calendar, rule: Rule) -> Result<(Key, Vec<Vec<
     let scales: Vec<u32> = plan
         .debts
         .iter()
-        .map(|d| d.ledger.policy().get_rounding().scale())
+        .map(|d| d.ledger.policy().rounding().scale())
         .collect();
     let horizon = calendar.horizon()?;
     let mut payments = Vec::new();

@@ -69,10 +69,10 @@ impl Consolidation {
     /// ```
     /// use overdue::{Consolidation, LenderKind, OverduePolicy, Rate, Refinance};
     /// let c = Consolidation::new(["A"], Refinance::new(LenderKind::FamilyOrFriends, Rate::ZERO, 6))
-    ///     .policy(OverduePolicy::new().charge_off_after(180));
-    /// assert_eq!(c.policy.get_charge_off_after(), Some(180));
+    ///     .with_policy(OverduePolicy::new().with_charge_off_after(180));
+    /// assert_eq!(c.policy.charge_off_after(), Some(180));
     /// ```
-    pub fn policy(mut self, policy: OverduePolicy) -> Consolidation {
+    pub fn with_policy(mut self, policy: OverduePolicy) -> Consolidation {
         self.policy = policy;
         self
     }
@@ -83,7 +83,7 @@ impl Consolidation {
 /// ```
 /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
 /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
-/// let late = OverduePolicy::new().penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.001))?));
+/// let late = OverduePolicy::new().with_penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.001))?));
 /// let a = Ledger::new(Schedule::equal_installment(Money::new(dec!(3000))?, Rate::annual(dec!(0.24))?, 6, d(2026, 7, 5))?, late)?;
 /// let owed = a.statement(d(2026, 10, 1))?.payoff;
 /// let plan = Plan::new(d(2026, 10, 1), MonthlyBudget::Constant(Money::new(dec!(700))?), 10, 6).debt(Debt::new("A", a));
@@ -146,9 +146,9 @@ impl Plan {
         let with = with_plan.run(strategy)?;
         let apr = new_loan_apr(&schedule, paid_off, self.as_of)?;
         let r = &consolidation.refinance;
-        let mut warnings = legal_warnings((self.as_of, r.get_lender()), apr, &RateTable::china_lpr_one_year())?;
-        if r.get_lender() != LenderKind::LicensedInstitution {
-            warnings.push(Warning::LenderRisk { lender: r.get_lender() });
+        let mut warnings = legal_warnings((self.as_of, r.lender()), apr, &RateTable::china_lpr_one_year())?;
+        if r.lender() != LenderKind::LicensedInstitution {
+            warnings.push(Warning::LenderRisk { lender: r.lender() });
         }
         Ok(ConsolidationResult {
             paid_off,
@@ -169,7 +169,7 @@ impl Plan {
             field: "consolidation",
             reason,
         };
-        if c.refinance.get_recurring_fee().is_some() {
+        if c.refinance.recurring_fee().is_some() {
             return Err(invalid(
                 "a consolidation loan with a recurring fee is not supported".into(),
             ));
@@ -190,10 +190,10 @@ impl Plan {
                 .map(|d| Ok(d.ledger.statement(self.as_of)?.payoff))
                 .collect::<Result<Vec<_>>>()?,
         )?;
-        let rounding = c.policy.get_rounding();
+        let rounding = c.policy.rounding();
         let schedule = c.refinance.schedule(paid_off, self.as_of, rounding)?;
         let new_loan = Debt::new(c.label.clone(), Ledger::new(schedule.clone(), c.policy.clone())?)
-            .lender(c.refinance.get_lender());
+            .with_lender(c.refinance.lender());
         let mut plan = self.clone();
         plan.debts = keep.into_iter().cloned().chain([new_loan]).collect();
         Ok((plan, paid_off, schedule))

@@ -24,7 +24,7 @@ pub(super) const MAX_WORK: usize = 6_000;
 pub(super) fn scale(plan: &Plan, i: usize) -> u32 {
     plan.debts
         .get(i)
-        .map(|d| d.ledger.policy().get_rounding().scale())
+        .map(|d| d.ledger.policy().rounding().scale())
         .unwrap_or(2)
 }
 

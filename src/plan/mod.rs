@@ -74,11 +74,11 @@ impl Debt {
     /// ```
     /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let s = Schedule::equal_installment(Money::new(dec!(3000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 10).unwrap())?;
-    /// let debt = Debt::new("cousin", Ledger::new(s, OverduePolicy::new())?).lender(LenderKind::FamilyOrFriends);
+    /// let debt = Debt::new("cousin", Ledger::new(s, OverduePolicy::new())?).with_lender(LenderKind::FamilyOrFriends);
     /// assert_eq!(debt.lender, LenderKind::FamilyOrFriends);
     /// # Ok::<(), overdue::Error>(())
     /// ```
-    pub fn lender(mut self, lender: LenderKind) -> Debt {
+    pub fn with_lender(mut self, lender: LenderKind) -> Debt {
         self.lender = lender;
         self
     }
@@ -187,7 +187,7 @@ impl std::fmt::Display for PlanStrategy {
 /// ```
 /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
 /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
-/// let late = OverduePolicy::new().penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005))?));
+/// let late = OverduePolicy::new().with_penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005))?));
 /// let a = Ledger::new(Schedule::equal_installment(Money::new(dec!(6000))?, Rate::annual(dec!(0.18))?, 6, d(2026, 6, 5))?, late.clone())?;
 /// let b = Ledger::new(Schedule::equal_installment(Money::new(dec!(3000))?, Rate::annual(dec!(0.24))?, 6, d(2026, 7, 20))?, late)?;
 /// let plan = Plan::new(d(2026, 10, 1), MonthlyBudget::Constant(Money::new(dec!(1500))?), 10, 3)
@@ -259,11 +259,11 @@ impl Plan {
     /// ```
     /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// let plan = Plan::new(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), MonthlyBudget::Constant(Money::new(dec!(500))?), 10, 3)
-    ///     .discount_rate(Rate::annual(dec!(0.05))?);
-    /// assert_eq!(plan.get_discount_rate(), Rate::annual(dec!(0.05))?);
+    ///     .with_discount_rate(Rate::annual(dec!(0.05))?);
+    /// assert_eq!(plan.discount_rate(), Rate::annual(dec!(0.05))?);
     /// # Ok::<(), overdue::Error>(())
     /// ```
-    pub fn discount_rate(mut self, rate: Rate) -> Plan {
+    pub fn with_discount_rate(mut self, rate: Rate) -> Plan {
         self.discount_rate = rate;
         self
     }
@@ -285,10 +285,10 @@ impl Plan {
     /// ```
     /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// let plan = Plan::new(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), MonthlyBudget::Constant(Money::new(dec!(500))?), 10, 3);
-    /// assert!(plan.get_discount_rate().is_zero());
+    /// assert!(plan.discount_rate().is_zero());
     /// # Ok::<(), overdue::Error>(())
     /// ```
-    pub fn get_discount_rate(&self) -> Rate {
+    pub fn discount_rate(&self) -> Rate {
         self.discount_rate
     }
 
@@ -338,7 +338,7 @@ impl Plan {
     /// ```
     /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
-    /// let late = OverduePolicy::new().penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.001))?));
+    /// let late = OverduePolicy::new().with_penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.001))?));
     /// let a = Ledger::new(Schedule::equal_installment(Money::new(dec!(2000))?, Rate::ZERO, 4, d(2026, 7, 5))?, late)?;
     /// let plan = Plan::new(d(2026, 10, 1), MonthlyBudget::Constant(Money::new(dec!(600))?), 10, 4).debt(Debt::new("A", a));
     /// let all = plan.compare()?;

@@ -22,7 +22,7 @@ impl Tally {
     /// Counts a loan's month-end statement.
     fn count(&mut self, ledger: &Ledger, st: &Statement) {
         self.damage.count(st.days_past_due);
-        let bucket = ledger.policy().get_buckets().bucket(st.days_past_due);
+        let bucket = ledger.policy().buckets().bucket(st.days_past_due);
         match self.buckets.iter_mut().find(|b| b.1.bucket == st.bucket) {
             Some(b) => b.1.loan_months = b.1.loan_months.saturating_add(1),
             None => self.buckets.push((
@@ -99,7 +99,7 @@ pub(super) fn report(
         });
     }
     for (o, ledger) in outcomes.iter_mut().zip(ledgers) {
-        o.paid = at_scale(o.paid, ledger.policy().get_rounding().scale())?;
+        o.paid = at_scale(o.paid, ledger.policy().rounding().scale())?;
     }
     let total_paid = at_scale(Money::sum(outcomes.iter().map(|o| o.paid))?, scale)?;
     let still_owed = at_scale(Money::sum(outcomes.iter().map(|o| o.still_owed))?, scale)?;
@@ -107,7 +107,7 @@ pub(super) fn report(
     let rounding = plan
         .debts
         .first()
-        .map(|d| d.ledger.policy().get_rounding())
+        .map(|d| d.ledger.policy().rounding())
         .unwrap_or_default();
     Ok(PlanResult {
         strategy: PlanStrategy::default(),
@@ -175,7 +175,7 @@ fn loan_month(
     }
     Ok(LoanMonth {
         label: o.label.clone(),
-        payment: at_scale(amount, ledger.policy().get_rounding().scale())?,
+        payment: at_scale(amount, ledger.policy().rounding().scale())?,
         days_past_due: st.days_past_due,
         bucket: st.bucket,
         owed: st.payoff,
@@ -195,7 +195,7 @@ pub(super) fn at_scale(amount: Money, scale: u32) -> Result<Money> {
 fn finest_scale(plan: &Plan) -> u32 {
     plan.debts
         .iter()
-        .map(|d| d.ledger.policy().get_rounding().scale())
+        .map(|d| d.ledger.policy().rounding().scale())
         .max()
         .unwrap_or(2)
 }

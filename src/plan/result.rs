@@ -18,6 +18,7 @@ use crate::money::Money;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct LoanMonth {
     /// The loan.
     pub label: String,
@@ -44,6 +45,7 @@ pub struct LoanMonth {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct PlanMonth {
     /// The day the payments are made.
     pub payday: NaiveDate,
@@ -69,6 +71,7 @@ pub struct PlanMonth {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct LoanOutcome {
     /// The loan.
     pub label: String,
@@ -96,6 +99,7 @@ pub struct LoanOutcome {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct CreditDamage {
     /// Loan-months at 90 or more days past due.
     pub days_90_plus: u32,
@@ -138,6 +142,7 @@ impl CreditDamage {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct BucketMonths {
     /// The bucket's label (loans with their own buckets add their labels).
     pub bucket: String,

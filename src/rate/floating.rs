@@ -126,7 +126,7 @@ pub enum OnReset {
 /// use overdue::dec;
 /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// let index = RateTable::new(vec![(d(2025, 1, 1), Rate::annual(dec!(0.031))?), (d(2026, 1, 1), Rate::annual(dec!(0.03))?)])?;
-/// let f = FloatingRate::new(index, Spread::annual(dec!(0.015))).reset(Reset::January1);
+/// let f = FloatingRate::new(index, Spread::annual(dec!(0.015))).with_reset(Reset::January1);
 /// assert_eq!(f.rate_in_force(d(2025, 1, 1), d(2025, 12, 31))?, Rate::annual(dec!(0.046))?);
 /// assert_eq!(f.rate_in_force(d(2025, 1, 1), d(2026, 1, 1))?, Rate::annual(dec!(0.045))?);
 /// # Ok::<(), overdue::Error>(())
@@ -164,7 +164,7 @@ impl FloatingRate {
     /// ```
     /// use overdue::{FloatingRate, RateTable, Spread};
     /// let f = FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default());
-    /// assert_eq!(f.get_floor(), None);
+    /// assert_eq!(f.floor(), None);
     /// ```
     pub fn new(index: RateTable, spread: Spread) -> FloatingRate {
         FloatingRate {
@@ -189,14 +189,14 @@ impl FloatingRate {
     /// use overdue::{FloatingRate, Rate, RateTable, Spread};
     /// use overdue::dec;
     /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
-    /// let f = FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default()).resets_from(d(2024, 3, 1));
+    /// let f = FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default()).with_resets_from(d(2024, 3, 1));
     /// // a plan starting 2024-10-25 keeps 3.95 % (fixed 2024-03-01) until the 2025-03-01 anniversary
     /// assert_eq!(f.rate_in_force(d(2024, 10, 25), d(2024, 10, 25))?, Rate::annual(dec!(0.0395))?);
     /// assert_eq!(f.rate_in_force(d(2024, 10, 25), d(2025, 3, 1))?, Rate::annual(dec!(0.036))?);
     /// # Ok::<(), overdue::Error>(())
     /// ```
     #[must_use]
-    pub fn resets_from(mut self, date: NaiveDate) -> FloatingRate {
+    pub fn with_resets_from(mut self, date: NaiveDate) -> FloatingRate {
         self.resets_from = Some(date);
         self
     }
@@ -205,9 +205,9 @@ impl FloatingRate {
     ///
     /// ```
     /// use overdue::{FloatingRate, RateTable, Spread};
-    /// assert_eq!(FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default()).get_resets_from(), None);
+    /// assert_eq!(FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default()).resets_from(), None);
     /// ```
-    pub fn get_resets_from(&self) -> Option<NaiveDate> {
+    pub fn resets_from(&self) -> Option<NaiveDate> {
         self.resets_from
     }
 
@@ -220,11 +220,11 @@ impl FloatingRate {
     ///
     /// ```
     /// use overdue::{FloatingRate, RateTable, Reset, Spread};
-    /// let f = FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default()).reset(Reset::EveryMonths(3));
-    /// assert_eq!(f.get_reset(), Reset::EveryMonths(3));
+    /// let f = FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default()).with_reset(Reset::EveryMonths(3));
+    /// assert_eq!(f.reset(), Reset::EveryMonths(3));
     /// ```
     #[must_use]
-    pub fn reset(mut self, reset: Reset) -> FloatingRate {
+    pub fn with_reset(mut self, reset: Reset) -> FloatingRate {
         self.reset = reset;
         self
     }
@@ -234,12 +234,12 @@ impl FloatingRate {
     /// ```
     /// use overdue::{FloatingRate, Rate, RateTable, Spread};
     /// let floor = Rate::annual(overdue::dec!(0.03))?;
-    /// let f = FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default()).floor(floor);
-    /// assert_eq!(f.get_floor(), Some(floor));
+    /// let f = FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default()).with_floor(floor);
+    /// assert_eq!(f.floor(), Some(floor));
     /// # Ok::<(), overdue::Error>(())
     /// ```
     #[must_use]
-    pub fn floor(mut self, floor: Rate) -> FloatingRate {
+    pub fn with_floor(mut self, floor: Rate) -> FloatingRate {
         self.floor = Some(floor);
         self
     }
@@ -249,12 +249,12 @@ impl FloatingRate {
     /// ```
     /// use overdue::{FloatingRate, Rate, RateTable, Spread};
     /// let cap = Rate::annual(overdue::dec!(0.06))?;
-    /// let f = FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default()).cap(cap);
-    /// assert_eq!(f.get_cap(), Some(cap));
+    /// let f = FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default()).with_cap(cap);
+    /// assert_eq!(f.cap(), Some(cap));
     /// # Ok::<(), overdue::Error>(())
     /// ```
     #[must_use]
-    pub fn cap(mut self, cap: Rate) -> FloatingRate {
+    pub fn with_cap(mut self, cap: Rate) -> FloatingRate {
         self.cap = Some(cap);
         self
     }
@@ -263,11 +263,11 @@ impl FloatingRate {
     ///
     /// ```
     /// use overdue::{Fixing, FloatingRate, RateTable, Spread};
-    /// let f = FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default()).fixing(Fixing::DaysBefore(5));
-    /// assert_eq!(f.get_fixing(), Fixing::DaysBefore(5));
+    /// let f = FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default()).with_fixing(Fixing::DaysBefore(5));
+    /// assert_eq!(f.fixing(), Fixing::DaysBefore(5));
     /// ```
     #[must_use]
-    pub fn fixing(mut self, fixing: Fixing) -> FloatingRate {
+    pub fn with_fixing(mut self, fixing: Fixing) -> FloatingRate {
         self.fixing = fixing;
         self
     }
@@ -276,11 +276,11 @@ impl FloatingRate {
     ///
     /// ```
     /// use overdue::{FloatingRate, OnReset, RateTable, Spread};
-    /// let f = FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default()).on_reset(OnReset::KeepInstallment);
-    /// assert_eq!(f.get_on_reset(), OnReset::KeepInstallment);
+    /// let f = FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default()).with_on_reset(OnReset::KeepInstallment);
+    /// assert_eq!(f.on_reset(), OnReset::KeepInstallment);
     /// ```
     #[must_use]
-    pub fn on_reset(mut self, on_reset: OnReset) -> FloatingRate {
+    pub fn with_on_reset(mut self, on_reset: OnReset) -> FloatingRate {
         self.on_reset = on_reset;
         self
     }
@@ -300,9 +300,9 @@ impl FloatingRate {
     ///
     /// ```
     /// use overdue::{FloatingRate, RateTable, Spread};
-    /// assert_eq!(FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default()).get_spread(), Spread::default());
+    /// assert_eq!(FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default()).spread(), Spread::default());
     /// ```
-    pub fn get_spread(&self) -> Spread {
+    pub fn spread(&self) -> Spread {
         self.spread
     }
 
@@ -310,9 +310,9 @@ impl FloatingRate {
     ///
     /// ```
     /// use overdue::{FloatingRate, RateTable, Reset, Spread};
-    /// assert_eq!(FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default()).get_reset(), Reset::Anniversary);
+    /// assert_eq!(FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default()).reset(), Reset::Anniversary);
     /// ```
-    pub fn get_reset(&self) -> Reset {
+    pub fn reset(&self) -> Reset {
         self.reset
     }
 
@@ -320,9 +320,9 @@ impl FloatingRate {
     ///
     /// ```
     /// use overdue::{FloatingRate, RateTable, Spread};
-    /// assert!(FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default()).get_floor().is_none());
+    /// assert!(FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default()).floor().is_none());
     /// ```
-    pub fn get_floor(&self) -> Option<Rate> {
+    pub fn floor(&self) -> Option<Rate> {
         self.floor
     }
 
@@ -330,9 +330,9 @@ impl FloatingRate {
     ///
     /// ```
     /// use overdue::{FloatingRate, RateTable, Spread};
-    /// assert!(FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default()).get_cap().is_none());
+    /// assert!(FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default()).cap().is_none());
     /// ```
-    pub fn get_cap(&self) -> Option<Rate> {
+    pub fn cap(&self) -> Option<Rate> {
         self.cap
     }
 
@@ -340,9 +340,9 @@ impl FloatingRate {
     ///
     /// ```
     /// use overdue::{Fixing, FloatingRate, RateTable, Spread};
-    /// assert_eq!(FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default()).get_fixing(), Fixing::ResetDate);
+    /// assert_eq!(FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default()).fixing(), Fixing::ResetDate);
     /// ```
-    pub fn get_fixing(&self) -> Fixing {
+    pub fn fixing(&self) -> Fixing {
         self.fixing
     }
 
@@ -350,9 +350,9 @@ impl FloatingRate {
     ///
     /// ```
     /// use overdue::{FloatingRate, OnReset, RateTable, Spread};
-    /// assert_eq!(FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default()).get_on_reset(), OnReset::KeepTerm);
+    /// assert_eq!(FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default()).on_reset(), OnReset::KeepTerm);
     /// ```
-    pub fn get_on_reset(&self) -> OnReset {
+    pub fn on_reset(&self) -> OnReset {
         self.on_reset
     }
 
@@ -396,7 +396,7 @@ impl FloatingRate {
     /// use overdue::dec;
     /// let d = NaiveDate::from_ymd_opt(2025, 6, 1).unwrap();
     /// let f = FloatingRate::new(RateTable::china_lpr_five_year(), Spread::annual(dec!(-0.002)))
-    ///     .floor(Rate::annual(dec!(0.035))?);
+    ///     .with_floor(Rate::annual(dec!(0.035))?);
     /// assert_eq!(f.fixed_on(d)?, Rate::annual(dec!(0.035))?); // 3.50 % − 0.20 % = 3.30 %, floored
     /// # Ok::<(), overdue::Error>(())
     /// ```
@@ -432,7 +432,7 @@ impl FloatingRate {
     /// use overdue::NaiveDate;
     /// use overdue::{FloatingRate, RateTable, Reset, Spread};
     /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
-    /// let f = FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default()).reset(Reset::January1);
+    /// let f = FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default()).with_reset(Reset::January1);
     /// assert_eq!(f.reset_dates(d(2025, 3, 15), d(2027, 3, 15))?, vec![d(2026, 1, 1), d(2027, 1, 1)]);
     /// # Ok::<(), overdue::Error>(())
     /// ```

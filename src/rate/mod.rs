@@ -13,10 +13,12 @@ use crate::fraction::Fraction;
 use crate::money::Money;
 
 mod floating;
+mod solved;
 mod table;
 
 pub(crate) use floating::on_path;
 pub use floating::{Fixing, FloatingRate, OnReset, Reset, Spread};
+pub use solved::Yield;
 pub(crate) use table::ymd;
 pub use table::RateTable;
 

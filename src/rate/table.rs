@@ -77,7 +77,7 @@ impl TryFrom<RateTableRepr> for RateTable {
     fn try_from(r: RateTableRepr) -> Result<RateTable> {
         match r {
             RateTableRepr::Entries(entries) => RateTable::new(entries),
-            RateTableRepr::Known(k) => Ok(RateTable::new(k.entries)?.known_through(k.known_through)),
+            RateTableRepr::Known(k) => Ok(RateTable::new(k.entries)?.with_known_through(k.known_through)),
         }
     }
 }
@@ -187,7 +187,7 @@ impl RateTable {
     /// use overdue::NaiveDate;
     /// let lpr = overdue::RateTable::china_lpr_five_year();
     /// assert_eq!(lpr.rate_on(NaiveDate::from_ymd_opt(2024, 3, 1).unwrap())?.to_string(), "3.95 %/year");
-    /// assert_eq!(lpr.get_known_through(), NaiveDate::from_ymd_opt(2026, 1, 20));
+    /// assert_eq!(lpr.known_through(), NaiveDate::from_ymd_opt(2026, 1, 20));
     /// # Ok::<(), overdue::Error>(())
     /// ```
     pub fn china_lpr_five_year() -> RateTable {
@@ -232,13 +232,13 @@ impl RateTable {
     /// use overdue::{Rate, RateTable};
     /// use overdue::dec;
     /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
-    /// let t = RateTable::new(vec![(d(2026, 1, 1), Rate::annual(dec!(0.02))?)])?.known_through(d(2026, 6, 30));
+    /// let t = RateTable::new(vec![(d(2026, 1, 1), Rate::annual(dec!(0.02))?)])?.with_known_through(d(2026, 6, 30));
     /// assert_eq!(t.fixing_on(d(2026, 6, 30))?, Rate::annual(dec!(0.02))?);
     /// assert!(t.fixing_on(d(2026, 7, 1)).is_err());
     /// # Ok::<(), overdue::Error>(())
     /// ```
     #[must_use]
-    pub fn known_through(mut self, date: NaiveDate) -> RateTable {
+    pub fn with_known_through(mut self, date: NaiveDate) -> RateTable {
         self.known_through = Some(date);
         self
     }
@@ -246,9 +246,9 @@ impl RateTable {
     /// The date the table is known through, if it says.
     ///
     /// ```
-    /// assert!(overdue::RateTable::china_lpr_one_year().get_known_through().is_some());
+    /// assert!(overdue::RateTable::china_lpr_one_year().known_through().is_some());
     /// ```
-    pub fn get_known_through(&self) -> Option<NaiveDate> {
+    pub fn known_through(&self) -> Option<NaiveDate> {
         self.known_through
     }
 

@@ -167,10 +167,10 @@ impl ClassificationRules {
     ///
     /// ```
     /// use overdue::ClassificationRules;
-    /// let rules = ClassificationRules::china_2023().observation(6, 1);
+    /// let rules = ClassificationRules::china_2023().with_observation(6, 1);
     /// # let _ = rules;
     /// ```
-    pub fn observation(mut self, months: u32, installments: u32) -> ClassificationRules {
+    pub fn with_observation(mut self, months: u32, installments: u32) -> ClassificationRules {
         self.observation_months = months;
         self.observation_periods = installments;
         self

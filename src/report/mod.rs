@@ -33,6 +33,6 @@ pub(crate) fn dues_within(st: &Statement, from: NaiveDate, to: NaiveDate) -> Vec
 pub(crate) fn deferral_on(ledger: &Ledger, date: NaiveDate) -> bool {
     ledger.events().iter().any(|e| {
         matches!(e, Event::Restructure(r) if r.date() == date
-            && matches!(r.get_plan(), NewPlan::Deferral { .. }))
+            && matches!(r.plan(), NewPlan::Deferral { .. }))
     })
 }

@@ -132,6 +132,7 @@ pub enum PbocTransaction {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct PbocSpecialTransaction {
     /// The kind.
     pub kind: PbocTransaction,

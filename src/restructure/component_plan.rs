@@ -79,7 +79,7 @@ impl ComponentPlan {
     ///
     /// ```
     /// use overdue::{ComponentPlan, Treatment, Waive};
-    /// assert_eq!(ComponentPlan::new(Treatment::CarryToFirst).get_waive(), Waive::Nothing);
+    /// assert_eq!(ComponentPlan::new(Treatment::CarryToFirst).waive(), Waive::Nothing);
     /// ```
     pub fn new(treatment: Treatment) -> ComponentPlan {
         ComponentPlan {
@@ -92,10 +92,10 @@ impl ComponentPlan {
     ///
     /// ```
     /// use overdue::{ComponentPlan, Ratio, Waive};
-    /// assert_eq!(ComponentPlan::waive_all().get_waive(), Waive::Share(Ratio::ONE));
+    /// assert_eq!(ComponentPlan::waive_all().waive(), Waive::Share(Ratio::ONE));
     /// ```
     pub fn waive_all() -> ComponentPlan {
-        ComponentPlan::default().waive(Waive::Share(Ratio::ONE))
+        ComponentPlan::default().with_waive(Waive::Share(Ratio::ONE))
     }
 
     /// Sets what is waived first.
@@ -103,9 +103,9 @@ impl ComponentPlan {
     /// ```
     /// use overdue::{ComponentPlan, Money, Treatment, Waive};
     /// let p = ComponentPlan::new(Treatment::Capitalise).waive(Waive::Amount(Money::ZERO));
-    /// assert_eq!(p.get_waive(), Waive::Amount(Money::ZERO));
+    /// assert_eq!(p.waive(), Waive::Amount(Money::ZERO));
     /// ```
-    pub fn waive(mut self, waive: Waive) -> ComponentPlan {
+    pub fn with_waive(mut self, waive: Waive) -> ComponentPlan {
         self.waive = waive;
         self
     }
@@ -113,9 +113,9 @@ impl ComponentPlan {
     /// What is waived.
     ///
     /// ```
-    /// assert_eq!(overdue::ComponentPlan::default().get_waive(), overdue::Waive::Nothing);
+    /// assert_eq!(overdue::ComponentPlan::default().waive(), overdue::Waive::Nothing);
     /// ```
-    pub fn get_waive(&self) -> Waive {
+    pub fn waive(&self) -> Waive {
         self.waive
     }
 

@@ -34,7 +34,7 @@ use crate::money::Money;
 /// let plan = Schedule::equal_installment(Money::new(dec!(6000))?, Rate::annual(dec!(0.12))?, 6, d(2026, 1, 1))?;
 /// let mut ledger = Ledger::new(plan, OverduePolicy::new())?;
 /// let deal = Restructure::new(d(2026, 3, 20), NewPlan::Schedule(NewTerms::new(Rate::annual(dec!(0.12))?, 6)))
-///     .component(Component::PenaltyInterest, ComponentPlan::new(Treatment::Capitalise)
+///     .with_component(Component::PenaltyInterest, ComponentPlan::new(Treatment::Capitalise)
 ///         .waive(Waive::Share(Ratio::new(dec!(0.5))?)));
 /// ledger.restructure(deal)?;
 /// let st = ledger.statement(d(2026, 3, 20))?;
@@ -72,7 +72,7 @@ impl Restructure {
     /// ```
     /// # use overdue::NaiveDate; use overdue::*;
     /// let r = Restructure::new(NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(), NewPlan::Reamortise);
-    /// assert_eq!(r.get_plan(), NewPlan::Reamortise);
+    /// assert_eq!(r.plan(), NewPlan::Reamortise);
     /// ```
     pub fn new(date: NaiveDate, plan: NewPlan) -> Restructure {
         Restructure {
@@ -93,7 +93,7 @@ impl Restructure {
     /// ```
     /// # use overdue::NaiveDate; use overdue::*;
     /// let r = Restructure::deferral(NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(), Shift::Periods(3), DeferralInterest::Waive);
-    /// assert!(matches!(r.get_plan(), NewPlan::Deferral { .. }));
+    /// assert!(matches!(r.plan(), NewPlan::Deferral { .. }));
     /// ```
     pub fn deferral(date: NaiveDate, shift: Shift, interest: DeferralInterest) -> Restructure {
         Restructure::new(date, NewPlan::Deferral { shift, interest })
@@ -104,10 +104,10 @@ impl Restructure {
     /// ```
     /// # use overdue::NaiveDate; use overdue::*;
     /// let r = Restructure::new(NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(), NewPlan::Reamortise)
-    ///     .component(Component::Fees, ComponentPlan::waive_all());
-    /// assert_eq!(r.get_component(Component::Fees), ComponentPlan::waive_all());
+    ///     .with_component(Component::Fees, ComponentPlan::waive_all());
+    /// assert_eq!(r.with_component(Component::Fees), ComponentPlan::waive_all());
     /// ```
-    pub fn component(mut self, component: Component, plan: ComponentPlan) -> Restructure {
+    pub fn with_component(mut self, component: Component, plan: ComponentPlan) -> Restructure {
         *self.slot(component) = plan;
         self
     }
@@ -117,11 +117,11 @@ impl Restructure {
     /// ```
     /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// let r = Restructure::new(NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(), NewPlan::Reamortise)
-    ///     .down_payment(Money::new(dec!(500))?);
-    /// assert_eq!(r.get_down_payment(), Some(Money::new(dec!(500))?));
+    ///     .with_down_payment(Money::new(dec!(500))?);
+    /// assert_eq!(r.down_payment(), Some(Money::new(dec!(500))?));
     /// # Ok::<(), overdue::Error>(())
     /// ```
-    pub fn down_payment(mut self, amount: Money) -> Restructure {
+    pub fn with_down_payment(mut self, amount: Money) -> Restructure {
         self.down_payment = Some(amount);
         self
     }
@@ -131,11 +131,11 @@ impl Restructure {
     /// ```
     /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// let r = Restructure::deferral(NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(), Shift::Periods(3), DeferralInterest::Accrue)
-    ///     .fee(PlanFee::Share(Ratio::new(dec!(0.01))?));
-    /// assert!(r.get_fee().is_some());
+    ///     .with_fee(PlanFee::Share(Ratio::new(dec!(0.01))?));
+    /// assert!(r.fee().is_some());
     /// # Ok::<(), overdue::Error>(())
     /// ```
-    pub fn fee(mut self, fee: PlanFee) -> Restructure {
+    pub fn with_fee(mut self, fee: PlanFee) -> Restructure {
         self.fee = Some(fee);
         self
     }
@@ -162,9 +162,9 @@ impl Restructure {
     /// ```
     /// # use overdue::NaiveDate; use overdue::*;
     /// let r = Restructure::new(NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(), NewPlan::Reamortise);
-    /// assert_eq!(r.get_plan(), NewPlan::Reamortise);
+    /// assert_eq!(r.plan(), NewPlan::Reamortise);
     /// ```
-    pub fn get_plan(&self) -> NewPlan {
+    pub fn plan(&self) -> NewPlan {
         self.plan
     }
 
@@ -173,9 +173,9 @@ impl Restructure {
     /// ```
     /// # use overdue::NaiveDate; use overdue::*;
     /// let r = Restructure::new(NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(), NewPlan::Reamortise);
-    /// assert_eq!(r.get_component(Component::Interest).treatment(), Treatment::Capitalise);
+    /// assert_eq!(r.with_component(Component::Interest).treatment(), Treatment::Capitalise);
     /// ```
-    pub fn get_component(&self, component: Component) -> ComponentPlan {
+    pub fn component(&self, component: Component) -> ComponentPlan {
         let mut copy = self.clone();
         *copy.slot(component)
     }
@@ -184,9 +184,9 @@ impl Restructure {
     ///
     /// ```
     /// # use overdue::NaiveDate; use overdue::*;
-    /// assert_eq!(Restructure::new(NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(), NewPlan::Reamortise).get_down_payment(), None);
+    /// assert_eq!(Restructure::new(NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(), NewPlan::Reamortise).down_payment(), None);
     /// ```
-    pub fn get_down_payment(&self) -> Option<Money> {
+    pub fn down_payment(&self) -> Option<Money> {
         self.down_payment
     }
 
@@ -194,9 +194,9 @@ impl Restructure {
     ///
     /// ```
     /// # use overdue::NaiveDate; use overdue::*;
-    /// assert_eq!(Restructure::new(NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(), NewPlan::Reamortise).get_fee(), None);
+    /// assert_eq!(Restructure::new(NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(), NewPlan::Reamortise).fee(), None);
     /// ```
-    pub fn get_fee(&self) -> Option<PlanFee> {
+    pub fn fee(&self) -> Option<PlanFee> {
         self.fee
     }
 

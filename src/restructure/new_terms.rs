@@ -13,8 +13,8 @@ use crate::schedule::{InterestBasis, Method};
 /// ```
 /// use overdue::{Method, NewTerms, Rate};
 /// use overdue::dec;
-/// let t = NewTerms::new(Rate::annual(dec!(0.12))?, 6).method(Method::EqualPrincipal);
-/// assert_eq!(t.get_installments(), 6);
+/// let t = NewTerms::new(Rate::annual(dec!(0.12))?, 6).with_method(Method::EqualPrincipal);
+/// assert_eq!(t.installments(), 6);
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,7 +40,7 @@ impl NewTerms {
     /// ```
     /// use overdue::{NewTerms, Rate};
     /// use overdue::dec;
-    /// assert_eq!(NewTerms::new(Rate::annual(dec!(0.1))?, 12).get_rate(), Rate::annual(dec!(0.1))?);
+    /// assert_eq!(NewTerms::new(Rate::annual(dec!(0.1))?, 12).rate(), Rate::annual(dec!(0.1))?);
     /// # Ok::<(), overdue::Error>(())
     /// ```
     pub fn new(rate: Rate, installments: u32) -> NewTerms {
@@ -58,9 +58,9 @@ impl NewTerms {
     ///
     /// ```
     /// use overdue::{Method, NewTerms, Rate};
-    /// assert_eq!(NewTerms::new(Rate::ZERO, 3).method(Method::Bullet).get_method(), Method::Bullet);
+    /// assert_eq!(NewTerms::new(Rate::ZERO, 3).with_method(Method::Bullet).method(), Method::Bullet);
     /// ```
-    pub fn method(mut self, method: Method) -> NewTerms {
+    pub fn with_method(mut self, method: Method) -> NewTerms {
         self.method = method;
         self
     }
@@ -70,9 +70,9 @@ impl NewTerms {
     ///
     /// ```
     /// use overdue::{NewTerms, Rate};
-    /// assert_eq!(NewTerms::new(Rate::ZERO, 3).installments(9).get_installments(), 9);
+    /// assert_eq!(NewTerms::new(Rate::ZERO, 3).with_installments(9).installments(), 9);
     /// ```
-    pub fn installments(mut self, installments: u32) -> NewTerms {
+    pub fn with_installments(mut self, installments: u32) -> NewTerms {
         self.installments = installments;
         self
     }
@@ -81,10 +81,10 @@ impl NewTerms {
     ///
     /// ```
     /// use overdue::{Frequency, NewTerms, Rate};
-    /// let t = NewTerms::new(Rate::ZERO, 3).frequency(Frequency::Biweekly);
-    /// assert_eq!(t.get_frequency(), Frequency::Biweekly);
+    /// let t = NewTerms::new(Rate::ZERO, 3).with_frequency(Frequency::Biweekly);
+    /// assert_eq!(t.frequency(), Frequency::Biweekly);
     /// ```
-    pub fn frequency(mut self, frequency: Frequency) -> NewTerms {
+    pub fn with_frequency(mut self, frequency: Frequency) -> NewTerms {
         self.frequency = frequency;
         self
     }
@@ -96,9 +96,9 @@ impl NewTerms {
     /// use overdue::NaiveDate;
     /// use overdue::{NewTerms, Rate};
     /// let day = NaiveDate::from_ymd_opt(2026, 9, 1).unwrap();
-    /// assert_eq!(NewTerms::new(Rate::ZERO, 3).first_due(day).get_first_due(), Some(day));
+    /// assert_eq!(NewTerms::new(Rate::ZERO, 3).with_first_due(day).first_due(), Some(day));
     /// ```
-    pub fn first_due(mut self, first_due: NaiveDate) -> NewTerms {
+    pub fn with_first_due(mut self, first_due: NaiveDate) -> NewTerms {
         self.first_due = Some(first_due);
         self
     }
@@ -107,10 +107,10 @@ impl NewTerms {
     ///
     /// ```
     /// use overdue::{DayCount, InterestBasis, NewTerms, Rate};
-    /// let t = NewTerms::new(Rate::ZERO, 3).basis(InterestBasis::ActualDays(DayCount::Act365Fixed));
-    /// assert_eq!(t.get_basis(), InterestBasis::ActualDays(DayCount::Act365Fixed));
+    /// let t = NewTerms::new(Rate::ZERO, 3).with_basis(InterestBasis::ActualDays(DayCount::Act365Fixed));
+    /// assert_eq!(t.basis(), InterestBasis::ActualDays(DayCount::Act365Fixed));
     /// ```
-    pub fn basis(mut self, basis: InterestBasis) -> NewTerms {
+    pub fn with_basis(mut self, basis: InterestBasis) -> NewTerms {
         self.basis = basis;
         self
     }
@@ -119,9 +119,9 @@ impl NewTerms {
     ///
     /// ```
     /// # use overdue::*;
-    /// assert_eq!(NewTerms::new(Rate::ZERO, 3).get_rate(), Rate::ZERO);
+    /// assert_eq!(NewTerms::new(Rate::ZERO, 3).rate(), Rate::ZERO);
     /// ```
-    pub fn get_rate(&self) -> Rate {
+    pub fn rate(&self) -> Rate {
         self.rate
     }
 
@@ -129,9 +129,9 @@ impl NewTerms {
     ///
     /// ```
     /// # use overdue::*;
-    /// assert_eq!(NewTerms::new(Rate::ZERO, 3).get_installments(), 3);
+    /// assert_eq!(NewTerms::new(Rate::ZERO, 3).installments(), 3);
     /// ```
-    pub fn get_installments(&self) -> u32 {
+    pub fn installments(&self) -> u32 {
         self.installments
     }
 
@@ -139,9 +139,9 @@ impl NewTerms {
     ///
     /// ```
     /// # use overdue::*;
-    /// assert_eq!(NewTerms::new(Rate::ZERO, 3).get_method(), Method::EqualInstallment);
+    /// assert_eq!(NewTerms::new(Rate::ZERO, 3).method(), Method::EqualInstallment);
     /// ```
-    pub fn get_method(&self) -> Method {
+    pub fn method(&self) -> Method {
         self.method
     }
 
@@ -149,9 +149,9 @@ impl NewTerms {
     ///
     /// ```
     /// # use overdue::*;
-    /// assert_eq!(NewTerms::new(Rate::ZERO, 3).get_frequency(), Frequency::Monthly);
+    /// assert_eq!(NewTerms::new(Rate::ZERO, 3).frequency(), Frequency::Monthly);
     /// ```
-    pub fn get_frequency(&self) -> Frequency {
+    pub fn frequency(&self) -> Frequency {
         self.frequency
     }
 
@@ -159,9 +159,9 @@ impl NewTerms {
     ///
     /// ```
     /// # use overdue::*;
-    /// assert_eq!(NewTerms::new(Rate::ZERO, 3).get_first_due(), None);
+    /// assert_eq!(NewTerms::new(Rate::ZERO, 3).first_due(), None);
     /// ```
-    pub fn get_first_due(&self) -> Option<NaiveDate> {
+    pub fn first_due(&self) -> Option<NaiveDate> {
         self.first_due
     }
 
@@ -169,9 +169,9 @@ impl NewTerms {
     ///
     /// ```
     /// # use overdue::*;
-    /// assert_eq!(NewTerms::new(Rate::ZERO, 3).get_basis(), InterestBasis::PerPeriod);
+    /// assert_eq!(NewTerms::new(Rate::ZERO, 3).basis(), InterestBasis::PerPeriod);
     /// ```
-    pub fn get_basis(&self) -> InterestBasis {
+    pub fn basis(&self) -> InterestBasis {
         self.basis
     }
 }

@@ -22,7 +22,7 @@ use crate::error::Result;
 /// let start = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
 /// for principal in [dec!(10000), dec!(10000.07), dec!(8500)] {
 ///     let options = ScheduleOptions::new(Money::new(principal)?, "18%".parse()?, 12, start)
-///         .frequency(Frequency::Biweekly);
+///         .with_frequency(Frequency::Biweekly);
 ///     assert_eq!(cache.build(&options)?, Schedule::build(&options)?);
 /// }
 /// # Ok::<(), overdue::Error>(())

@@ -158,7 +158,7 @@ impl Schedule {
         disbursement: NaiveDate,
     ) -> Result<Schedule> {
         Schedule::build(
-            &ScheduleOptions::new(principal, rate, installments, disbursement).method(Method::EqualPrincipal),
+            &ScheduleOptions::new(principal, rate, installments, disbursement).with_method(Method::EqualPrincipal),
         )
     }
 
@@ -343,7 +343,7 @@ impl Schedule {
     /// ```
     /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// let o = ScheduleOptions::new(Money::new(dec!(12000))?, Rate::ZERO, 12, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())
-    ///     .method(Method::FlatFee { fee: Rate::monthly(dec!(0.006))? });
+    ///     .with_method(Method::FlatFee { fee: Rate::monthly(dec!(0.006))? });
     /// assert_eq!(Schedule::build(&o)?.total_fees()?.to_string(), "864.00");
     /// # Ok::<(), overdue::Error>(())
     /// ```
@@ -414,8 +414,8 @@ mod tests {
 
     #[test]
     fn first_due_on_disbursement_is_rejected() {
-        let o =
-            ScheduleOptions::new(Money::new(dec!(100)).unwrap(), Rate::ZERO, 2, d(2026, 1, 1)).first_due(d(2026, 1, 1));
+        let o = ScheduleOptions::new(Money::new(dec!(100)).unwrap(), Rate::ZERO, 2, d(2026, 1, 1))
+            .with_first_due(d(2026, 1, 1));
         assert_eq!(
             Schedule::build(&o).unwrap_err().to_string(),
             "first due date 2026-01-01 must be after disbursement 2026-01-01"

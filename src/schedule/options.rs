@@ -28,7 +28,7 @@ use crate::rate::Rate;
 /// use overdue::dec;
 /// let disbursed = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
 /// let options = ScheduleOptions::new(Money::new(dec!(120000))?, Rate::annual(dec!(0.06))?, 12, disbursed)
-///     .method(Method::EqualPrincipal);
+///     .with_method(Method::EqualPrincipal);
 /// let schedule = Schedule::build(&options)?;
 /// assert_eq!(schedule.installments()[0].payment.to_string(), "10600.00");
 /// # Ok::<(), overdue::Error>(())
@@ -89,7 +89,7 @@ impl ScheduleOptions {
     /// The same terms over `installments` periods from the same first due
     /// date (what a prepayment that shortens the term leaves in force).
     pub(crate) fn with_installments(&self, installments: u32) -> Result<ScheduleOptions> {
-        let first_due = self.get_first_due()?;
+        let first_due = self.first_due()?;
         Ok(ScheduleOptions {
             installments,
             first_due: Some(first_due),
@@ -102,11 +102,11 @@ impl ScheduleOptions {
     /// ```
     /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
-    /// let o = o.method(Method::Bullet);
-    /// assert_eq!(o.get_method(), Method::Bullet);
+    /// let o = o.with_method(Method::Bullet);
+    /// assert_eq!(o.method(), Method::Bullet);
     /// # Ok::<(), overdue::Error>(())
     /// ```
-    pub fn method(mut self, method: Method) -> ScheduleOptions {
+    pub fn with_method(mut self, method: Method) -> ScheduleOptions {
         self.method = method;
         self
     }
@@ -116,11 +116,11 @@ impl ScheduleOptions {
     /// ```
     /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
-    /// let s = Schedule::build(&o.frequency(Frequency::Weekly))?;
+    /// let s = Schedule::build(&o.with_frequency(Frequency::Weekly))?;
     /// assert_eq!(s.installments()[0].due_date, NaiveDate::from_ymd_opt(2026, 1, 8).unwrap());
     /// # Ok::<(), overdue::Error>(())
     /// ```
-    pub fn frequency(mut self, frequency: Frequency) -> ScheduleOptions {
+    pub fn with_frequency(mut self, frequency: Frequency) -> ScheduleOptions {
         self.frequency = frequency;
         self
     }
@@ -132,11 +132,11 @@ impl ScheduleOptions {
     /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
     /// let first = NaiveDate::from_ymd_opt(2026, 1, 31).unwrap();
-    /// let s = Schedule::build(&o.first_due(first))?;
+    /// let s = Schedule::build(&o.with_first_due(first))?;
     /// assert_eq!(s.installments()[1].due_date, NaiveDate::from_ymd_opt(2026, 2, 28).unwrap());
     /// # Ok::<(), overdue::Error>(())
     /// ```
-    pub fn first_due(mut self, first_due: NaiveDate) -> ScheduleOptions {
+    pub fn with_first_due(mut self, first_due: NaiveDate) -> ScheduleOptions {
         self.first_due = Some(first_due);
         self
     }
@@ -147,13 +147,13 @@ impl ScheduleOptions {
     /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
     /// let o = ScheduleOptions::new(Money::new(dec!(36500))?, Rate::annual(dec!(0.10))?, 2, d(1, 1))
-    ///     .first_due(d(1, 11))
-    ///     .basis(InterestBasis::ActualDays(DayCount::Act365Fixed));
+    ///     .with_first_due(d(1, 11))
+    ///     .with_basis(InterestBasis::ActualDays(DayCount::Act365Fixed));
     /// // a broken first period of 10 days: 36,500 × 10 % × 10/365 = 100.00
     /// assert_eq!(Schedule::build(&o)?.installments()[0].interest.to_string(), "100.00");
     /// # Ok::<(), overdue::Error>(())
     /// ```
-    pub fn basis(mut self, basis: InterestBasis) -> ScheduleOptions {
+    pub fn with_basis(mut self, basis: InterestBasis) -> ScheduleOptions {
         self.basis = basis;
         self
     }
@@ -163,11 +163,11 @@ impl ScheduleOptions {
     /// ```
     /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
-    /// let o = o.rounding(Rounding::half_even(2)?);
-    /// assert_eq!(o.get_rounding().mode(), RoundingMode::HalfEven);
+    /// let o = o.with_rounding(Rounding::half_even(2)?);
+    /// assert_eq!(o.rounding().mode(), RoundingMode::HalfEven);
     /// # Ok::<(), overdue::Error>(())
     /// ```
-    pub fn rounding(mut self, rounding: Rounding) -> ScheduleOptions {
+    pub fn with_rounding(mut self, rounding: Rounding) -> ScheduleOptions {
         self.rounding = rounding;
         self
     }
@@ -225,10 +225,10 @@ impl ScheduleOptions {
     /// ```
     /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
-    /// assert_eq!(o.get_method(), Method::EqualInstallment);
+    /// assert_eq!(o.method(), Method::EqualInstallment);
     /// # Ok::<(), overdue::Error>(())
     /// ```
-    pub fn get_method(&self) -> Method {
+    pub fn method(&self) -> Method {
         self.method
     }
 
@@ -237,10 +237,10 @@ impl ScheduleOptions {
     /// ```
     /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
-    /// assert_eq!(o.get_frequency(), Frequency::Monthly);
+    /// assert_eq!(o.frequency(), Frequency::Monthly);
     /// # Ok::<(), overdue::Error>(())
     /// ```
-    pub fn get_frequency(&self) -> Frequency {
+    pub fn frequency(&self) -> Frequency {
         self.frequency
     }
 
@@ -249,10 +249,10 @@ impl ScheduleOptions {
     /// ```
     /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
-    /// assert_eq!(o.get_rounding(), Rounding::default());
+    /// assert_eq!(o.rounding(), Rounding::default());
     /// # Ok::<(), overdue::Error>(())
     /// ```
-    pub fn get_rounding(&self) -> Rounding {
+    pub fn rounding(&self) -> Rounding {
         self.rounding
     }
 
@@ -264,10 +264,10 @@ impl ScheduleOptions {
     /// ```
     /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 31).unwrap());
-    /// assert_eq!(o.get_first_due()?, NaiveDate::from_ymd_opt(2026, 2, 28).unwrap());
+    /// assert_eq!(o.first_due()?, NaiveDate::from_ymd_opt(2026, 2, 28).unwrap());
     /// # Ok::<(), overdue::Error>(())
     /// ```
-    pub fn get_first_due(&self) -> Result<NaiveDate> {
+    pub fn first_due(&self) -> Result<NaiveDate> {
         match self.first_due {
             Some(d) => Ok(d),
             None => self.frequency.due_date(self.disbursement, 1),
@@ -279,10 +279,10 @@ impl ScheduleOptions {
     /// ```
     /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
-    /// assert_eq!(o.get_basis(), InterestBasis::PerPeriod);
+    /// assert_eq!(o.basis(), InterestBasis::PerPeriod);
     /// # Ok::<(), overdue::Error>(())
     /// ```
-    pub fn get_basis(&self) -> InterestBasis {
+    pub fn basis(&self) -> InterestBasis {
         self.basis
     }
 
@@ -298,8 +298,8 @@ impl ScheduleOptions {
     /// use overdue::dec;
     /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// let index = RateTable::new(vec![(d(2025, 1, 1), Rate::annual(dec!(0.031))?), (d(2026, 1, 1), Rate::annual(dec!(0.03))?)])?;
-    /// let floating = FloatingRate::new(index, Spread::annual(dec!(0.015))).reset(Reset::January1);
-    /// let o = ScheduleOptions::new(Money::new(dec!(100000))?, Rate::ZERO, 36, d(2025, 1, 1)).floating(floating);
+    /// let floating = FloatingRate::new(index, Spread::annual(dec!(0.015))).with_reset(Reset::January1);
+    /// let o = ScheduleOptions::new(Money::new(dec!(100000))?, Rate::ZERO, 36, d(2025, 1, 1)).with_floating(floating);
     /// assert_eq!(o.rate(), Rate::annual(dec!(0.046))?);
     /// let s = Schedule::build(&o)?;
     /// assert_eq!(s.installments()[0].payment.to_string(), "2979.16");
@@ -307,7 +307,7 @@ impl ScheduleOptions {
     /// assert_eq!(s.installments()[12].payment.to_string(), "2976.12");
     /// # Ok::<(), overdue::Error>(())
     /// ```
-    pub fn floating(mut self, floating: FloatingRate) -> ScheduleOptions {
+    pub fn with_floating(mut self, floating: FloatingRate) -> ScheduleOptions {
         if let Ok(rate) = floating.rate_in_force(self.disbursement, self.disbursement) {
             self.rate = rate;
         }
@@ -320,10 +320,10 @@ impl ScheduleOptions {
     /// ```
     /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
-    /// assert!(o.get_floating().is_none());
+    /// assert!(o.floating().is_none());
     /// # Ok::<(), overdue::Error>(())
     /// ```
-    pub fn get_floating(&self) -> Option<&FloatingRate> {
+    pub fn floating(&self) -> Option<&FloatingRate> {
         self.floating.as_ref()
     }
 
@@ -336,11 +336,11 @@ impl ScheduleOptions {
     /// ```
     /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
-    /// let o = o.interest(InterestModel::daily(DayCount::Act365Fixed));
-    /// assert_eq!(o.get_interest(), InterestModel::daily(DayCount::Act365Fixed));
+    /// let o = o.with_interest(InterestModel::daily(DayCount::Act365Fixed));
+    /// assert_eq!(o.interest(), InterestModel::daily(DayCount::Act365Fixed));
     /// # Ok::<(), overdue::Error>(())
     /// ```
-    pub fn interest(mut self, interest: InterestModel) -> ScheduleOptions {
+    pub fn with_interest(mut self, interest: InterestModel) -> ScheduleOptions {
         self.interest = interest;
         self
     }
@@ -350,10 +350,10 @@ impl ScheduleOptions {
     /// ```
     /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
-    /// assert_eq!(o.get_interest(), InterestModel::Scheduled);
+    /// assert_eq!(o.interest(), InterestModel::Scheduled);
     /// # Ok::<(), overdue::Error>(())
     /// ```
-    pub fn get_interest(&self) -> InterestModel {
+    pub fn interest(&self) -> InterestModel {
         self.interest
     }
 

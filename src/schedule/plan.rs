@@ -113,7 +113,7 @@ impl Plan {
         }
         let rounding = o.rounding;
         let principal = o.principal.to_minor("principal", rounding.scale())?;
-        let first_due = o.get_first_due()?;
+        let first_due = o.first_due()?;
         if first_due <= o.disbursement {
             return Err(Error::DateOrder {
                 earlier: "disbursement",

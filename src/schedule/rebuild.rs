@@ -38,7 +38,7 @@ pub(crate) fn rebuild(
     if balance <= 0 || due_dates.is_empty() {
         return Ok(Vec::new());
     }
-    match options.get_floating() {
+    match options.floating() {
         None => rebuild_fixed(options, balance, start, due_dates, keep),
         Some(f) => rebuild_floating(options, f, balance, start, due_dates, keep),
     }
@@ -80,7 +80,7 @@ fn rebuild_floating(
         if repaid {
             break;
         }
-        keep = match (f.get_on_reset(), rows.last()) {
+        keep = match (f.on_reset(), rows.last()) {
             (OnReset::KeepInstallment, Some(row)) => Keep::Payment {
                 payment: row.principal.saturating_add(row.interest),
                 principal: row.principal,

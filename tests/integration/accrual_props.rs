@@ -35,11 +35,11 @@ fn schedule() -> impl Strategy<Value = Schedule> {
                 n,
                 start,
             )
-            .method(method);
+            .with_method(method);
             // A quarter daily interest on the actual balance, a quarter floating
             o = match model {
-                0 => o.interest(InterestModel::daily(DayCount::Act365Fixed)),
-                1 => o.interest(InterestModel::DailyOnBalance {
+                0 => o.with_interest(InterestModel::daily(DayCount::Act365Fixed)),
+                1 => o.with_interest(InterestModel::DailyOnBalance {
                     day_count: DayCount::Act360,
                     installments: DailyInstallments::Reamortise,
                 }),
@@ -59,7 +59,7 @@ fn schedule() -> impl Strategy<Value = Schedule> {
                     .into_iter()
                     .collect();
                 let table = RateTable::new(entries).unwrap();
-                o = o.floating(FloatingRate::new(table, Spread::default()).reset(Reset::EveryMonths(3)));
+                o = o.with_floating(FloatingRate::new(table, Spread::default()).with_reset(Reset::EveryMonths(3)));
             }
             Schedule::build(&o).unwrap()
         })
@@ -82,10 +82,10 @@ fn late_fee() -> impl Strategy<Value = Option<LateFee>> {
                     LateFee::of_installment(Ratio::new(Decimal::new(v, 5)).unwrap())
                 };
                 if let Some(min) = min {
-                    fee = fee.min(Money::new(Decimal::new(min, 2)).unwrap());
+                    fee = fee.with_min(Money::new(Decimal::new(min, 2)).unwrap());
                 }
                 if let Some(max) = max {
-                    fee = fee.max(Money::new(Decimal::new(max, 2)).unwrap());
+                    fee = fee.with_max(Money::new(Decimal::new(max, 2)).unwrap());
                 }
                 if let Some(n) = every {
                     fee = fee.every(Recurrence::EveryDays(n));
@@ -104,13 +104,13 @@ fn caps() -> impl Strategy<Value = Caps> {
         .prop_map(|(inst, life, annual)| {
             let mut caps = Caps::none();
             if let Some(v) = inst {
-                caps = caps.per_installment(InstallmentLimit::Amount(Money::new(Decimal::new(v, 2)).unwrap()));
+                caps = caps.with_per_installment(InstallmentLimit::Amount(Money::new(Decimal::new(v, 2)).unwrap()));
             }
             if let Some(v) = life {
-                caps = caps.lifetime(Ratio::new(Decimal::new(v, 4)).unwrap());
+                caps = caps.with_lifetime(Ratio::new(Decimal::new(v, 4)).unwrap());
             }
             if let Some(v) = annual {
-                caps = caps.annualised(Rate::annual(Decimal::new(v, 4)).unwrap());
+                caps = caps.with_annualised(Rate::annual(Decimal::new(v, 4)).unwrap());
             }
             caps
         })
@@ -123,7 +123,7 @@ fn allocation(order: u8, surplus: u8) -> AllocationOrder {
         1 => AllocationOrder::civil_code_561(),
         _ => AllocationOrder::principal_first(),
     }
-    .surplus(match surplus {
+    .with_surplus(match surplus {
         0 => Surplus::NextInstallments,
         1 => Surplus::LastInstallments,
         2 => Surplus::ShortenTerm,
@@ -157,49 +157,49 @@ fn policy() -> impl Strategy<Value = OverduePolicy> {
                 (pyramid, stops),
             )| {
                 let mut p = OverduePolicy::new()
-                    .penalty_rate(if rate == 0 {
+                    .with_penalty_rate(if rate == 0 {
                         PenaltyRate::Fixed(Rate::daily(Decimal::new(v, 4)).unwrap())
                     } else {
                         PenaltyRate::ContractUplift(Ratio::new(Decimal::new(v * 5, 2)).unwrap())
                     })
-                    .penalty_base(match base {
+                    .with_penalty_base(match base {
                         0 => PenaltyBase::OverduePrincipal,
                         1 => PenaltyBase::OverdueInstallment,
                         _ => PenaltyBase::OutstandingPrincipal,
                     })
-                    .interest_on_fees(fee_interest)
-                    .grace(if shift {
+                    .with_interest_on_fees(if fee_interest { Accrues::Yes } else { Accrues::No })
+                    .with_grace(if shift {
                         Grace::shift(grace)
                     } else {
                         Grace::waive(grace)
                     })
-                    .tolerance(Money::new(Decimal::new(tol, 2)).unwrap())
-                    .caps(caps)
-                    .day_count(if dc == 0 {
+                    .with_tolerance(Money::new(Decimal::new(tol, 2)).unwrap())
+                    .with_caps(caps)
+                    .with_day_count(if dc == 0 {
                         DayCount::Act360
                     } else {
                         DayCount::Thirty360Bond
                     })
-                    .allocation(allocation(order, surplus))
-                    .pyramiding(if pyramid {
+                    .with_allocation(allocation(order, surplus))
+                    .with_pyramiding(if pyramid {
                         Pyramiding::Allowed
                     } else {
                         Pyramiding::Forbidden
                     })
-                    .charge_off_stops(&charge_off_stops(stops))
-                    .early_settlement(match settle {
+                    .with_charge_off_stops(&charge_off_stops(stops))
+                    .with_early_settlement(match settle {
                         0 => EarlySettlement::AccruedInterest,
                         1 => EarlySettlement::CurrentPeriod,
                         _ => EarlySettlement::AllScheduled,
                     });
                 if base != 1 {
-                    p = p.compound_interest(compound);
+                    p = p.with_compound_interest(if compound { Accrues::Yes } else { Accrues::No });
                 }
                 if let Some(fee) = fee {
-                    p = p.late_fee(fee);
+                    p = p.with_late_fee(fee);
                 }
                 if let Some(days) = co {
-                    p = p.charge_off_after(days);
+                    p = p.with_charge_off_after(days);
                 }
                 p
             },
@@ -279,7 +279,7 @@ pub(crate) fn money_in_balances(st: &Statement) -> Result<(), TestCaseError> {
 
 /// The case with its interest fixed by the schedule (for properties of the scheduled model).
 pub(crate) fn scheduled(case: &mut Case) {
-    let o = case.schedule.options().clone().interest(InterestModel::Scheduled);
+    let o = case.schedule.options().clone().with_interest(InterestModel::Scheduled);
     case.schedule = Schedule::build(&o).unwrap();
 }
 
@@ -314,7 +314,7 @@ proptest! {
         prop_assert!(early.payoff <= late.payoff, "payoff fell from {} to {}", early.payoff, late.payoff);
         // a shared cap's headroom goes to the oldest installment first at each replay point, so
         // one component can lose share to another; without caps each one grows on its own
-        if case.policy.get_caps() == Caps::none() {
+        if case.policy.caps() == Caps::none() {
             for c in Component::ALL {
                 prop_assert!(early.charged.get(c) <= late.charged.get(c), "{c} fell from {early:?} to {late:?}");
             }
@@ -337,21 +337,21 @@ proptest! {
     #[test]
     fn caps_are_never_exceeded(case in case(), at in 0u32..1500) {
         let st = ledger(&case).statement(after(&case, at)).unwrap();
-        let caps = case.policy.get_caps();
+        let caps = case.policy.caps();
         let principal = case.schedule.principal().as_decimal();
         let mut all = Decimal::ZERO;
         for (i, row) in st.installments.iter().zip(case.schedule.installments()) {
             let charges = i.charged.penalty_interest.checked_add(i.charged.compound_interest).unwrap()
                 .checked_add(late_fee_charged(i, row.fee)).unwrap();
-            if let Some(InstallmentLimit::Amount(cap)) = caps.get_per_installment() {
+            if let Some(InstallmentLimit::Amount(cap)) = caps.per_installment() {
                 prop_assert!(charges <= cap);
             }
             all += charges.as_decimal();
         }
-        if let Some(share) = caps.get_lifetime() {
+        if let Some(share) = caps.lifetime() {
             prop_assert!(all <= principal * share.as_decimal());
         }
-        if let Some(rate) = caps.get_annualised() {
+        if let Some(rate) = caps.annualised() {
             // everything charged beyond principal on installments already due (interest paid
             // ahead is cut too, and credited back, when it falls due above the cap)
             let beyond = st.installments.iter().filter(|i| i.due_date < st.as_of).map(|i| {
@@ -359,7 +359,7 @@ proptest! {
                     .iter().map(|&c| i.charged.get(c).as_decimal()).sum::<Decimal>()
             }).sum::<Decimal>();
             let d0 = case.schedule.disbursement();
-            let days = case.policy.get_day_count().days(d0, st.as_of);
+            let days = case.policy.day_count().days(d0, st.as_of);
             let cap = principal * rate.value() * Decimal::from(days) / Decimal::from(360);
             prop_assert!(beyond <= cap, "{} > {}", beyond, cap);
         }
@@ -403,7 +403,7 @@ proptest! {
     #[test]
     fn a_payment_inside_waive_grace_leaves_no_penalty(mut case in case(), grace in 1u32..10, x in 0u32..10) {
         case.payments.clear();
-        case.policy = case.policy.clone().grace(Grace::waive(grace)).allocation(AllocationOrder::servicer_default());
+        case.policy = case.policy.clone().with_grace(Grace::waive(grace)).with_allocation(AllocationOrder::servicer_default());
         let mut ledger = ledger(&case);
         let due = case.schedule.installments()[0].due_date;
         let day = due + Days::new(u64::from(x.min(grace)));
@@ -425,15 +425,15 @@ proptest! {
         let Ok(principal) = Decimal::try_from_i128_with_scale(p, scale).map_err(|_| ()).and_then(|v| Money::new(v).map_err(|_| ())) else { return Ok(()) };
         let Ok(rate) = Rate::annual(Decimal::new(r, 4)) else { return Ok(()) };
         let Ok(schedule) = Schedule::equal_installment(principal, rate, n, d(2026, 1, 1)) else { return Ok(()) };
-        let mut policy = OverduePolicy::new().grace(Grace::waive(grace)).charge_off_after(co);
+        let mut policy = OverduePolicy::new().with_grace(Grace::waive(grace)).with_charge_off_after(co);
         if let Ok(rate) = Rate::daily(Decimal::new(penalty, 6)) {
-            policy = policy.penalty_rate(PenaltyRate::Fixed(rate));
+            policy = policy.with_penalty_rate(PenaltyRate::Fixed(rate));
         }
         if let Ok(amount) = Money::new(Decimal::new(fee, 2)) {
-            policy = policy.late_fee(LateFee::flat(amount).every(Recurrence::EveryDays(every)));
+            policy = policy.with_late_fee(LateFee::flat(amount).every(Recurrence::EveryDays(every)));
         }
         if let Ok(share) = Ratio::new(Decimal::new(cap, 3)) {
-            policy = policy.caps(Caps::none().lifetime(share).annualised(Rate::annual(share.as_decimal()).unwrap()));
+            policy = policy.with_caps(Caps::none().with_lifetime(share).with_annualised(Rate::annual(share.as_decimal()).unwrap()));
         }
         let Ok(mut ledger) = Ledger::new(schedule, policy) else { return Ok(()) };
         for (i, (day, amount)) in days.into_iter().enumerate() {

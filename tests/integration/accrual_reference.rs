@@ -16,9 +16,9 @@ fn bullet_with(
     let frequency = if yearly { Frequency::Yearly } else { Frequency::Monthly };
     Schedule::build(
         &ScheduleOptions::new(m(principal), rate, 1, disbursed)
-            .method(Method::Bullet)
-            .frequency(frequency)
-            .first_due(due),
+            .with_method(Method::Bullet)
+            .with_frequency(frequency)
+            .with_first_due(due),
     )
     .unwrap()
 }
@@ -34,8 +34,8 @@ fn bullet(
 
 fn no_penalty() -> OverduePolicy {
     OverduePolicy::new()
-        .penalty_rate(PenaltyRate::Fixed(Rate::ZERO))
-        .compound_interest(false)
+        .with_penalty_rate(PenaltyRate::Fixed(Rate::ZERO))
+        .with_compound_interest(Accrues::No)
 }
 
 /// Source: the penalty formula (PBoC 2003 uplift of the contract rate): 10,000 overdue 30 days;
@@ -50,8 +50,8 @@ fn penalty_on_overdue_principal_bank_convention() {
         d(2026, 1, 1),
     );
     let policy = OverduePolicy::new()
-        .penalty_rate(PenaltyRate::ContractUplift(Ratio::new(dec!(0.5)).unwrap()))
-        .compound_interest(false);
+        .with_penalty_rate(PenaltyRate::ContractUplift(Ratio::new(dec!(0.5)).unwrap()))
+        .with_compound_interest(Accrues::No);
     let st = Ledger::new(s, policy).unwrap().statement(d(2026, 1, 31)).unwrap();
     assert_eq!(st.days_past_due, 30);
     assert_eq!(st.outstanding.penalty_interest, m(dec!(54.38)));
@@ -84,16 +84,16 @@ fn civil_code_561_costs_then_interest_then_principal() {
     // a one-year bullet at 15 %: interest 10,000 × 15 % = 1,500; a 200 fee the day after the due date
     let s = Schedule::build(
         &ScheduleOptions::new(m(dec!(10000)), Rate::annual(dec!(0.15)).unwrap(), 1, d(2025, 1, 1))
-            .method(Method::Bullet)
-            .frequency(Frequency::Yearly),
+            .with_method(Method::Bullet)
+            .with_frequency(Frequency::Yearly),
     )
     .unwrap();
     assert_eq!(s.installments()[0].interest, m(dec!(1500)));
     let mut ledger = Ledger::new(
         s,
         no_penalty()
-            .late_fee(LateFee::flat(m(dec!(200))))
-            .allocation(AllocationOrder::civil_code_561()),
+            .with_late_fee(LateFee::flat(m(dec!(200))))
+            .with_allocation(AllocationOrder::civil_code_561()),
     )
     .unwrap();
     ledger
@@ -115,8 +115,8 @@ fn one_day_penalty_rounds_by_the_policy() {
     ] {
         let s = bullet(dec!(250), Rate::ZERO, d(2026, 1, 1), d(2026, 2, 1));
         let policy = OverduePolicy::new()
-            .penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005)).unwrap()))
-            .rounding(rounding);
+            .with_penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005)).unwrap()))
+            .with_rounding(rounding);
         let st = Ledger::new(s, policy).unwrap().statement(d(2026, 2, 2)).unwrap();
         assert_eq!(st.outstanding.penalty_interest, m(expected));
     }
@@ -126,9 +126,9 @@ fn online_loan(grace: Grace) -> Ledger {
     // 3,000 at 0 % in 3 monthly installments of 1,000 from 2026-02-01; 0.05 %/day on the overdue installment
     let s = Schedule::equal_principal(m(dec!(3000)), Rate::ZERO, 3, d(2026, 1, 1)).unwrap();
     let policy = OverduePolicy::new()
-        .penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005)).unwrap()))
-        .penalty_base(PenaltyBase::OverdueInstallment)
-        .grace(grace);
+        .with_penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005)).unwrap()))
+        .with_penalty_base(PenaltyBase::OverdueInstallment)
+        .with_grace(grace);
     Ledger::new(s, policy).unwrap()
 }
 
@@ -172,10 +172,10 @@ fn shift_grace_counts_from_the_end_of_grace() {
 #[test]
 fn recurring_late_fee_with_per_charge_maximum() {
     let s = Schedule::equal_principal(m(dec!(3000)), Rate::ZERO, 3, d(2026, 1, 1)).unwrap();
-    let policy = no_penalty().grace(Grace::waive(3)).late_fee(
+    let policy = no_penalty().with_grace(Grace::waive(3)).with_late_fee(
         LateFee::of_installment(Ratio::new(dec!(0.05)).unwrap())
             .every(Recurrence::EveryDays(30))
-            .max(m(dec!(40))),
+            .with_max(m(dec!(40))),
     );
     let ledger = Ledger::new(s, policy).unwrap();
     let fees = |y, mo, da| ledger.statement(d(y, mo, da)).unwrap().installments[0].charged.fees;
@@ -192,8 +192,8 @@ fn recurring_late_fee_with_per_charge_maximum() {
 fn per_installment_cap_cuts_the_penalty() {
     let s = Schedule::equal_principal(m(dec!(3000)), Rate::ZERO, 3, d(2026, 1, 1)).unwrap();
     let policy = OverduePolicy::new()
-        .penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005)).unwrap()))
-        .caps(Caps::none().per_installment(InstallmentLimit::Amount(m(dec!(5)))));
+        .with_penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005)).unwrap()))
+        .with_caps(Caps::none().with_per_installment(InstallmentLimit::Amount(m(dec!(5)))));
     let st = Ledger::new(s, policy).unwrap().statement(d(2026, 2, 21)).unwrap();
     assert_eq!(st.installments[0].charged.penalty_interest, m(dec!(5.00)));
     assert_eq!(st.cap_cut, m(dec!(5.00)));
@@ -207,8 +207,8 @@ fn per_installment_cap_cuts_the_penalty() {
 fn lifetime_cap_holds_the_whole_loan() {
     let s = Schedule::equal_principal(m(dec!(3000)), Rate::ZERO, 3, d(2026, 1, 1)).unwrap();
     let policy = OverduePolicy::new()
-        .penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005)).unwrap()))
-        .caps(Caps::none().lifetime(Ratio::new(dec!(0.01)).unwrap()));
+        .with_penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005)).unwrap()))
+        .with_caps(Caps::none().with_lifetime(Ratio::new(dec!(0.01)).unwrap()));
     let st = Ledger::new(s, policy).unwrap().statement(d(2026, 5, 12)).unwrap();
     assert_eq!(st.charged.penalty_interest, m(dec!(30.00)));
     assert_eq!(st.installments[0].charged.penalty_interest, m(dec!(29.50)));
@@ -231,9 +231,9 @@ fn annualised_cap_holds_interest_penalty_and_fees_together() {
     );
     assert_eq!(s.installments()[0].interest, m(dec!(10.00))); // one month of 12 %
     let policy = OverduePolicy::new()
-        .penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.001)).unwrap()))
-        .compound_interest(false)
-        .caps(Caps::none().annualised(Rate::annual(dec!(0.24)).unwrap()));
+        .with_penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.001)).unwrap()))
+        .with_compound_interest(Accrues::No)
+        .with_caps(Caps::none().with_annualised(Rate::annual(dec!(0.24)).unwrap()));
     let st = Ledger::new(s, policy).unwrap().statement(d(2026, 12, 31)).unwrap();
     // interest due is one month: 10.00; cap 242.66 − 10.00 = 232.66
     assert_eq!(st.charged.penalty_interest, m(dec!(232.66)));
@@ -250,8 +250,8 @@ fn allocation_presets() {
         let mut ledger = Ledger::new(
             s,
             OverduePolicy::new()
-                .late_fee(LateFee::flat(m(dec!(30))))
-                .allocation(order),
+                .with_late_fee(LateFee::flat(m(dec!(30))))
+                .with_allocation(order),
         )
         .unwrap();
         ledger
@@ -300,9 +300,9 @@ fn horizontal_pays_each_component_across_installments_first() {
             direction,
         ));
         let policy = OverduePolicy::new()
-            .penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005)).unwrap()))
-            .penalty_base(PenaltyBase::OverdueInstallment)
-            .allocation(order);
+            .with_penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005)).unwrap()))
+            .with_penalty_base(PenaltyBase::OverdueInstallment)
+            .with_allocation(order);
         let mut ledger = Ledger::new(s, policy).unwrap();
         ledger
             .pay(Payment::new("p", d(2026, 3, 11), m(dec!(50))).unwrap())
@@ -334,9 +334,9 @@ fn horizontal_pays_each_component_across_installments_first() {
 fn charge_off_freezes_penalties() {
     let s = Schedule::equal_principal(m(dec!(1000)), Rate::ZERO, 1, d(2026, 1, 1)).unwrap();
     let policy = OverduePolicy::new()
-        .penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005)).unwrap()))
-        .charge_off_after(60)
-        .buckets(Buckets::china_credit_card());
+        .with_penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005)).unwrap()))
+        .with_charge_off_after(60)
+        .with_buckets(Buckets::china_credit_card());
     let ledger = Ledger::new(s, policy).unwrap();
     let st = ledger.statement(d(2026, 12, 1)).unwrap();
     assert_eq!(st.status, LoanStatus::ChargedOff);
@@ -355,7 +355,7 @@ fn charge_off_freezes_penalties() {
 #[test]
 fn tolerance_keeps_a_small_remainder_current() {
     let s = Schedule::equal_principal(m(dec!(2000)), Rate::ZERO, 2, d(2026, 1, 1)).unwrap();
-    let mut ledger = Ledger::new(s, OverduePolicy::new().tolerance(m(dec!(1)))).unwrap();
+    let mut ledger = Ledger::new(s, OverduePolicy::new().with_tolerance(m(dec!(1)))).unwrap();
     ledger
         .pay(Payment::new("p", d(2026, 2, 1), m(dec!(999.50))).unwrap())
         .unwrap();
@@ -392,7 +392,8 @@ fn paying_the_payoff_settles_the_loan() {
 #[test]
 fn credit_balance_is_applied_on_the_due_date() {
     let s = Schedule::equal_principal(m(dec!(2000)), Rate::ZERO, 2, d(2026, 1, 1)).unwrap();
-    let policy = OverduePolicy::new().allocation(AllocationOrder::servicer_default().surplus(Surplus::CreditBalance));
+    let policy =
+        OverduePolicy::new().with_allocation(AllocationOrder::servicer_default().with_surplus(Surplus::CreditBalance));
     let mut ledger = Ledger::new(s, policy).unwrap();
     ledger
         .pay(Payment::new("p", d(2026, 1, 15), m(dec!(1500))).unwrap())
@@ -443,7 +444,7 @@ fn bad_events_give_specific_errors() {
     );
     assert!(ledger.events().len() == 1);
     assert!(matches!(
-        ledger.waive(Waiver::new(d(2026, 2, 10), Component::Principal, m(dec!(1))).installment(3)),
+        ledger.waive(Waiver::new(d(2026, 2, 10), Component::Principal, m(dec!(1))).with_installment(3)),
         Err(Error::Invalid { .. })
     ));
 }
@@ -455,7 +456,7 @@ fn waiver_reduces_what_is_owed() {
     let s = Schedule::equal_installment(m(dec!(10000)), Rate::annual(dec!(0.12)).unwrap(), 12, d(2026, 1, 1)).unwrap();
     let mut ledger = Ledger::new(s, OverduePolicy::new()).unwrap();
     ledger
-        .waive(Waiver::new(d(2026, 3, 3), Component::PenaltyInterest, m(dec!(5.91))).installment(1))
+        .waive(Waiver::new(d(2026, 3, 3), Component::PenaltyInterest, m(dec!(5.91))).with_installment(1))
         .unwrap();
     let st = ledger.statement(d(2026, 3, 3)).unwrap();
     assert_eq!(st.installments[0].charged.penalty_interest, m(dec!(11.83)));
@@ -475,7 +476,7 @@ fn annualised_cap_cuts_contract_interest_above_it() {
         d(2026, 2, 1),
     );
     assert_eq!(s.installments()[0].interest, m(dec!(30.00)));
-    let policy = OverduePolicy::new().caps(Caps::none().annualised(Rate::annual(dec!(0.24)).unwrap()));
+    let policy = OverduePolicy::new().with_caps(Caps::none().with_annualised(Rate::annual(dec!(0.24)).unwrap()));
     let ledger = Ledger::new(s, policy).unwrap();
     let before = ledger.statement(d(2026, 1, 31)).unwrap();
     // not yet due: upcoming, not yet charged
@@ -494,11 +495,11 @@ fn annualised_cap_cuts_contract_interest_above_it() {
 fn ledger_and_statement_round_trip_through_json() {
     let s = Schedule::equal_installment(m(dec!(10000)), Rate::annual(dec!(0.12)).unwrap(), 12, d(2026, 1, 1)).unwrap();
     let policy = OverduePolicy::new()
-        .late_fee(LateFee::flat(m(dec!(30))).every(Recurrence::EveryDays(30)))
-        .grace(Grace::shift(3))
-        .caps(Caps::none().annualised(Rate::annual(dec!(0.24)).unwrap()))
-        .buckets(Buckets::china_credit_card())
-        .allocation(AllocationOrder::civil_code_561());
+        .with_late_fee(LateFee::flat(m(dec!(30))).every(Recurrence::EveryDays(30)))
+        .with_grace(Grace::shift(3))
+        .with_caps(Caps::none().with_annualised(Rate::annual(dec!(0.24)).unwrap()))
+        .with_buckets(Buckets::china_credit_card())
+        .with_allocation(AllocationOrder::civil_code_561());
     let mut ledger = Ledger::new(s, policy).unwrap();
     ledger
         .pay(Payment::new("p1", d(2026, 2, 11), m(dec!(500))).unwrap())

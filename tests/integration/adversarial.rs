@@ -180,7 +180,7 @@ fn flows_job(flows: &[CashFlow]) {
     let size = flows
         .iter()
         .try_fold(Decimal::ZERO, |s, f| s.checked_add(f.amount.abs()));
-    if let (Ok(x), Some(size)) = (xirr(flows), size) {
+    if let (Ok(x), Some(size)) = (xirr(flows).map(|y| y.value()), size) {
         computed(3);
         // the returned rate is a root: the NPV there is within the documented share of the flows
         if let Ok(v) = Rate::annual(x).and_then(|rate| xnpv(flows, rate, DayCount::Act365Fixed)) {
@@ -213,7 +213,7 @@ fn flows_job(flows: &[CashFlow]) {
     let amounts: Vec<Decimal> = flows.iter().map(|f| f.amount).collect();
     let _ = (
         irr(&amounts),
-        npv(&amounts, Decimal::new(1, 2)),
+        npv(&amounts, Yield::per_period(Decimal::new(1, 2))),
         eu_aprc(flows),
         total_paid(flows),
         total_cost(flows),

@@ -17,13 +17,13 @@ fn booking() -> impl Strategy<Value = BookingPolicy> {
     )
         .prop_map(|(basis, interest, days, treatment)| {
             BookingPolicy::new()
-                .basis(if basis == 0 { Basis::Accrual } else { Basis::Cash })
-                .interest(if interest == 0 {
+                .with_basis(if basis == 0 { Basis::Accrual } else { Basis::Cash })
+                .with_interest(if interest == 0 {
                     InterestRecognition::WhenDue
                 } else {
                     InterestRecognition::Daily
                 })
-                .non_accrual_after(
+                .with_non_accrual_after(
                     days,
                     if treatment == 0 {
                         NonAccrual::Reverse
@@ -157,7 +157,7 @@ proptest! {
             let bal = |a: Account| journal.balance(a, through).unwrap();
             let income: Decimal = income_parts.iter().map(|&c| -bal(Account::Income(c))).sum();
             let unearned = st.unearned_prepaid.as_decimal();
-            let expected = match policy.get_basis() {
+            let expected = match policy.basis() {
                 Basis::Cash => income_parts.iter().map(|&c| st.paid.get(c).as_decimal()).sum::<Decimal>() - unearned,
                 _ => {
                     let charged: Decimal = income_parts.iter()

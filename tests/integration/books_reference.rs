@@ -79,7 +79,7 @@ fn daily_recognition_accrues_the_periods_interest_day_by_day() {
     let l = loan(OverduePolicy::new());
     let j = l
         .journal(
-            &BookingPolicy::new().interest(InterestRecognition::Daily),
+            &BookingPolicy::new().with_interest(InterestRecognition::Daily),
             d(2026, 2, 15),
         )
         .unwrap();
@@ -109,8 +109,8 @@ fn daily_recognition_accrues_the_periods_interest_day_by_day() {
 #[test]
 fn penalty_interest_is_income_as_it_accrues() {
     let policy = OverduePolicy::new()
-        .penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005)).unwrap()))
-        .penalty_base(PenaltyBase::OverdueInstallment);
+        .with_penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005)).unwrap()))
+        .with_penalty_base(PenaltyBase::OverdueInstallment);
     let mut l = loan(policy);
     l.pay(Payment::new("late", d(2026, 2, 25), m(dec!(107.15))).unwrap())
         .unwrap();
@@ -146,8 +146,8 @@ fn penalty_interest_is_income_as_it_accrues() {
 fn non_accrual_reverses_income_and_charge_off_keeps_the_claim_off_balance() {
     let mut l = loan(
         OverduePolicy::new()
-            .penalty_rate(PenaltyRate::Fixed(Rate::ZERO))
-            .charge_off_after(120),
+            .with_penalty_rate(PenaltyRate::Fixed(Rate::ZERO))
+            .with_charge_off_after(120),
     );
     let j = l.journal(&BookingPolicy::new(), d(2026, 6, 30)).unwrap();
     let interest: Vec<Decimal> = l
@@ -211,8 +211,8 @@ fn non_accrual_reverses_income_and_charge_off_keeps_the_claim_off_balance() {
 /// income reversed, the claim in memorandum accounts.
 #[test]
 fn off_balance_treatment_moves_unpaid_interest_to_memorandum_accounts() {
-    let l = loan(OverduePolicy::new().penalty_rate(PenaltyRate::Fixed(Rate::ZERO)));
-    let policy = BookingPolicy::new().non_accrual_after(Some(90), NonAccrual::OffBalance);
+    let l = loan(OverduePolicy::new().with_penalty_rate(PenaltyRate::Fixed(Rate::ZERO)));
+    let policy = BookingPolicy::new().with_non_accrual_after(Some(90), NonAccrual::OffBalance);
     let j = l.journal(&policy, d(2026, 5, 31)).unwrap();
     let na = j.entries.iter().find(|e| e.kind == EntryKind::NonAccrual).unwrap();
     assert_eq!(
@@ -239,7 +239,7 @@ fn cash_basis_recognises_income_when_paid() {
     l.pay(Payment::new("p1", d(2026, 2, 15), m(dec!(106.62))).unwrap())
         .unwrap();
     let j = l
-        .journal(&BookingPolicy::new().basis(Basis::Cash), d(2026, 2, 15))
+        .journal(&BookingPolicy::new().with_basis(Basis::Cash), d(2026, 2, 15))
         .unwrap();
     let due = entries_on(&j, d(2026, 2, 15));
     assert_eq!(
@@ -266,8 +266,8 @@ fn cash_basis_recognises_income_when_paid() {
 #[test]
 fn waivers_and_restructures() {
     let policy = OverduePolicy::new()
-        .penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005)).unwrap()))
-        .penalty_base(PenaltyBase::OverdueInstallment);
+        .with_penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005)).unwrap()))
+        .with_penalty_base(PenaltyBase::OverdueInstallment);
     let mut l = loan(policy);
     let st = l.statement(d(2026, 3, 1)).unwrap(); // installment 1 14 days late: 106.62 × 0.0005 × 14 = 0.75
     assert_eq!(st.outstanding.penalty_interest, m(dec!(0.75)));
@@ -321,11 +321,13 @@ fn the_chart_of_accounts_names_the_accounts() {
     l.pay(Payment::new("p1", d(2026, 2, 15), m(dec!(106.62))).unwrap())
         .unwrap();
     let chart = ChartOfAccounts::default()
-        .name(Account::Receivable(Component::Principal), "1301 贷款")
-        .name(Account::Receivable(Component::Interest), "1132 应收利息")
-        .name(Account::Income(Component::Interest), "6011 利息收入")
-        .name(Account::Cash, "1002 银行存款");
-    let j = l.journal(&BookingPolicy::new().chart(chart), d(2026, 2, 15)).unwrap();
+        .with_name(Account::Receivable(Component::Principal), "1301 贷款")
+        .with_name(Account::Receivable(Component::Interest), "1132 应收利息")
+        .with_name(Account::Income(Component::Interest), "6011 利息收入")
+        .with_name(Account::Cash, "1002 银行存款");
+    let j = l
+        .journal(&BookingPolicy::new().with_chart(chart), d(2026, 2, 15))
+        .unwrap();
     let tb = j.trial_balance(d(2026, 2, 15)).unwrap();
     let names: Vec<&str> = tb.lines.iter().map(|l| l.name.as_str()).collect();
     assert_eq!(names, ["1002 银行存款", "1301 贷款", "6011 利息收入"]);
@@ -338,12 +340,11 @@ fn the_chart_of_accounts_names_the_accounts() {
 /// the journal's property test: the resplit moved more principal than was still owed).
 #[test]
 fn a_principal_waiver_under_daily_interest_keeps_every_statement() {
-    let o = ScheduleOptions::new(m(dec!(13513.88)), Rate::annual(dec!(0.1025)).unwrap(), 6, d(2026, 1, 1)).interest(
-        InterestModel::DailyOnBalance {
+    let o = ScheduleOptions::new(m(dec!(13513.88)), Rate::annual(dec!(0.1025)).unwrap(), 6, d(2026, 1, 1))
+        .with_interest(InterestModel::DailyOnBalance {
             day_count: DayCount::Act365Fixed,
             installments: DailyInstallments::KeepInstallment,
-        },
-    );
+        });
     let mut l = Ledger::new(Schedule::build(&o).unwrap(), OverduePolicy::new()).unwrap();
     let owed = l.statement(d(2026, 3, 13)).unwrap().outstanding.principal;
     let half = m(owed.as_decimal() / dec!(2)).round(Rounding::default());

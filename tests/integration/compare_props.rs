@@ -16,7 +16,10 @@ fn way(case: &Case, today: chrono::NaiveDate) -> impl Strategy<Value = WayOut> {
         (0i64..4000, 1u32..24, any::<bool>()).prop_map(|(r, n, fee)| {
             let mut refi = Refinance::new(LenderKind::PrivateLender, Rate::annual(Decimal::new(r, 4)).unwrap(), n);
             if fee {
-                refi = refi.upfront_fee(PlanFee::Share(Ratio::new(Decimal::new(2, 2)).unwrap()), true);
+                refi = refi.with_upfront_fee(
+                    PlanFee::Share(Ratio::new(Decimal::new(2, 2)).unwrap()),
+                    FeePayment::Deducted,
+                );
             }
             WayOut::Refinance(refi)
         }),
@@ -60,7 +63,7 @@ fn build(case: &Case, at: u32, ways: &[WayOut], key: u8) -> Comparison {
         ),
         Rate::annual(Decimal::new(5, 2)).unwrap(),
     )
-    .rank_by(match key {
+    .with_rank_by(match key {
         0 => RankBy::Npv,
         1 => RankBy::TotalPaid,
         _ => RankBy::PeakMonthlyPayment,
@@ -95,7 +98,7 @@ proptest! {
                 WayOut::Restructure(r) => {
                     let mut ledger = request.ledger().clone();
                     ledger.restructure(r.clone()).unwrap();
-                    let flows: Vec<_> = o.cash_flows.iter().filter(|f| f.date > today || r.get_down_payment().is_none()).collect();
+                    let flows: Vec<_> = o.cash_flows.iter().filter(|f| f.date > today || r.down_payment().is_none()).collect();
                     for (i, f) in flows.iter().enumerate() {
                         ledger.pay(Payment::new(format!("settle-{i}"), f.date, Money::new(-f.amount).unwrap()).unwrap()).unwrap();
                     }
@@ -133,7 +136,7 @@ proptest! {
         let metric = |o: &OptionResult| match key { 0 => o.npv, 1 => o.total_paid, _ => o.peak_monthly };
         // within the affordable group and within the rest (affordable first, the default)
         prop_assert!(result.options.windows(2).all(|w| w[0].affordable != w[1].affordable || metric(&w[0]) <= metric(&w[1])));
-        let money_only = request.clone().order(Order::MoneyOnly).run().unwrap();
+        let money_only = request.clone().with_order(Order::MoneyOnly).run().unwrap();
         prop_assert!(money_only.options.windows(2).all(|w| metric(&w[0]) <= metric(&w[1])));
         prop_assert!(result.options.iter().enumerate().all(|(i, o)| o.rank as usize == i + 1));
         for o in &result.options {
@@ -151,7 +154,7 @@ proptest! {
         (case, at, ways, key) in comparison(), r in any::<i64>(), n in any::<u32>(), months in any::<u32>(),
         income in any::<i64>(), discount in any::<i64>(), years in any::<u32>(),
     ) {
-        let mut request = build(&case, at, &ways, key).credit_record_years(years % 10_000);
+        let mut request = build(&case, at, &ways, key).with_credit_record_years(years % 10_000);
         if let Ok(rate) = Rate::annual(Decimal::new(r, 4)) {
             request = request.option(Choice::new("wild", WayOut::Refinance(Refinance::new(LenderKind::FamilyOrFriends, rate, n % 1000))));
         }

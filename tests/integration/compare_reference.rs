@@ -204,10 +204,10 @@ fn break_even_is_exact_to_the_day() {
 
 #[test]
 fn rank_by_total_or_peak_reorders() {
-    let request = scenario::comparison().unwrap().order(Order::MoneyOnly);
-    let by_total = request.clone().rank_by(RankBy::TotalPaid).run().unwrap();
+    let request = scenario::comparison().unwrap().with_order(Order::MoneyOnly);
+    let by_total = request.clone().with_rank_by(RankBy::TotalPaid).run().unwrap();
     assert!(by_total.options.windows(2).all(|w| w[0].total_paid <= w[1].total_paid));
-    let by_peak = request.rank_by(RankBy::PeakMonthlyPayment).run().unwrap();
+    let by_peak = request.with_rank_by(RankBy::PeakMonthlyPayment).run().unwrap();
     assert!(by_peak
         .options
         .windows(2)
@@ -265,7 +265,7 @@ fn affordable_options_rank_first() {
         .iter()
         .any(|w| w.to_string().contains("budget of 1800.00")));
     // by money alone the service is cheapest (NPV 9,421.65)
-    let money_only = request.order(Order::MoneyOnly).run().unwrap();
+    let money_only = request.with_order(Order::MoneyOnly).run().unwrap();
     assert_eq!(money_only.options[0].label, service.label);
 }
 
@@ -279,7 +279,7 @@ fn fit_to_budget_finds_the_shortest_term() {
     let Some(WayOut::Refinance(fits)) = request.fit_to_budget(&family, 60).unwrap() else {
         panic!()
     };
-    assert_eq!(fits.get_installments(), 6);
+    assert_eq!(fits.installments(), 6);
     for n in 1..=8u32 {
         let run = request
             .clone()

@@ -44,17 +44,17 @@ fn floating(start: NaiveDate) -> impl Strategy<Value = Option<FloatingRate>> {
             RateTable::new(entries.into_iter().collect()).unwrap(),
             Spread::annual(Decimal::new(spread, 4)),
         )
-        .reset(match reset {
+        .with_reset(match reset {
             0 => Reset::Anniversary,
             1 => Reset::January1,
             2 => Reset::EveryMonths(3),
             _ => Reset::IndexChange,
         });
         if let Some(v) = floor {
-            f = f.floor(Rate::annual(Decimal::new(v, 4)).unwrap());
+            f = f.with_floor(Rate::annual(Decimal::new(v, 4)).unwrap());
         }
         if let Some(v) = cap {
-            f = f.cap(Rate::annual(Decimal::new(v, 4)).unwrap());
+            f = f.with_cap(Rate::annual(Decimal::new(v, 4)).unwrap());
         }
         Some(f)
     })
@@ -81,17 +81,17 @@ fn daily_terms() -> impl Strategy<Value = ScheduleOptions> {
         })
         .prop_map(|((p, r, n, method, freq, dc, reamortise), start, floating)| {
             let mut o = ScheduleOptions::new(money(p), Rate::annual(Decimal::new(r, 4)).unwrap(), n, start)
-                .method(match method {
+                .with_method(match method {
                     0 => Method::EqualInstallment,
                     1 => Method::EqualPrincipal,
                     _ => Method::InterestOnly,
                 })
-                .frequency(match freq {
+                .with_frequency(match freq {
                     0 => Frequency::Monthly,
                     1 => Frequency::Biweekly,
                     _ => Frequency::Quarterly,
                 })
-                .interest(InterestModel::DailyOnBalance {
+                .with_interest(InterestModel::DailyOnBalance {
                     day_count: DAY_COUNTS[dc],
                     installments: if reamortise {
                         DailyInstallments::Reamortise
@@ -100,7 +100,7 @@ fn daily_terms() -> impl Strategy<Value = ScheduleOptions> {
                     },
                 });
             if let Some(f) = floating {
-                o = o.floating(f);
+                o = o.with_floating(f);
             }
             o
         })
@@ -108,8 +108,8 @@ fn daily_terms() -> impl Strategy<Value = ScheduleOptions> {
 
 fn quiet() -> OverduePolicy {
     OverduePolicy::new()
-        .penalty_rate(PenaltyRate::Fixed(Rate::ZERO))
-        .compound_interest(false)
+        .with_penalty_rate(PenaltyRate::Fixed(Rate::ZERO))
+        .with_compound_interest(Accrues::No)
 }
 
 /// Pays every installment's scheduled amount on its due date, installment `k` shifted by
@@ -153,8 +153,8 @@ proptest! {
     #[test]
     fn paid_on_time_equals_the_actual_days_schedule(o in daily_terms()) {
         let Ok(schedule) = Schedule::build(&o) else { return Ok(()) };
-        let InterestModel::DailyOnBalance { day_count, .. } = o.get_interest() else { unreachable!() };
-        let plain = o.clone().interest(InterestModel::Scheduled).basis(InterestBasis::ActualDays(day_count));
+        let InterestModel::DailyOnBalance { day_count, .. } = o.interest() else { unreachable!() };
+        let plain = o.clone().with_interest(InterestModel::Scheduled).with_basis(InterestBasis::ActualDays(day_count));
         let by_days = Schedule::build(&plain).unwrap();
         prop_assert_eq!(schedule.installments(), by_days.installments());
         let mut ledger = Ledger::new(schedule.clone(), quiet()).unwrap();
@@ -217,7 +217,7 @@ proptest! {
         let quiet_since = pays.iter().all(|p| schedule.disbursement() + Days::new(u64::from(p.0)) > day);
         let matured = dues.len() == schedule.installments().len();
         if quiet_since && !matured {
-            let InterestModel::DailyOnBalance { day_count, .. } = o.get_interest() else { unreachable!() };
+            let InterestModel::DailyOnBalance { day_count, .. } = o.interest() else { unreachable!() };
             // (a prepayment may have shortened the term: then every installment may be due)
             let Some(rate) = st.installments.iter().find(|i| i.due_date > day).map(|i| i.rate) else { return Ok(()) };
             let exact = rate.simple_interest(st.outstanding.principal, since, day, day_count).unwrap();
@@ -230,20 +230,20 @@ proptest! {
     /// fixed loan at index + spread, row for row.
     #[test]
     fn floating_rates_stay_within_floor_and_cap(o in daily_terms(), v in 0i64..1500, spread in -300i64..300) {
-        let Some(f) = o.get_floating() else { return Ok(()) };
+        let Some(f) = o.floating() else { return Ok(()) };
         let start = o.disbursement();
         for k in 0..60u64 {
             let Ok(r) = f.rate_in_force(start, start + Days::new(30 * k)) else { continue };
-            if let Some(floor) = f.get_floor() { prop_assert!(r.value() >= floor.value()); }
-            if let Some(cap) = f.get_cap() { prop_assert!(r.value() <= cap.value()); }
+            if let Some(floor) = f.floor() { prop_assert!(r.value() >= floor.value()); }
+            if let Some(cap) = f.cap() { prop_assert!(r.value() <= cap.value()); }
             prop_assert!(!r.value().is_sign_negative() || r.value().is_zero());
         }
         let table = RateTable::new(vec![(start, Rate::annual(Decimal::new(v, 4)).unwrap())]).unwrap();
-        let constant = FloatingRate::new(table, Spread::annual(Decimal::new(spread, 4))).reset(f.get_reset());
+        let constant = FloatingRate::new(table, Spread::annual(Decimal::new(spread, 4))).with_reset(f.reset());
         let fixed_rate = Rate::annual(Decimal::new(v + spread, 4).max(Decimal::ZERO)).unwrap();
-        let floating = o.clone().floating(constant);
+        let floating = o.clone().with_floating(constant);
         let fixed = ScheduleOptions::new(o.principal(), fixed_rate, o.installments(), start)
-            .method(o.get_method()).frequency(o.get_frequency()).interest(o.get_interest());
+            .with_method(o.method()).with_frequency(o.frequency()).with_interest(o.interest());
         if let (Ok(a), Ok(b)) = (Schedule::build(&floating), Schedule::build(&fixed)) {
             prop_assert_eq!(a.installments(), b.installments());
         }

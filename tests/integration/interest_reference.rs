@@ -7,13 +7,13 @@ use rust_decimal_macros::dec;
 
 fn no_penalty() -> OverduePolicy {
     OverduePolicy::new()
-        .penalty_rate(PenaltyRate::Fixed(Rate::ZERO))
-        .compound_interest(false)
+        .with_penalty_rate(PenaltyRate::Fixed(Rate::ZERO))
+        .with_compound_interest(Accrues::No)
 }
 
 /// 12,000 at 18 %/year, 12 monthly installments from 2026-01-15, daily interest under ACT/365F.
 fn daily_options(rule: DailyInstallments) -> ScheduleOptions {
-    ScheduleOptions::new(m(dec!(12000)), Rate::annual(dec!(0.18)).unwrap(), 12, d(2026, 1, 15)).interest(
+    ScheduleOptions::new(m(dec!(12000)), Rate::annual(dec!(0.18)).unwrap(), 12, d(2026, 1, 15)).with_interest(
         InterestModel::DailyOnBalance {
             day_count: DayCount::Act365Fixed,
             installments: rule,
@@ -46,7 +46,7 @@ fn total_interest(st: &Statement) -> Money {
 fn daily_interest_paid_on_time_equals_the_actual_days_schedule() {
     let by_days = Schedule::build(
         &ScheduleOptions::new(m(dec!(12000)), Rate::annual(dec!(0.18)).unwrap(), 12, d(2026, 1, 15))
-            .basis(InterestBasis::ActualDays(DayCount::Act365Fixed)),
+            .with_basis(InterestBasis::ActualDays(DayCount::Act365Fixed)),
     )
     .unwrap();
     for rule in [DailyInstallments::KeepInstallment, DailyInstallments::Reamortise] {
@@ -250,8 +250,8 @@ fn lpr_case() -> ScheduleOptions {
         (d(2026, 1, 1), Rate::annual(dec!(0.03)).unwrap()),
     ])
     .unwrap();
-    let floating = FloatingRate::new(index, Spread::annual(dec!(0.015))).reset(Reset::January1);
-    ScheduleOptions::new(m(dec!(100000)), Rate::ZERO, 36, d(2025, 1, 1)).floating(floating)
+    let floating = FloatingRate::new(index, Spread::annual(dec!(0.015))).with_reset(Reset::January1);
+    ScheduleOptions::new(m(dec!(100000)), Rate::ZERO, 36, d(2025, 1, 1)).with_floating(floating)
 }
 
 #[test]
@@ -283,9 +283,11 @@ fn lpr_reference_case() {
 #[test]
 fn constant_index_equals_the_fixed_loan() {
     let index = RateTable::new(vec![(d(2020, 1, 1), Rate::annual(dec!(0.035)).unwrap())]).unwrap();
-    let floating = FloatingRate::new(index, Spread::annual(dec!(-0.002))).reset(Reset::EveryMonths(3));
-    let f = Schedule::build(&ScheduleOptions::new(m(dec!(500000)), Rate::ZERO, 360, d(2024, 6, 15)).floating(floating))
-        .unwrap();
+    let floating = FloatingRate::new(index, Spread::annual(dec!(-0.002))).with_reset(Reset::EveryMonths(3));
+    let f = Schedule::build(
+        &ScheduleOptions::new(m(dec!(500000)), Rate::ZERO, 360, d(2024, 6, 15)).with_floating(floating),
+    )
+    .unwrap();
     let fixed = Schedule::build(&ScheduleOptions::new(
         m(dec!(500000)),
         Rate::annual(dec!(0.033)).unwrap(),
@@ -304,7 +306,7 @@ fn constant_index_equals_the_fixed_loan() {
 fn a_floor_and_a_cap_that_bind() {
     let lpr = RateTable::china_lpr_five_year();
     let floored =
-        FloatingRate::new(lpr.clone(), Spread::annual(dec!(-0.005))).floor(Rate::annual(dec!(0.032)).unwrap());
+        FloatingRate::new(lpr.clone(), Spread::annual(dec!(-0.005))).with_floor(Rate::annual(dec!(0.032)).unwrap());
     assert_eq!(
         floored.rate_in_force(d(2024, 3, 1), d(2024, 3, 1)).unwrap(),
         Rate::annual(dec!(0.0345)).unwrap()
@@ -313,7 +315,7 @@ fn a_floor_and_a_cap_that_bind() {
         floored.rate_in_force(d(2024, 3, 1), d(2025, 3, 1)).unwrap(),
         Rate::annual(dec!(0.032)).unwrap()
     );
-    let capped = FloatingRate::new(lpr, Spread::annual(dec!(0.03))).cap(Rate::annual(dec!(0.067)).unwrap());
+    let capped = FloatingRate::new(lpr, Spread::annual(dec!(0.03))).with_cap(Rate::annual(dec!(0.067)).unwrap());
     assert_eq!(
         capped.rate_in_force(d(2024, 3, 1), d(2024, 3, 1)).unwrap(),
         Rate::annual(dec!(0.067)).unwrap()
@@ -323,7 +325,7 @@ fn a_floor_and_a_cap_that_bind() {
         Rate::annual(dec!(0.066)).unwrap()
     );
     // and through a schedule: rows after the anniversary at the floor
-    let o = ScheduleOptions::new(m(dec!(100000)), Rate::ZERO, 24, d(2024, 3, 1)).floating(floored);
+    let o = ScheduleOptions::new(m(dec!(100000)), Rate::ZERO, 24, d(2024, 3, 1)).with_floating(floored);
     let s = Schedule::build(&o).unwrap();
     let ledger = Ledger::new(s, no_penalty()).unwrap();
     let st = ledger.statement(d(2024, 3, 1)).unwrap();
@@ -336,9 +338,9 @@ fn a_floor_and_a_cap_that_bind() {
 #[test]
 fn a_fixing_outside_the_index_table_is_an_error() {
     let lpr = FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default());
-    let early = ScheduleOptions::new(m(dec!(1000)), Rate::ZERO, 12, d(2019, 1, 1)).floating(lpr.clone());
+    let early = ScheduleOptions::new(m(dec!(1000)), Rate::ZERO, 12, d(2019, 1, 1)).with_floating(lpr.clone());
     assert!(matches!(Schedule::build(&early), Err(Error::IndexNotPublished { .. })));
-    let long = ScheduleOptions::new(m(dec!(1000)), Rate::ZERO, 120, d(2025, 6, 1)).floating(lpr.clone());
+    let long = ScheduleOptions::new(m(dec!(1000)), Rate::ZERO, 120, d(2025, 6, 1)).with_floating(lpr.clone());
     let err = Schedule::build(&long).unwrap_err();
     assert!(
         matches!(err, Error::IndexNotPublished { date, .. } if date == d(2026, 6, 1)),
@@ -346,11 +348,12 @@ fn a_fixing_outside_the_index_table_is_an_error() {
     );
     // declared current, the last value holds
     let open = FloatingRate::new(
-        RateTable::china_lpr_five_year().known_through(d(2036, 12, 31)),
+        RateTable::china_lpr_five_year().with_known_through(d(2036, 12, 31)),
         Spread::default(),
     );
     assert!(
-        Schedule::build(&ScheduleOptions::new(m(dec!(1000)), Rate::ZERO, 120, d(2025, 6, 1)).floating(open)).is_ok()
+        Schedule::build(&ScheduleOptions::new(m(dec!(1000)), Rate::ZERO, 120, d(2025, 6, 1)).with_floating(open))
+            .is_ok()
     );
 }
 
@@ -358,7 +361,7 @@ fn a_fixing_outside_the_index_table_is_an_error() {
 /// time it equals its actual-days schedule.
 #[test]
 fn a_floating_daily_interest_loan_paid_on_time() {
-    let o = lpr_case().interest(InterestModel::daily(DayCount::Act360));
+    let o = lpr_case().with_interest(InterestModel::daily(DayCount::Act360));
     let s = Schedule::build(&o).unwrap();
     let mut ledger = Ledger::new(s.clone(), no_penalty()).unwrap();
     pay_schedule_from(&mut ledger, 0);
@@ -375,7 +378,7 @@ fn a_floating_daily_interest_loan_paid_on_time() {
 fn cost_metrics_and_the_comparison_on_both() {
     // the LPR case's cash flows: an effective rate between the two nominal rates, compounded
     let s = Schedule::build(&lpr_case()).unwrap();
-    let rate = xirr(&CashFlow::from_schedule(&s).unwrap()).unwrap();
+    let rate = xirr(&CashFlow::from_schedule(&s).unwrap()).unwrap().value();
     assert!(rate > dec!(0.045) && rate < dec!(0.0471), "{rate}");
     // a daily-interest loan with installments 2 and 3 unpaid
     let mut ledger = daily_ledger(DailyInstallments::KeepInstallment);

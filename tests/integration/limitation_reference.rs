@@ -112,8 +112,8 @@ fn a_reversed_payment_restarts_nothing() {
 fn another_jurisdiction_gives_its_own_period_and_restarts() {
     let rules = LimitationRules::new(6)
         .unwrap()
-        .restarted_by(&[Restarter::Payment])
-        .revived_by(&[]);
+        .with_restarted_by(&[Restarter::Payment])
+        .with_revived_by(&[]);
     let mut l = ledger();
     l.interrupt(Interruption::new(d(2028, 1, 1), InterruptionCause::Demand))
         .unwrap();

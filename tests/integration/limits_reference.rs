@@ -1,6 +1,7 @@
 //! Reference cases for legal limits, each citing its source.
 
 use crate::common::{d, m};
+use overdue::Violation;
 use overdue::{DayCount, PrivateLendingCap, Rate, RateTable, UsLateFeeSafeHarbor};
 use rust_decimal_macros::dec;
 
@@ -40,7 +41,14 @@ fn old_contracts_have_two_bands() {
 #[test]
 fn us_late_fee_safe_harbor_by_date() {
     let t = UsLateFeeSafeHarbor::default();
-    let fee = |y, repeat| t.max_fee(d(y, 6, 1), repeat, m(dec!(100))).unwrap();
+    let fee = |y, repeat| {
+        let violation = if repeat {
+            Violation::RepeatWithinSixCycles
+        } else {
+            Violation::First
+        };
+        t.max_fee(d(y, 6, 1), violation, m(dec!(100))).unwrap()
+    };
     assert_eq!((fee(2012, false), fee(2012, true)), (m(dec!(25)), m(dec!(35))));
     assert_eq!((fee(2014, false), fee(2014, true)), (m(dec!(26)), m(dec!(37))));
     for year in 2015..=2018 {
@@ -66,8 +74,17 @@ fn us_late_fee_safe_harbor_by_date() {
         );
     }
     // the day each change took effect
-    assert_eq!(t.max_fee(d(2018, 12, 31), false, m(dec!(100))).unwrap(), m(dec!(27)));
-    assert_eq!(t.max_fee(d(2019, 1, 1), false, m(dec!(100))).unwrap(), m(dec!(28)));
-    assert_eq!(t.max_fee(d(2025, 1, 1), false, m(dec!(20))).unwrap(), m(dec!(20)));
-    assert!(t.max_fee(d(2009, 1, 1), false, m(dec!(100))).is_err());
+    assert_eq!(
+        t.max_fee(d(2018, 12, 31), Violation::First, m(dec!(100))).unwrap(),
+        m(dec!(27))
+    );
+    assert_eq!(
+        t.max_fee(d(2019, 1, 1), Violation::First, m(dec!(100))).unwrap(),
+        m(dec!(28))
+    );
+    assert_eq!(
+        t.max_fee(d(2025, 1, 1), Violation::First, m(dec!(20))).unwrap(),
+        m(dec!(20))
+    );
+    assert!(t.max_fee(d(2009, 1, 1), Violation::First, m(dec!(100))).is_err());
 }

@@ -68,9 +68,9 @@ fn ledger(l: &Loan) -> Ledger {
     )
     .unwrap();
     let mut policy =
-        OverduePolicy::new().penalty_rate(PenaltyRate::Fixed(Rate::daily(Decimal::new(l.penalty_bp, 4)).unwrap()));
+        OverduePolicy::new().with_penalty_rate(PenaltyRate::Fixed(Rate::daily(Decimal::new(l.penalty_bp, 4)).unwrap()));
     if l.late_fee {
-        policy = policy.late_fee(LateFee::flat(m(Decimal::from(20))));
+        policy = policy.with_late_fee(LateFee::flat(m(Decimal::from(20))));
     }
     let mut ledger = Ledger::new(schedule.clone(), policy).unwrap();
     for row in schedule
@@ -134,12 +134,10 @@ fn outcome(ledger: &Ledger, levels: &[u32], paydays: &[NaiveDate], ends: &[Naive
         ] {
             *n = u32::from(st.days_past_due >= threshold);
         }
-        damage = CreditDamage {
-            days_90_plus: damage.days_90_plus + one.days_90_plus,
-            days_60_plus: damage.days_60_plus + one.days_60_plus,
-            days_30_plus: damage.days_30_plus + one.days_30_plus,
-            past_due: damage.past_due + one.past_due,
-        };
+        damage.days_90_plus += one.days_90_plus;
+        damage.days_60_plus += one.days_60_plus;
+        damage.days_30_plus += one.days_30_plus;
+        damage.past_due += one.past_due;
         owed = st.payoff;
     }
     (damage, paid.as_decimal() + owed.as_decimal())
@@ -201,15 +199,12 @@ fn brute_force(
                 let rest: Vec<u32> = caps.iter().zip(s).map(|(c, a)| c - a).collect();
                 let tail = best(i + 1, &rest, seqs, per_loan, key, memo);
                 let mine = key(out);
-                let total = (
-                    CreditDamage {
-                        days_90_plus: mine.0.days_90_plus + tail.0.days_90_plus,
-                        days_60_plus: mine.0.days_60_plus + tail.0.days_60_plus,
-                        days_30_plus: mine.0.days_30_plus + tail.0.days_30_plus,
-                        past_due: mine.0.past_due + tail.0.past_due,
-                    },
-                    mine.1 + tail.1,
-                );
+                let mut damage = mine.0;
+                damage.days_90_plus += tail.0.days_90_plus;
+                damage.days_60_plus += tail.0.days_60_plus;
+                damage.days_30_plus += tail.0.days_30_plus;
+                damage.past_due += tail.0.past_due;
+                let total = (damage, mine.1 + tail.1);
                 if found.is_none_or(|f| total < f) {
                     found = Some(total);
                 }

@@ -9,8 +9,8 @@ use rust_decimal_macros::dec;
 fn loan() -> Ledger {
     let schedule = Schedule::equal_principal(m(dec!(1000)), Rate::ZERO, 2, d(2026, 8, 1)).unwrap();
     let policy = OverduePolicy::new()
-        .penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.001)).unwrap()))
-        .penalty_base(PenaltyBase::OverdueInstallment);
+        .with_penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.001)).unwrap()))
+        .with_penalty_base(PenaltyBase::OverdueInstallment);
     Ledger::new(schedule, policy).unwrap()
 }
 
@@ -38,14 +38,15 @@ fn with_nothing_to_spare_the_debt_grows_by_the_penalty() {
     let plan = Plan::new(d(2026, 10, 1), MonthlyBudget::Constant(Money::ZERO), 1, 2).debt(Debt::new("A", loan()));
     let p = plan.run(PlanStrategy::LeastCost).unwrap();
     assert_eq!(p.still_owed.to_string(), "1075.00");
+    let damage = p.damage;
     assert_eq!(
-        p.damage,
-        CreditDamage {
-            days_90_plus: 1,
-            days_60_plus: 2,
-            days_30_plus: 2,
-            past_due: 2
-        }
+        (
+            damage.days_90_plus,
+            damage.days_60_plus,
+            damage.days_30_plus,
+            damage.past_due
+        ),
+        (1, 2, 2, 2)
     );
     assert_eq!(p.loans[0].worst_days_past_due, 90);
 }
@@ -59,8 +60,8 @@ fn the_faster_growing_loan_is_paid_first_by_avalanche_and_least_cost() {
         Ledger::new(
             schedule,
             OverduePolicy::new()
-                .penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.002)).unwrap()))
-                .penalty_base(PenaltyBase::OverdueInstallment),
+                .with_penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.002)).unwrap()))
+                .with_penalty_base(PenaltyBase::OverdueInstallment),
         )
         .unwrap()
     };

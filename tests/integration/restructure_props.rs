@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 fn plan() -> impl Strategy<Value = NewPlan> {
     prop_oneof![
         (0i64..3000, 1u32..24, 0u8..3).prop_map(|(r, n, m)| NewPlan::Schedule(
-            NewTerms::new(Rate::annual(Decimal::new(r, 4)).unwrap(), n).method(match m {
+            NewTerms::new(Rate::annual(Decimal::new(r, 4)).unwrap(), n).with_method(match m {
                 0 => Method::EqualInstallment,
                 1 => Method::EqualPrincipal,
                 _ => Method::InterestOnly,
@@ -39,7 +39,7 @@ fn component_plan() -> impl Strategy<Value = ComponentPlan> {
         2 => (0i64..=10_000).prop_map(|v| Waive::Share(Ratio::new(Decimal::new(v, 4)).unwrap())),
         1 => (0i64..=500).prop_map(|v| Waive::Amount(Money::new(Decimal::new(v, 2)).unwrap())),
     ];
-    (treatment, waive).prop_map(|(t, w)| ComponentPlan::new(t).waive(w))
+    (treatment, waive).prop_map(|(t, w)| ComponentPlan::new(t).with_waive(w))
 }
 
 fn restructure() -> impl Strategy<Value = (u32, NewPlan, [ComponentPlan; 5], Option<i64>, Option<i64>)> {
@@ -63,13 +63,13 @@ fn build(
 ) -> Restructure {
     let mut r = Restructure::new(day, plan);
     for (c, p) in Component::ALL.into_iter().zip(parts) {
-        r = r.component(c, p);
+        r = r.with_component(c, p);
     }
     if let Some(v) = down {
-        r = r.down_payment(Money::new(Decimal::new(v, 2)).unwrap());
+        r = r.with_down_payment(Money::new(Decimal::new(v, 2)).unwrap());
     }
     if let Some(v) = fee {
-        r = r.fee(PlanFee::Share(Ratio::new(Decimal::new(v, 4)).unwrap()));
+        r = r.with_fee(PlanFee::Share(Ratio::new(Decimal::new(v, 4)).unwrap()));
     }
     r
 }
@@ -139,9 +139,9 @@ proptest! {
         // saves the interest the original's plan counts on it: a real saving, not a lower total
         crate::accrual_props::scheduled(&mut case);
         // and a deferral of a floating loan moves payments into periods at another rate
-        prop_assume!(case.schedule.options().get_floating().is_none());
+        prop_assume!(case.schedule.options().floating().is_none());
         // the original's future interest is counted as scheduled; an annualised cap would cut it
-        prop_assume!(case.policy.get_caps().get_annualised().is_none());
+        prop_assume!(case.policy.caps().annualised().is_none());
         let ledger = ledger(&case);
         let last = case.payments.iter().map(|p| p.0).max().unwrap_or(0);
         let day = after(&case, at.max(last));
@@ -155,7 +155,7 @@ proptest! {
         // a flat-fee plan charges its fee on the plan's principal every period, and a deferral's
         // plan is built on what is owed: once principal was paid, its fees are lower than the
         // original's, which stay on the original principal (noted, not an issue-10 rule)
-        if matches!(case.schedule.options().get_method(), Method::FlatFee { .. }) {
+        if matches!(case.schedule.options().method(), Method::FlatFee { .. }) {
             return Ok(());
         }
         // the credit balance pays principal at the restructure, where the original plan would
@@ -167,7 +167,7 @@ proptest! {
         let periods_left = case.schedule.installments().iter().filter(|i| i.due_date > day).count() + 1;
         let paid_ahead = Money::sum(before.installments.iter().filter(|i| i.due_date > day).map(|i| i.paid.principal)).unwrap();
         let spared = before.credit_balance.as_decimal() + paid_ahead.as_decimal();
-        let saved = spared * o.rate().periodic(o.get_frequency()).unwrap() * Decimal::from(periods_left);
+        let saved = spared * o.rate().periodic(o.frequency()).unwrap() * Decimal::from(periods_left);
         let floor = effect.original_owed.as_decimal() - saved;
         prop_assert!(effect.new_total.checked_add(rebate).unwrap().as_decimal() >= floor, "{} + {} < {} - {}", effect.new_total, rebate, effect.original_owed, saved);
     }
@@ -187,10 +187,10 @@ proptest! {
         for plan in plans.into_iter().flatten() {
             let mut r = Restructure::new(day, plan);
             if let Ok(m) = Money::new(Decimal::new(w, 2)) {
-                r = r.component(Component::Principal, ComponentPlan::new(Treatment::Spread).waive(Waive::Amount(m)));
+                r = r.with_component(Component::Principal, ComponentPlan::new(Treatment::Spread).with_waive(Waive::Amount(m)));
             }
             if let Ok(m) = Money::new(Decimal::new(down, 2)) {
-                r = r.down_payment(m);
+                r = r.with_down_payment(m);
             }
             let _ = ledger.plan_effect(&r);
             if ledger.restructure(r).is_ok() {

@@ -82,8 +82,8 @@ fn three_month_payment_holiday_on_an_annuity() {
 fn two_missed_installments_into_six_with_half_the_penalties_waived() {
     let s = Schedule::equal_installment(m(dec!(12000)), Rate::annual(dec!(0.18)).unwrap(), 12, d(2026, 1, 15)).unwrap();
     let policy = OverduePolicy::new()
-        .penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005)).unwrap()))
-        .penalty_base(PenaltyBase::OverdueInstallment);
+        .with_penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005)).unwrap()))
+        .with_penalty_base(PenaltyBase::OverdueInstallment);
     let mut ledger = Ledger::new(s, policy).unwrap();
     for (id, day) in [("m1", d(2026, 2, 15)), ("m2", d(2026, 3, 15)), ("m3", d(2026, 4, 15))] {
         ledger.pay(Payment::new(id, day, m(dec!(1100.16))).unwrap()).unwrap();
@@ -93,9 +93,9 @@ fn two_missed_installments_into_six_with_half_the_penalties_waived() {
         d(2026, 6, 24),
         NewPlan::Schedule(NewTerms::new(Rate::annual(dec!(0.18)).unwrap(), 6)),
     )
-    .component(
+    .with_component(
         Component::PenaltyInterest,
-        ComponentPlan::new(Treatment::Capitalise).waive(Waive::Share(Ratio::new(dec!(0.5)).unwrap())),
+        ComponentPlan::new(Treatment::Capitalise).with_waive(Waive::Share(Ratio::new(dec!(0.5)).unwrap())),
     );
     ledger.restructure(deal).unwrap();
     let st = ledger.statement(d(2026, 6, 24)).unwrap();
@@ -147,7 +147,7 @@ fn reamortisation_over_the_remaining_installments() {
 
     let mut ledger = Ledger::new(s, OverduePolicy::new()).unwrap();
     ledger
-        .restructure(Restructure::new(d(2026, 2, 10), NewPlan::Reamortise).down_payment(m(dec!(200))))
+        .restructure(Restructure::new(d(2026, 2, 10), NewPlan::Reamortise).with_down_payment(m(dec!(200))))
         .unwrap();
     let st = ledger.statement(d(2026, 4, 2)).unwrap();
     assert_eq!(st.allocations[0].source, AllocationSource::DownPayment);
@@ -162,11 +162,11 @@ fn reamortisation_over_the_remaining_installments() {
 #[test]
 fn placements_carry_spread_and_due_now() {
     let s = Schedule::equal_principal(m(dec!(3000)), Rate::ZERO, 3, d(2026, 1, 1)).unwrap();
-    let policy = OverduePolicy::new().late_fee(LateFee::flat(m(dec!(30))));
+    let policy = OverduePolicy::new().with_late_fee(LateFee::flat(m(dec!(30))));
     let mut ledger = Ledger::new(s, policy).unwrap();
     let deal = Restructure::new(d(2026, 2, 10), NewPlan::Schedule(NewTerms::new(Rate::ZERO, 2)))
-        .component(Component::Fees, ComponentPlan::new(Treatment::Spread))
-        .fee(PlanFee::Share(Ratio::new(dec!(0.01)).unwrap()));
+        .with_component(Component::Fees, ComponentPlan::new(Treatment::Spread))
+        .with_fee(PlanFee::Share(Ratio::new(dec!(0.01)).unwrap()));
     ledger.restructure(deal).unwrap();
     let st = ledger.statement(d(2026, 2, 10)).unwrap();
     let s = &st.restructures[0];
@@ -177,11 +177,11 @@ fn placements_carry_spread_and_due_now() {
     assert_eq!(st.installments[4].charged.fees, m(dec!(30.15)));
 
     let s = Schedule::equal_principal(m(dec!(3000)), Rate::ZERO, 3, d(2026, 1, 1)).unwrap();
-    let mut ledger = Ledger::new(s, OverduePolicy::new().late_fee(LateFee::flat(m(dec!(30))))).unwrap();
+    let mut ledger = Ledger::new(s, OverduePolicy::new().with_late_fee(LateFee::flat(m(dec!(30))))).unwrap();
     ledger
         .restructure(
             Restructure::deferral(d(2026, 2, 10), Shift::Periods(1), DeferralInterest::Waive)
-                .component(Component::Fees, ComponentPlan::new(Treatment::DueNow)),
+                .with_component(Component::Fees, ComponentPlan::new(Treatment::DueNow)),
         )
         .unwrap();
     let st = ledger.statement(d(2026, 2, 20)).unwrap();
@@ -193,7 +193,7 @@ fn placements_carry_spread_and_due_now() {
 #[test]
 fn bad_restructures_give_specific_errors() {
     let s = Schedule::equal_principal(m(dec!(3000)), Rate::ZERO, 3, d(2026, 1, 1)).unwrap();
-    let mut ledger = Ledger::new(s, OverduePolicy::new().late_fee(LateFee::flat(m(dec!(30))))).unwrap();
+    let mut ledger = Ledger::new(s, OverduePolicy::new().with_late_fee(LateFee::flat(m(dec!(30))))).unwrap();
     ledger
         .pay(Payment::new("p", d(2026, 2, 20), m(dec!(10))).unwrap())
         .unwrap();
@@ -204,22 +204,22 @@ fn bad_restructures_give_specific_errors() {
     );
     let early = Restructure::new(
         d(2026, 2, 25),
-        NewPlan::Schedule(NewTerms::new(Rate::ZERO, 2).first_due(d(2026, 2, 25))),
+        NewPlan::Schedule(NewTerms::new(Rate::ZERO, 2).with_first_due(d(2026, 2, 25))),
     );
     assert_eq!(
         ledger.restructure(early).unwrap_err().to_string(),
         "new first due date 2026-02-25 must be after restructure date 2026-02-25"
     );
-    let too_much = Restructure::new(d(2026, 2, 25), NewPlan::Reamortise).component(
+    let too_much = Restructure::new(d(2026, 2, 25), NewPlan::Reamortise).with_component(
         Component::Fees,
-        ComponentPlan::new(Treatment::Capitalise).waive(Waive::Amount(m(dec!(31)))),
+        ComponentPlan::new(Treatment::Capitalise).with_waive(Waive::Amount(m(dec!(31)))),
     );
     // the 10 paid went to the 30 fee first: 20 owed
     assert_eq!(
         ledger.restructure(too_much).unwrap_err().to_string(),
         "waiver of 31 fees is more than the 20.00 outstanding"
     );
-    let down = Restructure::new(d(2026, 2, 25), NewPlan::Reamortise).down_payment(m(dec!(5000)));
+    let down = Restructure::new(d(2026, 2, 25), NewPlan::Reamortise).with_down_payment(m(dec!(5000)));
     assert!(matches!(
         ledger.restructure(down),
         Err(Error::DownPaymentTooLarge { .. })
@@ -236,7 +236,7 @@ fn bad_restructures_give_specific_errors() {
 fn deferring_a_bullet_keeps_its_remaining_periods() {
     let s = Schedule::build(
         &ScheduleOptions::new(m(dec!(1200)), Rate::annual(dec!(0.12)).unwrap(), 12, d(2026, 1, 1))
-            .method(Method::Bullet),
+            .with_method(Method::Bullet),
     )
     .unwrap();
     assert_eq!(s.installments()[0].interest, m(dec!(144.00)));

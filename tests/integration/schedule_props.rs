@@ -55,15 +55,15 @@ fn realistic() -> impl Strategy<Value = ScheduleOptions> {
                 n,
                 start,
             )
-            .method(method)
-            .frequency(freq)
-            .basis(basis)
+            .with_method(method)
+            .with_frequency(freq)
+            .with_basis(basis)
         })
 }
 
 fn check_invariants(o: &ScheduleOptions, s: &Schedule) -> Result<(), TestCaseError> {
     let rows = s.installments();
-    let expected_rows = if matches!(o.get_method(), Method::Bullet) {
+    let expected_rows = if matches!(o.method(), Method::Bullet) {
         1
     } else {
         o.installments() as usize
@@ -113,7 +113,7 @@ proptest! {
             let n = [6, 12, 24][term];
             let rate = Decimal::new(i64::try_from(product).unwrap() * 1_700 * 10i64.pow(zeros), 5 + zeros);
             let o = ScheduleOptions::new(Money::new(Decimal::new(p, 2)).unwrap(), Rate::annual(rate).unwrap(), n, d(2026, 1, 31))
-                .frequency(freq);
+                .with_frequency(freq);
             prop_assert_eq!(cache.build(&o), Schedule::build(&o));
         }
     }
@@ -156,9 +156,9 @@ proptest! {
         let Ok(principal) = Money::new(Decimal::new(mantissa, scale).abs()) else { return Ok(()); };
         let Ok(rate) = Rate::annual(Decimal::new(rate_m, rate_s).abs()) else { return Ok(()); };
         let Some(start) = d(2000, 1, 1).checked_add_signed(chrono::TimeDelta::days(days)) else { return Ok(()); };
-        let mut o = ScheduleOptions::new(principal, rate, n % 600, start).method(method).frequency(freq).basis(basis);
+        let mut o = ScheduleOptions::new(principal, rate, n % 600, start).with_method(method).with_frequency(freq).with_basis(basis);
         if let Some(f) = first.and_then(|f| start.checked_add_signed(chrono::TimeDelta::days(f))) {
-            o = o.first_due(f);
+            o = o.with_first_due(f);
         }
         if let Ok(s) = Schedule::build(&o) {
             check_invariants(&o, &s)?;

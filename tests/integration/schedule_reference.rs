@@ -64,7 +64,7 @@ fn equal_principal_residual() {
 /// Source: the flat-fee formula: 12,000 repaid as 12 × (1,000 + 72), a 0.6 %/month fee.
 #[test]
 fn flat_fee_installments() {
-    let o = ScheduleOptions::new(m(dec!(12000)), Rate::ZERO, 12, d(2026, 1, 1)).method(Method::FlatFee {
+    let o = ScheduleOptions::new(m(dec!(12000)), Rate::ZERO, 12, d(2026, 1, 1)).with_method(Method::FlatFee {
         fee: Rate::monthly(dec!(0.006)).unwrap(),
     });
     let s = Schedule::build(&o).unwrap();
@@ -109,7 +109,7 @@ fn per_period_interest_divides_last() {
     // 1,500.00 × 0.049 / 12 = 6.125 exactly
     let s = Schedule::build(
         &ScheduleOptions::new(m(dec!(1500)), Rate::annual(dec!(0.049)).unwrap(), 1, d(2026, 1, 1))
-            .method(Method::InterestOnly),
+            .with_method(Method::InterestOnly),
     )
     .unwrap();
     assert_eq!(s.installments()[0].interest, m(dec!(6.13)));
@@ -120,12 +120,13 @@ fn per_period_interest_divides_last() {
 #[test]
 fn interest_only_and_bullet() {
     let rate = Rate::annual(dec!(0.12)).unwrap();
-    let io = Schedule::build(&ScheduleOptions::new(m(dec!(1000)), rate, 3, d(2026, 1, 1)).method(Method::InterestOnly))
-        .unwrap();
+    let io =
+        Schedule::build(&ScheduleOptions::new(m(dec!(1000)), rate, 3, d(2026, 1, 1)).with_method(Method::InterestOnly))
+            .unwrap();
     let pays: Vec<_> = io.installments().iter().map(|i| i.payment.as_decimal()).collect();
     assert_eq!(pays, vec![dec!(10.00), dec!(10.00), dec!(1010.00)]);
-    let b =
-        Schedule::build(&ScheduleOptions::new(m(dec!(1000)), rate, 3, d(2026, 1, 1)).method(Method::Bullet)).unwrap();
+    let b = Schedule::build(&ScheduleOptions::new(m(dec!(1000)), rate, 3, d(2026, 1, 1)).with_method(Method::Bullet))
+        .unwrap();
     assert_eq!(b.installments().len(), 1);
     assert_eq!(b.installments()[0].due_date, d(2026, 4, 1));
     assert_eq!(b.installments()[0].payment, m(dec!(1030.00)));

@@ -13,7 +13,7 @@ use rust_decimal_macros::dec;
 fn actual_days_loan() -> Schedule {
     Schedule::build(
         &ScheduleOptions::new(m(dec!(12000)), Rate::annual(dec!(0.18)).unwrap(), 12, d(2026, 1, 15))
-            .basis(InterestBasis::ActualDays(DayCount::Act365Fixed)),
+            .with_basis(InterestBasis::ActualDays(DayCount::Act365Fixed)),
     )
     .unwrap()
 }
@@ -34,7 +34,7 @@ fn cost_to_settle(ledger: &Ledger, settle: chrono::NaiveDate) -> Money {
 }
 
 fn with_surplus(surplus: Surplus) -> Ledger {
-    let policy = no_penalty().allocation(AllocationOrder::servicer_default().surplus(surplus));
+    let policy = no_penalty().with_allocation(AllocationOrder::servicer_default().with_surplus(surplus));
     let mut ledger = Ledger::new(actual_days_loan(), policy).unwrap();
     let first = ledger.schedule().installments()[0].payment;
     ledger.pay(Payment::new("i1", d(2026, 2, 15), first).unwrap()).unwrap();
@@ -212,7 +212,7 @@ fn a_down_payment_lowers_the_debt_by_exactly_its_amount() {
         let mut ledger = Ledger::new(plan.clone(), OverduePolicy::new()).unwrap();
         let mut r = Restructure::new(d(2026, 1, 15), NewPlan::Reamortise);
         if let Some(x) = down {
-            r = r.down_payment(x);
+            r = r.with_down_payment(x);
         }
         ledger.restructure(r).unwrap();
         ledger.statement(d(2026, 1, 15)).unwrap().restructures[0].new_principal

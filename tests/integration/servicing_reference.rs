@@ -9,13 +9,13 @@ use rust_decimal_macros::dec;
 
 pub(crate) fn no_penalty() -> OverduePolicy {
     OverduePolicy::new()
-        .penalty_rate(PenaltyRate::Fixed(Rate::ZERO))
-        .compound_interest(false)
+        .with_penalty_rate(PenaltyRate::Fixed(Rate::ZERO))
+        .with_compound_interest(Accrues::No)
 }
 
 fn three_thousand(policy: OverduePolicy) -> Ledger {
     let plan = Schedule::equal_principal(m(dec!(3000)), Rate::ZERO, 3, d(2026, 1, 1)).unwrap();
-    let policy = policy.late_fee(LateFee::flat(m(dec!(25))));
+    let policy = policy.with_late_fee(LateFee::flat(m(dec!(25))));
     let mut ledger = Ledger::new(plan, policy).unwrap();
     for (id, day) in [("p1", d(2026, 2, 5)), ("p2", d(2026, 3, 1)), ("p3", d(2026, 4, 1))] {
         ledger.pay(Payment::new(id, day, m(dec!(1000))).unwrap()).unwrap();
@@ -43,7 +43,7 @@ fn no_pyramiding_of_late_fees() {
         );
     }
     // where a jurisdiction permits it, the old behaviour: each payment first pays the earlier fee
-    let pyramid = three_thousand(no_penalty().pyramiding(Pyramiding::Allowed));
+    let pyramid = three_thousand(no_penalty().with_pyramiding(Pyramiding::Allowed));
     let st = pyramid.statement(d(2026, 6, 30)).unwrap();
     assert_eq!((st.days_past_due, st.charged.fees), (90, m(dec!(75))));
 }
@@ -54,15 +54,15 @@ fn no_pyramiding_of_late_fees() {
 fn a_reversal_replays_the_loan_without_the_payment_plus_the_fee() {
     let plan = Schedule::equal_principal(m(dec!(3000)), Rate::ZERO, 3, d(2026, 1, 1)).unwrap();
     let policy = OverduePolicy::new()
-        .penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005)).unwrap()))
-        .penalty_base(PenaltyBase::OverdueInstallment);
+        .with_penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005)).unwrap()))
+        .with_penalty_base(PenaltyBase::OverdueInstallment);
     let mut ledger = Ledger::new(plan.clone(), policy.clone()).unwrap();
     ledger
         .pay(Payment::new("ach-1", d(2026, 2, 1), m(dec!(1000))).unwrap())
         .unwrap();
     assert_eq!(ledger.statement(d(2026, 2, 10)).unwrap().days_past_due, 0);
     ledger
-        .reverse(Reversal::new("ach-1", d(2026, 2, 10)).fee(m(dec!(15))))
+        .reverse(Reversal::new("ach-1", d(2026, 2, 10)).with_fee(m(dec!(15))))
         .unwrap();
     // before the reversal, as it stood then
     assert_eq!(ledger.statement(d(2026, 2, 9)).unwrap().days_past_due, 0);
@@ -95,7 +95,7 @@ fn a_reversal_replays_the_loan_without_the_payment_plus_the_fee() {
 #[test]
 fn refunds_pay_back_the_credit_balance_only() {
     let plan = Schedule::equal_principal(m(dec!(3000)), Rate::ZERO, 3, d(2026, 1, 1)).unwrap();
-    let policy = no_penalty().allocation(AllocationOrder::servicer_default().surplus(Surplus::CreditBalance));
+    let policy = no_penalty().with_allocation(AllocationOrder::servicer_default().with_surplus(Surplus::CreditBalance));
     let mut ledger = Ledger::new(plan, policy).unwrap();
     ledger
         .pay(Payment::new("p1", d(2026, 2, 1), m(dec!(1000))).unwrap())
@@ -160,8 +160,8 @@ fn charge_off_stops_what_the_policy_says() {
     let plan =
         Schedule::equal_installment(m(dec!(12000)), Rate::annual(dec!(0.18)).unwrap(), 12, d(2026, 1, 15)).unwrap();
     let base = OverduePolicy::new()
-        .late_fee(LateFee::flat(m(dec!(30))).every(Recurrence::EveryDays(30)))
-        .charge_off_after(90);
+        .with_late_fee(LateFee::flat(m(dec!(30))).every(Recurrence::EveryDays(30)))
+        .with_charge_off_after(90);
     let stopped = Ledger::new(plan.clone(), base.clone()).unwrap();
     let at_charge_off = stopped.statement(d(2026, 5, 16)).unwrap();
     assert_eq!(
@@ -178,7 +178,7 @@ fn charge_off_stops_what_the_policy_says() {
         "nothing more accrues after charge-off"
     );
     // stopping nothing: contract interest, penalties and fees go on
-    let running = Ledger::new(plan, base.charge_off_stops(&[])).unwrap();
+    let running = Ledger::new(plan, base.with_charge_off_stops(&[])).unwrap();
     let later = running.statement(d(2026, 12, 1)).unwrap();
     for c in [Component::Interest, Component::PenaltyInterest, Component::Fees] {
         assert!(later.charged.get(c) > at_charge_off.charged.get(c), "{c}");
@@ -200,9 +200,10 @@ fn a_zero_waiver_is_rejected() {
 /// bullet, deferred by 2 periods on 2026-03-10: the new row carries all 12,000.
 #[test]
 fn deferring_a_bullet_keeps_every_cent() {
-    let plan =
-        Schedule::build(&ScheduleOptions::new(m(dec!(12000)), Rate::ZERO, 4, d(2026, 1, 1)).method(Method::Bullet))
-            .unwrap();
+    let plan = Schedule::build(
+        &ScheduleOptions::new(m(dec!(12000)), Rate::ZERO, 4, d(2026, 1, 1)).with_method(Method::Bullet),
+    )
+    .unwrap();
     let mut ledger = Ledger::new(plan, no_penalty()).unwrap();
     ledger
         .restructure(Restructure::deferral(
@@ -229,14 +230,14 @@ fn deferring_a_bullet_keeps_every_cent() {
 fn carried_interest_counts_against_the_annualised_cap_once() {
     let plan =
         Schedule::equal_installment(m(dec!(10000)), Rate::annual(dec!(0.12)).unwrap(), 12, d(2026, 1, 1)).unwrap();
-    let policy = no_penalty().caps(Caps::none().annualised(Rate::annual(dec!(0.13)).unwrap()));
+    let policy = no_penalty().with_caps(Caps::none().with_annualised(Rate::annual(dec!(0.13)).unwrap()));
     let cut = |treatment: Treatment| {
         let mut ledger = Ledger::new(plan.clone(), policy.clone()).unwrap();
         let r = Restructure::new(
             d(2026, 4, 10),
             NewPlan::Schedule(NewTerms::new(Rate::annual(dec!(0.12)).unwrap(), 6)),
         )
-        .component(Component::Interest, ComponentPlan::new(treatment));
+        .with_component(Component::Interest, ComponentPlan::new(treatment));
         ledger.restructure(r).unwrap();
         ledger.statement(d(2026, 6, 1)).unwrap().cap_cut
     };
@@ -259,7 +260,7 @@ fn a_prepayment_keeps_what_a_restructure_spread_over_the_installments() {
         d(2026, 4, 10),
         NewPlan::Schedule(NewTerms::new(Rate::annual(dec!(0.12)).unwrap(), 6)),
     )
-    .component(Component::Interest, ComponentPlan::new(Treatment::Spread));
+    .with_component(Component::Interest, ComponentPlan::new(Treatment::Spread));
     ledger.restructure(r).unwrap();
     ledger
         .pay(Payment::new("extra", d(2026, 4, 20), m(dec!(3000))).unwrap())
@@ -279,12 +280,12 @@ fn a_prepayment_keeps_what_a_restructure_spread_over_the_installments() {
 fn what_is_owed_never_falls_while_nothing_happens() {
     let plan = Schedule::build(
         &ScheduleOptions::new(m(dec!(1000)), Rate::annual(dec!(0.36)).unwrap(), 1, d(2026, 1, 1))
-            .method(Method::Bullet),
+            .with_method(Method::Bullet),
     )
     .unwrap();
     let ledger = Ledger::new(
         plan,
-        OverduePolicy::new().caps(Caps::none().annualised(Rate::annual(dec!(0.24)).unwrap())),
+        OverduePolicy::new().with_caps(Caps::none().with_annualised(Rate::annual(dec!(0.24)).unwrap())),
     )
     .unwrap();
     let (a, b) = (
@@ -315,26 +316,26 @@ fn the_annualised_cap_with_prepaid_interest_never_lowers_the_payoff() {
             7,
             d(2026, 1, 30),
         )
-        .method(Method::Bullet),
+        .with_method(Method::Bullet),
     )
     .unwrap();
     let policy = OverduePolicy::new()
-        .penalty_rate(PenaltyRate::ContractUplift(Ratio::new(dec!(0.30)).unwrap()))
-        .compound_interest(false)
-        .late_fee(
+        .with_penalty_rate(PenaltyRate::ContractUplift(Ratio::new(dec!(0.30)).unwrap()))
+        .with_compound_interest(Accrues::No)
+        .with_late_fee(
             LateFee::flat(m(dec!(17.46)))
                 .every(Recurrence::EveryDays(25))
-                .max(m(dec!(179.54))),
+                .with_max(m(dec!(179.54))),
         )
-        .grace(Grace::shift(9))
-        .tolerance(m(dec!(4.93)))
-        .caps(
+        .with_grace(Grace::shift(9))
+        .with_tolerance(m(dec!(4.93)))
+        .with_caps(
             Caps::none()
-                .per_installment(InstallmentLimit::Amount(m(dec!(311.11))))
-                .annualised(Rate::annual(dec!(0.0167)).unwrap()),
+                .with_per_installment(InstallmentLimit::Amount(m(dec!(311.11))))
+                .with_annualised(Rate::annual(dec!(0.0167)).unwrap()),
         )
-        .charge_off_after(176)
-        .allocation(AllocationOrder::servicer_default().surplus(Surplus::CreditBalance));
+        .with_charge_off_after(176)
+        .with_allocation(AllocationOrder::servicer_default().with_surplus(Surplus::CreditBalance));
     let untouched = Ledger::new(plan, policy).unwrap();
     let mut ledger = untouched.clone();
     ledger
@@ -400,16 +401,15 @@ fn a_payment_after_settlement_leaves_the_settled_rows_alone() {
 /// installments before the current one: installment 1 is paid in full, and the loan is current.
 #[test]
 fn a_payment_clears_the_past_due_installment_before_the_current_one() {
-    let options = ScheduleOptions::new(m(dec!(12000)), Rate::annual(dec!(0.18)).unwrap(), 12, d(2026, 1, 15)).interest(
-        InterestModel::DailyOnBalance {
+    let options = ScheduleOptions::new(m(dec!(12000)), Rate::annual(dec!(0.18)).unwrap(), 12, d(2026, 1, 15))
+        .with_interest(InterestModel::DailyOnBalance {
             day_count: DayCount::Act365Fixed,
             installments: DailyInstallments::KeepInstallment,
-        },
-    );
+        });
     // pyramiding allowed: the no-pyramiding rule would pay installment 1 in full first anyway
     let policy = no_penalty()
-        .allocation(AllocationOrder::civil_code_561())
-        .pyramiding(Pyramiding::Allowed);
+        .with_allocation(AllocationOrder::civil_code_561())
+        .with_pyramiding(Pyramiding::Allowed);
     let mut ledger = Ledger::new(Schedule::build(&options).unwrap(), policy).unwrap();
     let first = ledger.schedule().installments()[0].clone();
     ledger

@@ -76,7 +76,7 @@ impl Book<'_> {
         if with_surplus && amount > 0 {
             // under a contract that owes every scheduled interest however early it is paid,
             // a prepayment cannot save interest either: it pays the next installments ahead
-            let surplus = match (self.t.allocation.get_surplus(), self.t.settlement) {
+            let surplus = match (self.t.allocation.surplus(), self.t.settlement) {
                 (Surplus::ShortenTerm | Surplus::LowerInstallments, EarlySettlement::AllScheduled) => {
                     Surplus::NextInstallments
                 }

@@ -66,7 +66,7 @@ impl Book<'_> {
     /// Posts a reversal's returned-payment fee on day `d` (the payment itself
     /// is left out of the whole replay, see [`Book::without`]).
     pub(super) fn reverse(&mut self, r: &Reversal, d: i32) -> Result<()> {
-        let Some(fee) = r.get_fee() else { return Ok(()) };
+        let Some(fee) = r.fee() else { return Ok(()) };
         let fee = fee.to_minor("returned-payment fee", self.t.scale)?;
         // on the oldest overdue installment, else the latest one due, else the first open one
         let k = self

@@ -302,7 +302,7 @@ impl<'t> Book<'t> {
         // not even a replay point (penalties are rounded where they post)
         let traceless = match event {
             Event::Payment(p) => self.skip.contains(p.id()),
-            Event::Reversal(r) => r.get_fee().is_none(),
+            Event::Reversal(r) => r.fee().is_none(),
             // an interruption of the limitation period moves no money
             Event::Interruption(_) => true,
             _ => false,
@@ -317,7 +317,7 @@ impl<'t> Book<'t> {
                 self.flag_duplicate(p.id(), amount, d)?;
                 self.receive(AllocationSource::Payment { id: p.id().to_owned() }, amount, d)
             }
-            Event::Waiver(w) => self.waive(w.component(), w.amount(), w.get_installment(), d),
+            Event::Waiver(w) => self.waive(w.component(), w.amount(), w.installment(), d),
             Event::Restructure(r) => self.restructure(r, d),
             Event::Reversal(r) => self.reverse(r, d),
             Event::Refund(r) => self.refund(r.amount()),

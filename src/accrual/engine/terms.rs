@@ -114,8 +114,8 @@ pub(super) fn days_i32(field: &'static str, days: u32) -> Result<i32> {
 
 impl Terms {
     pub(crate) fn new(schedule: &Schedule, policy: &OverduePolicy) -> Result<Terms> {
-        let scale = schedule.options().get_rounding().scale();
-        let rounding = policy.get_rounding();
+        let scale = schedule.options().rounding().scale();
+        let rounding = policy.rounding();
         if rounding.scale() != scale {
             return Err(Error::Invalid {
                 field: "overdue policy rounding",
@@ -123,9 +123,9 @@ impl Terms {
             });
         }
         let minor = |field: &'static str, m: Money| m.to_minor(field, scale);
-        let caps = policy.get_caps();
+        let caps = policy.caps();
         let options = schedule.options();
-        let daily = match options.get_interest() {
+        let daily = match options.interest() {
             InterestModel::DailyOnBalance {
                 day_count,
                 installments,
@@ -133,43 +133,40 @@ impl Terms {
             _ => None,
         };
         let principal = minor("principal", schedule.principal())?;
-        let penalty_rate = policy.get_penalty_rate().resolve(options.rate())?;
-        let grace = policy.get_grace();
+        let penalty_rate = policy.penalty_rate().resolve(options.rate())?;
+        let grace = policy.grace();
         Ok(Terms {
             scale,
             rounding,
             disbursement: day(schedule.disbursement()),
             principal,
-            inst: installment_terms(schedule, caps.get_per_installment(), daily.is_some())?,
-            penalty: Clock::new(penalty_rate, policy.get_day_count(), schedule.disbursement())?,
-            base: policy.get_penalty_base(),
-            compound: policy.get_compound_interest(),
-            interest_on_fees: policy.get_interest_on_fees(),
-            fee_days_split: policy.get_interest_on_fees() || caps != Caps::none(),
+            inst: installment_terms(schedule, caps.per_installment(), daily.is_some())?,
+            penalty: Clock::new(penalty_rate, policy.day_count(), schedule.disbursement())?,
+            base: policy.penalty_base(),
+            compound: policy.compound_interest(),
+            interest_on_fees: policy.interest_on_fees(),
+            fee_days_split: policy.interest_on_fees() || caps != Caps::none(),
             grace: days_i32("grace days", grace.days())?,
             waive_grace: grace.meaning() == GraceMeaning::Waive,
-            tolerance: minor("tolerance", policy.get_tolerance())?,
-            fee: policy.get_late_fee().map(|f| FeeTerms::new(f, scale)).transpose()?,
-            lifetime_cap: caps
-                .get_lifetime()
-                .map(|s| share_of(principal, s.exact()?))
-                .transpose()?,
+            tolerance: minor("tolerance", policy.tolerance())?,
+            fee: policy.late_fee().map(|f| FeeTerms::new(f, scale)).transpose()?,
+            lifetime_cap: caps.lifetime().map(|s| share_of(principal, s.exact()?)).transpose()?,
             annualised_cap: caps
-                .get_annualised()
-                .map(|r| Clock::new(r, policy.get_day_count(), schedule.disbursement()))
+                .annualised()
+                .map(|r| Clock::new(r, policy.day_count(), schedule.disbursement()))
                 .transpose()?,
             charge_off: policy
-                .get_charge_off_after()
+                .charge_off_after()
                 .map(|d| days_i32("charge-off days past due", d))
                 .transpose()?,
-            allocation: policy.get_allocation().clone(),
-            settlement: policy.get_early_settlement(),
-            installment_limit: caps.get_per_installment(),
+            allocation: policy.allocation().clone(),
+            settlement: policy.early_settlement(),
+            installment_limit: caps.per_installment(),
             options: options.clone(),
-            pyramiding: policy.get_pyramiding(),
-            contractual: super::allocate::contractual_order(policy.get_allocation()),
+            pyramiding: policy.pyramiding(),
+            contractual: super::allocate::contractual_order(policy.allocation()),
             stops: Stops::new(policy),
-            duplicate_window: days_i32("duplicate window days", policy.get_duplicate_window())?,
+            duplicate_window: days_i32("duplicate window days", policy.duplicate_window())?,
             daily,
         })
     }
@@ -197,7 +194,7 @@ impl Terms {
 /// its cap and the contract rate in force for its period (daily interest
 /// is posted as it is earned, not scheduled).
 fn installment_terms(schedule: &Schedule, limit: Option<InstallmentLimit>, daily: bool) -> Result<Vec<InstTerms>> {
-    let scale = schedule.options().get_rounding().scale();
+    let scale = schedule.options().rounding().scale();
     let minor = |field: &'static str, m: Money| m.to_minor(field, scale);
     let options = schedule.options();
     let last_due = schedule
@@ -242,20 +239,20 @@ impl FeeTerms {
     fn new(f: LateFee, scale: u32) -> Result<FeeTerms> {
         let minor = |field: &'static str, m: Money| m.to_minor(field, scale);
         Ok(FeeTerms {
-            flat: match f.get_amount() {
+            flat: match f.amount() {
                 FeeAmount::Flat(m) => minor("late fee", m)?,
                 _ => 0,
             },
-            share: match f.get_amount() {
+            share: match f.amount() {
                 FeeAmount::OfInstallment(s) => Some(s.exact()?),
                 _ => None,
             },
-            every: match f.get_recurrence() {
+            every: match f.recurrence() {
                 Recurrence::Once => None,
                 Recurrence::EveryDays(n) => Some(days_i32("late fee recurrence days", n)?),
             },
-            min: f.get_min().map(|m| minor("late fee minimum", m)).transpose()?,
-            max: f.get_max().map(|m| minor("late fee maximum", m)).transpose()?,
+            min: f.min().map(|m| minor("late fee minimum", m)).transpose()?,
+            max: f.max().map(|m| minor("late fee maximum", m)).transpose()?,
         })
     }
 }
@@ -263,7 +260,7 @@ impl FeeTerms {
 impl Stops {
     /// What the policy's charge-off stops.
     fn new(policy: &OverduePolicy) -> Stops {
-        let stops = policy.get_charge_off_stops();
+        let stops = policy.charge_off_stops();
         Stops {
             penalty: stops.contains(&Accrual::PenaltyInterest),
             compound: stops.contains(&Accrual::CompoundInterest),

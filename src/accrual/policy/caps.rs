@@ -46,10 +46,10 @@ pub enum InstallmentLimit {
 /// use overdue::{Caps, InstallmentLimit, Money, Rate, Ratio};
 /// use overdue::dec;
 /// let caps = Caps::none()
-///     .per_installment(InstallmentLimit::Amount(Money::new(dec!(300))?))
-///     .lifetime(Ratio::new(dec!(0.36))?)            // penalties + fees ≤ 36 % of principal
-///     .annualised(Rate::annual(dec!(0.24))?);        // interest + penalties + fees ≤ 24 %/year
-/// assert_eq!(caps.get_lifetime(), Some(Ratio::new(dec!(0.36))?));
+///     .with_per_installment(InstallmentLimit::Amount(Money::new(dec!(300))?))
+///     .with_lifetime(Ratio::new(dec!(0.36))?)            // penalties + fees ≤ 36 % of principal
+///     .with_annualised(Rate::annual(dec!(0.24))?);        // interest + penalties + fees ≤ 24 %/year
+/// assert_eq!(caps.lifetime(), Some(Ratio::new(dec!(0.36))?));
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -78,10 +78,10 @@ impl Caps {
     ///
     /// ```
     /// use overdue::{Caps, InstallmentLimit, Money};
-    /// let caps = Caps::none().per_installment(InstallmentLimit::Amount(Money::ZERO));
-    /// assert!(caps.get_per_installment().is_some());
+    /// let caps = Caps::none().with_per_installment(InstallmentLimit::Amount(Money::ZERO));
+    /// assert!(caps.per_installment().is_some());
     /// ```
-    pub fn per_installment(mut self, limit: InstallmentLimit) -> Caps {
+    pub fn with_per_installment(mut self, limit: InstallmentLimit) -> Caps {
         self.per_installment = Some(limit);
         self
     }
@@ -91,9 +91,9 @@ impl Caps {
     ///
     /// ```
     /// use overdue::{Caps, Ratio};
-    /// assert_eq!(Caps::none().lifetime(Ratio::ONE).get_lifetime(), Some(Ratio::ONE));
+    /// assert_eq!(Caps::none().with_lifetime(Ratio::ONE).lifetime(), Some(Ratio::ONE));
     /// ```
-    pub fn lifetime(mut self, share_of_principal: Ratio) -> Caps {
+    pub fn with_lifetime(mut self, share_of_principal: Ratio) -> Caps {
         self.lifetime = Some(share_of_principal);
         self
     }
@@ -105,11 +105,11 @@ impl Caps {
     /// ```
     /// use overdue::{Caps, Rate};
     /// use overdue::dec;
-    /// let caps = Caps::none().annualised(Rate::annual(dec!(0.12))?);
-    /// assert_eq!(caps.get_annualised(), Some(Rate::annual(dec!(0.12))?));
+    /// let caps = Caps::none().with_annualised(Rate::annual(dec!(0.12))?);
+    /// assert_eq!(caps.annualised(), Some(Rate::annual(dec!(0.12))?));
     /// # Ok::<(), overdue::Error>(())
     /// ```
-    pub fn annualised(mut self, rate: Rate) -> Caps {
+    pub fn with_annualised(mut self, rate: Rate) -> Caps {
         self.annualised = Some(rate);
         self
     }
@@ -117,27 +117,27 @@ impl Caps {
     /// The per-installment cap, if any.
     ///
     /// ```
-    /// assert_eq!(overdue::Caps::none().get_per_installment(), None);
+    /// assert_eq!(overdue::Caps::none().per_installment(), None);
     /// ```
-    pub fn get_per_installment(&self) -> Option<InstallmentLimit> {
+    pub fn per_installment(&self) -> Option<InstallmentLimit> {
         self.per_installment
     }
 
     /// The lifetime cap as a share of principal, if any.
     ///
     /// ```
-    /// assert_eq!(overdue::Caps::none().get_lifetime(), None);
+    /// assert_eq!(overdue::Caps::none().lifetime(), None);
     /// ```
-    pub fn get_lifetime(&self) -> Option<Ratio> {
+    pub fn lifetime(&self) -> Option<Ratio> {
         self.lifetime
     }
 
     /// The annualised cap rate, if any.
     ///
     /// ```
-    /// assert_eq!(overdue::Caps::none().get_annualised(), None);
+    /// assert_eq!(overdue::Caps::none().annualised(), None);
     /// ```
-    pub fn get_annualised(&self) -> Option<Rate> {
+    pub fn annualised(&self) -> Option<Rate> {
         self.annualised
     }
 }

@@ -37,7 +37,7 @@ pub enum GraceMeaning {
 /// let plan = Schedule::equal_installment(Money::new(dec!(1000))?, Rate::annual(dec!(0.12))?, 3,
 ///     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
 /// let fee = LateFee::flat(Money::new(dec!(25))?).every(Recurrence::EveryDays(MAX_POLICY_DAYS + 1));
-/// let err = Ledger::new(plan, OverduePolicy::new().late_fee(fee)).unwrap_err();
+/// let err = Ledger::new(plan, OverduePolicy::new().with_late_fee(fee)).unwrap_err();
 /// assert_eq!(err.to_string(), "late fee recurrence days must be at most 36600, got 36601");
 /// # Ok::<(), overdue::Error>(())
 /// ```

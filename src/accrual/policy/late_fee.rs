@@ -65,7 +65,7 @@ pub enum Recurrence {
 ///     .every(Recurrence::EveryDays(30))
 ///     .min(Money::new(dec!(10))?)
 ///     .max(Money::new(dec!(50))?);
-/// assert_eq!(fee.get_max(), Some(Money::new(dec!(50))?));
+/// assert_eq!(fee.max(), Some(Money::new(dec!(50))?));
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -88,7 +88,7 @@ impl LateFee {
     /// use overdue::{FeeAmount, LateFee, Money};
     /// use overdue::dec;
     /// let fee = LateFee::flat(Money::new(dec!(30))?);
-    /// assert_eq!(fee.get_amount(), FeeAmount::Flat(Money::new(dec!(30))?));
+    /// assert_eq!(fee.amount(), FeeAmount::Flat(Money::new(dec!(30))?));
     /// # Ok::<(), overdue::Error>(())
     /// ```
     pub fn flat(amount: Money) -> LateFee {
@@ -121,7 +121,7 @@ impl LateFee {
     /// ```
     /// use overdue::{LateFee, Money, Recurrence};
     /// let fee = LateFee::flat(Money::ZERO).every(Recurrence::EveryDays(30));
-    /// assert_eq!(fee.get_recurrence(), Recurrence::EveryDays(30));
+    /// assert_eq!(fee.recurrence(), Recurrence::EveryDays(30));
     /// ```
     pub fn every(mut self, recurrence: Recurrence) -> LateFee {
         self.recurrence = recurrence;
@@ -134,10 +134,10 @@ impl LateFee {
     /// use overdue::{LateFee, Money, Ratio};
     /// use overdue::dec;
     /// let fee = LateFee::of_installment(Ratio::new(dec!(0.01))?).min(Money::new(dec!(5))?);
-    /// assert_eq!(fee.get_min(), Some(Money::new(dec!(5))?));
+    /// assert_eq!(fee.min(), Some(Money::new(dec!(5))?));
     /// # Ok::<(), overdue::Error>(())
     /// ```
-    pub fn min(mut self, min: Money) -> LateFee {
+    pub fn with_min(mut self, min: Money) -> LateFee {
         self.min = Some(min);
         self
     }
@@ -149,10 +149,10 @@ impl LateFee {
     /// use overdue::{LateFee, Money, Ratio};
     /// use overdue::dec;
     /// let fee = LateFee::of_installment(Ratio::new(dec!(0.1))?).max(Money::new(dec!(40))?);
-    /// assert_eq!(fee.get_max(), Some(Money::new(dec!(40))?));
+    /// assert_eq!(fee.max(), Some(Money::new(dec!(40))?));
     /// # Ok::<(), overdue::Error>(())
     /// ```
-    pub fn max(mut self, max: Money) -> LateFee {
+    pub fn with_max(mut self, max: Money) -> LateFee {
         self.max = Some(max);
         self
     }
@@ -161,9 +161,9 @@ impl LateFee {
     ///
     /// ```
     /// use overdue::{FeeAmount, LateFee, Money};
-    /// assert_eq!(LateFee::flat(Money::ZERO).get_amount(), FeeAmount::Flat(Money::ZERO));
+    /// assert_eq!(LateFee::flat(Money::ZERO).amount(), FeeAmount::Flat(Money::ZERO));
     /// ```
-    pub fn get_amount(&self) -> FeeAmount {
+    pub fn amount(&self) -> FeeAmount {
         self.amount
     }
 
@@ -171,9 +171,9 @@ impl LateFee {
     ///
     /// ```
     /// use overdue::{LateFee, Money, Recurrence};
-    /// assert_eq!(LateFee::flat(Money::ZERO).get_recurrence(), Recurrence::Once);
+    /// assert_eq!(LateFee::flat(Money::ZERO).recurrence(), Recurrence::Once);
     /// ```
-    pub fn get_recurrence(&self) -> Recurrence {
+    pub fn recurrence(&self) -> Recurrence {
         self.recurrence
     }
 
@@ -181,9 +181,9 @@ impl LateFee {
     ///
     /// ```
     /// use overdue::{LateFee, Money};
-    /// assert_eq!(LateFee::flat(Money::ZERO).get_min(), None);
+    /// assert_eq!(LateFee::flat(Money::ZERO).min(), None);
     /// ```
-    pub fn get_min(&self) -> Option<Money> {
+    pub fn min(&self) -> Option<Money> {
         self.min
     }
 
@@ -191,9 +191,9 @@ impl LateFee {
     ///
     /// ```
     /// use overdue::{LateFee, Money};
-    /// assert_eq!(LateFee::flat(Money::ZERO).get_max(), None);
+    /// assert_eq!(LateFee::flat(Money::ZERO).max(), None);
     /// ```
-    pub fn get_max(&self) -> Option<Money> {
+    pub fn max(&self) -> Option<Money> {
         self.max
     }
 }

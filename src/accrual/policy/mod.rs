@@ -14,7 +14,7 @@ pub use buckets::{Bucket, Buckets};
 pub use caps::{Caps, InstallmentLimit};
 pub use grace::{Grace, GraceMeaning, MAX_POLICY_DAYS};
 pub use late_fee::{FeeAmount, LateFee, Recurrence};
-pub use penalty::{PenaltyBase, PenaltyRate};
+pub use penalty::{Accrues, PenaltyBase, PenaltyRate};
 pub use settlement::EarlySettlement;
 
 use crate::accrual::allocation::AllocationOrder;
@@ -54,12 +54,12 @@ use serde::{Deserialize, Serialize};
 /// use overdue::{Grace, LateFee, Money, OverduePolicy, PenaltyBase, PenaltyRate, Rate};
 /// use overdue::dec;
 /// let policy = OverduePolicy::new()
-///     .penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005))?))   // 0.05 %/day
-///     .penalty_base(PenaltyBase::OverdueInstallment)
-///     .compound_interest(false)
-///     .late_fee(LateFee::flat(Money::new(dec!(30))?))
-///     .grace(Grace::waive(3));
-/// assert_eq!(policy.get_grace(), Grace::waive(3));
+///     .with_penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005))?))   // 0.05 %/day
+///     .with_penalty_base(PenaltyBase::OverdueInstallment)
+///     .with_compound_interest(Accrues::No)
+///     .with_late_fee(LateFee::flat(Money::new(dec!(30))?))
+///     .with_grace(Grace::waive(3));
+/// assert_eq!(policy.grace(), Grace::waive(3));
 /// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -115,7 +115,7 @@ impl OverduePolicy {
     ///
     /// ```
     /// use overdue::{DayCount, OverduePolicy};
-    /// assert_eq!(OverduePolicy::new().get_day_count(), DayCount::Act360);
+    /// assert_eq!(OverduePolicy::new().day_count(), DayCount::Act360);
     /// ```
     pub fn new() -> OverduePolicy {
         OverduePolicy::default()
@@ -126,11 +126,11 @@ impl OverduePolicy {
     /// ```
     /// use overdue::{OverduePolicy, PenaltyRate, Rate};
     /// use overdue::dec;
-    /// let p = OverduePolicy::new().penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005))?));
+    /// let p = OverduePolicy::new().with_penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005))?));
     /// # let _ = p;
     /// # Ok::<(), overdue::Error>(())
     /// ```
-    pub fn penalty_rate(mut self, rate: PenaltyRate) -> OverduePolicy {
+    pub fn with_penalty_rate(mut self, rate: PenaltyRate) -> OverduePolicy {
         self.penalty_rate = rate;
         self
     }
@@ -139,10 +139,10 @@ impl OverduePolicy {
     ///
     /// ```
     /// use overdue::{DayCount, OverduePolicy};
-    /// let p = OverduePolicy::new().day_count(DayCount::Act365Fixed);
-    /// assert_eq!(p.get_day_count(), DayCount::Act365Fixed);
+    /// let p = OverduePolicy::new().with_day_count(DayCount::Act365Fixed);
+    /// assert_eq!(p.day_count(), DayCount::Act365Fixed);
     /// ```
-    pub fn day_count(mut self, day_count: DayCount) -> OverduePolicy {
+    pub fn with_day_count(mut self, day_count: DayCount) -> OverduePolicy {
         self.day_count = day_count;
         self
     }
@@ -151,10 +151,10 @@ impl OverduePolicy {
     ///
     /// ```
     /// use overdue::{OverduePolicy, PenaltyBase};
-    /// let p = OverduePolicy::new().penalty_base(PenaltyBase::OutstandingPrincipal);
-    /// assert_eq!(p.get_penalty_base(), PenaltyBase::OutstandingPrincipal);
+    /// let p = OverduePolicy::new().with_penalty_base(PenaltyBase::OutstandingPrincipal);
+    /// assert_eq!(p.penalty_base(), PenaltyBase::OutstandingPrincipal);
     /// ```
-    pub fn penalty_base(mut self, base: PenaltyBase) -> OverduePolicy {
+    pub fn with_penalty_base(mut self, base: PenaltyBase) -> OverduePolicy {
         self.penalty_base = base;
         self
     }
@@ -165,12 +165,12 @@ impl OverduePolicy {
     /// interest; asking for both is an error).
     ///
     /// ```
-    /// use overdue::OverduePolicy;
-    /// assert!(!OverduePolicy::new().compound_interest(false).get_compound_interest());
-    /// assert!(OverduePolicy::new().get_compound_interest());
+    /// use overdue::{Accrues, OverduePolicy};
+    /// assert!(!OverduePolicy::new().with_compound_interest(Accrues::No).compound_interest());
+    /// assert!(OverduePolicy::new().compound_interest());
     /// ```
-    pub fn compound_interest(mut self, on: bool) -> OverduePolicy {
-        self.compound_interest = Some(on);
+    pub fn with_compound_interest(mut self, accrues: Accrues) -> OverduePolicy {
+        self.compound_interest = Some(accrues == Accrues::Yes);
         self
     }
 
@@ -178,10 +178,10 @@ impl OverduePolicy {
     ///
     /// ```
     /// use overdue::{LateFee, Money, OverduePolicy};
-    /// let p = OverduePolicy::new().late_fee(LateFee::flat(Money::ZERO));
-    /// assert!(p.get_late_fee().is_some());
+    /// let p = OverduePolicy::new().with_late_fee(LateFee::flat(Money::ZERO));
+    /// assert!(p.late_fee().is_some());
     /// ```
-    pub fn late_fee(mut self, fee: LateFee) -> OverduePolicy {
+    pub fn with_late_fee(mut self, fee: LateFee) -> OverduePolicy {
         self.late_fee = Some(fee);
         self
     }
@@ -190,11 +190,11 @@ impl OverduePolicy {
     /// Chinese credit-card rule, no interest on 违约金).
     ///
     /// ```
-    /// use overdue::OverduePolicy;
-    /// assert!(OverduePolicy::new().interest_on_fees(true).get_interest_on_fees());
+    /// use overdue::{Accrues, OverduePolicy};
+    /// assert!(OverduePolicy::new().with_interest_on_fees(Accrues::Yes).interest_on_fees());
     /// ```
-    pub fn interest_on_fees(mut self, on: bool) -> OverduePolicy {
-        self.interest_on_fees = on;
+    pub fn with_interest_on_fees(mut self, accrues: Accrues) -> OverduePolicy {
+        self.interest_on_fees = accrues == Accrues::Yes;
         self
     }
 
@@ -202,9 +202,9 @@ impl OverduePolicy {
     ///
     /// ```
     /// use overdue::{Grace, OverduePolicy};
-    /// assert_eq!(OverduePolicy::new().grace(Grace::shift(5)).get_grace(), Grace::shift(5));
+    /// assert_eq!(OverduePolicy::new().with_grace(Grace::shift(5)).grace(), Grace::shift(5));
     /// ```
-    pub fn grace(mut self, grace: Grace) -> OverduePolicy {
+    pub fn with_grace(mut self, grace: Grace) -> OverduePolicy {
         self.grace = grace;
         self
     }
@@ -216,11 +216,11 @@ impl OverduePolicy {
     /// ```
     /// use overdue::{Money, OverduePolicy};
     /// use overdue::dec;
-    /// let p = OverduePolicy::new().tolerance(Money::new(dec!(1))?);
-    /// assert_eq!(p.get_tolerance(), Money::new(dec!(1))?);
+    /// let p = OverduePolicy::new().with_tolerance(Money::new(dec!(1))?);
+    /// assert_eq!(p.tolerance(), Money::new(dec!(1))?);
     /// # Ok::<(), overdue::Error>(())
     /// ```
-    pub fn tolerance(mut self, tolerance: Money) -> OverduePolicy {
+    pub fn with_tolerance(mut self, tolerance: Money) -> OverduePolicy {
         self.tolerance = tolerance;
         self
     }
@@ -229,10 +229,10 @@ impl OverduePolicy {
     ///
     /// ```
     /// use overdue::{Caps, OverduePolicy, Ratio};
-    /// let p = OverduePolicy::new().caps(Caps::none().lifetime(Ratio::ONE));
-    /// assert_eq!(p.get_caps().get_lifetime(), Some(Ratio::ONE));
+    /// let p = OverduePolicy::new().with_caps(Caps::none().with_lifetime(Ratio::ONE));
+    /// assert_eq!(p.caps().lifetime(), Some(Ratio::ONE));
     /// ```
-    pub fn caps(mut self, caps: Caps) -> OverduePolicy {
+    pub fn with_caps(mut self, caps: Caps) -> OverduePolicy {
         self.caps = caps;
         self
     }
@@ -243,9 +243,9 @@ impl OverduePolicy {
     ///
     /// ```
     /// use overdue::OverduePolicy;
-    /// assert_eq!(OverduePolicy::new().charge_off_after(120).get_charge_off_after(), Some(120));
+    /// assert_eq!(OverduePolicy::new().with_charge_off_after(120).charge_off_after(), Some(120));
     /// ```
-    pub fn charge_off_after(mut self, days: u32) -> OverduePolicy {
+    pub fn with_charge_off_after(mut self, days: u32) -> OverduePolicy {
         self.charge_off_after_days = Some(days);
         self
     }
@@ -255,10 +255,10 @@ impl OverduePolicy {
     ///
     /// ```
     /// use overdue::{Accrual, OverduePolicy};
-    /// let p = OverduePolicy::new().charge_off_stops(&[Accrual::LateFees]);
-    /// assert_eq!(p.get_charge_off_stops(), &[Accrual::LateFees]);
+    /// let p = OverduePolicy::new().with_charge_off_stops(&[Accrual::LateFees]);
+    /// assert_eq!(p.charge_off_stops(), &[Accrual::LateFees]);
     /// ```
-    pub fn charge_off_stops(mut self, stops: &[Accrual]) -> OverduePolicy {
+    pub fn with_charge_off_stops(mut self, stops: &[Accrual]) -> OverduePolicy {
         let mut stops = stops.to_vec();
         stops.sort();
         stops.dedup();
@@ -271,10 +271,10 @@ impl OverduePolicy {
     ///
     /// ```
     /// use overdue::{OverduePolicy, Pyramiding};
-    /// let p = OverduePolicy::new().pyramiding(Pyramiding::Allowed);
-    /// assert_eq!(p.get_pyramiding(), Pyramiding::Allowed);
+    /// let p = OverduePolicy::new().with_pyramiding(Pyramiding::Allowed);
+    /// assert_eq!(p.pyramiding(), Pyramiding::Allowed);
     /// ```
-    pub fn pyramiding(mut self, rule: Pyramiding) -> OverduePolicy {
+    pub fn with_pyramiding(mut self, rule: Pyramiding) -> OverduePolicy {
         self.pyramiding = rule;
         self
     }
@@ -285,9 +285,9 @@ impl OverduePolicy {
     ///
     /// ```
     /// use overdue::OverduePolicy;
-    /// assert_eq!(OverduePolicy::new().duplicate_window(3).get_duplicate_window(), 3);
+    /// assert_eq!(OverduePolicy::new().with_duplicate_window(3).duplicate_window(), 3);
     /// ```
-    pub fn duplicate_window(mut self, days: u32) -> OverduePolicy {
+    pub fn with_duplicate_window(mut self, days: u32) -> OverduePolicy {
         self.duplicate_window_days = days;
         self
     }
@@ -296,10 +296,10 @@ impl OverduePolicy {
     ///
     /// ```
     /// use overdue::{Buckets, OverduePolicy};
-    /// let p = OverduePolicy::new().buckets(Buckets::china_credit_card());
-    /// assert_eq!(p.get_buckets().bucket(100).label(), "substandard");
+    /// let p = OverduePolicy::new().with_buckets(Buckets::china_credit_card());
+    /// assert_eq!(p.buckets().bucket(100).label(), "substandard");
     /// ```
-    pub fn buckets(mut self, buckets: Buckets) -> OverduePolicy {
+    pub fn with_buckets(mut self, buckets: Buckets) -> OverduePolicy {
         self.buckets = buckets;
         self
     }
@@ -309,10 +309,10 @@ impl OverduePolicy {
     ///
     /// ```
     /// use overdue::{AllocationOrder, OverduePolicy};
-    /// let p = OverduePolicy::new().allocation(AllocationOrder::civil_code_561());
-    /// assert_eq!(p.get_allocation(), &AllocationOrder::civil_code_561());
+    /// let p = OverduePolicy::new().with_allocation(AllocationOrder::civil_code_561());
+    /// assert_eq!(p.allocation(), &AllocationOrder::civil_code_561());
     /// ```
-    pub fn allocation(mut self, order: AllocationOrder) -> OverduePolicy {
+    pub fn with_allocation(mut self, order: AllocationOrder) -> OverduePolicy {
         self.allocation = order;
         self
     }
@@ -322,10 +322,10 @@ impl OverduePolicy {
     ///
     /// ```
     /// use overdue::{EarlySettlement, OverduePolicy};
-    /// let p = OverduePolicy::new().early_settlement(EarlySettlement::AllScheduled);
-    /// assert_eq!(p.get_early_settlement(), EarlySettlement::AllScheduled);
+    /// let p = OverduePolicy::new().with_early_settlement(EarlySettlement::AllScheduled);
+    /// assert_eq!(p.early_settlement(), EarlySettlement::AllScheduled);
     /// ```
-    pub fn early_settlement(mut self, rule: EarlySettlement) -> OverduePolicy {
+    pub fn with_early_settlement(mut self, rule: EarlySettlement) -> OverduePolicy {
         self.early_settlement = rule;
         self
     }
@@ -335,11 +335,11 @@ impl OverduePolicy {
     ///
     /// ```
     /// use overdue::{OverduePolicy, Rounding};
-    /// let p = OverduePolicy::new().rounding(Rounding::half_even(2)?);
-    /// assert_eq!(p.get_rounding(), Rounding::half_even(2)?);
+    /// let p = OverduePolicy::new().with_rounding(Rounding::half_even(2)?);
+    /// assert_eq!(p.rounding(), Rounding::half_even(2)?);
     /// # Ok::<(), overdue::Error>(())
     /// ```
-    pub fn rounding(mut self, rounding: Rounding) -> OverduePolicy {
+    pub fn with_rounding(mut self, rounding: Rounding) -> OverduePolicy {
         self.rounding = rounding;
         self
     }
@@ -348,18 +348,18 @@ impl OverduePolicy {
     ///
     /// ```
     /// use overdue::{OverduePolicy, PenaltyRate};
-    /// assert_eq!(OverduePolicy::new().get_penalty_rate(), PenaltyRate::default());
+    /// assert_eq!(OverduePolicy::new().penalty_rate(), PenaltyRate::default());
     /// ```
-    pub fn get_penalty_rate(&self) -> PenaltyRate {
+    pub fn penalty_rate(&self) -> PenaltyRate {
         self.penalty_rate
     }
 
     /// The day count penalties accrue by.
     ///
     /// ```
-    /// assert_eq!(overdue::OverduePolicy::new().get_day_count(), overdue::DayCount::Act360);
+    /// assert_eq!(overdue::OverduePolicy::new().day_count(), overdue::DayCount::Act360);
     /// ```
-    pub fn get_day_count(&self) -> DayCount {
+    pub fn day_count(&self) -> DayCount {
         self.day_count
     }
 
@@ -367,9 +367,9 @@ impl OverduePolicy {
     ///
     /// ```
     /// use overdue::{OverduePolicy, PenaltyBase};
-    /// assert_eq!(OverduePolicy::new().get_penalty_base(), PenaltyBase::OverduePrincipal);
+    /// assert_eq!(OverduePolicy::new().penalty_base(), PenaltyBase::OverduePrincipal);
     /// ```
-    pub fn get_penalty_base(&self) -> PenaltyBase {
+    pub fn penalty_base(&self) -> PenaltyBase {
         self.penalty_base
     }
 
@@ -378,10 +378,10 @@ impl OverduePolicy {
     ///
     /// ```
     /// use overdue::{OverduePolicy, PenaltyBase};
-    /// let p = OverduePolicy::new().penalty_base(PenaltyBase::OverdueInstallment);
-    /// assert!(!p.get_compound_interest()); // the base already holds the interest
+    /// let p = OverduePolicy::new().with_penalty_base(PenaltyBase::OverdueInstallment);
+    /// assert!(!p.compound_interest()); // the base already holds the interest
     /// ```
-    pub fn get_compound_interest(&self) -> bool {
+    pub fn compound_interest(&self) -> bool {
         self.compound_interest
             .unwrap_or(self.penalty_base != PenaltyBase::OverdueInstallment)
     }
@@ -389,90 +389,90 @@ impl OverduePolicy {
     /// The late fee, if any.
     ///
     /// ```
-    /// assert!(overdue::OverduePolicy::new().get_late_fee().is_none());
+    /// assert!(overdue::OverduePolicy::new().late_fee().is_none());
     /// ```
-    pub fn get_late_fee(&self) -> Option<LateFee> {
+    pub fn late_fee(&self) -> Option<LateFee> {
         self.late_fee
     }
 
     /// Whether late fees bear penalty interest.
     ///
     /// ```
-    /// assert!(!overdue::OverduePolicy::new().get_interest_on_fees());
+    /// assert!(!overdue::OverduePolicy::new().interest_on_fees());
     /// ```
-    pub fn get_interest_on_fees(&self) -> bool {
+    pub fn interest_on_fees(&self) -> bool {
         self.interest_on_fees
     }
 
     /// The grace period.
     ///
     /// ```
-    /// assert_eq!(overdue::OverduePolicy::new().get_grace(), overdue::Grace::none());
+    /// assert_eq!(overdue::OverduePolicy::new().grace(), overdue::Grace::none());
     /// ```
-    pub fn get_grace(&self) -> Grace {
+    pub fn grace(&self) -> Grace {
         self.grace
     }
 
     /// The amount tolerance.
     ///
     /// ```
-    /// assert!(overdue::OverduePolicy::new().get_tolerance().is_zero());
+    /// assert!(overdue::OverduePolicy::new().tolerance().is_zero());
     /// ```
-    pub fn get_tolerance(&self) -> Money {
+    pub fn tolerance(&self) -> Money {
         self.tolerance
     }
 
     /// The caps.
     ///
     /// ```
-    /// assert_eq!(overdue::OverduePolicy::new().get_caps(), overdue::Caps::none());
+    /// assert_eq!(overdue::OverduePolicy::new().caps(), overdue::Caps::none());
     /// ```
-    pub fn get_caps(&self) -> Caps {
+    pub fn caps(&self) -> Caps {
         self.caps
     }
 
     /// The charge-off threshold in days past due, if any.
     ///
     /// ```
-    /// assert_eq!(overdue::OverduePolicy::new().get_charge_off_after(), None);
+    /// assert_eq!(overdue::OverduePolicy::new().charge_off_after(), None);
     /// ```
-    pub fn get_charge_off_after(&self) -> Option<u32> {
+    pub fn charge_off_after(&self) -> Option<u32> {
         self.charge_off_after_days
     }
 
     /// The accruals that stop at charge-off.
     ///
     /// ```
-    /// assert_eq!(overdue::OverduePolicy::new().get_charge_off_stops(), &overdue::Accrual::ALL);
+    /// assert_eq!(overdue::OverduePolicy::new().charge_off_stops(), &overdue::Accrual::ALL);
     /// ```
-    pub fn get_charge_off_stops(&self) -> &[Accrual] {
+    pub fn charge_off_stops(&self) -> &[Accrual] {
         &self.charge_off_stops
     }
 
     /// The pyramiding rule.
     ///
     /// ```
-    /// assert_eq!(overdue::OverduePolicy::new().get_pyramiding(), overdue::Pyramiding::Forbidden);
+    /// assert_eq!(overdue::OverduePolicy::new().pyramiding(), overdue::Pyramiding::Forbidden);
     /// ```
-    pub fn get_pyramiding(&self) -> Pyramiding {
+    pub fn pyramiding(&self) -> Pyramiding {
         self.pyramiding
     }
 
     /// The possible-double-debit window, in days.
     ///
     /// ```
-    /// assert_eq!(overdue::OverduePolicy::new().get_duplicate_window(), 0);
+    /// assert_eq!(overdue::OverduePolicy::new().duplicate_window(), 0);
     /// ```
-    pub fn get_duplicate_window(&self) -> u32 {
+    pub fn duplicate_window(&self) -> u32 {
         self.duplicate_window_days
     }
 
     /// The delinquency buckets.
     ///
     /// ```
-    /// assert_eq!(overdue::OverduePolicy::new().get_buckets(), &overdue::Buckets::m_buckets());
+    /// assert_eq!(overdue::OverduePolicy::new().buckets(), &overdue::Buckets::m_buckets());
     /// ```
-    pub fn get_buckets(&self) -> &Buckets {
+    pub fn buckets(&self) -> &Buckets {
         &self.buckets
     }
 
@@ -480,9 +480,9 @@ impl OverduePolicy {
     ///
     /// ```
     /// use overdue::{AllocationOrder, OverduePolicy};
-    /// assert_eq!(OverduePolicy::new().get_allocation(), &AllocationOrder::servicer_default());
+    /// assert_eq!(OverduePolicy::new().allocation(), &AllocationOrder::servicer_default());
     /// ```
-    pub fn get_allocation(&self) -> &AllocationOrder {
+    pub fn allocation(&self) -> &AllocationOrder {
         &self.allocation
     }
 
@@ -490,18 +490,18 @@ impl OverduePolicy {
     ///
     /// ```
     /// use overdue::{EarlySettlement, OverduePolicy};
-    /// assert_eq!(OverduePolicy::new().get_early_settlement(), EarlySettlement::AccruedInterest);
+    /// assert_eq!(OverduePolicy::new().early_settlement(), EarlySettlement::AccruedInterest);
     /// ```
-    pub fn get_early_settlement(&self) -> EarlySettlement {
+    pub fn early_settlement(&self) -> EarlySettlement {
         self.early_settlement
     }
 
     /// The rounding of posted accruals.
     ///
     /// ```
-    /// assert_eq!(overdue::OverduePolicy::new().get_rounding(), overdue::Rounding::default());
+    /// assert_eq!(overdue::OverduePolicy::new().rounding(), overdue::Rounding::default());
     /// ```
-    pub fn get_rounding(&self) -> Rounding {
+    pub fn rounding(&self) -> Rounding {
         self.rounding
     }
 
@@ -523,7 +523,7 @@ impl OverduePolicy {
         if let Some(days) = self.charge_off_after_days {
             within("charge-off days past due", days)?;
         }
-        if let Some(Recurrence::EveryDays(days)) = self.late_fee.map(|fee| fee.get_recurrence()) {
+        if let Some(Recurrence::EveryDays(days)) = self.late_fee.map(|fee| fee.recurrence()) {
             within("late fee recurrence days", days)?;
         }
         if self.penalty_base == PenaltyBase::OverdueInstallment && self.compound_interest == Some(true) {
@@ -535,12 +535,12 @@ impl OverduePolicy {
             });
         }
         if let Some(fee) = self.late_fee {
-            if fee.get_recurrence() == Recurrence::EveryDays(0) {
+            if fee.recurrence() == Recurrence::EveryDays(0) {
                 return Err(Error::Zero {
                     field: "late fee recurrence days",
                 });
             }
-            if let (Some(min), Some(max)) = (fee.get_min(), fee.get_max()) {
+            if let (Some(min), Some(max)) = (fee.min(), fee.max()) {
                 if min > max {
                     return Err(Error::Invalid {
                         field: "late fee",

@@ -70,8 +70,8 @@ impl PenaltyRate {
 ///
 /// ```
 /// use overdue::{OverduePolicy, PenaltyBase};
-/// let p = OverduePolicy::new().penalty_base(PenaltyBase::OverdueInstallment).compound_interest(false);
-/// assert_eq!(p.get_penalty_base(), PenaltyBase::OverdueInstallment);
+/// let p = OverduePolicy::new().with_penalty_base(PenaltyBase::OverdueInstallment).with_compound_interest(Accrues::No);
+/// assert_eq!(p.penalty_base(), PenaltyBase::OverdueInstallment);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -88,4 +88,23 @@ pub enum PenaltyBase {
     /// installment is overdue (default interest after acceleration). It is
     /// booked on the oldest overdue installment.
     OutstandingPrincipal,
+}
+
+/// Whether a charge accrues: compound interest on overdue interest
+/// ([`OverduePolicy::with_compound_interest`](crate::OverduePolicy::with_compound_interest)),
+/// penalty interest on unpaid fees
+/// ([`OverduePolicy::with_interest_on_fees`](crate::OverduePolicy::with_interest_on_fees)).
+///
+/// ```
+/// use overdue::{Accrues, OverduePolicy};
+/// let no_compounding = OverduePolicy::new().with_compound_interest(Accrues::No);
+/// assert!(!no_compounding.compound_interest());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Accrues {
+    /// It accrues.
+    Yes,
+    /// It does not.
+    No,
 }

@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 ///
 /// ```
 /// use overdue::{EarlySettlement, OverduePolicy};
-/// let p = OverduePolicy::new().early_settlement(EarlySettlement::CurrentPeriod);
-/// assert_eq!(p.get_early_settlement(), EarlySettlement::CurrentPeriod);
+/// let p = OverduePolicy::new().with_early_settlement(EarlySettlement::CurrentPeriod);
+/// assert_eq!(p.early_settlement(), EarlySettlement::CurrentPeriod);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -93,13 +93,13 @@ impl Book<'_> {
             });
         }
         // the down payment, by the allocation order
-        let down = match r.get_down_payment() {
+        let down = match r.down_payment() {
             Some(m) => m.to_minor("down payment", scale)?,
             None => 0,
         };
         if cadd(down, self.credit)? >= owed_total {
             return Err(Error::DownPaymentTooLarge {
-                down_payment: r.get_down_payment().unwrap_or(Money::ZERO).as_decimal(),
+                down_payment: r.down_payment().unwrap_or(Money::ZERO).as_decimal(),
                 owed: Money::from_minor(owed_total, scale)?.as_decimal(),
             });
         }
@@ -184,7 +184,7 @@ impl Book<'_> {
         let mut rest = arrears.owed;
         for c in Component::ALL {
             let have = arrears.owed[c];
-            let w = match r.get_component(c).get_waive() {
+            let w = match r.component(c).waive() {
                 Waive::Share(share) => share_of(have, share.exact()?)?.min(have),
                 Waive::Amount(m) => {
                     let w = m.to_minor("waiver amount", scale)?;
@@ -203,7 +203,7 @@ impl Book<'_> {
             rest[c] = have - w;
         }
         let restructured: i128 = rest.iter().sum();
-        let fee = match r.get_fee() {
+        let fee = match r.fee() {
             None => 0,
             Some(PlanFee::Flat(m)) => m.to_minor("restructure fee", scale)?,
             Some(PlanFee::Share(share)) => {
@@ -221,7 +221,7 @@ impl Book<'_> {
             now: PerComponent::ZERO,
         };
         for c in Component::ALL {
-            let target = match r.get_component(c).treatment() {
+            let target = match r.component(c).treatment() {
                 Treatment::CarryToFirst => &mut placement.first,
                 Treatment::Spread => &mut placement.spread,
                 Treatment::DueNow => &mut placement.now,

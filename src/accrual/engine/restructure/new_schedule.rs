@@ -40,19 +40,19 @@ impl Book<'_> {
             terms.count,
             date(d)?,
         )
-        .method(terms.method)
-        .frequency(terms.frequency)
-        .basis(terms.basis)
-        .rounding(o.get_rounding())
-        .interest(o.get_interest());
+        .with_method(terms.method)
+        .with_frequency(terms.frequency)
+        .with_basis(terms.basis)
+        .with_rounding(o.rounding())
+        .with_interest(o.interest());
         // a floating loan keeps floating unless new terms give a rate
         // (its resets still counted from the original loan's disbursement)
-        if let (Some(f), false) = (o.get_floating(), matches!(r.get_plan(), NewPlan::Schedule(_))) {
-            let anchor = f.get_resets_from().unwrap_or(o.disbursement());
-            options = options.floating(f.clone().resets_from(anchor));
+        if let (Some(f), false) = (o.floating(), matches!(r.plan(), NewPlan::Schedule(_))) {
+            let anchor = f.resets_from().unwrap_or(o.disbursement());
+            options = options.with_floating(f.clone().with_resets_from(anchor));
         }
         if let Some(first_due) = terms.first_due {
-            options = options.first_due(date(first_due)?);
+            options = options.with_first_due(date(first_due)?);
         }
         let schedule = Schedule::build(&options)?;
         self.plan = options;
@@ -140,7 +140,7 @@ impl Book<'_> {
         } else {
             charged
         };
-        let rate = match self.plan.get_floating() {
+        let rate = match self.plan.floating() {
             None => self.plan.rate(),
             Some(f) => f.rate_in_force(self.plan.disbursement(), date(start)?)?,
         };

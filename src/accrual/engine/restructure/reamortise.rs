@@ -31,24 +31,24 @@ impl Book<'_> {
     /// come after `d`.
     pub(super) fn new_terms(&self, r: &Restructure, d: i32) -> Result<PlanTerms> {
         let o = &self.plan;
-        let anchor = o.get_first_due()?;
+        let anchor = o.first_due()?;
         let mut future = 0u32;
         let mut next_due = None;
         for k in 0..o.installments() {
-            let due = day(o.get_frequency().due_date(anchor, k)?);
+            let due = day(o.frequency().due_date(anchor, k)?);
             if due > d {
                 future += 1;
                 next_due = next_due.or(Some(due));
             }
         }
-        let terms = match r.get_plan() {
+        let terms = match r.plan() {
             NewPlan::Schedule(terms) => PlanTerms {
-                rate: terms.get_rate(),
-                count: terms.get_installments(),
-                method: terms.get_method(),
-                frequency: terms.get_frequency(),
-                basis: terms.get_basis(),
-                first_due: terms.get_first_due().map(day),
+                rate: terms.rate(),
+                count: terms.installments(),
+                method: terms.method(),
+                frequency: terms.frequency(),
+                basis: terms.basis(),
+                first_due: terms.first_due().map(day),
                 next_due,
                 holiday: None,
             },
@@ -60,7 +60,7 @@ impl Book<'_> {
                 let (moved, holiday) = match plan {
                     NewPlan::Deferral { shift, interest } => {
                         let moved = match shift {
-                            Shift::Periods(k) => day(o.get_frequency().due_date(date(base)?, k)?),
+                            Shift::Periods(k) => day(o.frequency().due_date(date(base)?, k)?),
                             Shift::Days(n) => base.saturating_add(days_i32("deferral days", n)?),
                         };
                         (moved, Some((shift, interest)))
@@ -70,9 +70,9 @@ impl Book<'_> {
                 PlanTerms {
                     rate: o.rate(),
                     count: future,
-                    method: o.get_method(),
-                    frequency: o.get_frequency(),
-                    basis: o.get_basis(),
+                    method: o.method(),
+                    frequency: o.frequency(),
+                    basis: o.basis(),
                     first_due: Some(moved),
                     next_due,
                     holiday,
