@@ -114,9 +114,10 @@ pub enum AllocationSource {
 /// installment.
 ///
 /// ```
-/// use overdue::{AllocationPart, Component, Money};
-/// let p = AllocationPart { installment: 1, component: Component::Interest, amount: Money::ZERO };
-/// assert_eq!(p.installment, 1);
+/// use overdue::{AllocationPart, Component};
+/// let json = r#"{"installment": 1, "component": "interest", "amount": "12.00"}"#;
+/// let p: AllocationPart = serde_json::from_str(json).unwrap();
+/// assert_eq!((p.installment, p.component), (1, Component::Interest));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -188,10 +189,11 @@ pub enum RebateReason {
 /// Paid interest or fees credited back to the borrower's credit balance.
 ///
 /// ```
-/// # use overdue::NaiveDate; use overdue::*;
-/// let r = Rebate { date: NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), installment: 2,
-///                  component: Component::Interest, amount: Money::ZERO, reason: RebateReason::Unearned };
-/// assert_eq!(r.installment, 2);
+/// use overdue::{Rebate, RebateReason};
+/// let json = r#"{"date": "2026-03-01", "installment": 2, "component": "interest",
+///                "amount": "15.00", "reason": "unearned"}"#;
+/// let r: Rebate = serde_json::from_str(json).unwrap();
+/// assert_eq!((r.installment, r.reason), (2, RebateReason::Unearned));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -213,9 +215,9 @@ pub struct Rebate {
 /// A payment that may be a double debit (避免重复扣款).
 ///
 /// ```
-/// # use overdue::NaiveDate; use overdue::*;
-/// let day = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
-/// let p = PossibleDuplicate { id: "b".into(), date: day, earlier_id: "a".into(), earlier_date: day, amount: Money::ZERO };
+/// use overdue::PossibleDuplicate;
+/// let json = r#"{"id": "b", "date": "2026-03-01", "earlier_id": "a", "earlier_date": "2026-03-01", "amount": "100.00"}"#;
+/// let p: PossibleDuplicate = serde_json::from_str(json).unwrap();
 /// assert_eq!(p.earlier_id, "a");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

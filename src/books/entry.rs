@@ -55,9 +55,10 @@ pub enum EntryKind {
 /// One account's side of an entry.
 ///
 /// ```
-/// use overdue::{Account, Money, Posting};
-/// let p = Posting { account: Account::Cash, name: "Cash".into(), debit: Money::ZERO, credit: Money::ZERO };
-/// assert_eq!(p.name, "Cash");
+/// use overdue::{Account, Posting};
+/// let json = r#"{"account": "cash", "name": "Cash", "debit": "100.00", "credit": "0.00"}"#;
+/// let p: Posting = serde_json::from_str(json).unwrap();
+/// assert_eq!((p.account, p.name.as_str()), (Account::Cash, "Cash"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

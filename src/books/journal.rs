@@ -41,8 +41,9 @@ pub struct Journal {
 /// One account of a trial balance.
 ///
 /// ```
-/// use overdue::{Money, TrialBalanceLine};
-/// let line = TrialBalanceLine { name: "Cash".into(), debit: Money::ZERO, credit: Money::ZERO, memorandum: false };
+/// use overdue::TrialBalanceLine;
+/// let json = r#"{"name": "Cash", "debit": "0.00", "credit": "0.00", "memorandum": false}"#;
+/// let line: TrialBalanceLine = serde_json::from_str(json).unwrap();
 /// assert!(!line.memorandum);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -63,12 +63,10 @@ pub enum Order {
 /// A calendar month whose payments are above the budget.
 ///
 /// ```
-/// use overdue::NaiveDate;
-/// use overdue::{Money, MonthOverBudget};
-/// use overdue::dec;
-/// let m = MonthOverBudget { month: NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(), paid: Money::new(dec!(9921.50))?, over_by: Money::new(dec!(8121.50))? };
+/// use overdue::MonthOverBudget;
+/// let json = r#"{"month": "2026-05-01", "paid": "9921.50", "over_by": "8121.50"}"#;
+/// let m: MonthOverBudget = serde_json::from_str(json).unwrap();
 /// assert_eq!(m.over_by.to_string(), "8121.50");
-/// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -97,7 +97,7 @@ pub fn china_apr(amounts: &[Decimal], frequency: Frequency) -> Result<ChinaApr> 
 /// use overdue::dec;
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// // CCD worked example: 1,000 lent on 1994-01-01, 1,200 repaid on 1995-07-01
-/// let x = eu_aprc(&[CashFlow::new(d(1994, 1, 1), dec!(1000)), CashFlow::new(d(1995, 7, 1), dec!(-1200))])?;
+/// let x = eu_aprc(&[CashFlow::new(d(1994, 1, 1), dec!(1000)), CashFlow::new(d(1995, 7, 1), dec!(-1200))])?.value();
 /// let shown = Rounding::new(2, RoundingMode::HalfAwayFromZero)?.round(x * Decimal::ONE_HUNDRED);
 /// assert_eq!(shown, dec!(12.96));
 /// # Ok::<(), overdue::Error>(())
@@ -128,7 +128,7 @@ pub fn eu_aprc(flows: &[CashFlow]) -> Result<Yield> {
 /// for k in 1..=24 {
 ///     flows.push(CashFlow::new(Frequency::Monthly.due_date(advance, k)?, dec!(-230)));
 /// }
-/// assert_eq!((reg_z_apr(&flows, Frequency::Monthly)? * dec!(100)).round_dp(2), dec!(9.69));
+/// assert_eq!((reg_z_apr(&flows, Frequency::Monthly)?.value() * dec!(100)).round_dp(2), dec!(9.69));
 /// # Ok::<(), overdue::Error>(())
 /// ```
 pub fn reg_z_apr(flows: &[CashFlow], unit: impl Into<UnitPeriod>) -> Result<Yield> {

@@ -78,8 +78,8 @@ pub fn xirr(flows: &[CashFlow]) -> Result<Yield> {
 /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// let flows = [CashFlow::new(d(2026, 1, 1), dec!(1000)), CashFlow::new(d(2026, 12, 27), dec!(-1100))];
-/// let r = xirr_with_day_count(&flows, DayCount::Act360)?; // 360 days = one year
-/// assert_eq!(r.value().round_dp(10), dec!(0.1));
+/// let r = xirr_with_day_count(&flows, DayCount::Act360)?.value(); // 360 days = one year
+/// assert_eq!(r.round_dp(10), dec!(0.1));
 /// # Ok::<(), overdue::Error>(())
 /// ```
 pub fn xirr_with_day_count(flows: &[CashFlow], day_count: DayCount) -> Result<Yield> {
@@ -95,8 +95,8 @@ pub fn xirr_with_day_count(flows: &[CashFlow], day_count: DayCount) -> Result<Yi
 /// ```
 /// use overdue::irr;
 /// use overdue::dec;
-/// let r = irr(&[dec!(-100), dec!(110)])?;
-/// assert_eq!(r.value().round_dp(10), dec!(0.1));
+/// let r = irr(&[dec!(-100), dec!(110)])?.value();
+/// assert_eq!(r.round_dp(10), dec!(0.1));
 /// # Ok::<(), overdue::Error>(())
 /// ```
 pub fn irr(amounts: &[Decimal]) -> Result<Yield> {
@@ -150,8 +150,8 @@ pub fn npv(amounts: &[Decimal], rate: Yield) -> Result<Decimal> {
 /// ```
 /// use overdue::{effective_annual_rate, Frequency, Rate};
 /// use overdue::dec;
-/// let e = effective_annual_rate(Rate::annual(dec!(0.12))?, Frequency::Monthly)?;
-/// assert_eq!(e.value().round_dp(6), dec!(0.126825));
+/// let e = effective_annual_rate(Rate::annual(dec!(0.12))?, Frequency::Monthly)?.value();
+/// assert_eq!(e.round_dp(6), dec!(0.126825));
 /// # Ok::<(), overdue::Error>(())
 /// ```
 pub fn effective_annual_rate(nominal: Rate, frequency: Frequency) -> Result<Yield> {

@@ -152,7 +152,7 @@ impl PrivateLendingCap {
     /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
     /// let cap = PrivateLendingCap::on(d(2026, 1, 1), &RateTable::china_lpr_one_year())?;
     /// // 3 % a month charged on 10,000 for January: 300, of which 12 % × 31/365 × 10,000 = 101.92 is allowed
-    /// let charge = Charge { from: d(2026, 1, 1), to: d(2026, 2, 1), base: Money::new(dec!(10000))?, amount: Money::new(dec!(300))? };
+    /// let charge = Charge::new(d(2026, 1, 1), d(2026, 2, 1), Money::new(dec!(10000))?, Money::new(dec!(300))?);
     /// let split = cap.split_charges(&[charge], DayCount::Act365Fixed, Rounding::default())?;
     /// assert_eq!(split[0].allowed.to_string(), "101.92");
     /// assert_eq!(split[0].excess.to_string(), "198.08");
@@ -222,7 +222,7 @@ pub struct CapCheck {
 /// ```
 /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
 /// let d = |m| NaiveDate::from_ymd_opt(2026, m, 1).unwrap();
-/// let c = Charge { from: d(1), to: d(2), base: Money::new(dec!(1000))?, amount: Money::new(dec!(30))? };
+/// let c = Charge::new(d(1), d(2), Money::new(dec!(1000))?, Money::new(dec!(30))?);
 /// assert_eq!(c.amount.to_string(), "30");
 /// # Ok::<(), overdue::Error>(())
 /// ```
@@ -241,13 +241,28 @@ pub struct Charge {
     pub amount: Money,
 }
 
+impl Charge {
+    /// A charge of `amount` for the period from `from` to `to` on `base`.
+    ///
+    /// ```
+    /// use overdue::{dec, Charge, Money, NaiveDate};
+    /// let d = |m| NaiveDate::from_ymd_opt(2026, m, 1).unwrap();
+    /// let c = Charge::new(d(1), d(2), Money::new(dec!(1000))?, Money::new(dec!(30))?);
+    /// assert_eq!(c.amount.to_string(), "30");
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn new(from: NaiveDate, to: NaiveDate, base: Money, amount: Money) -> Charge {
+        Charge { from, to, base, amount }
+    }
+}
+
 /// A charge split into the part within the cap and the part above it.
 ///
 /// ```
 /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
 /// let d = |m| NaiveDate::from_ymd_opt(2026, m, 1).unwrap();
 /// let cap = PrivateLendingCap::on(d(1), &RateTable::china_lpr_one_year())?;
-/// let c = Charge { from: d(1), to: d(2), base: Money::new(dec!(1000))?, amount: Money::new(dec!(5))? };
+/// let c = Charge::new(d(1), d(2), Money::new(dec!(1000))?, Money::new(dec!(5))?);
 /// let s = cap.split_charges(&[c], DayCount::Act365Fixed, Rounding::default())?;
 /// assert!(s[0].excess.is_zero());
 /// # Ok::<(), overdue::Error>(())
@@ -402,7 +417,7 @@ impl UsLateFeeSafeHarbor {
 /// let ecb = RateTable::new(vec![(d(2026, 1, 1), Rate::annual(dec!(0.0215))?), (d(2026, 7, 1), Rate::annual(dec!(0.02))?)])?;
 /// let rules = EuLatePayment::new(ecb);
 /// // 10,000 due 2026-06-20, paid 2026-07-10: 10 days at 10.15 % and 10 days at 10.00 %
-/// let interest = rules.with_interest(Money::new(dec!(10000))?, d(2026, 6, 20), d(2026, 7, 10), DayCount::Act365Fixed)?;
+/// let interest = rules.interest(Money::new(dec!(10000))?, d(2026, 6, 20), d(2026, 7, 10), DayCount::Act365Fixed)?;
 /// assert_eq!(interest.round_dp(2), dec!(55.21));
 /// assert_eq!(rules.fixed_compensation().to_string(), "40");
 /// # Ok::<(), overdue::Error>(())
@@ -508,7 +523,7 @@ impl EuLatePayment {
     /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
     /// # let t = RateTable::new(vec![(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), Rate::annual(dec!(0.02))?)])?;
     /// let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
-    /// let i = EuLatePayment::new(t).with_interest(Money::new(dec!(3650))?, d(3, 1), d(3, 11), DayCount::Act365Fixed)?;
+    /// let i = EuLatePayment::new(t).interest(Money::new(dec!(3650))?, d(3, 1), d(3, 11), DayCount::Act365Fixed)?;
     /// assert_eq!(i, dec!(10)); // 10 days at 10 %
     /// # Ok::<(), overdue::Error>(())
     /// ```

@@ -11,8 +11,9 @@ use crate::money::Money;
 /// One loan in one month of a plan.
 ///
 /// ```
-/// use overdue::{LoanMonth, Money};
-/// let m = LoanMonth { label: "A".into(), payment: Money::ZERO, days_past_due: 31, bucket: "M2".into(), owed: Money::ZERO };
+/// use overdue::LoanMonth;
+/// let json = r#"{"label": "A", "payment": "0.00", "days_past_due": 31, "bucket": "M2", "owed": "0.00"}"#;
+/// let m: LoanMonth = serde_json::from_str(json).unwrap();
 /// assert_eq!(m.days_past_due, 31);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,10 +37,10 @@ pub struct LoanMonth {
 /// One month of a plan.
 ///
 /// ```
-/// use overdue::NaiveDate;
-/// use overdue::{Money, PlanMonth};
-/// let day = NaiveDate::from_ymd_opt(2026, 10, 10).unwrap();
-/// let m = PlanMonth { payday: day, month_end: day, budget: Money::ZERO, paid: Money::ZERO, left: Money::ZERO, loans: vec![] };
+/// use overdue::PlanMonth;
+/// let json = r#"{"payday": "2026-10-10", "month_end": "2026-11-09", "budget": "2200.00",
+///                "paid": "2200.00", "left": "0.00", "loans": []}"#;
+/// let m: PlanMonth = serde_json::from_str(json).unwrap();
 /// assert!(m.loans.is_empty());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -64,8 +65,9 @@ pub struct PlanMonth {
 /// One loan over a whole plan.
 ///
 /// ```
-/// use overdue::{LoanOutcome, Money};
-/// let o = LoanOutcome { label: "A".into(), paid: Money::ZERO, still_owed: Money::ZERO, worst_days_past_due: 0, settled_on: None };
+/// use overdue::LoanOutcome;
+/// let json = r#"{"label": "A", "paid": "0.00", "still_owed": "0.00", "worst_days_past_due": 0, "settled_on": null}"#;
+/// let o: LoanOutcome = serde_json::from_str(json).unwrap();
 /// assert_eq!(o.settled_on, None);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -92,8 +94,9 @@ pub struct LoanOutcome {
 ///
 /// ```
 /// use overdue::CreditDamage;
-/// let a = CreditDamage { days_90_plus: 0, days_60_plus: 2, days_30_plus: 2, past_due: 5 };
-/// let b = CreditDamage { days_90_plus: 1, days_60_plus: 1, days_30_plus: 1, past_due: 1 };
+/// let (mut a, mut b) = (CreditDamage::default(), CreditDamage::default());
+/// (a.days_60_plus, a.days_30_plus, a.past_due) = (2, 2, 5);
+/// (b.days_90_plus, b.days_60_plus, b.days_30_plus, b.past_due) = (1, 1, 1, 1);
 /// assert!(a < b); // no month at 90+ beats any
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
@@ -136,7 +139,7 @@ impl CreditDamage {
 ///
 /// ```
 /// use overdue::BucketMonths;
-/// let b = BucketMonths { bucket: "M1".into(), loan_months: 4 };
+/// let b: BucketMonths = serde_json::from_str(r#"{"bucket": "M1", "loan_months": 4}"#).unwrap();
 /// assert_eq!(b.loan_months, 4);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -124,10 +124,15 @@ pub enum PbocTransaction {
 /// settlement.
 ///
 /// ```
-/// use overdue::{Money, NaiveDate, PbocSpecialTransaction, PbocTransaction};
-/// let t = PbocSpecialTransaction { kind: PbocTransaction::EarlySettlement,
-///     date: NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(), amount: Money::ZERO };
-/// assert_eq!(t.kind, PbocTransaction::EarlySettlement);
+/// use overdue::{dec, Ledger, Money, NaiveDate, OverduePolicy, Payment, PbocTransaction, Rate, Schedule};
+/// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+/// let plan = Schedule::equal_principal(Money::new(dec!(1200))?, Rate::ZERO, 12, d(2026, 1, 15))?;
+/// let mut ledger = Ledger::new(plan, OverduePolicy::new())?;
+/// ledger.pay(Payment::new("all", d(2026, 3, 1), Money::new(dec!(1200))?)?)?; // settled early
+/// let record = ledger.pboc_record(d(2026, 3, 31))?;
+/// let settled = record.special_transactions.last().map(|t| t.kind);
+/// assert_eq!(settled, Some(PbocTransaction::EarlySettlement));
+/// # Ok::<(), overdue::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -60,7 +60,7 @@ pub enum Waive {
 /// ```
 /// use overdue::{ComponentPlan, Ratio, Treatment, Waive};
 /// use overdue::dec;
-/// let p = ComponentPlan::new(Treatment::Spread).waive(Waive::Share(Ratio::new(dec!(0.5))?));
+/// let p = ComponentPlan::new(Treatment::Spread).with_waive(Waive::Share(Ratio::new(dec!(0.5))?));
 /// assert_eq!(p.treatment(), Treatment::Spread);
 /// # Ok::<(), overdue::Error>(())
 /// ```
@@ -102,7 +102,7 @@ impl ComponentPlan {
     ///
     /// ```
     /// use overdue::{ComponentPlan, Money, Treatment, Waive};
-    /// let p = ComponentPlan::new(Treatment::Capitalise).waive(Waive::Amount(Money::ZERO));
+    /// let p = ComponentPlan::new(Treatment::Capitalise).with_waive(Waive::Amount(Money::ZERO));
     /// assert_eq!(p.waive(), Waive::Amount(Money::ZERO));
     /// ```
     pub fn with_waive(mut self, waive: Waive) -> ComponentPlan {

@@ -35,7 +35,7 @@ use crate::money::Money;
 /// let mut ledger = Ledger::new(plan, OverduePolicy::new())?;
 /// let deal = Restructure::new(d(2026, 3, 20), NewPlan::Schedule(NewTerms::new(Rate::annual(dec!(0.12))?, 6)))
 ///     .with_component(Component::PenaltyInterest, ComponentPlan::new(Treatment::Capitalise)
-///         .waive(Waive::Share(Ratio::new(dec!(0.5))?)));
+///         .with_waive(Waive::Share(Ratio::new(dec!(0.5))?)));
 /// ledger.restructure(deal)?;
 /// let st = ledger.statement(d(2026, 3, 20))?;
 /// let summary = &st.restructures[0];
@@ -105,7 +105,7 @@ impl Restructure {
     /// # use overdue::NaiveDate; use overdue::*;
     /// let r = Restructure::new(NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(), NewPlan::Reamortise)
     ///     .with_component(Component::Fees, ComponentPlan::waive_all());
-    /// assert_eq!(r.with_component(Component::Fees), ComponentPlan::waive_all());
+    /// assert_eq!(r.component(Component::Fees), ComponentPlan::waive_all());
     /// ```
     pub fn with_component(mut self, component: Component, plan: ComponentPlan) -> Restructure {
         *self.slot(component) = plan;
@@ -173,7 +173,7 @@ impl Restructure {
     /// ```
     /// # use overdue::NaiveDate; use overdue::*;
     /// let r = Restructure::new(NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(), NewPlan::Reamortise);
-    /// assert_eq!(r.with_component(Component::Interest).treatment(), Treatment::Capitalise);
+    /// assert_eq!(r.component(Component::Interest).treatment(), Treatment::Capitalise);
     /// ```
     pub fn component(&self, component: Component) -> ComponentPlan {
         let mut copy = self.clone();

@@ -63,8 +63,8 @@ pub enum Recurrence {
 /// use overdue::dec;
 /// let fee = LateFee::of_installment(Ratio::new(dec!(0.05))?)
 ///     .every(Recurrence::EveryDays(30))
-///     .min(Money::new(dec!(10))?)
-///     .max(Money::new(dec!(50))?);
+///     .with_min(Money::new(dec!(10))?)
+///     .with_max(Money::new(dec!(50))?);
 /// assert_eq!(fee.max(), Some(Money::new(dec!(50))?));
 /// # Ok::<(), overdue::Error>(())
 /// ```
@@ -133,7 +133,7 @@ impl LateFee {
     /// ```
     /// use overdue::{LateFee, Money, Ratio};
     /// use overdue::dec;
-    /// let fee = LateFee::of_installment(Ratio::new(dec!(0.01))?).min(Money::new(dec!(5))?);
+    /// let fee = LateFee::of_installment(Ratio::new(dec!(0.01))?).with_min(Money::new(dec!(5))?);
     /// assert_eq!(fee.min(), Some(Money::new(dec!(5))?));
     /// # Ok::<(), overdue::Error>(())
     /// ```
@@ -148,7 +148,7 @@ impl LateFee {
     /// ```
     /// use overdue::{LateFee, Money, Ratio};
     /// use overdue::dec;
-    /// let fee = LateFee::of_installment(Ratio::new(dec!(0.1))?).max(Money::new(dec!(40))?);
+    /// let fee = LateFee::of_installment(Ratio::new(dec!(0.1))?).with_max(Money::new(dec!(40))?);
     /// assert_eq!(fee.max(), Some(Money::new(dec!(40))?));
     /// # Ok::<(), overdue::Error>(())
     /// ```

@@ -51,7 +51,7 @@ use serde::{Deserialize, Serialize};
 ///
 /// # Example: an online lender's policy
 /// ```
-/// use overdue::{Grace, LateFee, Money, OverduePolicy, PenaltyBase, PenaltyRate, Rate};
+/// use overdue::{Accrues, Grace, LateFee, Money, OverduePolicy, PenaltyBase, PenaltyRate, Rate};
 /// use overdue::dec;
 /// let policy = OverduePolicy::new()
 ///     .with_penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005))?))   // 0.05 %/day

@@ -69,7 +69,7 @@ impl PenaltyRate {
 /// [`OverduePolicy::compound_interest`]).
 ///
 /// ```
-/// use overdue::{OverduePolicy, PenaltyBase};
+/// use overdue::{Accrues, OverduePolicy, PenaltyBase};
 /// let p = OverduePolicy::new().with_penalty_base(PenaltyBase::OverdueInstallment).with_compound_interest(Accrues::No);
 /// assert_eq!(p.penalty_base(), PenaltyBase::OverdueInstallment);
 /// ```
