@@ -13,8 +13,9 @@ use std::hint::black_box;
 use chrono::{Months, NaiveDate};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use overdue::{
-    AllocationOrder, DayCount, FloatingRate, Frequency, Grace, InterestModel, LateFee, Ledger, Money, OverduePolicy,
-    Payment, PenaltyBase, PenaltyRate, Rate, RateTable, Ratio, Schedule, ScheduleOptions, Spread, Surplus,
+    accrual::AllocationOrder, accrual::Grace, accrual::LateFee, accrual::PenaltyBase, accrual::PenaltyRate,
+    accrual::Surplus, rate::FloatingRate, rate::RateTable, rate::Spread, schedule::InterestModel, DayCount, Frequency,
+    Ledger, Money, OverduePolicy, Payment, Rate, Ratio, Schedule, ScheduleOptions,
 };
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -82,7 +83,7 @@ fn schedules(c: &mut Criterion) {
         });
         // a portfolio's loans of one product: the divisor computed once, kept by the cache
         let options = ScheduleOptions::new(principal, rate, n, d(2026, 1, 1));
-        let mut cache = overdue::ScheduleCache::new();
+        let mut cache = overdue::schedule::ScheduleCache::new();
         group.bench_function("overdue_cached", |b| {
             b.iter(|| cache.build(black_box(&options)).unwrap())
         });
@@ -184,7 +185,7 @@ fn cost(c: &mut Criterion) {
     let flows = loan_flows(36);
     c.bench_function("cost/apr_reg_z/36", |b| {
         b.iter(|| {
-            overdue::reg_z_apr(black_box(&flows), overdue::Frequency::Monthly)
+            overdue::cost::reg_z_apr(black_box(&flows), overdue::Frequency::Monthly)
                 .unwrap()
                 .value()
         })
@@ -216,7 +217,7 @@ fn bench_ledger_with(principal: Decimal, model: InterestModel) -> Ledger {
         .with_penalty_base(PenaltyBase::OverdueInstallment)
         .with_late_fee(LateFee::of_installment(Ratio::new(dec!(0.05)).unwrap()))
         .with_grace(Grace::waive(3))
-        .with_caps(overdue::Caps::none().with_lifetime(Ratio::new(dec!(0.36)).unwrap()));
+        .with_caps(overdue::accrual::Caps::none().with_lifetime(Ratio::new(dec!(0.36)).unwrap()));
     let mut ledger = Ledger::new(schedule, policy).unwrap();
     ledger
         .pay(Payment::new("p1", d(2026, 1, 20), Money::new(dec!(200)).unwrap()).unwrap())
@@ -308,14 +309,17 @@ fn restructure(c: &mut Criterion) {
     // penalties waived: record the restructure (it replays the history to check it) and take the
     // statement on its date
     let ledger = bench_ledger(dec!(12000));
-    let deal = overdue::Restructure::new(
+    let deal = overdue::restructure::Restructure::new(
         d(2026, 2, 14),
-        overdue::NewPlan::Schedule(overdue::NewTerms::new(Rate::annual(dec!(0.18)).unwrap(), 12)),
+        overdue::restructure::NewPlan::Schedule(overdue::restructure::NewTerms::new(
+            Rate::annual(dec!(0.18)).unwrap(),
+            12,
+        )),
     )
     .with_component(
         overdue::Component::PenaltyInterest,
-        overdue::ComponentPlan::new(overdue::Treatment::Capitalise)
-            .with_waive(overdue::Waive::Share(Ratio::new(dec!(0.5)).unwrap())),
+        overdue::restructure::ComponentPlan::new(overdue::restructure::Treatment::Capitalise)
+            .with_waive(overdue::restructure::Waive::Share(Ratio::new(dec!(0.5)).unwrap())),
     );
     c.bench_function("restructure/reage/12", |b| {
         b.iter(|| {
@@ -347,7 +351,7 @@ fn ten_loans() -> overdue::Plan {
     (0..10).fold(
         overdue::Plan::new(
             d(2026, 10, 1),
-            overdue::MonthlyBudget::Constant(Money::new(dec!(4000)).unwrap()),
+            overdue::plan::MonthlyBudget::Constant(Money::new(dec!(4000)).unwrap()),
             10,
             24,
         ),
@@ -362,7 +366,7 @@ fn ten_loans() -> overdue::Plan {
                 20 + 5 * i,
             )
             .unwrap();
-            plan.debt(overdue::Debt::new(format!("loan {i}"), ledger))
+            plan.debt(overdue::plan::Debt::new(format!("loan {i}"), ledger))
         },
     )
 }
@@ -378,10 +382,10 @@ fn plan(c: &mut Criterion) {
         group.sample_size(10);
         group.bench_function("compare_all", |b| b.iter(|| black_box(&plan).compare().unwrap()));
         group.bench_function("least_cost", |b| {
-            b.iter(|| black_box(&plan).run(overdue::PlanStrategy::LeastCost).unwrap())
+            b.iter(|| black_box(&plan).run(overdue::plan::PlanStrategy::LeastCost).unwrap())
         });
         group.bench_function("as_scheduled", |b| {
-            b.iter(|| black_box(&plan).run(overdue::PlanStrategy::AsScheduled).unwrap())
+            b.iter(|| black_box(&plan).run(overdue::plan::PlanStrategy::AsScheduled).unwrap())
         });
         group.finish();
     }
@@ -490,7 +494,7 @@ fn books(c: &mut Criterion) {
     group.bench_function("12", |b| {
         b.iter(|| {
             black_box(&ledger)
-                .journal(&overdue::BookingPolicy::new(), black_box(d(2027, 1, 15)))
+                .journal(&overdue::books::BookingPolicy::new(), black_box(d(2027, 1, 15)))
                 .unwrap()
         })
     });
@@ -537,7 +541,7 @@ fn books(c: &mut Criterion) {
     // record (with its 24-month profile) and risk class on the month's last day, beside that
     // bench's own work (one statement per loan)
     let portfolio = bench_portfolio();
-    let rules = overdue::ClassificationRules::china_2023();
+    let rules = overdue::report::ClassificationRules::china_2023();
     let mut group = c.benchmark_group("report/portfolio");
     group.sample_size(10);
     group.bench_function("100000", |b| {

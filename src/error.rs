@@ -93,7 +93,7 @@ pub enum Error {
     },
     /// A floating rate's index has no value for a fixing date: the date is
     /// before the table's first entry, or after the date the table is known
-    /// through ([`RateTable::known_through`](crate::RateTable::known_through)).
+    /// through ([`RateTable::known_through`](crate::rate::RateTable::known_through)).
     #[error("the index has no value for the fixing date {date}: {reason}")]
     IndexNotPublished {
         /// The fixing date.

@@ -26,8 +26,8 @@ use crate::error::{Error, Result};
 /// assert_eq!(err.to_string(), "schedule: missing field `schedule` (line 1, column 14)");
 /// ```
 ///
-/// # Errors
-/// [`Error::Json`], as above.
+///# Errors
+///[`Error::Json`], as above.
 pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T> {
     read::<T>(text).map_err(|first| match (&first, kind_first(text)) {
         // the same document with every `kind` first: the same error, with

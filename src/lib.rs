@@ -26,81 +26,82 @@
 //! # Ok::<(), overdue::Error>(())
 //! ```
 //!
-//! ## The types
+//!## The types
 //!
-//! - [`Money`]: a non-negative exact amount; [`Rounding`] says where and how it
-//!   is rounded (minor-unit scale, [`RoundingMode`]).
-//! - [`Rate`]: a rate with its [`RatePeriod`] (annual, monthly, daily); it
-//!   converts only through a [`Frequency`] or a [`DayCount`].
-//! - [`DayCount`] counts days and year fractions; [`Frequency`] makes due
-//!   dates from an anchor.
-//! - [`Schedule`] is built from [`ScheduleOptions`] (a [`Method`], an
-//!   [`InterestBasis`], a [`Rounding`]) and holds [`Installment`]s. Its
-//!   [`InterestModel`] says whether contract interest is fixed by the
-//!   schedule or accrues daily on the actual balance ([`DailyInstallments`]
-//!   says what the installments do then); a [`FloatingRate`] (an index
-//!   [`RateTable`] + a [`Spread`], [`Reset`], [`Fixing`], [`OnReset`]) makes
-//!   the rate float. The [`guide::interest`] explains both. A batch of
-//!   loans of one product builds its schedules through a [`ScheduleCache`],
-//!   which computes each rate and term's annuity divisor once.
-//! - [`CashFlow`]s (borrower's view: received positive, paid negative) feed the
-//!   cost metrics: [`total_paid`], [`total_cost`], [`xnpv`], [`xirr`], [`irr`],
-//!   [`china_apr`], [`reg_z_apr`] (over a [`UnitPeriod`]), [`eu_aprc`].
-//! - Legal limits: [`RateTable`] (the one-year LPR), [`PrivateLendingCap`],
-//!   [`UsLateFeeSafeHarbor`], [`EuLatePayment`].
-//! - [`Error`] is the one error type; [`Result`] its alias.
+//!- [`Money`]: a non-negative exact amount; [`Rounding`] says where and how it
+//!  is rounded (minor-unit scale, [`RoundingMode`]).
+//!- [`Rate`]: a rate with its [`RatePeriod`] (annual, monthly, daily); it
+//!  converts only through a [`Frequency`] or a [`DayCount`].
+//!- [`DayCount`] counts days and year fractions; [`Frequency`] makes due
+//!  dates from an anchor.
+//!- [`Schedule`] is built from [`ScheduleOptions`] (a [`Method`], an
+//!  [`InterestBasis`](schedule::InterestBasis), a [`Rounding`]) and holds [`Installment`](schedule::Installment)s. Its
+//!  [`InterestModel`](schedule::InterestModel) says whether contract interest is fixed by the
+//!  schedule or accrues daily on the actual balance ([`DailyInstallments`](schedule::DailyInstallments)
+//!  says what the installments do then); a [`FloatingRate`](rate::FloatingRate) (an index
+//!  [`RateTable`](rate::RateTable) + a [`Spread`](rate::Spread), [`Reset`](rate::Reset), [`Fixing`](rate::Fixing), [`OnReset`](rate::OnReset)) makes
+//!  the rate float. The [`guide::interest`] explains both. A batch of
+//!  loans of one product builds its schedules through a [`ScheduleCache`](schedule::ScheduleCache),
+//!  which computes each rate and term's annuity divisor once.
+//!- [`CashFlow`]s (borrower's view: received positive, paid negative) feed the
+//!  cost metrics: [`total_paid`](cost::total_paid), [`total_cost`](cost::total_cost), [`xnpv`](cost::xnpv), [`xirr`], [`irr`](cost::irr),
+//!  [`china_apr`](cost::china_apr), [`reg_z_apr`](cost::reg_z_apr) (over a [`UnitPeriod`](cost::UnitPeriod)), [`eu_aprc`](cost::eu_aprc).
+//!- Legal limits: [`RateTable`](rate::RateTable) (the one-year LPR), [`PrivateLendingCap`](limits::PrivateLendingCap),
+//!  [`UsLateFeeSafeHarbor`](limits::UsLateFeeSafeHarbor), [`EuLatePayment`](limits::EuLatePayment).
+//!- [`Error`] is the one error type; [`Result`] its alias.
 //!
-//! - A [`Ledger`] holds a schedule, an [`OverduePolicy`] (penalty rate and
-//!   base, [`LateFee`], [`Grace`], [`Caps`], charge-off, [`Buckets`], an
-//!   [`AllocationOrder`] with its [`Surplus`] prepayment rule, [`Pyramiding`],
-//!   what charge-off stops ([`Accrual`]), [`EarlySettlement`]) and [`Event`]s
-//!   ([`Payment`], [`Reversal`], [`Refund`], [`Waiver`], and the
-//!   [`Interruption`]s of the limitation period);
-//!   [`Ledger::statement`] replays them into a [`Statement`]:
-//!   [`InstallmentStatement`]s with [`Components`] charged, paid, waived,
-//!   outstanding and upcoming, days past due, bucket, [`LoanStatus`], payoff,
-//!   every [`PaymentAllocation`], [`Rebate`]s and [`PossibleDuplicate`]s;
-//!   [`Ledger::autodebit`] says what an autodebit should collect, and
-//!   [`Ledger::limitation`] until when a claim can be brought
-//!   ([`LimitationRules`], [`Limitation`]), [`Ledger::pboc_record`] the
-//!   credit report's repayment record ([`PbocRecord`]) and
-//!   [`Ledger::risk_class`] its risk class ([`AssetClass`],
-//!   [`ClassificationRules`]), [`Ledger::metro2`] its US Metro 2 fields
-//!   ([`Metro2Record`]; see [`guide::reporting`]), and [`Ledger::journal`]
-//!   its double-entry books under a [`BookingPolicy`] ([`Journal`],
-//!   [`TrialBalance`]; see [`guide::accounting`]). The
-//!   [`guide::accrual`] explains every field.
-//! - A [`Restructure`] (a [`NewPlan`]: new [`NewTerms`], re-amortisation or a
-//!   deferral by a [`Shift`]; a [`ComponentPlan`] per component; a down
-//!   payment and a [`PlanFee`]) is recorded on the ledger; the statement then
-//!   follows the new plan and lists a [`RestructureSummary`];
-//!   [`Ledger::plan_effect`] says what it changes. See [`guide::restructuring`].
-//! - A [`Comparison`] puts the ways out ([`WayOut`]: pay now, stay, a
-//!   restructure, a [`Refinance`], a [`DebtService`]) side by side for one
-//!   borrower ([`Budget`], a discount rate) and ranks them ([`RankBy`]) into a
-//!   [`ComparisonResult`] of [`OptionResult`]s with [`Warning`]s and a
-//!   [`CreditImpact`]. See [`guide::compare`] and [`guide::json`].
-//! - A [`Plan`] spreads one [`MonthlyBudget`] over several [`Debt`]s
-//!   (several lenders, one pay cheque), booking each month's payments
-//!   through each loan's own ledger under a [`PlanStrategy`], into a
-//!   [`PlanResult`] ([`PlanMonth`], [`LoanMonth`], [`LoanOutcome`],
-//!   [`CreditDamage`], [`BucketMonths`]); [`Plan::compare`] puts every
-//!   strategy side by side ([`PlanComparison`]) and a [`Consolidation`]
-//!   weighs one new loan that pays some of them off
-//!   ([`ConsolidationResult`]). See [`guide::plan`].
-//! - [`Ratio`] is a proportion that is not a rate (a 5 % fee, a 50 % uplift).
-//! - Whatever the input, every call returns `Ok` or a named [`Error`], never
-//!   a panic, a hang or a silently rounded amount, and a ledger's JSON always
-//!   reloads: see [`guide::reliability`].
+//!- A [`Ledger`] holds a schedule, an [`OverduePolicy`] (penalty rate and
+//!  base, [`LateFee`](accrual::LateFee), [`Grace`](accrual::Grace), [`Caps`](accrual::Caps), charge-off, [`Buckets`](accrual::Buckets), an
+//!  [`AllocationOrder`](accrual::AllocationOrder) with its [`Surplus`](accrual::Surplus) prepayment rule, [`Pyramiding`](accrual::Pyramiding),
+//!  what charge-off stops ([`Accrual`](accrual::Accrual)), [`EarlySettlement`](accrual::EarlySettlement)) and [`Event`](accrual::Event)s
+//!  ([`Payment`], [`Reversal`](accrual::Reversal), [`Refund`](accrual::Refund), [`Waiver`](accrual::Waiver), and the
+//!  [`Interruption`](accrual::Interruption)s of the limitation period);
+//!  [`Ledger::statement`] replays them into a [`Statement`]:
+//!  [`InstallmentStatement`](accrual::InstallmentStatement)s with [`Components`] charged, paid, waived,
+//!  outstanding and upcoming, days past due, bucket, [`LoanStatus`](accrual::LoanStatus), payoff,
+//!  every [`PaymentAllocation`](accrual::PaymentAllocation), [`Rebate`](accrual::Rebate)s and [`PossibleDuplicate`](accrual::PossibleDuplicate)s;
+//!  [`Ledger::autodebit`] says what an autodebit should collect, and
+//!  [`Ledger::limitation`] until when a claim can be brought
+//!  ([`LimitationRules`](accrual::LimitationRules), [`Limitation`](accrual::Limitation)), [`Ledger::pboc_record`] the
+//!  credit report's repayment record ([`PbocRecord`](report::PbocRecord)) and
+//!  [`Ledger::risk_class`] its risk class ([`AssetClass`](report::AssetClass),
+//!  [`ClassificationRules`](report::ClassificationRules)), [`Ledger::metro2`] its US Metro 2 fields
+//!  ([`Metro2Record`](report::Metro2Record); see [`guide::reporting`]), and [`Ledger::journal`]
+//!  its double-entry books under a [`BookingPolicy`](books::BookingPolicy) ([`Journal`](books::Journal),
+//!  [`TrialBalance`](books::TrialBalance); see [`guide::accounting`]). The
+//!  [`guide::accrual`] explains every field.
+//!- A [`Restructure`](restructure::Restructure) (a [`NewPlan`](restructure::NewPlan): new [`NewTerms`](restructure::NewTerms), re-amortisation or a
+//!  deferral by a [`Shift`](restructure::Shift); a [`ComponentPlan`](restructure::ComponentPlan) per component; a down
+//!  payment and a [`PlanFee`](restructure::PlanFee)) is recorded on the ledger; the statement then
+//!  follows the new plan and lists a [`RestructureSummary`](restructure::RestructureSummary);
+//!  [`Ledger::plan_effect`] says what it changes. See [`guide::restructuring`].
+//!- A [`Comparison`] puts the ways out ([`WayOut`]: pay now, stay, a
+//!  restructure, a [`Refinance`](compare::Refinance), a [`DebtService`](compare::DebtService)) side by side for one
+//!  borrower ([`Budget`], a discount rate) and ranks them ([`RankBy`](compare::RankBy)) into a
+//!  [`ComparisonResult`](compare::ComparisonResult) of [`OptionResult`](compare::OptionResult)s with [`Warning`](limits::Warning)s and a
+//!  [`CreditImpact`](compare::CreditImpact). See [`guide::compare`] and [`guide::json`].
+//!- A [`Plan`] spreads one [`MonthlyBudget`](plan::MonthlyBudget) over several [`Debt`](plan::Debt)s
+//!  (several lenders, one pay cheque), booking each month's payments
+//!  through each loan's own ledger under a [`PlanStrategy`](plan::PlanStrategy), into a
+//!  [`PlanResult`](plan::PlanResult) ([`PlanMonth`](plan::PlanMonth), [`LoanMonth`](plan::LoanMonth), [`LoanOutcome`](plan::LoanOutcome),
+//!  [`CreditDamage`](plan::CreditDamage), [`BucketMonths`](plan::BucketMonths)); [`Plan::compare`] puts every
+//!  strategy side by side ([`PlanComparison`](plan::PlanComparison)) and a [`Consolidation`](plan::Consolidation)
+//!  weighs one new loan that pays some of them off
+//!  ([`ConsolidationResult`](plan::ConsolidationResult)). See [`guide::plan`].
+//!- [`Ratio`] is a proportion that is not a rate (a 5 % fee, a 50 % uplift).
+//!- Whatever the input, every call returns `Ok` or a named [`Error`], never
+//!  a panic, a hang or a silently rounded amount, and a ledger's JSON always
+//!  reloads: see [`guide::reliability`].
 //!
-//! ## Cookbook
+//!## Cookbook
 //!
-//! ### What does this borrower owe today?
-//! A 12,000 loan at 18 % over 12 months; the borrower paid the first three
-//! installments and missed the fourth and fifth. The online lender charges
-//! 0.05 %/day on the overdue installment and a 30.00 fee after a 3-day grace.
+//!### What does this borrower owe today?
+//!A 12,000 loan at 18 % over 12 months; the borrower paid the first three
+//!installments and missed the fourth and fifth. The online lender charges
+//!0.05 %/day on the overdue installment and a 30.00 fee after a 3-day grace.
 //! ```
 //! use overdue::*;
+//! use overdue::accrual::{Grace, LateFee, PenaltyBase, PenaltyRate};
 //! let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 //! let plan = Schedule::equal_installment(Money::new(dec!(12000))?, Rate::annual(dec!(0.18))?, 12, d(2026, 1, 15))?;
 //! let policy = OverduePolicy::new()
@@ -122,11 +123,12 @@
 //! # Ok::<(), overdue::Error>(())
 //! ```
 //!
-//! ### Apply a partial payment
-//! Payments go through the policy's [`AllocationOrder`]; each statement lists
-//! how every payment was applied.
+//!### Apply a partial payment
+//!Payments go through the policy's [`AllocationOrder`](accrual::AllocationOrder); each statement lists
+//!how every payment was applied.
 //! ```
 //! use overdue::*;
+//! use overdue::accrual::AllocationOrder;
 //! let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 //! let plan = Schedule::equal_installment(Money::new(dec!(10000))?, Rate::annual(dec!(0.12))?, 12, d(2026, 1, 1))?;
 //! let mut ledger = Ledger::new(plan, OverduePolicy::new().with_allocation(AllocationOrder::civil_code_561()))?;
@@ -137,12 +139,13 @@
 //! # Ok::<(), overdue::Error>(())
 //! ```
 //!
-//! ### Pay extra, and never pay for days that have not passed
-//! Money beyond what is due reduces principal and shortens the term by default
-//! ([`Surplus`]); whatever the choice, interest paid ahead is earned only as
-//! the days pass, and the payoff counts off what is not.
+//!### Pay extra, and never pay for days that have not passed
+//!Money beyond what is due reduces principal and shortens the term by default
+//!([`Surplus`](accrual::Surplus)); whatever the choice, interest paid ahead is earned only as
+//!the days pass, and the payoff counts off what is not.
 //! ```
 //! use overdue::*;
+//! use overdue::accrual::{AllocationOrder, Surplus};
 //! let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 //! let plan = Schedule::equal_installment(Money::new(dec!(12000))?, Rate::annual(dec!(0.18))?, 12, d(2026, 1, 15))?;
 //! let ahead = OverduePolicy::new().with_allocation(AllocationOrder::servicer_default().with_surplus(Surplus::NextInstallments));
@@ -154,7 +157,7 @@
 //! # Ok::<(), overdue::Error>(())
 //! ```
 //!
-//! ### Build a 12-month installment plan with equal principal
+//!### Build a 12-month installment plan with equal principal
 //! ```
 //! use overdue::*;
 //! let plan = Schedule::equal_principal(Money::new(dec!(120000))?, Rate::annual(dec!(0.06))?, 12,
@@ -164,7 +167,7 @@
 //! # Ok::<(), overdue::Error>(())
 //! ```
 //!
-//! ### A flat-fee plan (分期手续费) and its real cost
+//!### A flat-fee plan (分期手续费) and its real cost
 //! ```
 //! use overdue::*;
 //! // "only 0.6 % a month": 12 × (1,000 + 72)
@@ -177,9 +180,10 @@
 //! # Ok::<(), overdue::Error>(())
 //! ```
 //!
-//! ### Odd first period: interest by actual days
+//!### Odd first period: interest by actual days
 //! ```
 //! use overdue::*;
+//! use overdue::schedule::InterestBasis;
 //! let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
 //! let options = ScheduleOptions::new(Money::new(dec!(36500))?, Rate::annual(dec!(0.10))?, 6, d(1, 20))
 //!     .with_first_due(d(3, 1))                                   // 40 days
@@ -188,7 +192,7 @@
 //! # Ok::<(), overdue::Error>(())
 //! ```
 //!
-//! ### Penalty interest for 30 days at the contract rate + 50 %
+//!### Penalty interest for 30 days at the contract rate + 50 %
 //! ```
 //! use overdue::*;
 //! let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
@@ -198,9 +202,10 @@
 //! # Ok::<(), overdue::Error>(())
 //! ```
 //!
-//! ### Compute the APR of a loan with fees
+//!### Compute the APR of a loan with fees
 //! ```
 //! use overdue::*;
+//! use overdue::cost::china_apr;
 //! // 12,000 at 15 %/year over 12 months, with a 2 % fee taken from the disbursement
 //! let plan = Schedule::equal_installment(Money::new(dec!(12000))?, Rate::annual(dec!(0.15))?, 12,
 //!     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
@@ -211,9 +216,11 @@
 //! # Ok::<(), overdue::Error>(())
 //! ```
 //!
-//! ### Is this private loan's rate enforceable in China?
+//!### Is this private loan's rate enforceable in China?
 //! ```
 //! use overdue::*;
+//! use overdue::limits::PrivateLendingCap;
+//! use overdue::rate::RateTable;
 //! let formed = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
 //! let cap = PrivateLendingCap::on(formed, &RateTable::china_lpr_one_year())?; // 4 × 3.00 % = 12 %
 //! let check = cap.check_rate(Rate::monthly(dec!(0.03))?, DayCount::Act365Fixed)?;
@@ -221,15 +228,19 @@
 //! # Ok::<(), overdue::Error>(())
 //! ```
 //!
-//! ### Should I refinance?
-//! Put every way out side by side: [`Comparison`] works out each path's cash
-//! flows, total, NPV at the borrower's own discount rate, APR, peak monthly
-//! payment against their budget, credit impact, legal-cap warnings and the
-//! day from which staying overdue costs more, and ranks first what the
-//! borrower can afford. `cargo run --example borrower`
-//! prints the full report for a worked scenario; see [`guide::compare`].
+//!### Should I refinance?
+//!Put every way out side by side: [`Comparison`] works out each path's cash
+//!flows, total, NPV at the borrower's own discount rate, APR, peak monthly
+//!payment against their budget, credit impact, legal-cap warnings and the
+//!day from which staying overdue costs more, and ranks first what the
+//!borrower can afford. `cargo run --example borrower`
+//!prints the full report for a worked scenario; see [`guide::compare`].
 //! ```
 //! use overdue::*;
+//! use overdue::accrual::{PenaltyBase, PenaltyRate};
+//! use overdue::compare::{FeePayment, Refinance};
+//! use overdue::limits::LenderKind;
+//! use overdue::restructure::PlanFee;
 //! let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 //! let plan = Schedule::equal_installment(Money::new(dec!(12000))?, Rate::annual(dec!(0.18))?, 12, d(2026, 1, 15))?;
 //! let policy = OverduePolicy::new()
@@ -256,13 +267,15 @@
 //! # Ok::<(), overdue::Error>(())
 //! ```
 //!
-//! ### I owe several lenders
-//! Three platforms, one pay cheque: spread the budget so that it costs
-//! least, or so that the credit record suffers least, and see every plan
-//! side by side. `cargo run --example several_loans` walks through one; see
-//! [`guide::plan`].
+//!### I owe several lenders
+//!Three platforms, one pay cheque: spread the budget so that it costs
+//!least, or so that the credit record suffers least, and see every plan
+//!side by side. `cargo run --example several_loans` walks through one; see
+//![`guide::plan`].
 //! ```
 //! use overdue::*;
+//! use overdue::accrual::PenaltyRate;
+//! use overdue::plan::{Debt, MonthlyBudget, PlanStrategy};
 //! let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 //! let daily = |r| OverduePolicy::new().with_penalty_rate(PenaltyRate::Fixed(Rate::daily(r).unwrap()));
 //! let a = Ledger::new(Schedule::equal_installment(Money::new(dec!(6000))?, Rate::annual(dec!(0.18))?, 6, d(2026, 6, 5))?, daily(dec!(0.0005)))?;
@@ -279,61 +292,61 @@
 //! # Ok::<(), overdue::Error>(())
 //! ```
 //!
-//! ## Rounding and precision
+//!## Rounding and precision
 //!
-//! Amounts are exact; they are rounded only where a real ledger posts them
-//! (each row's interest, the level payment, each fee), with the schedule's
-//! [`Rounding`]. Schedules compute in integer minor units with the rate kept
-//! as an exact ratio, dividing last, and the last installment absorbs the
-//! residual so that parts always sum to their whole. The
-//! [`guide::conventions`] has every convention and edge case.
+//!Amounts are exact; they are rounded only where a real ledger posts them
+//!(each row's interest, the level payment, each fee), with the schedule's
+//![`Rounding`]. Schedules compute in integer minor units with the rate kept
+//!as an exact ratio, dividing last, and the last installment absorbs the
+//!residual so that parts always sum to their whole. The
+//![`guide::conventions`] has every convention and edge case.
 //!
-//! ## Guides
+//!## Guides
 //!
-//! Each guide is a page of these docs, with examples that run as tests:
+//!Each guide is a page of these docs, with examples that run as tests:
 //!
-//! - [`guide::conventions`]: rounding, day counts, due dates, edge cases.
-//! - [`guide::glossary`]: English and Chinese terms (逾期, 罚息, 展期, …).
-//! - [`guide::accrual`]: the ledger, statements and every field of the overdue policy.
-//! - [`guide::reporting`]: what a lender reports and classifies: the PBOC repayment record, Metro 2, the risk classes.
-//! - [`guide::accounting`]: what a lender books: journal entries, non-accrual, charge-off, the trial balance.
-//! - [`guide::interest`]: interest on the actual balance, and floating rates.
-//! - [`guide::restructuring`]: deferral and restructuring, with worked cases.
-//! - [`guide::cost`]: cash flows, IRR/XIRR, APR by method, legal limits.
-//! - [`guide::compare`]: comparing the ways out: every metric and warning.
-//! - [`guide::plan`]: one budget over several loans.
-//! - [`guide::json`]: every job as JSON, the schemas, and the `overdue` command.
-//! - [`guide::reliability`]: what the crate guarantees against any input.
-//! - [`guide::performance`]: benchmark figures and how to reproduce them.
-//! - [`changelog`]: every user-visible change.
+//!- [`guide::conventions`]: rounding, day counts, due dates, edge cases.
+//!- [`guide::glossary`]: English and Chinese terms (逾期, 罚息, 展期, …).
+//!- [`guide::accrual`]: the ledger, statements and every field of the overdue policy.
+//!- [`guide::reporting`]: what a lender reports and classifies: the PBOC repayment record, Metro 2, the risk classes.
+//!- [`guide::accounting`]: what a lender books: journal entries, non-accrual, charge-off, the trial balance.
+//!- [`guide::interest`]: interest on the actual balance, and floating rates.
+//!- [`guide::restructuring`]: deferral and restructuring, with worked cases.
+//!- [`guide::cost`]: cash flows, IRR/XIRR, APR by method, legal limits.
+//!- [`guide::compare`]: comparing the ways out: every metric and warning.
+//!- [`guide::plan`]: one budget over several loans.
+//!- [`guide::json`]: every job as JSON, the schemas, and the `overdue` command.
+//!- [`guide::reliability`]: what the crate guarantees against any input.
+//!- [`guide::performance`]: benchmark figures and how to reproduce them.
+//!- [`changelog`]: every user-visible change.
 //!
-//! ## Features
+//!## Features
 //!
-//! - `json`: [`from_json`], the strict reader the `overdue` command and the
-//!   Python package use: it names the path of a wrong field
-//!   (`ledger.events[0].amount`). Adds `serde_json`.
-//! - `schema`: [`json_schemas`], the JSON Schemas of every job's request and
-//!   result, and `schemars::JsonSchema` for every serde type. Adds
-//!   `schemars` (and `json`).
+//!- `json`: [`from_json`], the strict reader the `overdue` command and the
+//!  Python package use: it names the path of a wrong field
+//!  (`ledger.events[0].amount`). Adds `serde_json`.
+//!- `schema`: [`json_schemas`](jobs::json_schemas), the JSON Schemas of every job's request and
+//!  result, and `schemars::JsonSchema` for every serde type. Adds
+//!  `schemars` (and `json`).
 //!
-//! Without them the crate depends on `rust_decimal`, `chrono`, `serde` and
-//! `thiserror` only. Every input and output type is `serde`
-//! `Serialize + Deserialize` either way, with decimals as strings;
-//! [`Decimal`], [`NaiveDate`] and [`dec!`] are re-exported, so `overdue`
-//! alone in `Cargo.toml` runs every example here.
+//!Without them the crate depends on `rust_decimal`, `chrono`, `serde` and
+//!`thiserror` only. Every input and output type is `serde`
+//!`Serialize + Deserialize` either way, with decimals as strings;
+//![`Decimal`], [`NaiveDate`] and [`dec!`] are re-exported, so `overdue`
+//!alone in `Cargo.toml` runs every example here.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
 #![doc(test(attr(deny(warnings))))]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
-mod accrual;
-mod books;
+pub mod accrual;
+pub mod books;
 mod calendar;
-mod compare;
+pub mod compare;
 mod component;
 mod components;
-mod cost;
+pub mod cost;
 mod dec;
 mod error;
 mod fraction;
@@ -341,17 +354,17 @@ pub mod guide;
 pub mod jobs;
 #[cfg(feature = "json")]
 mod json;
-mod limits;
+pub mod limits;
 mod money;
 #[cfg(feature = "test-oracles")]
 #[doc(hidden)]
 pub mod oracles;
-mod plan;
-mod rate;
+pub mod plan;
+pub mod rate;
 mod ratio;
-mod report;
-mod restructure;
-mod schedule;
+pub mod report;
+pub mod restructure;
+pub mod schedule;
 #[cfg(feature = "schema")]
 mod schema;
 mod serde_str;
@@ -364,61 +377,21 @@ pub mod __private {
     pub use crate::dec::parse_decimal_literal;
 }
 
-pub use crate::accrual::{Accrual, PlanEffect, PossibleDuplicate, Pyramiding, Rebate, RebateReason, Refund, Reversal};
-pub use crate::accrual::{
-    Accrues, AllocationOrder, AllocationPart, AllocationSource, Bucket, Buckets, Caps, Direction, EarlySettlement,
-    Event, FeeAmount, Grace, GraceMeaning, InstallmentLimit, InstallmentState, InstallmentStatement, LateFee, Ledger,
-    LoanStatus, OverduePolicy, Payment, PaymentAllocation, PenaltyBase, PenaltyRate, Recurrence, Statement, Surplus,
-    Tier, Waiver, MAX_POLICY_DAYS,
-};
-pub use crate::accrual::{Interruption, InterruptionCause, Limitation, LimitationRestart, LimitationRules, Restarter};
-pub use crate::books::{
-    Account, Basis, BookingPolicy, ChartOfAccounts, EntryKind, InterestRecognition, Journal, JournalEntry, NonAccrual,
-    Posting, TrialBalance, TrialBalanceLine,
-};
+pub use crate::accrual::{Ledger, OverduePolicy, Payment, Statement};
 pub use crate::calendar::{DayCount, Frequency};
-pub use crate::compare::{
-    Budget, Choice, Comparison, ComparisonResult, CreditImpact, DebtService, FeePayment, MonthOverBudget, OptionResult,
-    Order, RankBy, Refinance, ServiceFee, WayOut,
-};
+pub use crate::compare::{Budget, Choice, Comparison, WayOut};
 pub use crate::component::Component;
 pub use crate::components::Components;
-pub use crate::cost::{
-    china_apr, effective_annual_rate, eu_aprc, irr, nominal_annual_rate, npv, reg_z_apr, reg_z_within_tolerance,
-    total_cost, total_paid, xirr, xirr_with_day_count, xnpv, CashFlow, ChinaApr, Transaction, UnitPeriod,
-};
+pub use crate::cost::{xirr, CashFlow};
 pub use crate::error::{Error, Result};
-#[cfg(feature = "schema")]
-#[cfg_attr(docsrs, doc(cfg(feature = "schema")))]
-pub use crate::jobs::{json_schemas, JobSchema};
-pub use crate::jobs::{CostRequest, CostResult, PortfolioLoan, StatementRequest, StatementSummary};
 #[cfg(feature = "json")]
 #[cfg_attr(docsrs, doc(cfg(feature = "json")))]
 pub use crate::json::from_json;
-pub use crate::limits::{
-    CapCheck, Charge, ChargeSplit, EuLatePayment, LateFeeCheck, LateFeeToCheck, LenderKind, LimitsRequest,
-    LimitsResult, PrivateLendingCap, UsLateFeeSafeHarbor, Violation, Warning,
-};
 pub use crate::money::{Money, Rounding, RoundingMode};
-pub use crate::plan::{
-    BucketMonths, Consolidation, ConsolidationResult, CreditDamage, Debt, LoanMonth, LoanOutcome, MonthlyBudget, Plan,
-    PlanComparison, PlanMonth, PlanResult, PlanStrategy, MAX_PLAN_MONTHS,
-};
-pub use crate::rate::{Fixing, FloatingRate, OnReset, Reset, Spread};
-pub use crate::rate::{Rate, RatePeriod, RateTable, Yield};
+pub use crate::plan::Plan;
+pub use crate::rate::{Rate, RatePeriod, Yield};
 pub use crate::ratio::Ratio;
-pub use crate::report::{
-    AccrualStatus, AssetClass, ClassificationRules, Ifrs9Stage, Metro2Record, Metro2Status, MonthEnd, PbocMonth,
-    PbocRecord, PbocSpecialTransaction, PbocTransaction, RetailCredit, RiskClassification, SpecialComment,
-};
-pub use crate::restructure::{
-    ComponentPlan, DeferralInterest, NewPlan, NewTerms, PlanFee, Restructure, RestructureSummary, Shift, Treatment,
-    Waive,
-};
-pub use crate::schedule::{
-    DailyInstallments, Installment, InterestBasis, InterestModel, Method, Schedule, ScheduleCache, ScheduleOptions,
-    MAX_INSTALLMENTS,
-};
+pub use crate::schedule::{Method, Schedule, ScheduleOptions};
 /// A calendar date (from `chrono`): every due date, event and "as of" is one.
 /// Re-exported so that `overdue` alone is enough to use the crate.
 pub use chrono::NaiveDate;

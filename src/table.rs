@@ -377,7 +377,7 @@ impl fmt::Display for ComparisonResult {
 /// owes at the month's end, then the totals and each loan's outcome.
 ///
 /// ```
-/// # use overdue::{dec, Debt, Ledger, Money, MonthlyBudget, NaiveDate, OverduePolicy, Plan, PlanStrategy, Rate, Schedule};
+/// # use overdue::{dec, plan::Debt, Ledger, Money, plan::MonthlyBudget, NaiveDate, OverduePolicy, Plan, plan::PlanStrategy, Rate, Schedule};
 /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// # let loan = |p| -> overdue::Result<Ledger> {
 /// #     Ledger::new(Schedule::equal_installment(Money::new(p)?, Rate::annual(dec!(0.12))?, 3, d(2026, 1, 15))?, OverduePolicy::new())
@@ -446,7 +446,7 @@ impl fmt::Display for PlanResult {
 /// Every strategy side by side, then the recommended plan in full.
 ///
 /// ```
-/// # use overdue::{dec, Debt, Ledger, Money, MonthlyBudget, NaiveDate, OverduePolicy, Plan, Rate, Schedule};
+/// # use overdue::{dec, plan::Debt, Ledger, Money, plan::MonthlyBudget, NaiveDate, OverduePolicy, Plan, Rate, Schedule};
 /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// # let loan = |p| -> overdue::Result<Ledger> {
 /// #     Ledger::new(Schedule::equal_installment(Money::new(p)?, Rate::annual(dec!(0.12))?, 3, d(2026, 1, 15))?, OverduePolicy::new())
@@ -495,7 +495,7 @@ impl fmt::Display for PlanComparison {
 /// late fee against the safe harbor, then the warnings.
 ///
 /// ```
-/// use overdue::{dec, CashFlow, LimitsRequest, NaiveDate};
+/// use overdue::{dec, CashFlow, limits::LimitsRequest, NaiveDate};
 ///
 /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// let flows = vec![CashFlow::new(d(2026, 1, 1), dec!(1000)), CashFlow::new(d(2027, 1, 1), dec!(-1300))];

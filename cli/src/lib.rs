@@ -27,7 +27,8 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use overdue::jobs::{CompareJob, CostJob, Job, JobOptions, LimitsJob, PlanJob, ScheduleJob, StatementJob};
 use overdue::{
-    from_json, CashFlow, CostRequest, CostResult, Frequency, Ledger, NaiveDate, Rate, StatementRequest, UnitPeriod,
+    cost::UnitPeriod, from_json, jobs::CostRequest, jobs::CostResult, jobs::StatementRequest, CashFlow, Frequency,
+    Ledger, NaiveDate, Rate,
 };
 use serde::Serialize;
 

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use overdue::{from_json, NaiveDate, PortfolioLoan, StatementSummary};
+use overdue::{from_json, jobs::PortfolioLoan, jobs::StatementSummary, NaiveDate};
 use serde::Deserialize;
 
 use crate::Failure;

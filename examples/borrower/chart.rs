@@ -2,7 +2,7 @@
 //! against staying overdue, with the break-even dates marked.
 
 use chrono::{Days, NaiveDate};
-use overdue::{Comparison, ComparisonResult, OptionResult, WayOut};
+use overdue::{compare::ComparisonResult, compare::OptionResult, Comparison, WayOut};
 use plotters::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
 

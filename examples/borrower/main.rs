@@ -15,7 +15,7 @@ mod scenario;
 
 use std::process::ExitCode;
 
-use overdue::{Comparison, ComparisonResult, NewPlan, WayOut};
+use overdue::{compare::ComparisonResult, restructure::NewPlan, Comparison, WayOut};
 
 fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args().skip(1).collect();

@@ -2,6 +2,12 @@
 //! checks the example's report.
 
 use chrono::NaiveDate;
+use overdue::accrual::{Caps, Grace, LateFee, PenaltyBase, PenaltyRate};
+use overdue::compare::{DebtService, FeePayment, Refinance, ServiceFee};
+use overdue::limits::LenderKind;
+use overdue::restructure::{
+    ComponentPlan, DeferralInterest, NewPlan, NewTerms, PlanFee, Restructure, Shift, Treatment, Waive,
+};
 use overdue::*;
 use rust_decimal::Decimal;
 

@@ -14,7 +14,7 @@ mod scenario;
 
 use std::process::ExitCode;
 
-use overdue::{Plan, PlanComparison};
+use overdue::{plan::PlanComparison, Plan};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -3,8 +3,8 @@
 
 use chrono::NaiveDate;
 use overdue::{
-    Debt, Grace, LateFee, Ledger, Money, MonthlyBudget, OverduePolicy, Payment, PenaltyBase, PenaltyRate, Plan, Rate,
-    Schedule,
+    accrual::Grace, accrual::LateFee, accrual::PenaltyBase, accrual::PenaltyRate, plan::Debt, plan::MonthlyBudget,
+    Ledger, Money, OverduePolicy, Payment, Plan, Rate, Schedule,
 };
 use rust_decimal::Decimal;
 

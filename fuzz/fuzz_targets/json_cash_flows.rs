@@ -2,7 +2,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use overdue::{eu_aprc, reg_z_apr, xirr, xirr_with_day_count, CashFlow, DayCount, Frequency};
+use overdue::{cost::eu_aprc, cost::reg_z_apr, xirr, cost::xirr_with_day_count, CashFlow, DayCount, Frequency};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };

@@ -18,7 +18,7 @@ use arrow_array::builder::{Date32Builder, Decimal128Builder, Int64Builder, Strin
 use arrow_array::cast::AsArray;
 use arrow_array::{Array, ArrayRef, RecordBatch, RecordBatchReader, StringArray};
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
-use overdue::{Decimal, Ledger, LoanStatus, NaiveDate, OverduePolicy, ScheduleCache, Statement};
+use overdue::{accrual::LoanStatus, schedule::ScheduleCache, Decimal, Ledger, NaiveDate, OverduePolicy, Statement};
 use pyo3::exceptions::{PyKeyError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyCapsule;

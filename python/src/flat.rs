@@ -22,7 +22,8 @@ use arrow_array::{
 };
 use arrow_schema::DataType;
 use overdue::{
-    Decimal, Frequency, Ledger, Method, Money, NaiveDate, OverduePolicy, Payment, Rate, ScheduleCache, ScheduleOptions,
+    schedule::ScheduleCache, Decimal, Frequency, Ledger, Method, Money, NaiveDate, OverduePolicy, Payment, Rate,
+    ScheduleOptions,
 };
 use serde::Deserialize;
 

@@ -8,7 +8,7 @@ use crate::error::{Error, Result};
 /// Where an installment stands on a payment date `D`.
 ///
 /// ```
-/// use overdue::InstallmentState;
+/// use overdue::accrual::InstallmentState;
 /// assert_ne!(InstallmentState::PastDue, InstallmentState::Due);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -28,7 +28,7 @@ pub enum InstallmentState {
 /// How a tier walks its installments and components.
 ///
 /// ```
-/// use overdue::Direction;
+/// use overdue::accrual::Direction;
 /// assert_ne!(Direction::Vertical, Direction::Horizontal);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -49,7 +49,7 @@ pub enum Direction {
 /// components in order, and the direction it walks them in.
 ///
 /// ```
-/// use overdue::{Component, Direction, InstallmentState, Tier};
+/// use overdue::{Component, accrual::Direction, accrual::InstallmentState, accrual::Tier};
 /// let t = Tier::new(&[InstallmentState::PastDue], &[Component::Fees, Component::Principal], Direction::Horizontal);
 /// assert_eq!(t.components(), &[Component::Fees, Component::Principal]);
 /// ```
@@ -67,7 +67,7 @@ impl Tier {
     /// A tier over `states` paying `components` in order.
     ///
     /// ```
-    /// use overdue::{Component, Direction, InstallmentState, Tier};
+    /// use overdue::{Component, accrual::Direction, accrual::InstallmentState, accrual::Tier};
     /// let t = Tier::new(&[InstallmentState::Due], &[Component::Interest], Direction::Vertical);
     /// assert_eq!(t.states(), &[InstallmentState::Due]);
     /// ```
@@ -83,6 +83,7 @@ impl Tier {
     ///
     /// ```
     /// # use overdue::*;
+    /// # use overdue::accrual::{Direction, Tier};
     /// assert_eq!(Tier::new(&[], &[], Direction::Vertical).states(), &[]);
     /// ```
     pub fn states(&self) -> &[InstallmentState] {
@@ -93,6 +94,7 @@ impl Tier {
     ///
     /// ```
     /// # use overdue::*;
+    /// # use overdue::accrual::{Direction, Tier};
     /// assert!(Tier::new(&[], &[], Direction::Vertical).components().is_empty());
     /// ```
     pub fn components(&self) -> &[Component] {
@@ -103,6 +105,7 @@ impl Tier {
     ///
     /// ```
     /// # use overdue::*;
+    /// # use overdue::accrual::{Direction, Tier};
     /// assert_eq!(Tier::new(&[], &[], Direction::Horizontal).direction(), Direction::Horizontal);
     /// ```
     pub fn direction(&self) -> Direction {
@@ -115,13 +118,13 @@ impl Tier {
 /// Whatever the choice, interest for days that have not passed is never kept:
 /// interest and scheduled fees paid ahead are earned only as their periods
 /// run, and an early settlement or a restructure credits back what was not
-/// earned (see [`EarlySettlement`](crate::EarlySettlement)). Paying more earlier
+/// earned (see [`EarlySettlement`](crate::accrual::EarlySettlement)). Paying more earlier
 /// never makes it costlier to settle on a later date.
 ///
 /// The default is [`Surplus::ShortenTerm`].
 ///
 /// ```
-/// use overdue::Surplus;
+/// use overdue::accrual::Surplus;
 /// assert_eq!(Surplus::default(), Surplus::ShortenTerm);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -137,7 +140,7 @@ pub enum Surplus {
     ///
     /// The current period keeps the interest fixed on its opening balance
     /// (the scheduled model); interest-only and bullet plans keep their term.
-    /// Under [`EarlySettlement::AllScheduled`](crate::EarlySettlement::AllScheduled)
+    /// Under [`EarlySettlement::AllScheduled`](crate::accrual::EarlySettlement::AllScheduled)
     /// (every scheduled interest owed however early it is paid) a prepayment
     /// cannot save interest, and pays the next installments ahead instead; so
     /// does [`Surplus::LowerInstallments`].
@@ -157,7 +160,7 @@ pub enum Surplus {
     /// credited back at payoff as under [`Surplus::NextInstallments`].
     LastInstallments,
     /// Stays as a credit balance, applied by the allocation order on each
-    /// later due date (and refundable: see [`Refund`](crate::Refund)). Card
+    /// later due date (and refundable: see [`Refund`](crate::accrual::Refund)). Card
     /// issuers and servicers that must return overpayments on request use it.
     CreditBalance,
 }
@@ -179,7 +182,7 @@ pub enum Surplus {
 ///
 /// # Example: a custom order
 /// ```
-/// use overdue::{AllocationOrder, Component::*, Direction, InstallmentState::*, Surplus, Tier};
+/// use overdue::{accrual::AllocationOrder, Component::*, accrual::Direction, accrual::InstallmentState::*, accrual::Surplus, accrual::Tier};
 /// let order = AllocationOrder::new(Surplus::CreditBalance)
 ///     .tier(Tier::new(&[PastDue], &[Interest, Principal], Direction::Vertical))
 ///     .tier(Tier::new(&[PastDue], &[Fees, PenaltyInterest, CompoundInterest], Direction::Horizontal));
@@ -207,7 +210,7 @@ impl AllocationOrder {
     /// An order with no tiers yet and the given surplus rule.
     ///
     /// ```
-    /// use overdue::{AllocationOrder, Surplus};
+    /// use overdue::{accrual::AllocationOrder, accrual::Surplus};
     /// assert!(AllocationOrder::new(Surplus::CreditBalance).tiers().is_empty());
     /// ```
     pub fn new(surplus: Surplus) -> AllocationOrder {
@@ -220,7 +223,7 @@ impl AllocationOrder {
     /// Adds a tier after the existing ones.
     ///
     /// ```
-    /// use overdue::{AllocationOrder, Component, Direction, InstallmentState, Surplus, Tier};
+    /// use overdue::{accrual::AllocationOrder, Component, accrual::Direction, accrual::InstallmentState, accrual::Surplus, accrual::Tier};
     /// let o = AllocationOrder::new(Surplus::default())
     ///     .tier(Tier::new(&[InstallmentState::PastDue], &[Component::Principal], Direction::Vertical));
     /// assert_eq!(o.tiers().len(), 1);
@@ -233,7 +236,7 @@ impl AllocationOrder {
     /// Sets the surplus rule.
     ///
     /// ```
-    /// use overdue::{AllocationOrder, Surplus};
+    /// use overdue::{accrual::AllocationOrder, accrual::Surplus};
     /// let o = AllocationOrder::servicer_default().with_surplus(Surplus::LastInstallments);
     /// assert_eq!(o.surplus(), Surplus::LastInstallments);
     /// ```
@@ -248,7 +251,7 @@ impl AllocationOrder {
     /// common servicer default.
     ///
     /// ```
-    /// use overdue::{AllocationOrder, Component};
+    /// use overdue::{accrual::AllocationOrder, Component};
     /// assert_eq!(AllocationOrder::servicer_default().tiers()[0].components()[0], Component::Fees);
     /// ```
     pub fn servicer_default() -> AllocationOrder {
@@ -266,7 +269,7 @@ impl AllocationOrder {
     /// (违约金 and scheduled fees) count as costs.
     ///
     /// ```
-    /// use overdue::AllocationOrder;
+    /// use overdue::accrual::AllocationOrder;
     /// assert_eq!(AllocationOrder::civil_code_561().tiers().len(), 3);
     /// ```
     pub fn civil_code_561() -> AllocationOrder {
@@ -284,7 +287,7 @@ impl AllocationOrder {
     /// installment, oldest first: the order most favourable to the borrower.
     ///
     /// ```
-    /// use overdue::{AllocationOrder, Component};
+    /// use overdue::{accrual::AllocationOrder, Component};
     /// assert_eq!(AllocationOrder::principal_first().tiers()[0].components()[0], Component::Principal);
     /// ```
     pub fn principal_first() -> AllocationOrder {
@@ -298,7 +301,7 @@ impl AllocationOrder {
     /// The tiers, in order.
     ///
     /// ```
-    /// assert_eq!(overdue::AllocationOrder::principal_first().tiers().len(), 1);
+    /// assert_eq!(overdue::accrual::AllocationOrder::principal_first().tiers().len(), 1);
     /// ```
     pub fn tiers(&self) -> &[Tier] {
         &self.tiers
@@ -307,7 +310,7 @@ impl AllocationOrder {
     /// The surplus rule.
     ///
     /// ```
-    /// use overdue::{AllocationOrder, Surplus};
+    /// use overdue::{accrual::AllocationOrder, accrual::Surplus};
     /// assert_eq!(AllocationOrder::default().surplus(), Surplus::ShortenTerm);
     /// ```
     pub fn surplus(&self) -> Surplus {

@@ -63,11 +63,11 @@ pub struct PlanEffect {
 
 impl Ledger {
     /// What `restructure` would change, against keeping the original
-    /// schedule (see [`PlanEffect`](crate::PlanEffect)). The ledger itself is
+    /// schedule (see [`PlanEffect`](crate::accrual::PlanEffect)). The ledger itself is
     /// not changed.
     ///
     /// # Errors
-    /// As for [`Ledger::restructure`]; [`Error::Overflow`].
+    /// As for [`Ledger::restructure`]; [`Error::Overflow`](crate::Error::Overflow).
     ///
     /// ```
     /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;

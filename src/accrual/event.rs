@@ -126,7 +126,7 @@ impl Payment {
 ///
 /// ```
 /// use overdue::NaiveDate;
-/// use overdue::{Component, Money, Waiver};
+/// use overdue::{Component, Money, accrual::Waiver};
 /// use overdue::dec;
 /// let w = Waiver::new(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), Component::PenaltyInterest, Money::new(dec!(20))?)
 ///     .with_installment(2);
@@ -148,7 +148,7 @@ impl Waiver {
     /// A waiver of `amount` of `component` on `date`, across the loan.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::{Component, Money, Waiver};
+    /// # use overdue::NaiveDate; use overdue::{Component, Money, accrual::Waiver};
     /// let w = Waiver::new(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), Component::Fees, Money::ZERO);
     /// assert_eq!(w.component(), Component::Fees);
     /// ```
@@ -164,7 +164,7 @@ impl Waiver {
     /// Restricts the waiver to one installment (1-based).
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::{Component, Money, Waiver};
+    /// # use overdue::NaiveDate; use overdue::{Component, Money, accrual::Waiver};
     /// let w = Waiver::new(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), Component::Fees, Money::ZERO).with_installment(3);
     /// assert_eq!(w.installment(), Some(3));
     /// ```
@@ -176,7 +176,7 @@ impl Waiver {
     /// The date it takes effect.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::{Component, Money, Waiver};
+    /// # use overdue::NaiveDate; use overdue::{Component, Money, accrual::Waiver};
     /// let day = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
     /// assert_eq!(Waiver::new(day, Component::Fees, Money::ZERO).date(), day);
     /// ```
@@ -187,7 +187,7 @@ impl Waiver {
     /// The component waived.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::{Component, Money, Waiver};
+    /// # use overdue::NaiveDate; use overdue::{Component, Money, accrual::Waiver};
     /// let w = Waiver::new(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), Component::Interest, Money::ZERO);
     /// assert_eq!(w.component(), Component::Interest);
     /// ```
@@ -198,7 +198,7 @@ impl Waiver {
     /// The amount waived.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::{Component, Money, Waiver};
+    /// # use overdue::NaiveDate; use overdue::{Component, Money, accrual::Waiver};
     /// let w = Waiver::new(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), Component::Interest, Money::ZERO);
     /// assert!(w.amount().is_zero());
     /// ```
@@ -209,7 +209,7 @@ impl Waiver {
     /// The installment it is restricted to, if any.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::{Component, Money, Waiver};
+    /// # use overdue::NaiveDate; use overdue::{Component, Money, accrual::Waiver};
     /// let w = Waiver::new(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), Component::Interest, Money::ZERO);
     /// assert_eq!(w.installment(), None);
     /// ```
@@ -226,7 +226,7 @@ impl Waiver {
 ///
 /// ```
 /// use overdue::NaiveDate;
-/// use overdue::{Money, Reversal};
+/// use overdue::{Money, accrual::Reversal};
 /// use overdue::dec;
 /// let r = Reversal::new("bank-77", NaiveDate::from_ymd_opt(2026, 3, 4).unwrap()).with_fee(Money::new(dec!(15))?);
 /// assert_eq!((r.payment_id(), r.fee()), ("bank-77", Some(Money::new(dec!(15))?)));
@@ -246,7 +246,7 @@ impl Reversal {
     /// The reversal on `date` of the payment recorded under `payment_id`.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::Reversal;
+    /// # use overdue::NaiveDate; use overdue::accrual::Reversal;
     /// let r = Reversal::new("p1", NaiveDate::from_ymd_opt(2026, 3, 4).unwrap());
     /// assert_eq!(r.fee(), None);
     /// ```
@@ -274,7 +274,7 @@ impl Reversal {
     /// The id of the payment reversed.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::Reversal;
+    /// # use overdue::NaiveDate; use overdue::accrual::Reversal;
     /// assert_eq!(Reversal::new("p1", NaiveDate::from_ymd_opt(2026, 3, 4).unwrap()).payment_id(), "p1");
     /// ```
     pub fn payment_id(&self) -> &str {
@@ -284,7 +284,7 @@ impl Reversal {
     /// The date the payment came back.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::Reversal;
+    /// # use overdue::NaiveDate; use overdue::accrual::Reversal;
     /// let day = NaiveDate::from_ymd_opt(2026, 3, 4).unwrap();
     /// assert_eq!(Reversal::new("p1", day).date(), day);
     /// ```
@@ -295,7 +295,7 @@ impl Reversal {
     /// The returned-payment fee, if any.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::Reversal;
+    /// # use overdue::NaiveDate; use overdue::accrual::Reversal;
     /// assert!(Reversal::new("p1", NaiveDate::from_ymd_opt(2026, 3, 4).unwrap()).fee().is_none());
     /// ```
     pub fn fee(&self) -> Option<Money> {
@@ -307,7 +307,7 @@ impl Reversal {
 ///
 /// ```
 /// use overdue::NaiveDate;
-/// use overdue::{Money, Refund};
+/// use overdue::{Money, accrual::Refund};
 /// use overdue::dec;
 /// let r = Refund::new(NaiveDate::from_ymd_opt(2026, 3, 4).unwrap(), Money::new(dec!(50))?)?;
 /// assert_eq!(r.amount(), Money::new(dec!(50))?);
@@ -387,7 +387,7 @@ impl Refund {
 /// (it is the debtor agreeing to pay by paying).
 ///
 /// ```
-/// use overdue::InterruptionCause;
+/// use overdue::accrual::InterruptionCause;
 /// assert_eq!(InterruptionCause::default(), InterruptionCause::Demand);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -412,7 +412,7 @@ pub enum InterruptionCause {
 /// replays it with the payments. It changes no statement.
 ///
 /// ```
-/// use overdue::{Interruption, InterruptionCause, NaiveDate};
+/// use overdue::{accrual::Interruption, accrual::InterruptionCause, NaiveDate};
 /// let day = NaiveDate::from_ymd_opt(2028, 3, 1).unwrap();
 /// let demand = Interruption::new(day, InterruptionCause::Demand);
 /// assert_eq!((demand.date(), demand.cause()), (day, InterruptionCause::Demand));
@@ -430,7 +430,7 @@ impl Interruption {
     /// An interruption of `cause` on `date`.
     ///
     /// ```
-    /// use overdue::{Interruption, InterruptionCause, NaiveDate};
+    /// use overdue::{accrual::Interruption, accrual::InterruptionCause, NaiveDate};
     /// let day = NaiveDate::from_ymd_opt(2028, 3, 1).unwrap();
     /// assert_eq!(Interruption::new(day, InterruptionCause::Lawsuit).cause(), InterruptionCause::Lawsuit);
     /// ```
@@ -441,7 +441,7 @@ impl Interruption {
     /// Its date.
     ///
     /// ```
-    /// use overdue::{Interruption, InterruptionCause, NaiveDate};
+    /// use overdue::{accrual::Interruption, accrual::InterruptionCause, NaiveDate};
     /// let day = NaiveDate::from_ymd_opt(2028, 3, 1).unwrap();
     /// assert_eq!(Interruption::new(day, InterruptionCause::Demand).date(), day);
     /// ```
@@ -452,7 +452,7 @@ impl Interruption {
     /// What interrupted the period.
     ///
     /// ```
-    /// use overdue::{Interruption, InterruptionCause, NaiveDate};
+    /// use overdue::{accrual::Interruption, accrual::InterruptionCause, NaiveDate};
     /// let day = NaiveDate::from_ymd_opt(2028, 3, 1).unwrap();
     /// assert_eq!(Interruption::new(day, InterruptionCause::Acknowledgement).cause(), InterruptionCause::Acknowledgement);
     /// ```

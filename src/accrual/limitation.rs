@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 /// What restarts (or, after it ran out, revives) a limitation period.
 ///
 /// ```
-/// use overdue::Restarter;
+/// use overdue::accrual::Restarter;
 /// assert_ne!(Restarter::Payment, Restarter::Demand);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -60,7 +60,7 @@ impl From<InterruptionCause> for Restarter {
 /// a [`Restarter::Demand`] interruption).
 ///
 /// ```
-/// use overdue::{LimitationRules, Restarter};
+/// use overdue::{accrual::LimitationRules, accrual::Restarter};
 /// let china = LimitationRules::china();
 /// assert_eq!(china.years(), 3);
 /// let six_years_payments_only = LimitationRules::new(6)?.with_restarted_by(&[Restarter::Payment]).with_revived_by(&[]);
@@ -85,7 +85,7 @@ impl LimitationRules {
     /// payment or an acknowledgement.
     ///
     /// ```
-    /// use overdue::{LimitationRules, Restarter};
+    /// use overdue::{accrual::LimitationRules, accrual::Restarter};
     /// assert_eq!(LimitationRules::china().revived_by(), &[Restarter::Payment, Restarter::Acknowledgement]);
     /// ```
     pub fn china() -> LimitationRules {
@@ -107,7 +107,7 @@ impl LimitationRules {
     /// [`Error::Invalid`] for zero years or more than 100.
     ///
     /// ```
-    /// use overdue::LimitationRules;
+    /// use overdue::accrual::LimitationRules;
     /// assert!(LimitationRules::new(0).is_err());
     /// assert!(LimitationRules::new(6)?.revived_by().is_empty());
     /// # Ok::<(), overdue::Error>(())
@@ -129,7 +129,7 @@ impl LimitationRules {
     /// What restarts the period while it runs.
     ///
     /// ```
-    /// use overdue::{LimitationRules, Restarter};
+    /// use overdue::{accrual::LimitationRules, accrual::Restarter};
     /// let rules = LimitationRules::china().with_restarted_by(&[Restarter::Lawsuit]);
     /// assert_eq!(rules.restarted_by(), &[Restarter::Lawsuit]);
     /// ```
@@ -141,7 +141,7 @@ impl LimitationRules {
     /// What revives the claim once the period has run out.
     ///
     /// ```
-    /// use overdue::LimitationRules;
+    /// use overdue::accrual::LimitationRules;
     /// assert!(LimitationRules::china().with_revived_by(&[]).revived_by().is_empty());
     /// ```
     pub fn with_revived_by(mut self, restarters: &[Restarter]) -> LimitationRules {
@@ -152,7 +152,7 @@ impl LimitationRules {
     /// The period, in years.
     ///
     /// ```
-    /// assert_eq!(overdue::LimitationRules::new(5)?.years(), 5);
+    /// assert_eq!(overdue::accrual::LimitationRules::new(5)?.years(), 5);
     /// # Ok::<(), overdue::Error>(())
     /// ```
     pub fn years(&self) -> u32 {
@@ -162,7 +162,7 @@ impl LimitationRules {
     /// What restarts the period while it runs.
     ///
     /// ```
-    /// assert_eq!(overdue::LimitationRules::china().restarted_by().len(), 4);
+    /// assert_eq!(overdue::accrual::LimitationRules::china().restarted_by().len(), 4);
     /// ```
     pub fn restarted_by(&self) -> &[Restarter] {
         &self.restarted_by
@@ -171,7 +171,7 @@ impl LimitationRules {
     /// What revives the claim once the period has run out.
     ///
     /// ```
-    /// assert_eq!(overdue::LimitationRules::china().revived_by().len(), 2);
+    /// assert_eq!(overdue::accrual::LimitationRules::china().revived_by().len(), 2);
     /// ```
     pub fn revived_by(&self) -> &[Restarter] {
         &self.revived_by
@@ -189,7 +189,7 @@ impl LimitationRules {
 /// A restart (or a revival) of the limitation period.
 ///
 /// ```
-/// use overdue::{dec, Interruption, InterruptionCause, Ledger, LimitationRules, Money, NaiveDate, OverduePolicy, Rate, Restarter, Schedule};
+/// use overdue::{dec, accrual::Interruption, accrual::InterruptionCause, Ledger, accrual::LimitationRules, Money, NaiveDate, OverduePolicy, Rate, accrual::Restarter, Schedule};
 ///
 /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// let plan = Schedule::equal_installment(Money::new(dec!(1200))?, Rate::ZERO, 12, d(2026, 1, 15))?;
@@ -215,7 +215,7 @@ pub struct LimitationRestart {
 /// Until when a claim on the loan can be enforced, as of a date.
 ///
 /// ```
-/// use overdue::{dec, Ledger, LimitationRules, Money, NaiveDate, OverduePolicy, Rate, Schedule};
+/// use overdue::{dec, Ledger, accrual::LimitationRules, Money, NaiveDate, OverduePolicy, Rate, Schedule};
 ///
 /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// let plan = Schedule::equal_installment(Money::new(dec!(1200))?, Rate::ZERO, 12, d(2026, 1, 15))?;
@@ -245,7 +245,7 @@ pub struct Limitation {
 impl Ledger {
     /// The limitation period under `rules` as of `as_of`: events after it
     /// are left out, as in [`Ledger::statement`]. Payments (not reversed),
-    /// [`Interruption`](crate::Interruption) events and restructures (the
+    /// [`Interruption`](crate::accrual::Interruption) events and restructures (the
     /// debtor agreeing to a new plan, whose last installment then counts)
     /// restart or revive it as `rules` say.
     ///
@@ -254,7 +254,7 @@ impl Ledger {
     /// would end past the last representable date.
     ///
     /// ```
-    /// use overdue::{dec, Ledger, LimitationRules, Money, NaiveDate, OverduePolicy, Payment, Rate, Schedule};
+    /// use overdue::{dec, Ledger, accrual::LimitationRules, Money, NaiveDate, OverduePolicy, Payment, Rate, Schedule};
     ///
     /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// let plan = Schedule::equal_installment(Money::new(dec!(1200))?, Rate::ZERO, 12, d(2026, 1, 15))?;

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 /// the allocation order, where a jurisdiction permits it.
 ///
 /// ```
-/// use overdue::{OverduePolicy, Pyramiding};
+/// use overdue::{OverduePolicy, accrual::Pyramiding};
 /// assert_eq!(OverduePolicy::new().pyramiding(), Pyramiding::Forbidden);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -39,7 +39,7 @@ pub enum Pyramiding {
 /// charged-off loan to non-accrual. What is owed at charge-off stays owed.
 ///
 /// ```
-/// use overdue::{Accrual, OverduePolicy};
+/// use overdue::{accrual::Accrual, OverduePolicy};
 /// let p = OverduePolicy::new().with_charge_off_after(180).with_charge_off_stops(&[Accrual::PenaltyInterest]);
 /// assert_eq!(p.charge_off_stops(), &[Accrual::PenaltyInterest]);
 /// ```
@@ -63,7 +63,7 @@ impl Accrual {
     /// All four, the default set charge-off stops.
     ///
     /// ```
-    /// assert_eq!(overdue::Accrual::ALL.len(), 4);
+    /// assert_eq!(overdue::accrual::Accrual::ALL.len(), 4);
     /// ```
     pub const ALL: [Accrual; 4] = [
         Accrual::PenaltyInterest,

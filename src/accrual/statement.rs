@@ -12,7 +12,7 @@ use crate::rate::Rate;
 /// The standing of a loan on the statement date.
 ///
 /// ```
-/// use overdue::LoanStatus;
+/// use overdue::accrual::LoanStatus;
 /// assert_ne!(LoanStatus::Current, LoanStatus::Overdue);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -90,7 +90,7 @@ pub struct InstallmentStatement {
 /// Where an allocated amount came from.
 ///
 /// ```
-/// use overdue::AllocationSource;
+/// use overdue::accrual::AllocationSource;
 /// let s = AllocationSource::Payment { id: "p1".into() };
 /// assert_ne!(s, AllocationSource::CreditBalance);
 /// ```
@@ -114,7 +114,7 @@ pub enum AllocationSource {
 /// installment.
 ///
 /// ```
-/// use overdue::{AllocationPart, Component};
+/// use overdue::{accrual::AllocationPart, Component};
 /// let json = r#"{"installment": 1, "component": "interest", "amount": "12.00"}"#;
 /// let p: AllocationPart = serde_json::from_str(json).unwrap();
 /// assert_eq!((p.installment, p.component), (1, Component::Interest));
@@ -171,7 +171,7 @@ pub struct PaymentAllocation {
 /// Why paid interest or fees were credited back.
 ///
 /// ```
-/// use overdue::RebateReason;
+/// use overdue::accrual::RebateReason;
 /// assert_ne!(RebateReason::Unearned, RebateReason::OverCap);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -189,7 +189,7 @@ pub enum RebateReason {
 /// Paid interest or fees credited back to the borrower's credit balance.
 ///
 /// ```
-/// use overdue::{Rebate, RebateReason};
+/// use overdue::{accrual::Rebate, accrual::RebateReason};
 /// let json = r#"{"date": "2026-03-01", "installment": 2, "component": "interest",
 ///                "amount": "15.00", "reason": "unearned"}"#;
 /// let r: Rebate = serde_json::from_str(json).unwrap();
@@ -215,7 +215,7 @@ pub struct Rebate {
 /// A payment that may be a double debit (避免重复扣款).
 ///
 /// ```
-/// use overdue::PossibleDuplicate;
+/// use overdue::accrual::PossibleDuplicate;
 /// let json = r#"{"id": "b", "date": "2026-03-01", "earlier_id": "a", "earlier_date": "2026-03-01", "amount": "100.00"}"#;
 /// let p: PossibleDuplicate = serde_json::from_str(json).unwrap();
 /// assert_eq!(p.earlier_id, "a");

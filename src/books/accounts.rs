@@ -15,7 +15,7 @@ use crate::component::Component;
 /// (debit) against `OffBalanceContra` (credit).
 ///
 /// ```
-/// use overdue::{Account, Component};
+/// use overdue::{books::Account, Component};
 /// assert!(Account::Receivable(Component::Interest).is_receivable());
 /// assert!(Account::OffBalanceContra.is_memorandum());
 /// ```
@@ -30,7 +30,7 @@ pub enum Account {
     /// (贷款, 应收利息, …).
     Receivable(Component),
     /// Contract interest earned day by day and not yet due (with
-    /// [`InterestRecognition::Daily`](crate::InterestRecognition::Daily)).
+    /// [`InterestRecognition::Daily`](crate::books::InterestRecognition::Daily)).
     AccruedInterest,
     /// What a restructure moved off the old installments and its new plan
     /// has not yet charged (its new principal at once; carried amounts as
@@ -40,7 +40,7 @@ pub enum Account {
     /// fees); never posted for principal.
     Income(Component),
     /// Income charged but not recognised, held against the receivable while
-    /// the loan is on non-accrual ([`NonAccrual::Reverse`](crate::NonAccrual::Reverse)).
+    /// the loan is on non-accrual ([`NonAccrual::Reverse`](crate::books::NonAccrual::Reverse)).
     Suspense(Component),
     /// Interest and fees paid ahead of their due dates and not yet earned.
     Unearned,
@@ -51,7 +51,7 @@ pub enum Account {
     /// that funds it is the lender's (this crate does not estimate losses).
     Allowance,
     /// A claim held off the balance sheet (表外): income not recognised
-    /// (cash basis, [`NonAccrual::OffBalance`](crate::NonAccrual::OffBalance))
+    /// (cash basis, [`NonAccrual::OffBalance`](crate::books::NonAccrual::OffBalance))
     /// or a charged-off claim (核销, 账销案存).
     OffBalance(Component),
     /// Off-balance amounts a restructure moved to its new plan, not yet
@@ -65,7 +65,7 @@ impl Account {
     /// Whether it is a receivable on the balance sheet.
     ///
     /// ```
-    /// assert!(!overdue::Account::Cash.is_receivable());
+    /// assert!(!overdue::books::Account::Cash.is_receivable());
     /// ```
     pub fn is_receivable(self) -> bool {
         matches!(self, Account::Receivable(_))
@@ -74,7 +74,7 @@ impl Account {
     /// Whether it is a memorandum (off-balance) account.
     ///
     /// ```
-    /// use overdue::{Account, Component};
+    /// use overdue::{books::Account, Component};
     /// assert!(Account::OffBalance(Component::Principal).is_memorandum());
     /// assert!(!Account::Allowance.is_memorandum());
     /// ```
@@ -125,7 +125,7 @@ impl Account {
 /// them up): for example the recoveries and the allowance.
 ///
 /// ```
-/// use overdue::{Account, ChartOfAccounts, Component};
+/// use overdue::{books::Account, books::ChartOfAccounts, Component};
 /// let chart = ChartOfAccounts::default()
 ///     .with_name(Account::Receivable(Component::Principal), "1301 个人贷款")
 ///     .with_name(Account::Income(Component::Interest), "6011 利息收入");
@@ -143,7 +143,7 @@ impl ChartOfAccounts {
     /// Names `account`.
     ///
     /// ```
-    /// use overdue::{Account, ChartOfAccounts};
+    /// use overdue::{books::Account, books::ChartOfAccounts};
     /// let chart = ChartOfAccounts::default().with_name(Account::Cash, "1002 银行存款");
     /// assert_eq!(chart.name_of(Account::Cash), "1002 银行存款");
     /// ```
@@ -157,7 +157,7 @@ impl ChartOfAccounts {
     /// The name of `account`: the lender's, or the default.
     ///
     /// ```
-    /// use overdue::{Account, ChartOfAccounts};
+    /// use overdue::{books::Account, books::ChartOfAccounts};
     /// assert_eq!(ChartOfAccounts::default().name_of(Account::Allowance), "Allowance for credit losses");
     /// ```
     pub fn name_of(&self, account: Account) -> String {

@@ -9,7 +9,7 @@ use crate::money::Money;
 /// What an entry books.
 ///
 /// ```
-/// assert_ne!(overdue::EntryKind::Payment, overdue::EntryKind::Recovery);
+/// assert_ne!(overdue::books::EntryKind::Payment, overdue::books::EntryKind::Recovery);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -55,7 +55,7 @@ pub enum EntryKind {
 /// One account's side of an entry.
 ///
 /// ```
-/// use overdue::{Account, Posting};
+/// use overdue::{books::Account, books::Posting};
 /// let json = r#"{"account": "cash", "name": "Cash", "debit": "100.00", "credit": "0.00"}"#;
 /// let p: Posting = serde_json::from_str(json).unwrap();
 /// assert_eq!((p.account, p.name.as_str()), (Account::Cash, "Cash"));
@@ -78,7 +78,7 @@ pub struct Posting {
 /// A balanced journal entry: its debits equal its credits.
 ///
 /// ```
-/// use overdue::{dec, BookingPolicy, Ledger, Money, NaiveDate, OverduePolicy, Rate, Schedule};
+/// use overdue::{dec, books::BookingPolicy, Ledger, Money, NaiveDate, OverduePolicy, Rate, Schedule};
 /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// let plan = Schedule::equal_installment(Money::new(dec!(1200))?, Rate::ZERO, 12, d(2026, 1, 15))?;
 /// let journal = Ledger::new(plan, OverduePolicy::new())?.journal(&BookingPolicy::new(), d(2026, 1, 15))?;

@@ -17,7 +17,7 @@ use crate::money::Money;
 /// [`Ledger::journal`].
 ///
 /// ```
-/// use overdue::{dec, Account, BookingPolicy, Component, Ledger, Money, NaiveDate, OverduePolicy, Rate, Schedule};
+/// use overdue::{dec, books::Account, books::BookingPolicy, Component, Ledger, Money, NaiveDate, OverduePolicy, Rate, Schedule};
 /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// let plan = Schedule::equal_installment(Money::new(dec!(1200))?, Rate::annual(dec!(0.12))?, 12, d(2026, 1, 15))?;
 /// let ledger = Ledger::new(plan, OverduePolicy::new())?;
@@ -41,7 +41,7 @@ pub struct Journal {
 /// One account of a trial balance.
 ///
 /// ```
-/// use overdue::TrialBalanceLine;
+/// use overdue::books::TrialBalanceLine;
 /// let json = r#"{"name": "Cash", "debit": "0.00", "credit": "0.00", "memorandum": false}"#;
 /// let line: TrialBalanceLine = serde_json::from_str(json).unwrap();
 /// assert!(!line.memorandum);
@@ -65,7 +65,7 @@ pub struct TrialBalanceLine {
 /// Total debits equal total credits.
 ///
 /// ```
-/// use overdue::{dec, BookingPolicy, Ledger, Money, NaiveDate, OverduePolicy, Rate, Schedule};
+/// use overdue::{dec, books::BookingPolicy, Ledger, Money, NaiveDate, OverduePolicy, Rate, Schedule};
 /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// let plan = Schedule::equal_installment(Money::new(dec!(1200))?, Rate::ZERO, 12, d(2026, 1, 15))?;
 /// let tb = Ledger::new(plan, OverduePolicy::new())?.journal(&BookingPolicy::new(), d(2026, 3, 1))?.trial_balance(d(2026, 3, 1))?;
@@ -96,7 +96,7 @@ impl Journal {
     /// [`Error::Overflow`](crate::Error::Overflow) if it does not fit.
     ///
     /// ```
-    /// use overdue::{dec, Account, BookingPolicy, Ledger, Money, NaiveDate, OverduePolicy, Rate, Schedule};
+    /// use overdue::{dec, books::Account, books::BookingPolicy, Ledger, Money, NaiveDate, OverduePolicy, Rate, Schedule};
     /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// let plan = Schedule::equal_installment(Money::new(dec!(1200))?, Rate::ZERO, 12, d(2026, 1, 15))?;
     /// let j = Ledger::new(plan, OverduePolicy::new())?.journal(&BookingPolicy::new(), d(2026, 1, 31))?;
@@ -122,7 +122,7 @@ impl Journal {
     /// [`Error::Overflow`](crate::Error::Overflow) if a total does not fit.
     ///
     /// ```
-    /// use overdue::{dec, BookingPolicy, Ledger, Money, NaiveDate, OverduePolicy, Rate, Schedule};
+    /// use overdue::{dec, books::BookingPolicy, Ledger, Money, NaiveDate, OverduePolicy, Rate, Schedule};
     /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// let plan = Schedule::equal_installment(Money::new(dec!(1200))?, Rate::ZERO, 12, d(2026, 1, 15))?;
     /// let tb = Ledger::new(plan, OverduePolicy::new())?.journal(&BookingPolicy::new(), d(2026, 1, 31))?.trial_balance(d(2026, 1, 31))?;
@@ -204,7 +204,7 @@ impl Ledger {
     /// hundred years (36,525 days) after it.
     ///
     /// ```
-    /// use overdue::{dec, BookingPolicy, EntryKind, Ledger, Money, NaiveDate, OverduePolicy, Payment, Rate, Schedule};
+    /// use overdue::{dec, books::BookingPolicy, books::EntryKind, Ledger, Money, NaiveDate, OverduePolicy, Payment, Rate, Schedule};
     /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// let plan = Schedule::equal_installment(Money::new(dec!(1200))?, Rate::annual(dec!(0.12))?, 12, d(2026, 1, 15))?;
     /// let mut ledger = Ledger::new(plan, OverduePolicy::new())?;

@@ -8,7 +8,7 @@ use crate::books::accounts::ChartOfAccounts;
 /// When income is recognised.
 ///
 /// ```
-/// assert_eq!(overdue::Basis::default(), overdue::Basis::Accrual);
+/// assert_eq!(overdue::books::Basis::default(), overdue::books::Basis::Accrual);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -28,7 +28,7 @@ pub enum Basis {
 /// When contract interest is recognised on the accrual basis.
 ///
 /// ```
-/// assert_eq!(overdue::InterestRecognition::default(), overdue::InterestRecognition::WhenDue);
+/// assert_eq!(overdue::books::InterestRecognition::default(), overdue::books::InterestRecognition::WhenDue);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -46,7 +46,7 @@ pub enum InterestRecognition {
 /// What happens to income once a loan is on non-accrual (非应计).
 ///
 /// ```
-/// assert_eq!(overdue::NonAccrual::default(), overdue::NonAccrual::Reverse);
+/// assert_eq!(overdue::books::NonAccrual::default(), overdue::books::NonAccrual::Reverse);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -75,7 +75,7 @@ pub enum NonAccrual {
 /// default chart.
 ///
 /// ```
-/// use overdue::{Basis, BookingPolicy, InterestRecognition, NonAccrual};
+/// use overdue::{books::Basis, books::BookingPolicy, books::InterestRecognition, books::NonAccrual};
 /// let p = BookingPolicy::new()
 ///     .with_interest(InterestRecognition::Daily)
 ///     .with_non_accrual_after(Some(90), NonAccrual::OffBalance);
@@ -113,7 +113,7 @@ impl BookingPolicy {
     /// The defaults.
     ///
     /// ```
-    /// assert_eq!(overdue::BookingPolicy::new(), overdue::BookingPolicy::default());
+    /// assert_eq!(overdue::books::BookingPolicy::new(), overdue::books::BookingPolicy::default());
     /// ```
     pub fn new() -> BookingPolicy {
         BookingPolicy {
@@ -128,8 +128,8 @@ impl BookingPolicy {
     /// Sets the basis.
     ///
     /// ```
-    /// let p = overdue::BookingPolicy::new().with_basis(overdue::Basis::Cash);
-    /// assert_eq!(p.basis(), overdue::Basis::Cash);
+    /// let p = overdue::books::BookingPolicy::new().with_basis(overdue::books::Basis::Cash);
+    /// assert_eq!(p.basis(), overdue::books::Basis::Cash);
     /// ```
     #[must_use]
     pub fn with_basis(mut self, basis: Basis) -> BookingPolicy {
@@ -140,7 +140,7 @@ impl BookingPolicy {
     /// Sets when contract interest is recognised.
     ///
     /// ```
-    /// use overdue::{BookingPolicy, InterestRecognition};
+    /// use overdue::{books::BookingPolicy, books::InterestRecognition};
     /// assert_eq!(BookingPolicy::new().with_interest(InterestRecognition::Daily).interest(), InterestRecognition::Daily);
     /// ```
     #[must_use]
@@ -153,7 +153,7 @@ impl BookingPolicy {
     /// never), and what happens to its income then.
     ///
     /// ```
-    /// use overdue::{BookingPolicy, NonAccrual};
+    /// use overdue::{books::BookingPolicy, books::NonAccrual};
     /// let p = BookingPolicy::new().with_non_accrual_after(None, NonAccrual::Reverse);
     /// assert_eq!(p.non_accrual_after(), None);
     /// ```
@@ -167,7 +167,7 @@ impl BookingPolicy {
     /// Sets the chart of accounts.
     ///
     /// ```
-    /// use overdue::{Account, BookingPolicy, ChartOfAccounts};
+    /// use overdue::{books::Account, books::BookingPolicy, books::ChartOfAccounts};
     /// let p = BookingPolicy::new().with_chart(ChartOfAccounts::default().with_name(Account::Cash, "1002"));
     /// assert_eq!(p.chart().name_of(Account::Cash), "1002");
     /// ```
@@ -180,7 +180,7 @@ impl BookingPolicy {
     /// The basis.
     ///
     /// ```
-    /// assert_eq!(overdue::BookingPolicy::new().basis(), overdue::Basis::Accrual);
+    /// assert_eq!(overdue::books::BookingPolicy::new().basis(), overdue::books::Basis::Accrual);
     /// ```
     pub fn basis(&self) -> Basis {
         self.basis
@@ -189,7 +189,7 @@ impl BookingPolicy {
     /// When contract interest is recognised.
     ///
     /// ```
-    /// use overdue::{BookingPolicy, InterestRecognition};
+    /// use overdue::{books::BookingPolicy, books::InterestRecognition};
     /// assert_eq!(BookingPolicy::new().interest(), InterestRecognition::WhenDue);
     /// ```
     pub fn interest(&self) -> InterestRecognition {
@@ -199,7 +199,7 @@ impl BookingPolicy {
     /// The non-accrual threshold in days past due.
     ///
     /// ```
-    /// assert_eq!(overdue::BookingPolicy::new().non_accrual_after(), Some(90));
+    /// assert_eq!(overdue::books::BookingPolicy::new().non_accrual_after(), Some(90));
     /// ```
     pub fn non_accrual_after(&self) -> Option<u32> {
         self.non_accrual_after
@@ -208,7 +208,7 @@ impl BookingPolicy {
     /// The non-accrual treatment.
     ///
     /// ```
-    /// assert_eq!(overdue::BookingPolicy::new().non_accrual(), overdue::NonAccrual::Reverse);
+    /// assert_eq!(overdue::books::BookingPolicy::new().non_accrual(), overdue::books::NonAccrual::Reverse);
     /// ```
     pub fn non_accrual(&self) -> NonAccrual {
         self.non_accrual
@@ -217,7 +217,7 @@ impl BookingPolicy {
     /// The chart of accounts.
     ///
     /// ```
-    /// assert_eq!(overdue::BookingPolicy::new().chart(), &overdue::ChartOfAccounts::default());
+    /// assert_eq!(overdue::books::BookingPolicy::new().chart(), &overdue::books::ChartOfAccounts::default());
     /// ```
     pub fn chart(&self) -> &ChartOfAccounts {
         &self.chart

@@ -14,7 +14,7 @@ use crate::ratio::Ratio;
 /// What a debt-management service charges.
 ///
 /// ```
-/// use overdue::{Ratio, ServiceFee};
+/// use overdue::{Ratio, compare::ServiceFee};
 /// use overdue::dec;
 /// let fee = ServiceFee::ShareOfDebt(Ratio::new(dec!(0.15))?);
 /// # let _ = fee;
@@ -37,7 +37,7 @@ pub enum ServiceFee {
 /// pays the reduced debt when the settlement is reached.
 ///
 /// ```
-/// use overdue::{DebtService, Ratio, ServiceFee};
+/// use overdue::{compare::DebtService, Ratio, compare::ServiceFee};
 /// use overdue::dec;
 /// let s = DebtService::new(ServiceFee::ShareOfDebt(Ratio::new(dec!(0.15))?), Ratio::new(dec!(0.2))?, 3);
 /// assert_eq!(s.months(), 3);
@@ -59,7 +59,7 @@ impl DebtService {
     /// settled after `months`; penalties keep accruing meanwhile.
     ///
     /// ```
-    /// use overdue::{DebtService, Money, Ratio, ServiceFee};
+    /// use overdue::{compare::DebtService, Money, Ratio, compare::ServiceFee};
     /// let s = DebtService::new(ServiceFee::Flat(Money::ZERO), Ratio::ZERO, 1);
     /// assert!(!s.penalties_frozen());
     /// ```
@@ -75,7 +75,7 @@ impl DebtService {
     /// The lender freezes penalties while the settlement is negotiated.
     ///
     /// ```
-    /// use overdue::{DebtService, Money, Ratio, ServiceFee};
+    /// use overdue::{compare::DebtService, Money, Ratio, compare::ServiceFee};
     /// assert!(DebtService::new(ServiceFee::Flat(Money::ZERO), Ratio::ZERO, 1).freeze_penalties().penalties_frozen());
     /// ```
     pub fn freeze_penalties(mut self) -> DebtService {
@@ -86,7 +86,7 @@ impl DebtService {
     /// The months until the settlement is paid.
     ///
     /// ```
-    /// use overdue::{DebtService, Money, Ratio, ServiceFee};
+    /// use overdue::{compare::DebtService, Money, Ratio, compare::ServiceFee};
     /// assert_eq!(DebtService::new(ServiceFee::Flat(Money::ZERO), Ratio::ZERO, 4).months(), 4);
     /// ```
     pub fn months(&self) -> u32 {
@@ -96,7 +96,7 @@ impl DebtService {
     /// Whether penalties are frozen meanwhile.
     ///
     /// ```
-    /// use overdue::{DebtService, Money, Ratio, ServiceFee};
+    /// use overdue::{compare::DebtService, Money, Ratio, compare::ServiceFee};
     /// assert!(!DebtService::new(ServiceFee::Flat(Money::ZERO), Ratio::ZERO, 4).penalties_frozen());
     /// ```
     pub fn penalties_frozen(&self) -> bool {

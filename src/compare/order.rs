@@ -11,7 +11,7 @@ use crate::money::Money;
 /// What the ranking orders by (ascending). The default is [`RankBy::Npv`].
 ///
 /// ```
-/// assert_eq!(overdue::RankBy::default(), overdue::RankBy::Npv);
+/// assert_eq!(overdue::compare::RankBy::default(), overdue::compare::RankBy::Npv);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -43,7 +43,7 @@ impl fmt::Display for RankBy {
 /// The default is [`Order::AffordableFirst`].
 ///
 /// ```
-/// assert_eq!(overdue::Order::default(), overdue::Order::AffordableFirst);
+/// assert_eq!(overdue::compare::Order::default(), overdue::compare::Order::AffordableFirst);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -63,7 +63,7 @@ pub enum Order {
 /// A calendar month whose payments are above the budget.
 ///
 /// ```
-/// use overdue::MonthOverBudget;
+/// use overdue::compare::MonthOverBudget;
 /// let json = r#"{"month": "2026-05-01", "paid": "9921.50", "over_by": "8121.50"}"#;
 /// let m: MonthOverBudget = serde_json::from_str(json).unwrap();
 /// assert_eq!(m.over_by.to_string(), "8121.50");

@@ -20,7 +20,7 @@ use crate::schedule::{Method, Schedule, ScheduleOptions};
 /// or added to the principal. The default is [`FeePayment::Added`].
 ///
 /// ```
-/// use overdue::FeePayment;
+/// use overdue::compare::FeePayment;
 /// assert_eq!(FeePayment::default(), FeePayment::Added);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -40,7 +40,7 @@ pub enum FeePayment {
 /// share is then `principal − payoff`, rounded up to the minor unit).
 ///
 /// ```
-/// use overdue::{FeePayment, LenderKind, Method, PlanFee, Rate, Ratio, Refinance};
+/// use overdue::{compare::FeePayment, limits::LenderKind, Method, restructure::PlanFee, Rate, Ratio, compare::Refinance};
 /// use overdue::dec;
 /// let small_loan = Refinance::new(LenderKind::LicensedInstitution, Rate::annual(dec!(0.15))?, 12)
 ///     .with_upfront_fee(PlanFee::Share(Ratio::new(dec!(0.02))?), FeePayment::Deducted);
@@ -71,7 +71,7 @@ impl Refinance {
     /// A loan from `lender` at `rate` in `installments` equal monthly installments.
     ///
     /// ```
-    /// use overdue::{LenderKind, Rate, Refinance};
+    /// use overdue::{limits::LenderKind, Rate, compare::Refinance};
     /// let r = Refinance::new(LenderKind::PrivateLender, Rate::ZERO, 3);
     /// assert_eq!(r.lender(), LenderKind::PrivateLender);
     /// ```
@@ -91,7 +91,7 @@ impl Refinance {
     /// Sets the schedule method (default equal installment).
     ///
     /// ```
-    /// use overdue::{LenderKind, Method, Rate, Refinance};
+    /// use overdue::{limits::LenderKind, Method, Rate, compare::Refinance};
     /// let r = Refinance::new(LenderKind::FamilyOrFriends, Rate::ZERO, 6).with_method(Method::Bullet);
     /// # let _ = r;
     /// ```
@@ -103,7 +103,7 @@ impl Refinance {
     /// Sets the frequency (default monthly).
     ///
     /// ```
-    /// use overdue::{Frequency, LenderKind, Rate, Refinance};
+    /// use overdue::{Frequency, limits::LenderKind, Rate, compare::Refinance};
     /// let r = Refinance::new(LenderKind::PrivateLender, Rate::ZERO, 6).with_frequency(Frequency::Biweekly);
     /// # let _ = r;
     /// ```
@@ -115,7 +115,7 @@ impl Refinance {
     /// Sets an upfront fee, deducted from what is lent or added to it.
     ///
     /// ```
-    /// use overdue::{FeePayment, LenderKind, Money, PlanFee, Rate, Refinance};
+    /// use overdue::{compare::FeePayment, limits::LenderKind, Money, restructure::PlanFee, Rate, compare::Refinance};
     /// let r = Refinance::new(LenderKind::PrivateLender, Rate::ZERO, 6)
     ///     .with_upfront_fee(PlanFee::Flat(Money::ZERO), FeePayment::Added);
     /// assert_eq!(r.upfront_fee(), Some((PlanFee::Flat(Money::ZERO), FeePayment::Added)));
@@ -129,7 +129,7 @@ impl Refinance {
     /// The upfront fee and how it is paid, if there is one.
     ///
     /// ```
-    /// use overdue::{LenderKind, Rate, Refinance};
+    /// use overdue::{limits::LenderKind, Rate, compare::Refinance};
     /// assert_eq!(Refinance::new(LenderKind::PrivateLender, Rate::ZERO, 6).upfront_fee(), None);
     /// ```
     pub fn upfront_fee(&self) -> Option<(PlanFee, FeePayment)> {
@@ -144,7 +144,7 @@ impl Refinance {
     /// Sets a fee paid with every installment.
     ///
     /// ```
-    /// use overdue::{LenderKind, Money, Rate, Refinance};
+    /// use overdue::{limits::LenderKind, Money, Rate, compare::Refinance};
     /// use overdue::dec;
     /// let r = Refinance::new(LenderKind::LicensedInstitution, Rate::ZERO, 6).with_recurring_fee(Money::new(dec!(5))?);
     /// # let _ = r;
@@ -158,7 +158,7 @@ impl Refinance {
     /// The number of installments.
     ///
     /// ```
-    /// use overdue::{LenderKind, Rate, Refinance};
+    /// use overdue::{limits::LenderKind, Rate, compare::Refinance};
     /// assert_eq!(Refinance::new(LenderKind::FamilyOrFriends, Rate::ZERO, 6).installments(), 6);
     /// ```
     pub fn installments(&self) -> u32 {
@@ -166,10 +166,10 @@ impl Refinance {
     }
 
     /// Sets the number of installments (what
-    /// [`Comparison::fit_to_budget`] varies).
+    /// [`Comparison::fit_to_budget`](crate::Comparison::fit_to_budget) varies).
     ///
     /// ```
-    /// use overdue::{LenderKind, Rate, Refinance};
+    /// use overdue::{limits::LenderKind, Rate, compare::Refinance};
     /// assert_eq!(Refinance::new(LenderKind::FamilyOrFriends, Rate::ZERO, 6).with_installments(9).installments(), 9);
     /// ```
     pub fn with_installments(mut self, installments: u32) -> Refinance {
@@ -180,7 +180,7 @@ impl Refinance {
     /// The lender.
     ///
     /// ```
-    /// use overdue::{LenderKind, Rate, Refinance};
+    /// use overdue::{limits::LenderKind, Rate, compare::Refinance};
     /// assert_eq!(Refinance::new(LenderKind::FamilyOrFriends, Rate::ZERO, 6).lender(), LenderKind::FamilyOrFriends);
     /// ```
     pub fn lender(&self) -> LenderKind {
@@ -190,7 +190,7 @@ impl Refinance {
     /// The recurring fee per installment, if any.
     ///
     /// ```
-    /// use overdue::{LenderKind, Rate, Refinance};
+    /// use overdue::{limits::LenderKind, Rate, compare::Refinance};
     /// assert_eq!(Refinance::new(LenderKind::FamilyOrFriends, Rate::ZERO, 6).recurring_fee(), None);
     /// ```
     pub fn recurring_fee(&self) -> Option<Money> {

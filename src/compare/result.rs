@@ -118,7 +118,7 @@ pub struct OptionResult {
     pub reason: String,
 }
 
-/// Every option worked out and ranked. Built by [`Comparison::run`].
+/// Every option worked out and ranked. Built by [`Comparison::run`](crate::Comparison::run).
 ///
 /// ```
 /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;

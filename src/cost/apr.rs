@@ -21,7 +21,7 @@ use crate::rate::Yield;
 /// year (what Chinese lenders must disclose), `effective` = (1 + i)^m − 1.
 ///
 /// ```
-/// use overdue::{china_apr, Frequency};
+/// use overdue::{cost::china_apr, Frequency};
 /// use overdue::Decimal;
 /// use overdue::dec;
 /// // 12,000 repaid as 12 × (1,000 + 72): "0.6 % a month" is 13.03 % a year
@@ -57,10 +57,10 @@ pub struct ChinaApr {
 /// positive, net of fees taken upfront; what is paid negative).
 ///
 /// # Errors
-/// As [`crate::irr`].
+/// As [`crate::cost::irr`].
 ///
 /// ```
-/// use overdue::{china_apr, Frequency};
+/// use overdue::{cost::china_apr, Frequency};
 /// use overdue::dec;
 /// let apr = china_apr(&[dec!(1000), dec!(-1010)], Frequency::Monthly)?;
 /// assert_eq!(apr.nominal.round_dp(10), dec!(0.12));
@@ -92,7 +92,7 @@ pub fn china_apr(amounts: &[Decimal], frequency: Frequency) -> Result<ChinaApr> 
 ///
 /// ```
 /// use overdue::NaiveDate;
-/// use overdue::{eu_aprc, CashFlow, Rounding, RoundingMode};
+/// use overdue::{cost::eu_aprc, CashFlow, Rounding, RoundingMode};
 /// use overdue::Decimal;
 /// use overdue::dec;
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
@@ -122,7 +122,7 @@ pub fn eu_aprc(flows: &[CashFlow]) -> Result<Yield> {
 ///
 /// # Example: Appendix J (c)(1)(i)
 /// ```
-/// use overdue::{dec, reg_z_apr, CashFlow, Frequency, NaiveDate};
+/// use overdue::{dec, cost::reg_z_apr, CashFlow, Frequency, NaiveDate};
 /// let advance = NaiveDate::from_ymd_opt(1978, 1, 10).unwrap();
 /// let mut flows = vec![CashFlow::new(advance, dec!(5000))];
 /// for k in 1..=24 {
@@ -180,7 +180,7 @@ fn single_payment_unit(sorted: &[CashFlow], advance: NaiveDate) -> Result<UnitPe
 /// 1/4 point).
 ///
 /// ```
-/// assert_ne!(overdue::Transaction::Regular, overdue::Transaction::Irregular);
+/// assert_ne!(overdue::cost::Transaction::Regular, overdue::cost::Transaction::Irregular);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -196,7 +196,7 @@ pub enum Transaction {
 /// transaction, 1/4 point for an irregular one. Rates are fractions (0.0969).
 ///
 /// ```
-/// use overdue::{reg_z_within_tolerance, Transaction, Yield};
+/// use overdue::{cost::reg_z_within_tolerance, cost::Transaction, Yield};
 /// use overdue::dec;
 /// let computed = Yield::annual(dec!(0.0969));
 /// assert!(reg_z_within_tolerance(Yield::annual(dec!(0.0980)), computed, Transaction::Regular));

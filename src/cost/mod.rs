@@ -93,7 +93,7 @@ pub fn xirr_with_day_count(flows: &[CashFlow], day_count: DayCount) -> Result<Yi
 /// As [`xirr`].
 ///
 /// ```
-/// use overdue::irr;
+/// use overdue::cost::irr;
 /// use overdue::dec;
 /// let r = irr(&[dec!(-100), dec!(110)])?.value();
 /// assert_eq!(r.round_dp(10), dec!(0.1));
@@ -132,7 +132,7 @@ pub fn xnpv(flows: &[CashFlow], rate: Rate, day_count: DayCount) -> Result<Decim
 /// [`Error::Overflow`]; [`Error::NoRoot`] for no flows.
 ///
 /// ```
-/// use overdue::{npv, Yield};
+/// use overdue::{cost::npv, Yield};
 /// use overdue::dec;
 /// assert_eq!(npv(&[dec!(-100), dec!(110)], Yield::per_period(dec!(0.1)))?.round_dp(10), dec!(0));
 /// # Ok::<(), overdue::Error>(())
@@ -148,7 +148,7 @@ pub fn npv(amounts: &[Decimal], rate: Yield) -> Result<Decimal> {
 /// [`Error::RateNeedsDayCount`] for a daily rate; [`Error::Overflow`].
 ///
 /// ```
-/// use overdue::{effective_annual_rate, Frequency, Rate};
+/// use overdue::{cost::effective_annual_rate, Frequency, Rate};
 /// use overdue::dec;
 /// let e = effective_annual_rate(Rate::annual(dec!(0.12))?, Frequency::Monthly)?.value();
 /// assert_eq!(e.round_dp(6), dec!(0.126825));
@@ -172,7 +172,7 @@ pub fn effective_annual_rate(nominal: Rate, frequency: Frequency) -> Result<Yiel
 /// [`Error::Invalid`] if `effective ≤ −1`; [`Error::Overflow`].
 ///
 /// ```
-/// use overdue::{nominal_annual_rate, Frequency, Yield};
+/// use overdue::{cost::nominal_annual_rate, Frequency, Yield};
 /// use overdue::dec;
 /// let r = nominal_annual_rate(Yield::annual(dec!(0.126825030131969720661201)), Frequency::Monthly)?;
 /// assert_eq!(r.value().round_dp(10), dec!(0.12));

@@ -22,7 +22,7 @@ use crate::error::{Error, Result};
 /// `reg_z_apr(&flows, Frequency::Monthly)` still reads as before.
 ///
 /// ```
-/// use overdue::{Frequency, UnitPeriod};
+/// use overdue::{Frequency, cost::UnitPeriod};
 /// assert_eq!(UnitPeriod::from(Frequency::Quarterly), UnitPeriod::Months(3));
 /// assert_eq!(UnitPeriod::Weeks(4).per_year()?.to_string(), "13");
 /// assert_eq!(UnitPeriod::Months(2).per_year()?.to_string(), "6");
@@ -70,7 +70,7 @@ impl UnitPeriod {
     /// [`UnitPeriod::SinglePayment`] (whose length depends on the flows).
     ///
     /// ```
-    /// use overdue::UnitPeriod;
+    /// use overdue::cost::UnitPeriod;
     /// assert_eq!(UnitPeriod::Days(73).per_year()?.to_string(), "5");
     /// assert!(UnitPeriod::Months(13).per_year().is_err());
     /// # Ok::<(), overdue::Error>(())

@@ -15,7 +15,7 @@ use crate::rate::Rate;
 /// negative) and the conventions to measure them by.
 ///
 /// ```
-/// use overdue::{dec, CashFlow, CostRequest, NaiveDate};
+/// use overdue::{dec, CashFlow, jobs::CostRequest, NaiveDate};
 ///
 /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// let flows = vec![CashFlow::new(d(2026, 1, 1), dec!(1000)), CashFlow::new(d(2027, 1, 1), dec!(-1100))];
@@ -51,7 +51,7 @@ fn monthly_unit() -> UnitPeriod {
 /// What a [`CostRequest`] measures.
 ///
 /// ```
-/// use overdue::{dec, CashFlow, CostRequest, Frequency, NaiveDate};
+/// use overdue::{dec, CashFlow, jobs::CostRequest, Frequency, NaiveDate};
 ///
 /// let d = |m| NaiveDate::from_ymd_opt(2026, m, 1).unwrap();
 /// let flows = vec![CashFlow::new(d(1), dec!(1000)), CashFlow::new(d(2), dec!(-1010))];
@@ -65,9 +65,9 @@ fn monthly_unit() -> UnitPeriod {
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct CostResult {
-    /// Everything the borrower pays ([`total_paid`](crate::total_paid)).
+    /// Everything the borrower pays ([`total_paid`](crate::cost::total_paid)).
     pub total_paid: Money,
-    /// Paid less received ([`total_cost`](crate::total_cost)).
+    /// Paid less received ([`total_cost`](crate::cost::total_cost)).
     #[serde(with = "crate::serde_str")]
     #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::decimal"))]
     pub total_cost: Decimal,
@@ -75,17 +75,17 @@ pub struct CostResult {
     #[serde(with = "crate::serde_str")]
     #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::decimal"))]
     pub xirr: Decimal,
-    /// The EU APRC ([`eu_aprc`](crate::eu_aprc)).
+    /// The EU APRC ([`eu_aprc`](crate::cost::eu_aprc)).
     #[serde(with = "crate::serde_str")]
     #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::decimal"))]
     pub eu_aprc: Decimal,
-    /// The US Regulation Z APR over the request's unit period ([`reg_z_apr`](crate::reg_z_apr)).
+    /// The US Regulation Z APR over the request's unit period ([`reg_z_apr`](crate::cost::reg_z_apr)).
     #[serde(with = "crate::serde_str")]
     #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::decimal"))]
     pub reg_z_apr: Decimal,
-    /// The Chinese IRR-method APR, when the request gave a frequency ([`china_apr`](crate::china_apr)).
+    /// The Chinese IRR-method APR, when the request gave a frequency ([`china_apr`](crate::cost::china_apr)).
     pub china_apr: Option<ChinaApr>,
-    /// The net present value at the request's discount rate, when it gave one ([`xnpv`](crate::xnpv)).
+    /// The net present value at the request's discount rate, when it gave one ([`xnpv`](crate::cost::xnpv)).
     #[serde(with = "crate::serde_str::option")]
     #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::optional_decimal"))]
     pub xnpv: Option<Decimal>,
@@ -95,7 +95,7 @@ impl CostRequest {
     /// The flows, with the Regulation Z APR over months and nothing else.
     ///
     /// ```
-    /// # use overdue::{dec, CashFlow, CostRequest, NaiveDate};
+    /// # use overdue::{dec, CashFlow, jobs::CostRequest, NaiveDate};
     /// let day = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
     /// assert_eq!(CostRequest::new(vec![CashFlow::new(day, dec!(1))]).flows.len(), 1);
     /// ```
@@ -111,7 +111,7 @@ impl CostRequest {
     /// The unit period of the Regulation Z APR.
     ///
     /// ```
-    /// # use overdue::{CostRequest, UnitPeriod};
+    /// # use overdue::{jobs::CostRequest, cost::UnitPeriod};
     /// let request = CostRequest::new(vec![]).with_unit_period(UnitPeriod::Weeks(2));
     /// assert_eq!(request.unit_period, UnitPeriod::Weeks(2));
     /// ```
@@ -123,7 +123,7 @@ impl CostRequest {
     /// Also the Chinese APR, for flows equally spaced at `frequency`.
     ///
     /// ```
-    /// # use overdue::{CostRequest, Frequency};
+    /// # use overdue::{jobs::CostRequest, Frequency};
     /// assert_eq!(CostRequest::new(vec![]).with_frequency(Frequency::Monthly).frequency, Some(Frequency::Monthly));
     /// ```
     pub fn with_frequency(mut self, frequency: Frequency) -> CostRequest {
@@ -134,7 +134,7 @@ impl CostRequest {
     /// Also the net present value at `rate`.
     ///
     /// ```
-    /// # use overdue::{CostRequest, Rate};
+    /// # use overdue::{jobs::CostRequest, Rate};
     /// assert_eq!(CostRequest::new(vec![]).with_discount_rate(Rate::ZERO).discount_rate, Some(Rate::ZERO));
     /// ```
     pub fn with_discount_rate(mut self, rate: Rate) -> CostRequest {
@@ -149,7 +149,7 @@ impl CostRequest {
     /// when no rate solves the flows, among others.
     ///
     /// ```
-    /// # use overdue::{dec, CashFlow, CostRequest, NaiveDate};
+    /// # use overdue::{dec, CashFlow, jobs::CostRequest, NaiveDate};
     /// let day = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
     /// assert!(CostRequest::new(vec![CashFlow::new(day, dec!(1))]).run().is_err());
     /// ```
@@ -178,7 +178,7 @@ impl CostRequest {
 ///
 /// ```
 /// use overdue::jobs::{CostJob, Job, JobOptions};
-/// use overdue::{dec, CashFlow, CostRequest, NaiveDate};
+/// use overdue::{dec, CashFlow, jobs::CostRequest, NaiveDate};
 /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// let flows = vec![CashFlow::new(d(2026, 1, 1), dec!(1000)), CashFlow::new(d(2027, 1, 1), dec!(-1100))];
 /// let result = CostJob::run(&CostRequest::new(flows), &JobOptions::new())?;
@@ -202,7 +202,7 @@ impl Job for CostJob {
 /// four places (what `overdue cost` prints).
 ///
 /// ```
-/// use overdue::{dec, CashFlow, CostRequest, NaiveDate};
+/// use overdue::{dec, CashFlow, jobs::CostRequest, NaiveDate};
 /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// let flows = vec![CashFlow::new(d(2026, 1, 1), dec!(1000)), CashFlow::new(d(2027, 1, 1), dec!(-1100))];
 /// let text = CostRequest::new(flows).run()?.to_string();

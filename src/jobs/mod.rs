@@ -12,11 +12,11 @@
 //! |---|---|---|
 //! | `schedule` | [`ScheduleOptions`](crate::ScheduleOptions) | [`Schedule`](crate::Schedule) |
 //! | `statement` | [`StatementRequest`] | [`Statement`](crate::Statement) |
-//! | `compare` | [`Comparison`](crate::Comparison) | [`ComparisonResult`](crate::ComparisonResult) |
-//! | `plan` | [`Plan`](crate::Plan) | [`PlanComparison`](crate::PlanComparison) |
+//! | `compare` | [`Comparison`](crate::Comparison) | [`ComparisonResult`](crate::compare::ComparisonResult) |
+//! | `plan` | [`Plan`](crate::Plan) | [`PlanComparison`](crate::plan::PlanComparison) |
 //! | `cost` | [`CostRequest`] | [`CostResult`] |
 //! | `portfolio` | [`PortfolioLoan`] (one line) | [`StatementSummary`] |
-//! | `limits` | [`LimitsRequest`](crate::LimitsRequest) | [`LimitsResult`](crate::LimitsResult) |
+//! | `limits` | [`LimitsRequest`](crate::limits::LimitsRequest) | [`LimitsResult`](crate::limits::LimitsResult) |
 //!
 //! ```
 //! use overdue::jobs::{each_job, Job, JobVisitor};

@@ -14,7 +14,7 @@ use crate::money::Money;
 /// `overdue portfolio` command's JSON Lines input).
 ///
 /// ```
-/// use overdue::PortfolioLoan;
+/// use overdue::jobs::PortfolioLoan;
 ///
 /// let line = r#"{"id": "L-1", "ledger": {"schedule": {"options": {"principal": "1200",
 ///     "rate": {"value": "0.12", "period": "annual"}, "installments": 3, "disbursement": "2026-01-15"}},
@@ -40,7 +40,7 @@ impl PortfolioLoan {
     /// A loan of a portfolio.
     ///
     /// ```
-    /// # use overdue::{dec, Ledger, Money, NaiveDate, OverduePolicy, PortfolioLoan, Rate, Schedule};
+    /// # use overdue::{dec, Ledger, Money, NaiveDate, OverduePolicy, jobs::PortfolioLoan, Rate, Schedule};
     /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(1200))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 15).unwrap())?, OverduePolicy::new())?;
     /// assert_eq!(PortfolioLoan::new("L-1", ledger).id, "L-1");
     /// # Ok::<(), overdue::Error>(())
@@ -54,7 +54,7 @@ impl PortfolioLoan {
     /// never fails a batch.
     ///
     /// ```
-    /// # use overdue::{dec, Ledger, Money, NaiveDate, OverduePolicy, PortfolioLoan, Rate, Schedule};
+    /// # use overdue::{dec, Ledger, Money, NaiveDate, OverduePolicy, jobs::PortfolioLoan, Rate, Schedule};
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(1200))?, Rate::ZERO, 3, d(2026, 1, 15))?, OverduePolicy::new())?;
     /// let loan = PortfolioLoan::new("L-1", ledger);
@@ -72,7 +72,7 @@ impl PortfolioLoan {
 /// `error` says why.
 ///
 /// ```
-/// use overdue::{Error, StatementSummary};
+/// use overdue::{Error, jobs::StatementSummary};
 ///
 /// let failed = StatementSummary::of("L-9", Err(Error::Zero { field: "installments" }));
 /// assert_eq!(failed.error.as_deref(), Some("installments must be at least 1, got 0"));
@@ -106,7 +106,7 @@ impl StatementSummary {
     /// The summary of a statement, or of the error that stopped it.
     ///
     /// ```
-    /// # use overdue::{dec, Ledger, Money, NaiveDate, OverduePolicy, Rate, Schedule, StatementSummary};
+    /// # use overdue::{dec, Ledger, Money, NaiveDate, OverduePolicy, Rate, Schedule, jobs::StatementSummary};
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(1200))?, Rate::ZERO, 3, d(2026, 1, 15))?, OverduePolicy::new())?;
     /// let summary = StatementSummary::of("L-1", ledger.statement(d(2026, 1, 20)));
@@ -146,7 +146,7 @@ impl StatementSummary {
 ///
 /// ```
 /// use overdue::jobs::{Job, JobOptions, PortfolioJob};
-/// # use overdue::{dec, Ledger, Money, NaiveDate, OverduePolicy, PortfolioLoan, Rate, Schedule};
+/// # use overdue::{dec, Ledger, Money, NaiveDate, OverduePolicy, jobs::PortfolioLoan, Rate, Schedule};
 /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(1200))?, Rate::ZERO, 3, d(2026, 1, 15))?, OverduePolicy::new())?;
 /// let loan = PortfolioLoan::new("a-1", ledger);

@@ -75,23 +75,23 @@ fn prose(doc: &str) -> String {
 /// `docs/schema/<job>.request.json` and `<job>.result.json` hold them:
 /// `schedule` ([`ScheduleOptions`](crate::ScheduleOptions) →
 /// [`Schedule`](crate::Schedule)), `statement`
-/// ([`StatementRequest`](crate::StatementRequest) →
+/// ([`StatementRequest`](crate::jobs::StatementRequest) →
 /// [`Statement`](crate::Statement)), `compare`
 /// ([`Comparison`](crate::Comparison) →
-/// [`ComparisonResult`](crate::ComparisonResult)), `plan`
-/// ([`Plan`](crate::Plan) → [`PlanComparison`](crate::PlanComparison)),
-/// `cost` ([`CostRequest`](crate::CostRequest) →
-/// [`CostResult`](crate::CostResult)) and `portfolio` (a
-/// [`PortfolioLoan`](crate::PortfolioLoan) line →
-/// a [`StatementSummary`](crate::StatementSummary) line) and `limits`
-/// ([`LimitsRequest`](crate::LimitsRequest) → [`LimitsResult`](crate::LimitsResult)).
+/// [`ComparisonResult`](crate::compare::ComparisonResult)), `plan`
+/// ([`Plan`](crate::Plan) → [`PlanComparison`](crate::plan::PlanComparison)),
+/// `cost` ([`CostRequest`](crate::jobs::CostRequest) →
+/// [`CostResult`](crate::jobs::CostResult)) and `portfolio` (a
+/// [`PortfolioLoan`](crate::jobs::PortfolioLoan) line →
+/// a [`StatementSummary`](crate::jobs::StatementSummary) line) and `limits`
+/// ([`LimitsRequest`](crate::limits::LimitsRequest) → [`LimitsResult`](crate::limits::LimitsResult)).
 ///
 /// A request schema describes what is read (defaults may be left out); a
 /// result schema what is written. App developers in other languages
 /// generate their types from them. Needs the `schema` feature.
 ///
 /// ```
-/// let schemas = overdue::json_schemas();
+/// let schemas = overdue::jobs::json_schemas();
 /// let statement = schemas.iter().find(|s| s.job == "statement").unwrap();
 /// assert_eq!(statement.request["$schema"], "https://json-schema.org/draft/2020-12/schema");
 /// assert_eq!(statement.request["required"], serde_json::json!(["ledger", "as_of"]));

@@ -10,7 +10,7 @@ use crate::error::Result;
 /// A statement job: a loan and the date to take its statement on.
 ///
 /// ```
-/// use overdue::{dec, Ledger, Money, NaiveDate, OverduePolicy, Rate, Schedule, StatementRequest};
+/// use overdue::{dec, Ledger, Money, NaiveDate, OverduePolicy, Rate, Schedule, jobs::StatementRequest};
 ///
 /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// let plan = Schedule::equal_installment(Money::new(dec!(1200))?, Rate::annual(dec!(0.12))?, 3, d(2026, 1, 15))?;
@@ -33,7 +33,7 @@ impl StatementRequest {
     /// The statement of `ledger` on `as_of`.
     ///
     /// ```
-    /// # use overdue::{dec, Ledger, Money, NaiveDate, OverduePolicy, Rate, Schedule, StatementRequest};
+    /// # use overdue::{dec, Ledger, Money, NaiveDate, OverduePolicy, Rate, Schedule, jobs::StatementRequest};
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(1200))?, Rate::ZERO, 3, d(2026, 1, 15))?, OverduePolicy::new())?;
     /// let request = StatementRequest::new(ledger, d(2026, 2, 25));
@@ -50,7 +50,7 @@ impl StatementRequest {
     /// As [`Ledger::statement`].
     ///
     /// ```
-    /// # use overdue::{dec, Ledger, Money, NaiveDate, OverduePolicy, Rate, Schedule, StatementRequest};
+    /// # use overdue::{dec, Ledger, Money, NaiveDate, OverduePolicy, Rate, Schedule, jobs::StatementRequest};
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(1200))?, Rate::ZERO, 3, d(2026, 1, 15))?, OverduePolicy::new())?;
     /// assert_eq!(StatementRequest::new(ledger, d(2026, 1, 20)).run()?.days_past_due, 0);
@@ -65,7 +65,7 @@ impl StatementRequest {
 ///
 /// ```
 /// use overdue::jobs::{Job, JobOptions, StatementJob};
-/// # use overdue::{dec, Ledger, Money, NaiveDate, OverduePolicy, Rate, Schedule, StatementRequest};
+/// # use overdue::{dec, Ledger, Money, NaiveDate, OverduePolicy, Rate, Schedule, jobs::StatementRequest};
 /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(1200))?, Rate::ZERO, 3, d(2026, 1, 15))?, OverduePolicy::new())?;
 /// let statement = StatementJob::run(&StatementRequest::new(ledger, d(2026, 2, 25)), &JobOptions::new())?;

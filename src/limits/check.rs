@@ -31,7 +31,7 @@ const LICENSED_COURT_LIMIT: Decimal = Decimal::from_parts(24, 0, 0, false, 2);
 /// above 36 %, before 2020-08-20); a licensed institution to 24 %.
 ///
 /// ```
-/// use overdue::{dec, CashFlow, LenderKind, LimitsRequest, NaiveDate};
+/// use overdue::{dec, CashFlow, limits::LenderKind, limits::LimitsRequest, NaiveDate};
 ///
 /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// // 10,000 lent on 2026-01-01, 11,160 repaid a year later: 11.6 % a year
@@ -71,7 +71,7 @@ pub struct LimitsRequest {
 /// [`UsLateFeeSafeHarbor`]).
 ///
 /// ```
-/// use overdue::{dec, LateFeeToCheck, Money, NaiveDate, Violation};
+/// use overdue::{dec, limits::LateFeeToCheck, Money, NaiveDate, limits::Violation};
 ///
 /// let fee = LateFeeToCheck::new(NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(), Money::new(dec!(35))?, Money::new(dec!(100))?)
 ///     .with_violation(Violation::RepeatWithinSixCycles);
@@ -99,7 +99,7 @@ pub struct LateFeeToCheck {
 /// 1026.52(b)(1)(ii)(B)).
 ///
 /// ```
-/// use overdue::Violation;
+/// use overdue::limits::Violation;
 /// assert_eq!(Violation::default(), Violation::First);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -120,7 +120,7 @@ impl LateFeeToCheck {
     /// payment of `minimum_payment_due`.
     ///
     /// ```
-    /// use overdue::{dec, LateFeeToCheck, Money, NaiveDate, Violation};
+    /// use overdue::{dec, limits::LateFeeToCheck, Money, NaiveDate, limits::Violation};
     /// let fee = LateFeeToCheck::new(NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(), Money::new(dec!(35))?, Money::new(dec!(100))?);
     /// assert_eq!(fee.violation, Violation::First);
     /// # Ok::<(), overdue::Error>(())
@@ -137,7 +137,7 @@ impl LateFeeToCheck {
     /// A first violation or a repeat.
     ///
     /// ```
-    /// use overdue::{dec, LateFeeToCheck, Money, NaiveDate, Violation};
+    /// use overdue::{dec, limits::LateFeeToCheck, Money, NaiveDate, limits::Violation};
     /// let fee = LateFeeToCheck::new(NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(), Money::new(dec!(35))?, Money::new(dec!(100))?)
     ///     .with_violation(Violation::RepeatWithinSixCycles);
     /// assert_eq!(fee.violation, Violation::RepeatWithinSixCycles);
@@ -152,7 +152,7 @@ impl LateFeeToCheck {
 /// A late fee checked against the safe harbor.
 ///
 /// ```
-/// use overdue::{dec, LateFeeToCheck, LimitsRequest, Money, NaiveDate};
+/// use overdue::{dec, limits::LateFeeToCheck, limits::LimitsRequest, Money, NaiveDate};
 /// let fee = LateFeeToCheck::new(NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(), Money::new(dec!(35))?, Money::new(dec!(100))?);
 /// let check = LimitsRequest::new(vec![]).with_late_fee(fee).run()?.late_fee.unwrap();
 /// assert_eq!((check.max_fee.to_string().as_str(), check.excess.to_string().as_str()), ("30", "5"));
@@ -176,7 +176,7 @@ pub struct LateFeeCheck {
 /// What a [`LimitsRequest`] found.
 ///
 /// ```
-/// use overdue::{dec, CashFlow, LimitsRequest, NaiveDate};
+/// use overdue::{dec, CashFlow, limits::LimitsRequest, NaiveDate};
 /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// // a licensed lender at 60 % a year (5 % a month, simple)
 /// let flows = vec![CashFlow::new(d(2026, 1, 1), dec!(1000)), CashFlow::new(d(2026, 2, 1), dec!(-1050))];
@@ -214,7 +214,7 @@ impl LimitsRequest {
     /// flow, with the built-in LPR table.
     ///
     /// ```
-    /// use overdue::{LenderKind, LimitsRequest};
+    /// use overdue::{limits::LenderKind, limits::LimitsRequest};
     /// assert_eq!(LimitsRequest::new(vec![]).lender, LenderKind::LicensedInstitution);
     /// ```
     pub fn new(flows: Vec<CashFlow>) -> LimitsRequest {
@@ -230,7 +230,7 @@ impl LimitsRequest {
     /// Who lent.
     ///
     /// ```
-    /// use overdue::{LenderKind, LimitsRequest};
+    /// use overdue::{limits::LenderKind, limits::LimitsRequest};
     /// let r = LimitsRequest::new(vec![]).with_lender(LenderKind::FamilyOrFriends);
     /// assert_eq!(r.lender, LenderKind::FamilyOrFriends);
     /// ```
@@ -242,7 +242,7 @@ impl LimitsRequest {
     /// The contract date.
     ///
     /// ```
-    /// use overdue::{LimitsRequest, NaiveDate};
+    /// use overdue::{limits::LimitsRequest, NaiveDate};
     /// let day = NaiveDate::from_ymd_opt(2019, 5, 1).unwrap();
     /// assert_eq!(LimitsRequest::new(vec![]).with_contract_date(day).contract_date, Some(day));
     /// ```
@@ -254,7 +254,7 @@ impl LimitsRequest {
     /// The one-year LPR table.
     ///
     /// ```
-    /// use overdue::{LimitsRequest, RateTable};
+    /// use overdue::{limits::LimitsRequest, rate::RateTable};
     /// let r = LimitsRequest::new(vec![]).with_lpr(RateTable::china_lpr_one_year());
     /// assert!(r.lpr.is_some());
     /// ```
@@ -266,7 +266,7 @@ impl LimitsRequest {
     /// A late fee to check.
     ///
     /// ```
-    /// use overdue::{dec, LateFeeToCheck, LimitsRequest, Money, NaiveDate};
+    /// use overdue::{dec, limits::LateFeeToCheck, limits::LimitsRequest, Money, NaiveDate};
     /// let fee = LateFeeToCheck::new(NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(), Money::new(dec!(25))?, Money::new(dec!(100))?);
     /// assert!(LimitsRequest::new(vec![]).with_late_fee(fee).late_fee.is_some());
     /// # Ok::<(), overdue::Error>(())
@@ -284,7 +284,7 @@ impl LimitsRequest {
     /// [`UsLateFeeSafeHarbor::max_fee`] for a fee dated before 2010-08-22.
     ///
     /// ```
-    /// use overdue::{dec, CashFlow, LimitsRequest, NaiveDate};
+    /// use overdue::{dec, CashFlow, limits::LimitsRequest, NaiveDate};
     /// let day = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
     /// // money received and never repaid: no rate solves it
     /// assert!(LimitsRequest::new(vec![CashFlow::new(day, dec!(1000))]).run().is_err());

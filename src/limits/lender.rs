@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 /// Who lends the money.
 ///
 /// ```
-/// use overdue::LenderKind;
+/// use overdue::limits::LenderKind;
 /// assert_eq!(LenderKind::PrivateLender.to_string(), "private lender");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]

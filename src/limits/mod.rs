@@ -30,7 +30,7 @@ pub use warning::Warning;
 ///
 /// ```
 /// use overdue::NaiveDate;
-/// use overdue::{PrivateLendingCap, RateTable};
+/// use overdue::{limits::PrivateLendingCap, rate::RateTable};
 /// use overdue::dec;
 /// let cap = PrivateLendingCap::on(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), &RateTable::china_lpr_one_year())?;
 /// assert_eq!(cap.enforceable.value(), dec!(0.12)); // 4 × 3.00 %
@@ -62,7 +62,7 @@ impl PrivateLendingCap {
     ///
     /// ```
     /// use overdue::NaiveDate;
-    /// use overdue::{PrivateLendingCap, RateTable};
+    /// use overdue::{limits::PrivateLendingCap, rate::RateTable};
     /// use overdue::dec;
     /// let old = PrivateLendingCap::on(NaiveDate::from_ymd_opt(2018, 5, 1).unwrap(), &RateTable::china_lpr_one_year())?;
     /// assert_eq!(old.enforceable.value(), dec!(0.24));
@@ -89,7 +89,7 @@ impl PrivateLendingCap {
     ///
     /// ```
     /// use overdue::NaiveDate;
-    /// use overdue::{DayCount, PrivateLendingCap, Rate, RateTable};
+    /// use overdue::{DayCount, limits::PrivateLendingCap, Rate, rate::RateTable};
     /// use overdue::dec;
     /// let cap = PrivateLendingCap::on(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), &RateTable::china_lpr_one_year())?;
     /// let check = cap.check_rate(Rate::monthly(dec!(0.03))?, DayCount::Act365Fixed)?; // 36 % a year
@@ -110,7 +110,7 @@ impl PrivateLendingCap {
     ///
     /// ```
     /// use overdue::NaiveDate;
-    /// use overdue::{CashFlow, PrivateLendingCap, RateTable};
+    /// use overdue::{CashFlow, limits::PrivateLendingCap, rate::RateTable};
     /// use overdue::dec;
     /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
     /// let cap = PrivateLendingCap::on(d(2026, 1, 1), &RateTable::china_lpr_one_year())?;
@@ -147,7 +147,7 @@ impl PrivateLendingCap {
     ///
     /// ```
     /// use overdue::NaiveDate;
-    /// use overdue::{Charge, DayCount, Money, PrivateLendingCap, RateTable, Rounding};
+    /// use overdue::{limits::Charge, DayCount, Money, limits::PrivateLendingCap, rate::RateTable, Rounding};
     /// use overdue::dec;
     /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
     /// let cap = PrivateLendingCap::on(d(2026, 1, 1), &RateTable::china_lpr_one_year())?;
@@ -245,7 +245,7 @@ impl Charge {
     /// A charge of `amount` for the period from `from` to `to` on `base`.
     ///
     /// ```
-    /// use overdue::{dec, Charge, Money, NaiveDate};
+    /// use overdue::{dec, limits::Charge, Money, NaiveDate};
     /// let d = |m| NaiveDate::from_ymd_opt(2026, m, 1).unwrap();
     /// let c = Charge::new(d(1), d(2), Money::new(dec!(1000))?, Money::new(dec!(30))?);
     /// assert_eq!(c.amount.to_string(), "30");
@@ -301,7 +301,7 @@ pub struct ChargeSplit {
 ///
 /// ```
 /// use overdue::NaiveDate;
-/// use overdue::{Money, UsLateFeeSafeHarbor, Violation};
+/// use overdue::{Money, limits::UsLateFeeSafeHarbor, limits::Violation};
 /// use overdue::dec;
 /// let table = UsLateFeeSafeHarbor::default();
 /// let d = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
@@ -351,7 +351,7 @@ impl UsLateFeeSafeHarbor {
     ///
     /// ```
     /// use overdue::NaiveDate;
-    /// use overdue::{Money, UsLateFeeSafeHarbor, Violation};
+    /// use overdue::{Money, limits::UsLateFeeSafeHarbor, limits::Violation};
     /// use overdue::dec;
     /// let t = UsLateFeeSafeHarbor::new(vec![(NaiveDate::from_ymd_opt(2030, 1, 1).unwrap(),
     ///     Money::new(dec!(32))?, Money::new(dec!(43))?)])?;
@@ -378,7 +378,7 @@ impl UsLateFeeSafeHarbor {
     ///
     /// ```
     /// use overdue::NaiveDate;
-    /// use overdue::{Money, UsLateFeeSafeHarbor, Violation};
+    /// use overdue::{Money, limits::UsLateFeeSafeHarbor, limits::Violation};
     /// use overdue::dec;
     /// let d = NaiveDate::from_ymd_opt(2014, 6, 1).unwrap();
     /// let fee = UsLateFeeSafeHarbor::default().max_fee(d, Violation::First, Money::new(dec!(100))?)?;
@@ -411,7 +411,7 @@ impl UsLateFeeSafeHarbor {
 ///
 /// ```
 /// use overdue::NaiveDate;
-/// use overdue::{DayCount, EuLatePayment, Money, Rate, RateTable};
+/// use overdue::{DayCount, limits::EuLatePayment, Money, Rate, rate::RateTable};
 /// use overdue::dec;
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// let ecb = RateTable::new(vec![(d(2026, 1, 1), Rate::annual(dec!(0.0215))?), (d(2026, 7, 1), Rate::annual(dec!(0.02))?)])?;
@@ -438,7 +438,7 @@ impl EuLatePayment {
     ///
     /// ```
     /// use overdue::NaiveDate;
-    /// use overdue::{EuLatePayment, Rate, RateTable};
+    /// use overdue::{limits::EuLatePayment, Rate, rate::RateTable};
     /// use overdue::dec;
     /// let t = RateTable::new(vec![(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), Rate::annual(dec!(0.02))?)])?;
     /// assert_eq!(EuLatePayment::new(t).margin(), Rate::annual(dec!(0.08))?);

@@ -13,7 +13,7 @@ use crate::rate::Rate;
 /// Something the borrower should know about an option.
 ///
 /// ```
-/// use overdue::{LenderKind, Warning};
+/// use overdue::{limits::LenderKind, limits::Warning};
 /// let w = Warning::LenderRisk { lender: LenderKind::PrivateLender };
 /// assert!(w.to_string().contains("private lender"));
 /// ```

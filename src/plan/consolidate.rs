@@ -19,7 +19,7 @@ use crate::rate::RateTable;
 /// off the named loans, booked with its own policy.
 ///
 /// ```
-/// use overdue::{Consolidation, LenderKind, Rate, Refinance};
+/// use overdue::{plan::Consolidation, limits::LenderKind, Rate, compare::Refinance};
 /// use overdue::dec;
 /// let c = Consolidation::new(["A", "B"], Refinance::new(LenderKind::LicensedInstitution, Rate::annual(dec!(0.12))?, 12));
 /// assert_eq!(c.loans, ["A", "B"]);
@@ -51,7 +51,7 @@ impl Consolidation {
     /// Pays off `loans` with `refinance`.
     ///
     /// ```
-    /// use overdue::{Consolidation, LenderKind, Rate, Refinance};
+    /// use overdue::{plan::Consolidation, limits::LenderKind, Rate, compare::Refinance};
     /// let c = Consolidation::new(["A"], Refinance::new(LenderKind::FamilyOrFriends, Rate::ZERO, 6));
     /// assert_eq!(c.loans.len(), 1);
     /// ```
@@ -67,7 +67,7 @@ impl Consolidation {
     /// The new loan's overdue policy.
     ///
     /// ```
-    /// use overdue::{Consolidation, LenderKind, OverduePolicy, Rate, Refinance};
+    /// use overdue::{plan::Consolidation, limits::LenderKind, OverduePolicy, Rate, compare::Refinance};
     /// let c = Consolidation::new(["A"], Refinance::new(LenderKind::FamilyOrFriends, Rate::ZERO, 6))
     ///     .with_policy(OverduePolicy::new().with_charge_off_after(180));
     /// assert_eq!(c.policy.charge_off_after(), Some(180));

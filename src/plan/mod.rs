@@ -87,7 +87,7 @@ impl Debt {
 /// What the borrower can pay towards all their loans each month.
 ///
 /// ```
-/// use overdue::{Money, MonthlyBudget};
+/// use overdue::{Money, plan::MonthlyBudget};
 /// use overdue::dec;
 /// let b = MonthlyBudget::ByMonth(vec![Money::new(dec!(1500))?, Money::new(dec!(2200))?]);
 /// assert_eq!(b.for_month(1), Some(Money::new(dec!(2200))?));
@@ -109,7 +109,7 @@ impl MonthlyBudget {
     /// The budget of month `index` (0 is the first payday), if the plan has it.
     ///
     /// ```
-    /// use overdue::{Money, MonthlyBudget};
+    /// use overdue::{Money, plan::MonthlyBudget};
     /// assert_eq!(MonthlyBudget::ByMonth(vec![Money::ZERO]).for_month(1), None);
     /// ```
     pub fn for_month(&self, index: usize) -> Option<Money> {
@@ -126,7 +126,7 @@ impl MonthlyBudget {
 /// plan's figures are what those ledgers say. See the [`guide::plan`](crate::guide::plan).
 ///
 /// ```
-/// use overdue::PlanStrategy;
+/// use overdue::plan::PlanStrategy;
 /// assert_eq!(PlanStrategy::default(), PlanStrategy::LeastCost);
 /// assert_eq!(PlanStrategy::ALL.len(), 5);
 /// assert_eq!(PlanStrategy::Avalanche.to_string(), "avalanche");

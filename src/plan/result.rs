@@ -11,7 +11,7 @@ use crate::money::Money;
 /// One loan in one month of a plan.
 ///
 /// ```
-/// use overdue::LoanMonth;
+/// use overdue::plan::LoanMonth;
 /// let json = r#"{"label": "A", "payment": "0.00", "days_past_due": 31, "bucket": "M2", "owed": "0.00"}"#;
 /// let m: LoanMonth = serde_json::from_str(json).unwrap();
 /// assert_eq!(m.days_past_due, 31);
@@ -37,7 +37,7 @@ pub struct LoanMonth {
 /// One month of a plan.
 ///
 /// ```
-/// use overdue::PlanMonth;
+/// use overdue::plan::PlanMonth;
 /// let json = r#"{"payday": "2026-10-10", "month_end": "2026-11-09", "budget": "2200.00",
 ///                "paid": "2200.00", "left": "0.00", "loans": []}"#;
 /// let m: PlanMonth = serde_json::from_str(json).unwrap();
@@ -65,7 +65,7 @@ pub struct PlanMonth {
 /// One loan over a whole plan.
 ///
 /// ```
-/// use overdue::LoanOutcome;
+/// use overdue::plan::LoanOutcome;
 /// let json = r#"{"label": "A", "paid": "0.00", "still_owed": "0.00", "worst_days_past_due": 0, "settled_on": null}"#;
 /// let o: LoanOutcome = serde_json::from_str(json).unwrap();
 /// assert_eq!(o.settled_on, None);
@@ -93,7 +93,7 @@ pub struct LoanOutcome {
 /// first, then 60+, 30+, and any days past due.
 ///
 /// ```
-/// use overdue::CreditDamage;
+/// use overdue::plan::CreditDamage;
 /// let (mut a, mut b) = (CreditDamage::default(), CreditDamage::default());
 /// (a.days_60_plus, a.days_30_plus, a.past_due) = (2, 2, 5);
 /// (b.days_90_plus, b.days_60_plus, b.days_30_plus, b.past_due) = (1, 1, 1, 1);
@@ -138,7 +138,7 @@ impl CreditDamage {
 /// Loan-months in one delinquency bucket.
 ///
 /// ```
-/// use overdue::BucketMonths;
+/// use overdue::plan::BucketMonths;
 /// let b: BucketMonths = serde_json::from_str(r#"{"bucket": "M1", "loan_months": 4}"#).unwrap();
 /// assert_eq!(b.loan_months, 4);
 /// ```

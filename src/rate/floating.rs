@@ -14,7 +14,7 @@ use crate::rate::{Rate, RatePeriod};
 /// points (a Chinese mortgage quoted "LPR − 20bp").
 ///
 /// ```
-/// use overdue::Spread;
+/// use overdue::rate::Spread;
 /// use overdue::dec;
 /// assert_eq!(Spread::annual(dec!(-0.002)).value(), dec!(-0.002));
 /// ```
@@ -31,7 +31,7 @@ impl Spread {
     /// A spread of `value` a year (signed).
     ///
     /// ```
-    /// assert!(overdue::Spread::annual(overdue::dec!(0.015)).value().is_sign_positive());
+    /// assert!(overdue::rate::Spread::annual(overdue::dec!(0.015)).value().is_sign_positive());
     /// ```
     pub fn annual(value: Decimal) -> Spread {
         Spread(value.normalize())
@@ -40,7 +40,7 @@ impl Spread {
     /// The spread as a fraction a year.
     ///
     /// ```
-    /// assert_eq!(overdue::Spread::default().value(), overdue::Decimal::ZERO);
+    /// assert_eq!(overdue::rate::Spread::default().value(), overdue::Decimal::ZERO);
     /// ```
     pub fn value(self) -> Decimal {
         self.0
@@ -52,7 +52,7 @@ impl Spread {
 /// The default is [`Reset::Anniversary`].
 ///
 /// ```
-/// assert_eq!(overdue::Reset::default(), overdue::Reset::Anniversary);
+/// assert_eq!(overdue::rate::Reset::default(), overdue::rate::Reset::Anniversary);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -77,7 +77,7 @@ pub enum Reset {
 /// The default is [`Fixing::ResetDate`].
 ///
 /// ```
-/// assert_eq!(overdue::Fixing::default(), overdue::Fixing::ResetDate);
+/// assert_eq!(overdue::rate::Fixing::default(), overdue::rate::Fixing::ResetDate);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -96,7 +96,7 @@ pub enum Fixing {
 /// The default is [`OnReset::KeepTerm`].
 ///
 /// ```
-/// assert_eq!(overdue::OnReset::default(), overdue::OnReset::KeepTerm);
+/// assert_eq!(overdue::rate::OnReset::default(), overdue::rate::OnReset::KeepTerm);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -122,7 +122,7 @@ pub enum OnReset {
 ///
 /// ```
 /// use overdue::NaiveDate;
-/// use overdue::{FloatingRate, Rate, RateTable, Reset, Spread};
+/// use overdue::{rate::FloatingRate, Rate, rate::RateTable, rate::Reset, rate::Spread};
 /// use overdue::dec;
 /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// let index = RateTable::new(vec![(d(2025, 1, 1), Rate::annual(dec!(0.031))?), (d(2026, 1, 1), Rate::annual(dec!(0.03))?)])?;
@@ -162,7 +162,7 @@ impl FloatingRate {
     /// [`Fixing::ResetDate`], [`OnReset::KeepTerm`], no floor, no cap.
     ///
     /// ```
-    /// use overdue::{FloatingRate, RateTable, Spread};
+    /// use overdue::{rate::FloatingRate, rate::RateTable, rate::Spread};
     /// let f = FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default());
     /// assert_eq!(f.floor(), None);
     /// ```
@@ -186,7 +186,7 @@ impl FloatingRate {
     ///
     /// ```
     /// use overdue::NaiveDate;
-    /// use overdue::{FloatingRate, Rate, RateTable, Spread};
+    /// use overdue::{rate::FloatingRate, Rate, rate::RateTable, rate::Spread};
     /// use overdue::dec;
     /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// let f = FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default()).with_resets_from(d(2024, 3, 1));
@@ -204,7 +204,7 @@ impl FloatingRate {
     /// The date resets are counted from, if not the disbursement.
     ///
     /// ```
-    /// use overdue::{FloatingRate, RateTable, Spread};
+    /// use overdue::{rate::FloatingRate, rate::RateTable, rate::Spread};
     /// assert_eq!(FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default()).resets_from(), None);
     /// ```
     pub fn resets_from(&self) -> Option<NaiveDate> {
@@ -219,7 +219,7 @@ impl FloatingRate {
     /// Sets the reset rule.
     ///
     /// ```
-    /// use overdue::{FloatingRate, RateTable, Reset, Spread};
+    /// use overdue::{rate::FloatingRate, rate::RateTable, rate::Reset, rate::Spread};
     /// let f = FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default()).with_reset(Reset::EveryMonths(3));
     /// assert_eq!(f.reset(), Reset::EveryMonths(3));
     /// ```
@@ -232,7 +232,7 @@ impl FloatingRate {
     /// Sets an annual floor under the rate in force.
     ///
     /// ```
-    /// use overdue::{FloatingRate, Rate, RateTable, Spread};
+    /// use overdue::{rate::FloatingRate, Rate, rate::RateTable, rate::Spread};
     /// let floor = Rate::annual(overdue::dec!(0.03))?;
     /// let f = FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default()).with_floor(floor);
     /// assert_eq!(f.floor(), Some(floor));
@@ -247,7 +247,7 @@ impl FloatingRate {
     /// Sets an annual cap over the rate in force.
     ///
     /// ```
-    /// use overdue::{FloatingRate, Rate, RateTable, Spread};
+    /// use overdue::{rate::FloatingRate, Rate, rate::RateTable, rate::Spread};
     /// let cap = Rate::annual(overdue::dec!(0.06))?;
     /// let f = FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default()).with_cap(cap);
     /// assert_eq!(f.cap(), Some(cap));
@@ -262,7 +262,7 @@ impl FloatingRate {
     /// Sets the fixing date rule.
     ///
     /// ```
-    /// use overdue::{Fixing, FloatingRate, RateTable, Spread};
+    /// use overdue::{rate::Fixing, rate::FloatingRate, rate::RateTable, rate::Spread};
     /// let f = FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default()).with_fixing(Fixing::DaysBefore(5));
     /// assert_eq!(f.fixing(), Fixing::DaysBefore(5));
     /// ```
@@ -275,7 +275,7 @@ impl FloatingRate {
     /// Sets what a reset keeps.
     ///
     /// ```
-    /// use overdue::{FloatingRate, OnReset, RateTable, Spread};
+    /// use overdue::{rate::FloatingRate, rate::OnReset, rate::RateTable, rate::Spread};
     /// let f = FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default()).with_on_reset(OnReset::KeepInstallment);
     /// assert_eq!(f.on_reset(), OnReset::KeepInstallment);
     /// ```
@@ -288,7 +288,7 @@ impl FloatingRate {
     /// The index table.
     ///
     /// ```
-    /// use overdue::{FloatingRate, RateTable, Spread};
+    /// use overdue::{rate::FloatingRate, rate::RateTable, rate::Spread};
     /// let f = FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default());
     /// assert_eq!(f.index(), &RateTable::china_lpr_five_year());
     /// ```
@@ -299,7 +299,7 @@ impl FloatingRate {
     /// The spread.
     ///
     /// ```
-    /// use overdue::{FloatingRate, RateTable, Spread};
+    /// use overdue::{rate::FloatingRate, rate::RateTable, rate::Spread};
     /// assert_eq!(FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default()).spread(), Spread::default());
     /// ```
     pub fn spread(&self) -> Spread {
@@ -309,7 +309,7 @@ impl FloatingRate {
     /// The reset rule.
     ///
     /// ```
-    /// use overdue::{FloatingRate, RateTable, Reset, Spread};
+    /// use overdue::{rate::FloatingRate, rate::RateTable, rate::Reset, rate::Spread};
     /// assert_eq!(FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default()).reset(), Reset::Anniversary);
     /// ```
     pub fn reset(&self) -> Reset {
@@ -319,7 +319,7 @@ impl FloatingRate {
     /// The floor, if any.
     ///
     /// ```
-    /// use overdue::{FloatingRate, RateTable, Spread};
+    /// use overdue::{rate::FloatingRate, rate::RateTable, rate::Spread};
     /// assert!(FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default()).floor().is_none());
     /// ```
     pub fn floor(&self) -> Option<Rate> {
@@ -329,7 +329,7 @@ impl FloatingRate {
     /// The cap, if any.
     ///
     /// ```
-    /// use overdue::{FloatingRate, RateTable, Spread};
+    /// use overdue::{rate::FloatingRate, rate::RateTable, rate::Spread};
     /// assert!(FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default()).cap().is_none());
     /// ```
     pub fn cap(&self) -> Option<Rate> {
@@ -339,7 +339,7 @@ impl FloatingRate {
     /// The fixing date rule.
     ///
     /// ```
-    /// use overdue::{Fixing, FloatingRate, RateTable, Spread};
+    /// use overdue::{rate::Fixing, rate::FloatingRate, rate::RateTable, rate::Spread};
     /// assert_eq!(FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default()).fixing(), Fixing::ResetDate);
     /// ```
     pub fn fixing(&self) -> Fixing {
@@ -349,7 +349,7 @@ impl FloatingRate {
     /// What a reset keeps.
     ///
     /// ```
-    /// use overdue::{FloatingRate, OnReset, RateTable, Spread};
+    /// use overdue::{rate::FloatingRate, rate::OnReset, rate::RateTable, rate::Spread};
     /// assert_eq!(FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default()).on_reset(), OnReset::KeepTerm);
     /// ```
     pub fn on_reset(&self) -> OnReset {
@@ -392,7 +392,7 @@ impl FloatingRate {
     ///
     /// ```
     /// use overdue::NaiveDate;
-    /// use overdue::{FloatingRate, Rate, RateTable, Spread};
+    /// use overdue::{rate::FloatingRate, Rate, rate::RateTable, rate::Spread};
     /// use overdue::dec;
     /// let d = NaiveDate::from_ymd_opt(2025, 6, 1).unwrap();
     /// let f = FloatingRate::new(RateTable::china_lpr_five_year(), Spread::annual(dec!(-0.002)))
@@ -430,7 +430,7 @@ impl FloatingRate {
     ///
     /// ```
     /// use overdue::NaiveDate;
-    /// use overdue::{FloatingRate, RateTable, Reset, Spread};
+    /// use overdue::{rate::FloatingRate, rate::RateTable, rate::Reset, rate::Spread};
     /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// let f = FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default()).with_reset(Reset::January1);
     /// assert_eq!(f.reset_dates(d(2025, 3, 15), d(2027, 3, 15))?, vec![d(2026, 1, 1), d(2027, 1, 1)]);
@@ -482,7 +482,7 @@ impl FloatingRate {
     ///
     /// ```
     /// use overdue::NaiveDate;
-    /// use overdue::{FloatingRate, Rate, RateTable, Spread};
+    /// use overdue::{rate::FloatingRate, Rate, rate::RateTable, rate::Spread};
     /// use overdue::dec;
     /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// let f = FloatingRate::new(RateTable::china_lpr_five_year(), Spread::default());

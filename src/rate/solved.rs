@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 /// of equally spaced amounts). The value is a fraction: `0.1268` is
 /// 12.68 %. It displays as a percent with its period.
 ///
-/// [`irr`]: crate::irr
+/// [`irr`]: crate::cost::irr
 ///
 /// ```
 /// use overdue::{dec, Yield, RatePeriod};

@@ -16,7 +16,7 @@ use crate::rate::{Rate, RatePeriod};
 /// # Example
 /// ```
 /// use overdue::NaiveDate;
-/// use overdue::{Rate, RateTable};
+/// use overdue::{Rate, rate::RateTable};
 /// use overdue::dec;
 /// let lpr = RateTable::china_lpr_one_year();
 /// let d = NaiveDate::from_ymd_opt(2021, 6, 1).unwrap();
@@ -107,7 +107,7 @@ impl RateTable {
     ///
     /// ```
     /// use overdue::NaiveDate;
-    /// use overdue::{Rate, RateTable};
+    /// use overdue::{Rate, rate::RateTable};
     /// use overdue::dec;
     /// let t = RateTable::new(vec![(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), Rate::annual(dec!(0.02))?)])?;
     /// assert_eq!(t.entries().len(), 1);
@@ -149,7 +149,7 @@ impl RateTable {
     /// 3.00 % (still 3.00 % in 2026-01). No LPR exists before 2019-08-20.
     ///
     /// ```
-    /// let lpr = overdue::RateTable::china_lpr_one_year();
+    /// let lpr = overdue::rate::RateTable::china_lpr_one_year();
     /// assert_eq!(lpr.entries().len(), 13);
     /// ```
     pub fn china_lpr_one_year() -> RateTable {
@@ -185,7 +185,7 @@ impl RateTable {
     ///
     /// ```
     /// use overdue::NaiveDate;
-    /// let lpr = overdue::RateTable::china_lpr_five_year();
+    /// let lpr = overdue::rate::RateTable::china_lpr_five_year();
     /// assert_eq!(lpr.rate_on(NaiveDate::from_ymd_opt(2024, 3, 1).unwrap())?.to_string(), "3.95 %/year");
     /// assert_eq!(lpr.known_through(), NaiveDate::from_ymd_opt(2026, 1, 20));
     /// # Ok::<(), overdue::Error>(())
@@ -229,7 +229,7 @@ impl RateTable {
     ///
     /// ```
     /// use overdue::NaiveDate;
-    /// use overdue::{Rate, RateTable};
+    /// use overdue::{Rate, rate::RateTable};
     /// use overdue::dec;
     /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// let t = RateTable::new(vec![(d(2026, 1, 1), Rate::annual(dec!(0.02))?)])?.with_known_through(d(2026, 6, 30));
@@ -246,7 +246,7 @@ impl RateTable {
     /// The date the table is known through, if it says.
     ///
     /// ```
-    /// assert!(overdue::RateTable::china_lpr_one_year().known_through().is_some());
+    /// assert!(overdue::rate::RateTable::china_lpr_one_year().known_through().is_some());
     /// ```
     pub fn known_through(&self) -> Option<NaiveDate> {
         self.known_through
@@ -262,7 +262,7 @@ impl RateTable {
     /// ```
     /// use overdue::NaiveDate;
     /// use overdue::Error;
-    /// let lpr = overdue::RateTable::china_lpr_five_year();
+    /// let lpr = overdue::rate::RateTable::china_lpr_five_year();
     /// let late = lpr.fixing_on(NaiveDate::from_ymd_opt(2030, 1, 1).unwrap());
     /// assert!(matches!(late, Err(Error::IndexNotPublished { .. })));
     /// ```
@@ -287,7 +287,7 @@ impl RateTable {
     ///
     /// ```
     /// use overdue::NaiveDate;
-    /// use overdue::{Rate, RateTable};
+    /// use overdue::{Rate, rate::RateTable};
     /// use overdue::dec;
     /// let d = NaiveDate::from_ymd_opt(2027, 1, 20).unwrap();
     /// let lpr = RateTable::china_lpr_one_year().with(d, Rate::annual(dec!(0.029))?)?;
@@ -295,8 +295,8 @@ impl RateTable {
     /// # Ok::<(), overdue::Error>(())
     /// ```
     ///
-    /// # Errors
-    /// [`Error::Invalid`] for a rate that is not annual.
+    ///# Errors
+    ///[`Error::Invalid`] for a rate that is not annual.
     pub fn with(mut self, date: NaiveDate, rate: Rate) -> Result<RateTable> {
         self.entries.retain(|e| e.0 != date);
         self.entries.push((date, rate));
@@ -310,7 +310,7 @@ impl RateTable {
     /// The entries, oldest first.
     ///
     /// ```
-    /// let lpr = overdue::RateTable::china_lpr_one_year();
+    /// let lpr = overdue::rate::RateTable::china_lpr_one_year();
     /// assert_eq!(lpr.entries()[0].0.to_string(), "2019-08-20");
     /// ```
     pub fn entries(&self) -> &[(NaiveDate, Rate)] {
@@ -324,7 +324,7 @@ impl RateTable {
     ///
     /// ```
     /// use overdue::NaiveDate;
-    /// let lpr = overdue::RateTable::china_lpr_one_year();
+    /// let lpr = overdue::rate::RateTable::china_lpr_one_year();
     /// assert_eq!(lpr.rate_on(NaiveDate::from_ymd_opt(2026, 11, 28).unwrap())?.to_string(), "3 %/year");
     /// # Ok::<(), overdue::Error>(())
     /// ```

@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 /// first; the last three are non-performing (不良).
 ///
 /// ```
-/// use overdue::AssetClass;
+/// use overdue::report::AssetClass;
 /// assert!(AssetClass::Substandard.is_non_performing());
 /// assert!(AssetClass::SpecialMention < AssetClass::Loss);
 /// ```
@@ -37,7 +37,7 @@ impl AssetClass {
     /// Whether the class is non-performing (不良): substandard or worse.
     ///
     /// ```
-    /// assert!(!overdue::AssetClass::SpecialMention.is_non_performing());
+    /// assert!(!overdue::report::AssetClass::SpecialMention.is_non_performing());
     /// ```
     pub fn is_non_performing(self) -> bool {
         self >= AssetClass::Substandard
@@ -49,7 +49,7 @@ impl AssetClass {
 /// installments a non-performing loan needs to be upgraded.
 ///
 /// ```
-/// use overdue::{AssetClass, ClassificationRules};
+/// use overdue::{report::AssetClass, report::ClassificationRules};
 /// let rules = ClassificationRules::china_2023();
 /// assert_eq!(rules.class_for(91), AssetClass::Substandard);
 /// assert_eq!(rules.class_for(1), AssetClass::SpecialMention);
@@ -82,7 +82,7 @@ impl ClassificationRules {
     /// (the upgrade rule: two repayment periods).
     ///
     /// ```
-    /// use overdue::{AssetClass, ClassificationRules};
+    /// use overdue::{report::AssetClass, report::ClassificationRules};
     /// let rules = ClassificationRules::china_2023();
     /// assert_eq!(rules.class_for(270), AssetClass::Substandard);
     /// assert_eq!(rules.class_for(271), AssetClass::Doubtful);
@@ -105,13 +105,13 @@ impl ClassificationRules {
 
     /// China's credit-card classes (商业银行信用卡业务监督管理办法, CBRC order
     /// 2011 No. 2, art. 92), the classes of
-    /// [`Buckets::china_credit_card`](crate::Buckets::china_credit_card):
+    /// [`Buckets::china_credit_card`](crate::accrual::Buckets::china_credit_card):
     /// overdue 1–90 days, special mention; 91–120, substandard; 121–180,
     /// doubtful; more than 180, loss. Restructuring and cure as in
     /// [`ClassificationRules::china_2023`].
     ///
     /// ```
-    /// use overdue::{AssetClass, ClassificationRules};
+    /// use overdue::{report::AssetClass, report::ClassificationRules};
     /// let card = ClassificationRules::china_credit_card();
     /// assert_eq!(card.class_for(120), AssetClass::Substandard);
     /// assert_eq!(card.class_for(181), AssetClass::Loss);
@@ -136,7 +136,7 @@ impl ClassificationRules {
     /// days, or than `overdue`.
     ///
     /// ```
-    /// use overdue::{AssetClass, ClassificationRules};
+    /// use overdue::{report::AssetClass, report::ClassificationRules};
     /// let card = ClassificationRules::new(AssetClass::SpecialMention, &[(90, AssetClass::Substandard), (180, AssetClass::Loss)])?;
     /// assert_eq!(card.class_for(181), AssetClass::Loss);
     /// assert!(ClassificationRules::new(AssetClass::Doubtful, &[(90, AssetClass::Substandard)]).is_err());
@@ -166,7 +166,7 @@ impl ClassificationRules {
     /// and `installments` of the new plan.
     ///
     /// ```
-    /// use overdue::ClassificationRules;
+    /// use overdue::report::ClassificationRules;
     /// let rules = ClassificationRules::china_2023().with_observation(6, 1);
     /// # let _ = rules;
     /// ```
@@ -179,7 +179,7 @@ impl ClassificationRules {
     /// The class by days past due alone.
     ///
     /// ```
-    /// use overdue::{AssetClass, ClassificationRules};
+    /// use overdue::{report::AssetClass, report::ClassificationRules};
     /// assert_eq!(ClassificationRules::china_2023().class_for(0), AssetClass::Normal);
     /// ```
     pub fn class_for(&self, days_past_due: u32) -> AssetClass {
@@ -197,7 +197,7 @@ impl ClassificationRules {
 /// A loan's risk class as of a date, and why.
 ///
 /// ```
-/// use overdue::{dec, AssetClass, ClassificationRules, Ledger, Money, NaiveDate, OverduePolicy, Rate, Schedule};
+/// use overdue::{dec, report::AssetClass, report::ClassificationRules, Ledger, Money, NaiveDate, OverduePolicy, Rate, Schedule};
 /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// let plan = Schedule::equal_installment(Money::new(dec!(1200))?, Rate::ZERO, 12, d(2026, 1, 15))?;
 /// let c = Ledger::new(plan, OverduePolicy::new())?.risk_class(&ClassificationRules::china_2023(), d(2026, 6, 1))?;
@@ -264,7 +264,7 @@ impl Ledger {
     /// As [`Ledger::statement`].
     ///
     /// ```
-    /// use overdue::{dec, AssetClass, ClassificationRules, Ledger, Money, NaiveDate, NewPlan, OverduePolicy, Rate, Restructure, Schedule, NewTerms};
+    /// use overdue::{dec, report::AssetClass, report::ClassificationRules, Ledger, Money, NaiveDate, restructure::NewPlan, OverduePolicy, Rate, restructure::Restructure, Schedule, restructure::NewTerms};
     /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// let plan = Schedule::equal_installment(Money::new(dec!(1200))?, Rate::ZERO, 12, d(2026, 1, 15))?;
     /// let mut ledger = Ledger::new(plan, OverduePolicy::new())?;

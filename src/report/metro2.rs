@@ -19,7 +19,7 @@ const PROFILE_MONTHS: u32 = 24;
 /// loan. Serialized as its two-character code.
 ///
 /// ```
-/// use overdue::Metro2Status;
+/// use overdue::report::Metro2Status;
 /// assert_eq!(Metro2Status::Late30.code(), "71");
 /// assert_eq!(Metro2Status::for_days_past_due(95), Metro2Status::Late90);
 /// ```
@@ -63,7 +63,7 @@ impl Metro2Status {
     /// The two-character code.
     ///
     /// ```
-    /// assert_eq!(overdue::Metro2Status::ChargedOff.code(), "97");
+    /// assert_eq!(overdue::report::Metro2Status::ChargedOff.code(), "97");
     /// ```
     pub fn code(self) -> &'static str {
         match self {
@@ -83,7 +83,7 @@ impl Metro2Status {
     /// The status of an open, not charged-off loan by its days past due.
     ///
     /// ```
-    /// use overdue::Metro2Status;
+    /// use overdue::report::Metro2Status;
     /// assert_eq!(Metro2Status::for_days_past_due(29), Metro2Status::Current);
     /// assert_eq!(Metro2Status::for_days_past_due(180), Metro2Status::Late180);
     /// ```
@@ -104,7 +104,7 @@ impl Metro2Status {
 /// an agreement. Serialized as its code.
 ///
 /// ```
-/// assert_eq!(overdue::SpecialComment::PartialPaymentAgreement.code(), "AC");
+/// assert_eq!(overdue::report::SpecialComment::PartialPaymentAgreement.code(), "AC");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -124,7 +124,7 @@ impl SpecialComment {
     /// The code.
     ///
     /// ```
-    /// assert_eq!(overdue::SpecialComment::Forbearance.code(), "CP");
+    /// assert_eq!(overdue::report::SpecialComment::Forbearance.code(), "CP");
     /// ```
     pub fn code(self) -> &'static str {
         match self {
@@ -268,7 +268,7 @@ impl Ledger {
     /// the disbursement.
     ///
     /// ```
-    /// use overdue::{dec, Ledger, Metro2Status, Money, NaiveDate, OverduePolicy, Rate, Schedule};
+    /// use overdue::{dec, Ledger, report::Metro2Status, Money, NaiveDate, OverduePolicy, Rate, Schedule};
     /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// let plan = Schedule::equal_installment(Money::new(dec!(1200))?, Rate::ZERO, 12, d(2026, 1, 15))?;
     /// let line = Ledger::new(plan, OverduePolicy::new())?.metro2(d(2026, 1, 31))?;

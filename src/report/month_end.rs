@@ -14,7 +14,7 @@ use crate::report::metro2::{open_ends, profile_months, read_on, Metro2Record};
 /// those gives it.
 ///
 /// ```
-/// use overdue::{dec, AssetClass, ClassificationRules, Ledger, Money, NaiveDate, OverduePolicy, Rate, Schedule};
+/// use overdue::{dec, report::AssetClass, report::ClassificationRules, Ledger, Money, NaiveDate, OverduePolicy, Rate, Schedule};
 /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// let plan = Schedule::equal_installment(Money::new(dec!(1200))?, Rate::ZERO, 12, d(2026, 1, 15))?;
 /// let filing = Ledger::new(plan, OverduePolicy::new())?.month_end(d(2026, 4, 30), &ClassificationRules::china_2023())?;
@@ -44,7 +44,7 @@ impl Ledger {
     /// As [`Ledger::metro2`] and [`Ledger::risk_class`].
     ///
     /// ```
-    /// use overdue::{dec, ClassificationRules, Ledger, Money, NaiveDate, OverduePolicy, Rate, Schedule};
+    /// use overdue::{dec, report::ClassificationRules, Ledger, Money, NaiveDate, OverduePolicy, Rate, Schedule};
     /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// let plan = Schedule::equal_installment(Money::new(dec!(1200))?, Rate::ZERO, 12, d(2026, 1, 15))?;
     /// let ledger = Ledger::new(plan, OverduePolicy::new())?;

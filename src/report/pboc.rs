@@ -99,7 +99,7 @@ pub struct PbocRecord {
 /// A kind of special transaction (特殊交易类型) on a PBOC record.
 ///
 /// ```
-/// assert_ne!(overdue::PbocTransaction::Extension, overdue::PbocTransaction::EarlySettlement);
+/// assert_ne!(overdue::report::PbocTransaction::Extension, overdue::report::PbocTransaction::EarlySettlement);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -124,7 +124,7 @@ pub enum PbocTransaction {
 /// settlement.
 ///
 /// ```
-/// use overdue::{dec, Ledger, Money, NaiveDate, OverduePolicy, Payment, PbocTransaction, Rate, Schedule};
+/// use overdue::{dec, Ledger, Money, NaiveDate, OverduePolicy, Payment, report::PbocTransaction, Rate, Schedule};
 /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// let plan = Schedule::equal_principal(Money::new(dec!(1200))?, Rate::ZERO, 12, d(2026, 1, 15))?;
 /// let mut ledger = Ledger::new(plan, OverduePolicy::new())?;

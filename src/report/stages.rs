@@ -10,7 +10,7 @@ use crate::error::Result;
 /// An IFRS 9 impairment stage.
 ///
 /// ```
-/// use overdue::Ifrs9Stage;
+/// use overdue::report::Ifrs9Stage;
 /// assert!(Ifrs9Stage::Stage1 < Ifrs9Stage::Stage3);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -31,7 +31,7 @@ pub enum Ifrs9Stage {
 /// The kind of US retail credit, which sets when it is charged off.
 ///
 /// ```
-/// use overdue::RetailCredit;
+/// use overdue::report::RetailCredit;
 /// assert_eq!(RetailCredit::default(), RetailCredit::ClosedEnd);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -49,7 +49,7 @@ pub enum RetailCredit {
 /// A US retail loan's accrual status.
 ///
 /// ```
-/// use overdue::AccrualStatus;
+/// use overdue::report::AccrualStatus;
 /// assert_ne!(AccrualStatus::Accrual, AccrualStatus::NonAccrual);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -84,7 +84,7 @@ impl Ledger {
     /// As [`Ledger::statement`].
     ///
     /// ```
-    /// use overdue::{dec, Ifrs9Stage, Ledger, Money, NaiveDate, OverduePolicy, Rate, Schedule};
+    /// use overdue::{dec, report::Ifrs9Stage, Ledger, Money, NaiveDate, OverduePolicy, Rate, Schedule};
     /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// let plan = Schedule::equal_installment(Money::new(dec!(1200))?, Rate::ZERO, 12, d(2026, 1, 15))?;
     /// let ledger = Ledger::new(plan, OverduePolicy::new())?;
@@ -114,7 +114,7 @@ impl Ledger {
     /// As [`Ledger::statement`].
     ///
     /// ```
-    /// use overdue::{dec, AccrualStatus, Ledger, Money, NaiveDate, OverduePolicy, Rate, RetailCredit, Schedule};
+    /// use overdue::{dec, report::AccrualStatus, Ledger, Money, NaiveDate, OverduePolicy, Rate, report::RetailCredit, Schedule};
     /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// let plan = Schedule::equal_installment(Money::new(dec!(1200))?, Rate::ZERO, 12, d(2026, 1, 15))?;
     /// let ledger = Ledger::new(plan, OverduePolicy::new())?;

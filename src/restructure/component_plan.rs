@@ -11,7 +11,7 @@ use crate::ratio::Ratio;
 /// The default is [`Treatment::Capitalise`].
 ///
 /// ```
-/// use overdue::Treatment;
+/// use overdue::restructure::Treatment;
 /// assert_eq!(Treatment::default(), Treatment::Capitalise);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -34,7 +34,7 @@ pub enum Treatment {
 /// How much of a component the lender gives up.
 ///
 /// ```
-/// use overdue::{Ratio, Waive};
+/// use overdue::{Ratio, restructure::Waive};
 /// use overdue::dec;
 /// let half = Waive::Share(Ratio::new(dec!(0.5))?);
 /// assert_ne!(half, Waive::Nothing);
@@ -58,7 +58,7 @@ pub enum Waive {
 /// The plan for one component: what is waived, and where the rest goes.
 ///
 /// ```
-/// use overdue::{ComponentPlan, Ratio, Treatment, Waive};
+/// use overdue::{restructure::ComponentPlan, Ratio, restructure::Treatment, restructure::Waive};
 /// use overdue::dec;
 /// let p = ComponentPlan::new(Treatment::Spread).with_waive(Waive::Share(Ratio::new(dec!(0.5))?));
 /// assert_eq!(p.treatment(), Treatment::Spread);
@@ -78,7 +78,7 @@ impl ComponentPlan {
     /// Nothing waived; all of it goes by `treatment`.
     ///
     /// ```
-    /// use overdue::{ComponentPlan, Treatment, Waive};
+    /// use overdue::{restructure::ComponentPlan, restructure::Treatment, restructure::Waive};
     /// assert_eq!(ComponentPlan::new(Treatment::CarryToFirst).waive(), Waive::Nothing);
     /// ```
     pub fn new(treatment: Treatment) -> ComponentPlan {
@@ -91,7 +91,7 @@ impl ComponentPlan {
     /// All of it waived.
     ///
     /// ```
-    /// use overdue::{ComponentPlan, Ratio, Waive};
+    /// use overdue::{restructure::ComponentPlan, Ratio, restructure::Waive};
     /// assert_eq!(ComponentPlan::waive_all().waive(), Waive::Share(Ratio::ONE));
     /// ```
     pub fn waive_all() -> ComponentPlan {
@@ -101,7 +101,7 @@ impl ComponentPlan {
     /// Sets what is waived first.
     ///
     /// ```
-    /// use overdue::{ComponentPlan, Money, Treatment, Waive};
+    /// use overdue::{restructure::ComponentPlan, Money, restructure::Treatment, restructure::Waive};
     /// let p = ComponentPlan::new(Treatment::Capitalise).with_waive(Waive::Amount(Money::ZERO));
     /// assert_eq!(p.waive(), Waive::Amount(Money::ZERO));
     /// ```
@@ -113,7 +113,7 @@ impl ComponentPlan {
     /// What is waived.
     ///
     /// ```
-    /// assert_eq!(overdue::ComponentPlan::default().waive(), overdue::Waive::Nothing);
+    /// assert_eq!(overdue::restructure::ComponentPlan::default().waive(), overdue::restructure::Waive::Nothing);
     /// ```
     pub fn waive(&self) -> Waive {
         self.waive
@@ -122,7 +122,7 @@ impl ComponentPlan {
     /// Where the rest goes.
     ///
     /// ```
-    /// assert_eq!(overdue::ComponentPlan::default().treatment(), overdue::Treatment::Capitalise);
+    /// assert_eq!(overdue::restructure::ComponentPlan::default().treatment(), overdue::restructure::Treatment::Capitalise);
     /// ```
     pub fn treatment(&self) -> Treatment {
         self.then

@@ -11,7 +11,7 @@ use crate::serde_tagged::NoFields;
 /// How far a deferral moves the unpaid installments.
 ///
 /// ```
-/// use overdue::Shift;
+/// use overdue::restructure::Shift;
 /// assert_ne!(Shift::Periods(3), Shift::Days(90));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -31,7 +31,7 @@ pub enum Shift {
 /// The default is [`DeferralInterest::Accrue`].
 ///
 /// ```
-/// use overdue::DeferralInterest;
+/// use overdue::restructure::DeferralInterest;
 /// assert_eq!(DeferralInterest::default(), DeferralInterest::Accrue);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -52,7 +52,7 @@ pub enum DeferralInterest {
 /// The shape of the new plan.
 ///
 /// ```
-/// use overdue::{DeferralInterest, NewPlan, NewTerms, Rate, Shift};
+/// use overdue::{restructure::DeferralInterest, restructure::NewPlan, restructure::NewTerms, Rate, restructure::Shift};
 /// let holiday = NewPlan::Deferral { shift: Shift::Periods(3), interest: DeferralInterest::Accrue };
 /// let fresh = NewPlan::Schedule(NewTerms::new(Rate::ZERO, 6));
 /// assert_ne!(holiday, fresh);
@@ -84,7 +84,7 @@ pub enum NewPlan {
 /// A fee for the restructure or deferral.
 ///
 /// ```
-/// use overdue::{Money, PlanFee, Ratio};
+/// use overdue::{Money, restructure::PlanFee, Ratio};
 /// use overdue::dec;
 /// let one_percent = PlanFee::Share(Ratio::new(dec!(0.01))?);
 /// assert_ne!(one_percent, PlanFee::Flat(Money::ZERO));

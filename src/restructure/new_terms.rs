@@ -11,7 +11,7 @@ use crate::schedule::{InterestBasis, Method};
 /// capitalises, and it is disbursed on the restructure date.
 ///
 /// ```
-/// use overdue::{Method, NewTerms, Rate};
+/// use overdue::{Method, restructure::NewTerms, Rate};
 /// use overdue::dec;
 /// let t = NewTerms::new(Rate::annual(dec!(0.12))?, 6).with_method(Method::EqualPrincipal);
 /// assert_eq!(t.installments(), 6);
@@ -38,7 +38,7 @@ impl NewTerms {
     /// period after the restructure date.
     ///
     /// ```
-    /// use overdue::{NewTerms, Rate};
+    /// use overdue::{restructure::NewTerms, Rate};
     /// use overdue::dec;
     /// assert_eq!(NewTerms::new(Rate::annual(dec!(0.1))?, 12).rate(), Rate::annual(dec!(0.1))?);
     /// # Ok::<(), overdue::Error>(())
@@ -57,7 +57,7 @@ impl NewTerms {
     /// Sets the method (default equal installment).
     ///
     /// ```
-    /// use overdue::{Method, NewTerms, Rate};
+    /// use overdue::{Method, restructure::NewTerms, Rate};
     /// assert_eq!(NewTerms::new(Rate::ZERO, 3).with_method(Method::Bullet).method(), Method::Bullet);
     /// ```
     pub fn with_method(mut self, method: Method) -> NewTerms {
@@ -69,7 +69,7 @@ impl NewTerms {
     /// [`Comparison::fit_to_budget`](crate::Comparison::fit_to_budget) varies).
     ///
     /// ```
-    /// use overdue::{NewTerms, Rate};
+    /// use overdue::{restructure::NewTerms, Rate};
     /// assert_eq!(NewTerms::new(Rate::ZERO, 3).with_installments(9).installments(), 9);
     /// ```
     pub fn with_installments(mut self, installments: u32) -> NewTerms {
@@ -80,7 +80,7 @@ impl NewTerms {
     /// Sets the frequency (default monthly).
     ///
     /// ```
-    /// use overdue::{Frequency, NewTerms, Rate};
+    /// use overdue::{Frequency, restructure::NewTerms, Rate};
     /// let t = NewTerms::new(Rate::ZERO, 3).with_frequency(Frequency::Biweekly);
     /// assert_eq!(t.frequency(), Frequency::Biweekly);
     /// ```
@@ -94,7 +94,7 @@ impl NewTerms {
     ///
     /// ```
     /// use overdue::NaiveDate;
-    /// use overdue::{NewTerms, Rate};
+    /// use overdue::{restructure::NewTerms, Rate};
     /// let day = NaiveDate::from_ymd_opt(2026, 9, 1).unwrap();
     /// assert_eq!(NewTerms::new(Rate::ZERO, 3).with_first_due(day).first_due(), Some(day));
     /// ```
@@ -106,7 +106,7 @@ impl NewTerms {
     /// Sets the interest basis (default per period).
     ///
     /// ```
-    /// use overdue::{DayCount, InterestBasis, NewTerms, Rate};
+    /// use overdue::{DayCount, schedule::InterestBasis, restructure::NewTerms, Rate};
     /// let t = NewTerms::new(Rate::ZERO, 3).with_basis(InterestBasis::ActualDays(DayCount::Act365Fixed));
     /// assert_eq!(t.basis(), InterestBasis::ActualDays(DayCount::Act365Fixed));
     /// ```
@@ -119,6 +119,7 @@ impl NewTerms {
     ///
     /// ```
     /// # use overdue::*;
+    /// # use overdue::restructure::NewTerms;
     /// assert_eq!(NewTerms::new(Rate::ZERO, 3).rate(), Rate::ZERO);
     /// ```
     pub fn rate(&self) -> Rate {
@@ -129,6 +130,7 @@ impl NewTerms {
     ///
     /// ```
     /// # use overdue::*;
+    /// # use overdue::restructure::NewTerms;
     /// assert_eq!(NewTerms::new(Rate::ZERO, 3).installments(), 3);
     /// ```
     pub fn installments(&self) -> u32 {
@@ -139,6 +141,7 @@ impl NewTerms {
     ///
     /// ```
     /// # use overdue::*;
+    /// # use overdue::restructure::NewTerms;
     /// assert_eq!(NewTerms::new(Rate::ZERO, 3).method(), Method::EqualInstallment);
     /// ```
     pub fn method(&self) -> Method {
@@ -149,6 +152,7 @@ impl NewTerms {
     ///
     /// ```
     /// # use overdue::*;
+    /// # use overdue::restructure::NewTerms;
     /// assert_eq!(NewTerms::new(Rate::ZERO, 3).frequency(), Frequency::Monthly);
     /// ```
     pub fn frequency(&self) -> Frequency {
@@ -159,6 +163,7 @@ impl NewTerms {
     ///
     /// ```
     /// # use overdue::*;
+    /// # use overdue::restructure::NewTerms;
     /// assert_eq!(NewTerms::new(Rate::ZERO, 3).first_due(), None);
     /// ```
     pub fn first_due(&self) -> Option<NaiveDate> {
@@ -169,6 +174,8 @@ impl NewTerms {
     ///
     /// ```
     /// # use overdue::*;
+    /// # use overdue::restructure::NewTerms;
+    /// # use overdue::schedule::InterestBasis;
     /// assert_eq!(NewTerms::new(Rate::ZERO, 3).basis(), InterestBasis::PerPeriod);
     /// ```
     pub fn basis(&self) -> InterestBasis {

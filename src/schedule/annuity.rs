@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{Plan, Row};
+use super::{Inputs, Row};
 use crate::error::{overflow, Result};
 use crate::money::{to_minor, Rounding, RoundingMode};
 
@@ -97,7 +97,7 @@ fn pow(base: Decimal, mut n: u32) -> Option<Decimal> {
 /// whole balance (or owe a negative principal), the payment rounded down and
 /// then up are tried; if none fits, rows are clamped (principal between 0
 /// and the balance) so the schedule stays valid.
-pub(crate) fn build(plan: &Plan, divisors: Option<&mut Divisors>) -> Result<Annuity> {
+pub(crate) fn build(plan: &Inputs, divisors: Option<&mut Divisors>) -> Result<Annuity> {
     let scale = plan.rounding.scale();
     let principal = Decimal::try_from_i128_with_scale(plan.principal, scale).map_err(|_| overflow("principal"))?;
     let exact = exact_payment(principal, plan.periodic.to_decimal()?, plan.n, divisors)?;
@@ -125,7 +125,7 @@ pub(crate) fn build(plan: &Plan, divisors: Option<&mut Divisors>) -> Result<Annu
 
 /// The rows for a level payment; `None` if a row before the last would not
 /// fit (unless `clamp`, which forces it to).
-fn amortize(plan: &Plan, level: i128, clamp: bool) -> Result<Option<Vec<Row>>> {
+fn amortize(plan: &Inputs, level: i128, clamp: bool) -> Result<Option<Vec<Row>>> {
     let n = plan.n as usize;
     let mut rows = Vec::with_capacity(n);
     let mut balance = plan.principal;

@@ -16,7 +16,7 @@ use crate::error::Result;
 /// [`Schedule::build`] gives for the same options.
 ///
 /// ```
-/// use overdue::{Frequency, Money, NaiveDate, Schedule, ScheduleCache, ScheduleOptions};
+/// use overdue::{Frequency, Money, NaiveDate, Schedule, schedule::ScheduleCache, ScheduleOptions};
 /// use overdue::dec;
 /// let mut cache = ScheduleCache::new();
 /// let start = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
@@ -36,7 +36,7 @@ impl ScheduleCache {
     /// An empty cache.
     ///
     /// ```
-    /// let cache = overdue::ScheduleCache::new();
+    /// let cache = overdue::schedule::ScheduleCache::new();
     /// # let _ = cache;
     /// ```
     pub fn new() -> ScheduleCache {
@@ -49,7 +49,7 @@ impl ScheduleCache {
     /// As [`Schedule::build`].
     ///
     /// ```
-    /// use overdue::{Error, Money, NaiveDate, Rate, ScheduleCache, ScheduleOptions};
+    /// use overdue::{Error, Money, NaiveDate, Rate, schedule::ScheduleCache, ScheduleOptions};
     /// use overdue::dec;
     /// let o = ScheduleOptions::new(Money::new(dec!(100))?, Rate::ZERO, 0, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
     /// assert_eq!(ScheduleCache::new().build(&o).unwrap_err(), Error::Zero { field: "installments" });

@@ -1,6 +1,6 @@
 //! Equal principal (等额本金), and the principal split of flat-fee installments.
 
-use super::{Plan, Row};
+use super::{Inputs, Row};
 use crate::error::Result;
 
 /// The principal part of each row: `round(P / n)` for every row but the
@@ -8,7 +8,7 @@ use crate::error::Result;
 /// negative (a small principal over many rows, where rounding up n − 1
 /// times exceeds it), the principal is split instead into parts that differ
 /// by at most one minor unit, the larger ones first.
-pub(crate) fn principal_parts(plan: &Plan) -> Result<Vec<i128>> {
+pub(crate) fn principal_parts(plan: &Inputs) -> Result<Vec<i128>> {
     let n = i128::from(plan.n);
     let part = plan.rounding.div(plan.principal, n)?;
     let mut parts = Vec::with_capacity(plan.n as usize);
@@ -23,7 +23,7 @@ pub(crate) fn principal_parts(plan: &Plan) -> Result<Vec<i128>> {
 }
 
 /// Rows with equal principal, interest on the balance, and `fee` per row.
-pub(crate) fn build(plan: &Plan, fee: i128) -> Result<Vec<Row>> {
+pub(crate) fn build(plan: &Inputs, fee: i128) -> Result<Vec<Row>> {
     let mut balance = plan.principal;
     let mut rows = Vec::with_capacity(plan.n as usize);
     for (k, principal) in principal_parts(plan)?.into_iter().enumerate() {

@@ -45,11 +45,11 @@ impl Installment {
     /// An installment from its parts; `payment` is their sum.
     ///
     /// # Errors
-    /// [`Error::Overflow`].
+    /// [`Error::Overflow`](crate::Error::Overflow).
     ///
     /// ```
     /// use overdue::NaiveDate;
-    /// use overdue::{Installment, Money};
+    /// use overdue::{schedule::Installment, Money};
     /// use overdue::dec;
     /// let m = |v| Money::new(v).unwrap();
     /// let i = Installment::new(1, NaiveDate::from_ymd_opt(2026, 2, 1).unwrap(),

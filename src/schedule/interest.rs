@@ -11,7 +11,7 @@ use crate::serde_tagged::NoFields;
 /// The default is [`InterestModel::Scheduled`].
 ///
 /// ```
-/// use overdue::{DayCount, InterestModel};
+/// use overdue::{DayCount, schedule::InterestModel};
 /// assert_eq!(InterestModel::default(), InterestModel::Scheduled);
 /// let daily = InterestModel::daily(DayCount::Act365Fixed);
 /// assert_ne!(daily, InterestModel::Scheduled);
@@ -47,7 +47,7 @@ impl InterestModel {
     /// scheduled installment ([`DailyInstallments::KeepInstallment`]).
     ///
     /// ```
-    /// use overdue::{DayCount, InterestModel};
+    /// use overdue::{DayCount, schedule::InterestModel};
     /// assert!(matches!(InterestModel::daily(DayCount::Act360), InterestModel::DailyOnBalance { .. }));
     /// ```
     pub fn daily(day_count: DayCount) -> InterestModel {
@@ -76,7 +76,7 @@ impl InterestModel {
 /// The default is [`DailyInstallments::KeepInstallment`].
 ///
 /// ```
-/// assert_eq!(overdue::DailyInstallments::default(), overdue::DailyInstallments::KeepInstallment);
+/// assert_eq!(overdue::schedule::DailyInstallments::default(), overdue::schedule::DailyInstallments::KeepInstallment);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

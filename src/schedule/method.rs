@@ -50,7 +50,7 @@ pub enum Method {
 /// The default is [`InterestBasis::PerPeriod`].
 ///
 /// ```
-/// use overdue::{DayCount, InterestBasis};
+/// use overdue::{DayCount, schedule::InterestBasis};
 /// let by_days = InterestBasis::ActualDays(DayCount::Act365Fixed);
 /// assert_ne!(by_days, InterestBasis::default());
 /// ```

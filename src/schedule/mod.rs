@@ -18,7 +18,7 @@ pub use interest::{DailyInstallments, InterestModel};
 pub use method::{InterestBasis, Method};
 pub use options::ScheduleOptions;
 use plan::to_installments;
-pub(crate) use plan::{Plan, Row};
+pub(crate) use plan::{Inputs, Row};
 pub(crate) use rebuild::{rebuild, Keep};
 
 use chrono::NaiveDate;
@@ -51,10 +51,10 @@ pub const MAX_INSTALLMENTS: u32 = 5_200;
 /// # Ok::<(), overdue::Error>(())
 /// ```
 ///
-/// It serializes with its options and rows; deserializing rebuilds it from the
-/// options (so invalid options fail with the error [`Schedule::build`] gives)
-/// and rejects rows that differ from the rebuilt ones. The rows may be left
-/// out of the input (`{"options": {...}}`).
+///It serializes with its options and rows; deserializing rebuilds it from the
+///options (so invalid options fail with the error [`Schedule::build`] gives)
+///and rejects rows that differ from the rebuilt ones. The rows may be left
+///out of the input (`{"options": {...}}`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "ScheduleRepr")]
@@ -189,7 +189,7 @@ impl Schedule {
     /// [`Schedule::build`], the annuity divisor taken from (and kept in)
     /// `divisors` when given: the same schedule either way.
     pub(crate) fn build_with(options: &ScheduleOptions, divisors: Option<&mut Divisors>) -> Result<Schedule> {
-        let plan = Plan::new(options)?;
+        let plan = Inputs::new(options)?;
         let (rows, level, exact) = match options.method {
             _ if options.floating.is_some() => (
                 rebuild(

@@ -19,7 +19,7 @@ use crate::rate::Rate;
 /// Defaults: [`Method::EqualInstallment`], [`Frequency::Monthly`], first due
 /// date one period after disbursement, [`InterestBasis::PerPeriod`],
 /// [`Rounding::default`] (cents, half away from zero). Setters never fail;
-/// [`Schedule::build`] validates.
+/// [`Schedule::build`](crate::Schedule::build) validates.
 ///
 /// # Example
 /// ```
@@ -288,13 +288,13 @@ impl ScheduleOptions {
 
     /// Makes the rate float (default: fixed at [`ScheduleOptions::rate`]).
     /// The options' rate becomes the rate fixed at the disbursement (if the
-    /// index has no value then, [`Schedule::build`] says so). At each reset
+    /// index has no value then, [`Schedule::build`](crate::Schedule::build) says so). At each reset
     /// that changes the rate, the installments after it are rebuilt as
-    /// [`OnReset`](crate::OnReset) says; a repricing is not a restructure.
+    /// [`OnReset`](crate::rate::OnReset) says; a repricing is not a restructure.
     ///
     /// ```
     /// use overdue::NaiveDate;
-    /// use overdue::{FloatingRate, Money, Rate, RateTable, Reset, Schedule, ScheduleOptions, Spread};
+    /// use overdue::{rate::FloatingRate, Money, Rate, rate::RateTable, rate::Reset, Schedule, ScheduleOptions, rate::Spread};
     /// use overdue::dec;
     /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// let index = RateTable::new(vec![(d(2025, 1, 1), Rate::annual(dec!(0.031))?), (d(2026, 1, 1), Rate::annual(dec!(0.03))?)])?;

@@ -22,7 +22,7 @@ pub(crate) struct Row {
 }
 
 /// The inputs every method works from, validated and in minor units.
-pub(crate) struct Plan {
+pub(crate) struct Inputs {
     pub(crate) principal: i128,
     pub(crate) n: u32,
     pub(crate) due_dates: Vec<NaiveDate>,
@@ -92,8 +92,8 @@ pub(super) fn rates(
     Ok((periodic, factors))
 }
 
-impl Plan {
-    pub(super) fn new(o: &ScheduleOptions) -> Result<Plan> {
+impl Inputs {
+    pub(super) fn new(o: &ScheduleOptions) -> Result<Inputs> {
         o.validate_terms()?;
         if o.installments == 0 {
             return Err(Error::Zero { field: "installments" });
@@ -136,7 +136,7 @@ impl Plan {
             .map(|k| o.frequency.due_date(first_due, k))
             .collect::<Result<Vec<_>>>()?;
         let (periodic, factors) = rates(o, o.disbursement, &due_dates)?;
-        Ok(Plan {
+        Ok(Inputs {
             principal,
             n: o.installments,
             due_dates,
@@ -154,10 +154,10 @@ impl Plan {
         principal: i128,
         start: NaiveDate,
         due_dates: Vec<NaiveDate>,
-    ) -> Result<Plan> {
+    ) -> Result<Inputs> {
         let n = u32::try_from(due_dates.len()).map_err(|_| overflow("installment count"))?;
         let (periodic, factors) = rates(o, start, &due_dates)?;
-        Ok(Plan {
+        Ok(Inputs {
             principal,
             n,
             due_dates,

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::{annuity, equal_principal, simple, Method, Plan, Row, ScheduleOptions};
+use super::{annuity, equal_principal, simple, Inputs, Method, Row, ScheduleOptions};
 use crate::error::{overflow, Result};
 use crate::rate::{on_path, FloatingRate, OnReset};
 
@@ -101,7 +101,7 @@ fn rebuild_fixed(
     due_dates: &[NaiveDate],
     keep: Keep,
 ) -> Result<Vec<Row>> {
-    let plan = Plan::over(options, balance, start, due_dates.to_vec())?;
+    let plan = Inputs::over(options, balance, start, due_dates.to_vec())?;
     let keep = match options.method {
         Method::InterestOnly | Method::Bullet => Keep::Term,
         _ => keep,
@@ -118,7 +118,7 @@ fn rebuild_fixed(
 
 /// Rows that repay `principal_of(interest)` each period until the balance
 /// is gone (the last date takes whatever is left).
-fn pay_down(plan: &Plan, principal_of: impl Fn(i128) -> i128) -> Result<Vec<Row>> {
+fn pay_down(plan: &Inputs, principal_of: impl Fn(i128) -> i128) -> Result<Vec<Row>> {
     let mut rows = Vec::new();
     let mut balance = plan.principal;
     let last = plan.due_dates.len().saturating_sub(1);

@@ -1,11 +1,11 @@
 //! Interest-only with a balloon (先息后本), and the bullet.
 
-use super::{Plan, Row};
+use super::{Inputs, Row};
 use crate::error::Result;
 use crate::fraction::Fraction;
 
 /// Interest on the full principal every period; the principal in the last.
-pub(crate) fn interest_only(plan: &Plan) -> Result<Vec<Row>> {
+pub(crate) fn interest_only(plan: &Inputs) -> Result<Vec<Row>> {
     let n = plan.n as usize;
     (0..n)
         .map(|k| {
@@ -20,7 +20,7 @@ pub(crate) fn interest_only(plan: &Plan) -> Result<Vec<Row>> {
 
 /// One payment at the end: principal and the simple interest of the whole
 /// term (the sum of the periods' factors), rounded once.
-pub(crate) fn bullet(plan: &Plan) -> Result<Vec<Row>> {
+pub(crate) fn bullet(plan: &Inputs) -> Result<Vec<Row>> {
     let factor = plan.factors.iter().try_fold(Fraction::ZERO, |acc, f| acc.add(*f))?;
     Ok(vec![Row {
         principal: plan.principal,

@@ -2,6 +2,12 @@
 
 use crate::common::d;
 use chrono::{Days, NaiveDate};
+use overdue::accrual::{
+    Accrual, Accrues, AllocationOrder, Caps, EarlySettlement, Grace, InstallmentLimit, InstallmentStatement, LateFee,
+    LoanStatus, PenaltyBase, PenaltyRate, Pyramiding, Recurrence, Surplus, MAX_POLICY_DAYS,
+};
+use overdue::rate::{FloatingRate, RateTable, Reset, Spread};
+use overdue::schedule::{DailyInstallments, InterestModel};
 use overdue::*;
 use proptest::prelude::*;
 use rust_decimal::Decimal;

@@ -2,6 +2,10 @@
 //! each with its arithmetic in a comment.
 
 use crate::common::{d, m};
+use overdue::accrual::{
+    Accrues, AllocationOrder, AllocationSource, Buckets, Caps, Direction, Grace, InstallmentLimit, InstallmentState,
+    LateFee, LoanStatus, PenaltyBase, PenaltyRate, Recurrence, Surplus, Tier, Waiver,
+};
 use overdue::*;
 use rust_decimal_macros::dec;
 

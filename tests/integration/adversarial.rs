@@ -19,6 +19,14 @@ use std::sync::mpsc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use chrono::NaiveDate;
+use overdue::accrual::LimitationRules;
+use overdue::books::BookingPolicy;
+use overdue::cost::{
+    china_apr, eu_aprc, irr, npv, reg_z_apr, total_cost, total_paid, xirr_with_day_count, xnpv, UnitPeriod,
+};
+use overdue::limits::PrivateLendingCap;
+use overdue::rate::RateTable;
+use overdue::report::ClassificationRules;
 use overdue::*;
 use rust_decimal::Decimal;
 use serde_json::{json, Value};

@@ -253,8 +253,8 @@ fn options_doc(r: &mut Rng) -> Value {
         let f = floating_doc(r);
         // mostly the rate fixed at disbursement, as a valid floating loan has it
         let disbursed = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
-        if let Ok(Ok(initial)) =
-            serde_json::from_value::<overdue::FloatingRate>(f.clone()).map(|f| f.rate_in_force(disbursed, disbursed))
+        if let Ok(Ok(initial)) = serde_json::from_value::<overdue::rate::FloatingRate>(f.clone())
+            .map(|f| f.rate_in_force(disbursed, disbursed))
         {
             if r.chance(90) {
                 options["rate"] = serde_json::to_value(initial).unwrap();

@@ -4,6 +4,9 @@
 //! left in suspense or holding once the loan is paid, and income is what was charged less what
 //! was given back.
 
+use overdue::accrual::{AllocationSource, LoanStatus, Waiver};
+use overdue::books::{Account, Basis, BookingPolicy, InterestRecognition, NonAccrual};
+use overdue::restructure::{DeferralInterest, NewPlan, NewTerms, Restructure, Shift};
 use overdue::*;
 use proptest::prelude::*;
 use rust_decimal::Decimal;

@@ -8,6 +8,12 @@
 //! claim in memorandum accounts).
 
 use crate::common::{d, m};
+use overdue::accrual::{PenaltyBase, PenaltyRate, Waiver};
+use overdue::books::{
+    Account, Basis, BookingPolicy, ChartOfAccounts, EntryKind, InterestRecognition, Journal, JournalEntry, NonAccrual,
+};
+use overdue::restructure::{NewPlan, NewTerms, Restructure};
+use overdue::schedule::{DailyInstallments, InterestModel};
 use overdue::*;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;

@@ -2,6 +2,10 @@
 
 use crate::accrual_props::{after, case, ledger, Case};
 use chrono::Days;
+use overdue::accrual::LoanStatus;
+use overdue::compare::{DebtService, FeePayment, OptionResult, Order, RankBy, Refinance, ServiceFee};
+use overdue::limits::{LenderKind, Warning};
+use overdue::restructure::{DeferralInterest, NewPlan, NewTerms, PlanFee, Restructure, Shift};
 use overdue::*;
 use proptest::prelude::*;
 use rust_decimal::Decimal;

@@ -1,6 +1,8 @@
 //! Reference cases for the comparison, and the borrower walk-through checked against the library.
 
 use crate::common::{d, m};
+use overdue::compare::{ComparisonResult, DebtService, OptionResult, Order, RankBy, Refinance, ServiceFee};
+use overdue::limits::{LenderKind, Warning};
 use overdue::*;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;

@@ -2,7 +2,7 @@
 
 use crate::common::d;
 use chrono::Days;
-use overdue::{china_apr, xirr, xnpv, CashFlow, DayCount, Frequency, Money, Rate, Schedule};
+use overdue::{cost::china_apr, cost::xnpv, xirr, CashFlow, DayCount, Frequency, Money, Rate, Schedule};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
@@ -90,10 +90,10 @@ proptest! {
             .filter_map(|(m, s, day)| Some(CashFlow::new(d(2000, 1, 1).checked_add_signed(chrono::TimeDelta::days(day))?, Decimal::new(m, s))))
             .collect();
         let _ = xirr(&f);
-        let _ = overdue::reg_z_apr(&f, Frequency::Monthly);
-        let _ = overdue::total_cost(&f);
+        let _ = overdue::cost::reg_z_apr(&f, Frequency::Monthly);
+        let _ = overdue::cost::total_cost(&f);
         let amounts: Vec<Decimal> = f.iter().map(|c| c.amount).collect();
-        let _ = overdue::irr(&amounts);
+        let _ = overdue::cost::irr(&amounts);
     }
 }
 
@@ -104,9 +104,9 @@ proptest! {
         let v = Decimal::new(m, s).abs();
         let v = if hi { Decimal::MAX - Decimal::ONE + v.min(Decimal::ONE) } else { v };
         if let Ok(r) = Rate::annual(v) {
-            let _ = overdue::effective_annual_rate(r, Frequency::Monthly);
+            let _ = overdue::cost::effective_annual_rate(r, Frequency::Monthly);
         }
-        let _ = overdue::nominal_annual_rate(overdue::Yield::annual(v), Frequency::Monthly);
-        let _ = overdue::reg_z_within_tolerance(overdue::Yield::annual(Decimal::MAX), overdue::Yield::annual(-v), overdue::Transaction::Regular);
+        let _ = overdue::cost::nominal_annual_rate(overdue::Yield::annual(v), Frequency::Monthly);
+        let _ = overdue::cost::reg_z_within_tolerance(overdue::Yield::annual(Decimal::MAX), overdue::Yield::annual(-v), overdue::cost::Transaction::Regular);
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::common::d;
 use chrono::{Days, Months, NaiveDate};
-use overdue::{china_apr, eu_aprc, reg_z_apr, xirr, CashFlow, Error, Frequency};
+use overdue::{cost::china_apr, cost::eu_aprc, cost::reg_z_apr, xirr, CashFlow, Error, Frequency};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -186,7 +186,7 @@ fn xirr_several_roots_policy() {
 /// built at a known rate per unit-period, so the APR is that rate × units a year.
 #[test]
 fn reg_z_unit_periods_appendix_j() {
-    use overdue::UnitPeriod;
+    use overdue::cost::UnitPeriod;
     let day = |y, m, dd| chrono::NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     // 1,000 repaid by 13 four-weekly payments of 82.4148196684 (to the ten-billionth) at 1 % per four weeks: 13 %
     let advance = day(2026, 1, 5);

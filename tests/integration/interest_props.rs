@@ -2,6 +2,9 @@
 
 use crate::common::d;
 use chrono::{Days, NaiveDate};
+use overdue::accrual::{Accrues, LoanStatus, PenaltyRate};
+use overdue::rate::{FloatingRate, RateTable, Reset, Spread};
+use overdue::schedule::{DailyInstallments, InterestBasis, InterestModel};
 use overdue::*;
 use proptest::prelude::*;
 use rust_decimal::Decimal;

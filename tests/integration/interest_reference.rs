@@ -2,6 +2,10 @@
 //! floating rates. Each test carries its arithmetic.
 
 use crate::common::{d, m};
+use overdue::accrual::{Accrues, LoanStatus, PenaltyRate};
+use overdue::rate::{FloatingRate, RateTable, Reset, Spread};
+use overdue::restructure::{NewPlan, NewTerms, Restructure};
+use overdue::schedule::{DailyInstallments, InterestBasis, InterestModel};
 use overdue::*;
 use rust_decimal_macros::dec;
 

@@ -5,6 +5,8 @@
 //! day). Each case is worked by hand in its comment.
 
 use crate::common::{d, m};
+use overdue::accrual::{Interruption, InterruptionCause, LimitationRules, Restarter, Reversal};
+use overdue::restructure::{NewPlan, NewTerms, Restructure};
 use overdue::*;
 use rust_decimal_macros::dec;
 

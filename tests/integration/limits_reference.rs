@@ -1,8 +1,8 @@
 //! Reference cases for legal limits, each citing its source.
 
 use crate::common::{d, m};
-use overdue::Violation;
-use overdue::{DayCount, PrivateLendingCap, Rate, RateTable, UsLateFeeSafeHarbor};
+use overdue::limits::Violation;
+use overdue::{limits::PrivateLendingCap, limits::UsLateFeeSafeHarbor, rate::RateTable, DayCount, Rate};
 use rust_decimal_macros::dec;
 
 /// Source: Supreme People's Court private-lending rules (in force 2020-08-20):

@@ -6,7 +6,10 @@ use std::collections::HashMap;
 
 use crate::common::{cases, d, m};
 use chrono::{Months, NaiveDate};
-use overdue::PlanStrategy;
+use overdue::accrual::{LateFee, PenaltyRate};
+use overdue::compare::Refinance;
+use overdue::limits::LenderKind;
+use overdue::plan::{Consolidation, CreditDamage, Debt, MonthlyBudget, PlanStrategy};
 use overdue::*;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
@@ -239,8 +242,8 @@ fn optimising_strategies_match_brute_force() {
         .run(&small(), |(loans, hundreds, day, months)| {
             let plan = plan(&loans, hundreds, day, months);
             let all = plan.compare().unwrap();
-            let cheap = all.get(overdue::PlanStrategy::LeastCost).unwrap();
-            let gentle = all.get(overdue::PlanStrategy::LeastCreditDamage).unwrap();
+            let cheap = all.get(overdue::plan::PlanStrategy::LeastCost).unwrap();
+            let gentle = all.get(overdue::plan::PlanStrategy::LeastCreditDamage).unwrap();
             let paydays: Vec<_> = cheap.months.iter().map(|m| m.payday).collect();
             let ends: Vec<_> = cheap.months.iter().map(|m| m.month_end).collect();
             let (best_cost, best_damage) = brute_force(&plan, u32::try_from(hundreds).unwrap(), &paydays, &ends);

@@ -1,6 +1,8 @@
 //! Reference cases for the multi-loan plan, worked by hand.
 
 use crate::common::{d, m};
+use overdue::accrual::{PenaltyBase, PenaltyRate};
+use overdue::plan::{Debt, MonthlyBudget, PlanStrategy};
 use overdue::*;
 use rust_decimal_macros::dec;
 

@@ -3,6 +3,9 @@
 //! kept by name.
 
 use chrono::NaiveDate;
+use overdue::accrual::{Accrues, Caps, Event, Grace, LateFee, PenaltyRate, Recurrence, Waiver, MAX_POLICY_DAYS};
+use overdue::cost::{effective_annual_rate, reg_z_apr, total_cost, total_paid, xirr_with_day_count, xnpv};
+use overdue::restructure::{ComponentPlan, NewPlan, NewTerms, PlanFee, Restructure, Treatment};
 use overdue::*;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;

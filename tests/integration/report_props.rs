@@ -2,6 +2,9 @@
 //! repayment record and the risk class, on random histories.
 
 use chrono::Datelike;
+use overdue::accrual::{Interruption, InterruptionCause, LimitationRules, LoanStatus};
+use overdue::report::{AssetClass, ClassificationRules, Metro2Status};
+use overdue::restructure::{NewPlan, NewTerms, Restructure};
 use overdue::*;
 use proptest::prelude::*;
 

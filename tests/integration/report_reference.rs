@@ -3,6 +3,12 @@
 //! over 180 days; C settled; * no payment due that month; B bad debt).
 
 use crate::common::{d, m};
+use overdue::rate::{FloatingRate, RateTable, Reset, Spread};
+use overdue::report::{
+    AccrualStatus, AssetClass, ClassificationRules, Ifrs9Stage, Metro2Status, PbocTransaction, RetailCredit,
+    SpecialComment,
+};
+use overdue::restructure::{DeferralInterest, NewPlan, NewTerms, Restructure, Shift};
 use overdue::*;
 use rust_decimal_macros::dec;
 

@@ -2,6 +2,9 @@
 
 use crate::accrual_props::{after, case, ledger};
 use chrono::Days;
+use overdue::restructure::{
+    ComponentPlan, DeferralInterest, NewPlan, NewTerms, PlanFee, Restructure, Shift, Treatment, Waive,
+};
 use overdue::*;
 use proptest::prelude::*;
 use rust_decimal::Decimal;

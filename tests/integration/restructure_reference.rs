@@ -1,6 +1,10 @@
 //! Reference cases for deferral and restructuring, with the arithmetic in comments.
 
 use crate::common::{d, m};
+use overdue::accrual::{AllocationSource, Event, LateFee, LoanStatus, PenaltyBase, PenaltyRate};
+use overdue::restructure::{
+    ComponentPlan, DeferralInterest, NewPlan, NewTerms, PlanFee, Restructure, Shift, Treatment, Waive,
+};
 use overdue::*;
 use rust_decimal_macros::dec;
 

@@ -1,7 +1,10 @@
 //! Property tests for schedules: the invariants every schedule keeps.
 
 use crate::common::d;
-use overdue::{DayCount, Frequency, InterestBasis, Method, Money, Rate, Schedule, ScheduleCache, ScheduleOptions};
+use overdue::{
+    schedule::InterestBasis, schedule::ScheduleCache, DayCount, Frequency, Method, Money, Rate, Schedule,
+    ScheduleOptions,
+};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 

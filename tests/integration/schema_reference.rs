@@ -11,7 +11,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use overdue::{from_json, json_schemas, JobSchema};
+use overdue::{from_json, jobs::json_schemas, jobs::JobSchema};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -86,12 +86,14 @@ fn result_of(job: &str, doc: &Value) -> Value {
     }
     match job {
         "schedule" => run(doc, |o: overdue::ScheduleOptions| overdue::Schedule::build(&o)),
-        "statement" => run(doc, |r: overdue::StatementRequest| r.run()),
+        "statement" => run(doc, |r: overdue::jobs::StatementRequest| r.run()),
         "compare" => run(doc, |c: overdue::Comparison| c.run()),
         "plan" => run(doc, |p: overdue::Plan| p.compare()),
-        "cost" => run(doc, |r: overdue::CostRequest| r.run()),
-        "portfolio" => run(doc, |l: overdue::PortfolioLoan| Ok(l.summary(overdue::NaiveDate::MIN))),
-        "limits" => run(doc, |r: overdue::LimitsRequest| r.run()),
+        "cost" => run(doc, |r: overdue::jobs::CostRequest| r.run()),
+        "portfolio" => run(doc, |l: overdue::jobs::PortfolioLoan| {
+            Ok(l.summary(overdue::NaiveDate::MIN))
+        }),
+        "limits" => run(doc, |r: overdue::limits::LimitsRequest| r.run()),
         other => panic!("no job {other}"),
     }
 }
@@ -414,12 +416,12 @@ fn read(job: &str, text: &str) -> overdue::Result<Value> {
     }
     match job {
         "schedule" => again::<overdue::ScheduleOptions>(text),
-        "statement" => again::<overdue::StatementRequest>(text),
+        "statement" => again::<overdue::jobs::StatementRequest>(text),
         "compare" => again::<overdue::Comparison>(text),
         "plan" => again::<overdue::Plan>(text),
-        "cost" => again::<overdue::CostRequest>(text),
-        "portfolio" => again::<overdue::PortfolioLoan>(text),
-        "limits" => again::<overdue::LimitsRequest>(text),
+        "cost" => again::<overdue::jobs::CostRequest>(text),
+        "portfolio" => again::<overdue::jobs::PortfolioLoan>(text),
+        "limits" => again::<overdue::limits::LimitsRequest>(text),
         other => panic!("no job {other}"),
     }
 }
@@ -499,7 +501,7 @@ fn a_document_that_is_not_a_request_names_its_path() {
     let sorted: Value = serde_json::from_str(&text).unwrap(); // keys sorted: `kind` after `amount`
     let mut bad = sorted.clone();
     bad["ledger"]["events"][0]["amount"] = json!("-5");
-    let err = from_json::<overdue::StatementRequest>(&bad.to_string()).unwrap_err();
+    let err = from_json::<overdue::jobs::StatementRequest>(&bad.to_string()).unwrap_err();
     let overdue::Error::Json { path, message, .. } = err else {
         panic!()
     };

@@ -5,6 +5,9 @@
 
 use crate::common::{d, m};
 use crate::servicing_reference::no_penalty;
+use overdue::accrual::{AllocationOrder, LoanStatus, Surplus};
+use overdue::restructure::{NewPlan, Restructure};
+use overdue::schedule::InterestBasis;
 use overdue::*;
 use rust_decimal_macros::dec;
 

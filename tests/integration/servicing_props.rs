@@ -3,6 +3,8 @@
 
 use crate::accrual_props::{after, case, ledger, scheduled, Case};
 use chrono::Days;
+use overdue::accrual::{Caps, LateFee, Pyramiding, Refund, Reversal};
+use overdue::cost::irr;
 use overdue::*;
 use proptest::prelude::*;
 use rust_decimal::Decimal;

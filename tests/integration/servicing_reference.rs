@@ -4,6 +4,12 @@
 //! carries its arithmetic.
 
 use crate::common::{d, m};
+use overdue::accrual::{
+    Accrues, AllocationOrder, Caps, Grace, InstallmentLimit, LateFee, LoanStatus, PenaltyBase, PenaltyRate, Pyramiding,
+    Recurrence, Refund, Reversal, Surplus, Waiver,
+};
+use overdue::restructure::{ComponentPlan, DeferralInterest, NewPlan, NewTerms, Restructure, Shift, Treatment};
+use overdue::schedule::{DailyInstallments, InterestModel};
 use overdue::*;
 use rust_decimal_macros::dec;
 

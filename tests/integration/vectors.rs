@@ -2,7 +2,10 @@
 //! Python package's tests read too, so the two cannot drift: each request
 //! is run with `from_json`, and every expected value is found in the result.
 
-use overdue::{from_json, Comparison, CostRequest, LimitsRequest, Plan, Schedule, ScheduleOptions, StatementRequest};
+use overdue::{
+    from_json, jobs::CostRequest, jobs::StatementRequest, limits::LimitsRequest, Comparison, Plan, Schedule,
+    ScheduleOptions,
+};
 use rust_decimal::Decimal;
 use serde::de::DeserializeOwned;
 use serde::Serialize;

@@ -7,7 +7,7 @@ use crate::error::{Error, Result};
 /// One delinquency bucket: a label and the first day past due it covers.
 ///
 /// ```
-/// use overdue::Buckets;
+/// use overdue::accrual::Buckets;
 /// let b = Buckets::china_credit_card();
 /// assert_eq!(b.bucket(95).label(), "substandard");
 /// assert_eq!(b.bucket(95).from_days(), 91);
@@ -24,7 +24,7 @@ impl Bucket {
     /// The bucket's label ("M1", "substandard").
     ///
     /// ```
-    /// assert_eq!(overdue::Buckets::default().bucket(0).label(), "M0");
+    /// assert_eq!(overdue::accrual::Buckets::default().bucket(0).label(), "M0");
     /// ```
     pub fn label(&self) -> &str {
         &self.label
@@ -33,7 +33,7 @@ impl Bucket {
     /// The first day past due it covers.
     ///
     /// ```
-    /// assert_eq!(overdue::Buckets::default().bucket(45).from_days(), 31);
+    /// assert_eq!(overdue::accrual::Buckets::default().bucket(45).from_days(), 31);
     /// ```
     pub fn from_days(&self) -> u32 {
         self.from_days
@@ -46,7 +46,7 @@ impl Bucket {
 /// due), M2 (31–60), M3 (61–90), M4+ (91 and more).
 ///
 /// ```
-/// use overdue::Buckets;
+/// use overdue::accrual::Buckets;
 /// let custom = Buckets::new(&[("current", 0), ("late", 1), ("default", 90)])?;
 /// assert_eq!(custom.bucket(89).label(), "late");
 /// assert_eq!(custom.bucket(90).label(), "default");
@@ -99,7 +99,7 @@ impl Buckets {
     /// [`Error::Invalid`] with field `buckets`.
     ///
     /// ```
-    /// assert!(overdue::Buckets::new(&[("late", 1)]).is_err()); // nothing covers day 0
+    /// assert!(overdue::accrual::Buckets::new(&[("late", 1)]).is_err()); // nothing covers day 0
     /// ```
     pub fn new(ranges: &[(&str, u32)]) -> Result<Buckets> {
         Buckets::try_from(
@@ -129,7 +129,7 @@ impl Buckets {
     /// collection-practice buckets, 30 days wide.
     ///
     /// ```
-    /// let b = overdue::Buckets::m_buckets();
+    /// let b = overdue::accrual::Buckets::m_buckets();
     /// assert_eq!([b.bucket(0).label(), b.bucket(30).label(), b.bucket(31).label(), b.bucket(400).label()],
     ///            ["M0", "M1", "M2", "M4+"]);
     /// ```
@@ -142,7 +142,7 @@ impl Buckets {
     /// 121–180), loss (损失, more than 180).
     ///
     /// ```
-    /// let b = overdue::Buckets::china_credit_card();
+    /// let b = overdue::accrual::Buckets::china_credit_card();
     /// assert_eq!([b.bucket(0).label(), b.bucket(90).label(), b.bucket(180).label(), b.bucket(181).label()],
     ///            ["normal", "special mention", "doubtful", "loss"]);
     /// ```
@@ -159,7 +159,7 @@ impl Buckets {
     /// The bucket a number of days past due falls in.
     ///
     /// ```
-    /// assert_eq!(overdue::Buckets::m_buckets().bucket(61).label(), "M3");
+    /// assert_eq!(overdue::accrual::Buckets::m_buckets().bucket(61).label(), "M3");
     /// ```
     pub fn bucket(&self, days_past_due: u32) -> &Bucket {
         let i = self.0.partition_point(|b| b.from_days <= days_past_due);
@@ -170,7 +170,7 @@ impl Buckets {
     /// The buckets in order.
     ///
     /// ```
-    /// assert_eq!(overdue::Buckets::m_buckets().buckets().len(), 5);
+    /// assert_eq!(overdue::accrual::Buckets::m_buckets().buckets().len(), 5);
     /// ```
     pub fn buckets(&self) -> &[Bucket] {
         &self.0

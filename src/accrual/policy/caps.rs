@@ -10,7 +10,7 @@ use crate::ratio::Ratio;
 /// A limit on what one installment can be charged in penalties and fees.
 ///
 /// ```
-/// use overdue::{InstallmentLimit, Money, Ratio};
+/// use overdue::{accrual::InstallmentLimit, Money, Ratio};
 /// use overdue::dec;
 /// let by_amount = InstallmentLimit::Amount(Money::new(dec!(200))?);
 /// let by_share = InstallmentLimit::OfInstallment(Ratio::new(dec!(0.1))?); // 10 % of the installment
@@ -39,11 +39,11 @@ pub enum InstallmentLimit {
 /// installment falls due: if they do not fit, the unpaid part of the
 /// scheduled fee, then of the interest, is cut (a contract rate above the cap
 /// is cut to it, as a court would; check the contract itself with
-/// [`PrivateLendingCap`](crate::PrivateLendingCap)). The per-charge cap is
-/// [`LateFee::max`].
+/// [`PrivateLendingCap`](crate::limits::PrivateLendingCap)). The per-charge cap is
+/// [`LateFee::max`](crate::accrual::LateFee::max).
 ///
 /// ```
-/// use overdue::{Caps, InstallmentLimit, Money, Rate, Ratio};
+/// use overdue::{accrual::Caps, accrual::InstallmentLimit, Money, Rate, Ratio};
 /// use overdue::dec;
 /// let caps = Caps::none()
 ///     .with_per_installment(InstallmentLimit::Amount(Money::new(dec!(300))?))
@@ -68,7 +68,7 @@ impl Caps {
     /// No caps. The default.
     ///
     /// ```
-    /// assert_eq!(overdue::Caps::none(), overdue::Caps::default());
+    /// assert_eq!(overdue::accrual::Caps::none(), overdue::accrual::Caps::default());
     /// ```
     pub fn none() -> Caps {
         Caps::default()
@@ -77,7 +77,7 @@ impl Caps {
     /// Caps penalties and fees charged on any one installment.
     ///
     /// ```
-    /// use overdue::{Caps, InstallmentLimit, Money};
+    /// use overdue::{accrual::Caps, accrual::InstallmentLimit, Money};
     /// let caps = Caps::none().with_per_installment(InstallmentLimit::Amount(Money::ZERO));
     /// assert!(caps.per_installment().is_some());
     /// ```
@@ -90,7 +90,7 @@ impl Caps {
     /// principal.
     ///
     /// ```
-    /// use overdue::{Caps, Ratio};
+    /// use overdue::{accrual::Caps, Ratio};
     /// assert_eq!(Caps::none().with_lifetime(Ratio::ONE).lifetime(), Some(Ratio::ONE));
     /// ```
     pub fn with_lifetime(mut self, share_of_principal: Ratio) -> Caps {
@@ -103,7 +103,7 @@ impl Caps {
     /// disbursement (by the policy's day count): 24 %/year, or 4 × LPR.
     ///
     /// ```
-    /// use overdue::{Caps, Rate};
+    /// use overdue::{accrual::Caps, Rate};
     /// use overdue::dec;
     /// let caps = Caps::none().with_annualised(Rate::annual(dec!(0.12))?);
     /// assert_eq!(caps.annualised(), Some(Rate::annual(dec!(0.12))?));
@@ -117,7 +117,7 @@ impl Caps {
     /// The per-installment cap, if any.
     ///
     /// ```
-    /// assert_eq!(overdue::Caps::none().per_installment(), None);
+    /// assert_eq!(overdue::accrual::Caps::none().per_installment(), None);
     /// ```
     pub fn per_installment(&self) -> Option<InstallmentLimit> {
         self.per_installment
@@ -126,7 +126,7 @@ impl Caps {
     /// The lifetime cap as a share of principal, if any.
     ///
     /// ```
-    /// assert_eq!(overdue::Caps::none().lifetime(), None);
+    /// assert_eq!(overdue::accrual::Caps::none().lifetime(), None);
     /// ```
     pub fn lifetime(&self) -> Option<Ratio> {
         self.lifetime
@@ -135,7 +135,7 @@ impl Caps {
     /// The annualised cap rate, if any.
     ///
     /// ```
-    /// assert_eq!(overdue::Caps::none().annualised(), None);
+    /// assert_eq!(overdue::accrual::Caps::none().annualised(), None);
     /// ```
     pub fn annualised(&self) -> Option<Rate> {
         self.annualised

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 /// The default is [`GraceMeaning::Waive`].
 ///
 /// ```
-/// use overdue::GraceMeaning;
+/// use overdue::accrual::GraceMeaning;
 /// assert_eq!(GraceMeaning::default(), GraceMeaning::Waive);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -32,7 +32,7 @@ pub enum GraceMeaning {
 /// [`Error::TooLarge`](crate::Error::TooLarge) when the policy is used).
 ///
 /// ```
-/// use overdue::{LateFee, Ledger, Money, OverduePolicy, Rate, Recurrence, Schedule, MAX_POLICY_DAYS};
+/// use overdue::{accrual::LateFee, Ledger, Money, OverduePolicy, Rate, accrual::Recurrence, Schedule, accrual::MAX_POLICY_DAYS};
 /// # use overdue::NaiveDate; use overdue::dec;
 /// let plan = Schedule::equal_installment(Money::new(dec!(1000))?, Rate::annual(dec!(0.12))?, 3,
 ///     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
@@ -46,7 +46,7 @@ pub const MAX_POLICY_DAYS: u32 = 36_600;
 /// A grace period of `days` days after each due date, and its meaning.
 ///
 /// ```
-/// use overdue::{Grace, GraceMeaning};
+/// use overdue::{accrual::Grace, accrual::GraceMeaning};
 /// let g = Grace::waive(3);
 /// assert_eq!((g.days(), g.meaning()), (3, GraceMeaning::Waive));
 /// assert_eq!(Grace::none().days(), 0);
@@ -64,7 +64,7 @@ impl Grace {
     /// No grace: penalties count from the due date. The default.
     ///
     /// ```
-    /// assert_eq!(overdue::Grace::none(), overdue::Grace::default());
+    /// assert_eq!(overdue::accrual::Grace::none(), overdue::accrual::Grace::default());
     /// ```
     pub fn none() -> Grace {
         Grace::default()
@@ -73,7 +73,7 @@ impl Grace {
     /// `days` of grace; paid within them, no penalty at all.
     ///
     /// ```
-    /// assert_eq!(overdue::Grace::waive(3).days(), 3);
+    /// assert_eq!(overdue::accrual::Grace::waive(3).days(), 3);
     /// ```
     pub fn waive(days: u32) -> Grace {
         Grace {
@@ -85,7 +85,7 @@ impl Grace {
     /// `days` of grace; penalties count only from their end.
     ///
     /// ```
-    /// use overdue::{Grace, GraceMeaning};
+    /// use overdue::{accrual::Grace, accrual::GraceMeaning};
     /// assert_eq!(Grace::shift(5).meaning(), GraceMeaning::Shift);
     /// ```
     pub fn shift(days: u32) -> Grace {
@@ -98,7 +98,7 @@ impl Grace {
     /// The number of grace days.
     ///
     /// ```
-    /// assert_eq!(overdue::Grace::shift(5).days(), 5);
+    /// assert_eq!(overdue::accrual::Grace::shift(5).days(), 5);
     /// ```
     pub fn days(&self) -> u32 {
         self.days
@@ -107,7 +107,7 @@ impl Grace {
     /// What the grace means.
     ///
     /// ```
-    /// use overdue::{Grace, GraceMeaning};
+    /// use overdue::{accrual::Grace, accrual::GraceMeaning};
     /// assert_eq!(Grace::waive(1).meaning(), GraceMeaning::Waive);
     /// ```
     pub fn meaning(&self) -> GraceMeaning {

@@ -9,7 +9,7 @@ use crate::ratio::Ratio;
 /// How a late fee is sized.
 ///
 /// ```
-/// use overdue::{FeeAmount, Money, Ratio};
+/// use overdue::{accrual::FeeAmount, Money, Ratio};
 /// use overdue::dec;
 /// let flat = FeeAmount::Flat(Money::new(dec!(30))?);
 /// let share = FeeAmount::OfInstallment(Ratio::new(dec!(0.05))?); // 5 % of what is overdue
@@ -33,7 +33,7 @@ pub enum FeeAmount {
 /// The default is [`Recurrence::Once`].
 ///
 /// ```
-/// use overdue::Recurrence;
+/// use overdue::accrual::Recurrence;
 /// assert_eq!(Recurrence::default(), Recurrence::Once);
 /// let monthly = Recurrence::EveryDays(30);
 /// # let _ = monthly;
@@ -59,7 +59,7 @@ pub enum Recurrence {
 /// the per-charge cap: what it cuts is reported as cut by a cap.
 ///
 /// ```
-/// use overdue::{LateFee, Money, Ratio, Recurrence};
+/// use overdue::{accrual::LateFee, Money, Ratio, accrual::Recurrence};
 /// use overdue::dec;
 /// let fee = LateFee::of_installment(Ratio::new(dec!(0.05))?)
 ///     .every(Recurrence::EveryDays(30))
@@ -85,7 +85,7 @@ impl LateFee {
     /// A flat fee, charged once per missed installment.
     ///
     /// ```
-    /// use overdue::{FeeAmount, LateFee, Money};
+    /// use overdue::{accrual::FeeAmount, accrual::LateFee, Money};
     /// use overdue::dec;
     /// let fee = LateFee::flat(Money::new(dec!(30))?);
     /// assert_eq!(fee.amount(), FeeAmount::Flat(Money::new(dec!(30))?));
@@ -103,7 +103,7 @@ impl LateFee {
     /// A share of the overdue installment, charged once per missed installment.
     ///
     /// ```
-    /// use overdue::{LateFee, Ratio};
+    /// use overdue::{accrual::LateFee, Ratio};
     /// use overdue::dec;
     /// let fee = LateFee::of_installment(Ratio::new(dec!(0.05))?);
     /// # let _ = fee;
@@ -119,7 +119,7 @@ impl LateFee {
     /// Sets how often the fee is charged (default once).
     ///
     /// ```
-    /// use overdue::{LateFee, Money, Recurrence};
+    /// use overdue::{accrual::LateFee, Money, accrual::Recurrence};
     /// let fee = LateFee::flat(Money::ZERO).every(Recurrence::EveryDays(30));
     /// assert_eq!(fee.recurrence(), Recurrence::EveryDays(30));
     /// ```
@@ -131,7 +131,7 @@ impl LateFee {
     /// Sets the smallest amount one charge can be (default none).
     ///
     /// ```
-    /// use overdue::{LateFee, Money, Ratio};
+    /// use overdue::{accrual::LateFee, Money, Ratio};
     /// use overdue::dec;
     /// let fee = LateFee::of_installment(Ratio::new(dec!(0.01))?).with_min(Money::new(dec!(5))?);
     /// assert_eq!(fee.min(), Some(Money::new(dec!(5))?));
@@ -146,7 +146,7 @@ impl LateFee {
     /// (default none).
     ///
     /// ```
-    /// use overdue::{LateFee, Money, Ratio};
+    /// use overdue::{accrual::LateFee, Money, Ratio};
     /// use overdue::dec;
     /// let fee = LateFee::of_installment(Ratio::new(dec!(0.1))?).with_max(Money::new(dec!(40))?);
     /// assert_eq!(fee.max(), Some(Money::new(dec!(40))?));
@@ -160,7 +160,7 @@ impl LateFee {
     /// How the fee is sized.
     ///
     /// ```
-    /// use overdue::{FeeAmount, LateFee, Money};
+    /// use overdue::{accrual::FeeAmount, accrual::LateFee, Money};
     /// assert_eq!(LateFee::flat(Money::ZERO).amount(), FeeAmount::Flat(Money::ZERO));
     /// ```
     pub fn amount(&self) -> FeeAmount {
@@ -170,7 +170,7 @@ impl LateFee {
     /// How often it is charged.
     ///
     /// ```
-    /// use overdue::{LateFee, Money, Recurrence};
+    /// use overdue::{accrual::LateFee, Money, accrual::Recurrence};
     /// assert_eq!(LateFee::flat(Money::ZERO).recurrence(), Recurrence::Once);
     /// ```
     pub fn recurrence(&self) -> Recurrence {
@@ -180,7 +180,7 @@ impl LateFee {
     /// The per-charge minimum, if any.
     ///
     /// ```
-    /// use overdue::{LateFee, Money};
+    /// use overdue::{accrual::LateFee, Money};
     /// assert_eq!(LateFee::flat(Money::ZERO).min(), None);
     /// ```
     pub fn min(&self) -> Option<Money> {
@@ -190,7 +190,7 @@ impl LateFee {
     /// The per-charge maximum, if any.
     ///
     /// ```
-    /// use overdue::{LateFee, Money};
+    /// use overdue::{accrual::LateFee, Money};
     /// assert_eq!(LateFee::flat(Money::ZERO).max(), None);
     /// ```
     pub fn max(&self) -> Option<Money> {

@@ -51,7 +51,7 @@ use serde::{Deserialize, Serialize};
 ///
 /// # Example: an online lender's policy
 /// ```
-/// use overdue::{Accrues, Grace, LateFee, Money, OverduePolicy, PenaltyBase, PenaltyRate, Rate};
+/// use overdue::{accrual::Accrues, accrual::Grace, accrual::LateFee, Money, OverduePolicy, accrual::PenaltyBase, accrual::PenaltyRate, Rate};
 /// use overdue::dec;
 /// let policy = OverduePolicy::new()
 ///     .with_penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005))?))   // 0.05 %/day
@@ -124,7 +124,7 @@ impl OverduePolicy {
     /// Sets the penalty rate.
     ///
     /// ```
-    /// use overdue::{OverduePolicy, PenaltyRate, Rate};
+    /// use overdue::{OverduePolicy, accrual::PenaltyRate, Rate};
     /// use overdue::dec;
     /// let p = OverduePolicy::new().with_penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005))?));
     /// # let _ = p;
@@ -150,7 +150,7 @@ impl OverduePolicy {
     /// Sets what penalty interest is charged on.
     ///
     /// ```
-    /// use overdue::{OverduePolicy, PenaltyBase};
+    /// use overdue::{OverduePolicy, accrual::PenaltyBase};
     /// let p = OverduePolicy::new().with_penalty_base(PenaltyBase::OutstandingPrincipal);
     /// assert_eq!(p.penalty_base(), PenaltyBase::OutstandingPrincipal);
     /// ```
@@ -165,7 +165,7 @@ impl OverduePolicy {
     /// interest; asking for both is an error).
     ///
     /// ```
-    /// use overdue::{Accrues, OverduePolicy};
+    /// use overdue::{accrual::Accrues, OverduePolicy};
     /// assert!(!OverduePolicy::new().with_compound_interest(Accrues::No).compound_interest());
     /// assert!(OverduePolicy::new().compound_interest());
     /// ```
@@ -177,7 +177,7 @@ impl OverduePolicy {
     /// Sets a late fee (default none).
     ///
     /// ```
-    /// use overdue::{LateFee, Money, OverduePolicy};
+    /// use overdue::{accrual::LateFee, Money, OverduePolicy};
     /// let p = OverduePolicy::new().with_late_fee(LateFee::flat(Money::ZERO));
     /// assert!(p.late_fee().is_some());
     /// ```
@@ -190,7 +190,7 @@ impl OverduePolicy {
     /// Chinese credit-card rule, no interest on 违约金).
     ///
     /// ```
-    /// use overdue::{Accrues, OverduePolicy};
+    /// use overdue::{accrual::Accrues, OverduePolicy};
     /// assert!(OverduePolicy::new().with_interest_on_fees(Accrues::Yes).interest_on_fees());
     /// ```
     pub fn with_interest_on_fees(mut self, accrues: Accrues) -> OverduePolicy {
@@ -201,7 +201,7 @@ impl OverduePolicy {
     /// Sets the grace period (default none).
     ///
     /// ```
-    /// use overdue::{Grace, OverduePolicy};
+    /// use overdue::{accrual::Grace, OverduePolicy};
     /// assert_eq!(OverduePolicy::new().with_grace(Grace::shift(5)).grace(), Grace::shift(5));
     /// ```
     pub fn with_grace(mut self, grace: Grace) -> OverduePolicy {
@@ -228,7 +228,7 @@ impl OverduePolicy {
     /// Sets the caps (default none).
     ///
     /// ```
-    /// use overdue::{Caps, OverduePolicy, Ratio};
+    /// use overdue::{accrual::Caps, OverduePolicy, Ratio};
     /// let p = OverduePolicy::new().with_caps(Caps::none().with_lifetime(Ratio::ONE));
     /// assert_eq!(p.caps().lifetime(), Some(Ratio::ONE));
     /// ```
@@ -254,7 +254,7 @@ impl OverduePolicy {
     /// [`Accrual::ALL`]); an empty set lets everything go on accruing.
     ///
     /// ```
-    /// use overdue::{Accrual, OverduePolicy};
+    /// use overdue::{accrual::Accrual, OverduePolicy};
     /// let p = OverduePolicy::new().with_charge_off_stops(&[Accrual::LateFees]);
     /// assert_eq!(p.charge_off_stops(), &[Accrual::LateFees]);
     /// ```
@@ -270,7 +270,7 @@ impl OverduePolicy {
     /// fees (default [`Pyramiding::Forbidden`]).
     ///
     /// ```
-    /// use overdue::{OverduePolicy, Pyramiding};
+    /// use overdue::{OverduePolicy, accrual::Pyramiding};
     /// let p = OverduePolicy::new().with_pyramiding(Pyramiding::Allowed);
     /// assert_eq!(p.pyramiding(), Pyramiding::Allowed);
     /// ```
@@ -295,7 +295,7 @@ impl OverduePolicy {
     /// Sets the delinquency buckets (default M0–M4+).
     ///
     /// ```
-    /// use overdue::{Buckets, OverduePolicy};
+    /// use overdue::{accrual::Buckets, OverduePolicy};
     /// let p = OverduePolicy::new().with_buckets(Buckets::china_credit_card());
     /// assert_eq!(p.buckets().bucket(100).label(), "substandard");
     /// ```
@@ -308,7 +308,7 @@ impl OverduePolicy {
     /// [`AllocationOrder::servicer_default`]).
     ///
     /// ```
-    /// use overdue::{AllocationOrder, OverduePolicy};
+    /// use overdue::{accrual::AllocationOrder, OverduePolicy};
     /// let p = OverduePolicy::new().with_allocation(AllocationOrder::civil_code_561());
     /// assert_eq!(p.allocation(), &AllocationOrder::civil_code_561());
     /// ```
@@ -321,7 +321,7 @@ impl OverduePolicy {
     /// [`EarlySettlement::AccruedInterest`]).
     ///
     /// ```
-    /// use overdue::{EarlySettlement, OverduePolicy};
+    /// use overdue::{accrual::EarlySettlement, OverduePolicy};
     /// let p = OverduePolicy::new().with_early_settlement(EarlySettlement::AllScheduled);
     /// assert_eq!(p.early_settlement(), EarlySettlement::AllScheduled);
     /// ```
@@ -347,7 +347,7 @@ impl OverduePolicy {
     /// The penalty rate.
     ///
     /// ```
-    /// use overdue::{OverduePolicy, PenaltyRate};
+    /// use overdue::{OverduePolicy, accrual::PenaltyRate};
     /// assert_eq!(OverduePolicy::new().penalty_rate(), PenaltyRate::default());
     /// ```
     pub fn penalty_rate(&self) -> PenaltyRate {
@@ -366,7 +366,7 @@ impl OverduePolicy {
     /// The penalty base.
     ///
     /// ```
-    /// use overdue::{OverduePolicy, PenaltyBase};
+    /// use overdue::{OverduePolicy, accrual::PenaltyBase};
     /// assert_eq!(OverduePolicy::new().penalty_base(), PenaltyBase::OverduePrincipal);
     /// ```
     pub fn penalty_base(&self) -> PenaltyBase {
@@ -377,7 +377,7 @@ impl OverduePolicy {
     /// [`OverduePolicy::compound_interest`] for the default).
     ///
     /// ```
-    /// use overdue::{OverduePolicy, PenaltyBase};
+    /// use overdue::{OverduePolicy, accrual::PenaltyBase};
     /// let p = OverduePolicy::new().with_penalty_base(PenaltyBase::OverdueInstallment);
     /// assert!(!p.compound_interest()); // the base already holds the interest
     /// ```
@@ -407,7 +407,7 @@ impl OverduePolicy {
     /// The grace period.
     ///
     /// ```
-    /// assert_eq!(overdue::OverduePolicy::new().grace(), overdue::Grace::none());
+    /// assert_eq!(overdue::OverduePolicy::new().grace(), overdue::accrual::Grace::none());
     /// ```
     pub fn grace(&self) -> Grace {
         self.grace
@@ -425,7 +425,7 @@ impl OverduePolicy {
     /// The caps.
     ///
     /// ```
-    /// assert_eq!(overdue::OverduePolicy::new().caps(), overdue::Caps::none());
+    /// assert_eq!(overdue::OverduePolicy::new().caps(), overdue::accrual::Caps::none());
     /// ```
     pub fn caps(&self) -> Caps {
         self.caps
@@ -443,7 +443,7 @@ impl OverduePolicy {
     /// The accruals that stop at charge-off.
     ///
     /// ```
-    /// assert_eq!(overdue::OverduePolicy::new().charge_off_stops(), &overdue::Accrual::ALL);
+    /// assert_eq!(overdue::OverduePolicy::new().charge_off_stops(), &overdue::accrual::Accrual::ALL);
     /// ```
     pub fn charge_off_stops(&self) -> &[Accrual] {
         &self.charge_off_stops
@@ -452,7 +452,7 @@ impl OverduePolicy {
     /// The pyramiding rule.
     ///
     /// ```
-    /// assert_eq!(overdue::OverduePolicy::new().pyramiding(), overdue::Pyramiding::Forbidden);
+    /// assert_eq!(overdue::OverduePolicy::new().pyramiding(), overdue::accrual::Pyramiding::Forbidden);
     /// ```
     pub fn pyramiding(&self) -> Pyramiding {
         self.pyramiding
@@ -470,7 +470,7 @@ impl OverduePolicy {
     /// The delinquency buckets.
     ///
     /// ```
-    /// assert_eq!(overdue::OverduePolicy::new().buckets(), &overdue::Buckets::m_buckets());
+    /// assert_eq!(overdue::OverduePolicy::new().buckets(), &overdue::accrual::Buckets::m_buckets());
     /// ```
     pub fn buckets(&self) -> &Buckets {
         &self.buckets
@@ -479,7 +479,7 @@ impl OverduePolicy {
     /// The allocation order.
     ///
     /// ```
-    /// use overdue::{AllocationOrder, OverduePolicy};
+    /// use overdue::{accrual::AllocationOrder, OverduePolicy};
     /// assert_eq!(OverduePolicy::new().allocation(), &AllocationOrder::servicer_default());
     /// ```
     pub fn allocation(&self) -> &AllocationOrder {
@@ -489,7 +489,7 @@ impl OverduePolicy {
     /// The early-settlement rule.
     ///
     /// ```
-    /// use overdue::{EarlySettlement, OverduePolicy};
+    /// use overdue::{accrual::EarlySettlement, OverduePolicy};
     /// assert_eq!(OverduePolicy::new().early_settlement(), EarlySettlement::AccruedInterest);
     /// ```
     pub fn early_settlement(&self) -> EarlySettlement {

@@ -12,7 +12,7 @@ use crate::ratio::Ratio;
 /// Chinese bank convention (PBoC 2003: contract rate × (1 + 30 %–50 %)).
 ///
 /// ```
-/// use overdue::{PenaltyRate, Rate, Ratio};
+/// use overdue::{accrual::PenaltyRate, Rate, Ratio};
 /// use overdue::dec;
 /// let online = PenaltyRate::Fixed(Rate::daily(dec!(0.0005))?);            // 万分之五 a day
 /// let bank = PenaltyRate::ContractUplift(Ratio::new(dec!(0.5))?);           // contract × 1.5
@@ -40,10 +40,10 @@ impl PenaltyRate {
     /// The rate in force for a loan whose contract rate is `contract`.
     ///
     /// # Errors
-    /// [`Error::Overflow`].
+    /// [`Error::Overflow`](crate::Error::Overflow).
     ///
     /// ```
-    /// use overdue::{PenaltyRate, Rate, Ratio};
+    /// use overdue::{accrual::PenaltyRate, Rate, Ratio};
     /// use overdue::dec;
     /// let p = PenaltyRate::ContractUplift(Ratio::new(dec!(0.5))?);
     /// assert_eq!(p.resolve(Rate::annual(dec!(0.0435))?)?, Rate::annual(dec!(0.06525))?);
@@ -66,10 +66,10 @@ impl PenaltyRate {
 ///
 /// The default is [`PenaltyBase::OverduePrincipal`] (the bank convention,
 /// with compound interest on the overdue interest: see
-/// [`OverduePolicy::compound_interest`]).
+/// [`OverduePolicy::compound_interest`](crate::OverduePolicy::compound_interest)).
 ///
 /// ```
-/// use overdue::{Accrues, OverduePolicy, PenaltyBase};
+/// use overdue::{accrual::Accrues, OverduePolicy, accrual::PenaltyBase};
 /// let p = OverduePolicy::new().with_penalty_base(PenaltyBase::OverdueInstallment).with_compound_interest(Accrues::No);
 /// assert_eq!(p.penalty_base(), PenaltyBase::OverdueInstallment);
 /// ```
@@ -96,7 +96,7 @@ pub enum PenaltyBase {
 /// ([`OverduePolicy::with_interest_on_fees`](crate::OverduePolicy::with_interest_on_fees)).
 ///
 /// ```
-/// use overdue::{Accrues, OverduePolicy};
+/// use overdue::{accrual::Accrues, OverduePolicy};
 /// let no_compounding = OverduePolicy::new().with_compound_interest(Accrues::No);
 /// assert!(!no_compounding.compound_interest());
 /// ```

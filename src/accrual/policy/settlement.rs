@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 /// The default is [`EarlySettlement::AccruedInterest`].
 ///
 /// ```
-/// use overdue::{EarlySettlement, OverduePolicy};
+/// use overdue::{accrual::EarlySettlement, OverduePolicy};
 /// let p = OverduePolicy::new().with_early_settlement(EarlySettlement::CurrentPeriod);
 /// assert_eq!(p.early_settlement(), EarlySettlement::CurrentPeriod);
 /// ```

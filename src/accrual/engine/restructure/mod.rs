@@ -41,7 +41,7 @@ struct Placement {
 }
 
 impl Book<'_> {
-    /// Replaces what is owed on day `d` by a new plan (see [`Restructure`](crate::Restructure)).
+    /// Replaces what is owed on day `d` by a new plan (see [`Restructure`](crate::restructure::Restructure)).
     pub(in crate::accrual::engine) fn restructure(&mut self, r: &Restructure, d: i32) -> Result<()> {
         let scale = self.t.scale;
         let arrears = self.take_arrears(r, d)?;
