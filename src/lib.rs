@@ -100,7 +100,7 @@
 //!installments and missed the fourth and fifth. The online lender charges
 //!0.05 %/day on the overdue installment and a 30.00 fee after a 3-day grace.
 //! ```
-//! use overdue::*;
+//! use overdue::{Money, Rate, Schedule, Ledger, OverduePolicy, Payment, NaiveDate, dec};
 //! use overdue::accrual::{Grace, LateFee, PenaltyBase, PenaltyRate};
 //! let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 //! let plan = Schedule::equal_installment(Money::new(dec!(12000))?, Rate::annual(dec!(0.18))?, 12, d(2026, 1, 15))?;
@@ -127,7 +127,7 @@
 //!Payments go through the policy's [`AllocationOrder`](accrual::AllocationOrder); each statement lists
 //!how every payment was applied.
 //! ```
-//! use overdue::*;
+//! use overdue::{Money, Rate, Schedule, Ledger, OverduePolicy, Payment, NaiveDate, dec};
 //! use overdue::accrual::AllocationOrder;
 //! let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 //! let plan = Schedule::equal_installment(Money::new(dec!(10000))?, Rate::annual(dec!(0.12))?, 12, d(2026, 1, 1))?;
@@ -144,7 +144,7 @@
 //!([`Surplus`](accrual::Surplus)); whatever the choice, interest paid ahead is earned only as
 //!the days pass, and the payoff counts off what is not.
 //! ```
-//! use overdue::*;
+//! use overdue::{Money, Rate, Schedule, Ledger, OverduePolicy, Payment, NaiveDate, dec};
 //! use overdue::accrual::{AllocationOrder, Surplus};
 //! let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 //! let plan = Schedule::equal_installment(Money::new(dec!(12000))?, Rate::annual(dec!(0.18))?, 12, d(2026, 1, 15))?;
@@ -159,7 +159,7 @@
 //!
 //!### Build a 12-month installment plan with equal principal
 //! ```
-//! use overdue::*;
+//! use overdue::{Money, Rate, Schedule, NaiveDate, dec};
 //! let plan = Schedule::equal_principal(Money::new(dec!(120000))?, Rate::annual(dec!(0.06))?, 12,
 //!     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
 //! assert_eq!(plan.installments()[0].payment.to_string(), "10600.00");
@@ -169,7 +169,7 @@
 //!
 //!### A flat-fee plan (分期手续费) and its real cost
 //! ```
-//! use overdue::*;
+//! use overdue::{Money, Rate, Schedule, ScheduleOptions, Method, NaiveDate, dec};
 //! // "only 0.6 % a month": 12 × (1,000 + 72)
 //! let options = ScheduleOptions::new(Money::new(dec!(12000))?, Rate::ZERO, 12,
 //!         NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())
@@ -182,7 +182,7 @@
 //!
 //!### Odd first period: interest by actual days
 //! ```
-//! use overdue::*;
+//! use overdue::{Money, Rate, DayCount, Schedule, ScheduleOptions, NaiveDate, dec};
 //! use overdue::schedule::InterestBasis;
 //! let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
 //! let options = ScheduleOptions::new(Money::new(dec!(36500))?, Rate::annual(dec!(0.10))?, 6, d(1, 20))
@@ -194,7 +194,7 @@
 //!
 //!### Penalty interest for 30 days at the contract rate + 50 %
 //! ```
-//! use overdue::*;
+//! use overdue::{Money, Rounding, Rate, DayCount, NaiveDate, dec};
 //! let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
 //! let penalty = Rate::annual(dec!(0.0435))?.scaled(dec!(1.5))?;
 //! let exact = penalty.simple_interest(Money::new(dec!(10000))?, d(3, 1), d(3, 31), DayCount::Act360)?;
@@ -204,7 +204,7 @@
 //!
 //!### Compute the APR of a loan with fees
 //! ```
-//! use overdue::*;
+//! use overdue::{Money, Rate, Frequency, Schedule, CashFlow, NaiveDate, dec};
 //! use overdue::cost::china_apr;
 //! // 12,000 at 15 %/year over 12 months, with a 2 % fee taken from the disbursement
 //! let plan = Schedule::equal_installment(Money::new(dec!(12000))?, Rate::annual(dec!(0.15))?, 12,
@@ -218,7 +218,7 @@
 //!
 //!### Is this private loan's rate enforceable in China?
 //! ```
-//! use overdue::*;
+//! use overdue::{Rate, DayCount, NaiveDate, dec};
 //! use overdue::limits::PrivateLendingCap;
 //! use overdue::rate::RateTable;
 //! let formed = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
@@ -236,7 +236,7 @@
 //!borrower can afford. `cargo run --example borrower`
 //!prints the full report for a worked scenario; see [`guide::compare`].
 //! ```
-//! use overdue::*;
+//! use overdue::{Money, Rate, Ratio, Schedule, Ledger, OverduePolicy, Payment, Comparison, Choice, WayOut, Budget, NaiveDate, dec};
 //! use overdue::accrual::{PenaltyBase, PenaltyRate};
 //! use overdue::compare::{FeePayment, Refinance};
 //! use overdue::limits::LenderKind;
@@ -273,7 +273,7 @@
 //!side by side. `cargo run --example several_loans` walks through one; see
 //![`guide::plan`].
 //! ```
-//! use overdue::*;
+//! use overdue::{Money, Rate, Schedule, Ledger, OverduePolicy, Plan, NaiveDate, dec};
 //! use overdue::accrual::PenaltyRate;
 //! use overdue::plan::{Debt, MonthlyBudget, PlanStrategy};
 //! let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();

@@ -82,7 +82,6 @@ impl Tier {
     /// The installment states it covers.
     ///
     /// ```
-    /// # use overdue::*;
     /// # use overdue::accrual::{Direction, Tier};
     /// assert_eq!(Tier::new(&[], &[], Direction::Vertical).states(), &[]);
     /// ```
@@ -93,7 +92,6 @@ impl Tier {
     /// Its components, in order.
     ///
     /// ```
-    /// # use overdue::*;
     /// # use overdue::accrual::{Direction, Tier};
     /// assert!(Tier::new(&[], &[], Direction::Vertical).components().is_empty());
     /// ```
@@ -104,7 +102,6 @@ impl Tier {
     /// Its direction.
     ///
     /// ```
-    /// # use overdue::*;
     /// # use overdue::accrual::{Direction, Tier};
     /// assert_eq!(Tier::new(&[], &[], Direction::Horizontal).direction(), Direction::Horizontal);
     /// ```

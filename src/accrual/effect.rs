@@ -24,7 +24,9 @@ use crate::restructure::RestructureSummary;
 ///   on the new plan's dates instead (the new plan, paid on time, adds none).
 ///
 /// ```
-/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+/// # use overdue::{Money, Rate, Schedule, Ledger, OverduePolicy};
+/// # use overdue::restructure::{DeferralInterest, Restructure, Shift};
+/// # use overdue::NaiveDate; use overdue::dec;
 /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// let plan = Schedule::equal_installment(Money::new(dec!(10000))?, Rate::annual(dec!(0.12))?, 12, d(2026, 1, 1))?;
 /// let ledger = Ledger::new(plan, OverduePolicy::new())?;       // nothing paid: 3 installments overdue
@@ -70,7 +72,9 @@ impl Ledger {
     /// As for [`Ledger::restructure`]; [`Error::Overflow`](crate::Error::Overflow).
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rate, Schedule, Ledger, OverduePolicy};
+    /// # use overdue::restructure::{NewPlan, Restructure};
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// let plan = Schedule::equal_principal(Money::new(dec!(3000))?, Rate::ZERO, 3, d(2026, 1, 1))?;
     /// let ledger = Ledger::new(plan, OverduePolicy::new())?;

@@ -261,7 +261,9 @@ impl Reversal {
     /// Adds a returned-payment fee, posted on the reversal date.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::Money;
+    /// # use overdue::accrual::Reversal;
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// let r = Reversal::new("p1", NaiveDate::from_ymd_opt(2026, 3, 4).unwrap()).with_fee(Money::new(dec!(20))?);
     /// assert_eq!(r.fee(), Some(Money::new(dec!(20))?));
     /// # Ok::<(), overdue::Error>(())
@@ -344,7 +346,9 @@ impl Refund {
     /// [`Error::NonPositive`] with field `refund amount` for a zero amount.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::Money;
+    /// # use overdue::accrual::Refund;
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// let r = Refund::new(NaiveDate::from_ymd_opt(2026, 3, 4).unwrap(), Money::new(dec!(1))?)?;
     /// assert_eq!(r.date(), NaiveDate::from_ymd_opt(2026, 3, 4).unwrap());
     /// # Ok::<(), overdue::Error>(())
@@ -359,7 +363,9 @@ impl Refund {
     /// The date it is paid out.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::Money;
+    /// # use overdue::accrual::Refund;
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// let day = NaiveDate::from_ymd_opt(2026, 3, 4).unwrap();
     /// assert_eq!(Refund::new(day, Money::new(dec!(1))?)?.date(), day);
     /// # Ok::<(), overdue::Error>(())
@@ -371,7 +377,9 @@ impl Refund {
     /// Its amount.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::Money;
+    /// # use overdue::accrual::Refund;
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// let r = Refund::new(NaiveDate::from_ymd_opt(2026, 3, 4).unwrap(), Money::new(dec!(2))?)?;
     /// assert_eq!(r.amount().to_string(), "2");
     /// # Ok::<(), overdue::Error>(())
@@ -470,7 +478,9 @@ impl Interruption {
 /// order in which they were recorded never matters.
 ///
 /// ```
-/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+/// # use overdue::{Money, Payment};
+/// # use overdue::accrual::Event;
+/// # use overdue::NaiveDate; use overdue::dec;
 /// let p = Payment::new("p1", NaiveDate::from_ymd_opt(2026, 2, 1).unwrap(), Money::new(dec!(10))?)?;
 /// let e = Event::Payment(p.clone());
 /// assert_eq!(e.date(), p.date());
@@ -501,7 +511,9 @@ impl Event {
     /// The date of the event.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*;
+    /// # use overdue::{Money, Component};
+    /// # use overdue::accrual::{Event, Waiver};
+    /// # use overdue::NaiveDate;
     /// let day = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
     /// assert_eq!(Event::Waiver(Waiver::new(day, Component::Fees, Money::ZERO)).date(), day);
     /// ```

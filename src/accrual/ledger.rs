@@ -23,7 +23,8 @@ use crate::schedule::Schedule;
 ///
 /// # Example: a partial payment 10 days late
 /// ```
-/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+/// # use overdue::{Money, Rate, Component, Schedule, Ledger, OverduePolicy, Payment};
+/// # use overdue::NaiveDate; use overdue::dec;
 /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// let schedule = Schedule::equal_installment(Money::new(dec!(10000))?, Rate::annual(dec!(0.12))?, 12, d(2026, 1, 1))?;
 /// let mut ledger = Ledger::new(schedule, OverduePolicy::new())?;   // penalty: 12 % × 1.5 on overdue principal
@@ -93,7 +94,9 @@ impl Ledger {
     /// [`Error::Overflow`].
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Error, Money, Rate, Schedule, Ledger, OverduePolicy};
+    /// # use overdue::accrual::{Accrues, PenaltyBase};
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// let s = Schedule::equal_installment(Money::new(dec!(1000))?, Rate::annual(dec!(0.1))?, 2,
     ///     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
     /// let bad = OverduePolicy::new().with_penalty_base(PenaltyBase::OverdueInstallment).with_compound_interest(Accrues::Yes);
@@ -125,7 +128,8 @@ impl Ledger {
     /// histories that replay, so its JSON always loads back.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rate, Schedule, Ledger, OverduePolicy, Payment};
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// # let s = Schedule::equal_installment(Money::new(dec!(1000))?, Rate::annual(dec!(0.1))?, 2, d(2026, 1, 1))?;
     /// let mut ledger = Ledger::new(s, OverduePolicy::new())?;
@@ -149,7 +153,9 @@ impl Ledger {
     /// then waive more than is owed.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Error, Money, Rate, Component, Schedule, Ledger, OverduePolicy};
+    /// # use overdue::accrual::Waiver;
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// # let s = Schedule::equal_installment(Money::new(dec!(1000))?, Rate::annual(dec!(0.1))?, 2, d(2026, 1, 1))?;
     /// let mut ledger = Ledger::new(s, OverduePolicy::new())?;
@@ -173,7 +179,9 @@ impl Ledger {
     /// refund of a credit balance the payment made).
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rate, Schedule, Ledger, OverduePolicy, Payment};
+    /// # use overdue::accrual::Reversal;
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// let loan = Schedule::equal_principal(Money::new(dec!(3000))?, Rate::ZERO, 3, d(2026, 1, 1))?;
     /// let mut ledger = Ledger::new(loan, OverduePolicy::new())?;
@@ -196,7 +204,9 @@ impl Ledger {
     /// date; [`Error::DateOrder`] if it is dated before disbursement.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Error, Money, Rate, Schedule, Ledger, OverduePolicy, Payment};
+    /// # use overdue::accrual::{AllocationOrder, Refund, Surplus};
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// let loan = Schedule::equal_principal(Money::new(dec!(3000))?, Rate::ZERO, 3, d(2026, 1, 1))?;
     /// let policy = OverduePolicy::new().with_allocation(AllocationOrder::servicer_default().with_surplus(Surplus::CreditBalance));
@@ -219,7 +229,9 @@ impl Ledger {
     /// As for [`Ledger::pay`] and [`Ledger::waive`].
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rate, Schedule, Ledger, OverduePolicy, Payment};
+    /// # use overdue::accrual::Event;
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// # let s = Schedule::equal_installment(Money::new(dec!(1000))?, Rate::annual(dec!(0.1))?, 2, d(2026, 1, 1))?;
     /// let mut ledger = Ledger::new(s, OverduePolicy::new())?;
@@ -342,7 +354,9 @@ impl Ledger {
     /// [`Error::DateOrder`] if it is dated before disbursement.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rate, Schedule, Ledger, OverduePolicy};
+    /// # use overdue::accrual::{Interruption, InterruptionCause};
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// # let s = Schedule::equal_installment(Money::new(dec!(1000))?, Rate::annual(dec!(0.1))?, 2, d(2026, 1, 1))?;
     /// let mut ledger = Ledger::new(s, OverduePolicy::new())?;
@@ -368,7 +382,9 @@ impl Ledger {
     /// [`Schedule::build`] for the new terms.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rate, Schedule, Ledger, OverduePolicy};
+    /// # use overdue::restructure::{NewPlan, Restructure};
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// let plan = Schedule::equal_principal(Money::new(dec!(3000))?, Rate::ZERO, 3, d(2026, 1, 1))?;
     /// let mut ledger = Ledger::new(plan, OverduePolicy::new())?;
@@ -450,7 +466,9 @@ impl Ledger {
     /// [`Error::Overflow`].
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rate, Schedule, Ledger, OverduePolicy};
+    /// # use overdue::accrual::LoanStatus;
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// let s = Schedule::equal_installment(Money::new(dec!(1000))?, Rate::annual(dec!(0.1))?, 2, d(2026, 1, 1))?;
     /// let ledger = Ledger::new(s, OverduePolicy::new())?;
@@ -483,7 +501,8 @@ impl Ledger {
     /// As for [`Ledger::statement`].
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rate, Schedule, Ledger, OverduePolicy, Payment};
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// let loan = Schedule::equal_principal(Money::new(dec!(3000))?, Rate::ZERO, 3, d(2026, 1, 1))?;
     /// let mut ledger = Ledger::new(loan, OverduePolicy::new())?;
@@ -521,7 +540,8 @@ impl Ledger {
     /// The schedule.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rate, Schedule, Ledger, OverduePolicy};
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// # let s = Schedule::equal_installment(Money::new(dec!(1000))?, Rate::annual(dec!(0.1))?, 2, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
     /// let ledger = Ledger::new(s.clone(), OverduePolicy::new())?;
     /// assert_eq!(ledger.schedule(), &s);
@@ -534,7 +554,8 @@ impl Ledger {
     /// The overdue policy.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rate, Schedule, Ledger, OverduePolicy};
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// # let s = Schedule::equal_installment(Money::new(dec!(1000))?, Rate::annual(dec!(0.1))?, 2, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
     /// let ledger = Ledger::new(s, OverduePolicy::new())?;
     /// assert_eq!(ledger.policy(), &OverduePolicy::new());
@@ -547,7 +568,8 @@ impl Ledger {
     /// The events, in replay order.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rate, Schedule, Ledger, OverduePolicy};
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// # let s = Schedule::equal_installment(Money::new(dec!(1000))?, Rate::annual(dec!(0.1))?, 2, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
     /// assert!(Ledger::new(s, OverduePolicy::new())?.events().is_empty());
     /// # Ok::<(), overdue::Error>(())

@@ -38,7 +38,8 @@ pub enum LoanStatus {
 /// exactly.
 ///
 /// ```
-/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+/// # use overdue::{Money, Rate, Schedule, Ledger, OverduePolicy};
+/// # use overdue::NaiveDate; use overdue::dec;
 /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// let schedule = Schedule::equal_installment(Money::new(dec!(1200))?, Rate::annual(dec!(0.12))?, 3, d(2026, 1, 1))?;
 /// let ledger = Ledger::new(schedule, OverduePolicy::new())?;
@@ -137,7 +138,8 @@ pub struct AllocationPart {
 /// `amount + credit_used = Σ parts + to_credit`, exactly.
 ///
 /// ```
-/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+/// # use overdue::{Money, Rate, Schedule, Ledger, OverduePolicy, Payment};
+/// # use overdue::NaiveDate; use overdue::dec;
 /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// let schedule = Schedule::equal_installment(Money::new(dec!(1200))?, Rate::annual(dec!(0.12))?, 3, d(2026, 1, 1))?;
 /// let mut ledger = Ledger::new(schedule, OverduePolicy::new())?;
@@ -242,7 +244,9 @@ pub struct PossibleDuplicate {
 ///
 /// # Example: what does this borrower owe today?
 /// ```
-/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+/// # use overdue::{Money, Rate, Schedule, Ledger, OverduePolicy};
+/// # use overdue::accrual::{LoanStatus, PenaltyBase, PenaltyRate};
+/// # use overdue::NaiveDate; use overdue::dec;
 /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// let schedule = Schedule::equal_installment(Money::new(dec!(12000))?, Rate::annual(dec!(0.18))?, 12, d(2026, 1, 15))?;
 /// let policy = OverduePolicy::new()

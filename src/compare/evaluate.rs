@@ -27,7 +27,8 @@ impl Comparison {
     /// statement, the restructure and the schedule behind each option.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Error, Money, Rate, Schedule, Ledger, OverduePolicy, Comparison, Budget};
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
     /// let none = Comparison::new(ledger, d(2026, 3, 1), Budget::new(Money::ZERO, Money::ZERO), Rate::ZERO);

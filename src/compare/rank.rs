@@ -88,7 +88,10 @@ impl Comparison {
     /// The errors of working the way out (see [`Comparison::run`]).
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rate, Schedule, Ledger, OverduePolicy, Comparison, WayOut, Budget};
+    /// # use overdue::compare::Refinance;
+    /// # use overdue::limits::LenderKind;
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// let plan = Schedule::equal_installment(Money::new(dec!(6000))?, Rate::annual(dec!(0.12))?, 6, d(2026, 1, 1))?;
     /// let ledger = Ledger::new(plan, OverduePolicy::new())?; // nothing paid: 3 installments overdue on 04-15

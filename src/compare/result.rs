@@ -14,7 +14,8 @@ use crate::money::Money;
 /// What an option does to the borrower's credit record.
 ///
 /// ```
-/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+/// # use overdue::{Money, Rate, Schedule, Ledger, OverduePolicy, Comparison, Choice, WayOut, Budget};
+/// # use overdue::NaiveDate; use overdue::dec;
 /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
 /// let r = Comparison::new(ledger, d(2026, 3, 13), Budget::new(Money::new(dec!(500))?, Money::ZERO), Rate::ZERO)
@@ -48,7 +49,8 @@ pub struct CreditImpact {
 /// One option, worked out.
 ///
 /// ```
-/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+/// # use overdue::{Money, Rate, Schedule, Ledger, OverduePolicy, Comparison, Choice, WayOut, Budget};
+/// # use overdue::cost::total_paid;
 /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
 /// let r = Comparison::new(ledger, d(2026, 3, 1), Budget::new(Money::new(dec!(500))?, Money::ZERO), Rate::ZERO)
@@ -121,7 +123,8 @@ pub struct OptionResult {
 /// Every option worked out and ranked. Built by [`Comparison::run`](crate::Comparison::run).
 ///
 /// ```
-/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+/// # use overdue::{Money, Rate, Schedule, Ledger, OverduePolicy, Comparison, Choice, WayOut, Budget};
+/// # use overdue::NaiveDate; use overdue::dec;
 /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
 /// let r = Comparison::new(ledger, d(2026, 3, 1), Budget::new(Money::new(dec!(500))?, Money::ZERO), Rate::ZERO)

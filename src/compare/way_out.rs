@@ -75,7 +75,7 @@ impl Choice {
     /// Its label.
     ///
     /// ```
-    /// # use overdue::*;
+    /// # use overdue::{Choice, WayOut};
     /// assert_eq!(Choice::new("x", WayOut::PayNow).label(), "x");
     /// ```
     pub fn label(&self) -> &str {
@@ -85,7 +85,7 @@ impl Choice {
     /// The way out.
     ///
     /// ```
-    /// # use overdue::*;
+    /// # use overdue::{Choice, WayOut};
     /// assert_eq!(Choice::new("x", WayOut::PayNow).way(), &WayOut::PayNow);
     /// ```
     pub fn way(&self) -> &WayOut {

@@ -53,7 +53,8 @@ impl CashFlow {
     /// [`Error::Overflow`] is not expected for a valid schedule.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rate, Schedule, CashFlow};
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// let s = Schedule::equal_installment(Money::new(dec!(1000))?, Rate::ZERO, 4,
     ///     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
     /// let flows = CashFlow::from_schedule(&s)?;
@@ -84,7 +85,9 @@ impl CashFlow {
 /// [`Error::Overflow`].
 ///
 /// ```
-/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+/// # use overdue::{Money, Rate, Schedule, CashFlow};
+/// # use overdue::cost::total_paid;
+/// # use overdue::NaiveDate; use overdue::dec;
 /// let s = Schedule::equal_installment(Money::new(dec!(10000))?, Rate::annual(dec!(0.12))?, 12,
 ///     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
 /// assert_eq!(total_paid(&CashFlow::from_schedule(&s)?)?.to_string(), "10661.86");
@@ -106,7 +109,9 @@ pub fn total_paid(flows: &[CashFlow]) -> Result<Money> {
 /// [`Error::Overflow`].
 ///
 /// ```
-/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+/// # use overdue::{Money, Rate, Schedule, CashFlow};
+/// # use overdue::cost::total_cost;
+/// # use overdue::NaiveDate; use overdue::dec;
 /// let s = Schedule::equal_installment(Money::new(dec!(10000))?, Rate::annual(dec!(0.12))?, 12,
 ///     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
 /// assert_eq!(total_cost(&CashFlow::from_schedule(&s)?)?, dec!(661.86));

@@ -75,7 +75,9 @@ pub fn xirr(flows: &[CashFlow]) -> Result<Yield> {
 /// As [`xirr`].
 ///
 /// ```
-/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+/// # use overdue::{DayCount, CashFlow};
+/// # use overdue::cost::xirr_with_day_count;
+/// # use overdue::NaiveDate; use overdue::dec;
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// let flows = [CashFlow::new(d(2026, 1, 1), dec!(1000)), CashFlow::new(d(2026, 12, 27), dec!(-1100))];
 /// let r = xirr_with_day_count(&flows, DayCount::Act360)?.value(); // 360 days = one year
@@ -113,7 +115,9 @@ pub fn irr(amounts: &[Decimal]) -> Result<Yield> {
 /// [`Error::Overflow`]; [`Error::NoRoot`] for no flows.
 ///
 /// ```
-/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+/// # use overdue::{Rate, DayCount, CashFlow};
+/// # use overdue::cost::xnpv;
+/// # use overdue::NaiveDate; use overdue::dec;
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// let flows = [CashFlow::new(d(2026, 1, 1), dec!(-1000)), CashFlow::new(d(2027, 1, 1), dec!(1100))];
 /// assert_eq!(xnpv(&flows, Rate::annual(dec!(0.10))?, DayCount::Act365Fixed)?.round_dp(10), dec!(0));

@@ -190,7 +190,10 @@ impl PrivateLendingCap {
 /// The result of checking a rate against a cap.
 ///
 /// ```
-/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+/// # use overdue::{Rate, DayCount};
+/// # use overdue::limits::PrivateLendingCap;
+/// # use overdue::rate::RateTable;
+/// # use overdue::NaiveDate; use overdue::dec;
 /// let cap = PrivateLendingCap::on(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), &RateTable::china_lpr_one_year())?;
 /// let check = cap.check_rate(Rate::annual(dec!(0.10))?, DayCount::Act365Fixed)?;
 /// assert!(!check.exceeded && check.excess.is_zero());
@@ -220,7 +223,9 @@ pub struct CapCheck {
 /// A charge for the use of money over a period, to split against a cap.
 ///
 /// ```
-/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+/// # use overdue::Money;
+/// # use overdue::limits::Charge;
+/// # use overdue::NaiveDate; use overdue::dec;
 /// let d = |m| NaiveDate::from_ymd_opt(2026, m, 1).unwrap();
 /// let c = Charge::new(d(1), d(2), Money::new(dec!(1000))?, Money::new(dec!(30))?);
 /// assert_eq!(c.amount.to_string(), "30");
@@ -259,7 +264,10 @@ impl Charge {
 /// A charge split into the part within the cap and the part above it.
 ///
 /// ```
-/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+/// # use overdue::{Money, Rounding, DayCount};
+/// # use overdue::limits::{Charge, PrivateLendingCap};
+/// # use overdue::rate::RateTable;
+/// # use overdue::NaiveDate; use overdue::dec;
 /// let d = |m| NaiveDate::from_ymd_opt(2026, m, 1).unwrap();
 /// let cap = PrivateLendingCap::on(d(1), &RateTable::china_lpr_one_year())?;
 /// let c = Charge::new(d(1), d(2), Money::new(dec!(1000))?, Money::new(dec!(5))?);
@@ -455,7 +463,10 @@ impl EuLatePayment {
     /// Sets the margin above the reference rate (a fraction: 0.08 = 8 points).
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::Rate;
+    /// # use overdue::limits::EuLatePayment;
+    /// # use overdue::rate::RateTable;
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// # let t = RateTable::new(vec![(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), Rate::annual(dec!(0.02))?)])?;
     /// assert_eq!(EuLatePayment::new(t).with_margin(Rate::annual(dec!(0.09))?).margin(), Rate::annual(dec!(0.09))?);
     /// # Ok::<(), overdue::Error>(())
@@ -468,7 +479,10 @@ impl EuLatePayment {
     /// The margin above the reference rate.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::Rate;
+    /// # use overdue::limits::EuLatePayment;
+    /// # use overdue::rate::RateTable;
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// # let t = RateTable::new(vec![(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), Rate::annual(dec!(0.02))?)])?;
     /// assert_eq!(EuLatePayment::new(t).margin(), Rate::annual(dec!(0.08))?);
     /// # Ok::<(), overdue::Error>(())
@@ -481,7 +495,10 @@ impl EuLatePayment {
     /// The fixed compensation per late payment (€40).
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rate};
+    /// # use overdue::limits::EuLatePayment;
+    /// # use overdue::rate::RateTable;
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// # let t = RateTable::new(vec![(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), Rate::annual(dec!(0.02))?)])?;
     /// assert_eq!(EuLatePayment::new(t).fixed_compensation(), Money::new(dec!(40))?);
     /// # Ok::<(), overdue::Error>(())
@@ -496,7 +513,10 @@ impl EuLatePayment {
     /// As [`RateTable::rate_on`]; [`Error::Overflow`].
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::Rate;
+    /// # use overdue::limits::EuLatePayment;
+    /// # use overdue::rate::RateTable;
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// # let t = RateTable::new(vec![(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), Rate::annual(dec!(0.02))?)])?;
     /// let r = EuLatePayment::new(t).rate_on(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap())?;
     /// assert_eq!(r.value(), dec!(0.10));
@@ -520,7 +540,10 @@ impl EuLatePayment {
     /// As [`EuLatePayment::rate_on`]; [`Error::DateOutOfRange`].
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rate, DayCount};
+    /// # use overdue::limits::EuLatePayment;
+    /// # use overdue::rate::RateTable;
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// # let t = RateTable::new(vec![(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), Rate::annual(dec!(0.02))?)])?;
     /// let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
     /// let i = EuLatePayment::new(t).interest(Money::new(dec!(3650))?, d(3, 1), d(3, 11), DayCount::Act365Fixed)?;

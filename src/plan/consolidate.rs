@@ -81,7 +81,12 @@ impl Consolidation {
 /// A consolidation against the best plan without it.
 ///
 /// ```
-/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+/// # use overdue::{Money, Rate, Schedule, Ledger, OverduePolicy, Plan};
+/// # use overdue::accrual::PenaltyRate;
+/// # use overdue::compare::Refinance;
+/// # use overdue::limits::LenderKind;
+/// # use overdue::plan::{Consolidation, Debt, MonthlyBudget};
+/// # use overdue::NaiveDate; use overdue::dec;
 /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// let late = OverduePolicy::new().with_penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.001))?));
 /// let a = Ledger::new(Schedule::equal_installment(Money::new(dec!(3000))?, Rate::annual(dec!(0.24))?, 6, d(2026, 7, 5))?, late)?;
@@ -132,7 +137,11 @@ impl Plan {
     /// per installment).
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rate, Plan};
+    /// # use overdue::compare::Refinance;
+    /// # use overdue::limits::LenderKind;
+    /// # use overdue::plan::{Consolidation, MonthlyBudget};
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// let plan = Plan::new(NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(), MonthlyBudget::Constant(Money::new(dec!(700))?), 10, 6);
     /// let c = Consolidation::new(["nobody"], Refinance::new(LenderKind::LicensedInstitution, Rate::ZERO, 6));
     /// assert!(plan.consolidate(&c).is_err());

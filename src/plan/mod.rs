@@ -30,7 +30,10 @@ pub const MAX_PLAN_MONTHS: u32 = 120;
 /// far) and who lent it.
 ///
 /// ```
-/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+/// # use overdue::{Money, Rate, Schedule, Ledger, OverduePolicy};
+/// # use overdue::limits::LenderKind;
+/// # use overdue::plan::Debt;
+/// # use overdue::NaiveDate; use overdue::dec;
 /// let s = Schedule::equal_installment(Money::new(dec!(3000))?, Rate::annual(dec!(0.24))?, 6,
 ///     NaiveDate::from_ymd_opt(2026, 1, 10).unwrap())?;
 /// let debt = Debt::new("platform A", Ledger::new(s, OverduePolicy::new())?);
@@ -55,7 +58,9 @@ impl Debt {
     /// A loan from a licensed institution.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rate, Schedule, Ledger, OverduePolicy};
+    /// # use overdue::plan::Debt;
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// # let s = Schedule::equal_installment(Money::new(dec!(3000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 10).unwrap())?;
     /// let debt = Debt::new("card", Ledger::new(s, OverduePolicy::new())?);
     /// assert_eq!(debt.label, "card");
@@ -72,7 +77,10 @@ impl Debt {
     /// Who lent it.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rate, Schedule, Ledger, OverduePolicy};
+    /// # use overdue::limits::LenderKind;
+    /// # use overdue::plan::Debt;
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// # let s = Schedule::equal_installment(Money::new(dec!(3000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 10).unwrap())?;
     /// let debt = Debt::new("cousin", Ledger::new(s, OverduePolicy::new())?).with_lender(LenderKind::FamilyOrFriends);
     /// assert_eq!(debt.lender, LenderKind::FamilyOrFriends);
@@ -185,7 +193,10 @@ impl std::fmt::Display for PlanStrategy {
 /// loan's ledger, never more than its payoff that day.
 ///
 /// ```
-/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+/// # use overdue::{Money, Rate, Schedule, Ledger, OverduePolicy, Plan};
+/// # use overdue::accrual::PenaltyRate;
+/// # use overdue::cost::total_paid;
+/// # use overdue::NaiveDate; use overdue::dec;
 /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// let late = OverduePolicy::new().with_penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005))?));
 /// let a = Ledger::new(Schedule::equal_installment(Money::new(dec!(6000))?, Rate::annual(dec!(0.18))?, 6, d(2026, 6, 5))?, late.clone())?;
@@ -222,7 +233,9 @@ impl Plan {
     /// `months` months, with no loans yet and a zero discount rate.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Plan};
+    /// # use overdue::plan::MonthlyBudget;
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// let plan = Plan::new(NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(), MonthlyBudget::Constant(Money::new(dec!(2200))?), 10, 6);
     /// assert!(plan.debts().is_empty());
     /// # Ok::<(), overdue::Error>(())
@@ -241,7 +254,9 @@ impl Plan {
     /// Adds a loan.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rate, Schedule, Ledger, OverduePolicy, Plan};
+    /// # use overdue::plan::{Debt, MonthlyBudget};
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// # let s = Schedule::equal_installment(Money::new(dec!(3000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 10).unwrap())?;
     /// let plan = Plan::new(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), MonthlyBudget::Constant(Money::new(dec!(500))?), 10, 3)
     ///     .debt(Debt::new("A", Ledger::new(s, OverduePolicy::new())?));
@@ -257,7 +272,9 @@ impl Plan {
     /// the plan's NPV (default zero).
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rate, Plan};
+    /// # use overdue::plan::MonthlyBudget;
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// let plan = Plan::new(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), MonthlyBudget::Constant(Money::new(dec!(500))?), 10, 3)
     ///     .with_discount_rate(Rate::annual(dec!(0.05))?);
     /// assert_eq!(plan.discount_rate(), Rate::annual(dec!(0.05))?);
@@ -271,7 +288,9 @@ impl Plan {
     /// The loans.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Plan};
+    /// # use overdue::plan::MonthlyBudget;
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// let plan = Plan::new(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), MonthlyBudget::Constant(Money::new(dec!(500))?), 10, 3);
     /// assert!(plan.debts().is_empty());
     /// # Ok::<(), overdue::Error>(())
@@ -283,7 +302,9 @@ impl Plan {
     /// The discount rate.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Plan};
+    /// # use overdue::plan::MonthlyBudget;
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// let plan = Plan::new(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), MonthlyBudget::Constant(Money::new(dec!(500))?), 10, 3);
     /// assert!(plan.discount_rate().is_zero());
     /// # Ok::<(), overdue::Error>(())
@@ -295,7 +316,9 @@ impl Plan {
     /// The plan's first day.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Plan};
+    /// # use overdue::plan::MonthlyBudget;
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// let day = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
     /// let plan = Plan::new(day, MonthlyBudget::Constant(Money::new(dec!(900))?), 10, 3);
     /// assert_eq!(plan.as_of(), day);
@@ -315,7 +338,9 @@ impl Plan {
     /// `as_of`; any error of the loans' ledgers.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Error, Money, Plan};
+    /// # use overdue::plan::{MonthlyBudget, PlanStrategy};
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// let plan = Plan::new(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), MonthlyBudget::Constant(Money::new(dec!(500))?), 10, 3);
     /// assert!(matches!(plan.run(PlanStrategy::Snowball), Err(Error::Invalid { field: "plan", .. })));
     /// # Ok::<(), overdue::Error>(())
@@ -336,7 +361,10 @@ impl Plan {
     /// As for [`Plan::run`].
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rate, Schedule, Ledger, OverduePolicy, Plan};
+    /// # use overdue::accrual::PenaltyRate;
+    /// # use overdue::plan::{Debt, MonthlyBudget, PlanStrategy};
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// let late = OverduePolicy::new().with_penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.001))?));
     /// let a = Ledger::new(Schedule::equal_installment(Money::new(dec!(2000))?, Rate::ZERO, 4, d(2026, 7, 5))?, late)?;

@@ -159,7 +159,9 @@ pub struct BucketMonths {
 /// ledger says after the plan's payments.
 ///
 /// ```
-/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+/// # use overdue::{Money, Rate, Schedule, Ledger, OverduePolicy, Plan};
+/// # use overdue::plan::{Debt, MonthlyBudget, PlanStrategy};
+/// # use overdue::NaiveDate; use overdue::dec;
 /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// let a = Ledger::new(Schedule::equal_installment(Money::new(dec!(1200))?, Rate::ZERO, 3, d(2026, 7, 5))?, OverduePolicy::new())?;
 /// let result = Plan::new(d(2026, 10, 1), MonthlyBudget::Constant(Money::new(dec!(2000))?), 10, 2)
@@ -199,7 +201,9 @@ pub struct PlanResult {
 /// Every strategy's plan for the same inputs.
 ///
 /// ```
-/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+/// # use overdue::{Money, Rate, Schedule, Ledger, OverduePolicy, Plan};
+/// # use overdue::plan::{Debt, MonthlyBudget, PlanStrategy};
+/// # use overdue::NaiveDate; use overdue::dec;
 /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// let a = Ledger::new(Schedule::equal_installment(Money::new(dec!(1200))?, Rate::ZERO, 3, d(2026, 7, 5))?, OverduePolicy::new())?;
 /// let all = Plan::new(d(2026, 10, 1), MonthlyBudget::Constant(Money::new(dec!(300))?), 10, 2)
@@ -248,7 +252,9 @@ impl PlanComparison {
     /// [`Error::Invalid`] if it is not in the comparison.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rate, Schedule, Ledger, OverduePolicy, Plan};
+    /// # use overdue::plan::{Debt, MonthlyBudget, PlanStrategy};
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// # let a = Ledger::new(Schedule::equal_installment(Money::new(dec!(1200))?, Rate::ZERO, 3, d(2026, 7, 5))?, OverduePolicy::new())?;
     /// let all = Plan::new(d(2026, 10, 1), MonthlyBudget::Constant(Money::new(dec!(300))?), 10, 2).debt(Debt::new("A", a)).compare()?;
@@ -271,7 +277,9 @@ impl PlanComparison {
     /// As for [`PlanComparison::get`].
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rate, Schedule, Ledger, OverduePolicy, Plan};
+    /// # use overdue::plan::{Debt, MonthlyBudget};
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// # let a = Ledger::new(Schedule::equal_installment(Money::new(dec!(1200))?, Rate::ZERO, 3, d(2026, 7, 5))?, OverduePolicy::new())?;
     /// let all = Plan::new(d(2026, 10, 1), MonthlyBudget::Constant(Money::new(dec!(300))?), 10, 2).debt(Debt::new("A", a)).compare()?;

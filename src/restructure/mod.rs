@@ -29,7 +29,9 @@ use crate::money::Money;
 ///
 /// # Example: two missed installments into 6, half the penalties waived
 /// ```
-/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+/// # use overdue::{Money, Rate, Ratio, Component, Schedule, Ledger, OverduePolicy};
+/// # use overdue::restructure::{ComponentPlan, NewPlan, NewTerms, Restructure, Treatment, Waive};
+/// # use overdue::NaiveDate; use overdue::dec;
 /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// let plan = Schedule::equal_installment(Money::new(dec!(6000))?, Rate::annual(dec!(0.12))?, 6, d(2026, 1, 1))?;
 /// let mut ledger = Ledger::new(plan, OverduePolicy::new())?;
@@ -70,7 +72,8 @@ impl Restructure {
     /// A restructure on `date` into `plan`, everything capitalised.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*;
+    /// # use overdue::restructure::{NewPlan, Restructure};
+    /// # use overdue::NaiveDate;
     /// let r = Restructure::new(NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(), NewPlan::Reamortise);
     /// assert_eq!(r.plan(), NewPlan::Reamortise);
     /// ```
@@ -91,7 +94,8 @@ impl Restructure {
     /// A deferral on `date`: the remaining installments move by `shift`.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*;
+    /// # use overdue::restructure::{DeferralInterest, NewPlan, Restructure, Shift};
+    /// # use overdue::NaiveDate;
     /// let r = Restructure::deferral(NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(), Shift::Periods(3), DeferralInterest::Waive);
     /// assert!(matches!(r.plan(), NewPlan::Deferral { .. }));
     /// ```
@@ -102,7 +106,9 @@ impl Restructure {
     /// Sets the plan for one component.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*;
+    /// # use overdue::Component;
+    /// # use overdue::restructure::{ComponentPlan, NewPlan, Restructure};
+    /// # use overdue::NaiveDate;
     /// let r = Restructure::new(NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(), NewPlan::Reamortise)
     ///     .with_component(Component::Fees, ComponentPlan::waive_all());
     /// assert_eq!(r.component(Component::Fees), ComponentPlan::waive_all());
@@ -115,7 +121,9 @@ impl Restructure {
     /// Sets a down payment, applied first by the loan's allocation order.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::Money;
+    /// # use overdue::restructure::{NewPlan, Restructure};
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// let r = Restructure::new(NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(), NewPlan::Reamortise)
     ///     .with_down_payment(Money::new(dec!(500))?);
     /// assert_eq!(r.down_payment(), Some(Money::new(dec!(500))?));
@@ -129,7 +137,9 @@ impl Restructure {
     /// Sets a fee for the restructure; it joins the fees and follows their plan.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::Ratio;
+    /// # use overdue::restructure::{DeferralInterest, PlanFee, Restructure, Shift};
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// let r = Restructure::deferral(NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(), Shift::Periods(3), DeferralInterest::Accrue)
     ///     .with_fee(PlanFee::Share(Ratio::new(dec!(0.01))?));
     /// assert!(r.fee().is_some());
@@ -143,7 +153,8 @@ impl Restructure {
     /// Its date.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*;
+    /// # use overdue::restructure::{NewPlan, Restructure};
+    /// # use overdue::NaiveDate;
     /// let day = NaiveDate::from_ymd_opt(2026, 5, 1).unwrap();
     /// assert_eq!(Restructure::new(day, NewPlan::Reamortise).date(), day);
     /// ```
@@ -160,7 +171,8 @@ impl Restructure {
     /// The new plan.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*;
+    /// # use overdue::restructure::{NewPlan, Restructure};
+    /// # use overdue::NaiveDate;
     /// let r = Restructure::new(NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(), NewPlan::Reamortise);
     /// assert_eq!(r.plan(), NewPlan::Reamortise);
     /// ```
@@ -171,7 +183,9 @@ impl Restructure {
     /// The plan for one component.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*;
+    /// # use overdue::Component;
+    /// # use overdue::restructure::{NewPlan, Restructure, Treatment};
+    /// # use overdue::NaiveDate;
     /// let r = Restructure::new(NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(), NewPlan::Reamortise);
     /// assert_eq!(r.component(Component::Interest).treatment(), Treatment::Capitalise);
     /// ```
@@ -183,7 +197,8 @@ impl Restructure {
     /// The down payment, if any.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*;
+    /// # use overdue::restructure::{NewPlan, Restructure};
+    /// # use overdue::NaiveDate;
     /// assert_eq!(Restructure::new(NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(), NewPlan::Reamortise).down_payment(), None);
     /// ```
     pub fn down_payment(&self) -> Option<Money> {
@@ -193,7 +208,8 @@ impl Restructure {
     /// The fee, if any.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*;
+    /// # use overdue::restructure::{NewPlan, Restructure};
+    /// # use overdue::NaiveDate;
     /// assert_eq!(Restructure::new(NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(), NewPlan::Reamortise).fee(), None);
     /// ```
     pub fn fee(&self) -> Option<PlanFee> {
@@ -218,7 +234,9 @@ impl Restructure {
 /// capitalised components + capitalised deferral interest.
 ///
 /// ```
-/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+/// # use overdue::{Money, Rate, Schedule, Ledger, OverduePolicy};
+/// # use overdue::restructure::{NewPlan, Restructure};
+/// # use overdue::NaiveDate; use overdue::dec;
 /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// let plan = Schedule::equal_principal(Money::new(dec!(3000))?, Rate::ZERO, 3, d(2026, 1, 1))?;
 /// let mut ledger = Ledger::new(plan, OverduePolicy::new())?;

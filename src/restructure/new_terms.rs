@@ -118,7 +118,7 @@ impl NewTerms {
     /// The rate.
     ///
     /// ```
-    /// # use overdue::*;
+    /// # use overdue::Rate;
     /// # use overdue::restructure::NewTerms;
     /// assert_eq!(NewTerms::new(Rate::ZERO, 3).rate(), Rate::ZERO);
     /// ```
@@ -129,7 +129,7 @@ impl NewTerms {
     /// The number of installments.
     ///
     /// ```
-    /// # use overdue::*;
+    /// # use overdue::Rate;
     /// # use overdue::restructure::NewTerms;
     /// assert_eq!(NewTerms::new(Rate::ZERO, 3).installments(), 3);
     /// ```
@@ -140,7 +140,7 @@ impl NewTerms {
     /// The method.
     ///
     /// ```
-    /// # use overdue::*;
+    /// # use overdue::{Rate, Method};
     /// # use overdue::restructure::NewTerms;
     /// assert_eq!(NewTerms::new(Rate::ZERO, 3).method(), Method::EqualInstallment);
     /// ```
@@ -151,7 +151,7 @@ impl NewTerms {
     /// The frequency.
     ///
     /// ```
-    /// # use overdue::*;
+    /// # use overdue::{Rate, Frequency};
     /// # use overdue::restructure::NewTerms;
     /// assert_eq!(NewTerms::new(Rate::ZERO, 3).frequency(), Frequency::Monthly);
     /// ```
@@ -162,7 +162,7 @@ impl NewTerms {
     /// The first due date, if set.
     ///
     /// ```
-    /// # use overdue::*;
+    /// # use overdue::Rate;
     /// # use overdue::restructure::NewTerms;
     /// assert_eq!(NewTerms::new(Rate::ZERO, 3).first_due(), None);
     /// ```
@@ -173,7 +173,7 @@ impl NewTerms {
     /// The interest basis.
     ///
     /// ```
-    /// # use overdue::*;
+    /// # use overdue::Rate;
     /// # use overdue::restructure::NewTerms;
     /// # use overdue::schedule::InterestBasis;
     /// assert_eq!(NewTerms::new(Rate::ZERO, 3).basis(), InterestBasis::PerPeriod);

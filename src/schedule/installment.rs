@@ -12,7 +12,8 @@ use crate::money::Money;
 /// the principal still owed after this installment is paid.
 ///
 /// ```
-/// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+/// # use overdue::{Money, Rate, Schedule};
+/// # use overdue::NaiveDate; use overdue::dec;
 /// let s = Schedule::equal_installment(Money::new(dec!(10000))?, Rate::annual(dec!(0.12))?, 12,
 ///     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
 /// let first = &s.installments()[0];

@@ -242,7 +242,8 @@ impl Schedule {
     /// The installments, in due-date order.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rate, Schedule};
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// let s = Schedule::equal_installment(Money::new(dec!(1200))?, Rate::ZERO, 12,
     ///     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
     /// let hundred = Money::new(dec!(100))?;
@@ -256,7 +257,8 @@ impl Schedule {
     /// The options the schedule was built from.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rate, Schedule};
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// # let s = Schedule::equal_installment(Money::new(dec!(1200))?, Rate::ZERO, 12, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
     /// assert_eq!(s.options().installments(), 12);
     /// # Ok::<(), overdue::Error>(())
@@ -268,7 +270,8 @@ impl Schedule {
     /// The principal lent.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rate, Schedule};
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// # let s = Schedule::equal_installment(Money::new(dec!(1200))?, Rate::ZERO, 12, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
     /// assert_eq!(s.principal(), Money::new(dec!(1200))?);
     /// # Ok::<(), overdue::Error>(())
@@ -280,7 +283,8 @@ impl Schedule {
     /// The disbursement date.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rate, Schedule};
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// # let s = Schedule::equal_installment(Money::new(dec!(1200))?, Rate::ZERO, 12, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
     /// assert_eq!(s.disbursement(), NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
     /// # Ok::<(), overdue::Error>(())
@@ -293,7 +297,8 @@ impl Schedule {
     /// schedules; `None` for the others.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rate, Schedule};
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// let s = Schedule::equal_principal(Money::new(dec!(1200))?, Rate::ZERO, 12,
     ///     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
     /// assert_eq!(s.level_payment(), None);
@@ -309,7 +314,8 @@ impl Schedule {
     /// [`Error::Overflow`].
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rate, Schedule};
+    /// # use overdue::cost::total_paid;
     /// let s = Schedule::equal_installment(Money::new(dec!(10000))?, Rate::annual(dec!(0.12))?, 12,
     ///     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
     /// assert_eq!(s.total_paid()?.to_string(), "10661.86");
@@ -325,7 +331,8 @@ impl Schedule {
     /// [`Error::Overflow`].
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rate, Schedule};
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// let s = Schedule::equal_principal(Money::new(dec!(120000))?, Rate::annual(dec!(0.06))?, 12,
     ///     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
     /// assert_eq!(s.total_interest()?.to_string(), "3900.00");
@@ -341,7 +348,8 @@ impl Schedule {
     /// [`Error::Overflow`].
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rate, Schedule, ScheduleOptions, Method};
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// let o = ScheduleOptions::new(Money::new(dec!(12000))?, Rate::ZERO, 12, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())
     ///     .with_method(Method::FlatFee { fee: Rate::monthly(dec!(0.006))? });
     /// assert_eq!(Schedule::build(&o)?.total_fees()?.to_string(), "864.00");
@@ -360,7 +368,8 @@ impl Schedule {
     /// [`Error::Overflow`].
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rate, Schedule};
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// let s = Schedule::equal_installment(Money::new(dec!(670000))?, Rate::annual(dec!(0.049))?, 360,
     ///     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
     /// assert_eq!(s.total_of_level_payments()?.unwrap().to_string(), "1280113.20");
@@ -384,7 +393,8 @@ impl Schedule {
     /// [`Error::Overflow`].
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rate, Schedule};
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// // 500,000 at 5.9 % over 240 months (shuilv.net/post/444)
     /// let s = Schedule::equal_installment(Money::new(dec!(500000))?, Rate::annual(dec!(0.059))?, 240,
     ///     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;

@@ -100,7 +100,8 @@ impl ScheduleOptions {
     /// Sets the repayment method (default [`Method::EqualInstallment`]).
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rate, ScheduleOptions, Method};
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
     /// let o = o.with_method(Method::Bullet);
     /// assert_eq!(o.method(), Method::Bullet);
@@ -114,7 +115,8 @@ impl ScheduleOptions {
     /// Sets the frequency (default [`Frequency::Monthly`]).
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rate, Frequency, Schedule, ScheduleOptions};
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
     /// let s = Schedule::build(&o.with_frequency(Frequency::Weekly))?;
     /// assert_eq!(s.installments()[0].due_date, NaiveDate::from_ymd_opt(2026, 1, 8).unwrap());
@@ -129,7 +131,8 @@ impl ScheduleOptions {
     /// Later due dates are anchored on it.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rate, Schedule, ScheduleOptions};
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
     /// let first = NaiveDate::from_ymd_opt(2026, 1, 31).unwrap();
     /// let s = Schedule::build(&o.with_first_due(first))?;
@@ -144,7 +147,9 @@ impl ScheduleOptions {
     /// Sets the interest basis (default [`InterestBasis::PerPeriod`]).
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rate, DayCount, Schedule, ScheduleOptions};
+    /// # use overdue::schedule::InterestBasis;
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
     /// let o = ScheduleOptions::new(Money::new(dec!(36500))?, Rate::annual(dec!(0.10))?, 2, d(1, 1))
     ///     .with_first_due(d(1, 11))
@@ -161,7 +166,8 @@ impl ScheduleOptions {
     /// Sets the rounding (default: cents, half away from zero).
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rounding, RoundingMode, Rate, ScheduleOptions};
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
     /// let o = o.with_rounding(Rounding::half_even(2)?);
     /// assert_eq!(o.rounding().mode(), RoundingMode::HalfEven);
@@ -175,7 +181,8 @@ impl ScheduleOptions {
     /// The principal.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rate, ScheduleOptions};
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
     /// assert_eq!(o.principal().to_string(), "1000");
     /// # Ok::<(), overdue::Error>(())
@@ -187,7 +194,8 @@ impl ScheduleOptions {
     /// The contract rate.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rate, ScheduleOptions};
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
     /// assert!(o.rate().is_zero());
     /// # Ok::<(), overdue::Error>(())
@@ -199,7 +207,8 @@ impl ScheduleOptions {
     /// The number of installments (the term in periods for a bullet).
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rate, ScheduleOptions};
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
     /// assert_eq!(o.installments(), 3);
     /// # Ok::<(), overdue::Error>(())
@@ -211,7 +220,8 @@ impl ScheduleOptions {
     /// The disbursement date.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rate, ScheduleOptions};
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
     /// assert_eq!(o.disbursement(), NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
     /// # Ok::<(), overdue::Error>(())
@@ -223,7 +233,8 @@ impl ScheduleOptions {
     /// The repayment method.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rate, ScheduleOptions, Method};
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
     /// assert_eq!(o.method(), Method::EqualInstallment);
     /// # Ok::<(), overdue::Error>(())
@@ -235,7 +246,8 @@ impl ScheduleOptions {
     /// The frequency.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rate, Frequency, ScheduleOptions};
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
     /// assert_eq!(o.frequency(), Frequency::Monthly);
     /// # Ok::<(), overdue::Error>(())
@@ -247,7 +259,8 @@ impl ScheduleOptions {
     /// The rounding.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rounding, Rate, ScheduleOptions};
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
     /// assert_eq!(o.rounding(), Rounding::default());
     /// # Ok::<(), overdue::Error>(())
@@ -262,7 +275,8 @@ impl ScheduleOptions {
     /// [`Error::DateOutOfRange`] past the end of the calendar.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rate, ScheduleOptions};
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 31).unwrap());
     /// assert_eq!(o.first_due()?, NaiveDate::from_ymd_opt(2026, 2, 28).unwrap());
     /// # Ok::<(), overdue::Error>(())
@@ -277,7 +291,9 @@ impl ScheduleOptions {
     /// The interest basis.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rate, ScheduleOptions};
+    /// # use overdue::schedule::InterestBasis;
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
     /// assert_eq!(o.basis(), InterestBasis::PerPeriod);
     /// # Ok::<(), overdue::Error>(())
@@ -318,7 +334,8 @@ impl ScheduleOptions {
     /// The floating rate, if the rate floats.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rate, ScheduleOptions};
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
     /// assert!(o.floating().is_none());
     /// # Ok::<(), overdue::Error>(())
@@ -334,7 +351,9 @@ impl ScheduleOptions {
     /// [`InterestBasis::ActualDays`]).
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rate, DayCount, ScheduleOptions};
+    /// # use overdue::schedule::InterestModel;
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
     /// let o = o.with_interest(InterestModel::daily(DayCount::Act365Fixed));
     /// assert_eq!(o.interest(), InterestModel::daily(DayCount::Act365Fixed));
@@ -348,7 +367,9 @@ impl ScheduleOptions {
     /// How contract interest is charged.
     ///
     /// ```
-    /// # use overdue::NaiveDate; use overdue::*; use overdue::dec;
+    /// # use overdue::{Money, Rate, ScheduleOptions};
+    /// # use overdue::schedule::InterestModel;
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
     /// assert_eq!(o.interest(), InterestModel::Scheduled);
     /// # Ok::<(), overdue::Error>(())
