@@ -50,7 +50,7 @@ pub struct CreditImpact {
 ///
 /// ```
 /// # use overdue::{Money, Rate, Schedule, Ledger, OverduePolicy, Comparison, Choice, WayOut, Budget};
-/// # use overdue::cost::total_paid;
+/// # use overdue::NaiveDate; use overdue::dec;
 /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
 /// let r = Comparison::new(ledger, d(2026, 3, 1), Budget::new(Money::new(dec!(500))?, Money::ZERO), Rate::ZERO)

@@ -195,7 +195,7 @@ impl std::fmt::Display for PlanStrategy {
 /// ```
 /// # use overdue::{Money, Rate, Schedule, Ledger, OverduePolicy, Plan};
 /// # use overdue::accrual::PenaltyRate;
-/// # use overdue::cost::total_paid;
+/// # use overdue::plan::{Debt, MonthlyBudget, PlanStrategy};
 /// # use overdue::NaiveDate; use overdue::dec;
 /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// let late = OverduePolicy::new().with_penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005))?));

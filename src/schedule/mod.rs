@@ -315,7 +315,7 @@ impl Schedule {
     ///
     /// ```
     /// # use overdue::{Money, Rate, Schedule};
-    /// # use overdue::cost::total_paid;
+    /// # use overdue::NaiveDate; use overdue::dec;
     /// let s = Schedule::equal_installment(Money::new(dec!(10000))?, Rate::annual(dec!(0.12))?, 12,
     ///     NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())?;
     /// assert_eq!(s.total_paid()?.to_string(), "10661.86");
