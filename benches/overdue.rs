@@ -311,10 +311,7 @@ fn restructure(c: &mut Criterion) {
     let ledger = bench_ledger(dec!(12000));
     let deal = overdue::restructure::Restructure::new(
         d(2026, 2, 14),
-        overdue::restructure::NewPlan::Schedule(overdue::restructure::NewTerms::new(
-            Rate::annual(dec!(0.18)).unwrap(),
-            12,
-        )),
+        overdue::restructure::NewPlan::Schedule(overdue::schedule::Terms::new(Rate::annual(dec!(0.18)).unwrap(), 12)),
     )
     .with_component(
         overdue::Component::PenaltyInterest,

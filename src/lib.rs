@@ -70,7 +70,7 @@
 //!  its double-entry books under a [`BookingPolicy`](books::BookingPolicy) ([`Journal`](books::Journal),
 //!  [`TrialBalance`](books::TrialBalance); see [`guide::accounting`]). The
 //!  [`guide::accrual`] explains every field.
-//!- A [`Restructure`](restructure::Restructure) (a [`NewPlan`](restructure::NewPlan): new [`NewTerms`](restructure::NewTerms), re-amortisation or a
+//!- A [`Restructure`](restructure::Restructure) (a [`NewPlan`](restructure::NewPlan): new [`Terms`](schedule::Terms), re-amortisation or a
 //!  deferral by a [`Shift`](restructure::Shift); a [`ComponentPlan`](restructure::ComponentPlan) per component; a down
 //!  payment and a [`PlanFee`](restructure::PlanFee)) is recorded on the ledger; the statement then
 //!  follows the new plan and lists a [`RestructureSummary`](restructure::RestructureSummary);

@@ -5,9 +5,8 @@ use chrono::NaiveDate;
 use overdue::accrual::{Caps, Grace, LateFee, PenaltyBase, PenaltyRate};
 use overdue::compare::{DebtService, FeePayment, Refinance, ServiceFee};
 use overdue::limits::LenderKind;
-use overdue::restructure::{
-    ComponentPlan, DeferralInterest, NewPlan, NewTerms, PlanFee, Restructure, Shift, Treatment, Waive,
-};
+use overdue::restructure::{ComponentPlan, DeferralInterest, NewPlan, PlanFee, Restructure, Shift, Treatment, Waive};
+use overdue::schedule::Terms;
 use overdue::*;
 use rust_decimal::Decimal;
 
@@ -86,7 +85,7 @@ pub fn comparison() -> Result<Comparison> {
         WayOut::Restructure(
             Restructure::new(
                 today,
-                NewPlan::Schedule(NewTerms::new(Rate::annual(Decimal::new(18, 2))?, 12)),
+                NewPlan::Schedule(Terms::new(Rate::annual(Decimal::new(18, 2))?, 12)),
             )
             .with_component(Component::PenaltyInterest, half),
         ),

@@ -13,7 +13,7 @@ use crate::limits::{LenderKind, Warning};
 use crate::money::Money;
 use crate::rate::Rate;
 use crate::restructure::PlanFee;
-use crate::schedule::{Method, Schedule, ScheduleOptions};
+use crate::schedule::{terms_methods, InterestBasis, Method, Schedule, ScheduleOptions, Terms};
 
 /// How an upfront fee is paid: deducted from what is lent (the borrower
 /// receives less, so the principal is grossed up to still pay the payoff),
@@ -59,6 +59,10 @@ pub struct Refinance {
     pub(super) method: Method,
     #[serde(default)]
     pub(super) frequency: Frequency,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) first_due: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "InterestBasis::is_per_period")]
+    pub(super) basis: InterestBasis,
     #[serde(default)]
     pub(super) upfront_fee: Option<PlanFee>,
     #[serde(default)]
@@ -82,34 +86,12 @@ impl Refinance {
             installments,
             method: Method::default(),
             frequency: Frequency::default(),
+            first_due: None,
+            basis: InterestBasis::default(),
             upfront_fee: None,
             fee_deducted: false,
             recurring_fee: None,
         }
-    }
-
-    /// Sets the schedule method (default equal installment).
-    ///
-    /// ```
-    /// use overdue::{limits::LenderKind, Method, Rate, compare::Refinance};
-    /// let r = Refinance::new(LenderKind::FamilyOrFriends, Rate::ZERO, 6).with_method(Method::Bullet);
-    /// # let _ = r;
-    /// ```
-    pub fn with_method(mut self, method: Method) -> Refinance {
-        self.method = method;
-        self
-    }
-
-    /// Sets the frequency (default monthly).
-    ///
-    /// ```
-    /// use overdue::{Frequency, limits::LenderKind, Rate, compare::Refinance};
-    /// let r = Refinance::new(LenderKind::PrivateLender, Rate::ZERO, 6).with_frequency(Frequency::Biweekly);
-    /// # let _ = r;
-    /// ```
-    pub fn with_frequency(mut self, frequency: Frequency) -> Refinance {
-        self.frequency = frequency;
-        self
     }
 
     /// Sets an upfront fee, deducted from what is lent or added to it.
@@ -155,28 +137,6 @@ impl Refinance {
         self
     }
 
-    /// The number of installments.
-    ///
-    /// ```
-    /// use overdue::{limits::LenderKind, Rate, compare::Refinance};
-    /// assert_eq!(Refinance::new(LenderKind::FamilyOrFriends, Rate::ZERO, 6).installments(), 6);
-    /// ```
-    pub fn installments(&self) -> u32 {
-        self.installments
-    }
-
-    /// Sets the number of installments (what
-    /// [`Comparison::fit_to_budget`](crate::Comparison::fit_to_budget) varies).
-    ///
-    /// ```
-    /// use overdue::{limits::LenderKind, Rate, compare::Refinance};
-    /// assert_eq!(Refinance::new(LenderKind::FamilyOrFriends, Rate::ZERO, 6).with_installments(9).installments(), 9);
-    /// ```
-    pub fn with_installments(mut self, installments: u32) -> Refinance {
-        self.installments = installments;
-        self
-    }
-
     /// The lender.
     ///
     /// ```
@@ -197,16 +157,46 @@ impl Refinance {
         self.recurring_fee
     }
 
+    /// The new loan's terms (its rate, installments, method, frequency,
+    /// first due date and basis).
+    ///
+    /// ```
+    /// use overdue::{compare::Refinance, limits::LenderKind, Rate};
+    /// assert_eq!(Refinance::new(LenderKind::PrivateLender, Rate::ZERO, 6).terms().installments(), 6);
+    /// ```
+    pub fn terms(&self) -> Terms {
+        Terms {
+            rate: self.rate,
+            installments: self.installments,
+            method: self.method,
+            frequency: self.frequency,
+            first_due: self.first_due,
+            basis: self.basis,
+        }
+    }
+
+    /// The first due date, when one is set (by default one period after the
+    /// refinance).
+    ///
+    /// ```
+    /// use overdue::{compare::Refinance, limits::LenderKind, Rate};
+    /// assert_eq!(Refinance::new(LenderKind::PrivateLender, Rate::ZERO, 6).first_due(), None);
+    /// ```
+    pub fn first_due(&self) -> Option<NaiveDate> {
+        self.first_due
+    }
+
+    terms_methods!(
+        Refinance,
+        "compare::Refinance, limits::LenderKind, Rate",
+        "Refinance::new(LenderKind::PrivateLender, Rate::ZERO, 3)"
+    );
+
     /// The new loan's schedule when it pays `payoff` on `day`: its principal
     /// is the payoff plus an added fee, or grossed up for a deducted one.
     pub(crate) fn schedule(&self, payoff: Money, day: NaiveDate, rounding: crate::money::Rounding) -> Result<Schedule> {
         let principal = refinance_principal(self, payoff, rounding.scale())?;
-        Schedule::build(
-            &ScheduleOptions::new(principal, self.rate, self.installments, day)
-                .with_method(self.method)
-                .with_frequency(self.frequency)
-                .with_rounding(rounding),
-        )
+        Schedule::build(&ScheduleOptions::on_terms(principal, self.terms(), day).with_rounding(rounding))
     }
 }
 

@@ -264,12 +264,12 @@ impl Ledger {
     /// As [`Ledger::statement`].
     ///
     /// ```
-    /// use overdue::{dec, report::AssetClass, report::ClassificationRules, Ledger, Money, NaiveDate, restructure::NewPlan, OverduePolicy, Rate, restructure::Restructure, Schedule, restructure::NewTerms};
+    /// use overdue::{dec, report::AssetClass, report::ClassificationRules, Ledger, Money, NaiveDate, restructure::NewPlan, OverduePolicy, Rate, restructure::Restructure, Schedule, schedule::Terms};
     /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
     /// let plan = Schedule::equal_installment(Money::new(dec!(1200))?, Rate::ZERO, 12, d(2026, 1, 15))?;
     /// let mut ledger = Ledger::new(plan, OverduePolicy::new())?;
     /// // 40 days past due, then restructured into 12 new installments: nothing past due
-    /// ledger.restructure(Restructure::new(d(2026, 3, 27), NewPlan::Schedule(NewTerms::new(Rate::ZERO, 12))))?;
+    /// ledger.restructure(Restructure::new(d(2026, 3, 27), NewPlan::Schedule(Terms::new(Rate::ZERO, 12))))?;
     /// let c = ledger.risk_class(&ClassificationRules::china_2023(), d(2026, 4, 1))?;
     /// assert_eq!((c.days_past_due, c.class), (0, AssetClass::SpecialMention)); // held through the observation period
     /// # Ok::<(), overdue::Error>(())

@@ -2,11 +2,9 @@
 
 mod component_plan;
 mod new_plan;
-mod new_terms;
 
 pub use component_plan::{ComponentPlan, Treatment, Waive};
 pub use new_plan::{DeferralInterest, NewPlan, PlanFee, Shift};
-pub use new_terms::NewTerms;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -30,12 +28,13 @@ use crate::money::Money;
 /// # Example: two missed installments into 6, half the penalties waived
 /// ```
 /// # use overdue::{Money, Rate, Ratio, Component, Schedule, Ledger, OverduePolicy};
-/// # use overdue::restructure::{ComponentPlan, NewPlan, NewTerms, Restructure, Treatment, Waive};
+/// # use overdue::restructure::{ComponentPlan, NewPlan, Restructure, Treatment, Waive};
+/// # use overdue::schedule::Terms;
 /// # use overdue::NaiveDate; use overdue::dec;
 /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
 /// let plan = Schedule::equal_installment(Money::new(dec!(6000))?, Rate::annual(dec!(0.12))?, 6, d(2026, 1, 1))?;
 /// let mut ledger = Ledger::new(plan, OverduePolicy::new())?;
-/// let deal = Restructure::new(d(2026, 3, 20), NewPlan::Schedule(NewTerms::new(Rate::annual(dec!(0.12))?, 6)))
+/// let deal = Restructure::new(d(2026, 3, 20), NewPlan::Schedule(Terms::new(Rate::annual(dec!(0.12))?, 6)))
 ///     .with_component(Component::PenaltyInterest, ComponentPlan::new(Treatment::Capitalise)
 ///         .with_waive(Waive::Share(Ratio::new(dec!(0.5))?)));
 /// ledger.restructure(deal)?;

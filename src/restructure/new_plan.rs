@@ -3,9 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::new_terms::NewTerms;
 use crate::money::Money;
 use crate::ratio::Ratio;
+use crate::schedule::Terms;
 use crate::serde_tagged::NoFields;
 
 /// How far a deferral moves the unpaid installments.
@@ -52,9 +52,9 @@ pub enum DeferralInterest {
 /// The shape of the new plan.
 ///
 /// ```
-/// use overdue::{restructure::DeferralInterest, restructure::NewPlan, restructure::NewTerms, Rate, restructure::Shift};
+/// use overdue::{restructure::DeferralInterest, restructure::NewPlan, schedule::Terms, Rate, restructure::Shift};
 /// let holiday = NewPlan::Deferral { shift: Shift::Periods(3), interest: DeferralInterest::Accrue };
-/// let fresh = NewPlan::Schedule(NewTerms::new(Rate::ZERO, 6));
+/// let fresh = NewPlan::Schedule(Terms::new(Rate::ZERO, 6));
 /// assert_ne!(holiday, fresh);
 /// assert_ne!(NewPlan::Reamortise, fresh);
 /// ```
@@ -65,7 +65,7 @@ pub enum DeferralInterest {
 #[non_exhaustive]
 pub enum NewPlan {
     /// A new schedule on new terms (分期 of the arrears).
-    Schedule(NewTerms),
+    Schedule(Terms),
     /// Re-amortisation: what is capitalised (the overdue principal and
     /// everything else capitalised) is spread over the remaining
     /// installments of the current schedule, on its rate, method and dates.
@@ -113,7 +113,7 @@ struct DeferralFields {
 }
 
 crate::serde_tagged::tagged!(NewPlan, "a new plan", {
-    "schedule" => NewTerms => NewPlan::Schedule,
+    "schedule" => Terms => NewPlan::Schedule,
     "reamortise" => NoFields => |_| NewPlan::Reamortise,
     "deferral" => DeferralFields => |f| NewPlan::Deferral {
         shift: f.shift,

@@ -71,6 +71,14 @@ pub enum InterestBasis {
     ActualDays(DayCount),
 }
 
+impl InterestBasis {
+    /// Whether it is the default, [`InterestBasis::PerPeriod`] (left out of
+    /// a refinance's JSON).
+    pub(crate) fn is_per_period(&self) -> bool {
+        *self == InterestBasis::PerPeriod
+    }
+}
+
 /// The fields of [`Method::FlatFee`].
 #[derive(Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

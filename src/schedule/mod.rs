@@ -10,6 +10,7 @@ mod options;
 mod plan;
 mod rebuild;
 mod simple;
+mod terms;
 
 use annuity::Divisors;
 pub use cache::ScheduleCache;
@@ -20,6 +21,8 @@ pub use options::ScheduleOptions;
 use plan::to_installments;
 pub(crate) use plan::{Inputs, Row};
 pub(crate) use rebuild::{rebuild, Keep};
+pub(crate) use terms::terms_methods;
+pub use terms::Terms;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;

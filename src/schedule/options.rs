@@ -14,6 +14,8 @@ use crate::money::{Money, Rounding};
 use crate::rate::FloatingRate;
 use crate::rate::Rate;
 
+use super::terms::{terms_methods, Terms};
+
 /// Everything a schedule is built from, with documented defaults.
 ///
 /// Defaults: [`Method::EqualInstallment`], [`Frequency::Monthly`], first due
@@ -86,81 +88,60 @@ impl ScheduleOptions {
         }
     }
 
+    /// Options for a loan of `principal` on `terms`, disbursed on
+    /// `disbursement`.
+    ///
+    /// ```
+    /// use overdue::{dec, Method, Money, NaiveDate, Rate, ScheduleOptions, schedule::Terms};
+    /// let terms = Terms::new(Rate::annual(dec!(0.06))?, 12).with_method(Method::EqualPrincipal);
+    /// let o = ScheduleOptions::on_terms(Money::new(dec!(1200))?, terms, NaiveDate::from_ymd_opt(2026, 1, 15).unwrap());
+    /// assert_eq!(o.terms(), terms);
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn on_terms(principal: Money, terms: Terms, disbursement: NaiveDate) -> ScheduleOptions {
+        let mut options = ScheduleOptions::new(principal, terms.rate, terms.installments, disbursement)
+            .with_method(terms.method)
+            .with_frequency(terms.frequency)
+            .with_basis(terms.basis);
+        options.first_due = terms.first_due;
+        options
+    }
+
+    /// The loan's terms (rate, installments, method, frequency, first due
+    /// date as set, basis).
+    ///
+    /// ```
+    /// use overdue::{dec, Money, NaiveDate, Rate, ScheduleOptions};
+    /// let o = ScheduleOptions::new(Money::new(dec!(1200))?, Rate::ZERO, 12, NaiveDate::from_ymd_opt(2026, 1, 15).unwrap());
+    /// assert_eq!(o.terms().installments(), 12);
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn terms(&self) -> Terms {
+        Terms {
+            rate: self.rate,
+            installments: self.installments,
+            method: self.method,
+            frequency: self.frequency,
+            first_due: self.first_due,
+            basis: self.basis,
+        }
+    }
+
+    terms_methods!(
+        ScheduleOptions,
+        "Money, NaiveDate, Rate, ScheduleOptions",
+        "ScheduleOptions::new(Money::ZERO, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())"
+    );
+
     /// The same terms over `installments` periods from the same first due
     /// date (what a prepayment that shortens the term leaves in force).
-    pub(crate) fn with_installments(&self, installments: u32) -> Result<ScheduleOptions> {
+    pub(crate) fn for_installments(&self, installments: u32) -> Result<ScheduleOptions> {
         let first_due = self.first_due()?;
         Ok(ScheduleOptions {
             installments,
             first_due: Some(first_due),
             ..self.clone()
         })
-    }
-
-    /// Sets the repayment method (default [`Method::EqualInstallment`]).
-    ///
-    /// ```
-    /// # use overdue::{Money, Rate, ScheduleOptions, Method};
-    /// # use overdue::NaiveDate; use overdue::dec;
-    /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
-    /// let o = o.with_method(Method::Bullet);
-    /// assert_eq!(o.method(), Method::Bullet);
-    /// # Ok::<(), overdue::Error>(())
-    /// ```
-    pub fn with_method(mut self, method: Method) -> ScheduleOptions {
-        self.method = method;
-        self
-    }
-
-    /// Sets the frequency (default [`Frequency::Monthly`]).
-    ///
-    /// ```
-    /// # use overdue::{Money, Rate, Frequency, Schedule, ScheduleOptions};
-    /// # use overdue::NaiveDate; use overdue::dec;
-    /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
-    /// let s = Schedule::build(&o.with_frequency(Frequency::Weekly))?;
-    /// assert_eq!(s.installments()[0].due_date, NaiveDate::from_ymd_opt(2026, 1, 8).unwrap());
-    /// # Ok::<(), overdue::Error>(())
-    /// ```
-    pub fn with_frequency(mut self, frequency: Frequency) -> ScheduleOptions {
-        self.frequency = frequency;
-        self
-    }
-
-    /// Sets the first due date (default: one period after disbursement).
-    /// Later due dates are anchored on it.
-    ///
-    /// ```
-    /// # use overdue::{Money, Rate, Schedule, ScheduleOptions};
-    /// # use overdue::NaiveDate; use overdue::dec;
-    /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
-    /// let first = NaiveDate::from_ymd_opt(2026, 1, 31).unwrap();
-    /// let s = Schedule::build(&o.with_first_due(first))?;
-    /// assert_eq!(s.installments()[1].due_date, NaiveDate::from_ymd_opt(2026, 2, 28).unwrap());
-    /// # Ok::<(), overdue::Error>(())
-    /// ```
-    pub fn with_first_due(mut self, first_due: NaiveDate) -> ScheduleOptions {
-        self.first_due = Some(first_due);
-        self
-    }
-
-    /// Sets the interest basis (default [`InterestBasis::PerPeriod`]).
-    ///
-    /// ```
-    /// # use overdue::{Money, Rate, DayCount, Schedule, ScheduleOptions};
-    /// # use overdue::schedule::InterestBasis;
-    /// # use overdue::NaiveDate; use overdue::dec;
-    /// let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
-    /// let o = ScheduleOptions::new(Money::new(dec!(36500))?, Rate::annual(dec!(0.10))?, 2, d(1, 1))
-    ///     .with_first_due(d(1, 11))
-    ///     .with_basis(InterestBasis::ActualDays(DayCount::Act365Fixed));
-    /// // a broken first period of 10 days: 36,500 × 10 % × 10/365 = 100.00
-    /// assert_eq!(Schedule::build(&o)?.installments()[0].interest.to_string(), "100.00");
-    /// # Ok::<(), overdue::Error>(())
-    /// ```
-    pub fn with_basis(mut self, basis: InterestBasis) -> ScheduleOptions {
-        self.basis = basis;
-        self
     }
 
     /// Sets the rounding (default: cents, half away from zero).
@@ -191,32 +172,6 @@ impl ScheduleOptions {
         self.principal
     }
 
-    /// The contract rate.
-    ///
-    /// ```
-    /// # use overdue::{Money, Rate, ScheduleOptions};
-    /// # use overdue::NaiveDate; use overdue::dec;
-    /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
-    /// assert!(o.rate().is_zero());
-    /// # Ok::<(), overdue::Error>(())
-    /// ```
-    pub fn rate(&self) -> Rate {
-        self.rate
-    }
-
-    /// The number of installments (the term in periods for a bullet).
-    ///
-    /// ```
-    /// # use overdue::{Money, Rate, ScheduleOptions};
-    /// # use overdue::NaiveDate; use overdue::dec;
-    /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
-    /// assert_eq!(o.installments(), 3);
-    /// # Ok::<(), overdue::Error>(())
-    /// ```
-    pub fn installments(&self) -> u32 {
-        self.installments
-    }
-
     /// The disbursement date.
     ///
     /// ```
@@ -228,32 +183,6 @@ impl ScheduleOptions {
     /// ```
     pub fn disbursement(&self) -> NaiveDate {
         self.disbursement
-    }
-
-    /// The repayment method.
-    ///
-    /// ```
-    /// # use overdue::{Money, Rate, ScheduleOptions, Method};
-    /// # use overdue::NaiveDate; use overdue::dec;
-    /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
-    /// assert_eq!(o.method(), Method::EqualInstallment);
-    /// # Ok::<(), overdue::Error>(())
-    /// ```
-    pub fn method(&self) -> Method {
-        self.method
-    }
-
-    /// The frequency.
-    ///
-    /// ```
-    /// # use overdue::{Money, Rate, Frequency, ScheduleOptions};
-    /// # use overdue::NaiveDate; use overdue::dec;
-    /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
-    /// assert_eq!(o.frequency(), Frequency::Monthly);
-    /// # Ok::<(), overdue::Error>(())
-    /// ```
-    pub fn frequency(&self) -> Frequency {
-        self.frequency
     }
 
     /// The rounding.
@@ -286,20 +215,6 @@ impl ScheduleOptions {
             Some(d) => Ok(d),
             None => self.frequency.due_date(self.disbursement, 1),
         }
-    }
-
-    /// The interest basis.
-    ///
-    /// ```
-    /// # use overdue::{Money, Rate, ScheduleOptions};
-    /// # use overdue::schedule::InterestBasis;
-    /// # use overdue::NaiveDate; use overdue::dec;
-    /// # let o = ScheduleOptions::new(Money::new(dec!(1000))?, Rate::ZERO, 3, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
-    /// assert_eq!(o.basis(), InterestBasis::PerPeriod);
-    /// # Ok::<(), overdue::Error>(())
-    /// ```
-    pub fn basis(&self) -> InterestBasis {
-        self.basis
     }
 
     /// Makes the rate float (default: fixed at [`ScheduleOptions::rate`]).

@@ -6,7 +6,8 @@
 
 use overdue::accrual::{AllocationSource, LoanStatus, Waiver};
 use overdue::books::{Account, Basis, BookingPolicy, InterestRecognition, NonAccrual};
-use overdue::restructure::{DeferralInterest, NewPlan, NewTerms, Restructure, Shift};
+use overdue::restructure::{DeferralInterest, NewPlan, Restructure, Shift};
+use overdue::schedule::Terms;
 use overdue::*;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -80,7 +81,7 @@ fn ledger(h: &History) -> Ledger {
         let deal = match kind {
             0 => Restructure::new(
                 date,
-                NewPlan::Schedule(NewTerms::new(Rate::annual(Decimal::new(12, 2)).unwrap(), 6)),
+                NewPlan::Schedule(Terms::new(Rate::annual(Decimal::new(12, 2)).unwrap(), 6)),
             ),
             1 => Restructure::deferral(date, Shift::Periods(2), DeferralInterest::Accrue),
             _ => Restructure::new(date, NewPlan::Reamortise),

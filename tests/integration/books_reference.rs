@@ -12,7 +12,8 @@ use overdue::accrual::{PenaltyBase, PenaltyRate, Waiver};
 use overdue::books::{
     Account, Basis, BookingPolicy, ChartOfAccounts, EntryKind, InterestRecognition, Journal, JournalEntry, NonAccrual,
 };
-use overdue::restructure::{NewPlan, NewTerms, Restructure};
+use overdue::restructure::{NewPlan, Restructure};
+use overdue::schedule::Terms;
 use overdue::schedule::{DailyInstallments, InterestModel};
 use overdue::*;
 use rust_decimal::Decimal;
@@ -281,7 +282,7 @@ fn waivers_and_restructures() {
         .unwrap();
     l.restructure(Restructure::new(
         d(2026, 3, 10),
-        NewPlan::Schedule(NewTerms::new(Rate::annual(dec!(0.12)).unwrap(), 12)),
+        NewPlan::Schedule(Terms::new(Rate::annual(dec!(0.12)).unwrap(), 12)),
     ))
     .unwrap();
     let j = l.journal(&BookingPolicy::new(), d(2026, 3, 10)).unwrap();

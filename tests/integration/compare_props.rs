@@ -5,7 +5,8 @@ use chrono::Days;
 use overdue::accrual::LoanStatus;
 use overdue::compare::{DebtService, FeePayment, OptionResult, Order, RankBy, Refinance, ServiceFee};
 use overdue::limits::{LenderKind, Warning};
-use overdue::restructure::{DeferralInterest, NewPlan, NewTerms, PlanFee, Restructure, Shift};
+use overdue::restructure::{DeferralInterest, NewPlan, PlanFee, Restructure, Shift};
+use overdue::schedule::Terms;
 use overdue::*;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -34,7 +35,7 @@ fn way(case: &Case, today: chrono::NaiveDate) -> impl Strategy<Value = WayOut> {
         ))),
         (0i64..3000, 1u32..24).prop_map(move |(r, n)| WayOut::Restructure(Restructure::new(
             today,
-            NewPlan::Schedule(NewTerms::new(Rate::annual(Decimal::new(r, 4)).unwrap(), n))
+            NewPlan::Schedule(Terms::new(Rate::annual(Decimal::new(r, 4)).unwrap(), n))
         ))),
         (0i64..3000, 0i64..5000, 1u32..12, any::<bool>()).prop_map(|(f, red, months, freeze)| {
             let s = DebtService::new(
@@ -198,7 +199,7 @@ proptest! {
         prop_assume!(!today.payoff.is_zero());
         let rate = Rate::annual(Decimal::new(r, 4)).unwrap();
         let term = |n: u32| if restructure {
-            WayOut::Restructure(Restructure::new(request.as_of(), NewPlan::Schedule(NewTerms::new(rate, n))))
+            WayOut::Restructure(Restructure::new(request.as_of(), NewPlan::Schedule(Terms::new(rate, n))))
         } else {
             WayOut::Refinance(Refinance::new(LenderKind::LicensedInstitution, rate, n))
         };

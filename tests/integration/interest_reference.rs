@@ -4,7 +4,8 @@
 use crate::common::{d, m};
 use overdue::accrual::{Accrues, LoanStatus, PenaltyRate};
 use overdue::rate::{FloatingRate, RateTable, Reset, Spread};
-use overdue::restructure::{NewPlan, NewTerms, Restructure};
+use overdue::restructure::{NewPlan, Restructure};
+use overdue::schedule::Terms;
 use overdue::schedule::{DailyInstallments, InterestBasis, InterestModel};
 use overdue::*;
 use rust_decimal_macros::dec;
@@ -403,7 +404,7 @@ fn cost_metrics_and_the_comparison_on_both() {
         "restructure",
         WayOut::Restructure(Restructure::new(
             today,
-            NewPlan::Schedule(NewTerms::new(Rate::annual(dec!(0.18)).unwrap(), 12)),
+            NewPlan::Schedule(Terms::new(Rate::annual(dec!(0.18)).unwrap(), 12)),
         )),
     ));
     let result = request.run().unwrap();

@@ -6,7 +6,8 @@
 
 use crate::common::{d, m};
 use overdue::accrual::{Interruption, InterruptionCause, LimitationRules, Restarter, Reversal};
-use overdue::restructure::{NewPlan, NewTerms, Restructure};
+use overdue::restructure::{NewPlan, Restructure};
+use overdue::schedule::Terms;
 use overdue::*;
 use rust_decimal_macros::dec;
 
@@ -140,7 +141,7 @@ fn another_jurisdiction_gives_its_own_period_and_restarts() {
 #[test]
 fn a_restructure_moves_the_start_to_the_new_plans_last_installment() {
     let mut l = ledger();
-    let plan = NewPlan::Schedule(NewTerms::new(Rate::ZERO, 24));
+    let plan = NewPlan::Schedule(Terms::new(Rate::ZERO, 24));
     l.restructure(Restructure::new(d(2026, 6, 20), plan)).unwrap();
     let lim = l.limitation(&LimitationRules::china(), d(2027, 1, 1)).unwrap();
     let last_due = l

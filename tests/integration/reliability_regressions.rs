@@ -5,7 +5,8 @@
 use chrono::NaiveDate;
 use overdue::accrual::{Accrues, Caps, Event, Grace, LateFee, PenaltyRate, Recurrence, Waiver, MAX_POLICY_DAYS};
 use overdue::cost::{effective_annual_rate, reg_z_apr, total_cost, total_paid, xirr_with_day_count, xnpv};
-use overdue::restructure::{ComponentPlan, NewPlan, NewTerms, PlanFee, Restructure, Treatment};
+use overdue::restructure::{ComponentPlan, NewPlan, PlanFee, Restructure, Treatment};
+use overdue::schedule::Terms;
 use overdue::*;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -337,7 +338,7 @@ fn spread_onto_a_bullet_keeps_every_cent() {
     let mut ledger = Ledger::new(plan, policy).unwrap();
     let r = Restructure::new(
         d(2026, 3, 10),
-        NewPlan::Schedule(NewTerms::new(Rate::annual(dec!(0.12)).unwrap(), 12).with_method(Method::Bullet)),
+        NewPlan::Schedule(Terms::new(Rate::annual(dec!(0.12)).unwrap(), 12).with_method(Method::Bullet)),
     )
     .with_component(Component::Principal, ComponentPlan::new(Treatment::Spread))
     .with_fee(PlanFee::Flat(m(dec!(100))));

@@ -4,7 +4,8 @@
 use chrono::Datelike;
 use overdue::accrual::{Interruption, InterruptionCause, LimitationRules, LoanStatus};
 use overdue::report::{AssetClass, ClassificationRules, Metro2Status};
-use overdue::restructure::{NewPlan, NewTerms, Restructure};
+use overdue::restructure::{NewPlan, Restructure};
+use overdue::schedule::Terms;
 use overdue::*;
 use proptest::prelude::*;
 
@@ -87,7 +88,7 @@ proptest! {
         let mut l = crate::accrual_props::ledger(&case);
         let last = case.payments.iter().map(|p| p.0).max().unwrap_or(0);
         let day = crate::accrual_props::after(&case, at.max(last));
-        if l.restructure(Restructure::new(day, NewPlan::Schedule(NewTerms::new(Rate::ZERO, 6)))).is_err() {
+        if l.restructure(Restructure::new(day, NewPlan::Schedule(Terms::new(Rate::ZERO, 6)))).is_err() {
             return Ok(());
         }
         let when = day + chrono::Days::new(u64::from(later));
@@ -208,7 +209,7 @@ fn restructured(case: &crate::accrual_props::Case, restructure: Option<u32>) -> 
     if let Some(day) = restructure {
         let deal = Restructure::new(
             crate::accrual_props::after(case, day),
-            NewPlan::Schedule(NewTerms::new(Rate::ZERO, 6)),
+            NewPlan::Schedule(Terms::new(Rate::ZERO, 6)),
         );
         let _ = ledger.restructure(deal);
     }

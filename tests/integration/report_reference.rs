@@ -8,7 +8,8 @@ use overdue::report::{
     AccrualStatus, AssetClass, ClassificationRules, Ifrs9Stage, Metro2Status, PbocTransaction, RetailCredit,
     SpecialComment,
 };
-use overdue::restructure::{DeferralInterest, NewPlan, NewTerms, Restructure, Shift};
+use overdue::restructure::{DeferralInterest, NewPlan, Restructure, Shift};
+use overdue::schedule::Terms;
 use overdue::*;
 use rust_decimal_macros::dec;
 
@@ -186,7 +187,7 @@ fn a_restructured_loan_stays_special_mention_through_its_observation() {
     let mut l = unpaid();
     l.restructure(Restructure::new(
         d(2026, 3, 27),
-        NewPlan::Schedule(NewTerms::new(Rate::ZERO, 12)),
+        NewPlan::Schedule(Terms::new(Rate::ZERO, 12)),
     ))
     .unwrap();
     pay_dues(&mut l, d(2026, 3, 28), d(2027, 4, 28), 0);
@@ -208,7 +209,7 @@ fn a_late_installment_starts_the_observation_again() {
     let mut l = unpaid();
     l.restructure(Restructure::new(
         d(2026, 3, 27),
-        NewPlan::Schedule(NewTerms::new(Rate::ZERO, 24)),
+        NewPlan::Schedule(Terms::new(Rate::ZERO, 24)),
     ))
     .unwrap();
     pay_dues(&mut l, d(2026, 3, 28), d(2026, 7, 31), 0);
@@ -385,7 +386,7 @@ fn deferrals_and_restructures_carry_their_special_comments() {
     restructured
         .restructure(Restructure::new(
             d(2026, 3, 27),
-            NewPlan::Schedule(NewTerms::new(Rate::ZERO, 12)),
+            NewPlan::Schedule(Terms::new(Rate::ZERO, 12)),
         ))
         .unwrap();
     let april = restructured.metro2(d(2026, 4, 30)).unwrap();

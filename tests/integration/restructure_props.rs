@@ -2,9 +2,8 @@
 
 use crate::accrual_props::{after, case, ledger};
 use chrono::Days;
-use overdue::restructure::{
-    ComponentPlan, DeferralInterest, NewPlan, NewTerms, PlanFee, Restructure, Shift, Treatment, Waive,
-};
+use overdue::restructure::{ComponentPlan, DeferralInterest, NewPlan, PlanFee, Restructure, Shift, Treatment, Waive};
+use overdue::schedule::Terms;
 use overdue::*;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -12,7 +11,7 @@ use rust_decimal::Decimal;
 fn plan() -> impl Strategy<Value = NewPlan> {
     prop_oneof![
         (0i64..3000, 1u32..24, 0u8..3).prop_map(|(r, n, m)| NewPlan::Schedule(
-            NewTerms::new(Rate::annual(Decimal::new(r, 4)).unwrap(), n).with_method(match m {
+            Terms::new(Rate::annual(Decimal::new(r, 4)).unwrap(), n).with_method(match m {
                 0 => Method::EqualInstallment,
                 1 => Method::EqualPrincipal,
                 _ => Method::InterestOnly,
@@ -182,7 +181,7 @@ proptest! {
         let plans = [
             // sizes stay within what a hostile but finite request can reach quickly; the errors of
             // the schedule builder for larger ones are tested with schedules
-            Rate::annual(Decimal::new(r, 3)).map(|rate| NewPlan::Schedule(NewTerms::new(rate, n % 600))),
+            Rate::annual(Decimal::new(r, 3)).map(|rate| NewPlan::Schedule(Terms::new(rate, n % 600))),
             Ok(NewPlan::Reamortise),
             Ok(NewPlan::Deferral { shift: Shift::Days(k), interest: DeferralInterest::Accrue }),
             Ok(NewPlan::Deferral { shift: Shift::Periods(k % 1_000), interest: DeferralInterest::Capitalise }),

@@ -2,9 +2,8 @@
 
 use crate::common::{d, m};
 use overdue::accrual::{AllocationSource, Event, LateFee, LoanStatus, PenaltyBase, PenaltyRate};
-use overdue::restructure::{
-    ComponentPlan, DeferralInterest, NewPlan, NewTerms, PlanFee, Restructure, Shift, Treatment, Waive,
-};
+use overdue::restructure::{ComponentPlan, DeferralInterest, NewPlan, PlanFee, Restructure, Shift, Treatment, Waive};
+use overdue::schedule::Terms;
 use overdue::*;
 use rust_decimal_macros::dec;
 
@@ -95,7 +94,7 @@ fn two_missed_installments_into_six_with_half_the_penalties_waived() {
     let before = ledger.statement(d(2026, 6, 24)).unwrap();
     let deal = Restructure::new(
         d(2026, 6, 24),
-        NewPlan::Schedule(NewTerms::new(Rate::annual(dec!(0.18)).unwrap(), 6)),
+        NewPlan::Schedule(Terms::new(Rate::annual(dec!(0.18)).unwrap(), 6)),
     )
     .with_component(
         Component::PenaltyInterest,
@@ -168,7 +167,7 @@ fn placements_carry_spread_and_due_now() {
     let s = Schedule::equal_principal(m(dec!(3000)), Rate::ZERO, 3, d(2026, 1, 1)).unwrap();
     let policy = OverduePolicy::new().with_late_fee(LateFee::flat(m(dec!(30))));
     let mut ledger = Ledger::new(s, policy).unwrap();
-    let deal = Restructure::new(d(2026, 2, 10), NewPlan::Schedule(NewTerms::new(Rate::ZERO, 2)))
+    let deal = Restructure::new(d(2026, 2, 10), NewPlan::Schedule(Terms::new(Rate::ZERO, 2)))
         .with_component(Component::Fees, ComponentPlan::new(Treatment::Spread))
         .with_fee(PlanFee::Share(Ratio::new(dec!(0.01)).unwrap()));
     ledger.restructure(deal).unwrap();
@@ -208,7 +207,7 @@ fn bad_restructures_give_specific_errors() {
     );
     let early = Restructure::new(
         d(2026, 2, 25),
-        NewPlan::Schedule(NewTerms::new(Rate::ZERO, 2).with_first_due(d(2026, 2, 25))),
+        NewPlan::Schedule(Terms::new(Rate::ZERO, 2).with_first_due(d(2026, 2, 25))),
     );
     assert_eq!(
         ledger.restructure(early).unwrap_err().to_string(),

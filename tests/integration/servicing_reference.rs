@@ -8,7 +8,8 @@ use overdue::accrual::{
     Accrues, AllocationOrder, Caps, Grace, InstallmentLimit, LateFee, LoanStatus, PenaltyBase, PenaltyRate, Pyramiding,
     Recurrence, Refund, Reversal, Surplus, Waiver,
 };
-use overdue::restructure::{ComponentPlan, DeferralInterest, NewPlan, NewTerms, Restructure, Shift, Treatment};
+use overdue::restructure::{ComponentPlan, DeferralInterest, NewPlan, Restructure, Shift, Treatment};
+use overdue::schedule::Terms;
 use overdue::schedule::{DailyInstallments, InterestModel};
 use overdue::*;
 use rust_decimal_macros::dec;
@@ -241,7 +242,7 @@ fn carried_interest_counts_against_the_annualised_cap_once() {
         let mut ledger = Ledger::new(plan.clone(), policy.clone()).unwrap();
         let r = Restructure::new(
             d(2026, 4, 10),
-            NewPlan::Schedule(NewTerms::new(Rate::annual(dec!(0.12)).unwrap(), 6)),
+            NewPlan::Schedule(Terms::new(Rate::annual(dec!(0.12)).unwrap(), 6)),
         )
         .with_component(Component::Interest, ComponentPlan::new(treatment));
         ledger.restructure(r).unwrap();
@@ -264,7 +265,7 @@ fn a_prepayment_keeps_what_a_restructure_spread_over_the_installments() {
     let mut ledger = Ledger::new(plan, no_penalty()).unwrap();
     let r = Restructure::new(
         d(2026, 4, 10),
-        NewPlan::Schedule(NewTerms::new(Rate::annual(dec!(0.12)).unwrap(), 6)),
+        NewPlan::Schedule(Terms::new(Rate::annual(dec!(0.12)).unwrap(), 6)),
     )
     .with_component(Component::Interest, ComponentPlan::new(Treatment::Spread));
     ledger.restructure(r).unwrap();

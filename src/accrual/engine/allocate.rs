@@ -273,7 +273,7 @@ impl Book<'_> {
         if dropped > 0 {
             self.plan = self
                 .plan
-                .with_installments(self.plan.installments().saturating_sub(dropped).max(1))?;
+                .for_installments(self.plan.installments().saturating_sub(dropped).max(1))?;
         }
         Ok(())
     }
