@@ -176,6 +176,7 @@ impl Money {
     }
 
     /// An amount from a whole number of minor units at `scale`.
+    #[inline]
     pub(crate) fn from_minor(minor: i128, scale: u32) -> Result<Money> {
         if minor < 0 {
             return Err(Error::Negative {

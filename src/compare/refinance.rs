@@ -157,24 +157,6 @@ impl Refinance {
         self.recurring_fee
     }
 
-    /// The new loan's terms (its rate, installments, method, frequency,
-    /// first due date and basis).
-    ///
-    /// ```
-    /// use overdue::{compare::Refinance, limits::LenderKind, Rate};
-    /// assert_eq!(Refinance::new(LenderKind::PrivateLender, Rate::ZERO, 6).terms().installments(), 6);
-    /// ```
-    pub fn terms(&self) -> Terms {
-        Terms {
-            rate: self.rate,
-            installments: self.installments,
-            method: self.method,
-            frequency: self.frequency,
-            first_due: self.first_due,
-            basis: self.basis,
-        }
-    }
-
     /// The first due date, when one is set (by default one period after the
     /// refinance).
     ///

@@ -107,26 +107,6 @@ impl ScheduleOptions {
         options
     }
 
-    /// The loan's terms (rate, installments, method, frequency, first due
-    /// date as set, basis).
-    ///
-    /// ```
-    /// use overdue::{dec, Money, NaiveDate, Rate, ScheduleOptions};
-    /// let o = ScheduleOptions::new(Money::new(dec!(1200))?, Rate::ZERO, 12, NaiveDate::from_ymd_opt(2026, 1, 15).unwrap());
-    /// assert_eq!(o.terms().installments(), 12);
-    /// # Ok::<(), overdue::Error>(())
-    /// ```
-    pub fn terms(&self) -> Terms {
-        Terms {
-            rate: self.rate,
-            installments: self.installments,
-            method: self.method,
-            frequency: self.frequency,
-            first_due: self.first_due,
-            basis: self.basis,
-        }
-    }
-
     terms_methods!(
         ScheduleOptions,
         "Money, NaiveDate, Rate, ScheduleOptions",

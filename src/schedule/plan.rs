@@ -168,6 +168,7 @@ impl Inputs {
     }
 
     /// The interest of row `k` (0-based) on `balance`, rounded.
+    #[inline]
     pub(crate) fn interest(&self, k: usize, balance: i128) -> Result<i128> {
         let factor = self.factors.get(k).copied().unwrap_or(self.periodic);
         factor.apply(balance, self.rounding)

@@ -120,6 +120,23 @@ macro_rules! terms_methods {
             self.frequency
         }
 
+        /// The loan's terms as one value.
+        ///
+        /// ```
+        #[doc = concat!("# use overdue::{", $uses, "};")]
+        #[doc = concat!("assert_eq!(", $new, ".terms().installments(), 3);")]
+        /// ```
+        pub fn terms(&self) -> $crate::schedule::Terms {
+            $crate::schedule::Terms {
+                rate: self.rate,
+                installments: self.installments,
+                method: self.method,
+                frequency: self.frequency,
+                first_due: self.first_due,
+                basis: self.basis,
+            }
+        }
+
         /// How interest is counted.
         ///
         /// ```

@@ -65,6 +65,7 @@ impl Clock {
 
     /// `base` × the factor from `start` to `end`, rounded.
     /// `base` × `f`, rounded.
+    #[inline]
     pub(super) fn apply(base: i128, f: Fraction, rounding: Rounding) -> Result<i128> {
         let n = cmul(base, f.num)?;
         // 64-bit fast path: every realistic balance and rate

@@ -70,18 +70,22 @@ struct Pending {
     compound: i128,
 }
 
+#[inline]
 fn cadd(a: i128, b: i128) -> Result<i128> {
     a.checked_add(b).ok_or_else(|| overflow("accrual"))
 }
 
+#[inline]
 fn cmul(a: i128, b: i128) -> Result<i128> {
     a.checked_mul(b).ok_or_else(|| overflow("accrual"))
 }
 
+#[inline]
 fn day(date: NaiveDate) -> i32 {
     date.num_days_from_ce()
 }
 
+#[inline]
 fn date(day: i32) -> Result<NaiveDate> {
     NaiveDate::from_num_days_from_ce_opt(day).ok_or(Error::DateOutOfRange {
         operation: "accrual date",
@@ -96,6 +100,7 @@ fn share_of(amount: i128, share: Fraction) -> Result<i128> {
 /// The part of an amount carried onto an installment already charged
 /// (`posted` of `total`) that is still unpaid, `out` being unpaid in all:
 /// it is paid first, and owed in full.
+#[inline]
 fn posted_left(total: i128, posted: i128, out: i128) -> i128 {
     (posted - (total - out)).clamp(0, out)
 }
@@ -129,6 +134,7 @@ struct Inst {
 
 impl Inst {
     /// Principal, interest and scheduled fee still unpaid: what ages it.
+    #[inline]
     fn contractual(&self) -> i128 {
         // saturating: it is only compared with the tolerance, and a sum beyond
         // the range is above any tolerance
@@ -139,10 +145,12 @@ impl Inst {
 
     /// Unpaid interest that penalties and fees are computed on: all of it but
     /// daily interest accrued after maturity, which is charged once, never as a base.
+    #[inline]
     fn interest_bearing(&self) -> i128 {
         (self.out[Component::Interest] - self.late_interest).max(0)
     }
 
+    #[inline]
     fn take(&mut self, c: Component, amount: i128) -> i128 {
         let x = amount.min(self.out[c]);
         if x <= 0 {
@@ -284,10 +292,12 @@ impl<'t> Book<'t> {
         }
     }
 
+    #[inline]
     fn is_late(&self, k: usize) -> bool {
         self.inst.get(k).is_some_and(|i| i.contractual() > self.t.tolerance)
     }
 
+    #[inline]
     fn due(&self, k: usize) -> i32 {
         self.rows.get(k).map_or(i32::MAX, |it| it.due)
     }
