@@ -13,7 +13,7 @@ use crate::limits::{LenderKind, Warning};
 use crate::money::Money;
 use crate::rate::Rate;
 use crate::restructure::PlanFee;
-use crate::schedule::{terms_methods, InterestBasis, Method, Schedule, ScheduleOptions, Terms};
+use crate::schedule::{terms_methods, InterestBasis, Method, Schedule, ScheduleOptions};
 
 /// How an upfront fee is paid: deducted from what is lent (the borrower
 /// receives less, so the principal is grossed up to still pay the payoff),
