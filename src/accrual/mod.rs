@@ -1,5 +1,23 @@
-//! Overdue accrual: the policy, the allocation order, the ledger replay and
-//! the statement.
+//! Overdue accrual: what a loan owes on any date, and why.
+//!
+//! A [`Ledger`] holds a loan's [`Schedule`](crate::Schedule), its
+//! [`OverduePolicy`] (penalty interest, late fees, grace, caps, charge-off,
+//! buckets, the [`AllocationOrder`] a payment follows, early settlement) and
+//! its [`Event`]s (payments, waivers, reversals, refunds, restructures,
+//! interruptions of the limitation period). It replays them in date order
+//! and gives a [`Statement`] on any date: per installment and component what
+//! was charged, paid, waived and is owed, the days past due, the bucket and
+//! the payoff. The replay is exact, in minor units, and costs the same 30 or
+//! 3,650 days overdue. See the [accrual guide](crate::guide::accrual).
+//!
+//! ```
+//! use overdue::{dec, Ledger, Money, NaiveDate, OverduePolicy, Rate, Schedule};
+//! let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+//! let plan = Schedule::equal_installment(Money::new(dec!(1200))?, Rate::ZERO, 12, d(2026, 1, 15))?;
+//! let ledger = Ledger::new(plan, OverduePolicy::new())?;
+//! assert_eq!(ledger.statement(d(2026, 2, 25))?.days_past_due, 10);
+//! # Ok::<(), overdue::Error>(())
+//! ```
 
 mod allocation;
 mod effect;

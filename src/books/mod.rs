@@ -1,6 +1,12 @@
 //! What a lender books of a loan: double-entry journal entries for every
 //! day of its replay, under a booking policy and a chart of accounts, and
 //! the trial balance they give.
+//!
+//! [`Ledger::journal`](crate::Ledger::journal) books a [`Journal`] of
+//! [`JournalEntry`]s under a [`BookingPolicy`] (accrual or cash basis,
+//! daily or due-date interest, non-accrual) and a [`ChartOfAccounts`];
+//! [`Journal::trial_balance`] sums it. See the
+//! [accounting guide](crate::guide::accounting).
 
 mod accounts;
 mod booker;

@@ -1,5 +1,12 @@
 //! Cost of credit: cash flows, NPV, IRR/XIRR and APR by method.
 //!
+//! [`CashFlow`]s (from a schedule, or any list) give the totals
+//! ([`total_paid`], [`total_cost`]), present values ([`npv`], [`xnpv`]) and
+//! rates as a [`Yield`]: [`xirr`], [`irr`], the EU APRC
+//! ([`eu_aprc`]), the US Regulation Z APR ([`reg_z_apr`]) and the Chinese
+//! APR ([`china_apr`]). Every root is checked in decimal arithmetic. See
+//! the [cost guide](crate::guide::cost).
+//!
 //! **Sign convention** (stated once, used everywhere): cash flows are seen from
 //! the borrower's pocket. Money the borrower receives (a disbursement) is
 //! positive; money the borrower pays (installments, fees) is negative.

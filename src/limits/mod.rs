@@ -1,6 +1,13 @@
 //! Legal limits: China's private-lending cap (4 × LPR), US card late-fee safe
 //! harbors, EU late-payment interest. Dated data ships with the crate and can
 //! be replaced by the user's own.
+//!
+//! [`PrivateLendingCap`] checks a rate or a contract's flows against the cap
+//! in force on its date; [`UsLateFeeSafeHarbor`] gives the largest late fee;
+//! [`EuLatePayment`] the interest and compensation due between businesses.
+//! [`LimitsRequest`] checks a contract in one call, and the comparison's
+//! [`Warning`]s (with the [`LenderKind`]) say what a borrower should know.
+//! See the [cost guide](crate::guide::cost).
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;

@@ -1,6 +1,12 @@
 //! One monthly budget spread over several overdue loans (多头借贷): each
 //! month's payments booked through each loan's own ledger, under a chosen
 //! [`PlanStrategy`], and the strategies side by side.
+//!
+//! A [`Plan`] holds [`Debt`]s (a label, a ledger, a lender) and a
+//! [`MonthlyBudget`]; [`Plan::run`] follows one strategy and
+//! [`Plan::compare`] runs them all ([`PlanComparison`]); a [`Consolidation`]
+//! weighs one new loan that pays chosen loans off. See the
+//! [plan guide](crate::guide::plan).
 
 mod allocate;
 mod book;

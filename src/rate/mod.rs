@@ -1,5 +1,11 @@
 //! Interest rates that carry their period, floating rates (an index plus a
 //! spread, reset on a rule) and the tables of an index's published rates.
+//!
+//! A [`Rate`] is what is charged (never negative); a [`Yield`] is what a
+//! solver finds from cash flows (may be negative). A [`FloatingRate`] is an
+//! index [`RateTable`] (the LPR ships with the crate) plus a [`Spread`],
+//! reset on a [`Reset`] rule with a [`Fixing`] date. See the
+//! [interest guide](crate::guide::interest).
 
 use std::fmt;
 

@@ -1,5 +1,11 @@
 //! What a lender reports and books of a loan (its credit-bureau record, its
 //! risk class), derived from the same replay as its statements.
+//!
+//! [`PbocRecord`] (the PBOC 24-month repayment record), [`Metro2Record`]
+//! (the US Metro 2 base segment), [`RiskClassification`] (五级分类 under
+//! [`ClassificationRules`]), IFRS 9 stages and US accrual status, and a
+//! portfolio's [`MonthEnd`] run, each read from the ledger's replay. See the
+//! [reporting guide](crate::guide::reporting).
 
 mod classification;
 mod metro2;

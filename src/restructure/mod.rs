@@ -1,4 +1,13 @@
 //! Deferral and restructuring: a new plan for what a loan owes on a date.
+//!
+//! A [`Restructure`] is a ledger event: a down payment, then for each
+//! component a waiver and a [`Treatment`] ([`ComponentPlan`]), a [`PlanFee`],
+//! and a [`NewPlan`]: a new schedule on new [`Terms`](crate::schedule::Terms),
+//! the plan in force re-amortised, or a deferral by a [`Shift`] with its
+//! [`DeferralInterest`]. The ledger replays it like any event and lists a
+//! [`RestructureSummary`]; [`Ledger::plan_effect`](crate::Ledger::plan_effect)
+//! says what it would change. See the
+//! [restructuring guide](crate::guide::restructuring).
 
 mod component_plan;
 mod new_plan;

@@ -1,4 +1,21 @@
 //! Installment schedules: what is due when.
+//!
+//! [`ScheduleOptions`] (or a loan's [`Terms`] with its principal and
+//! disbursement) build a [`Schedule`] by one of the [`Method`]s: equal
+//! installments (等额本息), equal principal (等额本金), interest only (先息后本),
+//! bullet, or a flat fee (分期手续费). Due dates come from an anchor, never
+//! chained; the last row absorbs the rounding residual. Interest is fixed
+//! by the schedule or accrues daily on the actual balance
+//! ([`InterestModel`]). See the [conventions](crate::guide::conventions) and
+//! the [interest guide](crate::guide::interest).
+//!
+//! ```
+//! use overdue::{dec, Money, NaiveDate, Rate, Schedule};
+//! let plan = Schedule::equal_installment(Money::new(dec!(10000))?, Rate::annual(dec!(0.12))?, 12,
+//!     NaiveDate::from_ymd_opt(2026, 1, 15).unwrap())?;
+//! assert_eq!(plan.level_payment().unwrap().to_string(), "888.49");
+//! # Ok::<(), overdue::Error>(())
+//! ```
 
 mod annuity;
 mod cache;
