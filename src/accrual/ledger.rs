@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::accrual::engine::{Book, Terms};
+use crate::accrual::engine::{Book, ReplayTerms};
 use crate::accrual::event::{positive, Event, Payment, Reversal, Waiver};
 use crate::accrual::policy::OverduePolicy;
 use crate::accrual::statement::Statement;
@@ -45,7 +45,7 @@ pub struct Ledger {
     pub(super) schedule: Schedule,
     pub(super) policy: OverduePolicy,
     pub(super) events: Vec<Event>,
-    pub(super) terms: Terms,
+    pub(super) terms: ReplayTerms,
     /// Payment ids seen, with their dates.
     pub(super) ids: BTreeMap<String, NaiveDate>,
     /// Reversed payment ids, with the reversal dates.
@@ -105,7 +105,7 @@ impl Ledger {
     /// ```
     pub fn new(schedule: Schedule, policy: OverduePolicy) -> Result<Ledger> {
         policy.validate()?;
-        let terms = Terms::new(&schedule, &policy)?;
+        let terms = ReplayTerms::new(&schedule, &policy)?;
         Ok(Ledger {
             schedule,
             policy,

@@ -17,7 +17,7 @@ use crate::calendar::DayCount;
 use crate::cost::{xirr, CashFlow};
 use crate::error::{overflow, Error, Result};
 use crate::money::{Money, Rounding};
-use crate::rate::{ymd, Rate, RateTable};
+use crate::rate::{ymd, Rate, RateTable, Spread};
 
 mod check;
 mod lender;
@@ -467,19 +467,21 @@ impl EuLatePayment {
         }
     }
 
-    /// Sets the margin above the reference rate (a fraction: 0.08 = 8 points).
+    /// Sets the margin above the reference rate, in points a year
+    /// (`Spread::annual(dec!(0.08))` is 8 points).
     ///
     /// ```
     /// # use overdue::Rate;
     /// # use overdue::limits::EuLatePayment;
-    /// # use overdue::rate::RateTable;
+    /// # use overdue::rate::{RateTable, Spread};
     /// # use overdue::NaiveDate; use overdue::dec;
     /// # let t = RateTable::new(vec![(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), Rate::annual(dec!(0.02))?)])?;
-    /// assert_eq!(EuLatePayment::new(t).with_margin(Rate::annual(dec!(0.09))?).margin(), Rate::annual(dec!(0.09))?);
+    /// let margin = Spread::annual(dec!(0.09));
+    /// assert_eq!(EuLatePayment::new(t).with_margin(margin).margin(), margin);
     /// # Ok::<(), overdue::Error>(())
     /// ```
-    pub fn with_margin(mut self, margin: Rate) -> EuLatePayment {
-        self.margin = margin.to_annual(DayCount::Act365Fixed).unwrap_or(margin).value();
+    pub fn with_margin(mut self, margin: Spread) -> EuLatePayment {
+        self.margin = margin.value();
         self
     }
 
@@ -488,15 +490,14 @@ impl EuLatePayment {
     /// ```
     /// # use overdue::Rate;
     /// # use overdue::limits::EuLatePayment;
-    /// # use overdue::rate::RateTable;
+    /// # use overdue::rate::{RateTable, Spread};
     /// # use overdue::NaiveDate; use overdue::dec;
     /// # let t = RateTable::new(vec![(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), Rate::annual(dec!(0.02))?)])?;
-    /// assert_eq!(EuLatePayment::new(t).margin(), Rate::annual(dec!(0.08))?);
+    /// assert_eq!(EuLatePayment::new(t).margin(), Spread::annual(dec!(0.08)));
     /// # Ok::<(), overdue::Error>(())
     /// ```
-    pub fn margin(&self) -> Rate {
-        // a margin below zero can only come from a document: shown as none
-        Rate::annual(self.margin).unwrap_or(Rate::ZERO)
+    pub fn margin(&self) -> Spread {
+        Spread::annual(self.margin)
     }
 
     /// The fixed compensation per late payment (€40).

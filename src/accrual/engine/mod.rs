@@ -21,7 +21,7 @@ mod statement;
 mod terms;
 
 pub(crate) use readings::{Dues, Standing};
-pub(crate) use terms::Terms;
+pub(crate) use terms::ReplayTerms;
 
 use clock::Clock;
 use terms::InstTerms;
@@ -180,7 +180,7 @@ struct Alloc {
 /// A ledger being replayed.
 #[derive(Clone)]
 pub(crate) struct Book<'t> {
-    t: &'t Terms,
+    t: &'t ReplayTerms,
     /// The installments' terms: the schedule's, then any a restructure adds.
     rows: Vec<InstTerms>,
     /// The first installment of the plan in force.
@@ -240,7 +240,7 @@ pub(crate) struct Book<'t> {
 const MAX_SPLIT_WORK: u64 = 2_000_000;
 
 impl<'t> Book<'t> {
-    pub(crate) fn new(t: &'t Terms) -> Book<'t> {
+    pub(crate) fn new(t: &'t ReplayTerms) -> Book<'t> {
         let inst = t
             .inst
             .iter()
@@ -285,7 +285,7 @@ impl<'t> Book<'t> {
     }
 
     /// A replay in which the payments with these ids were never received.
-    pub(crate) fn without(t: &'t Terms, reversed: BTreeSet<String>) -> Book<'t> {
+    pub(crate) fn without(t: &'t ReplayTerms, reversed: BTreeSet<String>) -> Book<'t> {
         Book {
             skip: reversed,
             ..Book::new(t)

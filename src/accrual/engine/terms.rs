@@ -59,7 +59,7 @@ pub(super) struct FeeTerms {
 
 /// Everything a replay needs, precomputed once per ledger.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Terms {
+pub(crate) struct ReplayTerms {
     pub(super) scale: u32,
     pub(super) rounding: Rounding,
     pub(super) disbursement: i32,
@@ -112,8 +112,8 @@ pub(super) fn days_i32(field: &'static str, days: u32) -> Result<i32> {
     })
 }
 
-impl Terms {
-    pub(crate) fn new(schedule: &Schedule, policy: &OverduePolicy) -> Result<Terms> {
+impl ReplayTerms {
+    pub(crate) fn new(schedule: &Schedule, policy: &OverduePolicy) -> Result<ReplayTerms> {
         let scale = schedule.options().rounding().scale();
         let rounding = policy.rounding();
         if rounding.scale() != scale {
@@ -135,7 +135,7 @@ impl Terms {
         let principal = minor("principal", schedule.principal())?;
         let penalty_rate = policy.penalty_rate().resolve(options.rate())?;
         let grace = policy.grace();
-        Ok(Terms {
+        Ok(ReplayTerms {
             scale,
             rounding,
             disbursement: day(schedule.disbursement()),
