@@ -184,6 +184,12 @@ pub fn each_job<V: JobVisitor>(visitor: &mut V) {
 
 /// What a job's request and output must be to have a JSON Schema: with the
 /// `schema` feature, [`schemars::JsonSchema`]; without it, anything.
+///
+/// ```
+/// use overdue::jobs::Described;
+/// fn has_a_schema<T: Described>() {}
+/// has_a_schema::<overdue::ScheduleOptions>();
+/// ```
 #[cfg(feature = "schema")]
 pub trait Described: schemars::JsonSchema {}
 #[cfg(feature = "schema")]
@@ -191,6 +197,12 @@ impl<T: schemars::JsonSchema> Described for T {}
 
 /// What a job's request and output must be to have a JSON Schema: with the
 /// `schema` feature, `schemars::JsonSchema`; without it, anything.
+///
+/// ```
+/// use overdue::jobs::Described;
+/// fn has_a_schema<T: Described>() {}
+/// has_a_schema::<overdue::ScheduleOptions>();
+/// ```
 #[cfg(not(feature = "schema"))]
 pub trait Described {}
 #[cfg(not(feature = "schema"))]

@@ -20,6 +20,7 @@ mod cost_props;
 mod cost_reference;
 mod interest_props;
 mod interest_reference;
+mod jobs_reference;
 mod limitation_reference;
 mod limits_reference;
 mod parse_props;
