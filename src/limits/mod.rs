@@ -453,10 +453,10 @@ impl EuLatePayment {
     ///
     /// ```
     /// use overdue::NaiveDate;
-    /// use overdue::{limits::EuLatePayment, Rate, rate::RateTable};
+    /// use overdue::{limits::EuLatePayment, Rate, rate::{RateTable, Spread}};
     /// use overdue::dec;
     /// let t = RateTable::new(vec![(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), Rate::annual(dec!(0.02))?)])?;
-    /// assert_eq!(EuLatePayment::new(t).margin(), Rate::annual(dec!(0.08))?);
+    /// assert_eq!(EuLatePayment::new(t).margin(), Spread::annual(dec!(0.08)));
     /// # Ok::<(), overdue::Error>(())
     /// ```
     pub fn new(reference_rates: RateTable) -> EuLatePayment {
