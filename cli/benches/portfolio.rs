@@ -12,7 +12,7 @@ use std::time::Instant;
 
 use criterion::{criterion_group, Criterion};
 use overdue::NaiveDate;
-use overdue_cli::portfolio::{run, Format};
+use overdue_cli::portfolio::{run, Settings};
 
 /// 100,000 loans: the library bench's loan (12 biweekly installments at
 /// 18 %, 0.05 %/day penalty on the overdue installment, 5 % late fee, 3-day
@@ -39,11 +39,18 @@ fn loans() -> String {
         .collect()
 }
 
+/// Settings for a run on `threads` (0: every core).
+fn settings(as_of: NaiveDate, threads: usize) -> Settings {
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    Settings::new(as_of).with_threads(if threads == 0 { cores } else { threads })
+}
+
 /// One run on `threads` (0: every core), in seconds.
 fn timed(input: &str, as_of: NaiveDate, threads: usize) -> f64 {
     let mut out = Vec::with_capacity(input.len() / 4);
+    let settings = settings(as_of, threads);
     let start = Instant::now();
-    let tally = run(input.as_bytes(), &mut out, as_of, Format::Jsonl, threads, |_, _| {});
+    let tally = run(input.as_bytes(), &mut out, &settings, |_, _| {});
     let seconds = start.elapsed().as_secs_f64();
     black_box((tally.is_ok(), out.len()));
     seconds
@@ -78,7 +85,7 @@ fn portfolio(c: &mut Criterion) {
     let as_of = NaiveDate::from_ymd_opt(2026, 2, 14).unwrap_or_default();
     // every loan must compute, or the bench measures error rows
     let mut sink = Vec::new();
-    let tally = run(input.as_bytes(), &mut sink, as_of, Format::Jsonl, 1, |_, _| {});
+    let tally = run(input.as_bytes(), &mut sink, &settings(as_of, 1), |_, _| {});
     assert!(
         matches!(tally, Ok(t) if t.failed == 0 && t.loans == 100_000),
         "the bench loans must compute"
@@ -86,17 +93,11 @@ fn portfolio(c: &mut Criterion) {
     let mut group = c.benchmark_group("cli/portfolio/100000");
     group.sample_size(10);
     for (name, threads) in [("one_core", 1), ("all_cores", 0)] {
+        let settings = settings(as_of, threads);
         group.bench_function(name, |b| {
             b.iter(|| {
                 let mut out = Vec::with_capacity(input.len() / 4);
-                let tally = run(
-                    black_box(input.as_bytes()),
-                    &mut out,
-                    as_of,
-                    Format::Jsonl,
-                    threads,
-                    |_, _| {},
-                );
+                let tally = run(black_box(input.as_bytes()), &mut out, &settings, |_, _| {});
                 black_box((tally.is_ok(), out.len()))
             })
         });

@@ -157,19 +157,81 @@ fn parse_rate(text: &str) -> Result<Rate, String> {
 /// assert!(matches!(run(cli, &mut Vec::new()), Err(Failure::Invalid(_))));
 /// ```
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum Failure {
     /// The input is not a valid request (exit code 2).
     Invalid(String),
+    /// The result could not be written (exit code 1): a full disk, a closed
+    /// or unwritable output. What was written is incomplete.
+    Write(std::io::Error),
+    /// The reader of the output went away (a closed pipe, as under
+    /// `| head`): the run stops at once and quietly, with exit code 0, as
+    /// ripgrep does.
+    Closed,
+    /// A signal stopped the run (SIGINT: exit code 130, SIGTERM: 143, as a
+    /// shell reports a process a signal ended): the output holds whole
+    /// lines only, and an output file is left out.
+    Interrupted {
+        /// The signal's number.
+        signal: i32,
+        /// The loans written before it came.
+        written: u64,
+    },
     /// Anything else (exit code 1).
     Other(String),
 }
 
 impl Failure {
-    fn code(&self) -> u8 {
+    /// The process's exit code for this failure.
+    ///
+    /// ```
+    /// use overdue_cli::Failure;
+    /// assert_eq!(Failure::Invalid("bad".into()).code(), 2);
+    /// assert_eq!(Failure::Closed.code(), 0);
+    /// assert_eq!(Failure::Interrupted { signal: 15, written: 0 }.code(), 143);
+    /// ```
+    pub fn code(&self) -> u8 {
         match self {
             Failure::Invalid(_) => 2,
-            Failure::Other(_) => 1,
+            Failure::Closed => 0,
+            Failure::Interrupted { signal, .. } => u8::try_from(128 + signal).unwrap_or(1),
+            Failure::Write(_) | Failure::Other(_) => 1,
         }
+    }
+
+    /// What to print on standard error, naming `output` for a write that
+    /// failed; nothing for a closed pipe.
+    ///
+    /// ```
+    /// use overdue_cli::Failure;
+    /// let full = Failure::Write(std::io::Error::from(std::io::ErrorKind::StorageFull));
+    /// assert!(full.message("standard output").unwrap().starts_with("cannot write to standard output"));
+    /// assert_eq!(Failure::Closed.message("standard output"), None);
+    /// ```
+    pub fn message(&self, output: &str) -> Option<String> {
+        match self {
+            Failure::Invalid(message) | Failure::Other(message) => Some(message.clone()),
+            Failure::Write(e) => Some(format!("cannot write to {output}: {e}; the output is incomplete")),
+            Failure::Closed => None,
+            Failure::Interrupted { signal, written } => Some(format!(
+                "interrupted by signal {signal} after {written} loans: the output is incomplete"
+            )),
+        }
+    }
+}
+
+/// A write error as a failure: a closed pipe ends the run quietly.
+///
+/// ```
+/// use overdue_cli::{write_failure, Failure};
+/// assert!(matches!(write_failure(std::io::ErrorKind::BrokenPipe.into()), Failure::Closed));
+/// assert!(matches!(write_failure(std::io::ErrorKind::StorageFull.into()), Failure::Write(_)));
+/// ```
+pub fn write_failure(e: std::io::Error) -> Failure {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        Failure::Closed
+    } else {
+        Failure::Write(e)
     }
 }
 
@@ -215,8 +277,8 @@ pub fn run(cli: Cli, out: &mut (dyn Write + Send)) -> Result<(), Failure> {
         Command::Apr(cost) => cost_report(cost, CostReport::Apr)?,
         Command::Portfolio(args) => return portfolio::command(args, out),
     };
-    out.write_all(text.as_bytes())
-        .map_err(|e| Failure::Other(format!("cannot write the result: {e}")))
+    out.write_all(text.as_bytes()).map_err(write_failure)?;
+    out.flush().map_err(write_failure)
 }
 
 /// Parses the command line and runs it, printing errors on standard error.
@@ -229,15 +291,56 @@ pub fn run(cli: Cli, out: &mut (dyn Write + Send)) -> Result<(), Failure> {
 /// ```
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    let mut out = std::io::BufWriter::new(std::io::stdout());
-    match run(cli, &mut out) {
+    let result = match standard_output() {
+        Ok(stdout) => {
+            let mut out = std::io::BufWriter::new(stdout);
+            run(cli, &mut out).and_then(|()| out.flush().map_err(write_failure))
+        }
+        Err(e) => Err(Failure::Write(e)),
+    };
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            let (Failure::Invalid(message) | Failure::Other(message)) = &failure;
-            eprintln!("error: {message}");
+            if let Some(message) = failure.message("standard output") {
+                eprintln!("error: {message}");
+            }
             ExitCode::from(failure.code())
         }
     }
+}
+
+/// Standard output as a file of its own, so that every write error reaches
+/// the command: the standard library's handle reports a write to a closed
+/// standard output as done.
+#[cfg(unix)]
+fn standard_output() -> std::io::Result<std::fs::File> {
+    use std::os::fd::AsFd;
+    if runtime_null_stdout() {
+        return Err(std::io::Error::other("it is closed"));
+    }
+    std::io::stdout().as_fd().try_clone_to_owned().map(std::fs::File::from)
+}
+
+/// Whether standard output was closed when the command started: the Rust
+/// runtime then opens `/dev/null` in its place, for reading and writing,
+/// where a shell's `> /dev/null` opens it for writing only (Linux only; the
+/// rare `1<>/dev/null` reads as closed too).
+#[cfg(unix)]
+fn runtime_null_stdout() -> bool {
+    let null = std::fs::read_link("/proc/self/fd/1").is_ok_and(|p| p == std::path::Path::new("/dev/null"));
+    let read_write = || {
+        let info = std::fs::read_to_string("/proc/self/fdinfo/1").unwrap_or_default();
+        info.lines()
+            .find_map(|l| l.strip_prefix("flags:"))
+            .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
+            .is_some_and(|flags| flags & 0o3 == 0o2)
+    };
+    null && read_write()
+}
+
+#[cfg(not(unix))]
+fn standard_output() -> std::io::Result<std::io::Stdout> {
+    Ok(std::io::stdout())
 }
 
 fn invalid(e: overdue::Error) -> Failure {

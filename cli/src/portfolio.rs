@@ -4,17 +4,27 @@
 //!
 //! A line that cannot be read or computed gives a summary with its `error`
 //! (and its `id` when the line has one, else `line N`); the run goes on and
-//! says on standard error how many loans failed.
+//! says on standard error how many loans failed. A line longer than
+//! `--max-line-bytes` is not read into memory: it gives an error row.
+//!
+//! Nothing is lost on the way out: with `--output FILE` the rows go to a
+//! temporary file beside it, renamed to `FILE` only when the run completed,
+//! so a file at that name is always whole. SIGINT or SIGTERM stops the
+//! reading; the batches in flight are finished and written (whole lines),
+//! no file is left at the final name, and the command exits 130 or 143
+//! saying the output is incomplete. A second signal ends it at once.
 
 use std::io::{BufRead, BufReader, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Arc;
 
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use overdue::{from_json, jobs::PortfolioLoan, jobs::StatementSummary, NaiveDate};
 use serde::Deserialize;
 
-use crate::Failure;
+use crate::{write_failure, Failure};
 
 /// Loans read and computed together (one batch on one thread); with
 /// [`IN_FLIGHT_PER_THREAD`] batches a thread in flight, memory does not grow
@@ -24,6 +34,11 @@ const BATCH: usize = 256;
 /// A file at least this large shows a progress bar (on a terminal).
 const LARGE_INPUT: u64 = 1 << 20;
 
+/// The longest line read by default (4 MiB, some hundred times a loan with
+/// years of daily payments): a longer line is an error row, not minutes of
+/// work. `--max-line-bytes` raises it.
+pub const DEFAULT_MAX_LINE_BYTES: usize = 4 << 20;
+
 /// `overdue portfolio`'s options.
 ///
 /// ```
@@ -31,6 +46,8 @@ const LARGE_INPUT: u64 = 1 << 20;
 /// use overdue_cli::Cli;
 ///
 /// let cli = Cli::try_parse_from(["overdue", "portfolio", "-", "--as-of", "2026-06-24", "--format", "csv", "--threads", "2"]);
+/// assert!(cli.is_ok());
+/// let cli = Cli::try_parse_from(["overdue", "portfolio", "-", "--as-of", "2026-06-24", "--output", "out.jsonl"]);
 /// assert!(cli.is_ok());
 /// ```
 #[derive(Debug, Args)]
@@ -43,9 +60,151 @@ pub struct PortfolioArgs {
     /// The output format.
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
     format: Format,
-    /// Threads to compute on (default: every core).
-    #[arg(long)]
-    threads: Option<usize>,
+    /// Threads to compute on (default: every core; at most 8 a core).
+    #[arg(long, allow_negative_numbers = true)]
+    threads: Option<i64>,
+    /// Write the rows to this file, which appears only when the run completed (default: standard output).
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    /// The longest line read, in bytes; a longer one gives an error row.
+    #[arg(long, default_value_t = DEFAULT_MAX_LINE_BYTES)]
+    max_line_bytes: usize,
+}
+
+/// How a run reads, computes and writes.
+///
+/// ```
+/// use overdue::NaiveDate;
+/// use overdue_cli::portfolio::{Format, Settings};
+///
+/// let settings = Settings::new(NaiveDate::from_ymd_opt(2026, 6, 24).unwrap())
+///     .with_format(Format::Csv)
+///     .with_threads(2)
+///     .with_max_line_bytes(1 << 20);
+/// assert_eq!(settings.threads(), 2);
+/// ```
+#[derive(Debug, Clone)]
+pub struct Settings {
+    as_of: NaiveDate,
+    format: Format,
+    threads: usize,
+    max_line_bytes: usize,
+    stop: Option<Arc<AtomicUsize>>,
+}
+
+impl Settings {
+    /// Statements on `as_of`, as JSON Lines, on one thread, lines up to
+    /// [`DEFAULT_MAX_LINE_BYTES`].
+    ///
+    /// ```
+    /// # use overdue_cli::portfolio::Settings;
+    /// let settings = Settings::new(overdue::NaiveDate::from_ymd_opt(2026, 6, 24).unwrap());
+    /// assert_eq!(settings.threads(), 1);
+    /// ```
+    pub fn new(as_of: NaiveDate) -> Settings {
+        Settings {
+            as_of,
+            format: Format::Jsonl,
+            threads: 1,
+            max_line_bytes: DEFAULT_MAX_LINE_BYTES,
+            stop: None,
+        }
+    }
+
+    /// The output format.
+    ///
+    /// ```
+    /// # use overdue_cli::portfolio::{Format, Settings};
+    /// let settings = Settings::new(overdue::NaiveDate::from_ymd_opt(2026, 6, 24).unwrap()).with_format(Format::Csv);
+    /// assert_eq!(settings.format(), Format::Csv);
+    /// ```
+    pub fn with_format(mut self, format: Format) -> Settings {
+        self.format = format;
+        self
+    }
+
+    /// The threads to compute on (at least 1).
+    ///
+    /// ```
+    /// # use overdue_cli::portfolio::Settings;
+    /// let settings = Settings::new(overdue::NaiveDate::from_ymd_opt(2026, 6, 24).unwrap()).with_threads(0);
+    /// assert_eq!(settings.threads(), 1);
+    /// ```
+    pub fn with_threads(mut self, threads: usize) -> Settings {
+        self.threads = threads.max(1);
+        self
+    }
+
+    /// The longest line read; a longer one gives an error row.
+    ///
+    /// ```
+    /// # use overdue_cli::portfolio::Settings;
+    /// let settings = Settings::new(overdue::NaiveDate::from_ymd_opt(2026, 6, 24).unwrap()).with_max_line_bytes(64);
+    /// assert_eq!(settings.max_line_bytes(), 64);
+    /// ```
+    pub fn with_max_line_bytes(mut self, bytes: usize) -> Settings {
+        self.max_line_bytes = bytes;
+        self
+    }
+
+    /// Stops reading once `stop` holds a signal's number (not 0): the run
+    /// then ends with [`Failure::Interrupted`] after writing the batches in
+    /// flight.
+    ///
+    /// ```
+    /// use std::sync::{atomic::AtomicUsize, Arc};
+    /// use overdue_cli::portfolio::{run, Settings};
+    /// use overdue_cli::Failure;
+    ///
+    /// let stop = Arc::new(AtomicUsize::new(15));
+    /// let settings = Settings::new(overdue::NaiveDate::from_ymd_opt(2026, 6, 24).unwrap()).with_stop(stop);
+    /// let loans = "{}\n".repeat(1000);
+    /// let failure = run(loans.as_bytes(), &mut Vec::new(), &settings, |_, _| {}).unwrap_err();
+    /// assert!(matches!(failure, Failure::Interrupted { signal: 15, written: 0 }));
+    /// ```
+    pub fn with_stop(mut self, stop: Arc<AtomicUsize>) -> Settings {
+        self.stop = Some(stop);
+        self
+    }
+
+    /// The output format.
+    ///
+    /// ```
+    /// # use overdue_cli::portfolio::{Format, Settings};
+    /// assert_eq!(Settings::new(overdue::NaiveDate::from_ymd_opt(2026, 6, 24).unwrap()).format(), Format::Jsonl);
+    /// ```
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// The threads to compute on.
+    ///
+    /// ```
+    /// # use overdue_cli::portfolio::Settings;
+    /// assert_eq!(Settings::new(overdue::NaiveDate::from_ymd_opt(2026, 6, 24).unwrap()).with_threads(4).threads(), 4);
+    /// ```
+    pub fn threads(&self) -> usize {
+        self.threads
+    }
+
+    /// The longest line read.
+    ///
+    /// ```
+    /// # use overdue_cli::portfolio::{Settings, DEFAULT_MAX_LINE_BYTES};
+    /// assert_eq!(Settings::new(overdue::NaiveDate::from_ymd_opt(2026, 6, 24).unwrap()).max_line_bytes(), DEFAULT_MAX_LINE_BYTES);
+    /// ```
+    pub fn max_line_bytes(&self) -> usize {
+        self.max_line_bytes
+    }
+
+    /// The signal that stopped the run, if one did.
+    fn stopped(&self) -> Option<i32> {
+        self.stop
+            .as_ref()
+            .map(|s| s.load(Ordering::SeqCst))
+            .filter(|&signal| signal != 0)
+            .and_then(|signal| i32::try_from(signal).ok())
+    }
 }
 
 /// How the summaries are written.
@@ -77,9 +236,16 @@ pub struct Tally {
     pub failed: u64,
 }
 
-/// The command: open the input, run, report the tally.
+/// The command: open the input and the output, run, report the tally.
 pub(crate) fn command(args: &PortfolioArgs, out: &mut (dyn Write + Send)) -> Result<(), Failure> {
-    let threads = args.threads.unwrap_or(0);
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let threads = overdue::jobs::batch_threads(args.threads, cores)
+        .map_err(|e| Failure::Invalid(format!("--threads: {e}")))?;
+    let settings = Settings::new(args.as_of)
+        .with_format(args.format)
+        .with_threads(threads)
+        .with_max_line_bytes(args.max_line_bytes)
+        .with_stop(stop_on_signals()?);
     let (input, size): (Box<dyn Read + Send>, Option<u64>) = match args.file.as_ref().filter(|f| f.as_os_str() != "-") {
         Some(path) => {
             let file = std::fs::File::open(path)
@@ -90,24 +256,23 @@ pub(crate) fn command(args: &PortfolioArgs, out: &mut (dyn Write + Send)) -> Res
         None => (Box::new(std::io::stdin()), None),
     };
     let progress = progress_bar(size);
-    let tally = run(
-        BufReader::new(input),
-        out,
-        args.as_of,
-        args.format,
-        threads,
-        |bytes, loans| {
-            if let Some(bar) = &progress {
-                match size {
-                    Some(_) => bar.inc(bytes),
-                    None => bar.set_position(loans),
-                }
+    let report = |bytes, loans| {
+        if let Some(bar) = &progress {
+            match size {
+                Some(_) => bar.inc(bytes),
+                None => bar.set_position(loans),
             }
-        },
-    )?;
+        }
+    };
+    let input = BufReader::new(input);
+    let tally = match &args.output {
+        Some(path) => to_file(path, |file| run(input, file, &settings, report)),
+        None => run(input, out, &settings, report),
+    };
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
+    let tally = tally?;
     if tally.failed > 0 {
         eprintln!(
             "{} of {} loans could not be computed (see their `error`)",
@@ -115,6 +280,55 @@ pub(crate) fn command(args: &PortfolioArgs, out: &mut (dyn Write + Send)) -> Res
         );
     }
     Ok(())
+}
+
+/// Runs `write` on a temporary file beside `path`, and renames it to `path`
+/// only when `write` succeeded and the file is on disk: a file at `path` is
+/// always complete. On failure the temporary file is removed.
+fn to_file<T>(
+    path: &Path,
+    write: impl FnOnce(&mut (dyn Write + Send)) -> Result<T, Failure>,
+) -> Result<T, Failure> {
+    let name = path.display();
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let named = |e: std::io::Error| Failure::Other(format!("cannot write {name}: {e}; it was left as it was"));
+    let temp = tempfile::Builder::new()
+        .prefix(".overdue-portfolio-")
+        .tempfile_in(dir)
+        .map_err(named)?;
+    let mut file = std::io::BufWriter::new(temp);
+    let result = write(&mut file).map_err(|failure| match failure {
+        Failure::Write(e) => named(e),
+        other => other,
+    })?;
+    let temp = file.into_inner().map_err(|e| named(e.into_error()))?;
+    temp.as_file().sync_all().map_err(named)?;
+    temp.persist(path).map_err(|e| named(e.error))?;
+    Ok(result)
+}
+
+/// A flag SIGINT and SIGTERM set to their number; a second signal ends the
+/// process at once.
+#[cfg(unix)]
+fn stop_on_signals() -> Result<Arc<AtomicUsize>, Failure> {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    let stop = Arc::new(AtomicUsize::new(0));
+    let once = Arc::new(AtomicBool::new(false));
+    for signal in [SIGINT, SIGTERM] {
+        let registered = signal_hook::flag::register_conditional_shutdown(signal, 128 + signal, Arc::clone(&once))
+            .and_then(|_| signal_hook::flag::register(signal, Arc::clone(&once)))
+            .and_then(|_| signal_hook::flag::register_usize(signal, Arc::clone(&stop), signal.unsigned_abs() as usize));
+        registered.map_err(|e| Failure::Other(format!("cannot listen for signals: {e}")))?;
+    }
+    Ok(stop)
+}
+
+#[cfg(not(unix))]
+fn stop_on_signals() -> Result<Arc<AtomicUsize>, Failure> {
+    Ok(Arc::new(AtomicUsize::new(0)))
 }
 
 /// A progress bar on standard error, when it is a terminal and the input is
@@ -137,18 +351,20 @@ fn progress_bar(size: Option<u64>) -> Option<ProgressBar> {
     Some(bar)
 }
 
-/// Reads loans from `input` (JSON Lines), writes their summaries on `as_of`
-/// to `out` in input order, on `threads` threads (0: every core); `progress`
-/// hears the bytes and the loans done after each batch.
+/// Reads loans from `input` (JSON Lines), writes their summaries on the
+/// settings' date to `out` in input order, on the settings' threads;
+/// `progress` hears the bytes and the loans done after each batch.
 ///
 /// # Errors
-/// [`Failure::Other`] when the input cannot be read or the output written,
-/// or the threads cannot start. A loan that cannot be computed is not an
-/// error: its summary says why.
+/// [`Failure::Write`] (or [`Failure::Closed`] for a closed pipe) when the
+/// output cannot be written: the run stops at once; [`Failure::Other`] when
+/// the input cannot be read or the threads cannot start;
+/// [`Failure::Interrupted`] when the settings' stop flag was raised. A loan
+/// that cannot be computed is not an error: its summary says why.
 ///
 /// ```
 /// use overdue::NaiveDate;
-/// use overdue_cli::portfolio::{run, Format};
+/// use overdue_cli::portfolio::{run, Format, Settings};
 ///
 /// let loans = r#"{"id": "L-1", "ledger": {"schedule": {"options": {"principal": "1200",
 ///     "rate": {"value": "0.12", "period": "annual"}, "installments": 3, "disbursement": "2026-01-15"}}, "policy": {}}}
@@ -156,7 +372,8 @@ fn progress_bar(size: Option<u64>) -> Option<ProgressBar> {
 /// "#;
 /// let mut out = Vec::new();
 /// let as_of = NaiveDate::from_ymd_opt(2026, 2, 25).unwrap();
-/// let tally = run(loans.replace("\n    ", " ").as_bytes(), &mut out, as_of, Format::Csv, 1, |_, _| {}).unwrap();
+/// let settings = Settings::new(as_of).with_format(Format::Csv);
+/// let tally = run(loans.replace("\n    ", " ").as_bytes(), &mut out, &settings, |_, _| {}).unwrap();
 /// assert_eq!((tally.loans, tally.failed), (2, 1));
 /// let text = String::from_utf8(out).unwrap();
 /// assert!(text.lines().nth(1).unwrap().starts_with("L-1,2026-02-25,10,M1,overdue,"));
@@ -164,19 +381,19 @@ fn progress_bar(size: Option<u64>) -> Option<ProgressBar> {
 pub fn run(
     input: impl BufRead + Send,
     out: &mut (dyn Write + Send),
-    as_of: NaiveDate,
-    format: Format,
-    threads: usize,
+    settings: &Settings,
     mut progress: impl FnMut(u64, u64),
 ) -> Result<Tally, Failure> {
-    let threads = match threads {
-        0 => std::thread::available_parallelism().map_or(1, usize::from),
-        n => n,
-    };
+    let (as_of, format, threads) = (settings.as_of, settings.format, settings.threads);
     if format == Format::Csv {
-        out.write_all(CSV_HEADER.as_bytes()).map_err(write_error)?;
+        out.write_all(CSV_HEADER.as_bytes()).map_err(write_failure)?;
     }
-    let mut lines = Lines { input, number: 0 };
+    let mut lines = Lines {
+        input,
+        number: 0,
+        max: settings.max_line_bytes,
+        settings,
+    };
     let mut tally = Tally::default();
     let mut done = |batch: &Batch, rows: &[Row], out: &mut (dyn Write + Send)| {
         tally.failed += write_rows(out, rows)?;
@@ -184,7 +401,7 @@ pub fn run(
         progress(batch.bytes, tally.loans);
         Ok::<(), Failure>(())
     };
-    if threads == 1 {
+    if threads <= 1 {
         // one core: read, compute and write in turn on this thread
         loop {
             let batch = lines.next_batch()?;
@@ -206,8 +423,14 @@ pub fn run(
             |batch: &Batch, rows: &[Row]| done(batch, rows, &mut *out),
         )?;
     }
-    out.flush().map_err(write_error)?;
-    Ok(tally)
+    out.flush().map_err(write_failure)?;
+    match settings.stopped() {
+        Some(signal) => Err(Failure::Interrupted {
+            signal,
+            written: tally.loans,
+        }),
+        None => Ok(tally),
+    }
 }
 
 /// A loan's summary as written, and whether its loan failed.
@@ -223,13 +446,15 @@ const IN_FLIGHT_PER_THREAD: usize = 4;
 /// of a batch for the others: a slow batch holds back only the writing.
 fn pipeline<R: BufRead>(
     pool: &rayon::ThreadPool,
-    lines: &mut Lines<R>,
+    lines: &mut Lines<'_, R>,
     window: usize,
     compute: impl Fn(&Batch) -> Vec<Row> + Sync,
     mut done: impl FnMut(&Batch, &[Row]) -> Result<(), Failure>,
 ) -> Result<(), Failure> {
+    // once writing failed, the batches still in flight are not computed: the run ends at once
+    let abandoned = &AtomicBool::new(false);
     let compute = &compute;
-    pool.in_place_scope(|scope| {
+    let result = pool.in_place_scope(|scope| {
         let (sender, receiver) = std::sync::mpsc::channel::<(u64, Batch, Vec<Row>)>();
         let mut waiting = std::collections::BTreeMap::new();
         let (mut read, mut written, mut end) = (0u64, 0u64, false);
@@ -243,6 +468,9 @@ fn pipeline<R: BufRead>(
                 let sender = sender.clone();
                 let number = read;
                 scope.spawn(move |_| {
+                    if abandoned.load(Ordering::Relaxed) {
+                        return;
+                    }
                     let rows = compute(&batch);
                     // the receiver is gone only when the run already failed
                     let _ = sender.send((number, batch, rows));
@@ -257,11 +485,15 @@ fn pipeline<R: BufRead>(
                 .map_err(|_| Failure::Other("a computing thread stopped".to_owned()))?;
             waiting.insert(number, (batch, rows));
             while let Some((batch, rows)) = waiting.remove(&written) {
-                done(&batch, &rows)?;
+                if let Err(failure) = done(&batch, &rows) {
+                    abandoned.store(true, Ordering::Relaxed);
+                    return Err(failure);
+                }
                 written += 1;
             }
         }
-    })
+    });
+    result
 }
 
 /// Each loan of `batch` summarised and rendered, with whether it failed.
@@ -269,15 +501,21 @@ fn compute(batch: &Batch, as_of: NaiveDate, format: Format) -> Vec<Row> {
     batch
         .lines
         .iter()
-        .map(|(number, range)| {
-            let summary = summary(*number, batch.text.get(range.clone()).unwrap_or_default(), as_of);
+        .map(|(number, line)| {
+            let summary = match line {
+                Line::Read(range) => summary(*number, batch.text.get(range.clone()).unwrap_or_default(), as_of),
+                Line::TooLong { bytes, max } => {
+                    let error = overdue::Error::TooLarge {
+                        field: "line",
+                        value: *bytes,
+                        max: *max,
+                    };
+                    StatementSummary::of(&format!("line {number}"), Err(error))
+                }
+            };
             (summary.error.is_some(), render(&summary, format))
         })
         .collect()
-}
-
-fn write_error(e: std::io::Error) -> Failure {
-    Failure::Other(format!("cannot write the result: {e}"))
 }
 
 /// Writes the rows, giving how many of them are failed loans.
@@ -285,7 +523,7 @@ fn write_rows(out: &mut (dyn Write + Send), rows: &[Row]) -> Result<u64, Failure
     let mut failed = 0;
     for (error, row) in rows {
         failed += u64::from(*error);
-        out.write_all(row.as_bytes()).map_err(write_error)?;
+        out.write_all(row.as_bytes()).map_err(write_failure)?;
     }
     Ok(failed)
 }
@@ -321,53 +559,98 @@ fn summary(number: u64, line: &[u8], as_of: NaiveDate) -> StatementSummary {
 const CSV_HEADER: &str = "id,as_of,days_past_due,bucket,status,principal,interest,penalty_interest,\
                           compound_interest,fees,payoff,error\n";
 
-/// The input's lines, numbered from 1.
-struct Lines<R> {
+/// The input's lines, numbered from 1, each at most `max` bytes read.
+struct Lines<'s, R> {
     input: R,
     number: u64,
+    max: usize,
+    settings: &'s Settings,
+}
+
+/// A loan's line in a batch: where its bytes are, or how long it was when
+/// it was too long to read.
+enum Line {
+    Read(std::ops::Range<usize>),
+    TooLong { bytes: u64, max: u64 },
 }
 
 /// The bytes of up to [`BATCH`] lines, where each loan's line is in them
 /// (blank lines skipped) with its number, and how many bytes were read; no
-/// bytes at the end of the input.
+/// bytes at the end of the input (or once the run is stopped).
 #[derive(Default)]
 struct Batch {
     text: Vec<u8>,
-    lines: Vec<(u64, std::ops::Range<usize>)>,
+    lines: Vec<(u64, Line)>,
     bytes: u64,
 }
 
-impl<R: BufRead> Lines<R> {
+impl<R: BufRead> Lines<'_, R> {
     fn next_batch(&mut self) -> Result<Batch, Failure> {
         let mut batch = Batch {
             text: Vec::new(),
             lines: Vec::with_capacity(BATCH),
             bytes: 0,
         };
+        if self.settings.stopped().is_some() {
+            return Ok(batch);
+        }
+        let reading = |e: std::io::Error| Failure::Other(format!("cannot read the loans: {e}"));
+        let limit = u64::try_from(self.max).unwrap_or(u64::MAX).saturating_add(1);
         for _ in 0..BATCH {
             let start = batch.text.len();
-            let read = self
-                .input
+            let read = (&mut self.input)
+                .take(limit)
                 .read_until(b'\n', &mut batch.text)
-                .map_err(|e| Failure::Other(format!("cannot read the loans: {e}")))?;
+                .map_err(reading)?;
             if read == 0 {
                 break;
             }
             batch.bytes += read as u64;
             self.number += 1;
             let line = batch.text.get(start..).unwrap_or_default();
+            if read as u64 == limit && !line.ends_with(b"\n") {
+                // longer than the limit: the rest is skipped, not kept
+                let rest = skip_line(&mut self.input).map_err(reading)?;
+                batch.bytes += rest;
+                batch.text.truncate(start);
+                let bytes = (read as u64).saturating_add(rest);
+                let max = limit - 1;
+                batch.lines.push((self.number, Line::TooLong { bytes, max }));
+                continue;
+            }
             let end = start
                 + line
                     .strip_suffix(b"\n")
                     .map_or(line, |l| l.strip_suffix(b"\r").unwrap_or(l))
                     .len();
             if batch.text.get(start..end).is_some_and(|l| !l.trim_ascii().is_empty()) {
-                batch.lines.push((self.number, start..end));
+                batch.lines.push((self.number, Line::Read(start..end)));
             } else {
                 batch.text.truncate(start);
             }
         }
         Ok(batch)
+    }
+}
+
+/// Reads past the end of the current line without keeping it; the bytes
+/// skipped (the newline included).
+fn skip_line(input: &mut impl BufRead) -> std::io::Result<u64> {
+    let mut skipped = 0u64;
+    loop {
+        let buffer = input.fill_buf()?;
+        if buffer.is_empty() {
+            return Ok(skipped);
+        }
+        let (used, end) = match buffer.iter().position(|&b| b == b'\n') {
+            Some(i) => (i + 1, true),
+            None => (buffer.len(), false),
+        };
+        input.consume(used);
+        skipped += used as u64;
+        if end {
+            return Ok(skipped);
+        }
     }
 }
 

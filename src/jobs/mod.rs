@@ -43,6 +43,7 @@ mod schedule;
 #[cfg(feature = "schema")]
 mod schemas;
 mod statement;
+mod threads;
 
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
@@ -61,6 +62,7 @@ pub use schedule::ScheduleJob;
 #[cfg_attr(docsrs, doc(cfg(feature = "schema")))]
 pub use schemas::{json_schemas, JobSchema};
 pub use statement::{StatementJob, StatementRequest};
+pub use threads::{batch_threads, MAX_THREADS_PER_CORE};
 
 use crate::error::Result;
 
