@@ -16,8 +16,8 @@ import sys
 LADDER = [
     ["component", "dec", "serde_str", "serde_tagged", "guide"],
     ["error"],
-    ["json", "money"],
-    ["components", "fraction", "schema"],
+    ["dates", "money"],
+    ["components", "fraction", "json", "schema"],
     ["calendar", "ratio"],
     ["rate"],
     ["schedule"],

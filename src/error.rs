@@ -295,3 +295,60 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 pub(crate) fn overflow(operation: &'static str) -> Error {
     Error::Overflow { operation }
 }
+
+/// An error found once a whole value was read (a ledger's events checked in
+/// turn, a schedule built from its options), with the path inside that value
+/// where it lies (`events[3].id`). Deserialization reports it as
+/// `(at events[3].id) <the error>`; [`from_json`](crate::from_json) joins
+/// that path to where the value was, so the error names its leaf.
+#[derive(Debug)]
+pub(crate) struct Within {
+    path: String,
+    error: Error,
+}
+
+impl Within {
+    /// `error` at `path` inside the value; an empty `path` is the value itself.
+    pub(crate) fn new(path: impl Into<String>, error: Error) -> Within {
+        Within {
+            path: path.into(),
+            error,
+        }
+    }
+
+    /// The same error, its path under `outer` (`policy` + `grace.days`).
+    pub(crate) fn under(self, outer: &str) -> Within {
+        let path = match (outer.is_empty(), self.path.is_empty()) {
+            (true, _) => self.path,
+            (false, true) => outer.to_owned(),
+            (false, false) if self.path.starts_with('[') => format!("{outer}{}", self.path),
+            (false, false) => format!("{outer}.{}", self.path),
+        };
+        Within { path, ..self }
+    }
+}
+
+/// The mark that opens a located error's message.
+pub(crate) const WITHIN_MARK: &str = "(at ";
+
+impl std::fmt::Display for Within {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{}", self.error)
+        } else {
+            write!(f, "{WITHIN_MARK}{}) {}", self.path, self.error)
+        }
+    }
+}
+
+impl From<Within> for Error {
+    fn from(within: Within) -> Error {
+        within.error
+    }
+}
+
+impl From<Error> for Within {
+    fn from(error: Error) -> Within {
+        Within::new("", error)
+    }
+}

@@ -8,7 +8,9 @@ use crate::error::{Error, Result};
 /// a wrong type, a value the type's constructor refuses, or anything after
 /// the document is an [`Error::Json`] naming the path of the field that is
 /// wrong (`ledger.events[0].amount`; a missing field's path ends with its
-/// name) and the line and column where reading stopped.
+/// name) and the line and column where reading stopped. A leading UTF-8
+/// byte-order mark is skipped (columns on the first line are counted after
+/// it); a duplicate key is refused.
 ///
 /// This is what the `overdue` command and the Python package read with; it
 /// needs the `json` feature. `serde_json::from_str` reads the same documents
@@ -24,11 +26,26 @@ use crate::error::{Error, Result};
 ///
 /// let err = from_json::<Ledger>(r#"{"events": []}"#).unwrap_err();
 /// assert_eq!(err.to_string(), "schedule: missing field `schedule` (line 1, column 14)");
+///
+/// // a byte-order mark is skipped; the same key twice is refused
+/// let options = "\u{feff}{\"principal\": \"1200\", \"rate\": {\"value\": \"0.12\", \"period\": \"annual\"}, \"installments\": 3, \"disbursement\": \"2026-01-15\"}";
+/// assert!(from_json::<overdue::ScheduleOptions>(options).is_ok());
+/// let twice = r#"{"principal": "1200", "principal": "1", "rate": {"value": "0.12", "period": "annual"}, "installments": 3, "disbursement": "2026-01-15"}"#;
+/// assert!(from_json::<overdue::ScheduleOptions>(twice).unwrap_err().to_string().contains("duplicate field `principal`"));
 /// ```
 ///
 ///# Errors
 ///[`Error::Json`], as above.
 pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T> {
+    // a UTF-8 byte-order mark, as some editors write, is not part of the document
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // the plain reader first (faster); the path-naming one only for a document it refuses
+    if let Ok(value) = serde_json::from_str::<T>(text) {
+        return match loose_date::<T>(text) {
+            Some(error) => Err(error),
+            None => Ok(value),
+        };
+    }
     read::<T>(text).map_err(|first| match (&first, kind_first(text)) {
         // the same document with every `kind` first: the same error, with
         // the path into a tagged variant that a later `kind` hides
@@ -43,6 +60,89 @@ pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T> {
         },
         _ => first,
     })
+}
+
+/// The first date of `text` written otherwise than the crate reads dates
+/// (`2026-1-5`, `0000-01-01`; see [`parse_date`](crate::jobs::parse_date)),
+/// as an error at its path; chrono's own reader, which serde uses, takes
+/// them. A string is a date when the document no longer reads with it
+/// blanked out (nothing else changed): an id such as `2026-1-5` is not one.
+fn loose_date<T: DeserializeOwned>(text: &str) -> Option<Error> {
+    for (start, end) in strings(text) {
+        let Some(content) = text.get(start + 1..end - 1) else {
+            continue;
+        };
+        if content.parse::<chrono::NaiveDate>().is_err() || crate::dates::is_strict(content) {
+            continue;
+        }
+        // the same document with this string blanked (same length: positions are kept)
+        let blank = format!(
+            "{}\"{}\"{}",
+            text.get(..start)?,
+            "x".repeat(end - start - 2),
+            text.get(end..)?
+        );
+        // the document read with it: any error now is this string's, which was read as a date
+        if let Err(Error::Json { path, .. }) = read::<T>(&blank) {
+            let (line, column) = position(text, end);
+            // a tagged variant's error stops at the variant: name the key too
+            let path = match key_before(text, start) {
+                Some(key) if !path.ends_with(&format!(".{key}")) && path != key => match path.as_str() {
+                    "." => key.to_owned(),
+                    _ => format!("{path}.{key}"),
+                },
+                _ => path,
+            };
+            return Some(Error::Json {
+                path,
+                message: format!("dates are written YYYY-MM-DD, with a year from 0001 to 9999: got {content:?}"),
+                line,
+                column,
+            });
+        }
+    }
+    None
+}
+
+/// The byte ranges of the strings of a JSON text, quotes included.
+fn strings(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = at + bytes.get(at..)?.iter().position(|&b| b == b'"')?;
+        let mut k = start + 1;
+        loop {
+            match bytes.get(k)? {
+                b'\\' => k += 2,
+                b'"' => break,
+                _ => k += 1,
+            }
+        }
+        at = k + 1;
+        Some((start, k + 1))
+    })
+}
+
+/// The key a value at byte `start` is written under, when it is an object's
+/// member (`"date": "2026-1-5"`) and the key has no escapes.
+fn key_before(text: &str, start: usize) -> Option<&str> {
+    let before = text
+        .get(..start)?
+        .trim_end()
+        .strip_suffix(':')?
+        .trim_end()
+        .strip_suffix('"')?;
+    let open = before.rfind('"')?;
+    let key = before.get(open + 1..)?;
+    (!key.contains('\\')).then_some(key)
+}
+
+/// The 1-based line and column (in bytes, as serde_json counts) of byte `at`.
+fn position(text: &str, at: usize) -> (usize, usize) {
+    let before = text.get(..at).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before.len() - before.rfind('\n').map_or(0, |n| n + 1);
+    (line, column)
 }
 
 fn read<T: DeserializeOwned>(text: &str) -> Result<T> {
@@ -102,11 +202,12 @@ fn json_error(path: String, error: serde_json::Error) -> Error {
         .strip_suffix(&format!(" at line {line} column {column}"))
         .unwrap_or(&full)
         .to_owned();
-    // serde reports a missing field at the object that lacks it (name the
-    // field itself), and an unknown field of an adjacently tagged enum
+    // serde reports a missing or a duplicate field at the object that holds
+    // it (name the field itself), and an unknown field of an adjacently tagged enum
     // (`{"kind", "value"}`) as an invalid value (say what it is)
     let missing = message
         .strip_prefix("missing field `")
+        .or_else(|| message.strip_prefix("duplicate field `"))
         .and_then(|rest| rest.strip_suffix('`'));
     let unknown = message
         .strip_prefix("invalid value: string \"")
@@ -116,10 +217,17 @@ fn json_error(path: String, error: serde_json::Error) -> Error {
         "." => field.to_owned(),
         _ => format!("{path}.{field}"),
     };
-    let (path, message) = match (missing, unknown) {
-        (Some(field), _) => (field_path(field), message.clone()),
-        (None, Some((field, content))) => (path, format!("unknown field `{field}`, expected `kind` or `{content}`")),
-        (None, None) => (path, message),
+    // a check run once a whole value was read names the leaf inside it: `(at events[3].id) ...`
+    let within = message
+        .strip_prefix(crate::error::WITHIN_MARK)
+        .and_then(|rest| rest.split_once(") "))
+        .map(|(inner, rest)| (inner.to_owned(), rest.to_owned()));
+    let (path, message) = match (missing, unknown, within) {
+        (Some(field), _, _) => (field_path(field), message.clone()),
+        (None, Some((field, content)), _) => (path, format!("unknown field `{field}`, expected `kind` or `{content}`")),
+        (None, None, Some((inner, rest))) if inner.starts_with('[') && path != "." => (format!("{path}{inner}"), rest),
+        (None, None, Some((inner, rest))) => (field_path(&inner), rest),
+        (None, None, None) => (path, message),
     };
     Error::Json {
         path,

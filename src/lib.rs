@@ -347,6 +347,7 @@ pub mod compare;
 mod component;
 mod components;
 pub mod cost;
+mod dates;
 mod dec;
 mod error;
 mod fraction;

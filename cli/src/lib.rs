@@ -16,9 +16,12 @@
 //! Each reads a JSON file, or standard input when the file is left out or
 //! is `-`, in the formats of the library's serde types; cash flows may also
 //! be CSV (`date,amount`). Each prints a table, or JSON with `--json`.
-//! Exit codes: 0 success, 2 invalid input (the message names the path of
-//! the field that is wrong; nothing is printed on standard output), 1
-//! anything else.
+//! Exit codes: 0 success (or the reader of the output went away), 2
+//! invalid input: a document that does not read, or a request the library
+//! refuses (the message names the input and the path of the field that is
+//! wrong; nothing is printed on standard output), 1 a failed write or
+//! anything else outside the input, 130 and 143 a portfolio stopped by
+//! SIGINT or SIGTERM.
 
 use std::io::{Read, Write};
 use std::path::PathBuf;
@@ -48,6 +51,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// let cli = Cli::try_parse_from(["overdue", "statement", "loan.json", "--as-of", "2026-06-24"]).unwrap();
 /// assert!(format!("{cli:?}").contains("2026-06-24"));
 /// assert!(Cli::try_parse_from(["overdue", "statement", "--as-of", "2026-02-30"]).is_err());
+/// assert!(Cli::try_parse_from(["overdue", "statement", "--as-of", "2026-2-3"]).is_err());
 /// ```
 #[derive(Debug, Parser)]
 #[command(name = "overdue", version, about = "The exact arithmetic of overdue debt", long_about = None)]
@@ -64,8 +68,8 @@ enum Command {
     Statement {
         #[command(flatten)]
         job: JobArgs,
-        /// The statement date; the input is then a ledger alone.
-        #[arg(long)]
+        /// The statement date (YYYY-MM-DD); the input is then a ledger alone.
+        #[arg(long, value_parser = parse_date)]
         as_of: Option<NaiveDate>,
     },
     /// Every way out of an overdue loan, costed and ranked (a comparison request).
@@ -140,6 +144,12 @@ impl From<FrequencyArg> for Frequency {
 
 fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
     from_json(text).map_err(|e| e.to_string())
+}
+
+/// A date as every front door reads it: `YYYY-MM-DD`, years 0001 to 9999.
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    overdue::jobs::parse_date(text)
+        .map_err(|_| "write the date as YYYY-MM-DD, with a year from 0001 to 9999".to_owned())
 }
 
 fn parse_rate(text: &str) -> Result<Rate, String> {
@@ -261,18 +271,28 @@ pub fn write_failure(e: std::io::Error) -> Failure {
 /// ```
 pub fn run(cli: Cli, out: &mut (dyn Write + Send)) -> Result<(), Failure> {
     let text = match &cli.command {
-        Command::Schedule(args) => run_job::<ScheduleJob>(args, invalid)?,
+        Command::Schedule(args) => run_job::<ScheduleJob>(args)?,
         Command::Statement { job: args, as_of } => {
             let request = match as_of {
-                Some(date) => StatementRequest::new(read::<Ledger>(args)?, *date),
+                Some(date) => {
+                    let ledger = read::<Ledger>(args)?;
+                    let disbursement = ledger.schedule().disbursement();
+                    if *date < disbursement {
+                        let message =
+                            format!("--as-of: statement date {date} must be after disbursement {disbursement}");
+                        return Err(Failure::Invalid(message));
+                    }
+                    StatementRequest::new(ledger, *date)
+                }
                 None => read(args)?,
             };
-            render(args, &StatementJob::run(&request, &JobOptions::new()).map_err(failed)?)?
+            let statement = StatementJob::run(&request, &JobOptions::new()).map_err(|e| refused(args, &e))?;
+            render(args, &statement)?
         }
-        Command::Compare(args) => run_job::<CompareJob>(args, failed)?,
-        Command::Plan(args) => run_job::<PlanJob>(args, failed)?,
-        Command::Limits(args) => run_job::<LimitsJob>(args, failed)?,
-        Command::Cost(args) => run_job::<CostJob>(args, failed)?,
+        Command::Compare(args) => run_job::<CompareJob>(args)?,
+        Command::Plan(args) => run_job::<PlanJob>(args)?,
+        Command::Limits(args) => run_job::<LimitsJob>(args)?,
+        Command::Cost(args) => run_job::<CostJob>(args)?,
         Command::Xirr(cost) => cost_report(cost, CostReport::Xirr)?,
         Command::Apr(cost) => cost_report(cost, CostReport::Apr)?,
         Command::Portfolio(args) => return portfolio::command(args, out),
@@ -343,14 +363,17 @@ fn standard_output() -> std::io::Result<std::io::Stdout> {
     Ok(std::io::stdout())
 }
 
-fn invalid(e: overdue::Error) -> Failure {
-    Failure::Invalid(e.to_string())
+/// The library refused a request that read well: invalid input (exit 2),
+/// naming the input it came from.
+fn refused(args: &JobArgs, e: &overdue::Error) -> Failure {
+    Failure::Invalid(format!("{}: {e}", input_name(args.file.as_ref())))
 }
 
-fn failed(e: overdue::Error) -> Failure {
-    match e {
-        e @ overdue::Error::Json { .. } => invalid(e),
-        e => Failure::Other(e.to_string()),
+/// The input's name in messages: its file, or standard input.
+fn input_name(file: Option<&PathBuf>) -> String {
+    match file.filter(|f| f.as_os_str() != "-") {
+        Some(path) => path.display().to_string(),
+        None => "standard input".to_owned(),
     }
 }
 
@@ -375,16 +398,14 @@ fn read_text(file: Option<&PathBuf>) -> Result<(String, String), Failure> {
     Ok((name, text))
 }
 
-/// Reads job `J`'s request, runs it, and renders its output; a refusal is
-/// reported as `refused` says.
-fn run_job<J: Job>(args: &JobArgs, refused: fn(overdue::Error) -> Failure) -> Result<String, Failure>
+/// Reads job `J`'s request, runs it, and renders its output; the library's
+/// refusal is invalid input.
+fn run_job<J: Job>(args: &JobArgs) -> Result<String, Failure>
 where
     J::Output: std::fmt::Display,
 {
-    render(
-        args,
-        &J::run(&read::<J::Request>(args)?, &JobOptions::new()).map_err(refused)?,
-    )
+    let output = J::run(&read::<J::Request>(args)?, &JobOptions::new()).map_err(|e| refused(args, &e))?;
+    render(args, &output)
 }
 
 /// The job's request, read strictly from JSON.
@@ -437,7 +458,7 @@ fn cost_report(args: &CostArgs, report: CostReport) -> Result<String, Failure> {
     if let Some(rate) = args.discount_rate {
         request = request.with_discount_rate(rate);
     }
-    let result = request.run().map_err(failed)?;
+    let result = request.run().map_err(|e| refused(&args.job, &e))?;
     if args.job.json {
         return json(&result);
     }

@@ -256,11 +256,11 @@ fn bad_input_exits_2_naming_the_field() {
 
 /// A valid request whose computation fails is exit code 1.
 #[test]
-fn a_failing_computation_exits_1() {
+fn a_request_the_library_refuses_exits_2_naming_the_input() {
     let flows = json!({"flows": [{"date": "2026-01-01", "amount": "1000"}]});
     let (code, out, err) = run(&["xirr"], &flows.to_string());
-    assert_eq!((code, out.as_str()), (1, ""));
-    assert!(err.contains("no rate solves the cash flows"), "{err}");
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(err.contains("standard input: no rate solves the cash flows"), "{err}");
 }
 
 #[test]
@@ -293,4 +293,22 @@ fn cost_prints_every_measure_and_the_json() {
     assert_eq!(code, 0);
     let result: Value = serde_json::from_str(&out).unwrap();
     assert!(result["xirr"].is_string(), "{out}");
+}
+
+/// The shared corpus of bad documents (`tests/bad_documents.json`, which the
+/// library's and the Python package's tests read too): exit 2, the path of the
+/// leaf on standard error, nothing on standard output.
+#[test]
+fn every_bad_document_is_refused_as_by_the_library() {
+    let corpus: Value = serde_json::from_str(include_str!("../../tests/bad_documents.json")).unwrap();
+    for case in corpus["cases"].as_array().unwrap() {
+        let (name, job) = (case["name"].as_str().unwrap(), case["job"].as_str().unwrap());
+        let (code, out, err) = run(&[job], case["document"].as_str().unwrap());
+        assert_eq!((code, out.as_str()), (2, ""), "{name}: {err}");
+        let expected = match case["path"].as_str() {
+            Some(path) => format!("error: standard input: {path}: "),
+            None => "error: standard input: ".to_owned(),
+        };
+        assert!(err.starts_with(&expected), "{name}: {err}");
+    }
 }

@@ -54,11 +54,16 @@ fn a_write_to_a_full_disk_exits_1_naming_the_output() {
 fn a_closed_standard_output_exits_1() {
     let out = Command::new("sh")
         .arg("-c")
-        .arg(format!("'{}' schedule ../examples/schedule.json >&-", binary().display()))
+        .arg(format!(
+            "'{}' schedule ../examples/schedule.json >&-",
+            binary().display()
+        ))
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8(out.stderr).unwrap().contains("standard output: it is closed"));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("standard output: it is closed"));
 }
 
 /// Like ripgrep: when the reader of the output goes away (`| head`), the run
@@ -76,7 +81,9 @@ fn a_closed_pipe_ends_the_portfolio_at_once_and_quietly() {
         .spawn()
         .unwrap();
     let mut first = String::new();
-    BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
     assert!(first.starts_with("{\"id\":\"L0\""), "{first}");
     // the reader is dropped here: the pipe is closed
     let out = child.wait_with_output().unwrap();
@@ -102,7 +109,10 @@ fn an_output_file_appears_only_complete() {
     assert!(out.stdout.is_empty());
     let written = std::fs::read_to_string(&target).unwrap();
     assert_eq!(written.lines().count(), 300);
-    let names: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(names.len(), 2, "{names:?}");
     // a directory that does not exist: exit 1 naming the file, nothing created
     let missing = dir.join("no-such-dir").join("out.jsonl");
@@ -129,7 +139,9 @@ fn a_signal_leaves_whole_lines_and_no_file_at_the_final_name() {
     let target = dir.join("summaries.jsonl");
     for output in [false, true] {
         let mut command = Command::new(binary());
-        command.args(["portfolio", "--as-of", "2026-06-24", "--threads", "1"]).arg(&input);
+        command
+            .args(["portfolio", "--as-of", "2026-06-24", "--threads", "1"])
+            .arg(&input);
         if output {
             command.arg("--output").arg(&target);
         }
@@ -141,19 +153,28 @@ fn a_signal_leaves_whole_lines_and_no_file_at_the_final_name() {
             stdout.read_line(&mut first).unwrap();
         } else {
             while !std::fs::read_dir(&dir).unwrap().any(|e| {
-                e.unwrap().file_name().to_string_lossy().starts_with(".overdue-portfolio-")
+                e.unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .starts_with(".overdue-portfolio-")
             }) {
                 std::thread::sleep(std::time::Duration::from_millis(5));
             }
         }
-        let kill = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+        let kill = Command::new("kill")
+            .args(["-TERM", &child.id().to_string()])
+            .status()
+            .unwrap();
         assert!(kill.success());
         let mut rest = String::new();
         std::io::Read::read_to_string(&mut stdout, &mut rest).unwrap();
         let out = child.wait_with_output().unwrap();
         let err = String::from_utf8(out.stderr).unwrap();
         assert_eq!(out.status.code(), Some(143), "{err}");
-        assert!(err.contains("interrupted by signal 15") && err.contains("incomplete"), "{err}");
+        assert!(
+            err.contains("interrupted by signal 15") && err.contains("incomplete"),
+            "{err}"
+        );
         let text = first + &rest;
         assert!(text.ends_with('\n') || text.is_empty());
         let lines = text.lines().count();
@@ -162,7 +183,10 @@ fn a_signal_leaves_whole_lines_and_no_file_at_the_final_name() {
             serde_json::from_str::<Value>(line).unwrap();
         }
         assert!(!target.exists());
-        let left: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let left: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(left.len(), 1, "{left:?}");
     }
 }
@@ -198,7 +222,12 @@ fn a_line_over_the_limit_is_an_error_row() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(lines.join("\n").as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(lines.join("\n").as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let rows: Vec<Value> = String::from_utf8(out.stdout)
@@ -208,7 +237,11 @@ fn a_line_over_the_limit_is_an_error_row() {
         .collect();
     assert_eq!(rows.len(), 4);
     assert_eq!(rows[1]["id"], "line 2");
-    assert!(rows[1]["error"].as_str().unwrap().contains("line must be at most 4096"), "{}", rows[1]);
+    assert!(
+        rows[1]["error"].as_str().unwrap().contains("line must be at most 4096"),
+        "{}",
+        rows[1]
+    );
     assert_eq!(rows[2]["id"], "L1");
     assert_eq!(rows[2]["error"], Value::Null);
 }

@@ -31,6 +31,7 @@ from . import _overdue
 from ._convert import Record, from_json_value, to_json_value
 
 __all__ = [
+    "run",
     "schedule",
     "statement",
     "compare",
@@ -113,18 +114,46 @@ for _kind in _overdue.error_kinds():
     __all__.append(_cls.__name__)
 
 
+def _raised(failure: Exception) -> OverdueError:
+    """The package's exception for a failure of the Rust core."""
+    kind, message, path = failure.args
+    return _ERRORS.get(kind, OverdueError)(kind, message, path)
+
+
+def _result(job: str, result: str) -> Any:
+    spec = schemas()[job]["result"]
+    return from_json_value(json.loads(result), spec, spec.get("$defs", {}))
+
+
 def _run(job: str, request: Request) -> Any:
     spec = schemas()[job]
     if isinstance(request, str):
+        # JSON text goes to the crate's reader as it is: duplicate keys and
+        # syntax errors are refused there, as by the command
         text = request
     else:
         text = json.dumps(to_json_value(request, spec["request"], spec["request"].get("$defs", {})))
     try:
         result = _overdue.run(job, text)
     except _overdue.Failure as failure:
-        kind, message, path = failure.args
-        raise _ERRORS.get(kind, OverdueError)(kind, message, path) from None
-    return from_json_value(json.loads(result), spec["result"], spec["result"].get("$defs", {}))
+        raise _raised(failure) from None
+    return _result(job, result)
+
+
+def run(job: str, request: Request) -> Any:
+    """Runs any job of the crate's list by name (``schedule``,
+    ``statement``, ``compare``, ``plan``, ``cost``, ``limits``) on its
+    request: a dict, or JSON text read by the crate's strict reader, exactly
+    as ``overdue <job>`` reads a file.
+
+    >>> run("statement", '{"ledger": {"schedule": {"options": {"principal": "1200", '
+    ...     '"rate": {"value": "0.12", "period": "annual"}, "installments": 3, '
+    ...     '"disbursement": "2026-01-15"}}, "policy": {}}, "as_of": "2026-02-25"}').days_past_due
+    10
+    """
+    if job not in schemas():
+        raise _ERRORS["invalid"]("invalid", f"invalid job: no job is named {job!r}", None)
+    return _run(job, request)
 
 
 def schedule(options: Request) -> Any:
@@ -156,7 +185,13 @@ def statement(ledger: Request, as_of: Union[str, datetime.date]) -> Any:
     Decimal('1.98')
     """
     if isinstance(ledger, str):
-        ledger = json.loads(ledger)
+        # the ledger's text is read by the crate's strict reader, as
+        # `overdue statement FILE --as-of DATE` reads it
+        day = as_of.isoformat() if isinstance(as_of, datetime.date) else as_of
+        try:
+            return _result("statement", _overdue.statement(ledger, day))
+        except _overdue.Failure as failure:
+            raise _raised(failure) from None
     return _run("statement", {"ledger": ledger, "as_of": as_of})
 
 
@@ -296,11 +331,13 @@ def statements(
         ledger = schemas()["statement"]["request"]["$defs"]["Ledger"]
         defs = schemas()["statement"]["request"].get("$defs", {})
         policy = json.dumps(to_json_value(policy, ledger["properties"]["policy"], defs, "policy"))
+    for name, count in (("scale", scale), ("threads", threads)):
+        if isinstance(count, int) and not -(2**63) <= count < 2**63:
+            raise _ERRORS["invalid"]("invalid", f"invalid {name}: {count} is out of range", name)
     try:
         table = _overdue.statements(loans, as_of, scale, threads, policy)
     except _overdue.Failure as failure:
-        kind, message, path = failure.args
-        raise _ERRORS.get(kind, OverdueError)(kind, f"policy: {message}", path and f"policy.{path}") from None
+        raise _raised(failure) from None
     try:
         import pyarrow
     except ImportError:

@@ -100,9 +100,7 @@ fn row(ledger: Result<Ledger, String>, as_of: NaiveDate, scale: u32) -> Row {
 /// A loan's ledger from its JSON text.
 fn from_text(loan: Option<&str>) -> Result<Ledger, String> {
     let text = loan.ok_or("the loan is null")?;
-    serde_json::from_str::<Ledger>(text)
-        .or_else(|_| overdue::from_json::<Ledger>(text))
-        .map_err(|e| e.to_string())
+    overdue::from_json::<Ledger>(text).map_err(|e| e.to_string())
 }
 
 fn output_schema(scale: u32) -> SchemaRef {
@@ -199,18 +197,26 @@ pub(crate) fn statements(
     py: Python<'_>,
     loans: &Bound<'_, PyAny>,
     as_of: &str,
-    scale: u32,
-    threads: Option<usize>,
+    scale: i64,
+    threads: Option<i64>,
     policy: Option<&str>,
 ) -> PyResult<PyTable> {
-    let as_of: NaiveDate = as_of
-        .parse()
-        .map_err(|e| PyValueError::new_err(format!("as_of {as_of:?}: {e}")))?;
-    if scale > 12 {
-        return Err(PyValueError::new_err(format!("scale must be at most 12, got {scale}")));
-    }
+    let as_of: NaiveDate = overdue::jobs::parse_date(as_of)
+        .map_err(|e| PyValueError::new_err(format!("as_of {as_of:?}: {e}: write it as YYYY-MM-DD")))?;
+    let scale = match u32::try_from(scale) {
+        Ok(s) if s <= 12 => s,
+        _ => {
+            let error = overdue::Error::Invalid {
+                field: "scale",
+                reason: format!("must be from 0 to 12, got {scale}"),
+            };
+            return Err(crate::failure(&error));
+        }
+    };
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let threads = overdue::jobs::batch_threads(threads, cores).map_err(|e| crate::failure(&e))?;
     let policy = match policy {
-        Some(text) => overdue::from_json::<OverduePolicy>(text).map_err(|e| crate::failure(&e))?,
+        Some(text) => overdue::from_json::<OverduePolicy>(text).map_err(|e| crate::failure_under("policy", &e))?,
         None => OverduePolicy::default(),
     };
     let capsule = loans.call_method0("__arrow_c_stream__").map_err(|_| {
@@ -228,7 +234,7 @@ pub(crate) fn statements(
         )));
     }
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads.unwrap_or(0))
+        .num_threads(threads)
         .build()
         .map_err(|e| PyValueError::new_err(e.to_string()))?;
     let schema = output_schema(scale);

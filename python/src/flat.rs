@@ -157,12 +157,15 @@ impl Column {
             Column::Date(a) => match a.is_valid(k) {
                 false => Ok(None),
                 true => epoch_day(a.value(k))
+                    .filter(|d| overdue::jobs::parse_date(&d.to_string()).is_ok())
                     .map(Some)
-                    .ok_or_else(|| format!("{name}: day {} is out of range", a.value(k))),
+                    .ok_or_else(|| format!("{name}: day {} is outside years 0001 to 9999", a.value(k))),
             },
             _ => match self.str(k)? {
                 None => Ok(None),
-                Some(s) => s.parse().map(Some).map_err(|e| format!("{name}: {s:?}: {e}")),
+                Some(s) => overdue::jobs::parse_date(s)
+                    .map(Some)
+                    .map_err(|e| format!("{name}: {e}: write it as YYYY-MM-DD")),
             },
         }
     }

@@ -3,7 +3,7 @@
 //! in the same format; `overdue/__init__.py` turns dicts, `Decimal`s and
 //! dates into that format and back. The GIL is released while a job runs.
 
-use overdue::jobs::{run_json, JobOptions};
+use overdue::jobs::{run_json, Job, JobOptions, StatementJob, StatementRequest};
 use overdue::Error;
 mod batch;
 mod flat;
@@ -25,12 +25,55 @@ pub(crate) fn failure(error: &Error) -> PyErr {
         Error::Json { path, .. } => Some(path.clone()),
         _ => None,
     };
-    let message = match error {
-        Error::Json { path, message, .. } if path != "." => format!("{path}: {message}"),
-        Error::Json { message, .. } => message.clone(),
-        other => other.to_string(),
-    };
-    Failure::new_err((error.kind(), message, path))
+    // the message as the command prints it: the path, and the line and column where known
+    Failure::new_err((error.kind(), error.to_string(), path))
+}
+
+/// The Rust error as `Failure`, its path (if any) under `prefix`: a
+/// batch's `policy` argument, say.
+pub(crate) fn failure_under(prefix: &str, error: &Error) -> PyErr {
+    match error {
+        Error::Json {
+            path,
+            message,
+            line,
+            column,
+        } => {
+            let path = if path == "." {
+                prefix.to_owned()
+            } else {
+                format!("{prefix}.{path}")
+            };
+            failure(&Error::Json {
+                path,
+                message: message.clone(),
+                line: *line,
+                column: *column,
+            })
+        }
+        other => failure(other),
+    }
+}
+
+/// A loan's statement on `as_of` from the ledger's JSON text, read by the
+/// crate's strict reader (as `overdue statement FILE --as-of DATE` reads
+/// it: paths are the ledger's own); the JSON result. Raises `Failure`.
+#[pyfunction]
+fn statement(py: Python<'_>, ledger: &str, as_of: &str) -> PyResult<String> {
+    py.detach(|| {
+        let ledger = overdue::from_json::<overdue::Ledger>(ledger)?;
+        let as_of = overdue::jobs::parse_date(as_of).map_err(|_| Error::Invalid {
+            field: "as_of",
+            reason: format!("{as_of:?} is not a date written YYYY-MM-DD, with a year from 0001 to 9999"),
+        })?;
+        let request = StatementRequest::new(ledger, as_of);
+        let statement = StatementJob::run(&request, &JobOptions::new())?;
+        serde_json::to_string(&statement).map_err(|e| Error::Invalid {
+            field: "statement",
+            reason: e.to_string(),
+        })
+    })
+    .map_err(|e| failure(&e))
 }
 
 /// Runs the job `name` (any of the crate's job list: `schedule`, `statement`,
@@ -66,6 +109,7 @@ fn schemas() -> PyResult<String> {
 #[pymodule]
 fn _overdue(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(run, m)?)?;
+    m.add_function(wrap_pyfunction!(statement, m)?)?;
     m.add_function(wrap_pyfunction!(schemas, m)?)?;
     m.add_function(wrap_pyfunction!(error_kinds, m)?)?;
     m.add_function(wrap_pyfunction!(batch::statements, m)?)?;

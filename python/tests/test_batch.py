@@ -71,6 +71,16 @@ def test_scale_and_input_errors():
         overdue.statements([1, 2, 3], "2026-06-24")
 
 
+def test_counts_out_of_bounds_are_refused_naming_the_argument():
+    # at least 1 and at most 8 threads a core: a typo is refused, not clamped
+    for threads, error in [(0, overdue.InvalidError), (-1, overdue.InvalidError), (10**6, overdue.TooLargeError)]:
+        with pytest.raises(error, match="threads"):
+            overdue.statements(table(), "2026-06-24", threads=threads)
+    for scale in (-1, 13, 2**70):
+        with pytest.raises(overdue.OverdueError, match="scale"):
+            overdue.statements(table(), "2026-06-24", scale=scale)
+
+
 def test_polars_frames_eager_and_lazy():
     pl = pytest.importorskip("polars")
     df = pl.from_arrow(table())

@@ -127,6 +127,21 @@ def test_invalid_input_names_the_path():
     assert err.value.path == "as_of"
 
 
+def test_ledger_text_is_read_as_strictly_as_by_the_command():
+    text = json.dumps(LOAN)
+    assert overdue.statement(text, "2026-02-25").payoff == overdue.statement(LOAN, "2026-02-25").payoff
+    # the same key twice: refused, not the last one taken
+    twice = text.replace('"principal": "1200"', '"principal": "1200", "principal": "1"')
+    with pytest.raises(overdue.InvalidInputError, match="duplicate field `principal`") as err:
+        overdue.statement(twice, "2026-02-25")
+    assert err.value.path == "schedule.options.principal"
+    # a syntax error is the package's error, with its line and column
+    with pytest.raises(overdue.InvalidInputError, match=r"line 1, column \d+"):
+        overdue.statement(text[:-3], "2026-02-25")
+    # a byte-order mark is skipped, as the command skips it
+    assert overdue.statement("\ufeff" + text, "2026-02-25").days_past_due == 10
+
+
 def test_every_rust_error_has_its_class():
     names = [
         "NonPositive", "Negative", "NotInMinorUnits", "Zero", "TooLarge", "InvalidScale",
@@ -173,3 +188,12 @@ def test_the_type_stubs_name_every_error_class():
     exported = {name for name in overdue.__all__ if name.endswith("Error")}
     assert declared == exported
     assert (pathlib.Path(overdue.__file__).parent / "py.typed").exists()
+
+
+def test_every_bad_document_is_refused_as_by_the_library_and_the_command():
+    # the shared corpus: the library's own test and the command's read it too
+    corpus = json.loads((ROOT / "tests" / "bad_documents.json").read_text())["cases"]
+    for case in corpus:
+        with pytest.raises(overdue.OverdueError) as err:
+            overdue.run(case["job"], case["document"])
+        assert (err.value.kind, err.value.path) == (case["kind"], case["path"]), case["name"]

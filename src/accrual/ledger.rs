@@ -7,11 +7,23 @@ use serde::{Deserialize, Serialize};
 
 use crate::accrual::engine::{Book, ReplayTerms};
 use crate::accrual::event::{positive, Event, Payment, Reversal, Waiver};
+use crate::accrual::ledger_json::LedgerRepr;
 use crate::accrual::policy::OverduePolicy;
 use crate::accrual::statement::Statement;
 use crate::error::{Error, Result};
 use crate::money::Money;
 use crate::schedule::Schedule;
+
+/// The most events a ledger holds: 10,000, a payment every day for 27 years.
+/// Replaying them stays well under a second of CPU time; more is
+/// [`Error::TooLarge`] (field `events`) when the event is recorded or the
+/// ledger is read, not minutes of work. Split a longer history at a
+/// restructure or a payoff.
+///
+/// ```
+/// assert_eq!(overdue::accrual::MAX_EVENTS, 10_000);
+/// ```
+pub const MAX_EVENTS: usize = 10_000;
 
 /// A loan's history: its schedule, its overdue policy and its events. Ask it
 /// for a [`Statement`] as of any date.
@@ -50,37 +62,6 @@ pub struct Ledger {
     pub(super) ids: BTreeMap<String, NaiveDate>,
     /// Reversed payment ids, with the reversal dates.
     pub(super) reversed: BTreeMap<String, NaiveDate>,
-}
-
-#[derive(Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields, rename = "Ledger", expecting = "struct Ledger")]
-struct LedgerRepr {
-    schedule: Schedule,
-    policy: OverduePolicy,
-    #[serde(default)]
-    events: Vec<Event>,
-}
-
-impl TryFrom<LedgerRepr> for Ledger {
-    type Error = Error;
-    fn try_from(r: LedgerRepr) -> Result<Ledger> {
-        let mut ledger = Ledger::new(r.schedule, r.policy)?;
-        for event in r.events {
-            ledger.record(event)?;
-        }
-        Ok(ledger)
-    }
-}
-
-impl From<Ledger> for LedgerRepr {
-    fn from(l: Ledger) -> LedgerRepr {
-        LedgerRepr {
-            schedule: l.schedule,
-            policy: l.policy,
-            events: l.events,
-        }
-    }
 }
 
 impl Ledger {
@@ -226,7 +207,8 @@ impl Ledger {
     /// [`Ledger::reverse`], [`Ledger::refund`] and [`Ledger::restructure`]).
     ///
     /// # Errors
-    /// As for [`Ledger::pay`] and [`Ledger::waive`].
+    /// As for [`Ledger::pay`] and [`Ledger::waive`]; [`Error::TooLarge`]
+    /// (field `events`) beyond [`MAX_EVENTS`].
     ///
     /// ```
     /// # use overdue::{Money, Rate, Schedule, Ledger, OverduePolicy, Payment};
@@ -240,6 +222,13 @@ impl Ledger {
     /// # Ok::<(), overdue::Error>(())
     /// ```
     pub fn record(&mut self, event: Event) -> Result<()> {
+        if self.events.len() >= MAX_EVENTS {
+            return Err(Error::TooLarge {
+                field: "events",
+                value: u64::try_from(self.events.len()).map_or(u64::MAX, |n| n.saturating_add(1)),
+                max: MAX_EVENTS as u64,
+            });
+        }
         let disbursement = self.schedule.disbursement();
         if event.date() < disbursement {
             return Err(Error::DateOrder {

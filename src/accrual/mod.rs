@@ -24,6 +24,7 @@ mod effect;
 mod engine;
 mod event;
 mod ledger;
+mod ledger_json;
 mod limitation;
 mod policy;
 mod readings;
@@ -37,7 +38,7 @@ pub use effect::PlanEffect;
 pub(crate) use engine::Dues;
 pub(crate) use engine::Standing;
 pub use event::{Event, Interruption, InterruptionCause, Payment, Refund, Reversal, Waiver};
-pub use ledger::Ledger;
+pub use ledger::{Ledger, MAX_EVENTS};
 pub use limitation::{Limitation, LimitationRestart, LimitationRules, Restarter};
 pub use policy::{
     Accrues, Bucket, Buckets, Caps, EarlySettlement, FeeAmount, Grace, GraceMeaning, InstallmentLimit, LateFee,

@@ -314,7 +314,14 @@ pub struct Statement {
     pub possible_duplicates: Vec<PossibleDuplicate>,
     /// What clears everything on this date, after the credit balance and the
     /// unearned prepaid interest: a payment of this amount today settles the
-    /// loan. It never includes interest for days that have not passed.
+    /// loan. What it holds of interest not yet due is the policy's
+    /// [`EarlySettlement`](crate::accrual::EarlySettlement) rule: under
+    /// `accrued_interest` (the default) only the current period's interest
+    /// to this day, never interest for days that have not passed; under
+    /// `current_period` the whole current period's interest and fee; under
+    /// `all_scheduled` every scheduled interest and fee, as the contract
+    /// owes them however early it is settled. Penalties, late fees and
+    /// compound interest are always those charged up to this date.
     pub payoff: Money,
     /// What is owed today by component, before the credit balance: the
     /// parts of the payoff (later installments' interest only as far as

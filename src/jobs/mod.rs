@@ -49,6 +49,7 @@ use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+pub use crate::dates::parse_date;
 pub use compare::CompareJob;
 pub use cost::{CostJob, CostRequest, CostResult};
 pub use limits::LimitsJob;

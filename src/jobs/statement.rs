@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Job, JobOptions};
 use crate::accrual::{Ledger, Statement};
-use crate::error::Result;
+use crate::error::{Error, Result, Within};
 
 /// A statement job: a loan and the date to take its statement on.
 ///
@@ -20,13 +20,54 @@ use crate::error::Result;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "StatementRequestRepr", into = "StatementRequestRepr")]
 #[non_exhaustive]
 pub struct StatementRequest {
     /// The loan.
     pub ledger: Ledger,
     /// The statement date.
     pub as_of: NaiveDate,
+}
+
+#[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(
+    deny_unknown_fields,
+    rename = "StatementRequest",
+    expecting = "struct StatementRequest"
+)]
+struct StatementRequestRepr {
+    /// The loan.
+    ledger: Ledger,
+    /// The statement date: on or after the disbursement.
+    as_of: NaiveDate,
+}
+
+impl TryFrom<StatementRequestRepr> for StatementRequest {
+    type Error = Within;
+    /// Read from JSON: a date before the disbursement is an error at `as_of`.
+    fn try_from(r: StatementRequestRepr) -> std::result::Result<StatementRequest, Within> {
+        let disbursement = r.ledger.schedule().disbursement();
+        if r.as_of < disbursement {
+            let error = Error::DateOrder {
+                earlier: "disbursement",
+                earlier_date: disbursement,
+                later: "statement date",
+                later_date: r.as_of,
+            };
+            return Err(Within::new("as_of", error));
+        }
+        Ok(StatementRequest::new(r.ledger, r.as_of))
+    }
+}
+
+impl From<StatementRequest> for StatementRequestRepr {
+    fn from(r: StatementRequest) -> StatementRequestRepr {
+        StatementRequestRepr {
+            ledger: r.ledger,
+            as_of: r.as_of,
+        }
+    }
 }
 
 impl StatementRequest {

@@ -28,6 +28,34 @@ pub use solved::Yield;
 pub(crate) use table::ymd;
 pub use table::RateTable;
 
+/// The highest rate the crate reads from JSON or text, as a fraction a
+/// year: 50, that is 5,000 % a year (a monthly rate up to a twelfth of it, a
+/// daily rate up to a 366th). Rates built in code, as from a solver's
+/// result, are not held to it. The dearest consumer credit documented charges far less: US
+/// payday loans about 400 % a year and above 600 % in some states (CFPB,
+/// *Payday Loans and Deposit Advance Products*, 2013), the UK's high-cost
+/// short-term credit at most 0.8 % a day, 292 % a year (FCA, PS14/16). A
+/// rate above it is a typo (a percentage written as a fraction), and is
+/// refused rather than computed.
+///
+/// ```
+/// use overdue::{from_json, rate::MAX_ANNUAL_RATE, Rate, dec};
+/// assert_eq!(MAX_ANNUAL_RATE, dec!(50));
+/// assert!("5000%".parse::<Rate>().is_ok());
+/// assert!("100000000%".parse::<Rate>().is_err());   // a typo
+/// assert!("0.8%/day".parse::<Rate>().is_ok());      // the UK cap
+/// assert!(from_json::<Rate>(r#"{"value": "1000000", "period": "annual"}"#).is_err());
+/// ```
+pub const MAX_ANNUAL_RATE: Decimal = Decimal::from_parts(50, 0, 0, false, 0);
+
+fn period_name(period: RatePeriod) -> &'static str {
+    match period {
+        RatePeriod::Annual => "year",
+        RatePeriod::Monthly => "month",
+        RatePeriod::Daily => "day",
+    }
+}
+
 /// The period a rate is quoted for.
 ///
 /// ```
@@ -87,7 +115,7 @@ struct RateRepr {
 impl TryFrom<RateRepr> for Rate {
     type Error = Error;
     fn try_from(r: RateRepr) -> Result<Rate> {
-        Rate::new(r.value, r.period)
+        Rate::new(r.value, r.period)?.as_input()
     }
 }
 
@@ -104,12 +132,16 @@ impl Rate {
     /// A rate of `value` per `period`.
     ///
     /// # Errors
-    /// [`Error::Negative`] with field `rate` if `value < 0`.
+    /// [`Error::Negative`] with field `rate` if `value < 0`. (A rate read
+    /// from JSON or text is also held to [`MAX_ANNUAL_RATE`]; one built
+    /// here, as from a solver's result, is not.)
     ///
     /// ```
     /// use overdue::{Rate, RatePeriod};
     /// use overdue::dec;
     /// assert!(Rate::new(dec!(-0.01), RatePeriod::Annual).is_err());
+    /// assert!(Rate::new(dec!(80), RatePeriod::Annual).is_ok()); // 8,000 %: an XIRR can be
+    /// assert!("8000%".parse::<Rate>().is_err());               // as input: a typo
     /// ```
     pub fn new(value: Decimal, period: RatePeriod) -> Result<Rate> {
         if value.is_sign_negative() && !value.is_zero() {
@@ -119,6 +151,32 @@ impl Rate {
             value: value.normalize(),
             period,
         })
+    }
+
+    /// The rate, when it may be taken as input: at most [`MAX_ANNUAL_RATE`]
+    /// in its period.
+    fn as_input(self) -> Result<Rate> {
+        let most = match self.period {
+            RatePeriod::Annual => MAX_ANNUAL_RATE,
+            RatePeriod::Monthly => MAX_ANNUAL_RATE
+                .checked_div(Decimal::from(12))
+                .unwrap_or(MAX_ANNUAL_RATE),
+            RatePeriod::Daily => MAX_ANNUAL_RATE
+                .checked_div(Decimal::from(366))
+                .unwrap_or(MAX_ANNUAL_RATE),
+        };
+        if self.value > most {
+            return Err(Error::Invalid {
+                field: "rate",
+                reason: format!(
+                    "{} a {} is above the most the crate reads ({}, 5,000 % a year)",
+                    self.value,
+                    period_name(self.period),
+                    most.round_dp(8).normalize()
+                ),
+            });
+        }
+        Ok(self)
     }
 
     /// A rate per year: `Rate::annual(dec!(0.18))` is 18 %/year.
@@ -360,7 +418,7 @@ impl std::str::FromStr for Rate {
             None => (text.trim(), RatePeriod::Annual),
         };
         let value = crate::ratio::parse_percent(number).ok_or_else(bad)?;
-        Rate::new(value, period)
+        Rate::new(value, period)?.as_input()
     }
 }
 

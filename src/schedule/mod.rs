@@ -45,7 +45,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{overflow, Error, Result};
+use crate::error::{overflow, Error, Result, Within};
 use crate::money::Money;
 use crate::rate::Rate;
 
@@ -104,28 +104,66 @@ struct ScheduleRepr {
 }
 
 impl TryFrom<ScheduleRepr> for Schedule {
-    type Error = Error;
-    fn try_from(repr: ScheduleRepr) -> Result<Schedule> {
-        let schedule = Schedule::build(&repr.options)?;
+    type Error = Within;
+    /// Read from JSON: the schedule is built from its options, and an error
+    /// names the option that is wrong (`options.installments`).
+    fn try_from(repr: ScheduleRepr) -> std::result::Result<Schedule, Within> {
+        let schedule = Schedule::build(&repr.options).map_err(|e| {
+            let path = option_of(&e).map_or_else(|| "options".to_owned(), |key| format!("options.{key}"));
+            Within::new(path, e)
+        })?;
         if repr.installments.is_some_and(|rows| rows != schedule.installments) {
-            return Err(Error::Invalid {
-                field: "installments",
-                reason: "the rows differ from those the options give".to_owned(),
-            });
+            return Err(Within::new(
+                "installments",
+                Error::Invalid {
+                    field: "installments",
+                    reason: "the rows differ from those the options give".to_owned(),
+                },
+            ));
         }
         if repr.level_payment.is_some_and(|p| Some(p) != schedule.level_payment) {
-            return Err(Error::Invalid {
-                field: "level_payment",
-                reason: "differs from the one the options give".to_owned(),
-            });
+            return Err(Within::new(
+                "level_payment",
+                Error::Invalid {
+                    field: "level_payment",
+                    reason: "differs from the one the options give".to_owned(),
+                },
+            ));
         }
         if repr.exact_payment.is_some_and(|p| Some(p) != schedule.exact_payment) {
-            return Err(Error::Invalid {
-                field: "exact_payment",
-                reason: "differs from the one the options give".to_owned(),
-            });
+            return Err(Within::new(
+                "exact_payment",
+                Error::Invalid {
+                    field: "exact_payment",
+                    reason: "differs from the one the options give".to_owned(),
+                },
+            ));
         }
         Ok(schedule)
+    }
+}
+
+/// The option a [`Schedule::build`] error is about, as its JSON key.
+pub(crate) fn option_of(error: &Error) -> Option<&'static str> {
+    let key = |field: &str| match field {
+        "installments" | "installment count" | "installment number" => Some("installments"),
+        "principal" | "amount" => Some("principal"),
+        "rate" | "interest rate" => Some("rate"),
+        _ => None,
+    };
+    match error {
+        Error::Zero { field }
+        | Error::TooLarge { field, .. }
+        | Error::NonPositive { field, .. }
+        | Error::Negative { field, .. }
+        | Error::NotInMinorUnits { field, .. }
+        | Error::Invalid { field, .. } => key(field),
+        Error::Overflow { operation } => key(operation),
+        Error::PrincipalBelowMinorUnits { .. } => Some("principal"),
+        Error::DateOrder { later, .. } if later.contains("first due") => Some("first_due"),
+        Error::IndexNotPublished { .. } => Some("floating"),
+        Error::InvalidScale(_) => Some("rounding"),
+        _ => None,
     }
 }
 

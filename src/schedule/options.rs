@@ -41,6 +41,7 @@ use super::terms::{terms_methods, Terms};
 pub struct ScheduleOptions {
     pub(super) principal: Money,
     pub(super) rate: Rate,
+    #[serde(deserialize_with = "installment_count")]
     pub(super) installments: u32,
     pub(super) disbursement: NaiveDate,
     #[serde(default)]
@@ -334,4 +335,22 @@ impl ScheduleOptions {
         }
         Ok(())
     }
+}
+
+/// An installment count read from JSON: from 1 to [`MAX_INSTALLMENTS`](super::MAX_INSTALLMENTS),
+/// refused at the field itself.
+fn installment_count<'de, D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<u32, D::Error> {
+    use serde::de::Error as _;
+    let n = u32::deserialize(deserializer)?;
+    if n == 0 {
+        return Err(D::Error::custom(Error::Zero { field: "installments" }));
+    }
+    if n > super::MAX_INSTALLMENTS {
+        return Err(D::Error::custom(Error::TooLarge {
+            field: "installments",
+            value: u64::from(n),
+            max: u64::from(super::MAX_INSTALLMENTS),
+        }));
+    }
+    Ok(n)
 }

@@ -135,6 +135,12 @@ impl Inputs {
         let due_dates = (0..o.installments)
             .map(|k| o.frequency.due_date(first_due, k))
             .collect::<Result<Vec<_>>>()?;
+        // every date the crate reads or gives is within years 0001 to 9999
+        if due_dates.last().is_some_and(|&last| last > crate::dates::LAST) {
+            return Err(Error::DateOutOfRange {
+                operation: "the last due date (after 9999-12-31)",
+            });
+        }
         let (periodic, factors) = rates(o, o.disbursement, &due_dates)?;
         Ok(Inputs {
             principal,

@@ -7,16 +7,17 @@
 //! Seeded and bounded: `OVERDUE_ADVERSARIAL_CASES` cases (default 50,000),
 //! drawn from `OVERDUE_ADVERSARIAL_SEED` (default: a new seed each run,
 //! printed on failure with the variables that replay the case and print its
-//! document), each under a time limit of
-//! `OVERDUE_ADVERSARIAL_CASE_SECS` seconds (default 10) enforced by a
-//! watchdog, so a wrap or a hang in a build without overflow checks fails the
-//! test instead of running into CI's limit. `.ci/run` runs it in both the
+//! document), each under a limit of `OVERDUE_ADVERSARIAL_CASE_SECS` seconds
+//! (default 10; ten times that in a debug build) of the worker thread's own
+//! CPU time, enforced by a watchdog: a wrap or an endless loop fails the test
+//! instead of running into CI's limit, and a slow or loaded machine, which
+//! stretches the wall clock and not the work, does not. `.ci/run` runs it in both the
 //! release profile (overflow checks on) and the `bench` profile (off: the
 //! build a dependent gets).
 
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 use std::sync::mpsc;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use chrono::NaiveDate;
 use overdue::accrual::LimitationRules;
@@ -294,6 +295,30 @@ fn run_case(seed: u64, case: u64) {
     }
 }
 
+/// The CPU time one case may use: `OVERDUE_ADVERSARIAL_CASE_SECS` (default 10)
+/// in an optimised build, ten times that in a debug build, which runs the
+/// same work about ten times slower. Where a thread's CPU time cannot be read
+/// the limit applies to a quarter of the wall time.
+fn cpu_limit() -> Duration {
+    let secs = env_u64("OVERDUE_ADVERSARIAL_CASE_SECS").unwrap_or(10);
+    let profile = if cfg!(debug_assertions) { 10 } else { 1 };
+    Duration::from_secs(secs.saturating_mul(profile))
+}
+
+/// Where the current thread's CPU time can be read (Linux: its `schedstat`).
+fn this_thread_cpu_file() -> Option<String> {
+    let task = std::fs::read_link("/proc/thread-self").ok()?;
+    // the link reads `<pid>/task/<tid>`, relative to /proc
+    Some(format!("/proc/{}/schedstat", task.display()))
+}
+
+/// A thread's CPU time so far, from its `schedstat` (nanoseconds on a CPU first).
+fn thread_cpu(file: &str) -> Option<Duration> {
+    let text = std::fs::read_to_string(file).ok()?;
+    let nanos: u64 = text.split_whitespace().next()?.parse().ok()?;
+    Some(Duration::from_nanos(nanos))
+}
+
 fn env_u64(name: &str) -> Option<u64> {
     std::env::var(name).ok().and_then(|v| v.parse().ok())
 }
@@ -301,7 +326,7 @@ fn env_u64(name: &str) -> Option<u64> {
 #[test]
 fn no_panic_no_hang_exact_or_error_and_reloadable() {
     let cases = env_u64("OVERDUE_ADVERSARIAL_CASES").unwrap_or(50_000);
-    let limit = Duration::from_secs(env_u64("OVERDUE_ADVERSARIAL_CASE_SECS").unwrap_or(10));
+    let limit = cpu_limit();
     let seed = env_u64("OVERDUE_ADVERSARIAL_SEED").unwrap_or_else(|| {
         SystemTime::now()
             .duration_since(UNIX_EPOCH)
@@ -309,7 +334,9 @@ fn no_panic_no_hang_exact_or_error_and_reloadable() {
     });
     let from = env_u64("OVERDUE_ADVERSARIAL_FROM").unwrap_or(0);
     let (tx, rx) = mpsc::channel::<(u64, Result<(), String>)>();
+    let (tid_tx, tid_rx) = mpsc::channel::<Option<String>>();
     let worker = std::thread::spawn(move || {
+        let _ = tid_tx.send(this_thread_cpu_file());
         for case in from..cases {
             let outcome = std::panic::catch_unwind(|| run_case(seed, case)).map_err(|p| {
                 p.downcast_ref::<String>()
@@ -322,6 +349,8 @@ fn no_panic_no_hang_exact_or_error_and_reloadable() {
             }
         }
     });
+    let cpu_file = tid_rx.recv().ok().flatten();
+    let worker_cpu = || cpu_file.as_deref().and_then(thread_cpu);
     let replay = |case: u64| {
         format!(
             "replay with OVERDUE_ADVERSARIAL_SEED={seed} OVERDUE_ADVERSARIAL_FROM={case} OVERDUE_ADVERSARIAL_CASES={} \
@@ -330,11 +359,29 @@ fn no_panic_no_hang_exact_or_error_and_reloadable() {
         )
     };
     let mut done = from;
+    // the worker's CPU time when the case under way started (wall time where it cannot be read)
+    let mut started = (worker_cpu(), Instant::now());
     while done < cases {
-        match rx.recv_timeout(limit) {
-            Ok((case, Ok(()))) => done = case + 1,
+        match rx.recv_timeout(Duration::from_millis(500)) {
+            Ok((case, Ok(()))) => {
+                done = case + 1;
+                started = (worker_cpu(), Instant::now());
+            }
             Ok((case, Err(message))) => panic!("case {case} panicked: {message}\n{}", replay(case)),
-            Err(_) => panic!("case {done} ran longer than {limit:?}: a hang\n{}", replay(done)),
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                // the case's own work, not the machine's load: a busy machine slows the wall
+                // clock, not the CPU time the worker thread spends
+                let spent = match (started.0, worker_cpu()) {
+                    (Some(then), Some(now)) => now.saturating_sub(then),
+                    _ => started.1.elapsed() / 4,
+                };
+                assert!(
+                    spent <= limit,
+                    "case {done} used {spent:?} of CPU time (limit {limit:?}): a hang\n{}",
+                    replay(done)
+                );
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => panic!("the worker stopped at case {done}"),
         }
     }
     worker.join().unwrap();

@@ -56,9 +56,14 @@ fn fee_every_huge_days_is_an_error_not_a_hang() {
         "budget":{"income":"1000","essential_expenses":"0"},"discount_rate":{"value":"0.05","period":"annual"}}"#;
     let err = serde_json::from_str::<Comparison>(json).unwrap_err().to_string();
     assert!(
-        err.starts_with("late fee recurrence days must be at most 36600, got 2147000000"),
+        err.contains("late fee recurrence days must be at most 36600, got 2147000000"),
         "{err}"
     );
+    let err = overdue::from_json::<Comparison>(json).unwrap_err();
+    let Error::Json { path, .. } = &err else {
+        panic!("{err}")
+    };
+    assert_eq!(path, "ledger.policy.late_fee.recurrence");
     // grace and charge-off spans are bounded the same way
     let err = Ledger::new(
         three_months(),

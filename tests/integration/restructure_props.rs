@@ -123,6 +123,26 @@ proptest! {
         prop_assert_eq!(before.restructured.total().unwrap(), s.owed.total().unwrap());
     }
 
+    /// A down payment lowers the debt restructured by exactly its amount: what
+    /// the restructure takes in (`owed`) falls by the down payment, and no credit
+    /// is left idle beside the new plan, whatever the down payment paid first
+    /// (interest not yet due, penalties) and whatever the plan waives.
+    #[test]
+    fn a_down_payment_lowers_the_debt_restructured_by_exactly_its_amount(case in case(), (at, plan, parts, _down, fee) in restructure(), down in 1i64..5_000_000) {
+        let plain = ledger(&case);
+        let last = case.payments.iter().map(|p| p.0).max().unwrap_or(0);
+        let day = after(&case, at.max(last));
+        let mut without = plain.clone();
+        prop_assume!(without.restructure(build(day, plan, parts, None, fee)).is_ok());
+        let mut with = plain.clone();
+        prop_assume!(with.restructure(build(day, plan, parts, Some(down), fee)).is_ok());
+        let (a, b) = (without.statement(day).unwrap(), with.statement(day).unwrap());
+        let down = Money::new(Decimal::new(down, 2)).unwrap();
+        let owed = |st: &Statement| st.restructures[0].owed.total().unwrap();
+        prop_assert_eq!(owed(&b), owed(&a).checked_sub(down).unwrap(), "owed {} vs {}", owed(&b), owed(&a));
+        prop_assert_eq!(b.credit_balance, a.credit_balance);
+    }
+
     #[test]
     fn statements_before_the_restructure_are_unchanged(case in case(), (at, plan, parts, down, fee) in restructure(), back in 1u32..400) {
         let plain = ledger(&case);

@@ -20,7 +20,7 @@ pub use settlement::EarlySettlement;
 use crate::accrual::allocation::AllocationOrder;
 use crate::accrual::servicing::{default_charge_off_stops, Accrual, Pyramiding};
 use crate::calendar::DayCount;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Within};
 use crate::money::{Money, Rounding};
 use serde::{Deserialize, Serialize};
 
@@ -507,53 +507,71 @@ impl OverduePolicy {
 
     /// Checks that the fields can be used together.
     pub(crate) fn validate(&self) -> Result<()> {
-        let within = |field: &'static str, days: u32| {
+        self.check().map_err(Error::from)
+    }
+
+    /// Checks that the fields can be used together; an error names the
+    /// policy's JSON field that is wrong.
+    pub(crate) fn check(&self) -> std::result::Result<(), Within> {
+        let within = |path: &'static str, field: &'static str, days: u32| {
             if days > MAX_POLICY_DAYS {
-                Err(Error::TooLarge {
-                    field,
-                    value: u64::from(days),
-                    max: u64::from(MAX_POLICY_DAYS),
-                })
+                let max = u64::from(MAX_POLICY_DAYS);
+                Err(Within::new(
+                    path,
+                    Error::TooLarge {
+                        field,
+                        value: u64::from(days),
+                        max,
+                    },
+                ))
             } else {
                 Ok(())
             }
         };
-        within("grace days", self.grace.days())?;
-        within("duplicate window days", self.duplicate_window_days)?;
+        within("grace.days", "grace days", self.grace.days())?;
+        within(
+            "duplicate_window_days",
+            "duplicate window days",
+            self.duplicate_window_days,
+        )?;
         if let Some(days) = self.charge_off_after_days {
-            within("charge-off days past due", days)?;
+            within("charge_off_after_days", "charge-off days past due", days)?;
         }
         if let Some(Recurrence::EveryDays(days)) = self.late_fee.map(|fee| fee.recurrence()) {
-            within("late fee recurrence days", days)?;
+            within("late_fee.recurrence", "late fee recurrence days", days)?;
         }
         if self.penalty_base == PenaltyBase::OverdueInstallment && self.compound_interest == Some(true) {
-            return Err(Error::Invalid {
+            let reason =
+                "compound interest on top of an overdue-installment base would charge the overdue interest twice";
+            let error = Error::Invalid {
                 field: "overdue policy",
-                reason:
-                    "compound interest on top of an overdue-installment base would charge the overdue interest twice"
-                        .into(),
-            });
+                reason: reason.into(),
+            };
+            return Err(Within::new("compound_interest", error));
         }
         if let Some(fee) = self.late_fee {
             if fee.recurrence() == Recurrence::EveryDays(0) {
-                return Err(Error::Zero {
+                let error = Error::Zero {
                     field: "late fee recurrence days",
-                });
+                };
+                return Err(Within::new("late_fee.recurrence", error));
             }
             if let (Some(min), Some(max)) = (fee.min(), fee.max()) {
                 if min > max {
-                    return Err(Error::Invalid {
+                    let error = Error::Invalid {
                         field: "late fee",
                         reason: format!("minimum {min} is above maximum {max}"),
-                    });
+                    };
+                    return Err(Within::new("late_fee.min", error));
                 }
             }
         }
         if self.charge_off_after_days == Some(0) {
-            return Err(Error::Zero {
+            let error = Error::Zero {
                 field: "charge-off days past due",
-            });
+            };
+            return Err(Within::new("charge_off_after_days", error));
         }
-        self.allocation.validate()
+        self.allocation.validate().map_err(|e| Within::new("allocation", e))
     }
 }

@@ -111,7 +111,7 @@ impl Book<'_> {
         let mut parts = self.payoff_parts(d)?;
         self.realise_rebates(&parts, d)?;
         parts.retain(|p| p.amount > 0);
-        self.credit_to_principal(&mut parts, d)?;
+        self.credit_to_principal(&mut parts, r, d)?;
         self.count_not_yet_due(&parts, d)?;
         let mut owed = PerComponent::ZERO;
         for &Part {
@@ -232,28 +232,65 @@ impl Book<'_> {
         Ok(placement)
     }
 
-    /// Applies the whole credit balance to the principal parts of a payoff
-    /// on day `d` (oldest first), recording it as a credit-balance allocation.
-    fn credit_to_principal(&mut self, parts: &mut Parts, d: i32) -> Result<()> {
+    /// Applies the whole credit balance to what is being restructured on
+    /// day `d`, recording it as a credit-balance allocation: the principal
+    /// parts first (oldest first), then the components the restructure does
+    /// not waive, then those it waives a share of; never below an amount it
+    /// waives. So the down payment lowers the debt restructured by exactly
+    /// its amount, and no credit is left idle beside the new plan unless
+    /// there is nothing more it may pay.
+    fn credit_to_principal(&mut self, parts: &mut Parts, r: &Restructure, d: i32) -> Result<()> {
         let credit = std::mem::take(&mut self.credit);
         if credit == 0 {
             return Ok(());
         }
+        let scale = self.t.scale;
         let mut left = credit;
         let mut paid = Vec::new();
-        for part in parts.iter_mut().filter(|p| p.component == Component::Principal) {
-            let Some(inst) = self.inst.get_mut(part.installment) else {
-                continue;
-            };
-            let x = inst.take(Component::Principal, left.min(part.amount));
-            if x > 0 {
-                part.amount -= x;
-                left -= x;
-                paid.push(Part {
-                    installment: part.installment,
-                    component: Component::Principal,
-                    amount: x,
-                });
+        // what of each component must stay for the restructure to waive
+        let mut keep = PerComponent::ZERO;
+        for c in Component::ALL {
+            if let Waive::Amount(m) = r.component(c).waive() {
+                keep[c] = m.to_minor("waiver amount", scale)?;
+            }
+        }
+        let waives_share = |c: Component| matches!(r.component(c).waive(), Waive::Share(_));
+        let order = [
+            Component::Principal,
+            Component::Interest,
+            Component::Fees,
+            Component::PenaltyInterest,
+            Component::CompoundInterest,
+        ];
+        for shared in [false, true] {
+            for c in order {
+                if waives_share(c) != shared {
+                    continue;
+                }
+                let mut room = parts
+                    .iter()
+                    .filter(|p| p.component == c)
+                    .try_fold(0i128, |s, p| cadd(s, p.amount))?
+                    - keep[c];
+                for part in parts.iter_mut().filter(|p| p.component == c) {
+                    if left == 0 || room <= 0 {
+                        break;
+                    }
+                    let Some(inst) = self.inst.get_mut(part.installment) else {
+                        continue;
+                    };
+                    let x = inst.take(c, left.min(part.amount).min(room));
+                    if x > 0 {
+                        part.amount -= x;
+                        left -= x;
+                        room -= x;
+                        paid.push(Part {
+                            installment: part.installment,
+                            component: c,
+                            amount: x,
+                        });
+                    }
+                }
             }
         }
         parts.retain(|p| p.amount > 0);

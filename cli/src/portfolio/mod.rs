@@ -26,6 +26,12 @@ use serde::Deserialize;
 
 use crate::{write_failure, Failure};
 
+mod input;
+mod settings;
+
+use input::{Batch, Line, Lines};
+pub use settings::Settings;
+
 /// Loans read and computed together (one batch on one thread); with
 /// [`IN_FLIGHT_PER_THREAD`] batches a thread in flight, memory does not grow
 /// with the portfolio.
@@ -54,8 +60,8 @@ pub const DEFAULT_MAX_LINE_BYTES: usize = 4 << 20;
 pub struct PortfolioArgs {
     /// The loans, one `{"id": ..., "ledger": ...}` per line; standard input when left out or `-`.
     file: Option<PathBuf>,
-    /// The statement date.
-    #[arg(long)]
+    /// The statement date (YYYY-MM-DD).
+    #[arg(long, value_parser = crate::parse_date)]
     as_of: NaiveDate,
     /// The output format.
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
@@ -69,142 +75,6 @@ pub struct PortfolioArgs {
     /// The longest line read, in bytes; a longer one gives an error row.
     #[arg(long, default_value_t = DEFAULT_MAX_LINE_BYTES)]
     max_line_bytes: usize,
-}
-
-/// How a run reads, computes and writes.
-///
-/// ```
-/// use overdue::NaiveDate;
-/// use overdue_cli::portfolio::{Format, Settings};
-///
-/// let settings = Settings::new(NaiveDate::from_ymd_opt(2026, 6, 24).unwrap())
-///     .with_format(Format::Csv)
-///     .with_threads(2)
-///     .with_max_line_bytes(1 << 20);
-/// assert_eq!(settings.threads(), 2);
-/// ```
-#[derive(Debug, Clone)]
-pub struct Settings {
-    as_of: NaiveDate,
-    format: Format,
-    threads: usize,
-    max_line_bytes: usize,
-    stop: Option<Arc<AtomicUsize>>,
-}
-
-impl Settings {
-    /// Statements on `as_of`, as JSON Lines, on one thread, lines up to
-    /// [`DEFAULT_MAX_LINE_BYTES`].
-    ///
-    /// ```
-    /// # use overdue_cli::portfolio::Settings;
-    /// let settings = Settings::new(overdue::NaiveDate::from_ymd_opt(2026, 6, 24).unwrap());
-    /// assert_eq!(settings.threads(), 1);
-    /// ```
-    pub fn new(as_of: NaiveDate) -> Settings {
-        Settings {
-            as_of,
-            format: Format::Jsonl,
-            threads: 1,
-            max_line_bytes: DEFAULT_MAX_LINE_BYTES,
-            stop: None,
-        }
-    }
-
-    /// The output format.
-    ///
-    /// ```
-    /// # use overdue_cli::portfolio::{Format, Settings};
-    /// let settings = Settings::new(overdue::NaiveDate::from_ymd_opt(2026, 6, 24).unwrap()).with_format(Format::Csv);
-    /// assert_eq!(settings.format(), Format::Csv);
-    /// ```
-    pub fn with_format(mut self, format: Format) -> Settings {
-        self.format = format;
-        self
-    }
-
-    /// The threads to compute on (at least 1).
-    ///
-    /// ```
-    /// # use overdue_cli::portfolio::Settings;
-    /// let settings = Settings::new(overdue::NaiveDate::from_ymd_opt(2026, 6, 24).unwrap()).with_threads(0);
-    /// assert_eq!(settings.threads(), 1);
-    /// ```
-    pub fn with_threads(mut self, threads: usize) -> Settings {
-        self.threads = threads.max(1);
-        self
-    }
-
-    /// The longest line read; a longer one gives an error row.
-    ///
-    /// ```
-    /// # use overdue_cli::portfolio::Settings;
-    /// let settings = Settings::new(overdue::NaiveDate::from_ymd_opt(2026, 6, 24).unwrap()).with_max_line_bytes(64);
-    /// assert_eq!(settings.max_line_bytes(), 64);
-    /// ```
-    pub fn with_max_line_bytes(mut self, bytes: usize) -> Settings {
-        self.max_line_bytes = bytes;
-        self
-    }
-
-    /// Stops reading once `stop` holds a signal's number (not 0): the run
-    /// then ends with [`Failure::Interrupted`] after writing the batches in
-    /// flight.
-    ///
-    /// ```
-    /// use std::sync::{atomic::AtomicUsize, Arc};
-    /// use overdue_cli::portfolio::{run, Settings};
-    /// use overdue_cli::Failure;
-    ///
-    /// let stop = Arc::new(AtomicUsize::new(15));
-    /// let settings = Settings::new(overdue::NaiveDate::from_ymd_opt(2026, 6, 24).unwrap()).with_stop(stop);
-    /// let loans = "{}\n".repeat(1000);
-    /// let failure = run(loans.as_bytes(), &mut Vec::new(), &settings, |_, _| {}).unwrap_err();
-    /// assert!(matches!(failure, Failure::Interrupted { signal: 15, written: 0 }));
-    /// ```
-    pub fn with_stop(mut self, stop: Arc<AtomicUsize>) -> Settings {
-        self.stop = Some(stop);
-        self
-    }
-
-    /// The output format.
-    ///
-    /// ```
-    /// # use overdue_cli::portfolio::{Format, Settings};
-    /// assert_eq!(Settings::new(overdue::NaiveDate::from_ymd_opt(2026, 6, 24).unwrap()).format(), Format::Jsonl);
-    /// ```
-    pub fn format(&self) -> Format {
-        self.format
-    }
-
-    /// The threads to compute on.
-    ///
-    /// ```
-    /// # use overdue_cli::portfolio::Settings;
-    /// assert_eq!(Settings::new(overdue::NaiveDate::from_ymd_opt(2026, 6, 24).unwrap()).with_threads(4).threads(), 4);
-    /// ```
-    pub fn threads(&self) -> usize {
-        self.threads
-    }
-
-    /// The longest line read.
-    ///
-    /// ```
-    /// # use overdue_cli::portfolio::{Settings, DEFAULT_MAX_LINE_BYTES};
-    /// assert_eq!(Settings::new(overdue::NaiveDate::from_ymd_opt(2026, 6, 24).unwrap()).max_line_bytes(), DEFAULT_MAX_LINE_BYTES);
-    /// ```
-    pub fn max_line_bytes(&self) -> usize {
-        self.max_line_bytes
-    }
-
-    /// The signal that stopped the run, if one did.
-    fn stopped(&self) -> Option<i32> {
-        self.stop
-            .as_ref()
-            .map(|s| s.load(Ordering::SeqCst))
-            .filter(|&signal| signal != 0)
-            .and_then(|signal| i32::try_from(signal).ok())
-    }
 }
 
 /// How the summaries are written.
@@ -239,8 +109,8 @@ pub struct Tally {
 /// The command: open the input and the output, run, report the tally.
 pub(crate) fn command(args: &PortfolioArgs, out: &mut (dyn Write + Send)) -> Result<(), Failure> {
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    let threads = overdue::jobs::batch_threads(args.threads, cores)
-        .map_err(|e| Failure::Invalid(format!("--threads: {e}")))?;
+    let threads =
+        overdue::jobs::batch_threads(args.threads, cores).map_err(|e| Failure::Invalid(format!("--threads: {e}")))?;
     let settings = Settings::new(args.as_of)
         .with_format(args.format)
         .with_threads(threads)
@@ -285,10 +155,7 @@ pub(crate) fn command(args: &PortfolioArgs, out: &mut (dyn Write + Send)) -> Res
 /// Runs `write` on a temporary file beside `path`, and renames it to `path`
 /// only when `write` succeeded and the file is on disk: a file at `path` is
 /// always complete. On failure the temporary file is removed.
-fn to_file<T>(
-    path: &Path,
-    write: impl FnOnce(&mut (dyn Write + Send)) -> Result<T, Failure>,
-) -> Result<T, Failure> {
+fn to_file<T>(path: &Path, write: impl FnOnce(&mut (dyn Write + Send)) -> Result<T, Failure>) -> Result<T, Failure> {
     let name = path.display();
     let dir = path
         .parent()
@@ -454,7 +321,7 @@ fn pipeline<R: BufRead>(
     // once writing failed, the batches still in flight are not computed: the run ends at once
     let abandoned = &AtomicBool::new(false);
     let compute = &compute;
-    let result = pool.in_place_scope(|scope| {
+    pool.in_place_scope(|scope| {
         let (sender, receiver) = std::sync::mpsc::channel::<(u64, Batch, Vec<Row>)>();
         let mut waiting = std::collections::BTreeMap::new();
         let (mut read, mut written, mut end) = (0u64, 0u64, false);
@@ -492,8 +359,7 @@ fn pipeline<R: BufRead>(
                 written += 1;
             }
         }
-    });
-    result
+    })
 }
 
 /// Each loan of `batch` summarised and rendered, with whether it failed.
@@ -542,8 +408,7 @@ fn summary(number: u64, line: &[u8], as_of: NaiveDate) -> StatementSummary {
             return StatementSummary::of(&format!("line {number}"), Err(error));
         }
     };
-    // the plain reader first (faster); the path-naming one only for a line it refuses
-    match serde_json::from_str::<PortfolioLoan>(line).or_else(|_| from_json::<PortfolioLoan>(line)) {
+    match from_json::<PortfolioLoan>(line) {
         Ok(loan) => loan.summary(as_of),
         Err(e) => {
             #[derive(Deserialize)]
@@ -558,101 +423,6 @@ fn summary(number: u64, line: &[u8], as_of: NaiveDate) -> StatementSummary {
 
 const CSV_HEADER: &str = "id,as_of,days_past_due,bucket,status,principal,interest,penalty_interest,\
                           compound_interest,fees,payoff,error\n";
-
-/// The input's lines, numbered from 1, each at most `max` bytes read.
-struct Lines<'s, R> {
-    input: R,
-    number: u64,
-    max: usize,
-    settings: &'s Settings,
-}
-
-/// A loan's line in a batch: where its bytes are, or how long it was when
-/// it was too long to read.
-enum Line {
-    Read(std::ops::Range<usize>),
-    TooLong { bytes: u64, max: u64 },
-}
-
-/// The bytes of up to [`BATCH`] lines, where each loan's line is in them
-/// (blank lines skipped) with its number, and how many bytes were read; no
-/// bytes at the end of the input (or once the run is stopped).
-#[derive(Default)]
-struct Batch {
-    text: Vec<u8>,
-    lines: Vec<(u64, Line)>,
-    bytes: u64,
-}
-
-impl<R: BufRead> Lines<'_, R> {
-    fn next_batch(&mut self) -> Result<Batch, Failure> {
-        let mut batch = Batch {
-            text: Vec::new(),
-            lines: Vec::with_capacity(BATCH),
-            bytes: 0,
-        };
-        if self.settings.stopped().is_some() {
-            return Ok(batch);
-        }
-        let reading = |e: std::io::Error| Failure::Other(format!("cannot read the loans: {e}"));
-        let limit = u64::try_from(self.max).unwrap_or(u64::MAX).saturating_add(1);
-        for _ in 0..BATCH {
-            let start = batch.text.len();
-            let read = (&mut self.input)
-                .take(limit)
-                .read_until(b'\n', &mut batch.text)
-                .map_err(reading)?;
-            if read == 0 {
-                break;
-            }
-            batch.bytes += read as u64;
-            self.number += 1;
-            let line = batch.text.get(start..).unwrap_or_default();
-            if read as u64 == limit && !line.ends_with(b"\n") {
-                // longer than the limit: the rest is skipped, not kept
-                let rest = skip_line(&mut self.input).map_err(reading)?;
-                batch.bytes += rest;
-                batch.text.truncate(start);
-                let bytes = (read as u64).saturating_add(rest);
-                let max = limit - 1;
-                batch.lines.push((self.number, Line::TooLong { bytes, max }));
-                continue;
-            }
-            let end = start
-                + line
-                    .strip_suffix(b"\n")
-                    .map_or(line, |l| l.strip_suffix(b"\r").unwrap_or(l))
-                    .len();
-            if batch.text.get(start..end).is_some_and(|l| !l.trim_ascii().is_empty()) {
-                batch.lines.push((self.number, Line::Read(start..end)));
-            } else {
-                batch.text.truncate(start);
-            }
-        }
-        Ok(batch)
-    }
-}
-
-/// Reads past the end of the current line without keeping it; the bytes
-/// skipped (the newline included).
-fn skip_line(input: &mut impl BufRead) -> std::io::Result<u64> {
-    let mut skipped = 0u64;
-    loop {
-        let buffer = input.fill_buf()?;
-        if buffer.is_empty() {
-            return Ok(skipped);
-        }
-        let (used, end) = match buffer.iter().position(|&b| b == b'\n') {
-            Some(i) => (i + 1, true),
-            None => (buffer.len(), false),
-        };
-        input.consume(used);
-        skipped += used as u64;
-        if end {
-            return Ok(skipped);
-        }
-    }
-}
 
 /// One summary as a JSON line or a CSV row.
 fn render(s: &StatementSummary, format: Format) -> String {
