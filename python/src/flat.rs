@@ -163,9 +163,9 @@ impl Column {
             },
             _ => match self.str(k)? {
                 None => Ok(None),
-                Some(s) => overdue::jobs::parse_date(s)
-                    .map(Some)
-                    .map_err(|e| format!("{name}: {e}: write it as YYYY-MM-DD")),
+                Some(s) => overdue::jobs::parse_date(s).map(Some).map_err(|_| {
+                    format!("{name}: {s:?}: not a date written YYYY-MM-DD, with a year from 0001 to 9999")
+                }),
             },
         }
     }

@@ -67,6 +67,8 @@ def test_scale_and_input_errors():
         overdue.statements(pa.table({"id": ["x"]}), "2026-06-24")
     with pytest.raises(ValueError):
         overdue.statements(table(), "2026-02-30")
+    with pytest.raises(ValueError, match="YYYY-MM-DD"):
+        overdue.statements(table(), "2026-6-24")
     with pytest.raises(ValueError):
         overdue.statements([1, 2, 3], "2026-06-24")
 
@@ -170,6 +172,7 @@ def test_a_bad_flat_row_is_an_error_row_naming_its_field():
         ({"principal": "-5"}, "principal: amount must not be negative"),
         ({"rate": "18 percent"}, "rate: \"18 percent\""),
         ({"disbursement": "2026-02-30"}, "disbursement: \"2026-02-30\""),
+        ({"disbursement": "2026-1-5"}, "disbursement: \"2026-1-5\": not a date written YYYY-MM-DD"),
         ({"method": "balloon"}, "method: \"balloon\" is not one of"),
         ({"events": [{"date": "2026-02-01", "amount": "-1", "kind": None}]}, "events[0].amount: amount must not be negative"),
         ({"events": [{"date": "2026-02-01", "amount": "1", "kind": "waiver"}]}, "events[0].kind: \"waiver\""),

@@ -256,3 +256,63 @@ fn deferring_a_bullet_keeps_its_remaining_periods() {
     let new = &st.installments[1];
     assert_eq!((new.due_date, new.upcoming.interest), (d(2027, 3, 1), m(dec!(76.28))));
 }
+
+/// A down payment lowers the debt restructured by exactly its amount, even when the allocation
+/// order lets it pay interest not yet due: that interest, not earned on the restructure date, is
+/// credited back, and the credit pays the debt being restructured (principal first, then what the
+/// plan does not waive) instead of sitting beside the new plan while penalty is capitalised.
+/// 3 × 1,000 at 12 %/year (interest 30, 20, 10), nothing paid, penalty 0.5 %/day on overdue
+/// installments; restructured on 2026-03-10 with a down payment that covers everything but
+/// 0.25 of principal and the penalty, in an order that pays interest and principal of every
+/// installment (due or not) and penalties only of the installment due (a lender's own order:
+/// the past-due penalty, 236.45, is left to the restructure). Paid ahead: installment 3's
+/// 10.00 of interest, of which 7.10 is not earned on 03-10 and is credited back; 0.25 of it
+/// pays the last principal and 6.85 the penalty restructured.
+#[test]
+fn a_down_payment_that_paid_interest_not_yet_due_still_lowers_the_debt_by_its_amount() {
+    use overdue::accrual::{AllocationOrder, Direction, InstallmentState, Surplus, Tier};
+    let all = [
+        InstallmentState::PastDue,
+        InstallmentState::Due,
+        InstallmentState::NotYetDue,
+    ];
+    let order = AllocationOrder::new(Surplus::NextInstallments)
+        .tier(Tier::new(
+            &all,
+            &[Component::Interest, Component::Principal],
+            Direction::Vertical,
+        ))
+        .tier(Tier::new(
+            &[InstallmentState::Due],
+            &[Component::PenaltyInterest, Component::CompoundInterest, Component::Fees],
+            Direction::Horizontal,
+        ));
+    let policy = OverduePolicy::new()
+        .with_penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.005)).unwrap()))
+        .with_penalty_base(PenaltyBase::OverdueInstallment)
+        .with_allocation(order);
+    let plan = Schedule::equal_principal(m(dec!(3000)), Rate::annual(dec!(0.12)).unwrap(), 3, d(2026, 1, 1)).unwrap();
+    let day = d(2026, 3, 10);
+    let plain = Ledger::new(plan, policy).unwrap();
+    let before = plain.statement(day).unwrap();
+    // everything scheduled (3,000 principal, 60 interest) but 0.25 of principal
+    let down = m(dec!(3059.75));
+    let restructure = |down: Option<Money>| {
+        let mut ledger = plain.clone();
+        let mut r = Restructure::new(day, NewPlan::Schedule(Terms::new(Rate::annual(dec!(0.12)).unwrap(), 6)));
+        if let Some(down) = down {
+            r = r.with_down_payment(down);
+        }
+        ledger.restructure(r).unwrap();
+        ledger.statement(day).unwrap()
+    };
+    let (without, with) = (restructure(None), restructure(Some(down)));
+    let owed = |st: &Statement| st.restructures[0].owed.total().unwrap();
+    assert_eq!(owed(&without), before.payoff);
+    assert_eq!(owed(&with), owed(&without).checked_sub(down).unwrap());
+    assert!(
+        with.credit_balance.is_zero(),
+        "credit left idle: {}",
+        with.credit_balance
+    );
+}
