@@ -28,10 +28,12 @@ pub use solved::Yield;
 pub(crate) use table::ymd;
 pub use table::RateTable;
 
-/// The highest rate the crate reads from JSON or text, as a fraction a
-/// year: 50, that is 5,000 % a year (a monthly rate up to a twelfth of it, a
-/// daily rate up to a 366th). Rates built in code, as from a solver's
-/// result, are not held to it. The dearest consumer credit documented charges far less: US
+/// The highest rate a contract may charge, as a fraction a year: 50, that
+/// is 5,000 % a year (a monthly rate up to a twelfth of it, a daily rate up
+/// to a 366th). A schedule's rate (so a restructure's and a refinance's) and
+/// a fixed penalty rate above it are refused where the schedule or the
+/// ledger is built, in code as from JSON; discount rates, caps and the rates
+/// solvers find are not held to it. The dearest consumer credit documented charges far less: US
 /// payday loans about 400 % a year and above 600 % in some states (CFPB,
 /// *Payday Loans and Deposit Advance Products*, 2013), the UK's high-cost
 /// short-term credit at most 0.8 % a day, 292 % a year (FCA, PS14/16). A
@@ -39,12 +41,14 @@ pub use table::RateTable;
 /// refused rather than computed.
 ///
 /// ```
-/// use overdue::{from_json, rate::MAX_ANNUAL_RATE, Rate, dec};
+/// use overdue::{rate::MAX_ANNUAL_RATE, Money, NaiveDate, Rate, Schedule, dec};
 /// assert_eq!(MAX_ANNUAL_RATE, dec!(50));
-/// assert!("5000%".parse::<Rate>().is_ok());
-/// assert!("100000000%".parse::<Rate>().is_err());   // a typo
-/// assert!("0.8%/day".parse::<Rate>().is_ok());      // the UK cap
-/// assert!(from_json::<Rate>(r#"{"value": "1000000", "period": "annual"}"#).is_err());
+/// let day = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
+/// let loan = |rate: &str| Schedule::equal_installment(Money::new(dec!(1000)).unwrap(), rate.parse().unwrap(), 3, day);
+/// assert!(loan("5000%").is_ok());
+/// assert!(loan("0.8%/day").is_ok());        // the UK cap
+/// assert!(loan("100000000%").is_err());     // a typo
+/// assert!("100000000%".parse::<Rate>().is_ok()); // a rate as such is not a contract
 /// ```
 pub const MAX_ANNUAL_RATE: Decimal = Decimal::from_parts(50, 0, 0, false, 0);
 
@@ -115,7 +119,7 @@ struct RateRepr {
 impl TryFrom<RateRepr> for Rate {
     type Error = Error;
     fn try_from(r: RateRepr) -> Result<Rate> {
-        Rate::new(r.value, r.period)?.as_input()
+        Rate::new(r.value, r.period)
     }
 }
 
@@ -132,16 +136,16 @@ impl Rate {
     /// A rate of `value` per `period`.
     ///
     /// # Errors
-    /// [`Error::Negative`] with field `rate` if `value < 0`. (A rate read
-    /// from JSON or text is also held to [`MAX_ANNUAL_RATE`]; one built
-    /// here, as from a solver's result, is not.)
+    /// [`Error::Negative`] with field `rate` if `value < 0`. (A contract's
+    /// own rate, a schedule's or a fixed penalty rate, is also held to
+    /// [`MAX_ANNUAL_RATE`] where the schedule or the ledger is built; a rate
+    /// as such, a discount rate or one a solver found, is not.)
     ///
     /// ```
     /// use overdue::{Rate, RatePeriod};
     /// use overdue::dec;
     /// assert!(Rate::new(dec!(-0.01), RatePeriod::Annual).is_err());
     /// assert!(Rate::new(dec!(80), RatePeriod::Annual).is_ok()); // 8,000 %: an XIRR can be
-    /// assert!("8000%".parse::<Rate>().is_err());               // as input: a typo
     /// ```
     pub fn new(value: Decimal, period: RatePeriod) -> Result<Rate> {
         if value.is_sign_negative() && !value.is_zero() {
@@ -153,9 +157,9 @@ impl Rate {
         })
     }
 
-    /// The rate, when it may be taken as input: at most [`MAX_ANNUAL_RATE`]
+    /// The rate, when a contract may charge it: at most [`MAX_ANNUAL_RATE`]
     /// in its period.
-    fn as_input(self) -> Result<Rate> {
+    pub(crate) fn as_contract_rate(self) -> Result<Rate> {
         let most = match self.period {
             RatePeriod::Annual => MAX_ANNUAL_RATE,
             RatePeriod::Monthly => MAX_ANNUAL_RATE
@@ -169,7 +173,7 @@ impl Rate {
             return Err(Error::Invalid {
                 field: "rate",
                 reason: format!(
-                    "{} a {} is above the most the crate reads ({}, 5,000 % a year)",
+                    "{} a {} is above the most a contract may charge here ({}, 5,000 % a year)",
                     self.value,
                     period_name(self.period),
                     most.round_dp(8).normalize()
@@ -418,7 +422,7 @@ impl std::str::FromStr for Rate {
             None => (text.trim(), RatePeriod::Annual),
         };
         let value = crate::ratio::parse_percent(number).ok_or_else(bad)?;
-        Rate::new(value, period)?.as_input()
+        Rate::new(value, period)
     }
 }
 

@@ -111,6 +111,7 @@ impl Inputs {
                 value: o.principal.as_decimal(),
             });
         }
+        o.rate.as_contract_rate()?;
         let rounding = o.rounding;
         let principal = o.principal.to_minor("principal", rounding.scale())?;
         let first_due = o.first_due()?;

@@ -109,12 +109,24 @@ fn annuity_rate_near_max_is_an_overflow() {
     )
     .with_frequency(Frequency::Yearly)
     .with_rounding(cents12);
-    assert_eq!(
+    // now refused before any arithmetic: no contract charges more than 5,000 % a year
+    assert!(matches!(
         Schedule::build(&o).unwrap_err(),
-        Error::Overflow {
-            operation: "level payment"
-        }
-    );
+        Error::Invalid { field: "rate", .. }
+    ));
+    // at the bound, the arithmetic is exact or a named overflow, never a panic
+    let at_bound = ScheduleOptions::new(
+        Money::new(dec!(0.001)).unwrap(),
+        Rate::annual(overdue::rate::MAX_ANNUAL_RATE).unwrap(),
+        2,
+        d(2026, 1, 1),
+    )
+    .with_frequency(Frequency::Yearly)
+    .with_rounding(cents12);
+    assert!(matches!(
+        Schedule::build(&at_bound),
+        Ok(_) | Err(Error::Overflow { .. })
+    ));
 }
 
 /// Sums needing more than 96 bits were rounded silently.

@@ -528,6 +528,9 @@ impl OverduePolicy {
                 Ok(())
             }
         };
+        if let PenaltyRate::Fixed(rate) = self.penalty_rate {
+            rate.as_contract_rate().map_err(|e| Within::new("penalty_rate", e))?;
+        }
         within("grace.days", "grace days", self.grace.days())?;
         within(
             "duplicate_window_days",
