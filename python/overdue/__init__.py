@@ -122,7 +122,11 @@ def _raised(failure: Exception) -> OverdueError:
 
 def _result(job: str, result: str) -> Any:
     spec = schemas()[job]["result"]
-    return from_json_value(json.loads(result), spec, spec.get("$defs", {}))
+    try:
+        return from_json_value(json.loads(result), spec, spec.get("$defs", {}))
+    except ValueError as e:
+        # a date Python cannot hold (past 9999-12-31): the package's error, not a bare ValueError
+        raise _ERRORS["date_out_of_range"]("date_out_of_range", f"{job}: {e}", None) from None
 
 
 def _run(job: str, request: Request) -> Any:

@@ -419,6 +419,16 @@ impl Plan {
         for index in 0..self.months {
             self.budget_of(usize::try_from(index).unwrap_or(usize::MAX))?;
         }
+        // every date a plan gives lies within years 0001 to 9999
+        let horizon = self
+            .as_of
+            .checked_add_months(chrono::Months::new(self.months.saturating_add(1)))
+            .filter(|&end| end <= crate::dates::LAST);
+        if horizon.is_none() {
+            return Err(Error::DateOutOfRange {
+                operation: "the plan's last month (after 9999-12-31)",
+            });
+        }
         Ok(())
     }
 }

@@ -230,7 +230,8 @@ impl Schedule {
     ///   every installment one minor unit of principal;
     /// - [`Error::DateOrder`] when the first due date is on or before disbursement;
     /// - [`Error::RateNeedsDayCount`] for a daily rate with a per-period basis;
-    /// - [`Error::Overflow`], [`Error::DateOutOfRange`] for values beyond range.
+    /// - [`Error::Overflow`], [`Error::DateOutOfRange`] for values beyond range (every date
+    ///   of a schedule lies within years 0001 to 9999).
     ///
     /// ```
     /// use overdue::NaiveDate;

@@ -137,6 +137,11 @@ impl Inputs {
             .map(|k| o.frequency.due_date(first_due, k))
             .collect::<Result<Vec<_>>>()?;
         // every date the crate reads or gives is within years 0001 to 9999
+        if o.disbursement < crate::dates::FIRST {
+            return Err(Error::DateOutOfRange {
+                operation: "the disbursement (before 0001-01-01)",
+            });
+        }
         if due_dates.last().is_some_and(|&last| last > crate::dates::LAST) {
             return Err(Error::DateOutOfRange {
                 operation: "the last due date (after 9999-12-31)",

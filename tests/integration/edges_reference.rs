@@ -119,3 +119,15 @@ fn a_schedule_past_9999_is_refused() {
     };
     assert_eq!(path, "ledger.schedule.options");
 }
+
+/// A plan whose months would run past 9999-12-31 is refused before it is
+/// computed, not answered with dates no reader can hold.
+#[test]
+fn a_plan_past_9999_is_refused() {
+    let mut plan: serde_json::Value = serde_json::from_str(include_str!("../../examples/several_loans.json")).unwrap();
+    plan["as_of"] = json!("9999-10-01");
+    let err = run_json("plan", &plan.to_string(), &JobOptions::new()).unwrap_err();
+    assert!(matches!(err, Error::DateOutOfRange { .. }), "{err}");
+    plan["as_of"] = json!("9999-05-01");
+    assert!(run_json("plan", &plan.to_string(), &JobOptions::new()).is_ok());
+}
