@@ -131,3 +131,45 @@ fn a_plan_past_9999_is_refused() {
     plan["as_of"] = json!("9999-05-01");
     assert!(run_json("plan", &plan.to_string(), &JobOptions::new()).is_ok());
 }
+
+/// A ledger holds at most `MAX_EVENTS` events: one more is `TooLarge` when it
+/// is recorded (a history of 600,000 one-cent payments ran for minutes), and a
+/// ledger at the bound still replays.
+#[test]
+fn a_ledger_holds_at_most_max_events() {
+    use overdue::accrual::MAX_EVENTS;
+    use overdue::{Money, Payment, Schedule};
+    let day = |d: u64| parse_date("2026-01-15").unwrap() + chrono::Days::new(d);
+    let plan = Schedule::equal_installment(
+        Money::new(dec!(100000)).unwrap(),
+        Rate::annual(dec!(0.12)).unwrap(),
+        36,
+        day(0),
+    )
+    .unwrap();
+    let mut ledger = Ledger::new(plan, overdue::OverduePolicy::new()).unwrap();
+    let cent = Money::new(dec!(0.01)).unwrap();
+    for k in 0..MAX_EVENTS {
+        ledger
+            .pay(Payment::new(format!("p{k}"), day(1 + k as u64 / 10), cent).unwrap())
+            .unwrap();
+    }
+    let err = ledger
+        .pay(Payment::new("one-more", day(2000), cent).unwrap())
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::TooLarge {
+                field: "events",
+                max: 10_000,
+                ..
+            }
+        ),
+        "{err}"
+    );
+    assert_eq!(
+        ledger.statement(day(1200)).unwrap().paid.total().unwrap(),
+        Money::new(dec!(100)).unwrap()
+    );
+}
