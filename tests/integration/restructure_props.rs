@@ -185,8 +185,15 @@ proptest! {
         // last installments) bore the original's scheduled interest, fixed on the opening
         // balances, while the new plan charges interest on what is owed: the new plan saves the
         // interest on that principal, at most its amount × the periodic rate × the periods left
+        // (the periods left are the schedule's periods up to its last due date: a bullet's one
+        // installment spans its whole term)
         let o = case.schedule.options();
-        let periods_left = case.schedule.installments().iter().filter(|i| i.due_date > day).count() + 1;
+        let due_later = case.schedule.installments().iter().filter(|i| i.due_date > day).count();
+        let last_due = case.schedule.installments().last().map_or(day, |i| i.due_date);
+        let span_days = (last_due - day).num_days().max(0);
+        let per_year = i64::from(o.frequency().periods_per_year());
+        let spanned = usize::try_from((span_days * per_year + 364) / 365).unwrap_or(usize::MAX);
+        let periods_left = due_later.max(spanned) + 1;
         let paid_ahead = Money::sum(before.installments.iter().filter(|i| i.due_date > day).map(|i| i.paid.principal)).unwrap();
         let spared = before.credit_balance.as_decimal() + paid_ahead.as_decimal();
         let saved = spared * o.rate().periodic(o.frequency()).unwrap() * Decimal::from(periods_left);
