@@ -46,7 +46,7 @@ pub use table::RateTable;
 /// let day = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
 /// let loan = |rate: &str| Schedule::equal_installment(Money::new(dec!(1000)).unwrap(), rate.parse().unwrap(), 3, day);
 /// assert!(loan("5000%").is_ok());
-/// assert!(loan("0.8%/day").is_ok());        // the UK cap
+/// assert!(loan("292%").is_ok());            // the UK cap, 0.8 % a day
 /// assert!(loan("100000000%").is_err());     // a typo
 /// assert!("100000000%".parse::<Rate>().is_ok()); // a rate as such is not a contract
 /// ```
