@@ -274,16 +274,7 @@ pub fn run(cli: Cli, out: &mut (dyn Write + Send)) -> Result<(), Failure> {
         Command::Schedule(args) => run_job::<ScheduleJob>(args)?,
         Command::Statement { job: args, as_of } => {
             let request = match as_of {
-                Some(date) => {
-                    let ledger = read::<Ledger>(args)?;
-                    let disbursement = ledger.schedule().disbursement();
-                    if *date < disbursement {
-                        let message =
-                            format!("--as-of: statement date {date} must be after disbursement {disbursement}");
-                        return Err(Failure::Invalid(message));
-                    }
-                    StatementRequest::new(ledger, *date)
-                }
+                Some(date) => StatementRequest::new(read::<Ledger>(args)?, *date),
                 None => read(args)?,
             };
             let statement = StatementJob::run(&request, &JobOptions::new()).map_err(|e| refused(args, &e))?;
@@ -380,21 +371,12 @@ fn input_name(file: Option<&PathBuf>) -> String {
 /// The input's text: the file, or standard input.
 fn read_text(file: Option<&PathBuf>) -> Result<(String, String), Failure> {
     let mut text = String::new();
-    let name = match file.filter(|f| f.as_os_str() != "-") {
-        Some(path) => {
-            let name = path.display().to_string();
-            std::fs::File::open(path)
-                .and_then(|mut f| f.read_to_string(&mut text))
-                .map_err(|e| Failure::Invalid(format!("cannot read {name}: {e}")))?;
-            name
-        }
-        None => {
-            std::io::stdin()
-                .read_to_string(&mut text)
-                .map_err(|e| Failure::Invalid(format!("cannot read standard input: {e}")))?;
-            "standard input".to_owned()
-        }
+    let name = input_name(file);
+    let read = match file.filter(|f| f.as_os_str() != "-") {
+        Some(path) => std::fs::File::open(path).and_then(|mut f| f.read_to_string(&mut text)),
+        None => std::io::stdin().read_to_string(&mut text),
     };
+    read.map_err(|e| Failure::Invalid(format!("cannot read {name}: {e}")))?;
     Ok((name, text))
 }
 

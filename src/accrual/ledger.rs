@@ -7,10 +7,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::accrual::engine::{Book, ReplayTerms};
 use crate::accrual::event::{positive, Event, Payment, Reversal, Waiver};
-use crate::accrual::ledger_json::LedgerRepr;
+use crate::accrual::ledger_json::{event_path, LedgerRepr};
 use crate::accrual::policy::OverduePolicy;
 use crate::accrual::statement::Statement;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Within};
 use crate::money::Money;
 use crate::schedule::Schedule;
 
@@ -62,6 +62,30 @@ pub struct Ledger {
     pub(super) ids: BTreeMap<String, NaiveDate>,
     /// Reversed payment ids, with the reversal dates.
     pub(super) reversed: BTreeMap<String, NaiveDate>,
+}
+
+impl TryFrom<LedgerRepr> for Ledger {
+    type Error = Within;
+    /// Read from JSON: an error names the field that is wrong
+    /// (`policy.grace.days`, `events[3].id`).
+    fn try_from(r: LedgerRepr) -> std::result::Result<Ledger, Within> {
+        r.policy.check().map_err(|e| e.under("policy"))?;
+        let mut ledger = Ledger::new(r.schedule, r.policy)?;
+        for (k, event) in r.events.into_iter().enumerate() {
+            ledger.record(event).map_err(|e| Within::new(event_path(k, &e), e))?;
+        }
+        Ok(ledger)
+    }
+}
+
+impl From<Ledger> for LedgerRepr {
+    fn from(l: Ledger) -> LedgerRepr {
+        LedgerRepr {
+            schedule: l.schedule,
+            policy: l.policy,
+            events: l.events,
+        }
+    }
 }
 
 impl Ledger {

@@ -41,17 +41,21 @@ pub use table::RateTable;
 /// refused rather than computed.
 ///
 /// ```
-/// use overdue::{rate::MAX_ANNUAL_RATE, Money, NaiveDate, Rate, Schedule, dec};
+/// use overdue::{rate::MAX_ANNUAL_RATE, Money, Rate, Schedule, dec};
 /// assert_eq!(MAX_ANNUAL_RATE, dec!(50));
-/// let day = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
-/// let loan = |rate: &str| Schedule::equal_installment(Money::new(dec!(1000)).unwrap(), rate.parse().unwrap(), 3, day);
+/// let day = overdue::jobs::parse_date("2026-01-15")?;
+/// let loan = |rate: &str| -> overdue::Result<Schedule> {
+///     Schedule::equal_installment(Money::new(dec!(1000))?, rate.parse()?, 3, day)
+/// };
 /// assert!(loan("5000%").is_ok());
 /// assert!(loan("292%").is_ok());            // the UK cap, 0.8 % a day
 /// assert!(loan("100000000%").is_err());     // a typo
 /// assert!("100000000%".parse::<Rate>().is_ok()); // a rate as such is not a contract
+/// # Ok::<(), overdue::Error>(())
 /// ```
 pub const MAX_ANNUAL_RATE: Decimal = Decimal::from_parts(50, 0, 0, false, 0);
 
+/// The period's name in text: `year`, `month`, `day`.
 fn period_name(period: RatePeriod) -> &'static str {
     match period {
         RatePeriod::Annual => "year",
@@ -429,11 +433,7 @@ impl std::str::FromStr for Rate {
 impl fmt::Display for Rate {
     /// `18 %/year`, `1.5 %/month`, `0.05 %/day`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let unit = match self.period {
-            RatePeriod::Annual => "year",
-            RatePeriod::Monthly => "month",
-            RatePeriod::Daily => "day",
-        };
+        let unit = period_name(self.period);
         match self.value.checked_mul(Decimal::ONE_HUNDRED) {
             Some(pct) => write!(f, "{} %/{unit}", pct.normalize()),
             None => write!(f, "{}/{unit}", self.value),

@@ -1,5 +1,6 @@
 //! `FromStr` is the inverse of `Display` for rates, ratios and amounts
-//! (readable values).
+//! (readable values); dates read back exactly when written as ISO calendar
+//! dates of years 0001 to 9999, and in no other spelling.
 
 use overdue::{Money, Rate, RatePeriod, Ratio};
 use proptest::prelude::*;
@@ -8,6 +9,29 @@ use rust_decimal::Decimal;
 fn decimal() -> impl proptest::strategy::Strategy<Value = Decimal> {
     (any::<u64>(), any::<u32>(), 0u32..=28)
         .prop_map(|(lo, hi, scale)| Decimal::from_i128_with_scale(i128::from(lo) | (i128::from(hi) << 64), scale))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(crate::common::cases(500)))]
+
+    /// `parse_date` takes `YYYY-MM-DD` for every day of years 0001 to 9999 and gives that
+    /// day back; it refuses years outside them and the unpadded spellings chrono takes.
+    #[test]
+    fn dates_read_back_only_in_their_iso_spelling(year in -20_000i32..20_000, month in 1u32..=12, day in 1u32..=31) {
+        use overdue::jobs::parse_date;
+        let Some(date) = chrono::NaiveDate::from_ymd_opt(year, month, day) else { return Ok(()) };
+        let iso = format!("{year:04}-{month:02}-{day:02}");
+        let parsed = parse_date(&iso);
+        if (1..=9999).contains(&year) {
+            prop_assert_eq!(parsed.unwrap(), date);
+        } else {
+            prop_assert!(parsed.is_err(), "{}", iso);
+        }
+        let loose = format!("{year}-{month}-{day}");
+        if loose != iso {
+            prop_assert!(parse_date(&loose).is_err(), "{}", loose);
+        }
+    }
 }
 
 proptest! {

@@ -43,6 +43,10 @@ const LARGE_INPUT: u64 = 1 << 20;
 /// The longest line read by default (4 MiB, some hundred times a loan with
 /// years of daily payments): a longer line is an error row, not minutes of
 /// work. `--max-line-bytes` raises it.
+///
+/// ```
+/// assert_eq!(overdue_cli::portfolio::DEFAULT_MAX_LINE_BYTES, 4 * 1024 * 1024);
+/// ```
 pub const DEFAULT_MAX_LINE_BYTES: usize = 4 << 20;
 
 /// `overdue portfolio`'s options.
