@@ -21,7 +21,7 @@ impl Book<'_> {
         if let Some(cap) = it.cap {
             allowed = allowed.min((cap - inst.charges).max(0));
         }
-        if let Some(cap) = t.lifetime_cap {
+        if let Some(cap) = t.lifetime_cap.filter(|_| !self.lifetime_cap_off) {
             allowed = allowed.min((cap - self.charges).max(0));
         }
         // posting happens at the start of day `d`, before installments due on `d` fall due

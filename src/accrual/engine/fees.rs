@@ -1,9 +1,9 @@
 //! Late fees: how many fall on an installment in a stretch of days, of what
 //! amount, and the next day one is charged.
 
-use super::{cadd, cmul, Book};
+use super::{cadd, cmul, Book, MAX_SPLIT_WORK};
 use crate::component::Component;
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 impl Book<'_> {
     /// Late fees charged on installment `k` on the days in `(t0, t1]` before
@@ -65,26 +65,57 @@ impl Book<'_> {
         t.interest_on_fees || t.annualised_cap.is_some() || t.installment_limit.is_some() || !lifetime_used_up
     }
 
-    /// The next day after `at` a late fee is charged (when fees bear interest
-    /// or caps apply, fee days are segment boundaries).
-    pub(super) fn next_fee_day(&self) -> Option<i32> {
-        let fee = self.t.fee.as_ref()?;
-        if self.charged_off.is_some() && self.t.stops.fees {
+    /// The next day after `at` a late fee is charged on any late installment,
+    /// when fee days are replay points for the whole loan (postings in time
+    /// order across installments, and fees bearing interest or capped).
+    pub(super) fn next_fee_stop(&self) -> Option<i32> {
+        if !self.postings_in_time_order() || !self.fee_days_matter() {
             return None;
         }
         (0..self.next_due)
             .filter(|&k| self.is_late(k))
-            .filter_map(|k| {
-                let f0 = self.t.first_fee_day(self.due(k));
-                if self.at < f0 {
-                    Some(f0)
-                } else {
-                    // the next multiple of `n` days after `at`; `n` is at most MAX_POLICY_DAYS
-                    let n = fee.every?;
-                    let periods = (self.at.checked_sub(f0)? / n).checked_add(1)?;
-                    f0.checked_add(periods.checked_mul(n)?)
-                }
-            })
+            .filter_map(|k| self.next_own_fee_day(k, self.at))
             .min()
+    }
+
+    /// Installment `k`'s next fee day strictly inside `(t0, t1)`, where its
+    /// own fee days split its accrual (fees bearing interest or capped).
+    pub(super) fn own_fee_day_within(&self, k: usize, t0: i32, t1: i32) -> Option<i32> {
+        if !self.fee_days_matter() {
+            return None;
+        }
+        self.next_own_fee_day(k, t0).filter(|&f| f < t1)
+    }
+
+    /// The first day after `after` a late fee is charged on installment `k`.
+    pub(super) fn next_own_fee_day(&self, k: usize, after: i32) -> Option<i32> {
+        let fee = self.t.fee.as_ref()?;
+        let f0 = self.t.first_fee_day(self.due(k));
+        let next = if after < f0 {
+            f0
+        } else {
+            // the next multiple of `n` days after `after`; `n` is at most MAX_POLICY_DAYS
+            let n = fee.every?;
+            let periods = (after.checked_sub(f0)? / n).checked_add(1)?;
+            f0.checked_add(periods.checked_mul(n)?)?
+        };
+        // from the charge-off day on, a charge-off that stops fees charges none
+        match self.charged_off {
+            Some(co) if self.t.stops.fees && next >= co => None,
+            _ => Some(next),
+        }
+    }
+
+    /// Counts one late-fee day replayed on its own, within [`MAX_SPLIT_WORK`].
+    pub(super) fn count_split(&mut self) -> Result<()> {
+        self.split_work = self.split_work.saturating_add(1);
+        if self.split_work > MAX_SPLIT_WORK {
+            return Err(Error::TooLarge {
+                field: "late-fee days replayed one by one (fee days × installments late)",
+                value: self.split_work,
+                max: MAX_SPLIT_WORK,
+            });
+        }
+        Ok(())
     }
 }

@@ -191,6 +191,11 @@ pub(crate) struct Book<'t> {
     inst: Vec<Inst>,
     /// Accrual is done up to (not including) this day.
     at: i32,
+    /// The late installments' penalties and fees are posted up to (not
+    /// including) this day ([`Book::settle`]).
+    settled: i32,
+    /// A trial settlement's: what would post before the lifetime cap.
+    lifetime_cap_off: bool,
     /// The first installment whose due date has not been reached.
     next_due: usize,
     credit: i128,
@@ -237,7 +242,7 @@ pub(crate) struct Book<'t> {
 /// bearing interest, replayed over centuries, is an error instead of a hang.
 /// A daily fee on 360 late installments over 15 years stays below it; at a
 /// few microseconds a unit, the bound keeps a statement within seconds.
-const MAX_SPLIT_WORK: u64 = 2_000_000;
+pub(super) const MAX_SPLIT_WORK: u64 = 2_000_000;
 
 impl<'t> Book<'t> {
     pub(crate) fn new(t: &'t ReplayTerms) -> Book<'t> {
@@ -262,6 +267,8 @@ impl<'t> Book<'t> {
             plan: t.options.clone(),
             inst,
             at: t.disbursement,
+            settled: t.disbursement,
+            lifetime_cap_off: false,
             next_due: 0,
             credit: 0,
             charges: 0,
@@ -321,6 +328,7 @@ impl<'t> Book<'t> {
             return Ok(());
         }
         self.advance(d)?;
+        self.settle(d)?;
         match event {
             Event::Payment(p) => {
                 let amount = p.amount().to_minor("payment amount", self.t.scale)?;
@@ -342,19 +350,17 @@ impl<'t> Book<'t> {
             if self.next_due < self.inst.len() {
                 next = next.min(self.due(self.next_due).max(self.at));
             }
-            if self.fee_days_matter() {
-                if let Some(p) = self.next_fee_day() {
-                    next = next.min(p);
-                    self.split_work = self
-                        .split_work
-                        .saturating_add(u64::try_from(self.next_due).unwrap_or(u64::MAX));
-                    if self.split_work > MAX_SPLIT_WORK {
-                        return Err(Error::TooLarge {
-                            field: "late-fee days replayed one by one (fee days × installments late)",
-                            value: self.split_work,
-                            max: MAX_SPLIT_WORK,
-                        });
-                    }
+            if let Some(p) = self.next_fee_stop() {
+                next = next.min(p);
+                self.split_work = self
+                    .split_work
+                    .saturating_add(u64::try_from(self.next_due).unwrap_or(u64::MAX));
+                if self.split_work > MAX_SPLIT_WORK {
+                    return Err(Error::TooLarge {
+                        field: "late-fee days replayed one by one (fee days × installments late)",
+                        value: self.split_work,
+                        max: MAX_SPLIT_WORK,
+                    });
                 }
             }
             if next > self.at {
@@ -368,6 +374,7 @@ impl<'t> Book<'t> {
                 reached = true;
             }
             if reached && self.credit > 0 {
+                self.settle(self.at)?;
                 let credit = std::mem::take(&mut self.credit);
                 let (parts, left) = self.allocate(credit, self.at, false)?;
                 self.credit = left;

@@ -1,14 +1,28 @@
 //! Penalty and compound interest on late installments, accrued over a stretch
 //! of days in one product, and the grace period that waives it.
 
-use super::{cadd, Book, Clock, Pending};
+use super::{cadd, Book, Clock, Inst, Pending};
 use crate::accrual::policy::PenaltyBase;
 use crate::component::Component;
 use crate::error::{overflow, Result};
 
+/// What [`Book::save_late`] keeps to undo a settlement.
+struct Saved {
+    inst: Vec<(usize, Inst)>,
+    charges: i128,
+    beyond: i128,
+    settled: i32,
+    split_work: u64,
+}
+
 impl Book<'_> {
+    /// Accrues the stretch `[t0, t1)` over which every balance is constant:
+    /// contract interest, and whether the loan is charged off in it. The late
+    /// installments' penalties and fees are posted when they are settled
+    /// ([`Book::settle`]): at once when a shared cap makes the order of
+    /// postings matter, else at the next event or reading.
     pub(super) fn accrue(&mut self, t0: i32, t1: i32) -> Result<()> {
-        let Some(oldest) = (0..self.next_due).find(|&k| self.is_late(k)) else {
+        let Some(oldest) = self.oldest_open_late() else {
             let stop = match (self.t.stops.interest, self.charged_off) {
                 (true, Some(co)) => co,
                 _ => i32::MAX,
@@ -28,17 +42,194 @@ impl Book<'_> {
             }
         }
         self.accrue_contract(t0, t1, if self.t.stops.interest { freeze } else { i32::MAX })?;
-        let whole_principal = if self.t.base == PenaltyBase::OutstandingPrincipal {
-            self.inst
-                .iter()
-                .try_fold(0i128, |s, i| cadd(s, i.out[Component::Principal]))?
-        } else {
-            0
+        if self.postings_in_time_order() {
+            self.settle(t1)?;
+        }
+        Ok(())
+    }
+
+    /// Whether every late installment's charges must post at every stretch,
+    /// in time order across installments: under the annualised cap (whose
+    /// room grows with the days), or a per-installment cap that takes the
+    /// whole loan's penalty. The lifetime cap is met in time order by
+    /// [`Book::settle`] itself.
+    pub(super) fn postings_in_time_order(&self) -> bool {
+        let t = self.t;
+        t.annualised_cap.is_some() || (t.base == PenaltyBase::OutstandingPrincipal && t.installment_limit.is_some())
+    }
+
+    /// The oldest installment fallen due that is still overdue.
+    pub(super) fn oldest_open_late(&self) -> Option<usize> {
+        (0..self.next_due).find(|&k| self.is_late(k))
+    }
+
+    /// Posts what every late installment accrued since the last settlement
+    /// up to the start of day `upto`: its penalty and compound interest, one
+    /// product per stretch of its own constant balance (rounded once), and
+    /// its late fees. Its own fee days split the stretch where fees bear
+    /// interest or a cap applies, so that a fee posts in time order with the
+    /// penalty around it. Nothing else splits it: another installment
+    /// falling due changes nothing on this one.
+    pub(super) fn settle(&mut self, upto: i32) -> Result<()> {
+        if upto <= self.settled {
+            return Ok(());
+        }
+        match self.t.lifetime_cap {
+            Some(cap) if self.charges < cap && !self.postings_in_time_order() => {
+                self.settle_under_lifetime_cap(upto, cap)
+            }
+            _ => self.settle_each(upto),
+        }
+    }
+
+    /// [`Book::settle`] under a lifetime cap with room left. While all that
+    /// accrued fits, the order of postings does not matter. Otherwise the
+    /// cap is reached in time order, as if every stretch had posted at its
+    /// end: everything up to the last due date where all still fits is
+    /// posted, then the stretches from there (to each due date and fee day)
+    /// one by one, oldest installment first, until the cap is used up; past
+    /// it every charge is cut, in any order.
+    fn settle_under_lifetime_cap(&mut self, upto: i32, cap: i128) -> Result<()> {
+        let room = cap - self.charges;
+        // most often it all fits: settle as if uncapped, and undo only if it did not
+        let saved = self.save_late();
+        self.lifetime_cap_off = true;
+        let settled = self.settle_each(upto);
+        self.lifetime_cap_off = false;
+        settled?;
+        if self.charges - saved.charges <= room {
+            return Ok(());
+        }
+        self.restore(saved);
+        // the due dates in between, where every replay stops: the last where all still fits
+        let rows = self.rows.get(..self.next_due).unwrap_or_default();
+        let (mut fits, mut over) = (
+            rows.partition_point(|r| r.due <= self.settled),
+            rows.partition_point(|r| r.due < upto),
+        );
+        let mut fits_day = self.settled;
+        while fits < over {
+            let mid = fits + (over - fits) / 2;
+            let day = self.due(mid);
+            if self.trial_charges(day)? <= room {
+                fits = mid + 1;
+                fits_day = day;
+            } else {
+                over = mid;
+            }
+        }
+        self.settle_each(fits_day)?;
+        while self.settled < upto && self.charges < cap {
+            let end = self.next_stop_after(self.settled).min(upto);
+            self.settle_stretch_in_order(end)?;
+        }
+        self.settle_each(upto)
+    }
+
+    /// What a settlement changes: the late installments, and the loan's totals.
+    fn save_late(&self) -> Saved {
+        let inst = (0..self.next_due)
+            .filter(|&k| self.is_late(k))
+            .filter_map(|k| Some((k, self.inst.get(k)?.clone())))
+            .collect();
+        Saved {
+            inst,
+            charges: self.charges,
+            beyond: self.beyond,
+            settled: self.settled,
+            split_work: self.split_work,
+        }
+    }
+
+    /// Undoes a settlement.
+    fn restore(&mut self, saved: Saved) {
+        for (k, inst) in saved.inst {
+            if let Some(i) = self.inst.get_mut(k) {
+                *i = inst;
+            }
+        }
+        self.charges = saved.charges;
+        self.beyond = saved.beyond;
+        self.settled = saved.settled;
+        self.split_work = saved.split_work;
+    }
+
+    /// What settling up to `upto` would charge, before the lifetime cap.
+    fn trial_charges(&self, upto: i32) -> Result<i128> {
+        let mut trial = self.lean();
+        trial.lifetime_cap_off = true;
+        trial.settle_each(upto)?;
+        Ok(trial.charges - self.charges)
+    }
+
+    /// The first day after `a` where a replay of every stretch would stop:
+    /// an installment's due date or a late installment's fee day.
+    fn next_stop_after(&self, a: i32) -> i32 {
+        let rows = self.rows.get(..self.next_due).unwrap_or_default();
+        let due = rows
+            .get(rows.partition_point(|r| r.due <= a))
+            .map_or(i32::MAX, |r| r.due);
+        let fee_day = (0..self.next_due)
+            .filter(|&k| self.is_late(k) && self.fee_days_matter())
+            .filter_map(|k| self.next_own_fee_day(k, a))
+            .min()
+            .unwrap_or(i32::MAX);
+        due.min(fee_day)
+    }
+
+    /// Posts one stretch from the last settlement up to `end`, in which no
+    /// installment falls due and no fee is charged but on `end`: every late
+    /// installment in turn, oldest first.
+    fn settle_stretch_in_order(&mut self, end: i32) -> Result<()> {
+        let from = self.settled;
+        self.settled = end;
+        let Some(oldest) = self.oldest_open_late() else {
+            return Ok(());
         };
+        let freeze = self.charged_off.unwrap_or(i32::MAX);
+        let whole_principal = self.whole_principal()?;
         for k in oldest..self.next_due {
             if self.is_late(k) {
-                self.accrue_installment(k, k == oldest, whole_principal, t0, t1, freeze)?;
+                self.accrue_installment(k, k == oldest, whole_principal, from, end, freeze)?;
             }
+        }
+        Ok(())
+    }
+
+    /// The principal outstanding on the whole loan, when the penalty is
+    /// charged on it.
+    fn whole_principal(&self) -> Result<i128> {
+        if self.t.base != PenaltyBase::OutstandingPrincipal {
+            return Ok(0);
+        }
+        self.inst
+            .iter()
+            .try_fold(0i128, |s, i| cadd(s, i.out[Component::Principal]))
+    }
+
+    /// [`Book::settle`], each late installment on its own.
+    fn settle_each(&mut self, upto: i32) -> Result<()> {
+        let from = self.settled;
+        if upto <= from {
+            return Ok(());
+        }
+        self.settled = upto;
+        let Some(oldest) = self.oldest_open_late() else {
+            return Ok(());
+        };
+        let freeze = self.charged_off.unwrap_or(i32::MAX);
+        let whole_principal = self.whole_principal()?;
+        for k in oldest..self.next_due {
+            if !self.is_late(k) {
+                continue;
+            }
+            let mut t0 = from;
+            while let Some(fee_day) = self.own_fee_day_within(k, t0, upto) {
+                self.count_split()?;
+                self.accrue_installment(k, k == oldest, whole_principal, t0, fee_day, freeze)?;
+                t0 = fee_day;
+            }
+            self.accrue_installment(k, k == oldest, whole_principal, t0, upto, freeze)?;
         }
         Ok(())
     }

@@ -16,6 +16,7 @@ impl<'t> Book<'t> {
     /// days past due.
     pub(super) fn close(&mut self, as_of: i32) -> Result<i32> {
         self.advance(as_of)?;
+        self.settle(as_of)?;
         // daily interest accrued after maturity is owed now
         if self.t.daily.is_some() && self.next_due >= self.inst.len() {
             self.post_accrued(self.running_row())?;
@@ -71,10 +72,8 @@ impl<'t> Book<'t> {
             if self.next_due < self.inst.len() {
                 next = self.due(self.next_due).max(self.at);
             }
-            if self.fee_days_matter() {
-                if let Some(fee_day) = self.next_fee_day() {
-                    next = next.min(fee_day);
-                }
+            if let Some(fee_day) = self.next_fee_stop() {
+                next = next.min(fee_day);
             }
             if next > as_of || next < self.at {
                 return Ok(());
@@ -102,6 +101,8 @@ impl<'t> Book<'t> {
             plan: self.plan.clone(),
             inst: self.inst.clone(),
             at: self.at,
+            settled: self.settled,
+            lifetime_cap_off: self.lifetime_cap_off,
             next_due: self.next_due,
             credit: self.credit,
             charges: self.charges,
