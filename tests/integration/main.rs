@@ -29,6 +29,7 @@ mod parse_props;
 mod plan_props;
 mod plan_reference;
 mod reliability_regressions;
+mod replay_props;
 mod report_props;
 mod report_reference;
 mod restructure_props;
