@@ -18,7 +18,11 @@ use arrow_array::builder::{Date32Builder, Decimal128Builder, Int64Builder, Strin
 use arrow_array::cast::AsArray;
 use arrow_array::{Array, ArrayRef, RecordBatch, RecordBatchReader, StringArray};
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
-use overdue::{accrual::LoanStatus, schedule::ScheduleCache, Decimal, Ledger, NaiveDate, OverduePolicy, Statement};
+use overdue::{
+    accrual::{LoanStatus, Position},
+    schedule::ScheduleCache,
+    Decimal, Ledger, NaiveDate, OverduePolicy,
+};
 use pyo3::exceptions::{PyKeyError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyCapsule;
@@ -67,25 +71,25 @@ fn mantissa(amount: Decimal, scale: u32) -> Result<i128, String> {
     Ok(scaled.mantissa())
 }
 
-fn summarise(statement: &Statement, scale: u32) -> Result<Summary, String> {
-    let o = &statement.outstanding;
+fn summarise(position: &Position, scale: u32) -> Result<Summary, String> {
+    let o = &position.outstanding;
     let amounts = [
         o.principal,
         o.interest,
         o.penalty_interest,
         o.compound_interest,
         o.fees,
-        statement.payoff,
+        position.payoff,
     ];
     let mut out = [0i128; 6];
     for (slot, amount) in out.iter_mut().zip(amounts) {
         *slot = mantissa(amount.as_decimal(), scale)?;
     }
     Ok(Summary {
-        as_of: statement.as_of,
-        days_past_due: statement.days_past_due,
-        bucket: statement.bucket.clone(),
-        status: status(statement.status),
+        as_of: position.as_of,
+        days_past_due: position.days_past_due,
+        bucket: position.bucket.clone(),
+        status: status(position.status),
         amounts: out,
     })
 }
@@ -93,8 +97,8 @@ fn summarise(statement: &Statement, scale: u32) -> Result<Summary, String> {
 /// One loan's summary from its ledger.
 fn row(ledger: Result<Ledger, String>, as_of: NaiveDate, scale: u32) -> Row {
     ledger
-        .and_then(|ledger| ledger.statement(as_of).map_err(|e| e.to_string()))
-        .and_then(|statement| summarise(&statement, scale))
+        .and_then(|ledger| ledger.position(as_of).map_err(|e| e.to_string()))
+        .and_then(|position| summarise(&position, scale))
 }
 
 /// A loan's ledger from its JSON text.

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::accrual::engine::{Book, ReplayTerms};
+use crate::accrual::engine::{Book, Records, ReplayTerms};
 use crate::accrual::event::{positive, Event, Payment, Reversal, Waiver};
 use crate::accrual::ledger_json::{event_path, LedgerRepr};
 use crate::accrual::policy::OverduePolicy;
@@ -457,6 +457,16 @@ impl Ledger {
 
     /// Replays `events` up to `as_of`, leaving out the payments reversed by then.
     pub(super) fn replay<'a>(&'a self, events: &[Event], as_of: NaiveDate) -> Result<Book<'a>> {
+        self.replay_keeping(events, as_of, Records::Kept)
+    }
+
+    /// [`Ledger::replay`], keeping the records a statement lists or not.
+    pub(super) fn replay_keeping<'a>(
+        &'a self,
+        events: &[Event],
+        as_of: NaiveDate,
+        records: Records,
+    ) -> Result<Book<'a>> {
         let reversed: BTreeSet<String> = events
             .iter()
             .filter_map(|e| match e {
@@ -465,6 +475,7 @@ impl Ledger {
             })
             .collect();
         let mut book = Book::without(&self.terms, reversed);
+        book.keep(records);
         for event in events.iter().take_while(|e| e.date() <= as_of) {
             book.apply(event)?;
         }
@@ -491,6 +502,13 @@ impl Ledger {
     /// # Ok::<(), overdue::Error>(())
     /// ```
     pub fn statement(&self, as_of: NaiveDate) -> Result<Statement> {
+        self.check_statement_date(as_of)?;
+        self.replay(&self.events, as_of)?
+            .statement(as_of, self.policy.buckets())
+    }
+
+    /// Refuses a statement date before the disbursement.
+    pub(super) fn check_statement_date(&self, as_of: NaiveDate) -> Result<()> {
         let disbursement = self.schedule.disbursement();
         if as_of < disbursement {
             return Err(Error::DateOrder {
@@ -500,8 +518,7 @@ impl Ledger {
                 later_date: as_of,
             });
         }
-        self.replay(&self.events, as_of)?
-            .statement(as_of, self.policy.buckets())
+        Ok(())
     }
 
     /// What an autodebit should collect on `on` (避免重复扣款): what was due

@@ -27,6 +27,7 @@ mod ledger;
 mod ledger_json;
 mod limitation;
 mod policy;
+mod position;
 mod readings;
 mod servicing;
 mod statement;
@@ -44,6 +45,7 @@ pub use policy::{
     Accrues, Bucket, Buckets, Caps, EarlySettlement, FeeAmount, Grace, GraceMeaning, InstallmentLimit, LateFee,
     OverduePolicy, PenaltyBase, PenaltyRate, Recurrence, MAX_POLICY_DAYS,
 };
+pub use position::Position;
 pub(crate) use readings::Through;
 pub use servicing::{Accrual, Pyramiding};
 pub use statement::{

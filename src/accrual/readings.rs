@@ -5,14 +5,43 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 
-use crate::accrual::engine::{Book, Standing};
+use crate::accrual::engine::{Book, Records, Standing};
 use crate::accrual::event::Event;
 use crate::accrual::ledger::Ledger;
+use crate::accrual::position::Position;
 use crate::accrual::statement::Statement;
 use crate::error::{Error, Result};
 use crate::money::Money;
 
 impl Ledger {
+    /// Where the loan stands on `as_of`: the headline figures of
+    /// [`Ledger::statement`] (days past due, bucket, status, what is owed,
+    /// the payoff), exactly as the statement gives them, without listing
+    /// its installments, allocations and records. What a portfolio run
+    /// reads from each loan, at a fraction of a statement's cost.
+    ///
+    /// # Errors
+    /// As [`Ledger::statement`].
+    ///
+    /// ```
+    /// # use overdue::{Money, Rate, Schedule, Ledger, OverduePolicy};
+    /// # use overdue::NaiveDate; use overdue::dec;
+    /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// let s = Schedule::equal_installment(Money::new(dec!(1000))?, Rate::annual(dec!(0.1))?, 2, d(2026, 1, 1))?;
+    /// let ledger = Ledger::new(s, OverduePolicy::new())?;
+    /// let position = ledger.position(d(2026, 3, 1))?;
+    /// let statement = ledger.statement(d(2026, 3, 1))?;
+    /// assert_eq!(position.days_past_due, statement.days_past_due);
+    /// assert_eq!(position.payoff, statement.payoff);
+    /// assert_eq!(position.outstanding, statement.outstanding);
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn position(&self, as_of: NaiveDate) -> Result<Position> {
+        self.check_statement_date(as_of)?;
+        self.replay_keeping(&self.events, as_of, Records::Dropped)?
+            .position(as_of, self.policy.buckets())
+    }
+
     /// The payoff on `as_of`, exactly as [`Ledger::statement`] gives it,
     /// without building the rest of the statement.
     pub(crate) fn payoff_on(&self, as_of: NaiveDate) -> Result<Money> {

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{Job, JobOptions};
-use crate::accrual::{Ledger, LoanStatus, Statement};
+use crate::accrual::{Ledger, LoanStatus, Position, Statement};
 use crate::components::Components;
 use crate::error::{Error, Result};
 use crate::money::Money;
@@ -63,7 +63,7 @@ impl PortfolioLoan {
     /// # Ok::<(), overdue::Error>(())
     /// ```
     pub fn summary(&self, as_of: NaiveDate) -> StatementSummary {
-        StatementSummary::of(&self.id, self.ledger.statement(as_of))
+        StatementSummary::of_position(&self.id, self.ledger.position(as_of))
     }
 }
 
@@ -125,16 +125,49 @@ impl StatementSummary {
                 payoff: Some(s.payoff),
                 error: None,
             },
-            Err(e) => StatementSummary {
+            Err(e) => StatementSummary::failed(id, &e),
+        }
+    }
+
+    /// The summary of a loan's [`Position`] (the same figures as its
+    /// statement's, read without building the statement), or of the error
+    /// that stopped it.
+    ///
+    /// ```
+    /// # use overdue::{dec, Ledger, Money, NaiveDate, OverduePolicy, Rate, Schedule, jobs::StatementSummary};
+    /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(1200))?, Rate::ZERO, 3, d(2026, 1, 15))?, OverduePolicy::new())?;
+    /// let lean = StatementSummary::of_position("L-1", ledger.position(d(2026, 2, 25)));
+    /// assert_eq!(lean, StatementSummary::of("L-1", ledger.statement(d(2026, 2, 25))));
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn of_position(id: &str, position: Result<Position>) -> StatementSummary {
+        match position {
+            Ok(p) => StatementSummary {
                 id: id.to_owned(),
-                as_of: None,
-                days_past_due: None,
-                bucket: None,
-                status: None,
-                outstanding: None,
-                payoff: None,
-                error: Some(e.to_string()),
+                as_of: Some(p.as_of),
+                days_past_due: Some(p.days_past_due),
+                bucket: Some(p.bucket),
+                status: Some(p.status),
+                outstanding: Some(p.outstanding),
+                payoff: Some(p.payoff),
+                error: None,
             },
+            Err(e) => StatementSummary::failed(id, &e),
+        }
+    }
+
+    /// The summary of a loan that could not be computed.
+    fn failed(id: &str, e: &Error) -> StatementSummary {
+        StatementSummary {
+            id: id.to_owned(),
+            as_of: None,
+            days_past_due: None,
+            bucket: None,
+            status: None,
+            outstanding: None,
+            payoff: None,
+            error: Some(e.to_string()),
         }
     }
 }

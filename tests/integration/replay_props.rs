@@ -9,28 +9,35 @@ use overdue::*;
 use proptest::prelude::*;
 use rust_decimal::{Decimal, RoundingStrategy};
 
+/// Installment `k`'s outstanding principal on `on`, as the statement of that day shows it (a
+/// rebuilt plan may have dropped the row: nothing is left on it then).
+fn principal_on(ledger: &Ledger, k: usize, on: NaiveDate) -> Decimal {
+    ledger
+        .statement(on)
+        .unwrap()
+        .installments
+        .get(k)
+        .map_or(Decimal::ZERO, |i| i.outstanding.principal.as_decimal())
+}
+
 /// Installment `k`'s penalty on `as_of`, computed on its own: its outstanding principal
-/// between two events (read from the statement of the earlier one, or its scheduled principal
-/// before any) × the daily rate × the days it was overdue in between, rounded once a stretch.
+/// from its due date, and after each event (read from the statement of that day, which
+/// applies the day's events and any credit balance to what fell due) × the daily rate × the
+/// days it was overdue in between, rounded once a stretch.
 fn penalty_on_its_own(ledger: &Ledger, k: usize, rate: Decimal, events: &[NaiveDate], as_of: NaiveDate) -> Decimal {
     let row = &ledger.schedule().installments()[k];
-    let mut base = row.principal.as_decimal();
-    let mut from = row.due_date;
+    let due = row.due_date;
+    let mut from = due;
+    let mut base = principal_on(ledger, k, due);
     let mut total = Decimal::ZERO;
-    for &boundary in events.iter().filter(|&&e| e < as_of).chain([&as_of]) {
+    for &boundary in events.iter().filter(|&&e| due < e && e < as_of).chain([&as_of]) {
         if boundary > from {
             let days = Decimal::from((boundary - from).num_days());
             total += (base * rate * days).round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
             from = boundary;
         }
         if boundary < as_of {
-            // a rebuilt plan may have dropped the row: nothing left on it then
-            base = ledger
-                .statement(boundary)
-                .unwrap()
-                .installments
-                .get(k)
-                .map_or(Decimal::ZERO, |i| i.outstanding.principal.as_decimal());
+            base = principal_on(ledger, k, boundary);
         }
     }
     total
@@ -73,6 +80,32 @@ proptest! {
             }
             let expected = penalty_on_its_own(&ledger, k, rate, &events, as_of);
             prop_assert_eq!(inst.charged.penalty_interest.as_decimal(), expected, "installment {}", k + 1);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(crate::common::cases(300)))]
+
+    /// A position reads exactly the statement's headline figures, for every policy and history.
+    #[test]
+    fn a_position_reads_the_statement_figures(case in case(), later in 0u32..1_500) {
+        let ledger = ledger(&case);
+        let last = case.payments.iter().map(|p| p.0).max().unwrap_or(0);
+        let as_of = after(&case, last + later);
+        match (ledger.statement(as_of), ledger.position(as_of)) {
+            (Ok(st), Ok(p)) => {
+                prop_assert_eq!(p.days_past_due, st.days_past_due);
+                prop_assert_eq!(&p.bucket, &st.bucket);
+                prop_assert_eq!(p.status, st.status);
+                prop_assert_eq!(p.charged_off_on, st.charged_off_on);
+                prop_assert_eq!(p.outstanding, st.outstanding);
+                prop_assert_eq!(p.upcoming, st.upcoming);
+                prop_assert_eq!(p.credit_balance, st.credit_balance);
+                prop_assert_eq!(p.payoff, st.payoff);
+            }
+            (Err(a), Err(b)) => prop_assert_eq!(a.to_string(), b.to_string()),
+            (a, b) => prop_assert!(false, "statement {:?} but position {:?}", a.map(|s| s.payoff), b.map(|p| p.payoff)),
         }
     }
 }

@@ -52,8 +52,9 @@ impl Book<'_> {
     pub(super) fn allocate(&mut self, mut amount: i128, d: i32, with_surplus: bool) -> Result<(Parts, i128)> {
         let mut parts = Vec::new();
         let current = self.current(d);
+        let start = self.first_owing();
         if self.t.pyramiding == Pyramiding::Forbidden {
-            self.pay_full_installments(&mut amount, current, &mut parts);
+            self.pay_full_installments(&mut amount, start, current, &mut parts);
         }
         let n = self.inst.len();
         // matured debts first, in the order they matured (Civil Code art. 560): the tiers
@@ -67,7 +68,7 @@ impl Book<'_> {
                 if past_due_only && !tier.states().contains(&InstallmentState::PastDue) {
                     continue;
                 }
-                self.pay_tier(tier, end, d, current, &mut amount, &mut parts);
+                self.pay_tier(tier, start..end, d, current, &mut amount, &mut parts);
                 if amount == 0 {
                     return Ok((parts, amount));
                 }
@@ -83,8 +84,8 @@ impl Book<'_> {
                 (surplus, _) => surplus,
             };
             let ahead: Vec<usize> = match surplus {
-                Surplus::NextInstallments => (0..n).collect(),
-                Surplus::LastInstallments => (0..n).rev().collect(),
+                Surplus::NextInstallments => (start..n).collect(),
+                Surplus::LastInstallments => (start..n).rev().collect(),
                 Surplus::LowerInstallments => {
                     let keep = self.daily_keep(d).unwrap_or(Keep::Term);
                     amount = self.prepay_principal(amount, d, keep, &mut parts)?;
@@ -106,13 +107,21 @@ impl Book<'_> {
         Ok((parts, amount))
     }
 
-    /// Pays `tier` over the installments before `end` in the states it names.
-    fn pay_tier(&mut self, tier: &Tier, end: usize, d: i32, current: usize, amount: &mut i128, parts: &mut Parts) {
+    /// Pays `tier` over the installments in `range` in the states it names.
+    fn pay_tier(
+        &mut self,
+        tier: &Tier,
+        range: std::ops::Range<usize>,
+        d: i32,
+        current: usize,
+        amount: &mut i128,
+        parts: &mut Parts,
+    ) {
         let components = tier.components();
         match tier.direction() {
             Direction::Horizontal => {
                 for &c in components {
-                    for k in 0..end {
+                    for k in range.clone() {
                         if tier.states().contains(&self.state(k, d, current)) {
                             self.pay(k, c, i128::MAX, amount, parts);
                         }
@@ -120,7 +129,7 @@ impl Book<'_> {
                 }
             }
             _ => {
-                for k in 0..end {
+                for k in range {
                     if tier.states().contains(&self.state(k, d, current)) {
                         for &c in components {
                             self.pay(k, c, i128::MAX, amount, parts);
@@ -137,9 +146,9 @@ impl Book<'_> {
     /// order's component sequence. Its late fees and penalties, and earlier
     /// ones, are paid after, from what is left: a full payment is never made
     /// short, and so late, by a fee taken out of it first.
-    fn pay_full_installments(&mut self, amount: &mut i128, current: usize, parts: &mut Parts) {
+    fn pay_full_installments(&mut self, amount: &mut i128, start: usize, current: usize, parts: &mut Parts) {
         let t = self.t;
-        for k in self.first_open..self.inst.len().min(current.saturating_add(1)) {
+        for k in self.first_open.max(start)..self.inst.len().min(current.saturating_add(1)) {
             let Some(inst) = self.inst.get(k) else { break };
             if inst.closed {
                 continue;
@@ -225,8 +234,9 @@ impl Book<'_> {
         let dues = tail.iter().map(|r| date(r.due)).collect::<Result<Vec<_>>>()?;
         let fees: Vec<i128> = tail.iter().map(|r| r.fee).collect();
         let rows = rebuild(&self.plan, balance - x, date(first.start)?, &dues, keep)?;
-        self.rows.truncate(f);
+        self.rows.to_mut().truncate(f);
         self.inst.truncate(f);
+        self.owes_on(f);
         let booked = cadd(prepaid, x)?;
         let mut start = first.start;
         for (j, (row, due)) in rows.iter().zip(tail.iter().map(|r| r.due)).enumerate() {
@@ -271,9 +281,10 @@ impl Book<'_> {
     fn shorten_plan(&mut self, kept: usize, before: usize) -> Result<()> {
         let dropped = u32::try_from(before.saturating_sub(kept)).map_err(|_| overflow("installment count"))?;
         if dropped > 0 {
-            self.plan = self
-                .plan
-                .for_installments(self.plan.installments().saturating_sub(dropped).max(1))?;
+            self.plan = std::borrow::Cow::Owned(
+                self.plan
+                    .for_installments(self.plan.installments().saturating_sub(dropped).max(1))?,
+            );
         }
         Ok(())
     }

@@ -35,6 +35,7 @@ impl Book<'_> {
         inst.out[c] = cadd(inst.out[c], allowed)?;
         inst.charges = cadd(inst.charges, allowed)?;
         inst.cut = cadd(inst.cut, amount - allowed)?;
+        self.owes_on(k);
         Ok(())
     }
 

@@ -48,7 +48,7 @@ impl Book<'_> {
         let due_now = self
             .inst
             .iter()
-            .zip(&self.rows)
+            .zip(self.rows.iter())
             .filter(|(_, row)| row.due <= d)
             .try_fold(0i128, |s, (i, _)| i.out.iter().try_fold(s, |s, x| cadd(s, *x)))?;
         if amount > due_now.saturating_sub(self.credit) {

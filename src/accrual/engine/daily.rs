@@ -120,7 +120,7 @@ impl Book<'_> {
             None => x,
         };
         self.beyond = cadd(self.beyond, allowed)?;
-        if let Some(row) = self.rows.get_mut(k) {
+        if let Some(row) = self.rows.to_mut().get_mut(k) {
             row.interest = cadd(row.interest, allowed)?;
             row.posted_interest = cadd(row.posted_interest, allowed)?;
         }
@@ -133,6 +133,7 @@ impl Book<'_> {
             inst.out[Component::Interest] = cadd(inst.out[Component::Interest], allowed)?;
             inst.cut = cadd(inst.cut, x - allowed)?;
         }
+        self.owes_on(k);
         Ok(())
     }
 
@@ -221,11 +222,12 @@ impl Book<'_> {
         if x == 0 {
             return;
         }
-        if let (Some(row), Some(inst)) = (self.rows.get_mut(k), self.inst.get_mut(k)) {
+        if let (Some(row), Some(inst)) = (self.rows.to_mut().get_mut(k), self.inst.get_mut(k)) {
             row.principal += x;
             inst.charged[Component::Principal] += x;
             inst.out[Component::Principal] += x;
         }
+        self.owes_on(k);
     }
 
     /// What a principal prepayment keeps under daily interest: the

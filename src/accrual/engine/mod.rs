@@ -26,6 +26,7 @@ pub(crate) use terms::ReplayTerms;
 use clock::Clock;
 use terms::InstTerms;
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use chrono::{Datelike, NaiveDate};
@@ -177,17 +178,29 @@ struct Alloc {
     settled: bool,
 }
 
+/// Whether a replay keeps the records of how the money moved (allocations,
+/// rebates, possible duplicates) that only a statement lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Records {
+    /// Kept, for a statement.
+    Kept,
+    /// Dropped: the same money moves, for a reading of the totals.
+    Dropped,
+}
+
 /// A ledger being replayed.
 #[derive(Clone)]
 pub(crate) struct Book<'t> {
     t: &'t ReplayTerms,
-    /// The installments' terms: the schedule's, then any a restructure adds.
-    rows: Vec<InstTerms>,
+    /// The installments' terms: the schedule's (borrowed until a
+    /// prepayment, a restructure or daily interest changes them), then any a
+    /// restructure adds.
+    rows: Cow<'t, [InstTerms]>,
     /// The first installment of the plan in force.
     first_open: usize,
     restructures: Vec<crate::restructure::RestructureSummary>,
     /// The terms of the plan in force (re-amortisation and deferral keep them).
-    plan: ScheduleOptions,
+    plan: Cow<'t, ScheduleOptions>,
     inst: Vec<Inst>,
     /// Accrual is done up to (not including) this day.
     at: i32,
@@ -198,6 +211,10 @@ pub(crate) struct Book<'t> {
     lifetime_cap_off: bool,
     /// The first installment whose due date has not been reached.
     next_due: usize,
+    /// Every installment before this one owes nothing (see [`Book::owes_on`]):
+    /// money is applied from here, so that a payment costs what it pays,
+    /// not the installments paid long ago.
+    owing_from: usize,
     credit: i128,
     /// Penalties and fees posted on the loan (for the lifetime cap).
     charges: i128,
@@ -261,15 +278,16 @@ impl<'t> Book<'t> {
             .collect();
         Book {
             t,
-            rows: t.inst.clone(),
+            rows: Cow::Borrowed(&t.inst),
             first_open: 0,
             restructures: Vec::new(),
-            plan: t.options.clone(),
+            plan: Cow::Borrowed(&t.options),
             inst,
             at: t.disbursement,
             settled: t.disbursement,
             lifetime_cap_off: false,
             next_due: 0,
+            owing_from: 0,
             credit: 0,
             charges: 0,
             beyond: 0,
@@ -291,12 +309,35 @@ impl<'t> Book<'t> {
         }
     }
 
+    /// Keeps the records a statement lists, or drops them.
+    pub(crate) fn keep(&mut self, records: Records) {
+        self.records = records == Records::Kept;
+    }
+
     /// A replay in which the payments with these ids were never received.
     pub(crate) fn without(t: &'t ReplayTerms, reversed: BTreeSet<String>) -> Book<'t> {
         Book {
             skip: reversed,
             ..Book::new(t)
         }
+    }
+
+    /// Installment `k` may owe again: something was charged on it.
+    #[inline]
+    fn owes_on(&mut self, k: usize) {
+        self.owing_from = self.owing_from.min(k);
+    }
+
+    /// The first installment that may owe anything: every one before it owes nothing.
+    fn first_owing(&mut self) -> usize {
+        while self
+            .inst
+            .get(self.owing_from)
+            .is_some_and(|i| i.out == PerComponent::ZERO)
+        {
+            self.owing_from += 1;
+        }
+        self.owing_from
     }
 
     #[inline]

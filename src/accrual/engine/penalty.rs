@@ -344,7 +344,7 @@ impl Book<'_> {
     /// Drops the pending penalties of installments cleared within a waive grace.
     pub(super) fn close_grace(&mut self, d: i32) {
         let (grace, tolerance) = (self.t.grace, self.t.tolerance);
-        for (inst, it) in self.inst.iter_mut().zip(&self.rows).take(self.next_due) {
+        for (inst, it) in self.inst.iter_mut().zip(self.rows.iter()).take(self.next_due) {
             if !inst.grace_done && inst.contractual() <= tolerance && d - it.due <= grace {
                 inst.grace_waived = inst
                     .grace_waived

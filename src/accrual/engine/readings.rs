@@ -104,6 +104,7 @@ impl<'t> Book<'t> {
             settled: self.settled,
             lifetime_cap_off: self.lifetime_cap_off,
             next_due: self.next_due,
+            owing_from: self.owing_from,
             credit: self.credit,
             charges: self.charges,
             beyond: self.beyond,

@@ -16,7 +16,7 @@ impl Book<'_> {
         let mut room = self.annualised_room(d)?;
         let earning = self.earning_day(d);
         let all_scheduled = self.t.settlement == EarlySettlement::AllScheduled;
-        for (k, (inst, it)) in self.inst.iter().zip(&self.rows).enumerate() {
+        for (k, (inst, it)) in self.inst.iter().zip(self.rows.iter()).enumerate() {
             if inst.closed {
                 continue;
             }
@@ -105,7 +105,7 @@ impl Book<'_> {
     fn payoff_floor(&self, d: i32) -> i128 {
         self.inst
             .iter()
-            .zip(&self.rows)
+            .zip(self.rows.iter())
             .filter(|(inst, _)| !inst.closed)
             .fold(0i128, |floor, (inst, row)| {
                 let ahead = if row.due > d {
@@ -208,7 +208,7 @@ impl Book<'_> {
             }
             // interest and scheduled fees not earned by the settlement date are never charged:
             // the periods end today with what they earned
-            for (inst, row) in self.inst.iter_mut().zip(self.rows.iter_mut()) {
+            for (inst, row) in self.inst.iter_mut().zip(self.rows.to_mut().iter_mut()) {
                 let (interest, fee) = (inst.out[Component::Interest], inst.out[Component::Fees]);
                 inst.charged[Component::Interest] -= interest;
                 inst.charged[Component::Fees] -= fee;

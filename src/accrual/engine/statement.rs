@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use super::{cadd, date, day, Book, Inst, InstTerms, Part};
 use crate::accrual::policy::Buckets;
+use crate::accrual::position::Position;
 use crate::accrual::statement::{
     AllocationPart, InstallmentStatement, LoanStatus, PaymentAllocation, Rebate, Statement,
 };
@@ -52,6 +53,19 @@ impl Totals {
         self.cut = cadd(self.cut, inst.cut)?;
         Ok(())
     }
+
+    /// Adds what an installment owes, outstanding and upcoming.
+    fn add_owed(&mut self, split: &Split) -> Result<()> {
+        for (total, part) in [
+            (&mut self.outstanding, &split.outstanding),
+            (&mut self.upcoming, &split.upcoming),
+        ] {
+            for (t, p) in total.iter_mut().zip(part) {
+                *t = cadd(*t, *p)?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// The payoff of a closed book, by component, with interest paid ahead
@@ -72,16 +86,7 @@ impl Book<'_> {
         let mut totals = Totals::default();
         let installments = self.installment_statements(as_of, &mut totals)?;
         let payoff = self.payoff_split(as_of)?;
-        let owed = cadd(totals.outstanding.iter().sum(), totals.upcoming.iter().sum())?;
-        let status = if owed == 0 {
-            LoanStatus::PaidOff
-        } else if self.charged_off.is_some() {
-            LoanStatus::ChargedOff
-        } else if dpd > 0 {
-            LoanStatus::Overdue
-        } else {
-            LoanStatus::Current
-        };
+        let status = self.status(&totals, dpd)?;
         let dpd = u32::try_from(dpd).unwrap_or(0);
         let amount = |x: i128| Money::from_minor(x, scale);
         let per = |x: &PerComponent<i128>| Components::from_minor(x, scale);
@@ -112,6 +117,47 @@ impl Book<'_> {
         })
     }
 
+    /// The headline figures of the statement of `as_of_date`, closing the
+    /// book there, without listing the installments.
+    pub(crate) fn position(mut self, as_of_date: NaiveDate, buckets: &Buckets) -> Result<Position> {
+        let as_of = day(as_of_date);
+        let dpd = self.close(as_of)?;
+        let mut totals = Totals::default();
+        let owes_principal = self.owes_principal();
+        for k in 0..self.inst.len() {
+            let split = self.split(k, as_of, owes_principal);
+            totals.add_owed(&split)?;
+        }
+        let status = self.status(&totals, dpd)?;
+        let dpd = u32::try_from(dpd).unwrap_or(0);
+        let scale = self.t.scale;
+        Ok(Position {
+            as_of: as_of_date,
+            days_past_due: dpd,
+            bucket: buckets.bucket(dpd).label().to_owned(),
+            status,
+            charged_off_on: self.charged_off.map(date).transpose()?,
+            outstanding: Components::from_minor(&totals.outstanding, scale)?,
+            upcoming: Components::from_minor(&totals.upcoming, scale)?,
+            credit_balance: Money::from_minor(self.credit, scale)?,
+            payoff: self.payoff(as_of)?,
+        })
+    }
+
+    /// The loan's status on a closed book, from its totals and days past due.
+    fn status(&self, totals: &Totals, dpd: i32) -> Result<LoanStatus> {
+        let owed = cadd(totals.outstanding.iter().sum(), totals.upcoming.iter().sum())?;
+        Ok(if owed == 0 {
+            LoanStatus::PaidOff
+        } else if self.charged_off.is_some() {
+            LoanStatus::ChargedOff
+        } else if dpd > 0 {
+            LoanStatus::Overdue
+        } else {
+            LoanStatus::Current
+        })
+    }
+
     /// Installment `k` as a statement of day `as_of` shows it.
     pub(super) fn split(&self, k: usize, as_of: i32, owes_principal: bool) -> Split {
         let (Some(inst), Some(row)) = (self.inst.get(k), self.rows.get(k)) else {
@@ -139,7 +185,7 @@ impl Book<'_> {
         let owes_principal = self.owes_principal();
         let current = self.current(as_of);
         let mut installments = Vec::with_capacity(self.inst.len());
-        for (k, (inst, row)) in self.inst.iter().zip(&self.rows).enumerate() {
+        for (k, (inst, row)) in self.inst.iter().zip(self.rows.iter()).enumerate() {
             let split = self.split(k, as_of, owes_principal);
             totals.add(inst, &split)?;
             let late = row.due < as_of && inst.contractual() > self.t.tolerance;

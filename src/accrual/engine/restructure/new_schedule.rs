@@ -55,7 +55,7 @@ impl Book<'_> {
             options = options.with_first_due(date(first_due)?);
         }
         let schedule = Schedule::build(&options)?;
-        self.plan = options;
+        self.plan = std::borrow::Cow::Owned(options);
         self.next_due = self.next_due.max(self.inst.len());
         self.first_open = self.inst.len();
         let first_number = self.inst.len() + 1;
@@ -144,7 +144,7 @@ impl Book<'_> {
             None => self.plan.rate(),
             Some(f) => f.rate_in_force(self.plan.disbursement(), date(start)?)?,
         };
-        self.rows.push(InstTerms {
+        self.rows.to_mut().push(InstTerms {
             due,
             start,
             principal: charged[Component::Principal],
@@ -158,6 +158,7 @@ impl Book<'_> {
             planned_interest: cadd(interest, x_interest)?,
             rate,
         });
+        self.owes_on(self.inst.len());
         self.inst.push(Inst {
             charged,
             out: charged,
