@@ -278,6 +278,14 @@ fn prepaid_ledger() -> Ledger {
 /// penalty on each overdue installment, a 5 % late fee on each, a lifetime cap of 36 % of
 /// principal; its statement the day after the last due date, every installment late.
 fn all_late_weekly(n: u32) -> (Ledger, NaiveDate) {
+    all_late_weekly_capped(
+        n,
+        overdue::accrual::Caps::none().with_lifetime(Ratio::new(dec!(0.36)).unwrap()),
+    )
+}
+
+/// [`all_late_weekly`] under other caps.
+fn all_late_weekly_capped(n: u32, caps: overdue::accrual::Caps) -> (Ledger, NaiveDate) {
     let schedule = Schedule::build(
         &ScheduleOptions::new(
             Money::new(dec!(100000)).unwrap(),
@@ -293,7 +301,7 @@ fn all_late_weekly(n: u32) -> (Ledger, NaiveDate) {
         .with_penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005)).unwrap()))
         .with_penalty_base(PenaltyBase::OverdueInstallment)
         .with_late_fee(LateFee::of_installment(Ratio::new(dec!(0.05)).unwrap()))
-        .with_caps(overdue::accrual::Caps::none().with_lifetime(Ratio::new(dec!(0.36)).unwrap()));
+        .with_caps(caps);
     (Ledger::new(schedule, policy).unwrap(), last + chrono::Days::new(1))
 }
 
@@ -322,6 +330,16 @@ fn accrual_at_scale(c: &mut Criterion) {
         group.bench_function("overdue", |b| {
             b.iter(|| black_box(&ledger).statement(black_box(as_of)).unwrap())
         });
+        if n <= 1200 {
+            // under an annualised cap every late installment still posts at every replay point
+            let (capped, _) = all_late_weekly_capped(
+                n,
+                overdue::accrual::Caps::none().with_annualised(Rate::annual(dec!(0.24)).unwrap()),
+            );
+            group.bench_function("overdue/annualised_cap", |b| {
+                b.iter(|| black_box(&capped).statement(black_box(as_of)).unwrap())
+            });
+        }
         let origin = d(2026, 1, 5);
         let payments: Vec<(i64, f64)> = ledger
             .schedule()
