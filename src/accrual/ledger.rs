@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::accrual::engine::{Book, Records, ReplayTerms};
+use crate::accrual::engine::{Book, ReplayTerms};
 use crate::accrual::event::{positive, Event, Payment, Reversal, Waiver};
 use crate::accrual::ledger_json::{event_path, LedgerRepr};
 use crate::accrual::policy::OverduePolicy;
@@ -455,33 +455,6 @@ impl Ledger {
         Ok(opened)
     }
 
-    /// Replays `events` up to `as_of`, leaving out the payments reversed by then.
-    pub(super) fn replay<'a>(&'a self, events: &[Event], as_of: NaiveDate) -> Result<Book<'a>> {
-        self.replay_keeping(events, as_of, Records::Kept)
-    }
-
-    /// [`Ledger::replay`], keeping the records a statement lists or not.
-    pub(super) fn replay_keeping<'a>(
-        &'a self,
-        events: &[Event],
-        as_of: NaiveDate,
-        records: Records,
-    ) -> Result<Book<'a>> {
-        let reversed: BTreeSet<String> = events
-            .iter()
-            .filter_map(|e| match e {
-                Event::Reversal(r) if r.date() <= as_of => Some(r.payment_id().to_owned()),
-                _ => None,
-            })
-            .collect();
-        let mut book = Book::without(&self.terms, reversed);
-        book.keep(records);
-        for event in events.iter().take_while(|e| e.date() <= as_of) {
-            book.apply(event)?;
-        }
-        Ok(book)
-    }
-
     /// The statement as of `as_of`: events dated on or before it are
     /// applied, and penalties accrue for the days before it.
     ///
@@ -505,20 +478,6 @@ impl Ledger {
         self.check_statement_date(as_of)?;
         self.replay(&self.events, as_of)?
             .statement(as_of, self.policy.buckets())
-    }
-
-    /// Refuses a statement date before the disbursement.
-    pub(super) fn check_statement_date(&self, as_of: NaiveDate) -> Result<()> {
-        let disbursement = self.schedule.disbursement();
-        if as_of < disbursement {
-            return Err(Error::DateOrder {
-                earlier: "disbursement",
-                earlier_date: disbursement,
-                later: "statement date",
-                later_date: as_of,
-            });
-        }
-        Ok(())
     }
 
     /// What an autodebit should collect on `on` (避免重复扣款): what was due

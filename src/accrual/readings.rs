@@ -14,6 +14,47 @@ use crate::error::{Error, Result};
 use crate::money::Money;
 
 impl Ledger {
+    /// Replays `events` up to `as_of`, leaving out the payments reversed by then.
+    pub(super) fn replay<'a>(&'a self, events: &[Event], as_of: NaiveDate) -> Result<Book<'a>> {
+        self.replay_keeping(events, as_of, Records::Kept)
+    }
+
+    /// [`Ledger::replay`], keeping the records a statement lists or not.
+    pub(super) fn replay_keeping<'a>(
+        &'a self,
+        events: &[Event],
+        as_of: NaiveDate,
+        records: Records,
+    ) -> Result<Book<'a>> {
+        let reversed: BTreeSet<String> = events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Reversal(r) if r.date() <= as_of => Some(r.payment_id().to_owned()),
+                _ => None,
+            })
+            .collect();
+        let mut book = Book::without(&self.terms, reversed);
+        book.keep(records);
+        for event in events.iter().take_while(|e| e.date() <= as_of) {
+            book.apply(event)?;
+        }
+        Ok(book)
+    }
+
+    /// Refuses a statement date before the disbursement.
+    pub(super) fn check_statement_date(&self, as_of: NaiveDate) -> Result<()> {
+        let disbursement = self.schedule.disbursement();
+        if as_of < disbursement {
+            return Err(Error::DateOrder {
+                earlier: "disbursement",
+                earlier_date: disbursement,
+                later: "statement date",
+                later_date: as_of,
+            });
+        }
+        Ok(())
+    }
+
     /// Where the loan stands on `as_of`: the headline figures of
     /// [`Ledger::statement`] (days past due, bucket, status, what is owed,
     /// the payoff), exactly as the statement gives them, without listing
