@@ -14,7 +14,7 @@ impl Book<'_> {
             return Ok(());
         }
         let t = self.t;
-        let mut allowed = amount;
+        let mut allowed = if self.cut_only { 0 } else { amount };
         let (Some(it), Some(inst)) = (self.rows.get(k), self.inst.get(k)) else {
             return Ok(());
         };
@@ -119,6 +119,7 @@ impl Book<'_> {
             return Ok(());
         }
         self.post_daily_on_due(k)?;
+        self.watch_fee_days(k);
         let mut fresh = [
             (Component::Fees, it.fee - it.posted_fee),
             (Component::Interest, it.interest - it.posted_interest),

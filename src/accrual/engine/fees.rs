@@ -65,19 +65,6 @@ impl Book<'_> {
         t.interest_on_fees || t.annualised_cap.is_some() || t.installment_limit.is_some() || !lifetime_used_up
     }
 
-    /// The next day after `at` a late fee is charged on any late installment,
-    /// when fee days are replay points for the whole loan (postings in time
-    /// order across installments, and fees bearing interest or capped).
-    pub(super) fn next_fee_stop(&self) -> Option<i32> {
-        if !self.postings_in_time_order() || !self.fee_days_matter() {
-            return None;
-        }
-        (0..self.next_due)
-            .filter(|&k| self.is_late(k))
-            .filter_map(|k| self.next_own_fee_day(k, self.at))
-            .min()
-    }
-
     /// Installment `k`'s next fee day strictly inside `(t0, t1)`, where its
     /// own fee days split its accrual (fees bearing interest or capped).
     pub(super) fn own_fee_day_within(&self, k: usize, t0: i32, t1: i32) -> Option<i32> {

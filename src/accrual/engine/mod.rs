@@ -13,6 +13,7 @@ mod clock;
 mod corrections;
 mod daily;
 mod fees;
+mod in_order;
 mod penalty;
 mod readings;
 mod restructure;
@@ -27,7 +28,8 @@ use clock::Clock;
 use terms::InstTerms;
 
 use std::borrow::Cow;
-use std::collections::BTreeSet;
+use std::cmp::Reverse;
+use std::collections::{BTreeSet, BinaryHeap};
 
 use chrono::{Datelike, NaiveDate};
 
@@ -131,6 +133,9 @@ struct Inst {
     /// maturity): it bears no penalty or compound interest, so posting it on
     /// a payment's day costs nothing more than leaving it accrued.
     late_interest: i128,
+    /// Where postings go in time order ([`Book::walk`]): the day up to which
+    /// its penalties and fees were posted (or cut).
+    settled: i32,
 }
 
 impl Inst {
@@ -209,6 +214,11 @@ pub(crate) struct Book<'t> {
     settled: i32,
     /// A trial settlement's: what would post before the lifetime cap.
     lifetime_cap_off: bool,
+    /// Posting charges that no cap has room for: all of it is cut.
+    cut_only: bool,
+    /// Where postings go in time order: each late installment's next fee
+    /// day (stale entries are dropped or moved on when read).
+    fee_stops: BinaryHeap<Reverse<(i32, usize)>>,
     /// The first installment whose due date has not been reached.
     next_due: usize,
     /// Every installment before this one owes nothing (see [`Book::owes_on`]):
@@ -286,6 +296,8 @@ impl<'t> Book<'t> {
             at: t.disbursement,
             settled: t.disbursement,
             lifetime_cap_off: false,
+            cut_only: false,
+            fee_stops: BinaryHeap::new(),
             next_due: 0,
             owing_from: 0,
             credit: 0,

@@ -43,7 +43,7 @@ impl Book<'_> {
         }
         self.accrue_contract(t0, t1, if self.t.stops.interest { freeze } else { i32::MAX })?;
         if self.postings_in_time_order() {
-            self.settle(t1)?;
+            self.walk(t1)?;
         }
         Ok(())
     }
@@ -71,6 +71,10 @@ impl Book<'_> {
     /// penalty around it. Nothing else splits it: another installment
     /// falling due changes nothing on this one.
     pub(super) fn settle(&mut self, upto: i32) -> Result<()> {
+        if self.postings_in_time_order() {
+            self.walk(upto)?;
+            return self.catch_up(upto);
+        }
         if upto <= self.settled {
             return Ok(());
         }
@@ -198,7 +202,7 @@ impl Book<'_> {
 
     /// The principal outstanding on the whole loan, when the penalty is
     /// charged on it.
-    fn whole_principal(&self) -> Result<i128> {
+    pub(super) fn whole_principal(&self) -> Result<i128> {
         if self.t.base != PenaltyBase::OutstandingPrincipal {
             return Ok(0);
         }

@@ -103,6 +103,8 @@ impl<'t> Book<'t> {
             at: self.at,
             settled: self.settled,
             lifetime_cap_off: self.lifetime_cap_off,
+            cut_only: self.cut_only,
+            fee_stops: self.fee_stops.clone(),
             next_due: self.next_due,
             owing_from: self.owing_from,
             credit: self.credit,
