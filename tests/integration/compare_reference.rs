@@ -229,8 +229,8 @@ fn options_dated_before_today_are_rejected() {
 }
 
 /// The walk-through used to rank first a debt-management service needing an
-/// 8,083.59 lump sum against a 1,800 monthly budget (it leaves the loan 132 days past due), and
-/// "stay 60 more days" (9,921.50 in one month) third. Affordable first (the default), the first
+/// 8,083.62 lump sum against a 1,800 monthly budget (it leaves the loan 132 days past due), and
+/// "stay 60 more days" (9,921.52 in one month) third. Affordable first (the default), the first
 /// option is one the borrower can pay, every unaffordable one ranks after every affordable one,
 /// and its reason names the month and the amount over budget. The money-only order stays.
 #[test]
@@ -246,16 +246,16 @@ fn affordable_options_rank_first() {
     let over = service.first_over_budget.unwrap();
     assert_eq!(
         (over.month, over.paid, over.over_by),
-        (d(2026, 9, 1), m(dec!(8083.59)), m(dec!(6283.59)))
+        (d(2026, 9, 1), m(dec!(8083.62)), m(dec!(6283.62)))
     );
     assert!(
-        service.reason.contains("over budget in 2026-09 by 6283.59"),
+        service.reason.contains("over budget in 2026-09 by 6283.62"),
         "{}",
         service.reason
     );
     let stay = r.options.iter().find(|o| o.label.starts_with("Stay")).unwrap();
     assert!(
-        stay.reason.contains("over budget in 2026-08 by 8121.50"),
+        stay.reason.contains("over budget in 2026-08 by 8121.52"),
         "{}",
         stay.reason
     );

@@ -23,21 +23,26 @@ fn principal_on(ledger: &Ledger, k: usize, on: NaiveDate) -> Decimal {
 /// Installment `k`'s penalty on `as_of`, computed on its own: its outstanding principal
 /// from its due date, and after each event (read from the statement of that day, which
 /// applies the day's events and any credit balance to what fell due) × the daily rate × the
-/// days it was overdue in between, rounded once a stretch.
+/// days it was overdue, one product for each stretch over which that principal stayed the
+/// same, rounded once a stretch.
 fn penalty_on_its_own(ledger: &Ledger, k: usize, rate: Decimal, events: &[NaiveDate], as_of: NaiveDate) -> Decimal {
     let row = &ledger.schedule().installments()[k];
     let due = row.due_date;
-    let mut from = due;
+    let round = |x: Decimal| x.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
     let mut base = principal_on(ledger, k, due);
+    let (mut from, mut days) = (due, 0i64);
     let mut total = Decimal::ZERO;
     for &boundary in events.iter().filter(|&&e| due < e && e < as_of).chain([&as_of]) {
-        if boundary > from {
-            let days = Decimal::from((boundary - from).num_days());
-            total += (base * rate * days).round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-            from = boundary;
-        }
-        if boundary < as_of {
-            base = principal_on(ledger, k, boundary);
+        days += (boundary - from).num_days();
+        from = boundary;
+        let next = if boundary < as_of {
+            principal_on(ledger, k, boundary)
+        } else {
+            Decimal::ZERO
+        };
+        if boundary == as_of || next != base {
+            total += round(base * rate * Decimal::from(days));
+            (base, days) = (next, 0);
         }
     }
     total
@@ -47,8 +52,8 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(crate::common::cases(300)))]
 
     /// Each late installment's penalty is its own: its overdue principal × the rate over each
-    /// stretch between the events that change what it owes, rounded once a stretch, whatever
-    /// the other installments do (falling due, being paid, being late).
+    /// stretch in which that principal stays the same, rounded once a stretch, whatever the
+    /// other installments do (falling due, being paid, being late).
     #[test]
     fn each_installment_penalty_is_computed_on_its_own(mut case in case(), rate in 1i64..2_000, later in 0u32..1_500) {
         scheduled(&mut case);

@@ -77,7 +77,8 @@ impl Book<'_> {
         Ok(())
     }
 
-    fn mark_settled(&mut self, k: usize, day: i32) {
+    /// Installment `k`'s charges are posted (or cut) up to `day`.
+    pub(super) fn mark_settled(&mut self, k: usize, day: i32) {
         if let Some(inst) = self.inst.get_mut(k) {
             inst.settled = day;
         }

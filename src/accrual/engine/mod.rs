@@ -136,6 +136,8 @@ struct Inst {
     /// Where postings go in time order ([`Book::walk`]): the day up to which
     /// its penalties and fees were posted (or cut).
     settled: i32,
+    /// Its current stretch of constant penalty bases.
+    piece: penalty::Piece,
 }
 
 impl Inst {

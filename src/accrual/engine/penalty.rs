@@ -6,6 +6,26 @@ use crate::accrual::policy::PenaltyBase;
 use crate::component::Component;
 use crate::error::{overflow, Result};
 
+/// An installment's current stretch of constant penalty bases: where it
+/// started, up to where it was accrued, and the rounded penalty and compound
+/// interest posted over it so far.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Piece {
+    start: i32,
+    end: i32,
+    base: i128,
+    compound_base: i128,
+    penalty: i128,
+    compound: i128,
+}
+
+impl Piece {
+    /// Whether accrual from `t0` on these bases continues this stretch.
+    fn continues(&self, t0: i32, base: i128, compound_base: i128) -> bool {
+        self.end == t0 && self.base == base && self.compound_base == compound_base && (base != 0 || compound_base != 0)
+    }
+}
+
 /// What [`Book::save_late`] keeps to undo a settlement.
 struct Saved {
     inst: Vec<(usize, Inst)>,
@@ -234,6 +254,7 @@ impl Book<'_> {
                 t0 = fee_day;
             }
             self.accrue_installment(k, k == oldest, whole_principal, t0, upto, freeze)?;
+            self.mark_settled(k, upto);
         }
         Ok(())
     }
@@ -265,9 +286,27 @@ impl Book<'_> {
         let compound_base = if t.compound { interest } else { 0 };
         let in_grace = t.waive_grace && !inst.grace_done;
         let until = |stops: bool| if stops { t1.min(freeze) } else { t1 };
-        let w0 = t0.max(t.penalty_start(it.due));
-        let penalty = self.penalty_interest(base, w0, until(t.stops.penalty))?;
-        let compound = self.penalty_interest(compound_base, w0, until(t.stops.compound))?;
+        // one product for each stretch of the installment's own constant bases, rounded as a
+        // running total: each posting is what the rounded total grew by
+        let mut piece = inst.piece;
+        if !piece.continues(t0, base, compound_base) {
+            piece = Piece {
+                start: t0.max(t.penalty_start(it.due)),
+                base,
+                compound_base,
+                ..Piece::default()
+            };
+        }
+        let penalty_total = self.penalty_interest(base, piece.start, until(t.stops.penalty))?;
+        let compound_total = self.penalty_interest(compound_base, piece.start, until(t.stops.compound))?;
+        let penalty = (penalty_total - piece.penalty).max(0);
+        let compound = (compound_total - piece.compound).max(0);
+        piece.penalty = piece.penalty.max(penalty_total);
+        piece.compound = piece.compound.max(compound_total);
+        piece.end = t1;
+        if let Some(inst) = self.inst.get_mut(k) {
+            inst.piece = piece;
+        }
         let (fees, fee_cut) = self.late_fees(k, t0, t1, if t.stops.fees { freeze } else { i32::MAX })?;
 
         if in_grace {
