@@ -25,7 +25,7 @@ mod all_late;
 #[path = "shared/flows.rs"]
 mod flows;
 use all_late::accrual_at_scale;
-use flows::loan_flows;
+use flows::{irregular_flows, loan_flows};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -159,8 +159,11 @@ fn f64_xirr(amounts: &[f64], years: &[f64]) -> f64 {
 }
 
 fn cost(c: &mut Criterion) {
-    for n in [12u32, 100] {
-        let flows = loan_flows(n);
+    for (name, flows) in [
+        ("12", loan_flows(12)),
+        ("100", loan_flows(100)),
+        ("12_irregular", irregular_flows(12)),
+    ] {
         let first = flows[0].date;
         let amounts: Vec<f64> = flows.iter().map(|f| f.amount.try_into().unwrap()).collect();
         let years: Vec<f64> = flows
@@ -175,7 +178,7 @@ fn cost(c: &mut Criterion) {
                 date: f.date,
             })
             .collect();
-        let mut group = c.benchmark_group(format!("cost/xirr/{n}"));
+        let mut group = c.benchmark_group(format!("cost/xirr/{name}"));
         group.bench_function("overdue", |b| {
             b.iter(|| overdue::xirr(black_box(&flows)).unwrap().value())
         });
@@ -355,13 +358,13 @@ fn compare(c: &mut Criterion) {
 #[path = "../examples/several_loans/scenario.rs"]
 mod several_loans;
 
-/// Ten platform loans of different sizes, rates, penalties and ages, for a
-/// 24-month plan.
-fn ten_loans() -> overdue::Plan {
-    (0..10).fold(
+/// `n` platform loans of different sizes, rates, penalties and ages, for a
+/// 24-month plan (the budget grows with them: 400 a loan).
+fn platform_loans(n: i64) -> overdue::Plan {
+    (0..n).fold(
         overdue::Plan::new(
             d(2026, 10, 1),
-            overdue::plan::MonthlyBudget::Constant(Money::new(dec!(4000)).unwrap()),
+            overdue::plan::MonthlyBudget::Constant(Money::new(Decimal::from(400 * n)).unwrap()),
             10,
             24,
         ),
@@ -386,7 +389,8 @@ fn plan(c: &mut Criterion) {
     // that only books and reads the ledgers (`as_scheduled`): the ratio is the price of the search
     for (name, plan) in [
         ("plan/3_loans/6_months", several_loans::plan().unwrap()),
-        ("plan/10_loans/24_months", ten_loans()),
+        ("plan/10_loans/24_months", platform_loans(10)),
+        ("plan/20_loans/24_months", platform_loans(20)),
     ] {
         let mut group = c.benchmark_group(name);
         group.sample_size(10);

@@ -19,3 +19,13 @@ pub fn loan_flows(n: u32) -> Vec<CashFlow> {
     }
     flows
 }
+
+/// [`loan_flows`] paid on irregular days: each repayment 0 to 12 days after its
+/// monthly date (a borrower who pays when paid), so no two gaps are alike.
+pub fn irregular_flows(n: u32) -> Vec<CashFlow> {
+    let mut flows = loan_flows(n);
+    for (k, flow) in flows.iter_mut().enumerate().skip(1) {
+        flow.date = flow.date + chrono::Days::new((k as u64 * 7) % 13);
+    }
+    flows
+}
