@@ -289,7 +289,10 @@ impl Book<'_> {
         // one product for each stretch of the installment's own constant bases, rounded as a
         // running total: each posting is what the rounded total grew by
         let mut piece = inst.piece;
-        if !piece.continues(t0, base, compound_base) {
+        // a rate without a factor per day (an annual or monthly rate under ACT/ACT ISDA) costs
+        // a year-by-year fraction per stretch: its stretches are the ones every installment
+        // shares (a new piece at each posting), so each factor is computed once for all of them
+        if !piece.continues(t0, base, compound_base) || t.penalty.per_day.is_none() {
             piece = Piece {
                 start: t0.max(t.penalty_start(it.due)),
                 base,
