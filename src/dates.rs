@@ -19,6 +19,7 @@ pub(crate) const LAST: NaiveDate = match NaiveDate::from_ymd_opt(9999, 12, 31) {
 
 /// Whether `text` is a date written as the crate reads dates: `YYYY-MM-DD`
 /// with a year from 0001 to 9999 and a day that exists.
+#[cfg(feature = "json")]
 pub(crate) fn is_strict(text: &str) -> bool {
     parse(text).is_some()
 }

@@ -97,6 +97,38 @@ fn fee_days_far_out_are_bounded() {
     assert!(matches!(err, Error::TooLarge { .. }), "{err}");
 }
 
+/// A cap shared by time over thousands of late installments is bounded work. Under an annualised
+/// cap every due date posts every late installment in turn; 5,200 weekly installments, none
+/// paid, read after the last due date, are 13.5 million such postings (a `Ledger::plan_effect`
+/// replaying it took 2 s): beyond the million a replay spends, it is an error instead. 520
+/// weekly installments all late stay within it.
+#[test]
+fn a_cap_shared_by_time_over_thousands_of_late_installments_is_bounded_work() {
+    let statement = |n: u32| {
+        let options = ScheduleOptions::new(m(dec!(100000)), Rate::annual(dec!(0.1)).unwrap(), n, d(2026, 1, 1))
+            .with_frequency(Frequency::Weekly);
+        let schedule = Schedule::build(&options).unwrap();
+        let last = schedule.installments().last().unwrap().due_date;
+        let policy = OverduePolicy::new().with_caps(Caps::none().with_annualised(Rate::annual(dec!(0.24)).unwrap()));
+        Ledger::new(schedule, policy)
+            .unwrap()
+            .statement(last + chrono::Days::new(1))
+    };
+    assert!(statement(520).is_ok());
+    let err = statement(5200).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::TooLarge {
+                field: "installments settled one by one (replay points × installments late)",
+                max: 1_000_000,
+                ..
+            }
+        ),
+        "{err}"
+    );
+}
+
 /// A periodic rate near `Decimal::MAX` panicked in `1 + r`.
 #[test]
 fn annuity_rate_near_max_is_an_overflow() {

@@ -223,3 +223,33 @@ fn a_down_payment_lowers_the_debt_by_exactly_its_amount() {
     assert_eq!(owed(None), m(dec!(10045.16)));
     assert_eq!(owed(Some(m(dec!(500)))), m(dec!(9545.16)));
 }
+
+/// A payoff charges the current period's interest up to its own day, once. Installment 1 paid
+/// on 02-15, the loan settled on 03-05 (ten days into the period to 03-15, interest earned to
+/// that day): a statement on 03-12 shows nothing owed and nothing paid ahead, and 100 paid on
+/// 03-12 goes whole to the credit balance. Interest already charged by the payoff was counted
+/// again pro rata to 03-12, as if paid ahead, and a later payment credited part of it back.
+#[test]
+fn a_payoff_charges_interest_to_its_day_once() {
+    let mut ledger = with_surplus(Surplus::NextInstallments);
+    let payoff = ledger.statement(d(2026, 3, 5)).unwrap().payoff;
+    ledger
+        .pay(Payment::new("payoff", d(2026, 3, 5), payoff).unwrap())
+        .unwrap();
+    let settled = ledger.statement(d(2026, 3, 5)).unwrap();
+    let later = ledger.statement(d(2026, 3, 12)).unwrap();
+    assert_eq!(
+        (later.status, later.payoff, later.unearned_prepaid),
+        (LoanStatus::PaidOff, Money::ZERO, Money::ZERO)
+    );
+    assert_eq!(later.installments[1].charged, settled.installments[1].charged);
+    ledger
+        .pay(Payment::new("after", d(2026, 3, 12), m(dec!(100))).unwrap())
+        .unwrap();
+    let after = ledger.statement(d(2026, 3, 12)).unwrap();
+    assert_eq!(after.rebates, settled.rebates);
+    assert_eq!(
+        after.credit_balance,
+        settled.credit_balance.checked_add(m(dec!(100))).unwrap()
+    );
+}

@@ -252,6 +252,33 @@ fn carried_interest_counts_against_the_annualised_cap_once() {
     assert_eq!(cut(Treatment::Capitalise), Money::ZERO);
 }
 
+/// A penalty on the whole outstanding principal (the acceleration clause of many Chinese loan
+/// contracts: 罚息 on all principal once any installment is overdue) accrues once a day on the
+/// loan, whichever installment bears it; a cap only decides how much of it is charged. 10,000 at
+/// 0 % in 3 monthly installments from 2026-01-01, 0.1 % a day on the outstanding principal, no compound
+/// interest or fee, a 24 %/year cap. Installment 1 is paid on 03-15, after which installment 2
+/// bears the penalty on 6,666.67: from 03-15 to 04-10 (26 days) the penalty charged and cut
+/// grows by 6,666.67 × 0.1 % × 26 = 173.33, to the cent. The installment that took over used to
+/// have the days before it did counted as cut too.
+#[test]
+fn a_penalty_on_the_whole_principal_accrues_once_a_day_on_the_loan() {
+    let plan = Schedule::equal_principal(m(dec!(10000)), Rate::ZERO, 3, d(2026, 1, 1)).unwrap();
+    let policy = OverduePolicy::new()
+        .with_penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.001)).unwrap()))
+        .with_penalty_base(PenaltyBase::OutstandingPrincipal)
+        .with_compound_interest(Accrues::No)
+        .with_caps(Caps::none().with_annualised(Rate::annual(dec!(0.24)).unwrap()));
+    let mut ledger = Ledger::new(plan, policy).unwrap();
+    let first = ledger.schedule().installments()[0].payment;
+    ledger.pay(Payment::new("i1", d(2026, 3, 15), first).unwrap()).unwrap();
+    let accrued = |day| {
+        let st = ledger.statement(day).unwrap();
+        st.charged.penalty_interest.checked_add(st.cap_cut).unwrap()
+    };
+    let grown = accrued(d(2026, 4, 10)).checked_sub(accrued(d(2026, 3, 15))).unwrap();
+    assert_eq!(grown, m(dec!(173.33)));
+}
+
 /// Found by the interest property tests: a principal prepayment rebuilds the installments after
 /// the current one, and used to rebuild them from their schedule alone, dropping what a
 /// restructure had spread onto them. 10,000 at 12 % in 12 months, nothing paid; restructured on

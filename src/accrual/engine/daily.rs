@@ -133,7 +133,7 @@ impl Book<'_> {
             inst.out[Component::Interest] = cadd(inst.out[Component::Interest], allowed)?;
             inst.cut = cadd(inst.cut, x - allowed)?;
         }
-        self.owes_on(k);
+        self.owes_contractual_on(k);
         Ok(())
     }
 
@@ -227,7 +227,7 @@ impl Book<'_> {
             inst.charged[Component::Principal] += x;
             inst.out[Component::Principal] += x;
         }
-        self.owes_on(k);
+        self.owes_contractual_on(k);
     }
 
     /// What a principal prepayment keeps under daily interest: the

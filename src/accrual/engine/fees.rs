@@ -93,12 +93,14 @@ impl Book<'_> {
         }
     }
 
-    /// Counts one late-fee day replayed on its own, within [`MAX_SPLIT_WORK`].
-    pub(super) fn count_split(&mut self) -> Result<()> {
-        self.split_work = self.split_work.saturating_add(1);
+    /// Counts `n` installments settled one by one at a replay point (a fee
+    /// day, or under a cap shared by time every due date), within
+    /// [`MAX_SPLIT_WORK`].
+    pub(super) fn count_split(&mut self, n: u64) -> Result<()> {
+        self.split_work = self.split_work.saturating_add(n);
         if self.split_work > MAX_SPLIT_WORK {
             return Err(Error::TooLarge {
-                field: "late-fee days replayed one by one (fee days × installments late)",
+                field: "installments settled one by one (replay points × installments late)",
                 value: self.split_work,
                 max: MAX_SPLIT_WORK,
             });

@@ -7,6 +7,7 @@
 
 use std::cmp::Reverse;
 
+use super::penalty::Late;
 use super::{Book, Result};
 
 impl Book<'_> {
@@ -19,12 +20,19 @@ impl Book<'_> {
             return Ok(());
         }
         self.settled = end;
-        let Some(oldest) = self.oldest_open_late() else {
+        let stops = self.t.stops;
+        if self.charged_off.is_some_and(|co| start >= co) && stops.penalty && stops.compound && stops.fees {
+            // charged off, and nothing more accrues on a late installment: nothing to walk
+            return Ok(());
+        }
+        let Some(late) = self.late()? else {
             return Ok(());
         };
-        let freeze = self.charged_off.unwrap_or(i32::MAX);
-        let whole_principal = self.whole_principal()?;
-        for k in oldest..self.next_due {
+        self.adopt_oldest(&late, start);
+        let last = self.walk_end(&late);
+        // a replay point costs its late installments, whether or not the cap lets the walk reach them
+        self.count_split(u64::try_from(last - late.oldest).unwrap_or(u64::MAX))?;
+        for k in late.oldest..last {
             if self.annualised_room(end)?.is_some_and(|room| room <= 0) {
                 // nothing more fits today: the rest is cut when the walk next reaches it
                 break;
@@ -32,9 +40,8 @@ impl Book<'_> {
             if !self.is_late(k) {
                 continue;
             }
-            self.cut_unreached(k, k == oldest, start, whole_principal, freeze)?;
-            self.accrue_installment(k, k == oldest, whole_principal, start, end, freeze)?;
-            self.mark_settled(k, end);
+            self.cut_unreached(k, &late, start)?;
+            self.accrue_late(k, &late, start, end)?;
         }
         Ok(())
     }
@@ -42,14 +49,13 @@ impl Book<'_> {
     /// Brings every late installment the walks did not reach up to `upto`
     /// (an event or the statement date): what it accrued since is cut.
     pub(super) fn catch_up(&mut self, upto: i32) -> Result<()> {
-        let Some(oldest) = self.oldest_open_late() else {
+        let Some(late) = self.late()? else {
             return Ok(());
         };
-        let freeze = self.charged_off.unwrap_or(i32::MAX);
-        let whole_principal = self.whole_principal()?;
-        for k in oldest..self.next_due {
+        self.adopt_oldest(&late, self.settled.min(upto));
+        for k in late.oldest..self.walk_end(&late) {
             if self.is_late(k) {
-                self.cut_unreached(k, k == oldest, upto, whole_principal, freeze)?;
+                self.cut_unreached(k, &late, upto)?;
             }
         }
         Ok(())
@@ -58,23 +64,37 @@ impl Book<'_> {
     /// Installment `k`'s charges from where it was last reached up to
     /// `upto`, all cut: on each day in between the cap had no room left when
     /// the walk came to it.
-    fn cut_unreached(
-        &mut self,
-        k: usize,
-        is_oldest: bool,
-        upto: i32,
-        whole_principal: i128,
-        freeze: i32,
-    ) -> Result<()> {
+    fn cut_unreached(&mut self, k: usize, late: &Late, upto: i32) -> Result<()> {
         let from = self.inst.get(k).map_or(upto, |i| i.settled);
         if from < upto {
             self.cut_only = true;
-            let cut = self.accrue_installment(k, is_oldest, whole_principal, from, upto, freeze);
+            let cut = self.accrue_late(k, late, from, upto);
             self.cut_only = false;
             cut?;
-            self.mark_settled(k, upto);
         }
         Ok(())
+    }
+
+    /// Where only the oldest late installment accrues anything, the walks
+    /// visit no other: one that becomes the oldest (the one before it was
+    /// paid) accrued nothing up to where they `reached`, and starts there.
+    fn adopt_oldest(&mut self, late: &Late, reached: i32) {
+        if self.only_oldest_accrues() && self.walked_oldest != Some(late.oldest) {
+            self.walked_oldest = Some(late.oldest);
+            let from = self.inst.get(late.oldest).map_or(reached, |i| i.settled.max(reached));
+            self.mark_settled(late.oldest, from);
+        }
+    }
+
+    /// Where a walk over the late installments from the oldest ends: after
+    /// the oldest when only it accrues anything, else after the last
+    /// installment fallen due.
+    pub(super) fn walk_end(&self, late: &Late) -> usize {
+        if self.only_oldest_accrues() {
+            late.oldest.saturating_add(1).min(self.next_due)
+        } else {
+            self.next_due
+        }
     }
 
     /// Installment `k`'s charges are posted (or cut) up to `day`.

@@ -26,6 +26,25 @@ impl Piece {
     }
 }
 
+/// What an installment's penalty and compound interest are charged on, in minor units.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Bases {
+    penalty: i128,
+    compound: i128,
+}
+
+/// The late installments a settlement goes through, oldest first, and what
+/// they accrue on.
+pub(super) struct Late {
+    /// The oldest late installment (under a penalty on the whole outstanding
+    /// principal, the one that bears it).
+    pub(super) oldest: usize,
+    /// The charge-off day, after which charges it stops are not accrued.
+    pub(super) freeze: i32,
+    /// The principal outstanding on the whole loan, when the penalty is charged on it.
+    pub(super) whole_principal: i128,
+}
+
 /// What [`Book::save_late`] keeps to undo a settlement.
 struct Saved {
     inst: Vec<(usize, Inst)>,
@@ -33,6 +52,7 @@ struct Saved {
     beyond: i128,
     settled: i32,
     split_work: u64,
+    spill_from: usize,
 }
 
 impl Book<'_> {
@@ -80,7 +100,8 @@ impl Book<'_> {
 
     /// The oldest installment fallen due that is still overdue.
     pub(super) fn oldest_open_late(&self) -> Option<usize> {
-        (0..self.next_due).find(|&k| self.is_late(k))
+        // a late installment owes something: none before `owing_from` does
+        (self.owing_from..self.next_due).find(|&k| self.is_late(k))
     }
 
     /// Posts what every late installment accrued since the last settlement
@@ -162,6 +183,7 @@ impl Book<'_> {
             beyond: self.beyond,
             settled: self.settled,
             split_work: self.split_work,
+            spill_from: self.spill_from,
         }
     }
 
@@ -176,6 +198,7 @@ impl Book<'_> {
         self.beyond = saved.beyond;
         self.settled = saved.settled;
         self.split_work = saved.split_work;
+        self.spill_from = saved.spill_from;
     }
 
     /// What settling up to `upto` would charge, before the lifetime cap.
@@ -207,14 +230,12 @@ impl Book<'_> {
     fn settle_stretch_in_order(&mut self, end: i32) -> Result<()> {
         let from = self.settled;
         self.settled = end;
-        let Some(oldest) = self.oldest_open_late() else {
+        let Some(late) = self.late()? else {
             return Ok(());
         };
-        let freeze = self.charged_off.unwrap_or(i32::MAX);
-        let whole_principal = self.whole_principal()?;
-        for k in oldest..self.next_due {
+        for k in late.oldest..self.walk_end(&late) {
             if self.is_late(k) {
-                self.accrue_installment(k, k == oldest, whole_principal, from, end, freeze)?;
+                self.accrue_late(k, &late, from, end)?;
             }
         }
         Ok(())
@@ -238,24 +259,83 @@ impl Book<'_> {
             return Ok(());
         }
         self.settled = upto;
-        let Some(oldest) = self.oldest_open_late() else {
+        let Some(late) = self.late()? else {
             return Ok(());
         };
-        let freeze = self.charged_off.unwrap_or(i32::MAX);
-        let whole_principal = self.whole_principal()?;
-        for k in oldest..self.next_due {
+        for k in late.oldest..self.walk_end(&late) {
             if !self.is_late(k) {
                 continue;
             }
             let mut t0 = from;
             while let Some(fee_day) = self.own_fee_day_within(k, t0, upto) {
-                self.count_split()?;
-                self.accrue_installment(k, k == oldest, whole_principal, t0, fee_day, freeze)?;
+                self.count_split(1)?;
+                self.accrue_late(k, &late, t0, fee_day)?;
                 t0 = fee_day;
             }
-            self.accrue_installment(k, k == oldest, whole_principal, t0, upto, freeze)?;
-            self.mark_settled(k, upto);
+            self.accrue_late(k, &late, t0, upto)?;
         }
+        Ok(())
+    }
+
+    /// What an installment's penalty and compound interest are charged on.
+    fn bases(&self, inst: &Inst, is_oldest: bool, whole_principal: i128) -> Result<Bases> {
+        let t = self.t;
+        let interest = inst.interest_bearing();
+        let mut penalty = match t.base {
+            PenaltyBase::OverduePrincipal => inst.out[Component::Principal],
+            PenaltyBase::OverdueInstallment => cadd(inst.out[Component::Principal], interest)?,
+            PenaltyBase::OutstandingPrincipal if is_oldest => whole_principal,
+            PenaltyBase::OutstandingPrincipal => 0,
+        };
+        if t.interest_on_fees {
+            penalty = cadd(penalty, inst.out[Component::Fees])?;
+        }
+        let compound = if t.compound { interest } else { 0 };
+        Ok(Bases { penalty, compound })
+    }
+
+    /// Whether late installment `k` accrues nothing over `[t0, t1)`: nothing
+    /// bears penalty or compound interest on it, nothing is held from a
+    /// grace period, and none of its late fees falls in `(t0, t1]`. A walk
+    /// passes it by, which posts exactly what visiting it would (nothing).
+    fn accrues_nothing(&self, k: usize, late: &Late, t0: i32, t1: i32) -> Result<bool> {
+        let Some(inst) = self.inst.get(k) else { return Ok(true) };
+        let bases = self.bases(inst, k == late.oldest, late.whole_principal)?;
+        if bases != Bases::default() || inst.pending != Pending::default() {
+            return Ok(false);
+        }
+        Ok(self.t.fee.is_none() || self.next_own_fee_day(k, t0).is_none_or(|f| f > t1))
+    }
+
+    /// Whether only the oldest late installment can accrue anything: the
+    /// penalty is on the whole outstanding principal (which the oldest
+    /// bears) and no installment has charges of its own (compound interest,
+    /// late fees, interest on fees).
+    pub(super) fn only_oldest_accrues(&self) -> bool {
+        let t = self.t;
+        t.base == PenaltyBase::OutstandingPrincipal && !t.compound && t.fee.is_none() && !t.interest_on_fees
+    }
+
+    /// The late installments a settlement goes through (oldest first) and
+    /// what they accrue on, or `None` when none is late.
+    pub(super) fn late(&self) -> Result<Option<Late>> {
+        let Some(oldest) = self.oldest_open_late() else {
+            return Ok(None);
+        };
+        Ok(Some(Late {
+            oldest,
+            freeze: self.charged_off.unwrap_or(i32::MAX),
+            whole_principal: self.whole_principal()?,
+        }))
+    }
+
+    /// Posts what late installment `k` accrued over `[t0, t1)`, unless it
+    /// accrued nothing; either way it is settled up to `t1`.
+    pub(super) fn accrue_late(&mut self, k: usize, late: &Late, t0: i32, t1: i32) -> Result<()> {
+        if !self.accrues_nothing(k, late, t0, t1)? {
+            self.accrue_installment(k, k == late.oldest, late.whole_principal, t0, t1, late.freeze)?;
+        }
+        self.mark_settled(k, t1);
         Ok(())
     }
 
@@ -273,17 +353,10 @@ impl Book<'_> {
             return Ok(());
         };
         let Some(inst) = self.inst.get(k) else { return Ok(()) };
-        let interest = inst.interest_bearing();
-        let mut base = match t.base {
-            PenaltyBase::OverduePrincipal => inst.out[Component::Principal],
-            PenaltyBase::OverdueInstallment => cadd(inst.out[Component::Principal], interest)?,
-            PenaltyBase::OutstandingPrincipal if is_oldest => whole_principal,
-            PenaltyBase::OutstandingPrincipal => 0,
-        };
-        if t.interest_on_fees {
-            base = cadd(base, inst.out[Component::Fees])?;
-        }
-        let compound_base = if t.compound { interest } else { 0 };
+        let Bases {
+            penalty: base,
+            compound: compound_base,
+        } = self.bases(inst, is_oldest, whole_principal)?;
         let in_grace = t.waive_grace && !inst.grace_done;
         let until = |stops: bool| if stops { t1.min(freeze) } else { t1 };
         // one product for each stretch of the installment's own constant bases, rounded as a
@@ -366,25 +439,35 @@ impl Book<'_> {
             return self.post(k, Component::PenaltyInterest, amount, d);
         }
         let mut left = amount;
-        for j in k..self.next_due {
-            if left <= 0 {
-                break;
+        let own = left.min(self.cap_room(k, left));
+        self.post(k, Component::PenaltyInterest, own, d)?;
+        left -= own;
+        // every installment before `spill_from` but the oldest is paid or has its cap used up
+        // for good: skip them
+        self.spill_from = self.spill_from.max(k + 1);
+        let mut j = self.spill_from;
+        while left > 0 && j < self.next_due {
+            let room = if self.is_late(j) { self.cap_room(j, left) } else { 0 };
+            if room <= 0 && j == self.spill_from {
+                self.spill_from += 1;
             }
-            if j != k && !self.is_late(j) {
-                continue;
-            }
-            let room = match (self.rows.get(j).and_then(|r| r.cap), self.inst.get(j)) {
-                (Some(cap), Some(i)) => (cap - i.charges).max(0),
-                _ => left,
-            };
             let x = left.min(room);
             if x > 0 {
                 self.post(j, Component::PenaltyInterest, x, d)?;
                 left -= x;
             }
+            j += 1;
         }
         // what fits no installment's cap is cut, and recorded on the oldest
         self.post(k, Component::PenaltyInterest, left, d)
+    }
+
+    /// What installment `k`'s own cap still allows (`unlimited` without one).
+    fn cap_room(&self, k: usize, unlimited: i128) -> i128 {
+        match (self.rows.get(k).and_then(|r| r.cap), self.inst.get(k)) {
+            (Some(cap), Some(i)) => (cap - i.charges).max(0),
+            _ => unlimited,
+        }
     }
 
     /// Drops the pending penalties of installments cleared within a waive grace.

@@ -12,11 +12,25 @@ impl Book<'_> {
     /// balance. A negative part is interest or a scheduled fee paid ahead
     /// and not earned by `d`: settling credits it back.
     pub(super) fn payoff_parts(&self, d: i32) -> Result<Parts> {
-        let mut parts = Vec::with_capacity(self.inst.len().saturating_mul(2));
+        if self.paid_off {
+            debug_assert!(
+                self.owed_parts(d).is_ok_and(|p| p.is_empty()),
+                "a loan paid off owes nothing until something is charged"
+            );
+            return Ok(Vec::new());
+        }
+        self.owed_parts(d)
+    }
+
+    /// [`Book::payoff_parts`], from the installments.
+    fn owed_parts(&self, d: i32) -> Result<Parts> {
+        let start = self.owing_due_by(d);
+        let mut parts = Vec::with_capacity((self.inst.len() - start).saturating_mul(2));
         let mut room = self.annualised_room(d)?;
         let earning = self.earning_day(d);
         let all_scheduled = self.t.settlement == EarlySettlement::AllScheduled;
-        for (k, (inst, it)) in self.inst.iter().zip(self.rows.iter()).enumerate() {
+        let open = self.inst.iter().zip(self.rows.iter()).enumerate().skip(start);
+        for (k, (inst, it)) in open {
             if inst.closed {
                 continue;
             }
@@ -106,6 +120,7 @@ impl Book<'_> {
         self.inst
             .iter()
             .zip(self.rows.iter())
+            .skip(self.owing_due_by(d))
             .filter(|(inst, _)| !inst.closed)
             .fold(0i128, |floor, (inst, row)| {
                 let ahead = if row.due > d {
@@ -117,6 +132,16 @@ impl Book<'_> {
                     .saturating_add(inst.out[Component::Principal])
                     .saturating_sub(ahead)
             })
+    }
+
+    /// The first installment a payoff on day `d` may owe on: every open one
+    /// before it fell due by `d` and owes nothing (nothing is credited back
+    /// on an installment already due), and every one before the first open
+    /// one was closed by a restructure.
+    fn owing_due_by(&self, d: i32) -> usize {
+        let open = self.rows.get(self.first_open..).unwrap_or_default();
+        let due_by = self.first_open + open.partition_point(|i| i.due <= d);
+        self.owing_from.min(due_by).max(self.first_open).min(self.inst.len())
     }
 
     /// The day interest is earned up to for a settlement on day `d` (the
@@ -180,8 +205,9 @@ impl Book<'_> {
     /// by the allocation order.
     pub(super) fn receive(&mut self, source: AllocationSource, amount: i128, d: i32) -> Result<()> {
         self.post_accrued_now()?;
+        self.first_owing();
         let available = cadd(amount, self.credit)?;
-        let payoff = if available < self.payoff_floor(d) {
+        let payoff = if self.paid_off || available < self.payoff_floor(d) {
             Vec::new() // cannot settle: the payoff is not needed
         } else {
             self.payoff_parts(d)?
@@ -218,6 +244,7 @@ impl Book<'_> {
                 inst.out[Component::Interest] = 0;
                 inst.scheduled_fee_out = 0;
             }
+            self.paid_off = true;
             (payoff, available - total)
         } else {
             self.allocate(available, d, true)?
