@@ -41,6 +41,11 @@ impl Clock {
 
     /// The factor from `start` to `end` (unreduced when it is per day).
     pub(super) fn factor(&self, start: i32, end: i32) -> Result<Fraction> {
+        self.factor_with(start, end, None)
+    }
+
+    /// [`Clock::factor`], remembering 30/360 day counts in `memo`.
+    pub(super) fn factor_with(&self, start: i32, end: i32, mut memo: Option<&mut OriginDays>) -> Result<Fraction> {
         match self.per_day {
             Some(pd) => {
                 let days = match self.day_count {
@@ -49,8 +54,13 @@ impl Clock {
                     // count them from the disbursement, so that an event splitting a stretch
                     // never adds or drops a day, and the days since disbursement are exact
                     _ => {
-                        let from =
-                            |d: i32| -> Result<i128> { Ok(i128::from(self.day_count.days(self.origin, date(d)?))) };
+                        let mut from = |d: i32| -> Result<i128> {
+                            let count = |d: i32| Ok(i128::from(self.day_count.days(self.origin, date(d)?)));
+                            match memo.as_deref_mut() {
+                                Some(memo) => memo.get_or(d, count),
+                                None => count(d),
+                            }
+                        };
                         from(end)? - from(start)?
                     }
                 };
@@ -73,5 +83,35 @@ impl Clock {
             return crate::money::div_round_i64(n, den, rounding.mode()).map(i128::from);
         }
         rounding.div(n, f.den)
+    }
+}
+
+/// 30/360 days from a clock's origin, remembered by day: a replay asks for the
+/// same due dates and event days again and again, and each count is a
+/// calendar conversion.
+#[derive(Debug, Clone, Default)]
+pub(super) struct OriginDays {
+    slots: Vec<(i32, i128)>,
+}
+
+impl OriginDays {
+    const SLOTS: usize = 256;
+
+    /// The count for day `d`, from the memo or from `count`.
+    fn get_or(&mut self, d: i32, count: impl FnOnce(i32) -> Result<i128>) -> Result<i128> {
+        if self.slots.is_empty() {
+            self.slots = vec![(i32::MIN, 0); Self::SLOTS];
+        }
+        let slot = usize::try_from(d.rem_euclid(Self::SLOTS as i32)).unwrap_or(0);
+        match self.slots.get(slot) {
+            Some(&(day, days)) if day == d => Ok(days),
+            _ => {
+                let days = count(d)?;
+                if let Some(s) = self.slots.get_mut(slot) {
+                    *s = (d, days);
+                }
+                Ok(days)
+            }
+        }
     }
 }

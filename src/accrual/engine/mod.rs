@@ -24,7 +24,7 @@ mod terms;
 pub(crate) use readings::{Dues, Standing};
 pub(crate) use terms::ReplayTerms;
 
-use clock::Clock;
+use clock::{Clock, OriginDays};
 use terms::InstTerms;
 
 use std::borrow::Cow;
@@ -261,6 +261,8 @@ pub(crate) struct Book<'t> {
     duplicates: Vec<PossibleDuplicate>,
     /// The last penalty factor computed, by its stretch.
     factor_memo: Option<(i32, i32, Fraction)>,
+    /// The penalty clock's 30/360 day counts, by day.
+    origin_days: OriginDays,
     /// The annualised cap on the last day it was asked for.
     cap_memo: std::cell::Cell<Option<(i32, i128)>>,
     /// Daily contract interest accrued since the last due date it was posted
@@ -333,6 +335,7 @@ impl<'t> Book<'t> {
             reversals: Vec::new(),
             duplicates: Vec::new(),
             factor_memo: None,
+            origin_days: OriginDays::default(),
             cap_memo: std::cell::Cell::new(None),
             accrued: Fraction::ZERO,
             posted_since_due: 0,

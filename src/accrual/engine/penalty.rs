@@ -266,13 +266,16 @@ impl Book<'_> {
             if !self.is_late(k) {
                 continue;
             }
+            // here every late installment is visited once per event: no need to look for idle ones
+            let (is_oldest, whole, freeze) = (k == late.oldest, late.whole_principal, late.freeze);
             let mut t0 = from;
             while let Some(fee_day) = self.own_fee_day_within(k, t0, upto) {
                 self.count_split(1)?;
-                self.accrue_late(k, &late, t0, fee_day)?;
+                self.accrue_installment(k, is_oldest, whole, t0, fee_day, freeze)?;
                 t0 = fee_day;
             }
-            self.accrue_late(k, &late, t0, upto)?;
+            self.accrue_installment(k, is_oldest, whole, t0, upto, freeze)?;
+            self.mark_settled(k, upto);
         }
         Ok(())
     }
@@ -420,7 +423,7 @@ impl Book<'_> {
         let f = match self.factor_memo {
             Some((s, e, f)) if (s, e) == (start, end) => f,
             _ => {
-                let f = self.t.penalty.factor(start, end)?;
+                let f = self.t.penalty.factor_with(start, end, Some(&mut self.origin_days))?;
                 self.factor_memo = Some((start, end, f));
                 f
             }

@@ -123,6 +123,7 @@ impl<'t> Book<'t> {
             reversals: Vec::new(),
             duplicates: Vec::new(),
             factor_memo: self.factor_memo,
+            origin_days: self.origin_days.clone(),
             cap_memo: self.cap_memo.clone(),
             accrued: self.accrued,
             posted_since_due: self.posted_since_due,

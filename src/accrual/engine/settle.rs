@@ -13,8 +13,11 @@ impl Book<'_> {
     /// and not earned by `d`: settling credits it back.
     pub(super) fn payoff_parts(&self, d: i32) -> Result<Parts> {
         if self.paid_off {
+            // computed from the installments, a paid-off loan would owe nothing, but would credit
+            // back again part of the interest the payoff charged up to its day (the periods'
+            // interest is then what was earned, and would be prorated a second time)
             debug_assert!(
-                self.owed_parts(d).is_ok_and(|p| p.is_empty()),
+                self.owed_parts(d).is_ok_and(|p| p.iter().all(|p| p.amount <= 0)),
                 "a loan paid off owes nothing until something is charged"
             );
             return Ok(Vec::new());
