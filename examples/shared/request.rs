@@ -36,9 +36,8 @@ pub fn run<T: Serialize + DeserializeOwned>(
     }
 }
 
-/// Reads a request, naming the field that is wrong.
+/// Reads a request strictly, naming the field that is wrong (`overdue::from_json`).
 fn read<T: DeserializeOwned>(path: &str) -> Result<T, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-    let mut json = serde_json::Deserializer::from_str(&text);
-    serde_path_to_error::deserialize(&mut json).map_err(|e| format!("{path}: field `{}`: {}", e.path(), e.inner()))
+    overdue::from_json(&text).map_err(|e| format!("{path}: {e}"))
 }
