@@ -93,10 +93,10 @@ impl Book<'_> {
         }
     }
 
-    /// Counts `n` installments settled one by one at a replay point (a fee
-    /// day, or under a cap shared by time every due date), within
-    /// [`MAX_SPLIT_WORK`].
-    pub(super) fn count_split(&mut self, n: u64) -> Result<()> {
+    /// Counts `n` installments settled one by one at a replay point (an
+    /// event, a fee day, or under a cap shared by time every due date),
+    /// within [`MAX_SPLIT_WORK`].
+    pub(super) fn count_work(&mut self, n: u64) -> Result<()> {
         self.split_work = self.split_work.saturating_add(n);
         if self.split_work > MAX_SPLIT_WORK {
             return Err(Error::TooLarge {

@@ -31,7 +31,7 @@ impl Book<'_> {
         self.adopt_oldest(&late, start);
         let last = self.walk_end(&late);
         // a replay point costs its late installments, whether or not the cap lets the walk reach them
-        self.count_split(u64::try_from(last - late.oldest).unwrap_or(u64::MAX))?;
+        self.count_work(u64::try_from(last - late.oldest).unwrap_or(u64::MAX))?;
         for k in late.oldest..last {
             if self.annualised_room(end)?.is_some_and(|room| room <= 0) {
                 // nothing more fits today: the rest is cut when the walk next reaches it

@@ -278,8 +278,8 @@ pub(crate) struct Book<'t> {
 }
 
 /// The most work the replay spends settling late installments one by one
-/// at replay points: each late fee day where fees bear interest or are
-/// capped, and under a cap shared by time (the annualised cap, or a
+/// at replay points: each event, each late fee day where fees bear interest
+/// or are capped, and under a cap shared by time (the annualised cap, or a
 /// per-installment cap taking the whole loan's penalty) every due date and
 /// fee day, each visiting every late installment. A recurring fee or a
 /// shared cap replayed over centuries is an error instead of a hang. A daily

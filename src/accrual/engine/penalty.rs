@@ -235,6 +235,7 @@ impl Book<'_> {
         };
         for k in late.oldest..self.walk_end(&late) {
             if self.is_late(k) {
+                self.count_work(1)?;
                 self.accrue_late(k, &late, from, end)?;
             }
         }
@@ -267,10 +268,11 @@ impl Book<'_> {
                 continue;
             }
             // here every late installment is visited once per event: no need to look for idle ones
+            self.count_work(1)?;
             let (is_oldest, whole, freeze) = (k == late.oldest, late.whole_principal, late.freeze);
             let mut t0 = from;
             while let Some(fee_day) = self.own_fee_day_within(k, t0, upto) {
-                self.count_split(1)?;
+                self.count_work(1)?;
                 self.accrue_installment(k, is_oldest, whole, t0, fee_day, freeze)?;
                 t0 = fee_day;
             }
