@@ -129,6 +129,28 @@ fn a_cap_shared_by_time_over_thousands_of_late_installments_is_bounded_work() {
     );
 }
 
+/// Many payments on many late installments are bounded work too: each payment settles every
+/// late installment first. 1,200 weekly installments all late, then 1,000 payments of 0.01 on
+/// 1,000 days: 1.2 million settlements, beyond the bound; 100 such payments stay within it.
+#[test]
+fn many_payments_on_many_late_installments_are_bounded_work() {
+    let statement = |payments: u64| {
+        let options = ScheduleOptions::new(m(dec!(100000)), Rate::annual(dec!(0.1)).unwrap(), 1200, d(2026, 1, 1))
+            .with_frequency(Frequency::Weekly);
+        let schedule = Schedule::build(&options).unwrap();
+        let last = schedule.installments().last().unwrap().due_date;
+        let mut ledger = Ledger::new(schedule, OverduePolicy::new()).unwrap();
+        for k in 1..=payments {
+            let day = last + chrono::Days::new(k);
+            ledger.pay(Payment::new(format!("p{k}"), day, m(dec!(0.01))).unwrap()).unwrap();
+        }
+        ledger.statement(last + chrono::Days::new(payments + 1))
+    };
+    assert!(statement(100).is_ok());
+    let err = statement(1000).unwrap_err();
+    assert!(matches!(err, Error::TooLarge { max: 1_000_000, .. }), "{err}");
+}
+
 /// A periodic rate near `Decimal::MAX` panicked in `1 + r`.
 #[test]
 fn annuity_rate_near_max_is_an_overflow() {
