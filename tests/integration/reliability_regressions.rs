@@ -142,7 +142,9 @@ fn many_payments_on_many_late_installments_are_bounded_work() {
         let mut ledger = Ledger::new(schedule, OverduePolicy::new()).unwrap();
         for k in 1..=payments {
             let day = last + chrono::Days::new(k);
-            ledger.pay(Payment::new(format!("p{k}"), day, m(dec!(0.01))).unwrap()).unwrap();
+            ledger
+                .pay(Payment::new(format!("p{k}"), day, m(dec!(0.01))).unwrap())
+                .unwrap();
         }
         ledger.statement(last + chrono::Days::new(payments + 1))
     };
