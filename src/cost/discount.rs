@@ -138,13 +138,16 @@ impl Discounting {
                 reason: format!("must be above -100 %, got {x}"),
             });
         }
-        let d = Decimal::ONE
-            .checked_div(super::solver::nth_root(one_plus, self.per_year)?)
-            .ok_or_else(|| overflow("npv"))?
-            .round_dp(20);
-        // 20 places keep each factor to 1e-20, far inside the 1e-10 the check needs,
-        // and keep the products narrow (cheap to rescale)
-        let mul = |a: Decimal, b: Decimal| a.checked_mul(b).map(|p| p.round_dp(20));
+        // 20 places keep a factor below 1 to 1e-20, far inside the 1e-10 the check needs, and
+        // keep the products narrow (cheap to rescale); a factor above 1 (a rate below 0 %) keeps
+        // all its digits, since its powers grow and carry its relative error k-fold
+        let narrow = |v: Decimal| if v.abs() < Decimal::ONE { v.round_dp(20) } else { v };
+        let d = narrow(
+            Decimal::ONE
+                .checked_div(super::solver::nth_root(one_plus, self.per_year)?)
+                .ok_or_else(|| overflow("npv"))?,
+        );
+        let mul = |a: Decimal, b: Decimal| a.checked_mul(b).map(narrow);
         let mut total = Decimal::ZERO;
         walk_discount(&self.units, Decimal::ONE, d, mul, |i, w| {
             total = total.checked_add(self.amounts.get(i)?.checked_mul(w)?)?;
@@ -170,7 +173,10 @@ impl Discounting {
     /// rounded half away from zero to 18 places), and the flows are summed
     /// exactly. `None` when a number would not fit (an amount's digits times
     /// 10^18 beyond the `i128` range, i.e. about 10^20 minor units; more than
-    /// 10 decimal places; rates near −100 %).
+    /// 10 decimal places; rates near −100 %), or when the factors' rounding
+    /// could move the sum by more than 1e-9 of the flows' size: far below
+    /// 0 %, the factors grow with each period and so does the last place's
+    /// error (`d^k` carries `k` times the relative error of `d`).
     pub(super) fn value_fixed(&self, x: Decimal) -> Option<Decimal> {
         let one_plus = Decimal::ONE.checked_add(x)?;
         if one_plus <= Decimal::ZERO {
@@ -183,13 +189,23 @@ impl Discounting {
         if scale > 10 {
             return None;
         }
-        let mut total = 0i128;
+        let (mut total, mut error, mut size) = (0i128, 0i128, 0i128);
         walk_discount(&self.units, fixed::ONE, d, fixed::mul, |i, w| {
             let a = self.amounts.get(i)?;
             let a = a.mantissa().checked_mul(10i128.checked_pow(scale - a.scale())?)?;
             total = total.checked_add(a.checked_mul(w)?)?;
+            // at most half a unit of the last place in `d` (relative: 1/d), k-fold in `d^k`,
+            // and half a unit at each of at most k products
+            let k = i128::from(*self.units.get(i)?).checked_add(1)?;
+            let spread = w.checked_mul(k)?.checked_div(d.max(1))?.checked_add(k)?;
+            error = error.checked_add(a.checked_abs()?.checked_mul(spread)?)?;
+            size = size.checked_add(a.checked_abs()?)?;
             Some(())
         })?;
+        // the sum is in units of 10^-(scale + 18): 1e-9 of the size is size × 10^9 of them
+        if error > size.checked_mul(1_000_000_000)? {
+            return None;
+        }
         Decimal::try_from_i128_with_scale(total, scale + fixed::PLACES).ok()
     }
 
