@@ -149,10 +149,56 @@ fn read<T: DeserializeOwned>(text: &str) -> Result<T> {
     let mut reader = serde_json::Deserializer::from_str(text);
     let value = serde_path_to_error::deserialize(&mut reader).map_err(|e| {
         let path = e.path().to_string();
-        json_error(path, e.into_inner())
+        named_date(json_error(path, e.into_inner()), text)
     })?;
     reader.end().map_err(|e| json_error(".".to_owned(), e))?;
     Ok(value)
+}
+
+/// chrono's reasons a date string does not read (`input is out of range`
+/// for 2026-02-30).
+const DATE_REASONS: [&str; 4] = [
+    "input is out of range",
+    "input contains invalid characters",
+    "premature end of input",
+    "trailing input",
+];
+
+/// A date that chrono refused, named: `"2026-02-30" is not a date` rather
+/// than `input is out of range`.
+fn named_date(error: Error, text: &str) -> Error {
+    match error {
+        Error::Json {
+            path,
+            message,
+            line,
+            column,
+        } if DATE_REASONS.contains(&message.as_str()) => {
+            let message = match string_ending_at(text, line, column) {
+                Some(value) => format!(
+                    "{value:?} is not a date: dates are written YYYY-MM-DD, with a day that exists and a year from 0001 to 9999"
+                ),
+                None => format!("{message}: dates are written YYYY-MM-DD, with a day that exists"),
+            };
+            Error::Json {
+                path,
+                message,
+                line,
+                column,
+            }
+        }
+        other => other,
+    }
+}
+
+/// The string literal (without its quotes) that ends just before the
+/// 1-based `line` and `column` where serde_json stopped after reading it.
+fn string_ending_at(text: &str, line: usize, column: usize) -> Option<&str> {
+    let line_text = text.split('\n').nth(line.checked_sub(1)?)?;
+    let before = line_text.get(..column.min(line_text.len()))?.trim_end();
+    let body = before.strip_suffix('"')?;
+    let open = body.rfind('"')?;
+    body.get(open + 1..)
 }
 
 /// `text` written again with `kind` first in every object, when it is JSON
@@ -197,6 +243,13 @@ fn kind_first(text: &str) -> Option<String> {
 /// The crate's error for a JSON error found at `path`.
 fn json_error(path: String, error: serde_json::Error) -> Error {
     let (line, column) = (error.line(), error.column());
+    // a document that ends before a key was read: serde_path_to_error names
+    // the key it did not get `?`; the path is the object it ended in
+    let path = match path.strip_suffix(".?") {
+        Some(object) => object.to_owned(),
+        None if path == "?" => ".".to_owned(),
+        None => path,
+    };
     let full = error.to_string();
     let message = full
         .strip_suffix(&format!(" at line {line} column {column}"))
@@ -228,6 +281,10 @@ fn json_error(path: String, error: serde_json::Error) -> Error {
         (None, None, Some((inner, rest))) if inner.starts_with('[') && path != "." => (format!("{path}{inner}"), rest),
         (None, None, Some((inner, rest))) => (field_path(&inner), rest),
         (None, None, None) => (path, message),
+    };
+    let message = match message.starts_with("EOF while parsing") {
+        true => format!("the document ends before it is complete ({message})"),
+        false => message,
     };
     Error::Json {
         path,

@@ -1,13 +1,20 @@
 //! `Decimal` as a JSON string, for `#[serde(with = "crate::serde_str")]` on our own fields,
 //! and the one strict grammar every decimal text is read with.
 //!
+//! One rule for every front door: a decimal is read from a string in the
+//! grammar below or from a JSON integer (exact either way); a JSON number
+//! with a fraction or an exponent (`1200.5`, `1e3`) is refused, because a
+//! reader may already have rounded it through binary floating point, with a
+//! message that says to write it as a string. A decimal is always written
+//! as a string.
+//!
 //! The grammar: an optional `-`, one or more ASCII digits, and optionally a
 //! `.` followed by one or more ASCII digits (`-?[0-9]+(\.[0-9]+)?`). No
 //! whitespace, sign `+`, exponent, digit separators, leading or trailing dot.
 //! A value with more digits than `Decimal` can hold exactly is rejected, not rounded.
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Deserializer, Serializer};
+use serde::{Deserializer, Serializer};
 
 /// Parses `text` by the strict grammar, exactly (no rounding).
 pub(crate) fn parse(text: &str) -> Option<Decimal> {
@@ -34,8 +41,49 @@ pub(crate) fn serialize<S: Serializer>(value: &Decimal, serializer: S) -> Result
 }
 
 pub(crate) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
-    let text = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
-    parse(&text).ok_or_else(|| invalid(&text))
+    deserializer.deserialize_any(DecimalVisitor)
+}
+
+/// A decimal from a string in the strict grammar or from a JSON integer.
+struct DecimalVisitor;
+
+impl serde::de::Visitor<'_> for DecimalVisitor {
+    type Value = Decimal;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a decimal as a string (like \"-1234.50\") or an integer")
+    }
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Decimal, E> {
+        parse(text).ok_or_else(|| invalid(text))
+    }
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Decimal, E> {
+        Ok(Decimal::from(v))
+    }
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Decimal, E> {
+        Ok(Decimal::from(v))
+    }
+    fn visit_u128<E: serde::de::Error>(self, v: u128) -> Result<Decimal, E> {
+        Decimal::try_from_i128_with_scale(i128::try_from(v).map_err(|_| too_large(v))?, 0).map_err(|_| too_large(v))
+    }
+    fn visit_i128<E: serde::de::Error>(self, v: i128) -> Result<Decimal, E> {
+        Decimal::try_from_i128_with_scale(v, 0).map_err(|_| too_large(v))
+    }
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Decimal, E> {
+        Err(not_exact(v))
+    }
+}
+
+fn too_large<E: serde::de::Error>(v: impl std::fmt::Display) -> E {
+    E::custom(format!("the integer {v} has more digits than an exact decimal holds"))
+}
+
+/// A JSON number with a fraction or an exponent: refused, with what to write instead.
+fn not_exact<E: serde::de::Error>(v: f64) -> E {
+    let shown = v.to_string();
+    let hint = if parse(&shown).is_some() { shown.as_str() } else { "1200.50" };
+    E::custom(format!(
+        "a JSON number with a fraction or an exponent ({v}) may already be rounded: amounts and rates are exact decimals, write it as a string: \"{hint}\""
+    ))
 }
 
 /// `Option<Decimal>` as an optional string.
@@ -51,10 +99,27 @@ pub(crate) mod option {
     }
 
     pub(crate) fn deserialize<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<Decimal>, D::Error> {
-        use serde::Deserialize;
-        let text = Option::<std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        text.map(|t| super::parse(&t).ok_or_else(|| super::invalid(&t)))
-            .transpose()
+        deserializer.deserialize_option(Optional)
+    }
+
+    /// `null`, or a decimal as [`super::deserialize`] reads one.
+    struct Optional;
+
+    impl<'de> serde::de::Visitor<'de> for Optional {
+        type Value = Option<Decimal>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a decimal as a string (like \"-1234.50\"), an integer, or null")
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Option<Decimal>, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Option<Decimal>, E> {
+            Ok(None)
+        }
+        fn visit_some<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Option<Decimal>, D::Error> {
+            super::deserialize(deserializer).map(Some)
+        }
     }
 }
 
@@ -74,5 +139,21 @@ mod tests {
         }
         // more digits than a Decimal holds exactly: rejected, not rounded
         assert!(parse("0.12345678901234567890123456789").is_none());
+    }
+
+    #[cfg(feature = "json")]
+    #[test]
+    fn a_json_integer_is_exact_and_a_fraction_is_refused_with_what_to_write() {
+        #[derive(serde::Deserialize)]
+        struct Amount(#[serde(with = "super")] rust_decimal::Decimal);
+        let read = |text: &str| serde_json::from_str::<Amount>(text).map(|a| a.0.to_string());
+        assert_eq!(read("12000").ok().as_deref(), Some("12000"));
+        assert_eq!(read("-7").ok().as_deref(), Some("-7"));
+        assert_eq!(read("\"1200.50\"").ok().as_deref(), Some("1200.50"));
+        let fraction = read("1200.5").err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(fraction.contains("write it as a string: \"1200.5\""), "{fraction}");
+        let exponent = read("1e300").err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(exponent.contains("write it as a string: \"1200.50\""), "{exponent}");
+        assert!(read("true").is_err());
     }
 }

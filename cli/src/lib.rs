@@ -19,7 +19,9 @@
 //! Exit codes: 0 success (or the reader of the output went away), 2
 //! invalid input: a document that does not read, or a request the library
 //! refuses (the message names the input and the path of the field that is
-//! wrong; nothing is printed on standard output), 1 a failed write or
+//! wrong; nothing is printed on standard output), 3 a portfolio in which
+//! some loans could not be computed (their rows, with their `error`, are
+//! still written; `--allow-partial` makes that 0), 1 a failed write or
 //! anything else outside the input, 130 and 143 a portfolio stopped by
 //! SIGINT or SIGTERM.
 
@@ -148,8 +150,9 @@ fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
 
 /// A date as every front door reads it: `YYYY-MM-DD`, years 0001 to 9999.
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    overdue::jobs::parse_date(text)
-        .map_err(|_| "write the date as YYYY-MM-DD, with a year from 0001 to 9999".to_owned())
+    overdue::jobs::parse_date(text).map_err(|_| {
+        format!("{text} is not a date: write it as YYYY-MM-DD, with a day that exists and a year from 0001 to 9999")
+    })
 }
 
 fn parse_rate(text: &str) -> Result<Rate, String> {
@@ -187,6 +190,14 @@ pub enum Failure {
         /// The loans written before it came.
         written: u64,
     },
+    /// Some loans of a portfolio could not be computed (exit code 3): their
+    /// rows, with their `error`, were written with the others.
+    Partial {
+        /// The loans that could not be computed.
+        failed: u64,
+        /// The loans read.
+        loans: u64,
+    },
     /// Anything else (exit code 1).
     Other(String),
 }
@@ -199,10 +210,12 @@ impl Failure {
     /// assert_eq!(Failure::Invalid("bad".into()).code(), 2);
     /// assert_eq!(Failure::Closed.code(), 0);
     /// assert_eq!(Failure::Interrupted { signal: 15, written: 0 }.code(), 143);
+    /// assert_eq!(Failure::Partial { failed: 1, loans: 3 }.code(), 3);
     /// ```
     pub fn code(&self) -> u8 {
         match self {
             Failure::Invalid(_) => 2,
+            Failure::Partial { .. } => 3,
             Failure::Closed => 0,
             Failure::Interrupted { signal, .. } => u8::try_from(128 + signal).unwrap_or(1),
             Failure::Write(_) | Failure::Other(_) => 1,
@@ -223,6 +236,9 @@ impl Failure {
             Failure::Invalid(message) | Failure::Other(message) => Some(message.clone()),
             Failure::Write(e) => Some(format!("cannot write to {output}: {e}; the output is incomplete")),
             Failure::Closed => None,
+            Failure::Partial { failed, loans } => Some(format!(
+                "{failed} of {loans} loans could not be computed (see their `error`); --allow-partial exits 0 when some fail"
+            )),
             Failure::Interrupted { signal, written } => Some(format!(
                 "interrupted by signal {signal} after {written} loans: the output is incomplete"
             )),
@@ -419,17 +435,16 @@ enum CostReport {
 
 /// A cost job: its flows from JSON or CSV, the options from the command line.
 fn cost_report(args: &CostArgs, report: CostReport) -> Result<String, Failure> {
-    let csv = args.csv
-        || args
-            .job
-            .file
-            .as_ref()
-            .is_some_and(|f| f.extension().is_some_and(|e| e == "csv"));
-    let mut request = if csv {
-        let (name, text) = read_text(args.job.file.as_ref())?;
+    let named_csv = args
+        .job
+        .file
+        .as_ref()
+        .is_some_and(|f| f.extension().is_some_and(|e| e == "csv"));
+    let (name, text) = read_text(args.job.file.as_ref())?;
+    let mut request = if args.csv || named_csv || looks_like_csv(&text) {
         CostRequest::new(read_csv_flows(&text).map_err(|e| Failure::Invalid(format!("{name}: {e}")))?)
     } else {
-        read::<CostRequest>(&args.job)?
+        from_json::<CostRequest>(&text).map_err(|e| Failure::Invalid(format!("{name}: {e}")))?
     };
     if let Some(unit) = args.unit_period {
         request = request.with_unit_period(unit);
@@ -447,15 +462,43 @@ fn cost_report(args: &CostArgs, report: CostReport) -> Result<String, Failure> {
     Ok(cost_table(&result, report))
 }
 
-/// Cash flows from CSV with a `date,amount` header.
+/// Whether `text` is CSV rather than JSON: its first line (after a
+/// byte-order mark and blank space) does not open a JSON value and has a
+/// comma, as `date,amount` does.
+fn looks_like_csv(text: &str) -> bool {
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    let first = start.lines().next().unwrap_or("");
+    !start.starts_with(['{', '[', '"']) && first.contains(',')
+}
+
+/// One CSV row as written, read by the library's strict rules.
+#[derive(serde::Deserialize)]
+struct CsvFlow {
+    date: String,
+    amount: String,
+}
+
+/// Cash flows from CSV with a `date,amount` header; each value is read by
+/// the same rules as in JSON (a strict date, an exact decimal).
 fn read_csv_flows(text: &str) -> Result<Vec<CashFlow>, String> {
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
-    reader
-        .deserialize::<CashFlow>()
-        .map(|row| row.map_err(|e| csv_error(&e)))
-        .collect()
+        .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let headers = reader.headers().map_err(|e| csv_error(&e))?.clone();
+    let mut flows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| csv_error(&e))?;
+        let line = record.position().map_or(0, csv::Position::line);
+        let row: CsvFlow = record
+            .deserialize(Some(&headers))
+            .map_err(|e| format!("line {line}: {e} (the header is `date,amount`)"))?;
+        let flow = serde_json::json!({"date": row.date, "amount": row.amount});
+        flows.push(from_json::<CashFlow>(&flow.to_string()).map_err(|e| match e {
+            overdue::Error::Json { path, message, .. } => format!("line {line}, {path}: {message}"),
+            other => format!("line {line}: {other}"),
+        })?);
+    }
+    Ok(flows)
 }
 
 fn csv_error(e: &csv::Error) -> String {

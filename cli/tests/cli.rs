@@ -147,8 +147,9 @@ fn portfolio_streams_summaries_in_order_and_keeps_going_past_a_bad_loan() {
     let input = lines.join("\n") + "\n";
     for threads in ["1", "2"] {
         let (code, out, err) = run(&["portfolio", "--as-of", "2026-06-24", "--threads", threads], &input);
-        assert_eq!(code, 0, "{err}");
+        assert_eq!(code, 3, "{err}");
         assert!(err.contains("2 of 5000 loans could not be computed"), "{err}");
+        assert!(err.contains("--allow-partial"), "{err}");
         let rows: Vec<Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
         assert_eq!(rows.len(), 5000);
         assert_eq!(rows[0]["id"], "L0");
@@ -172,7 +173,7 @@ fn portfolio_streams_summaries_in_order_and_keeps_going_past_a_bad_loan() {
         .write_stdin(bytes)
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(out.status.code(), Some(3));
     let rows: Vec<Value> = String::from_utf8(out.stdout)
         .unwrap()
         .lines()
@@ -239,7 +240,7 @@ fn bad_input_exits_2_naming_the_field() {
         (
             "impossible date",
             edit(&|v| v["as_of"] = json!("2026-02-30")),
-            "as_of: input is out of range",
+            r#"as_of: "2026-02-30" is not a date"#,
         ),
         ("not JSON", "statement please".to_owned(), "expected value"),
     ];
@@ -310,5 +311,71 @@ fn every_bad_document_is_refused_as_by_the_library() {
             None => "error: standard input: ".to_owned(),
         };
         assert!(err.starts_with(&expected), "{name}: {err}");
+        if let Some(message) = case["message"].as_str() {
+            assert!(err.contains(message), "{name}: {err}");
+        }
     }
+}
+
+#[test]
+fn a_portfolio_with_failed_loans_exits_3_unless_partial_failure_is_allowed() {
+    let good = json!({"id": "ok", "ledger": borrower()["ledger"]}).to_string();
+    let input = format!("{good}\n{{\"id\": \"bad\", \"ledger\": {{}}}}\n");
+    let (code, out, err) = run(&["portfolio", "--as-of", "2026-06-24"], &input);
+    assert_eq!(code, 3, "{err}");
+    assert_eq!(out.lines().count(), 2, "every row is still written: {out}");
+    let (code, out, err) = run(&["portfolio", "--as-of", "2026-06-24", "--allow-partial"], &input);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().count(), 2);
+    assert!(err.contains("1 of 2 loans could not be computed"), "{err}");
+    let (code, _, err) = run(&["portfolio", "--as-of", "2026-06-24"], &format!("{good}\n"));
+    assert_eq!(code, 0, "{err}");
+}
+
+#[test]
+fn csv_on_standard_input_is_read_as_csv_without_the_flag() {
+    let csv = "date,amount\n2026-01-01,1000.00\n2027-01-01,-1100.00\n";
+    let (code, out, err) = run(&["xirr"], csv);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("XIRR (actual/365)            10.0000 %"), "{out}");
+    // a CSV value is read by the JSON rules: a strict date, an exact decimal
+    let (code, _, err) = run(&["xirr"], "date,amount\n2026-01-01,1000\n2026-02-30,-1010\n");
+    assert_eq!(code, 2);
+    assert!(err.contains("line 3, date: \"2026-02-30\" is not a date"), "{err}");
+}
+
+#[test]
+fn a_json_integer_amount_is_read_and_a_fraction_says_to_write_a_string() {
+    let options = |principal: &str| {
+        format!(
+            r#"{{"principal": {principal}, "rate": {{"value": "0.12", "period": "annual"}}, "installments": 3, "disbursement": "2026-01-15"}}"#
+        )
+    };
+    let (code, integer, err) = run(&["schedule", "--json"], &options("1200"));
+    assert_eq!(code, 0, "{err}");
+    let (_, text, _) = run(&["schedule", "--json"], &options("\"1200\""));
+    assert_eq!(integer, text);
+    let (code, out, err) = run(&["schedule"], &options("1200.50"));
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(err.contains("principal: ") && err.contains(r#"write it as a string: "1200.5""#), "{err}");
+}
+
+#[test]
+fn an_impossible_date_is_named_on_the_command_line_and_in_a_document() {
+    let ledger = borrower()["ledger"].to_string();
+    let (code, _, err) = run(&["statement", "--as-of", "2026-02-30"], &ledger);
+    assert_eq!(code, 2);
+    assert!(err.contains("2026-02-30 is not a date"), "{err}");
+    let request = json!({"ledger": borrower()["ledger"], "as_of": "2026-02-30"}).to_string();
+    let (code, _, err) = run(&["statement"], &request);
+    assert_eq!(code, 2);
+    assert!(err.contains(r#"as_of: "2026-02-30" is not a date"#), "{err}");
+}
+
+#[test]
+fn a_statement_date_before_the_disbursement_is_invalid_input() {
+    let ledger = borrower()["ledger"].to_string();
+    let (code, out, err) = run(&["statement", "--as-of", "2020-01-01"], &ledger);
+    assert_eq!((code, out.as_str()), (2, ""), "{err}");
+    assert!(err.contains("must be after disbursement"), "{err}");
 }

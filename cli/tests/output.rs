@@ -229,7 +229,7 @@ fn a_line_over_the_limit_is_an_error_row() {
         .write_all(lines.join("\n").as_bytes())
         .unwrap();
     let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(out.status.code(), Some(3));
     let rows: Vec<Value> = String::from_utf8(out.stdout)
         .unwrap()
         .lines()

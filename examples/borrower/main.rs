@@ -17,6 +17,20 @@ use std::process::ExitCode;
 
 use overdue::{compare::ComparisonResult, restructure::NewPlan, Comparison, WayOut};
 
+/// What `--help` prints.
+const USAGE: &str = "\
+The borrower walk-through: every way out of an overdue loan, costed and ranked.
+
+Usage: cargo run --example borrower -- [FILE] [--chart CHART.svg]
+       cargo run --example borrower -- --request
+
+  FILE               a comparison request in JSON (see examples/borrower.json);
+                     the built-in scenario when left out
+  --chart CHART.svg  also draw what each way out has cost by each date
+  --request          print the built-in scenario as a JSON request
+  -h, --help         print this
+";
+
 fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     let chart = match args.iter().position(|a| a == "--chart") {
@@ -31,7 +45,7 @@ fn main() -> ExitCode {
         }
         None => None,
     };
-    request::run(&args, scenario::comparison, |c: Comparison| {
+    request::run(USAGE, &args, scenario::comparison, |c: Comparison| {
         let result = c.run().map_err(|e| e.to_string())?;
         if let Some(path) = &chart {
             chart::write(&c, &result, path)?;

@@ -16,9 +16,22 @@ use std::process::ExitCode;
 
 use overdue::{plan::PlanComparison, Plan};
 
+/// What `--help` prints.
+const USAGE: &str = "\
+Several loans, one budget: every strategy side by side, then the recommended plan.
+
+Usage: cargo run --example several_loans -- [FILE]
+       cargo run --example several_loans -- --request
+
+  FILE         a plan request in JSON (see examples/several_loans.json);
+               the built-in scenario when left out
+  --request    print the built-in scenario as a JSON request
+  -h, --help   print this
+";
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    request::run(&args, scenario::plan, |p: Plan| {
+    request::run(USAGE, &args, scenario::plan, |p: Plan| {
         let all = p.compare().map_err(|e| e.to_string())?;
         render(&all).map_err(|e| e.to_string())
     })

@@ -197,3 +197,5 @@ def test_every_bad_document_is_refused_as_by_the_library_and_the_command():
         with pytest.raises(overdue.OverdueError) as err:
             overdue.run(case["job"], case["document"])
         assert (err.value.kind, err.value.path) == (case["kind"], case["path"]), case["name"]
+        if "message" in case:
+            assert case["message"] in str(err.value), (case["name"], str(err.value))

@@ -1,7 +1,8 @@
 //! The corpus of bad documents every front door must refuse alike
 //! (`tests/bad_documents.json`, read by the command's and the Python
 //! package's tests too): here through the library's `run_json`, each with
-//! its error kind and the path of the leaf that is wrong.
+//! its error kind, the path of the leaf that is wrong, and where the case
+//! gives one, what its message says.
 
 use overdue::jobs::{run_json, JobOptions};
 use overdue::Error;
@@ -23,5 +24,8 @@ fn every_bad_document_is_refused_with_its_kind_and_path() {
             _ => None,
         };
         assert_eq!(path, case["path"].as_str(), "{name}: {err}");
+        if let Some(message) = case["message"].as_str() {
+            assert!(err.to_string().contains(message), "{name}: {err}");
+        }
     }
 }

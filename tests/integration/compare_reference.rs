@@ -107,7 +107,19 @@ fn a_malformed_request_names_the_field_and_fails() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
     // the library's strict reader: the file, then the path of the wrong field
-    assert!(err.contains(".json: as_of: "), "{err}");
+    assert!(err.contains(r#".json: as_of: "2026-02-30" is not a date"#), "{err}");
+}
+
+#[test]
+fn the_walk_through_prints_how_to_use_it_on_help_and_refuses_an_unknown_option() {
+    let out = run_example(&["--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    let usage = String::from_utf8(out.stdout).unwrap();
+    assert!(usage.contains("Usage: cargo run --example borrower -- [FILE]"), "{usage}");
+    let out = run_example(&["--verbose"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("unknown option --verbose; --help says"), "{err}");
 }
 
 /// The request and the result round-trip through JSON, and the example file is the built-in scenario.

@@ -3,8 +3,9 @@
 //! each batch computed on all cores, in input order.
 //!
 //! A line that cannot be read or computed gives a summary with its `error`
-//! (and its `id` when the line has one, else `line N`); the run goes on and
-//! says on standard error how many loans failed. A line longer than
+//! (and its `id` when the line has one, else `line N`); the run goes on,
+//! says on standard error how many loans failed, and exits 3 (0 with
+//! `--allow-partial`). A line longer than
 //! `--max-line-bytes` is not read into memory: it gives an error row.
 //!
 //! Nothing is lost on the way out: with `--output FILE` the rows go to a
@@ -79,6 +80,10 @@ pub struct PortfolioArgs {
     /// The longest line read, in bytes; a longer one gives an error row.
     #[arg(long, default_value_t = DEFAULT_MAX_LINE_BYTES)]
     max_line_bytes: usize,
+    /// Exit 0 even when some loans could not be computed (by default the command then exits 3;
+    /// their rows carry the `error` either way).
+    #[arg(long)]
+    allow_partial: bool,
 }
 
 /// How the summaries are written.
@@ -147,13 +152,17 @@ pub(crate) fn command(args: &PortfolioArgs, out: &mut (dyn Write + Send)) -> Res
         bar.finish_and_clear();
     }
     let tally = tally?;
-    if tally.failed > 0 {
-        eprintln!(
-            "{} of {} loans could not be computed (see their `error`)",
-            tally.failed, tally.loans
-        );
+    match (tally.failed, args.allow_partial) {
+        (0, _) => Ok(()),
+        (failed, true) => {
+            eprintln!("{failed} of {} loans could not be computed (see their `error`)", tally.loans);
+            Ok(())
+        }
+        (failed, false) => Err(Failure::Partial {
+            failed,
+            loans: tally.loans,
+        }),
     }
-    Ok(())
 }
 
 /// Runs `write` on a temporary file beside `path`, and renames it to `path`
