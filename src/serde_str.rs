@@ -30,6 +30,31 @@ pub(crate) fn parse(text: &str) -> Option<Decimal> {
     Decimal::from_str_exact(text).ok()
 }
 
+/// Reads a decimal by the strict grammar every front door uses for text:
+/// an optional `-`, digits, and optionally `.` and digits; no exponent,
+/// `+`, blank space or separators; exactly, never rounded. What the JSON
+/// formats, the command and the Python package read amounts and rates with.
+///
+/// # Errors
+/// [`Error::Parse`](crate::Error::Parse) with field `decimal`.
+///
+/// ```
+/// use overdue::jobs::parse_decimal;
+/// use overdue::dec;
+///
+/// assert_eq!(parse_decimal("-1234.50")?, dec!(-1234.50));
+/// for bad in ["1e3", "+5", ".5", "1,000", " 12", "0.12345678901234567890123456789"] {
+///     assert!(parse_decimal(bad).is_err(), "{bad}");
+/// }
+/// # Ok::<(), overdue::Error>(())
+/// ```
+pub fn parse_decimal(text: &str) -> crate::Result<Decimal> {
+    parse(text).ok_or_else(|| crate::Error::Parse {
+        field: "decimal",
+        value: text.to_owned(),
+    })
+}
+
 fn invalid<E: serde::de::Error>(text: &str) -> E {
     E::custom(format!(
         "invalid decimal {text:?}: expected digits with an optional '-' and '.' (like \"-1234.50\")"
@@ -80,7 +105,11 @@ fn too_large<E: serde::de::Error>(v: impl std::fmt::Display) -> E {
 /// A JSON number with a fraction or an exponent: refused, with what to write instead.
 fn not_exact<E: serde::de::Error>(v: f64) -> E {
     let shown = v.to_string();
-    let hint = if parse(&shown).is_some() { shown.as_str() } else { "1200.50" };
+    let hint = if parse(&shown).is_some() {
+        shown.as_str()
+    } else {
+        "1200.50"
+    };
     E::custom(format!(
         "a JSON number with a fraction or an exponent ({v}) may already be rounded: amounts and rates are exact decimals, write it as a string: \"{hint}\""
     ))

@@ -357,7 +357,10 @@ fn a_json_integer_amount_is_read_and_a_fraction_says_to_write_a_string() {
     assert_eq!(integer, text);
     let (code, out, err) = run(&["schedule"], &options("1200.50"));
     assert_eq!((code, out.as_str()), (2, ""));
-    assert!(err.contains("principal: ") && err.contains(r#"write it as a string: "1200.5""#), "{err}");
+    assert!(
+        err.contains("principal: ") && err.contains(r#"write it as a string: "1200.5""#),
+        "{err}"
+    );
 }
 
 #[test]

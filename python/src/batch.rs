@@ -16,7 +16,10 @@ use std::sync::Arc;
 use crate::flat;
 use arrow_array::builder::{Date32Builder, Decimal128Builder, Int64Builder, StringBuilder};
 use arrow_array::cast::AsArray;
+use arrow_array::ffi_stream::{ArrowArrayStreamReader, FFI_ArrowArrayStream};
+use arrow_array::RecordBatchIterator;
 use arrow_array::{Array, ArrayRef, RecordBatch, RecordBatchReader, StringArray};
+use arrow_pyarrow::FromPyArrow;
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use overdue::{
     accrual::{LoanStatus, Position},
@@ -26,8 +29,40 @@ use overdue::{
 use pyo3::exceptions::{PyKeyError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyCapsule;
-use pyo3_arrow::{PyRecordBatchReader, PyTable};
 use rayon::prelude::*;
+
+/// A table of results that any Arrow library reads through the Arrow
+/// PyCapsule stream interface (`pyarrow.table(result)`, `polars.from_arrow`,
+/// DuckDB): each call of `__arrow_c_stream__` gives a new stream of the
+/// same batches.
+#[pyclass(frozen, module = "overdue._overdue")]
+pub(crate) struct ArrowStream {
+    schema: SchemaRef,
+    batches: Vec<RecordBatch>,
+}
+
+#[pymethods]
+impl ArrowStream {
+    /// The batches as an `arrow_array_stream` capsule; a requested schema is not honoured (the
+    /// columns are as documented).
+    #[pyo3(signature = (requested_schema = None))]
+    fn __arrow_c_stream__<'py>(
+        &self,
+        py: Python<'py>,
+        requested_schema: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyCapsule>> {
+        let _ = requested_schema;
+        let batches = self.batches.clone().into_iter().map(Ok);
+        let reader = RecordBatchIterator::new(batches, Arc::clone(&self.schema));
+        let stream = FFI_ArrowArrayStream::new(Box::new(reader));
+        PyCapsule::new_with_value(py, stream, c"arrow_array_stream")
+    }
+
+    /// The number of rows.
+    fn __len__(&self) -> usize {
+        self.batches.iter().map(RecordBatch::num_rows).sum()
+    }
+}
 
 /// The summary columns of one loan, or why it has none.
 type Row = Result<Summary, String>;
@@ -204,7 +239,7 @@ pub(crate) fn statements(
     scale: i64,
     threads: Option<i64>,
     policy: Option<&str>,
-) -> PyResult<PyTable> {
+) -> PyResult<ArrowStream> {
     let as_of: NaiveDate = overdue::jobs::parse_date(as_of)
         .map_err(|e| PyValueError::new_err(format!("as_of {as_of:?}: {e}: write it as YYYY-MM-DD")))?;
     let scale = match u32::try_from(scale) {
@@ -223,11 +258,12 @@ pub(crate) fn statements(
         Some(text) => overdue::from_json::<OverduePolicy>(text).map_err(|e| crate::failure_under("policy", &e))?,
         None => OverduePolicy::default(),
     };
-    let capsule = loans.call_method0("__arrow_c_stream__").map_err(|_| {
-        PyValueError::new_err("loans must expose the Arrow PyCapsule stream interface (__arrow_c_stream__)")
-    })?;
-    let capsule = capsule.cast_into::<PyCapsule>()?;
-    let reader = PyRecordBatchReader::from_arrow_pycapsule(&capsule)?.into_reader()?;
+    if !loans.hasattr("__arrow_c_stream__")? {
+        return Err(PyValueError::new_err(
+            "loans must expose the Arrow PyCapsule stream interface (__arrow_c_stream__)",
+        ));
+    }
+    let reader = ArrowArrayStreamReader::from_pyarrow_bound(loans)?;
     let input = reader.schema();
     let has = |name: &str| input.column_with_name(name).is_some();
     let as_json = has("loan");
@@ -271,5 +307,5 @@ pub(crate) fn statements(
         }
         Ok(out)
     })?;
-    PyTable::try_new(batches, schema)
+    Ok(ArrowStream { schema, batches })
 }

@@ -1,11 +1,12 @@
 //! `overdue._overdue`: the Rust core of the `overdue` Python package. It
 //! runs a job on a request in the crate's JSON format and gives the result
-//! in the same format; `overdue/__init__.py` turns dicts, `Decimal`s and
+//! in the same format; `python/overdue/__init__.py` turns dicts, `Decimal`s and
 //! dates into that format and back. The GIL is released while a job runs.
 
 use overdue::jobs::{run_json, Job, JobOptions, StatementJob, StatementRequest};
 use overdue::Error;
 mod batch;
+mod cost;
 mod flat;
 
 use pyo3::create_exception;
@@ -113,6 +114,12 @@ fn _overdue(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(schemas, m)?)?;
     m.add_function(wrap_pyfunction!(error_kinds, m)?)?;
     m.add_function(wrap_pyfunction!(batch::statements, m)?)?;
+    m.add_function(wrap_pyfunction!(cost::xirr, m)?)?;
+    m.add_function(wrap_pyfunction!(cost::xnpv, m)?)?;
+    m.add_function(wrap_pyfunction!(cost::npv, m)?)?;
+    m.add_function(wrap_pyfunction!(cost::irr, m)?)?;
+    m.add_function(wrap_pyfunction!(cost::pmt, m)?)?;
+    m.add_class::<batch::ArrowStream>()?;
     m.add("Failure", m.py().get_type::<Failure>())?;
     Ok(())
 }

@@ -199,3 +199,15 @@ def test_every_bad_document_is_refused_as_by_the_library_and_the_command():
         assert (err.value.kind, err.value.path) == (case["kind"], case["path"]), case["name"]
         if "message" in case:
             assert case["message"] in str(err.value), (case["name"], str(err.value))
+
+
+def test_importing_the_source_folder_says_to_install_the_package():
+    import subprocess
+    import sys
+
+    source = ROOT / "python" / "python"
+    if any((source / "overdue").glob("_overdue*")):
+        pytest.skip("the package was built in place (maturin develop)")
+    run = subprocess.run([sys.executable, "-c", "import overdue"], cwd=source, capture_output=True, text=True)
+    assert run.returncode != 0
+    assert "install the package" in run.stderr and "circular import" not in run.stderr.splitlines()[-1], run.stderr

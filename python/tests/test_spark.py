@@ -47,3 +47,22 @@ def test_spark_map_in_arrow_gives_what_the_function_gives(monkeypatch):
     by_id = lambda t: sorted(t.to_pylist(), key=lambda r: r["loan_id"])  # noqa: E731
     assert by_id(result) == by_id(direct)
     assert sum(r["error"] is not None for r in by_id(result)) == 1
+
+
+@pytest.mark.parametrize("where", ["root", "python"])
+def test_the_spark_recipe_runs_from_the_repository_root_and_from_python(where, tmp_path):
+    import os
+    import subprocess
+
+    cwd = ROOT if where == "root" else ROOT / "python"
+    env = dict(os.environ, SPARK_LOCAL_IP="127.0.0.1", PYSPARK_PYTHON=sys.executable)
+    run = subprocess.run(
+        [sys.executable, str(EXAMPLE.relative_to(cwd)), str(ROOT / "examples" / "portfolio.jsonl"), "2026-06-24"],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert "L-0001" in run.stdout and "L-0002" in run.stdout, run.stdout

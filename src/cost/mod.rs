@@ -1,7 +1,9 @@
 //! Cost of credit: cash flows, NPV, IRR/XIRR and APR by method.
 //!
 //! [`CashFlow`]s (from a schedule, or any list) give the totals
-//! ([`total_paid`], [`total_cost`]), present values ([`npv`], [`xnpv`]) and
+//! ([`total_paid`], [`total_cost`]), present values ([`npv`], [`xnpv`],
+//! [`xnpv_at_yield`]), the
+//! level payment of an annuity ([`pmt`]) and
 //! rates as a [`Yield`]: [`xirr`], [`irr`], the EU APRC
 //! ([`eu_aprc`]), the US Regulation Z APR ([`reg_z_apr`]) and the Chinese
 //! APR ([`china_apr`]). Every root is checked in decimal arithmetic. See
@@ -15,6 +17,7 @@
     reason = "the root search runs in f64; every returned rate is checked in decimal arithmetic"
 )]
 
+mod annuity;
 mod apr;
 mod cashflow;
 mod discount;
@@ -24,6 +27,7 @@ mod unit;
 
 use rust_decimal::Decimal;
 
+pub use self::annuity::{pmt, PaymentTiming};
 pub use self::apr::{china_apr, eu_aprc, reg_z_apr, reg_z_within_tolerance, ChinaApr, Transaction};
 pub use self::unit::UnitPeriod;
 use crate::calendar::{DayCount, Frequency};
@@ -131,7 +135,29 @@ pub fn irr(amounts: &[Decimal]) -> Result<Yield> {
 /// # Ok::<(), overdue::Error>(())
 /// ```
 pub fn xnpv(flows: &[CashFlow], rate: Rate, day_count: DayCount) -> Result<Decimal> {
-    Discounting::dated(flows, day_count)?.value(rate.to_annual(day_count)?.value())
+    xnpv_at_yield(flows, Yield::annual(rate.to_annual(day_count)?.value()), day_count)
+}
+
+/// XNPV at an effective annual yield, which may be negative (above −100 %),
+/// as a spreadsheet's and pyxirr's `XNPV` take it; [`xnpv`] takes a
+/// contract [`Rate`], which is never negative. The NPV at an [`xirr`]
+/// result is near zero.
+///
+/// # Errors
+/// [`Error::Overflow`]; [`Error::NoRoot`] for no flows.
+///
+/// ```
+/// # use overdue::{DayCount, CashFlow, Yield};
+/// # use overdue::cost::xnpv_at_yield;
+/// # use overdue::NaiveDate; use overdue::dec;
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// let flows = [CashFlow::new(d(2026, 1, 1), dec!(-1000)), CashFlow::new(d(2027, 1, 1), dec!(950))];
+/// let at_minus_5 = xnpv_at_yield(&flows, Yield::annual(dec!(-0.05)), DayCount::Act365Fixed)?;
+/// assert_eq!(at_minus_5.round_dp(10), dec!(0));
+/// # Ok::<(), overdue::Error>(())
+/// ```
+pub fn xnpv_at_yield(flows: &[CashFlow], rate: Yield, day_count: DayCount) -> Result<Decimal> {
+    Discounting::dated(flows, day_count)?.value(rate.value())
 }
 
 /// NPV of equally spaced flows at `rate` per period (its value, whatever

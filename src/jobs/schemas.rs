@@ -50,6 +50,11 @@ fn tidy(value: &mut serde_json::Value) {
 /// `doc` up to its first code block, `[`text`](target)` and `[`text`]` as `` `text` ``.
 fn prose(doc: &str) -> String {
     let text = doc.split("```").next().unwrap_or(doc).trim_end();
+    // the heading of the example that was cut (`# Example: ...`) goes with it
+    let text = match text.rsplit_once('\n') {
+        Some((before, last)) if last.trim_start().starts_with('#') => before.trim_end(),
+        _ => text,
+    };
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some((before, after)) = rest.split_once("[`") {

@@ -115,7 +115,10 @@ fn the_walk_through_prints_how_to_use_it_on_help_and_refuses_an_unknown_option()
     let out = run_example(&["--help"]);
     assert_eq!(out.status.code(), Some(0));
     let usage = String::from_utf8(out.stdout).unwrap();
-    assert!(usage.contains("Usage: cargo run --example borrower -- [FILE]"), "{usage}");
+    assert!(
+        usage.contains("Usage: cargo run --example borrower -- [FILE]"),
+        "{usage}"
+    );
     let out = run_example(&["--verbose"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();

@@ -155,7 +155,10 @@ pub(crate) fn command(args: &PortfolioArgs, out: &mut (dyn Write + Send)) -> Res
     match (tally.failed, args.allow_partial) {
         (0, _) => Ok(()),
         (failed, true) => {
-            eprintln!("{failed} of {} loans could not be computed (see their `error`)", tally.loans);
+            eprintln!(
+                "{failed} of {} loans could not be computed (see their `error`)",
+                tally.loans
+            );
             Ok(())
         }
         (failed, false) => Err(Failure::Partial {

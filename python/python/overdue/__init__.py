@@ -27,8 +27,16 @@ import json
 from decimal import Decimal
 from typing import Any, Dict, Iterable, Mapping, Optional, Union
 
-from . import _overdue
-from ._convert import Record, from_json_value, to_json_value
+try:
+    from . import _overdue
+except ImportError as _missing:  # the source folder, not an installed package
+    raise ImportError(
+        f"overdue was imported from its source folder ({__path__[0]}), which has no compiled core: "
+        "install the package (`pip install ./python`, or a wheel: see python/README.md) and run "
+        "outside python/python, or build it in place with `maturin develop`"
+    ) from _missing
+from . import _types
+from ._convert import _CLASSES, Record, from_json_value, to_json_value
 
 __all__ = [
     "run",
@@ -40,6 +48,9 @@ __all__ = [
     "limits",
     "xirr",
     "xnpv",
+    "npv",
+    "irr",
+    "pmt",
     "schemas",
     "statements",
     "Record",
@@ -64,6 +75,25 @@ def schemas() -> Dict[str, Any]:
     if _SCHEMAS is None:
         _SCHEMAS = json.loads(_overdue.schemas())
     return _SCHEMAS
+
+
+# how each job's result is reached, for the result types' examples
+_ROOTS = {
+    "Schedule": "overdue.schedule(options)",
+    "Statement": "overdue.statement(loan, as_of)",
+    "ComparisonResult": "overdue.compare(request)",
+    "PlanComparison": "overdue.plan(request)",
+    "CostResult": "overdue.cost(flows)",
+    "LimitsResult": "overdue.limits(flows)",
+    "StatementSummary": 'overdue.run("portfolio", line)',
+}
+
+# the result types, one read-only record class per object type of the
+# results' schemas (``overdue.Statement``, ``overdue.Components``, ...)
+_CLASSES.update(
+    _types.classes([pair["result"] for pair in schemas().values()], _ROOTS, Record, __name__)
+)
+globals().update(_CLASSES)
 
 
 class OverdueError(Exception):
@@ -269,24 +299,201 @@ def limits(
                                          late_fee=late_fee))
 
 
-def xirr(flows: Iterable[Mapping[str, Any]]) -> Decimal:
+def _text(value: Any, where: str) -> str:
+    """An amount or rate as the crate's decimal text; a float is refused."""
+    if isinstance(value, bool) or not isinstance(value, (int, str, Decimal)):
+        if isinstance(value, float):
+            raise TypeError(
+                f"{where}: got the float {value!r}; a float cannot hold money or rates exactly, "
+                "so pass a str, an int or a decimal.Decimal"
+            )
+        raise TypeError(f"{where}: expected a str, an int or a decimal.Decimal, got a {type(value).__name__}")
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise TypeError(f"{where}: {value} is not a finite decimal")
+        return format(value, "f")
+    return str(value)
+
+
+def _day(value: Any, where: str) -> str:
+    """A date as ``YYYY-MM-DD``: a ``datetime.date``, a pandas ``Timestamp`` at midnight, or text."""
+    if isinstance(value, datetime.datetime):
+        if value.time() != datetime.time(0) or value.tzinfo is not None:
+            raise TypeError(f"{where}: got the datetime {value!r}; pass a datetime.date or 'YYYY-MM-DD'")
+        return value.date().isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return value
+    if type(value).__name__ == "datetime64":  # numpy, as a pandas column may hold
+        return str(value)[:10]
+    raise TypeError(f"{where}: expected a datetime.date or 'YYYY-MM-DD', got a {type(value).__name__}")
+
+
+def _columns(table: Any) -> Optional[tuple]:
+    """The first two columns of a DataFrame-like object (pandas, polars), else None."""
+    columns = getattr(table, "columns", None)
+    if columns is None or isinstance(table, (str, bytes, Mapping)):
+        return None
+    names = list(columns)
+    if len(names) != 2:
+        raise TypeError(f"a table of cash flows has two columns, dates then amounts; got {len(names)}: {names}")
+    return list(table[names[0]]), list(table[names[1]])
+
+
+def _dated(args: tuple, call: str) -> str:
+    """Cash flows as the crate's JSON, from any form pyxirr takes: ``(dates,
+    amounts)``, an iterable of ``(date, amount)`` pairs, a DataFrame-like
+    table of two columns, a ``{date: amount}`` mapping, or the package's own
+    ``[{"date": ..., "amount": ...}]``."""
+    if len(args) == 2:
+        dates, amounts = list(args[0]), list(args[1])
+        if len(dates) != len(amounts):
+            raise ValueError(f"{call}: {len(dates)} dates but {len(amounts)} amounts")
+    elif len(args) == 1:
+        flows = args[0]
+        table = _columns(flows)
+        if table is not None:
+            dates, amounts = table
+        elif isinstance(flows, Mapping):
+            dates, amounts = list(flows.keys()), list(flows.values())
+        else:
+            rows = list(flows)
+            if rows and all(isinstance(r, Mapping) for r in rows):
+                dates = [r["date"] for r in rows]
+                amounts = [r["amount"] for r in rows]
+            elif all(isinstance(r, (tuple, list)) and len(r) == 2 for r in rows):
+                dates = [r[0] for r in rows]
+                amounts = [r[1] for r in rows]
+            else:
+                raise TypeError(
+                    f"{call}: pass dates and amounts, (date, amount) pairs, a two-column table, "
+                    "a {date: amount} dict, or [{'date': ..., 'amount': ...}]"
+                )
+    else:
+        raise TypeError(f"{call}: expected dates and amounts, or one collection of cash flows; got {len(args)} arguments")
+    flows = [
+        {"date": _day(d, f"flows[{i}].date"), "amount": _text(a, f"flows[{i}].amount")}
+        for i, (d, a) in enumerate(zip(dates, amounts))
+    ]
+    return json.dumps(flows)
+
+
+def _call(function: Any, *args: Any) -> str:
+    try:
+        return function(*args)
+    except _overdue.Failure as failure:
+        raise _raised(failure) from None
+
+
+def _rounded(value: str, scale: Optional[int]) -> Decimal:
+    """The crate's decimal text, rounded half away from zero to ``scale`` places (None: as it is)."""
+    exact = Decimal(value)
+    if scale is None:
+        return exact
+    if isinstance(scale, bool) or not isinstance(scale, int) or not 0 <= scale <= 28:
+        raise _ERRORS["invalid"]("invalid", f"invalid scale: must be from 0 to 28, got {scale!r}", "scale")
+    return exact.quantize(Decimal(1).scaleb(-scale), rounding="ROUND_HALF_UP")
+
+
+def xirr(*flows: Any) -> Decimal:
     """The annual effective rate (actual/365) that zeroes the flows' net
-    present value.
+    present value, as pyxirr's and a spreadsheet's ``XIRR``: the same root,
+    as a ``decimal.Decimal`` verified in decimal arithmetic (to 1e-10).
 
-    >>> xirr([{"date": "2026-01-01", "amount": 1000}, {"date": "2027-01-01", "amount": -1100}]).quantize(Decimal("0.000001"))
+    The flows may be given as pyxirr takes them: ``xirr(dates, amounts)``,
+    ``xirr(pairs)`` of ``(date, amount)``, ``xirr(table)`` (a pandas or
+    polars DataFrame of two columns, dates then amounts) or
+    ``xirr({date: amount})``; or as ``[{"date": ..., "amount": ...}]``.
+    Amounts are ``int``, ``str`` or ``Decimal``, never ``float``; dates
+    ``datetime.date`` or ``"YYYY-MM-DD"``. Signs as you like: the rate is the
+    same for the lender's and the borrower's view.
+
+    >>> import datetime
+    >>> dates = [datetime.date(2026, 1, 1), datetime.date(2027, 1, 1)]
+    >>> xirr(dates, [-1000, 1100]).quantize(Decimal("0.000001"))
     Decimal('0.100000')
+    >>> xirr([("2026-01-01", -1000), ("2027-01-01", 1100)]) == xirr(dates, [-1000, 1100])
+    True
     """
-    return cost(flows).xirr
+    return Decimal(_call(_overdue.xirr, _dated(flows, "xirr")))
 
 
-def xnpv(flows: Iterable[Mapping[str, Any]], rate: Mapping[str, Any]) -> Decimal:
-    """The net present value of the flows at ``rate`` (actual/365).
+def xnpv(rate: Any, *flows: Any, scale: Optional[int] = 2) -> Decimal:
+    """The net present value of dated flows on the first date, at the annual
+    effective ``rate`` (actual/365), as pyxirr's ``xnpv(rate, dates,
+    amounts)``: rounded to ``scale`` places (2, half away from zero; None
+    for every digit the crate computes, exact to about 1e-18 of the flows).
 
-    >>> xnpv([{"date": "2026-01-01", "amount": 1000}, {"date": "2027-01-01", "amount": -1100}],
-    ...      {"value": "0.05", "period": "annual"}).quantize(Decimal("0.01"))
-    Decimal('-47.62')
+    ``rate`` is a ``Decimal``, ``str`` or ``int``: the effective annual
+    rate (``Decimal("0.05")`` is 5 % a year; above -100 %, negative
+    allowed, as an XIRR result may be), or a rate of the JSON format (``{"value": "0.01",
+    "period": "monthly"}``, which counts as 12 % a year, as the crate's
+    ``Rate::to_annual``). The flows as for :func:`xirr`. The older call
+    ``xnpv(flows, rate)`` is still read.
+
+    >>> xnpv(Decimal("0.05"), ["2026-01-01", "2027-01-01"], [-1000, 1100])
+    Decimal('47.62')
+    >>> xnpv("0.05", [("2026-01-01", 1000), ("2027-01-01", -1100)], scale=None).quantize(Decimal("0.000001"))
+    Decimal('-47.619048')
     """
-    return cost(flows, discount_rate=rate).xnpv
+    if len(flows) == 1 and isinstance(flows[0], Mapping) and "value" in flows[0] and not isinstance(rate, (str, int, Decimal, Mapping)):
+        rate, flows = flows[0], (rate,)  # the older order: xnpv(flows, rate)
+    if isinstance(rate, Mapping):
+        text = json.dumps({k: (_text(v, f"rate.{k}") if k == "value" else v) for k, v in rate.items()})
+        return _rounded(_call(_overdue.xnpv, _dated(flows, "xnpv"), text, False), scale)
+    return _rounded(_call(_overdue.xnpv, _dated(flows, "xnpv"), _text(rate, "rate"), True), scale)
+
+
+def npv(rate: Any, values: Iterable[Any], *, scale: Optional[int] = 2) -> Decimal:
+    """The net present value of equally spaced ``values`` at ``rate`` per
+    period, as numpy-financial's ``npv(rate, values)``: the first value at
+    time 0 (undiscounted; a spreadsheet's ``NPV`` starts at period 1, so
+    ``NPV(r, v1..vn) = npv(r, [0, v1, ..., vn])``). Rounded to ``scale``
+    places (2; None for every digit).
+
+    >>> npv("0.1", [-100, 60, 60])
+    Decimal('4.13')
+    """
+    amounts = [_text(v, f"values[{i}]") for i, v in enumerate(values)]
+    return _rounded(_call(_overdue.npv, _text(rate, "rate"), json.dumps(amounts)), scale)
+
+
+def irr(values: Iterable[Any]) -> Decimal:
+    """The rate per period that zeroes the NPV of equally spaced ``values``
+    (the first at time 0), as numpy-financial's ``irr(values)`` and a
+    spreadsheet's ``IRR``; verified in decimal arithmetic (to 1e-10). Where
+    several rates do, the one nearest 0 %; where none does, ``NoRootError``
+    (numpy-financial returns ``nan``).
+
+    >>> irr([-100, 60, 60]).quantize(Decimal("0.000001"))
+    Decimal('0.130662')
+    """
+    amounts = [_text(v, f"values[{i}]") for i, v in enumerate(values)]
+    return Decimal(_call(_overdue.irr, json.dumps(amounts)))
+
+
+def pmt(rate: Any, nper: int, pv: Any, fv: Any = 0, when: Union[str, int] = "end", *, scale: Optional[int] = 2) -> Decimal:
+    """The level payment per period, as numpy-financial's ``pmt(rate, nper,
+    pv, fv=0, when='end')`` and a spreadsheet's ``PMT``, with their sign
+    convention: a loan received (``pv`` positive) is paid back with
+    negative payments. ``when`` is ``"end"`` (or 0: in arrears, a loan) or
+    ``"begin"`` (or 1: in advance). Rounded to ``scale`` places (2, half
+    away from zero; None for the 28 digits the crate computes); a schedule
+    built by :func:`schedule` rounds its own installments.
+
+    >>> pmt(Decimal("0.015"), 12, 12000)
+    Decimal('-1100.16')
+    >>> pmt(0, 4, 1000)
+    Decimal('-250.00')
+    """
+    if isinstance(nper, bool) or not isinstance(nper, int) or not 0 < nper < 2**32:
+        raise _ERRORS["invalid"]("invalid", f"invalid nper: a whole number of periods from 1, got {nper!r}", "nper")
+    begin = {"end": False, 0: False, "begin": True, 1: True}.get(when)  # type: ignore[call-overload]
+    if begin is None or isinstance(when, bool):
+        raise _ERRORS["invalid"]("invalid", f"invalid when: 'end' (0) or 'begin' (1), got {when!r}", "when")
+    result = _call(_overdue.pmt, _text(rate, "rate"), nper, _text(pv, "pv"), _text(fv, "fv"), begin)
+    return _rounded(result, scale)
 
 
 def statements(

@@ -1,0 +1,573 @@
+import datetime
+from decimal import Decimal
+from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Tuple, Union
+
+Request = Union[Mapping[str, Any], str]
+DateLike = Union[str, datetime.date]
+Number = Union[int, str, Decimal]
+
+class Record:
+    """A read-only result object; every field of the JSON format is an attribute."""
+    def __getattr__(self, name: str) -> Any: ...
+    def __iter__(self) -> Iterator[str]: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    def to_json(self) -> str: ...
+
+
+# --- result types: written by python/stubs.py from docs/schema; do not edit by hand ---
+
+class AllocationPart(Record):
+    """
+    One slice of an allocation: an amount paid to one component of one installment.
+    """
+    amount: Decimal
+    component: str
+    installment: int
+
+class AllocationSource(Record):
+    """
+    Where an allocated amount came from.
+    """
+    kind: str
+
+class BucketMonths(Record):
+    """
+    Loan-months in one delinquency bucket.
+    """
+    bucket: str
+    loan_months: int
+
+class CapCheck(Record):
+    """
+    The result of checking a rate against a cap.
+    """
+    annual_rate: Decimal
+    cap: Rate
+    exceeded: bool
+    excess: Decimal
+    void: bool
+
+class CashFlow(Record):
+    """
+    A dated, signed amount: positive into the borrower's pocket, negative out. It serializes as
+    `{"date": "2026-01-01", "amount": "-100.00"}`.
+    """
+    amount: Decimal
+    date: datetime.date
+
+class ChinaApr(Record):
+    """
+    The annualised rate of the PBoC 2021 No. 3 announcement: the IRR of all costs (interest and
+    every fee) over the principal actually in use. Both figures are shown, labelled: `nominal` =
+    periodic IRR × periods a year (what Chinese lenders must disclose), `effective` = (1 + i)^m
+    − 1.
+    """
+    effective: Decimal
+    nominal: Decimal
+    periodic: Decimal
+
+class ComparisonResult(Record):
+    """
+    Every option worked out and ranked. Built by `Comparison::run`.
+    """
+    as_of: datetime.date
+    monthly_budget: Decimal
+    options: Tuple[OptionResult, ...]
+    order: str
+    payoff: Decimal
+    rank_by: str
+    statement: Statement
+
+class ComponentPlan(Record):
+    """
+    The plan for one component: what is waived, and where the rest goes.
+    """
+    then: str
+    waive: Waive
+
+class Components(Record):
+    """
+    An amount per `Component`.
+    """
+    compound_interest: Decimal
+    fees: Decimal
+    interest: Decimal
+    penalty_interest: Decimal
+    principal: Decimal
+
+class CostResult(Record):
+    """
+    What a `CostRequest` measures.
+    """
+    china_apr: Optional[ChinaApr]
+    eu_aprc: Decimal
+    reg_z_apr: Decimal
+    total_cost: Decimal
+    total_paid: Decimal
+    xirr: Decimal
+    xnpv: Optional[Decimal]
+
+class CreditDamage(Record):
+    """
+    Loan-months at each depth of delinquency, measured at each month's end. Each count includes
+    the deeper ones (a month at 95 days counts in all four), and the derived order is the least-
+    credit-damage order: 90+ first, then 60+, 30+, and any days past due.
+    """
+    days_30_plus: int
+    days_60_plus: int
+    days_90_plus: int
+    past_due: int
+
+class CreditImpact(Record):
+    """
+    What an option does to the borrower's credit record.
+    """
+    bucket: str
+    delinquency_ends: datetime.date
+    highest_days_past_due: int
+    negative_record_until: datetime.date
+    settled_on: datetime.date
+
+class FloatingRate(Record):
+    """
+    A contract rate of an index plus a spread, fixed again on each reset date, held between an
+    optional floor and cap (and never below zero). The rate fixed on a date applies from the
+    first period that starts on or after it: a period's interest is at one rate, the rate in
+    force at its start. A reset that leaves the rate unchanged changes nothing.
+    """
+    cap: Optional[Rate]
+    fixing: Any
+    floor: Optional[Rate]
+    index: Any
+    on_reset: str
+    reset: Any
+    resets_from: Optional[datetime.date]
+    spread: Decimal
+
+class Installment(Record):
+    """
+    One row of a schedule. `payment = principal + interest + fee` exactly, and `balance_after`
+    is the principal still owed after this installment is paid.
+    """
+    balance_after: Decimal
+    due_date: datetime.date
+    fee: Decimal
+    interest: Decimal
+    number: int
+    payment: Decimal
+    principal: Decimal
+
+class InstallmentStatement(Record):
+    """
+    One installment on a statement. For every component, `charged = paid + waived + restructured
+    + outstanding` exactly.
+    """
+    cap_cut: Decimal
+    charged: Components
+    days_past_due: int
+    due_date: datetime.date
+    grace_waived: Decimal
+    number: int
+    outstanding: Components
+    paid: Components
+    rate: Rate
+    restructured: Components
+    state: str
+    upcoming: Components
+    waived: Components
+
+class InterestModel(Record):
+    """
+    How a loan's contract interest is charged. The default is `InterestModel::Scheduled`.
+    """
+    kind: str
+
+class KnownTable(Record):
+    entries: Tuple[Tuple[Any, ...], ...]
+    known_through: datetime.date
+
+class LateFeeCheck(Record):
+    """
+    A late fee checked against the safe harbor.
+    """
+    amount: Decimal
+    exceeded: bool
+    excess: Decimal
+    max_fee: Decimal
+
+class LimitsResult(Record):
+    """
+    What a `LimitsRequest` found.
+    """
+    effective_annual_rate: Optional[Decimal]
+    late_fee: Optional[LateFeeCheck]
+    licensed_court_limit: Optional[CapCheck]
+    private_lending_cap: Optional[CapCheck]
+    simple_annual_rate: Optional[Decimal]
+    warnings: Tuple[Warning, ...]
+
+class LoanMonth(Record):
+    """
+    One loan in one month of a plan.
+    """
+    bucket: str
+    days_past_due: int
+    label: str
+    owed: Decimal
+    payment: Decimal
+
+class LoanOutcome(Record):
+    """
+    One loan over a whole plan.
+    """
+    label: str
+    paid: Decimal
+    settled_on: Optional[datetime.date]
+    still_owed: Decimal
+    worst_days_past_due: int
+
+class Method(Record):
+    """
+    How a loan is repaid. The default is `Method::EqualInstallment`.
+    """
+    kind: str
+
+class MonthOverBudget(Record):
+    """
+    A calendar month whose payments are above the budget.
+    """
+    month: datetime.date
+    over_by: Decimal
+    paid: Decimal
+
+class NewPlan(Record):
+    """
+    The shape of the new plan.
+    """
+    kind: str
+
+class OptionResult(Record):
+    """
+    One option, worked out.
+    """
+    affordable: bool
+    apr: Optional[Decimal]
+    average_monthly: Decimal
+    break_even: Optional[datetime.date]
+    cash_flows: Tuple[CashFlow, ...]
+    cost: Decimal
+    credit: CreditImpact
+    effective_rate: Optional[Decimal]
+    first_over_budget: Optional[MonthOverBudget]
+    label: str
+    longest_delay_days: Optional[int]
+    months_over_budget: int
+    npv: Decimal
+    peak_monthly: Decimal
+    rank: int
+    reason: str
+    total_paid: Decimal
+    warnings: Tuple[Warning, ...]
+    way: WayOut
+
+class PaymentAllocation(Record):
+    """
+    How one payment (or the credit balance on a due date) was applied. `amount + credit_used = Σ
+    parts + to_credit`, exactly.
+    """
+    amount: Decimal
+    credit_used: Decimal
+    date: datetime.date
+    parts: Tuple[AllocationPart, ...]
+    settled: bool
+    source: AllocationSource
+    to_credit: Decimal
+
+class PlanComparison(Record):
+    """
+    Every strategy's plan for the same inputs.
+    """
+    plans: Tuple[PlanResult, ...]
+    recommended: str
+
+class PlanFee(Record):
+    """
+    A fee for the restructure or deferral.
+    """
+    kind: str
+    value: Any
+
+class PlanMonth(Record):
+    """
+    One month of a plan.
+    """
+    budget: Decimal
+    left: Decimal
+    loans: Tuple[LoanMonth, ...]
+    month_end: datetime.date
+    paid: Decimal
+    payday: datetime.date
+
+class PlanResult(Record):
+    """
+    A plan worked through: every month, every loan, and the totals. `cost = total_paid +
+    still_owed`; each loan's figures are what its own ledger says after the plan's payments.
+    """
+    bucket_months: Tuple[BucketMonths, ...]
+    cost: Decimal
+    damage: CreditDamage
+    horizon: datetime.date
+    loans: Tuple[LoanOutcome, ...]
+    months: Tuple[PlanMonth, ...]
+    npv: Decimal
+    still_owed: Decimal
+    strategy: str
+    total_paid: Decimal
+
+class PossibleDuplicate(Record):
+    """
+    A payment that may be a double debit (避免重复扣款).
+    """
+    amount: Decimal
+    date: datetime.date
+    earlier_date: datetime.date
+    earlier_id: str
+    id: str
+
+class Rate(Record):
+    """
+    A non-negative interest rate with its period, kept exact. An annual, a monthly and a daily
+    rate are all first-class; they convert into one another only through a `Frequency` (monthly
+    ↔ annual: × 12) or a `DayCount` (daily ↔ annual: × 360 or 365). The value is a fraction, not
+    a percentage: `0.18` is 18 %.
+    """
+    period: str
+    value: Decimal
+
+class Rebate(Record):
+    """
+    Paid interest or fees credited back to the borrower's credit balance.
+    """
+    amount: Decimal
+    component: str
+    date: datetime.date
+    installment: int
+    reason: str
+
+class RestructureSummary(Record):
+    """
+    What a restructure did, on the statement. For every component: `owed = waived + capitalised
+    + carried` (carried covers carry-to-first, spread and due-now), and `new_principal` = the
+    capitalised components + capitalised deferral interest.
+    """
+    capitalised: Components
+    carried: Components
+    date: datetime.date
+    deferral_interest: Decimal
+    down_payment: Decimal
+    fee: Decimal
+    first_installment: int
+    installments: int
+    new_principal: Decimal
+    owed: Components
+    waived: Components
+
+class Reversal(Record):
+    """
+    A payment returned unpaid or charged back: from its date on, the ledger replays the loan as
+    if the payment had never been received (penalties, fees and days past due follow), and posts
+    the returned-payment fee, if any, on the reversal date. A statement as of a date before the
+    reversal still shows the payment, as it stood then.
+    """
+    date: datetime.date
+    fee: Optional[Decimal]
+    payment_id: str
+
+class Rounding(Record):
+    """
+    The minor unit of the currency and the rounding strategy. Default: scale 2 (cents, 分) and
+    `RoundingMode::HalfAwayFromZero`.
+    """
+    mode: str
+    scale: int
+
+class Schedule(Record):
+    """
+    A repayment schedule: installments with principal, interest and fees. Every schedule
+    `overdue` builds satisfies: the requested number of rows (one for a bullet); no negative
+    amount; balances never increase and the last is exactly zero; the principal parts sum
+    exactly to the principal.
+    """
+    exact_payment: Optional[Decimal]
+    installments: Tuple[Installment, ...]
+    level_payment: Optional[Decimal]
+    options: ScheduleOptions
+
+class ScheduleOptions(Record):
+    """
+    Everything a schedule is built from, with documented defaults. Defaults:
+    `Method::EqualInstallment`, `Frequency::Monthly`, first due date one period after
+    disbursement, `InterestBasis::PerPeriod`, `Rounding::default` (cents, half away from zero).
+    Setters never fail; `Schedule::build` validates.
+    """
+    basis: Any
+    disbursement: datetime.date
+    first_due: Optional[datetime.date]
+    floating: Optional[FloatingRate]
+    frequency: str
+    installments: int
+    interest: InterestModel
+    method: Method
+    principal: Decimal
+    rate: Rate
+    rounding: Rounding
+
+class ServiceFee(Record):
+    """
+    What a debt-management service charges.
+    """
+    kind: str
+    value: Any
+
+class Shift(Record):
+    """
+    How far a deferral moves the unpaid installments.
+    """
+    kind: str
+    value: Any
+
+class Statement(Record):
+    """
+    What a loan owes as of a date: per installment and for the loan, with every payment's
+    allocation. Built by `Ledger::statement`.
+    """
+    allocations: Tuple[PaymentAllocation, ...]
+    as_of: datetime.date
+    bucket: str
+    cap_cut: Decimal
+    charged: Components
+    charged_off_on: Optional[datetime.date]
+    credit_balance: Decimal
+    days_past_due: int
+    installments: Tuple[InstallmentStatement, ...]
+    outstanding: Components
+    paid: Components
+    payoff: Decimal
+    payoff_components: Components
+    possible_duplicates: Tuple[PossibleDuplicate, ...]
+    rebates: Tuple[Rebate, ...]
+    refunded: Decimal
+    restructured: Components
+    restructures: Tuple[RestructureSummary, ...]
+    reversals: Tuple[Reversal, ...]
+    status: str
+    unearned_prepaid: Decimal
+    upcoming: Components
+    waived: Components
+
+class StatementSummary(Record):
+    """
+    A statement in one line: what a portfolio run reports for each loan. When the loan could not
+    be computed, every figure is `None` and `error` says why.
+    """
+    as_of: Optional[datetime.date]
+    bucket: Optional[str]
+    days_past_due: Optional[int]
+    error: Optional[str]
+    id: str
+    outstanding: Optional[Components]
+    payoff: Optional[Decimal]
+    status: Optional[str]
+
+class Waive(Record):
+    """
+    How much of a component the lender gives up.
+    """
+    kind: str
+
+class Warning(Record):
+    """
+    Something the borrower should know about an option.
+    """
+    kind: str
+
+class WayOut(Record):
+    """
+    One way out of the debt.
+    """
+    kind: str
+
+# --- end of the result types ---
+
+def schemas() -> Dict[str, Any]: ...
+def run(job: str, request: Request) -> Any: ...
+def schedule(options: Request) -> Schedule: ...
+def statement(ledger: Request, as_of: DateLike) -> Statement: ...
+def compare(request: Request) -> ComparisonResult: ...
+def plan(request: Request) -> PlanComparison: ...
+def cost(
+    flows: Iterable[Mapping[str, Any]],
+    *,
+    unit_period: Optional[Mapping[str, Any]] = ...,
+    frequency: Optional[str] = ...,
+    discount_rate: Optional[Mapping[str, Any]] = ...,
+) -> CostResult: ...
+def limits(
+    flows: Iterable[Mapping[str, Any]] = ...,
+    *,
+    lender: Optional[str] = ...,
+    contract_date: Optional[DateLike] = ...,
+    lpr: Optional[Any] = ...,
+    late_fee: Optional[Mapping[str, Any]] = ...,
+) -> LimitsResult: ...
+def statements(
+    loans: Any,
+    as_of: DateLike,
+    *,
+    scale: int = ...,
+    threads: Optional[int] = ...,
+    policy: Optional[Request] = ...,
+) -> Any: ...
+def xirr(*flows: Any) -> Decimal: ...
+def xnpv(rate: Any, *flows: Any, scale: Optional[int] = ...) -> Decimal: ...
+def npv(rate: Number, values: Iterable[Number], *, scale: Optional[int] = ...) -> Decimal: ...
+def irr(values: Iterable[Number]) -> Decimal: ...
+def pmt(
+    rate: Number,
+    nper: int,
+    pv: Number,
+    fv: Number = ...,
+    when: Union[str, int] = ...,
+    *,
+    scale: Optional[int] = ...,
+) -> Decimal: ...
+
+class OverdueError(Exception):
+    kind: str
+    variant: str
+    message: str
+    path: Optional[str]
+    def __init__(self, kind: str, message: str, path: Optional[str]) -> None: ...
+
+class InvalidInputError(OverdueError): ...
+class NonPositiveError(OverdueError): ...
+class NegativeError(OverdueError): ...
+class NotInMinorUnitsError(OverdueError): ...
+class ZeroError(OverdueError): ...
+class TooLargeError(OverdueError): ...
+class InvalidScaleError(OverdueError): ...
+class PrincipalBelowMinorUnitsError(OverdueError): ...
+class DateOrderError(OverdueError): ...
+class DateOutOfRangeError(OverdueError): ...
+class IndexNotPublishedError(OverdueError): ...
+class RateNeedsDayCountError(OverdueError): ...
+class DecimalOverflowError(OverdueError): ...
+class NoRootError(OverdueError): ...
+class InvalidError(OverdueError): ...
+class DuplicatePaymentError(OverdueError): ...
+class WaiverTooLargeError(OverdueError): ...
+class UnknownPaymentError(OverdueError): ...
+class AlreadyReversedError(OverdueError): ...
+class RefundTooLargeError(OverdueError): ...
+class DownPaymentTooLargeError(OverdueError): ...
+class ParseError(OverdueError): ...
