@@ -231,16 +231,36 @@ def statement(ledger: Request, as_of: Union[str, datetime.date]) -> Any:
 
 def compare(request: Request) -> Any:
     """Every way out of an overdue loan (pay now, stay, restructure,
-    refinance, a debt-management service), costed and ranked: the request is
-    a comparison (``ledger``, ``as_of``, ``budget``, ``discount_rate``,
-    ``options``, ...)."""
+    refinance, a debt-management service), costed and ranked, affordable
+    first: the request is a comparison (its fields below; the repository's
+    ``examples/borrower.json`` is a whole one).
+
+    >>> loan = {"schedule": {"options": {"principal": "1200", "rate": {"value": "0.12", "period": "annual"},
+    ...                                  "installments": 3, "disbursement": "2026-01-15"}}, "policy": {}}
+    >>> r = compare({"ledger": loan, "as_of": "2026-03-01",
+    ...              "budget": {"income": "3000", "essential_expenses": "2500"},
+    ...              "discount_rate": {"value": "0.05", "period": "annual"},
+    ...              "options": [{"label": "Pay now", "way": {"kind": "pay_now"}},
+    ...                          {"label": "Stay 60 days", "way": {"kind": "stay", "until": "2026-04-30"}}]})
+    >>> [(o.rank, o.label, o.total_paid) for o in r.options]
+    [(1, 'Pay now', Decimal('1218.87')), (2, 'Stay 60 days', Decimal('1251.61'))]
+    """
     return _run("compare", request)
 
 
 def plan(request: Request) -> Any:
     """One monthly budget over several loans, every strategy side by side and
-    one recommended: the request is a plan (``as_of``, ``budget``,
-    ``payment_day``, ``months``, ``debts``)."""
+    one recommended: the request is a plan (its fields below; the
+    repository's ``examples/several_loans.json`` is a whole one).
+
+    >>> loan = {"schedule": {"options": {"principal": "1200", "rate": {"value": "0.12", "period": "annual"},
+    ...                                  "installments": 3, "disbursement": "2026-01-15"}}, "policy": {}}
+    >>> p = plan({"as_of": "2026-03-01", "budget": {"kind": "constant", "value": "500"}, "payment_day": 10,
+    ...           "months": 3, "discount_rate": {"value": "0.05", "period": "annual"},
+    ...           "debts": [{"label": "A", "ledger": loan}, {"label": "B", "ledger": loan}]})
+    >>> p.recommended, p.plans[0].total_paid
+    ('least_cost', Decimal('1500.00'))
+    """
     return _run("plan", request)
 
 
@@ -496,6 +516,11 @@ def pmt(rate: Any, nper: int, pv: Any, fv: Any = 0, when: Union[str, int] = "end
     return _rounded(result, scale)
 
 
+# help() on a job lists its request's fields, from the request's schema
+for _job, _function in (("schedule", schedule), ("compare", compare), ("plan", plan)):
+    _function.__doc__ = (_function.__doc__ or "") + _types.request_doc(schemas()[_job]["request"])
+
+
 def statements(
     loans: Any,
     as_of: Union[str, datetime.date],
@@ -533,6 +558,16 @@ def statements(
     ``threads`` threads (default: every core) with the GIL released. The
     result is a ``pyarrow.Table`` when pyarrow is installed, else an Arrow
     stream object any Arrow library reads.
+
+    >>> import pyarrow as pa
+    >>> loan = {"schedule": {"options": {"principal": "1200", "rate": {"value": "0.12", "period": "annual"},
+    ...                                  "installments": 3, "disbursement": "2026-01-15"}}, "policy": {}}
+    >>> book = statements(pa.table({"loan_id": ["A-1", "A-2"], "loan": [json.dumps(loan), '{"schedule": 5}']}),
+    ...                   "2026-02-25")
+    >>> book.column("payoff").to_pylist()
+    [Decimal('1216.91'), None]
+    >>> book.column("error").to_pylist()[1][:24]
+    'schedule: invalid type: '
     """
     if isinstance(as_of, datetime.datetime):
         raise TypeError("as_of: got a datetime; pass a datetime.date or 'YYYY-MM-DD'")

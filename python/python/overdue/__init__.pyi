@@ -2,12 +2,54 @@ import datetime
 from decimal import Decimal
 from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Tuple, Union
 
+__all__ = [
+    "run",
+    "schedule",
+    "statement",
+    "compare",
+    "plan",
+    "cost",
+    "limits",
+    "xirr",
+    "xnpv",
+    "npv",
+    "irr",
+    "pmt",
+    "schemas",
+    "statements",
+    "Record",
+    "OverdueError",
+    "InvalidInputError",
+    "NonPositiveError",
+    "NegativeError",
+    "NotInMinorUnitsError",
+    "ZeroError",
+    "TooLargeError",
+    "InvalidScaleError",
+    "PrincipalBelowMinorUnitsError",
+    "DateOrderError",
+    "DateOutOfRangeError",
+    "IndexNotPublishedError",
+    "RateNeedsDayCountError",
+    "DecimalOverflowError",
+    "NoRootError",
+    "InvalidError",
+    "DuplicatePaymentError",
+    "WaiverTooLargeError",
+    "UnknownPaymentError",
+    "AlreadyReversedError",
+    "RefundTooLargeError",
+    "DownPaymentTooLargeError",
+    "ParseError",
+]
+
 Request = Union[Mapping[str, Any], str]
-DateLike = Union[str, datetime.date]
-Number = Union[int, str, Decimal]
+_DateLike = Union[str, datetime.date]
+_Number = Union[int, str, Decimal]
 
 class Record:
     """A read-only result object; every field of the JSON format is an attribute."""
+    def __init__(self, fields: Dict[str, Any]) -> None: ...
     def __getattr__(self, name: str) -> Any: ...
     def __iter__(self) -> Iterator[str]: ...
     def to_dict(self) -> Dict[str, Any]: ...
@@ -502,7 +544,7 @@ class WayOut(Record):
 def schemas() -> Dict[str, Any]: ...
 def run(job: str, request: Request) -> Any: ...
 def schedule(options: Request) -> Schedule: ...
-def statement(ledger: Request, as_of: DateLike) -> Statement: ...
+def statement(ledger: Request, as_of: _DateLike) -> Statement: ...
 def compare(request: Request) -> ComparisonResult: ...
 def plan(request: Request) -> PlanComparison: ...
 def cost(
@@ -516,13 +558,13 @@ def limits(
     flows: Iterable[Mapping[str, Any]] = ...,
     *,
     lender: Optional[str] = ...,
-    contract_date: Optional[DateLike] = ...,
+    contract_date: Optional[_DateLike] = ...,
     lpr: Optional[Any] = ...,
     late_fee: Optional[Mapping[str, Any]] = ...,
 ) -> LimitsResult: ...
 def statements(
     loans: Any,
-    as_of: DateLike,
+    as_of: _DateLike,
     *,
     scale: int = ...,
     threads: Optional[int] = ...,
@@ -530,13 +572,13 @@ def statements(
 ) -> Any: ...
 def xirr(*flows: Any) -> Decimal: ...
 def xnpv(rate: Any, *flows: Any, scale: Optional[int] = ...) -> Decimal: ...
-def npv(rate: Number, values: Iterable[Number], *, scale: Optional[int] = ...) -> Decimal: ...
-def irr(values: Iterable[Number]) -> Decimal: ...
+def npv(rate: _Number, values: Iterable[_Number], *, scale: Optional[int] = ...) -> Decimal: ...
+def irr(values: Iterable[_Number]) -> Decimal: ...
 def pmt(
-    rate: Number,
+    rate: _Number,
     nper: int,
-    pv: Number,
-    fv: Number = ...,
+    pv: _Number,
+    fv: _Number = ...,
     when: Union[str, int] = ...,
     *,
     scale: Optional[int] = ...,

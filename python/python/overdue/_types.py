@@ -159,3 +159,28 @@ def classes(results: Iterable[Dict[str, Any]], roots: Dict[str, str], base: type
         for name, schema in sorted(named.items())
         if is_object(schema)
     }
+
+
+def request_doc(schema: Dict[str, Any]) -> str:
+    """The fields of a job's request, for its function's docstring: each
+    with whether it is required and what it means."""
+    required = set(schema.get("required", []))
+    defs = schema.get("$defs", {})
+    lines = ["", "    Request fields:", ""]
+    for field, spec in schema.get("properties", {}).items():
+        # a field's own description, else its type's
+        about = spec.get("description") or defs.get(spec.get("$ref", "").rsplit("/", 1)[-1], {}).get("description")
+        about = " ".join((about or _kind(spec)).split())
+        mark = "required" if field in required else "optional"
+        lines.append(textwrap.fill(f"{field} ({mark}): {about}", width=88, initial_indent="    - ",
+                                   subsequent_indent="      "))
+    return "\n".join(lines) + "\n"
+
+
+def _kind(spec: Dict[str, Any]) -> str:
+    """What a field without a description holds: a date, a count, text."""
+    if spec.get("format") == "date":
+        return "A date, YYYY-MM-DD."
+    if spec.get("type") == "integer":
+        return "A whole number."
+    return "See the JSON guide."
