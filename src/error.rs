@@ -185,7 +185,7 @@ pub enum Error {
         value: String,
     },
     /// A JSON document does not match the crate's format
-    /// ([`from_json`](crate::from_json)): `path` is the field that is wrong,
+    /// ([`from_json`](https://docs.rs/overdue/latest/overdue/fn.from_json.html)): `path` is the field that is wrong,
     /// as `ledger.events[0].amount` (`.` for the document itself), and
     /// `line` and `column` where the reader stopped (0 when unknown).
     #[error("{}", json_message(path, message, *line, *column))]

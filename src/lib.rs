@@ -322,10 +322,10 @@
 //!
 //!## Features
 //!
-//!- `json`: [`from_json`], the strict reader the `overdue` command and the
+//!- `json`: [`from_json`](https://docs.rs/overdue/latest/overdue/fn.from_json.html), the strict reader the `overdue` command and the
 //!  Python package use: it names the path of a wrong field
 //!  (`ledger.events[0].amount`). Adds `serde_json`.
-//!- `schema`: [`json_schemas`](jobs::json_schemas), the JSON Schemas of every job's request and
+//!- `schema`: [`json_schemas`](https://docs.rs/overdue/latest/overdue/jobs/fn.json_schemas.html), the JSON Schemas of every job's request and
 //!  result, and `schemars::JsonSchema` for every serde type. Adds
 //!  `schemars` (and `json`).
 //!

@@ -4,7 +4,7 @@
 //!
 //! Every job is a type implementing [`Job`], in its own file, and
 //! [`each_job`] is the one list of them: the schema export
-//! ([`json_schemas`]), [`run_json`] (which the Python package calls) and the
+//! ([`json_schemas`](https://docs.rs/overdue/latest/overdue/jobs/fn.json_schemas.html)), [`run_json`](https://docs.rs/overdue/latest/overdue/jobs/fn.run_json.html) (which the Python package calls) and the
 //! command's own check that it offers every job all walk that list. Adding
 //! a job is its file and one line in [`each_job`].
 //!
