@@ -16,6 +16,8 @@
 use rust_decimal::Decimal;
 use serde::{Deserializer, Serializer};
 
+use crate::error::Error;
+
 /// Parses `text` by the strict grammar, exactly (no rounding).
 pub(crate) fn parse(text: &str) -> Option<Decimal> {
     let digits = text.strip_prefix('-').unwrap_or(text);
@@ -36,7 +38,7 @@ pub(crate) fn parse(text: &str) -> Option<Decimal> {
 /// formats, the command and the Python package read amounts and rates with.
 ///
 /// # Errors
-/// [`Error::Parse`](crate::Error::Parse) with field `decimal`.
+/// [`Error::Parse`] with field `decimal`.
 ///
 /// ```
 /// use overdue::jobs::parse_decimal;
@@ -48,8 +50,8 @@ pub(crate) fn parse(text: &str) -> Option<Decimal> {
 /// }
 /// # Ok::<(), overdue::Error>(())
 /// ```
-pub fn parse_decimal(text: &str) -> crate::Result<Decimal> {
-    parse(text).ok_or_else(|| crate::Error::Parse {
+pub fn parse_decimal(text: &str) -> crate::error::Result<Decimal> {
+    parse(text).ok_or_else(|| Error::Parse {
         field: "decimal",
         value: text.to_owned(),
     })
@@ -111,7 +113,7 @@ fn not_exact<E: serde::de::Error>(v: f64) -> E {
         "1200.50"
     };
     E::custom(format!(
-        "a JSON number with a fraction or an exponent ({v}) may already be rounded: amounts and rates are exact decimals, write it as a string: \"{hint}\""
+        "a JSON number with a fraction or an exponent, or an integer beyond 64 bits ({v}), may already be rounded: amounts and rates are exact decimals, write it as a string: \"{hint}\""
     ))
 }
 

@@ -106,8 +106,8 @@ def to_json_value(value: Any, schema: Dict[str, Any], defs: Dict[str, Any], path
         target, _ = _resolve(schema, defs)
         branches = target.get("oneOf") or target.get("anyOf") or [target]
         wants_text = any(_is_decimal(_resolve(b, defs)[0]) for b in branches)
-        wants_int = any("integer" in _types(_resolve(b, defs)[0]) for b in branches)
-        return str(value) if wants_text and not wants_int else value
+        # an amount goes as text: exact at any size (a JSON integer beyond 64 bits is not)
+        return str(value) if wants_text else value
     if isinstance(value, dict):
         # convert the scalars first, then pick the branch by the converted object
         shallow = {k: _shallow(v) for k, v in value.items()}
