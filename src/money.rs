@@ -274,6 +274,31 @@ impl<'de> Deserialize<'de> for Money {
     }
 }
 
+/// Reads a decimal by the strict grammar every front door uses for text:
+/// an optional `-`, digits, and optionally `.` and digits; no exponent,
+/// `+`, blank space or separators; exactly, never rounded. What the JSON
+/// formats, the command and the Python package read amounts and rates with.
+///
+/// # Errors
+/// [`Error::Parse`] with field `decimal`.
+///
+/// ```
+/// use overdue::jobs::parse_decimal;
+/// use overdue::dec;
+///
+/// assert_eq!(parse_decimal("-1234.50")?, dec!(-1234.50));
+/// for bad in ["1e3", "+5", ".5", "1,000", " 12", "0.12345678901234567890123456789"] {
+///     assert!(parse_decimal(bad).is_err(), "{bad}");
+/// }
+/// # Ok::<(), overdue::Error>(())
+/// ```
+pub fn parse_decimal(text: &str) -> Result<Decimal> {
+    crate::serde_str::parse(text).ok_or_else(|| Error::Parse {
+        field: "decimal",
+        value: text.to_owned(),
+    })
+}
+
 /// How a rounded amount is rounded at the midpoint or in general.
 ///
 /// The default is [`RoundingMode::HalfAwayFromZero`] (四舍五入), the rule of

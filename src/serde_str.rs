@@ -16,8 +16,6 @@
 use rust_decimal::Decimal;
 use serde::{Deserializer, Serializer};
 
-use crate::error::Error;
-
 /// Parses `text` by the strict grammar, exactly (no rounding).
 pub(crate) fn parse(text: &str) -> Option<Decimal> {
     let digits = text.strip_prefix('-').unwrap_or(text);
@@ -30,31 +28,6 @@ pub(crate) fn parse(text: &str) -> Option<Decimal> {
         return None;
     }
     Decimal::from_str_exact(text).ok()
-}
-
-/// Reads a decimal by the strict grammar every front door uses for text:
-/// an optional `-`, digits, and optionally `.` and digits; no exponent,
-/// `+`, blank space or separators; exactly, never rounded. What the JSON
-/// formats, the command and the Python package read amounts and rates with.
-///
-/// # Errors
-/// [`Error::Parse`] with field `decimal`.
-///
-/// ```
-/// use overdue::jobs::parse_decimal;
-/// use overdue::dec;
-///
-/// assert_eq!(parse_decimal("-1234.50")?, dec!(-1234.50));
-/// for bad in ["1e3", "+5", ".5", "1,000", " 12", "0.12345678901234567890123456789"] {
-///     assert!(parse_decimal(bad).is_err(), "{bad}");
-/// }
-/// # Ok::<(), overdue::Error>(())
-/// ```
-pub fn parse_decimal(text: &str) -> crate::error::Result<Decimal> {
-    parse(text).ok_or_else(|| Error::Parse {
-        field: "decimal",
-        value: text.to_owned(),
-    })
 }
 
 fn invalid<E: serde::de::Error>(text: &str) -> E {

@@ -50,7 +50,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 pub use crate::dates::parse_date;
-pub use crate::serde_str::parse_decimal;
+pub use crate::money::parse_decimal;
 pub use compare::CompareJob;
 pub use cost::{CostJob, CostRequest, CostResult};
 pub use limits::LimitsJob;
