@@ -4,6 +4,7 @@ each checked against the package it comes from on the same inputs, to the
 precision our docstrings state."""
 
 import datetime
+import os
 from decimal import Decimal
 
 import numpy_financial as npf
@@ -13,6 +14,11 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import overdue
+
+def cases(default: int) -> int:
+    """Examples a property runs: `PROPTEST_CASES` when set (the Rust suites' count too), else `default`."""
+    return int(os.environ.get("PROPTEST_CASES", default))
+
 
 DATES = [datetime.date(2026, 1, 1), datetime.date(2026, 7, 9), datetime.date(2027, 3, 1)]
 AMOUNTS = [-10000, 2750, 8250]
@@ -104,7 +110,7 @@ dates = st.lists(st.integers(0, 3650), min_size=2, max_size=12, unique=True).map
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=cases(300), deadline=None)
 @given(dates, st.data())
 def test_xirr_is_pyxirr_root_where_both_find_one(days, data):
     amounts = [data.draw(st.integers(-100_000, -1))] + [
@@ -124,7 +130,7 @@ def test_xirr_is_pyxirr_root_where_both_find_one(days, data):
         assert abs(float(ours) - theirs) <= 1e-7 * max(1.0, abs(theirs))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=cases(300), deadline=None)
 @given(
     st.decimals(min_value="-0.05", max_value="0.1", places=4),
     st.integers(1, 480),
@@ -139,7 +145,7 @@ def test_pmt_pays_off_the_present_value_exactly(rate, nper, pv):
     assert overdue.pmt(rate, nper, pv) == payment.quantize(Decimal("0.01"), rounding="ROUND_HALF_UP")
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=cases(200), deadline=None)
 @given(st.lists(st.integers(-1_000_000, 1_000_000), min_size=2, max_size=24))
 def test_irr_zeroes_the_npv_and_agrees_with_numpy_financial(values):
     assume(any(v < 0 for v in values) and any(v > 0 for v in values))

@@ -4,12 +4,19 @@ request, however wrong, gives anything but a result, an OverdueError or a
 TypeError."""
 
 import datetime
+import os
 from decimal import Decimal
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import overdue
+
+
+def cases(default: int) -> int:
+    """Examples a property runs: `PROPTEST_CASES` when set (the Rust suites' count too), else `default`."""
+    return int(os.environ.get("PROPTEST_CASES", default))
+
 
 COMPONENTS = ("principal", "interest", "penalty_interest", "compound_interest", "fees")
 
@@ -36,7 +43,7 @@ def loans(draw):
     }
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=cases(200), deadline=None)
 @given(loans(), st.integers(0, 1500))
 def test_money_is_conserved_in_every_statement(loan, days):
     as_of = loan["schedule"]["options"]["disbursement"] + datetime.timedelta(days=days)
@@ -60,7 +67,7 @@ json_values = st.recursive(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=cases(300), deadline=None)
 @given(st.sampled_from(["schedule", "compare", "plan"]), st.dictionaries(st.sampled_from(
     ["principal", "rate", "installments", "disbursement", "ledger", "as_of", "budget", "options", "debts",
      "months", "payment_day", "discount_rate", "kind", "value"]) | st.text(max_size=8), json_values, max_size=6))
@@ -71,7 +78,7 @@ def test_arbitrary_requests_give_a_result_or_a_named_error(job, request):
         pass
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=cases(100), deadline=None)
 @given(st.lists(loans(), min_size=1, max_size=8), st.integers(0, 900))
 def test_a_flat_batch_row_is_the_statement_of_the_same_loan(batch, days):
     """The flat Arrow columns and the JSON job read the same loan alike: every
