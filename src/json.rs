@@ -95,7 +95,7 @@ fn loose_date<T: DeserializeOwned>(text: &str) -> Option<Error> {
             };
             return Some(Error::Json {
                 path,
-                message: format!("dates are written YYYY-MM-DD, with a year from 0001 to 9999: got {content:?}"),
+                message: format!("{DATE_RULE}: got {content:?}"),
                 line,
                 column,
             });
@@ -155,6 +155,9 @@ fn read<T: DeserializeOwned>(text: &str) -> Result<T> {
     Ok(value)
 }
 
+/// How every date is written, for the messages that refuse one.
+const DATE_RULE: &str = "dates are written YYYY-MM-DD, with a day that exists and a year from 0001 to 9999";
+
 /// chrono's reasons a date string does not read (`input is out of range`
 /// for 2026-02-30).
 const DATE_REASONS: [&str; 4] = [
@@ -175,10 +178,8 @@ fn named_date(error: Error, text: &str) -> Error {
             column,
         } if DATE_REASONS.contains(&message.as_str()) => {
             let message = match string_ending_at(text, line, column) {
-                Some(value) => format!(
-                    "{value:?} is not a date: dates are written YYYY-MM-DD, with a day that exists and a year from 0001 to 9999"
-                ),
-                None => format!("{message}: dates are written YYYY-MM-DD, with a day that exists"),
+                Some(value) => format!("{value:?} is not a date: {DATE_RULE}"),
+                None => format!("{message}: {DATE_RULE}"),
             };
             Error::Json {
                 path,

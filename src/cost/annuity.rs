@@ -71,12 +71,16 @@ pub fn pmt(
             reason: format!("a rate of {r} per period leaves nothing to discount: it must be above -1"),
         });
     }
-    let owed = future_value.checked_add(present_value).ok_or_else(|| overflow("pmt"))?;
-    if r.is_zero() {
-        return owed
-            .checked_div(Decimal::from(periods))
+    // without interest (or with a rate too small to move the balance): equal parts of what is owed
+    let in_equal_parts = || {
+        future_value
+            .checked_add(present_value)
+            .and_then(|owed| owed.checked_div(Decimal::from(periods)))
             .map(|p| -p)
-            .ok_or_else(|| overflow("pmt"));
+            .ok_or_else(|| overflow("pmt"))
+    };
+    if r.is_zero() {
+        return in_equal_parts();
     }
     let growth = powi(
         Decimal::ONE.checked_add(r).ok_or_else(|| overflow("pmt"))?,
@@ -94,11 +98,8 @@ pub fn pmt(
         .checked_mul(growth - Decimal::ONE)
         .ok_or_else(|| overflow("pmt"))?;
     if denominator.is_zero() {
-        // (1 + r)^n rounds to 1: a rate too small to move the balance, as at zero
-        return owed
-            .checked_div(Decimal::from(periods))
-            .map(|p| -p)
-            .ok_or_else(|| overflow("pmt"));
+        // (1 + r)^n rounds to 1
+        return in_equal_parts();
     }
     grown
         .checked_mul(r)
@@ -112,25 +113,18 @@ mod tests {
     use super::*;
     use rust_decimal_macros::dec;
 
+    fn at_one_percent(timing: PaymentTiming) -> Option<Decimal> {
+        pmt(Yield::per_period(dec!(0.01)), 10, dec!(1000), dec!(0), timing).ok()
+    }
+
     #[test]
     fn payments_in_advance_are_one_period_less_discounted() {
-        let end = pmt(
-            Yield::per_period(dec!(0.01)),
-            10,
-            dec!(1000),
-            dec!(0),
-            PaymentTiming::End,
-        )
-        .unwrap();
-        let begin = pmt(
-            Yield::per_period(dec!(0.01)),
-            10,
-            dec!(1000),
-            dec!(0),
-            PaymentTiming::Begin,
-        )
-        .unwrap();
-        assert_eq!((begin * dec!(1.01)).round_dp(20), end.round_dp(20));
+        let (end, begin) = (at_one_percent(PaymentTiming::End), at_one_percent(PaymentTiming::Begin));
+        assert_eq!(
+            begin.map(|b| (b * dec!(1.01)).round_dp(20)),
+            end.map(|e| e.round_dp(20))
+        );
+        assert!(end.is_some());
     }
 
     #[test]

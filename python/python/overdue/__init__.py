@@ -36,7 +36,7 @@ except ImportError as _missing:  # the source folder, not an installed package
         "outside python/python, or build it in place with `maturin develop`"
     ) from _missing
 from . import _types
-from ._convert import _CLASSES, Record, from_json_value, to_json_value
+from ._convert import _CLASSES, Record, date_text, decimal_text, from_json_value, to_json_value
 
 __all__ = [
     "run",
@@ -321,33 +321,14 @@ def limits(
 
 def _text(value: Any, where: str) -> str:
     """An amount or rate as the crate's decimal text; a float is refused."""
-    if isinstance(value, bool) or not isinstance(value, (int, str, Decimal)):
-        if isinstance(value, float):
-            raise TypeError(
-                f"{where}: got the float {value!r}; a float cannot hold money or rates exactly, "
-                "so pass a str, an int or a decimal.Decimal"
-            )
-        raise TypeError(f"{where}: expected a str, an int or a decimal.Decimal, got a {type(value).__name__}")
-    if isinstance(value, Decimal):
-        if not value.is_finite():
-            raise TypeError(f"{where}: {value} is not a finite decimal")
-        return format(value, "f")
-    return str(value)
+    return decimal_text(value, where)
 
 
 def _day(value: Any, where: str) -> str:
-    """A date as ``YYYY-MM-DD``: a ``datetime.date``, a pandas ``Timestamp`` at midnight, or text."""
-    if isinstance(value, datetime.datetime):
-        if value.time() != datetime.time(0) or value.tzinfo is not None:
-            raise TypeError(f"{where}: got the datetime {value!r}; pass a datetime.date or 'YYYY-MM-DD'")
-        return value.date().isoformat()
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    if isinstance(value, str):
-        return value
-    if type(value).__name__ == "datetime64":  # numpy, as a pandas column may hold
+    """A date as ``YYYY-MM-DD``; numpy's ``datetime64`` (a pandas column's) by its day."""
+    if type(value).__name__ == "datetime64":
         return str(value)[:10]
-    raise TypeError(f"{where}: expected a datetime.date or 'YYYY-MM-DD', got a {type(value).__name__}")
+    return date_text(value, where)
 
 
 def _columns(table: Any) -> Optional[tuple]:

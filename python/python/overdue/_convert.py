@@ -82,10 +82,9 @@ def _path(path: str, key: Any) -> str:
     return f"{path}.{key}" if path else str(key)
 
 
-def to_json_value(value: Any, schema: Dict[str, Any], defs: Dict[str, Any], path: str = "") -> Any:
-    """``value`` (dicts, lists, str, int, ``Decimal``, ``date``) in the
-    crate's JSON format. A float is a ``TypeError``: no amount, rate or
-    count is one."""
+def decimal_text(value: Any, path: str) -> str:
+    """An amount or a rate (``str``, ``int`` or ``Decimal``) as the crate's
+    decimal text. A float is a ``TypeError``: no amount, rate or count is one."""
     if isinstance(value, float):
         raise TypeError(
             f"{path or 'the request'}: got the float {value!r}; a float cannot hold money or rates exactly, "
@@ -95,6 +94,31 @@ def to_json_value(value: Any, schema: Dict[str, Any], defs: Dict[str, Any], path
         if not value.is_finite():
             raise TypeError(f"{path or 'the request'}: {value} is not a finite decimal")
         return format(value, "f")
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise TypeError(f"{path}: expected a str, an int or a decimal.Decimal, got a {type(value).__name__}")
+    return str(value)
+
+
+def date_text(value: Any, path: str) -> str:
+    """A date (``datetime.date``, a midnight ``datetime`` such as a pandas
+    ``Timestamp``, or text) as ``YYYY-MM-DD``."""
+    if isinstance(value, datetime.datetime):
+        if value.time() != datetime.time(0) or value.tzinfo is not None:
+            raise TypeError(f"{path or 'the request'}: got a datetime; pass a datetime.date or 'YYYY-MM-DD'")
+        return value.date().isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return value
+    raise TypeError(f"{path}: expected a datetime.date or 'YYYY-MM-DD', got a {type(value).__name__}")
+
+
+def to_json_value(value: Any, schema: Dict[str, Any], defs: Dict[str, Any], path: str = "") -> Any:
+    """``value`` (dicts, lists, str, int, ``Decimal``, ``date``) in the
+    crate's JSON format. A float is a ``TypeError``: no amount, rate or
+    count is one."""
+    if isinstance(value, (float, decimal.Decimal)):
+        return decimal_text(value, path)
     if isinstance(value, datetime.datetime):
         raise TypeError(f"{path or 'the request'}: got a datetime; pass a datetime.date or 'YYYY-MM-DD'")
     if isinstance(value, datetime.date):
