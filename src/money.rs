@@ -40,6 +40,13 @@ impl Money {
     /// ```
     pub const ZERO: Money = Money(Decimal::ZERO);
 
+    /// One unit of the currency (1.00 at two places).
+    ///
+    /// ```
+    /// assert_eq!(overdue::Money::ONE.as_decimal(), overdue::dec!(1));
+    /// ```
+    pub const ONE: Money = Money(Decimal::ONE);
+
     /// Makes an amount, rejecting a negative value.
     ///
     /// # Errors

@@ -41,5 +41,7 @@ mod schema_reference;
 mod servicing_prepayment;
 mod servicing_props;
 mod servicing_reference;
+mod short_payment_props;
+mod short_payment_reference;
 #[cfg(feature = "json")]
 mod vectors;

@@ -140,12 +140,16 @@ impl Book<'_> {
         }
     }
 
-    /// No pyramiding (16 CFR 444.4): while the money covers in full the
-    /// principal, interest and scheduled fee of the oldest installment that
-    /// owes any (due or past due), it pays them before anything else, in the
-    /// order's component sequence. Its late fees and penalties, and earlier
-    /// ones, are paid after, from what is left: a full payment is never made
-    /// short, and so late, by a fee taken out of it first.
+    /// No pyramiding (16 CFR 444.4): while the money covers the principal,
+    /// interest and scheduled fee of the oldest installment that owes any
+    /// (due or past due) in full, or short by no more than the amount
+    /// tolerance, it pays them before anything else, in the order's
+    /// component sequence. Its late fees and penalties, and earlier ones, are
+    /// paid after, from what is left: a full payment is never made short, and
+    /// so late, by a fee taken out of it first, and a payment a few minor
+    /// units short leaves only those units, which the tolerance keeps from
+    /// ageing the loan (Freddie Mac's Guide 8103.5: "the Servicer must not
+    /// create a payment deficiency by deducting a late charge").
     fn pay_full_installments(&mut self, amount: &mut i128, start: usize, current: usize, parts: &mut Parts) {
         let t = self.t;
         for k in self.first_open.max(start)..self.inst.len().min(current.saturating_add(1)) {
@@ -157,7 +161,7 @@ impl Book<'_> {
             if need == 0 {
                 continue;
             }
-            if *amount < need {
+            if *amount < need.saturating_sub(t.tolerance) {
                 return;
             }
             let scheduled_fee = inst.scheduled_fee_out;

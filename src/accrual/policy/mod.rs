@@ -36,7 +36,7 @@ use serde::{Deserialize, Serialize};
 /// | late fee | none |
 /// | interest on late fees | off (the Chinese credit-card rule) |
 /// | grace | none |
-/// | amount tolerance | zero: one unpaid minor unit is overdue |
+/// | amount tolerance | 1.00 (one unit of the currency): a shortfall up to it is not overdue |
 /// | caps | none |
 /// | charge-off | never |
 /// | what charge-off stops | every accrual ([`Accrual::ALL`]) |
@@ -96,7 +96,7 @@ impl Default for OverduePolicy {
             late_fee: None,
             interest_on_fees: false,
             grace: Grace::default(),
-            tolerance: Money::ZERO,
+            tolerance: Money::ONE,
             caps: Caps::default(),
             charge_off_after_days: None,
             charge_off_stops: default_charge_off_stops(),
@@ -209,9 +209,23 @@ impl OverduePolicy {
         self
     }
 
-    /// An installment whose unpaid amount is at most `tolerance` does not
-    /// count as overdue: no days past due, no penalty, no fee (default zero).
-    /// The amount is still owed.
+    /// An installment whose unpaid principal, interest and scheduled fee add
+    /// up to at most `tolerance` does not count as overdue: no days past due,
+    /// no penalty, no fee. The amount is still owed, and a payment that
+    /// covers an installment short by no more than the tolerance pays that
+    /// installment before earlier late fees and penalties (see
+    /// [`Pyramiding::Forbidden`]).
+    ///
+    /// The default is 1.00, one unit of the loan's currency: a shortfall of a
+    /// few minor units, such as a level payment paid on a last row a few cents
+    /// larger, never becomes a delinquency or a second fee. US mortgage
+    /// servicing allows far more (Freddie Mac's Guide 8103.5 and Fannie Mae's
+    /// C-1.1-02 accept a payment deficient by $50 or less; Regulation X,
+    /// comment 31 (Delinquency)-3, lets a servicer not treat such a borrower as
+    /// delinquent), and Mambu's arrears tolerance (`toleranceFloorAmount`)
+    /// and Fineract's in-arrears tolerance are the same setting. Set it to
+    /// [`Money::ZERO`] for the strict reading, where one unpaid minor unit is
+    /// overdue.
     ///
     /// ```
     /// use overdue::{Money, OverduePolicy};
@@ -413,10 +427,10 @@ impl OverduePolicy {
         self.grace
     }
 
-    /// The amount tolerance.
+    /// The amount tolerance (default 1.00).
     ///
     /// ```
-    /// assert!(overdue::OverduePolicy::new().tolerance().is_zero());
+    /// assert_eq!(overdue::OverduePolicy::new().tolerance(), overdue::Money::ONE);
     /// ```
     pub fn tolerance(&self) -> Money {
         self.tolerance
