@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-use crate::accrual::{InstallmentState, LoanStatus, Statement};
+use crate::accrual::{InstallmentStatus, LoanStatus, Statement};
 use crate::compare::ComparisonResult;
 use crate::components::Components;
 use crate::limits::LimitsResult;
@@ -145,11 +145,14 @@ fn status(s: LoanStatus) -> &'static str {
     }
 }
 
-fn state(s: InstallmentState) -> &'static str {
+fn state(s: InstallmentStatus) -> &'static str {
     match s {
-        InstallmentState::PastDue => "past due",
-        InstallmentState::Due => "due",
-        InstallmentState::NotYetDue => "not yet due",
+        InstallmentStatus::Paid => "paid",
+        InstallmentStatus::Settled => "settled",
+        InstallmentStatus::Restructured => "restructured",
+        InstallmentStatus::PastDue => "past due",
+        InstallmentStatus::Due => "due",
+        InstallmentStatus::NotYetDue => "not yet due",
     }
 }
 

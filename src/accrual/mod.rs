@@ -49,7 +49,7 @@ pub use position::Position;
 pub(crate) use readings::Through;
 pub use servicing::{Accrual, Pyramiding};
 pub use statement::{
-    AllocationPart, AllocationSource, InstallmentStatement, LoanStatus, PaymentAllocation, PossibleDuplicate, Rebate,
-    RebateReason, Statement,
+    AllocationPart, AllocationSource, InstallmentStatement, InstallmentStatus, LoanStatus, PaymentAllocation,
+    PossibleDuplicate, Rebate, RebateReason, Statement,
 };
 pub(crate) use tape::Tape;

@@ -3,11 +3,55 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::accrual::allocation::InstallmentState;
 use crate::component::Component;
 use crate::components::Components;
 use crate::money::Money;
 use crate::rate::Rate;
+
+/// What happened to an installment, as its statement shows it on the
+/// statement date: what a borrower reads next to it.
+///
+/// | status | when |
+/// |---|---|
+/// | `paid` | its principal, interest and scheduled fee are paid (within the amount tolerance); late fees or penalty charged on it may still be owed, in `outstanding` |
+/// | `settled` | paid off before its due date by a payment that settled the loan |
+/// | `restructured` | a restructure moved what it owed into a new plan |
+/// | `past_due` | its due date has passed and it owes more than the tolerance: it ages the loan |
+/// | `due` | the current period's installment, not yet paid |
+/// | `not_yet_due` | a later installment |
+///
+/// ```
+/// # use overdue::{Money, Rate, Schedule, Ledger, OverduePolicy, Payment, accrual::InstallmentStatus};
+/// # use overdue::NaiveDate; use overdue::dec;
+/// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+/// let plan = Schedule::equal_principal(Money::new(dec!(300))?, Rate::ZERO, 3, d(2026, 1, 1))?;
+/// let mut ledger = Ledger::new(plan, OverduePolicy::new())?;
+/// ledger.pay(Payment::new("p1", d(2026, 2, 1), Money::new(dec!(100))?)?)?;
+/// let st = ledger.statement(d(2026, 3, 5))?;
+/// let status: Vec<_> = st.installments.iter().map(|i| i.state).collect();
+/// use InstallmentStatus::*;
+/// assert_eq!(status, [Paid, PastDue, Due]);
+/// # Ok::<(), overdue::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum InstallmentStatus {
+    /// Its principal, interest and scheduled fee are paid, within the
+    /// amount tolerance (late fees and penalty on it may still be owed).
+    Paid,
+    /// Paid off before its due date by a payment that settled the loan.
+    Settled,
+    /// A restructure moved what it owed into a new plan.
+    Restructured,
+    /// Its due date has passed and it owes more than the tolerance.
+    PastDue,
+    /// The current period's installment, not yet paid.
+    Due,
+    /// A later installment, not yet paid.
+    NotYetDue,
+}
 
 /// The standing of a loan on the statement date.
 ///
@@ -57,8 +101,8 @@ pub struct InstallmentStatement {
     pub number: u32,
     /// Its due date.
     pub due_date: NaiveDate,
-    /// Where it stands on the statement date.
-    pub state: InstallmentState,
+    /// What happened to it, on the statement date.
+    pub state: InstallmentStatus,
     /// Everything charged to it so far: the scheduled principal, interest and
     /// fee, plus the penalties and late fees posted.
     pub charged: Components,

@@ -43,5 +43,6 @@ mod servicing_props;
 mod servicing_reference;
 mod short_payment_props;
 mod short_payment_reference;
+mod statement_reference;
 #[cfg(feature = "json")]
 mod vectors;

@@ -4,10 +4,11 @@
 use chrono::NaiveDate;
 
 use super::{cadd, date, day, Book, Inst, InstTerms, Part};
+use crate::accrual::allocation::InstallmentState;
 use crate::accrual::policy::Buckets;
 use crate::accrual::position::Position;
 use crate::accrual::statement::{
-    AllocationPart, InstallmentStatement, LoanStatus, PaymentAllocation, Rebate, Statement,
+    AllocationPart, InstallmentStatement, InstallmentStatus, LoanStatus, PaymentAllocation, Rebate, Statement,
 };
 use crate::component::Component;
 use crate::components::{Components, PerComponent};
@@ -184,6 +185,7 @@ impl Book<'_> {
         let scale = self.t.scale;
         let owes_principal = self.owes_principal();
         let current = self.current(as_of);
+        let settled_on = self.allocs.iter().filter(|a| a.settled).map(|a| a.date).min();
         let mut installments = Vec::with_capacity(self.inst.len());
         for (k, (inst, row)) in self.inst.iter().zip(self.rows.iter()).enumerate() {
             let split = self.split(k, as_of, owes_principal);
@@ -193,7 +195,7 @@ impl Book<'_> {
             installments.push(InstallmentStatement {
                 number: number(k)?,
                 due_date: date(row.due)?,
-                state: self.state(k, as_of, current),
+                state: self.installment_status(k, as_of, current, settled_on),
                 charged: per(&split.charged)?,
                 paid: per(&inst.paid)?,
                 waived: per(&inst.waived)?,
@@ -211,6 +213,29 @@ impl Book<'_> {
             });
         }
         Ok(installments)
+    }
+
+    /// What happened to installment `k` by day `as_of`, the loan having been
+    /// settled on `settled_on` (if it was).
+    fn installment_status(&self, k: usize, as_of: i32, current: usize, settled_on: Option<i32>) -> InstallmentStatus {
+        let (Some(inst), Some(row)) = (self.inst.get(k), self.rows.get(k)) else {
+            return InstallmentStatus::NotYetDue;
+        };
+        let owes = inst.contractual();
+        if inst.closed {
+            InstallmentStatus::Restructured
+        } else if owes == 0 || (row.due < as_of && owes <= self.t.tolerance) {
+            match settled_on {
+                Some(s) if s < row.due => InstallmentStatus::Settled,
+                _ => InstallmentStatus::Paid,
+            }
+        } else {
+            match self.state(k, as_of, current) {
+                InstallmentState::PastDue => InstallmentStatus::PastDue,
+                InstallmentState::Due => InstallmentStatus::Due,
+                _ => InstallmentStatus::NotYetDue,
+            }
+        }
     }
 
     /// The payoff on day `as_of` of a closed book, by component.
