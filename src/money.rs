@@ -177,6 +177,21 @@ impl Money {
         Money(rounding.round(self.0))
     }
 
+    /// The amount written for a reader: thousands separated by commas, with
+    /// its own decimal places (an amount a loan computed has the loan's:
+    /// `3,000.00`). JSON keeps the plain form (`"3000.00"`).
+    ///
+    /// ```
+    /// use overdue::{dec, Money, Rounding};
+    /// assert_eq!(Money::new(dec!(1234567.5))?.round(Rounding::default()).grouped(), "1,234,567.50");
+    /// assert_eq!(Money::ZERO.round(Rounding::default()).grouped(), "0.00");
+    /// assert_eq!(Money::new(dec!(999))?.grouped(), "999");
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn grouped(self) -> String {
+        grouped(self.0)
+    }
+
     /// The amount as a whole number of minor units at `scale`.
     pub(crate) fn to_minor(self, field: &'static str, scale: u32) -> Result<i128> {
         to_minor(field, self.0, scale)
@@ -201,6 +216,33 @@ impl Money {
         };
         Ok(Money(value))
     }
+}
+
+/// `value` written for a reader: thousands separated by commas, its own
+/// decimal places (see [`Money::grouped`]).
+pub(crate) fn grouped(value: Decimal) -> String {
+    let text = value.to_string();
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text.as_str()),
+    };
+    let (whole, fraction) = match digits.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (digits, None),
+    };
+    let mut out = String::with_capacity(text.len() + whole.len() / 3);
+    out.push_str(sign);
+    for (i, ch) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if let Some(f) = fraction {
+        out.push('.');
+        out.push_str(f);
+    }
+    out
 }
 
 /// Converts a decimal to a whole number of minor units, rejecting digits below the unit.
@@ -463,7 +505,12 @@ impl Rounding {
             RoundingMode::TowardZero => RoundingStrategy::ToZero,
             RoundingMode::AwayFromZero => RoundingStrategy::AwayFromZero,
         };
-        value.round_dp_with_strategy(self.scale, strategy)
+        let mut rounded = value.round_dp_with_strategy(self.scale, strategy);
+        if rounded.scale() < self.scale {
+            // written with the minor unit's places: 0.00, 3000.00
+            rounded.rescale(self.scale);
+        }
+        rounded
     }
 
     /// `n / d` rounded to an integer by this rounding's mode (`d > 0`).

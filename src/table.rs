@@ -114,18 +114,18 @@ fn wrap(text: &str, indent: &str) -> String {
 }
 
 fn total(c: &Components) -> String {
-    c.total().map_or_else(|_| "overflow".to_owned(), |t| t.to_string())
+    c.total().map_or_else(|_| "overflow".to_owned(), Money::grouped)
 }
 
 /// The components of `c` in the statement's column order, then their total.
 fn component_cells(label: &str, c: &Components) -> Vec<String> {
     vec![
         label.to_owned(),
-        c.principal.to_string(),
-        c.interest.to_string(),
-        c.penalty_interest.to_string(),
-        c.compound_interest.to_string(),
-        c.fees.to_string(),
+        c.principal.grouped(),
+        c.interest.grouped(),
+        c.penalty_interest.grouped(),
+        c.compound_interest.grouped(),
+        c.fees.grouped(),
         total(c),
     ]
 }
@@ -133,7 +133,7 @@ fn component_cells(label: &str, c: &Components) -> Vec<String> {
 fn sum(mut amounts: impl Iterator<Item = Money>) -> String {
     amounts
         .try_fold(Money::ZERO, |acc, m| acc.checked_add(m))
-        .map_or_else(|_| "overflow".to_owned(), |t| t.to_string())
+        .map_or_else(|_| "overflow".to_owned(), Money::grouped)
 }
 
 fn status(s: LoanStatus) -> &'static str {
@@ -197,11 +197,11 @@ impl fmt::Display for Schedule {
             table.row(vec![
                 i.number.to_string(),
                 i.due_date.to_string(),
-                i.payment.to_string(),
-                i.principal.to_string(),
-                i.interest.to_string(),
-                i.fee.to_string(),
-                i.balance_after.to_string(),
+                i.payment.grouped(),
+                i.principal.grouped(),
+                i.interest.grouped(),
+                i.fee.grouped(),
+                i.balance_after.grouped(),
             ]);
         }
         table.row(vec![
@@ -228,7 +228,7 @@ impl fmt::Display for Schedule {
 /// let statement = Ledger::new(plan, OverduePolicy::new())?.statement(d(2026, 2, 25))?;
 /// let text = statement.to_string();
 /// assert!(text.starts_with("Statement on 2026-02-25: 10 days past due, bucket M1, overdue\n"));
-/// assert!(text.contains("payoff today 1216.91"));
+/// assert!(text.contains("payoff today 1,216.91"));
 /// assert!(text.contains("outstanding     1200.00     12.00     1.98      0.06  0.00  1214.04"));
 /// assert!(text.contains("1  2026-02-15  past due      10     396.03     12.00     1.98      0.06  0.00  410.07"));
 /// # Ok::<(), overdue::Error>(())
@@ -243,14 +243,14 @@ impl fmt::Display for Statement {
             self.bucket,
             status(self.status)
         )?;
-        let mut extras = format!("payoff today {}", self.payoff);
+        let mut extras = format!("payoff today {}", self.payoff.grouped());
         for (label, amount) in [
             ("credit balance", self.credit_balance),
             ("cut by the cap", self.cap_cut),
             ("refunded", self.refunded),
         ] {
             if !amount.is_zero() {
-                extras.push_str(&format!(", {label} {amount}"));
+                extras.push_str(&format!(", {label} {}", amount.grouped()));
             }
         }
         writeln!(f, "{extras}\n")?;
@@ -316,7 +316,7 @@ impl fmt::Display for Statement {
 ///     .option(Choice::new("pay now", WayOut::PayNow))
 ///     .run()?;
 /// let text = result.to_string();
-/// assert!(text.contains("payoff today 1216.91, monthly budget 2000.00"));
+/// assert!(text.contains("payoff today 1,216.91, monthly budget 2,000.00"));
 /// assert!(text.contains("1  pay now     1216.91  0.00  1216.91    -     1216.91     0         10"));
 /// # Ok::<(), overdue::Error>(())
 /// ```
@@ -334,7 +334,9 @@ impl fmt::Display for ComparisonResult {
         writeln!(
             f,
             "payoff today {}, monthly budget {}, ranked by {}\n",
-            self.payoff, self.monthly_budget, self.rank_by
+            self.payoff.grouped(),
+            self.monthly_budget.grouped(),
+            self.rank_by
         )?;
         let mut table = Table::new(&[
             ("option", Align::Left),
@@ -349,11 +351,11 @@ impl fmt::Display for ComparisonResult {
         for o in &self.options {
             table.row(vec![
                 format!("{}  {}", o.rank, o.label),
-                o.total_paid.to_string(),
-                o.cost.to_string(),
-                o.npv.to_string(),
+                o.total_paid.grouped(),
+                crate::money::grouped(o.cost),
+                o.npv.grouped(),
                 percent(o.apr),
-                o.peak_monthly.to_string(),
+                o.peak_monthly.grouped(),
                 o.months_over_budget.to_string(),
                 o.credit.highest_days_past_due.to_string(),
             ]);
@@ -368,6 +370,9 @@ impl fmt::Display for ComparisonResult {
                 "   credit: worst {} days past due ({}), settled {}, record kept until {}",
                 c.highest_days_past_due, c.bucket, c.settled_on, c.negative_record_until
             )?;
+            if let Some(day) = o.break_even {
+                writeln!(f, "   break-even: from {day} on, staying costs more than this")?;
+            }
             for w in &o.warnings {
                 writeln!(f, "{}", wrap(&format!("! {w}"), "   "))?;
             }
@@ -397,7 +402,12 @@ impl fmt::Display for PlanResult {
         writeln!(
             f,
             "{}\npaid {}, still owed on {} {}, cost {}, NPV {}\n",
-            self.strategy, self.total_paid, self.horizon, self.still_owed, self.cost, self.npv
+            self.strategy,
+            self.total_paid.grouped(),
+            self.horizon,
+            self.still_owed.grouped(),
+            self.cost.grouped(),
+            self.npv.grouped()
         )?;
         let mut table = Table::new(&[
             ("loan", Align::Left),
@@ -417,11 +427,11 @@ impl fmt::Display for PlanResult {
                     } else {
                         String::new()
                     },
-                    loan.payment.to_string(),
+                    loan.payment.grouped(),
                     loan.days_past_due.to_string(),
                     loan.bucket.clone(),
-                    loan.owed.to_string(),
-                    if i == 0 { month.left.to_string() } else { String::new() },
+                    loan.owed.grouped(),
+                    if i == 0 { month.left.grouped() } else { String::new() },
                 ]);
             }
         }
@@ -436,8 +446,8 @@ impl fmt::Display for PlanResult {
         for loan in &self.loans {
             table.row(vec![
                 loan.label.clone(),
-                loan.paid.to_string(),
-                loan.still_owed.to_string(),
+                loan.paid.grouped(),
+                loan.still_owed.grouped(),
                 loan.worst_days_past_due.to_string(),
                 loan.settled_on.map_or_else(|| "not yet".to_owned(), |d| d.to_string()),
             ]);
@@ -477,10 +487,10 @@ impl fmt::Display for PlanComparison {
         for p in &self.plans {
             table.row(vec![
                 p.strategy.to_string(),
-                p.total_paid.to_string(),
-                p.still_owed.to_string(),
-                p.cost.to_string(),
-                p.npv.to_string(),
+                p.total_paid.grouped(),
+                p.still_owed.grouped(),
+                p.cost.grouped(),
+                p.npv.grouped(),
                 p.damage.days_90_plus.to_string(),
                 p.damage.days_30_plus.to_string(),
                 p.damage.past_due.to_string(),

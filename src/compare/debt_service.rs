@@ -130,7 +130,7 @@ impl Context<'_> {
         let reduction = share(debt, s.reduction)?;
         let settlement = debt.checked_sub(reduction.min(debt))?;
         let (fee_day, fee) = match s.fee {
-            ServiceFee::Flat(m) => (self.as_of, m),
+            ServiceFee::Flat(m) => (self.as_of, m.round(rounding)),
             ServiceFee::ShareOfDebt(r) => (self.as_of, share(today.payoff, r)?),
             ServiceFee::ShareOfSavings(r) => (settle, share(reduction, r)?),
         };
@@ -151,6 +151,8 @@ impl Context<'_> {
             settled_on: settle,
             cured_on: settle,
             contract: (self.ledger.schedule().disbursement(), self.lender),
+            // the lender receives the settlement; the fee is the service's
+            to_lender: Some(vec![(settle, settlement)]),
             warnings,
         })
     }

@@ -98,9 +98,16 @@ impl Comparison {
             settled_on,
             cured_on,
             contract,
+            to_lender,
             mut warnings,
         } = self.context().path(&choice.way, today)?;
-        let payments: Payments = payments.into_iter().filter(|p| !p.1.is_zero()).collect();
+        // every amount at the loan's minor unit: a fee given as `3000` is reported as `3000.00`
+        let rounding = self.ledger.policy().rounding();
+        let payments: Payments = payments
+            .into_iter()
+            .filter(|p| !p.1.is_zero())
+            .map(|(day, amount)| (day, amount.round(rounding)))
+            .collect();
         let cash_flows: Vec<CashFlow> = payments
             .iter()
             .map(|&(date, amount)| CashFlow::new(date, -amount.as_decimal()))
@@ -108,14 +115,20 @@ impl Comparison {
         let total_paid = Money::sum(payments.iter().map(|p| p.1))?;
         let cost = crate::money::exact_sub(total_paid.as_decimal(), payoff.as_decimal())
             .ok_or_else(|| overflow("option cost"))?;
-        let npv = present_cost(
-            self.as_of,
-            &payments,
-            self.discount_rate,
-            self.ledger.policy().rounding(),
-        )?;
+        let npv = present_cost(self.as_of, &payments, self.discount_rate, rounding)?;
         let (effective_rate, apr) = self.rates(payoff, &cash_flows);
-        warnings.extend(legal_warnings(contract, apr, &self.lpr)?);
+        // a legal limit covers what a lender charges: checked on the payments the lender receives
+        let lender_apr = match to_lender {
+            None => apr,
+            Some(to_lender) => {
+                let flows: Vec<CashFlow> = to_lender
+                    .iter()
+                    .map(|&(date, amount)| CashFlow::new(date, -amount.as_decimal()))
+                    .collect();
+                self.rates(payoff, &flows).1
+            }
+        };
+        warnings.extend(legal_warnings(contract, lender_apr, &self.lpr)?);
         let months = self.months(&payments, total_paid)?;
         if months.over_budget > 0 {
             warnings.push(Warning::OverBudget {
@@ -168,13 +181,14 @@ impl Comparison {
     /// The option's payments by calendar month, against the budget.
     fn months(&self, payments: &Payments, total_paid: Money) -> Result<Months> {
         let months = monthly_totals(payments)?;
-        let peak = months.iter().map(|m| m.1).max().unwrap_or(Money::ZERO);
+        let rounding = self.ledger.policy().rounding();
+        let peak = months.iter().map(|m| m.1).max().unwrap_or(Money::ZERO).round(rounding);
         let span = months.len().max(1);
         let average = total_paid
             .as_decimal()
             .checked_div(Decimal::from(span))
             .ok_or_else(|| overflow("average monthly payment"))?;
-        let average = Money::new(self.ledger.policy().rounding().round(average))?;
+        let average = Money::new(rounding.round(average))?;
         let budget = self.monthly_budget()?;
         let over_budget = u32::try_from(months.iter().filter(|m| m.1 > budget).count()).unwrap_or(u32::MAX);
         let first_over = months

@@ -21,6 +21,10 @@ pub(super) struct Path {
     /// The day the delinquency ends (cured or settled).
     pub(super) cured_on: NaiveDate,
     pub(super) contract: (NaiveDate, LenderKind),
+    /// The payments a lender receives under `contract`, when not all of
+    /// them: what a legal limit on a lender's interest, penalties and fees
+    /// covers. A debt-management service's own fee is not a lender's charge.
+    pub(super) to_lender: Option<Payments>,
     pub(super) warnings: Vec<Warning>,
 }
 
@@ -44,6 +48,7 @@ impl Context<'_> {
             settled_on,
             cured_on: settled_on,
             contract: (self.ledger.schedule().disbursement(), self.lender),
+            to_lender: None,
             warnings: Vec::new(),
         }
     }

@@ -35,18 +35,20 @@ impl Comparison {
             o.rank = u32::try_from(i + 1).unwrap_or(u32::MAX);
             let k = key(o);
             let mut reason = if i == 0 {
-                format!("lowest {} ({k})", self.rank_by)
+                format!("lowest {} ({})", self.rank_by, k.grouped())
             } else if k >= best {
                 format!(
-                    "{} {k}, {} more than {best_label}",
+                    "{} {}, {} more than {best_label}",
                     self.rank_by,
-                    k.saturating_sub(best)
+                    k.grouped(),
+                    k.saturating_sub(best).grouped()
                 )
             } else {
                 format!(
-                    "{} {k}, {} less than {best_label}",
+                    "{} {}, {} less than {best_label}",
                     self.rank_by,
-                    best.saturating_sub(k)
+                    k.grouped(),
+                    best.saturating_sub(k).grouped()
                 )
             };
             if o.affordable {
@@ -57,9 +59,9 @@ impl Comparison {
                         "; over budget in {}-{:02} by {} ({} to pay against {})",
                         m.month.year(),
                         m.month.month(),
-                        m.over_by,
-                        m.paid,
-                        budget
+                        m.over_by.grouped(),
+                        m.paid.grouped(),
+                        budget.grouped()
                     ));
                 }
                 if o.warnings.iter().any(Warning::breaks_a_legal_limit) {

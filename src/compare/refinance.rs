@@ -236,6 +236,7 @@ impl Context<'_> {
             settled_on: self.as_of,
             cured_on: self.as_of,
             contract: (self.as_of, r.lender),
+            to_lender: None,
             warnings,
         })
     }

@@ -84,44 +84,54 @@ impl Warning {
 
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let percent = |rate: Decimal| rate.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(rate);
         match self {
             Warning::AboveCourtLimit { annual_rate, limit } => write!(
                 f,
-                "simple annual rate {:.2} % is above the {} courts allow a licensed lender: \
-                 the excess can be reduced on request",
-                annual_rate.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(*annual_rate),
+                "the lender's interest, penalties and fees, {:.2} % as a simple annual rate, are above \
+                 the {} courts allow a licensed lender: the excess can be reduced on request \
+                 (Supreme People's Court, 法发〔2017〕22号, art. 2)",
+                percent(*annual_rate),
                 limit
             ),
             Warning::AboveLegalCap { check } => write!(
                 f,
-                "simple annual rate {:.2} % is above the {} cap: the excess is not enforceable{}",
-                check
-                    .annual_rate
-                    .checked_mul(Decimal::ONE_HUNDRED)
-                    .unwrap_or(check.annual_rate),
+                "simple annual rate {:.2} % is above the {} private-lending cap: the excess is not \
+                 enforceable{} (Supreme People's Court private-lending provisions, arts. 25 and 29)",
+                percent(check.annual_rate),
                 check.cap,
-                if check.void { " (void above 36 %)" } else { "" }
+                if check.void { ", void above 36 %" } else { "" }
             ),
-            Warning::OverBudget { months, peak, budget } => {
-                write!(f, "{months} month(s) above the budget of {budget} (peak {peak})")
-            }
+            Warning::OverBudget { months, peak, budget } => write!(
+                f,
+                "{months} month(s) above the budget of {} (peak {})",
+                budget.grouped(),
+                peak.grouped()
+            ),
             Warning::LenderRisk { lender } => match lender {
                 LenderKind::FamilyOrFriends => f.write_str("family or friends: put the plan in writing"),
                 LenderKind::PrivateLender => f.write_str(
-                    "private lender: check the contract and the 4 × LPR cap; beware of aggressive collection",
+                    "private lender: check the contract and the 4 × LPR cap (private-lending provisions, \
+                     art. 25); beware of aggressive collection",
                 ),
                 LenderKind::LicensedInstitution => f.write_str("licensed institution"),
             },
             Warning::AdvanceFee { fee } => write!(
                 f,
-                "fee {fee} taken before any debt is settled (US: forbidden, 16 CFR 310.4(a)(5)(i))"
+                "fee {} taken before any debt is settled (US: forbidden, 16 CFR 310.4(a)(5)(i))",
+                fee.grouped()
             ),
-            Warning::ServiceRisk => {
-                f.write_str("debt-management service: fees are often charged up front; check the firm is licensed")
-            }
-            Warning::FeeAboveSavings { fee, savings } => {
-                write!(f, "the service fee {fee} is more than the {savings} it saves")
-            }
+            Warning::ServiceRisk => f.write_str(
+                "debt-management service: its fee is its own, not a lender's charge, so lending caps do \
+                 not limit it; fees are often charged up front; check the firm is licensed",
+            ),
+            Warning::FeeAboveSavings { fee, savings } => write!(
+                f,
+                "the service fee {} is more than the {} its reduction saves against paying the whole \
+                 debt at settlement",
+                fee.grouped(),
+                savings.grouped()
+            ),
         }
     }
 }

@@ -335,13 +335,16 @@ impl Ledger {
             Some(a) if !paid => Some(a.comment),
             _ => None,
         };
+        // at the loan's minor unit, zero too: 0.00
+        let rounding = self.policy().rounding();
+        let amount_past_due = amount_past_due.round(rounding);
         Ok(Metro2Record {
             date: as_of,
             account_status,
             payment_rating,
             payment_history_profile: profile,
             amount_past_due,
-            current_balance: st.payoff.max(amount_past_due),
+            current_balance: st.payoff.max(amount_past_due).round(rounding),
             special_comment,
         })
     }

@@ -232,6 +232,8 @@ impl Ledger {
             });
         }
         let (amount_overdue, installments_overdue) = overdue_of(&last_statement)?;
+        // at the loan's minor unit, zero too: 0.00
+        let amount_overdue = amount_overdue.round(self.policy().rounding());
         let from = month_start(first).ok_or_else(bad_date)?;
         let special_transactions = special_transactions(self, &last_statement, from)?;
         Ok(PbocRecord {

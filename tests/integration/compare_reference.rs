@@ -61,7 +61,7 @@ fn the_walk_through_reports_the_librarys_numbers() {
         "{} days past due, bucket {}",
         result.statement.days_past_due, result.statement.bucket
     )));
-    assert!(report.contains(&format!("payoff today {}", result.payoff)));
+    assert!(report.contains(&format!("payoff today {}", result.payoff.grouped())));
     let rows: Vec<&str> = report
         .lines()
         .filter(|l| l.starts_with(|c: char| c.is_ascii_digit()) && !l.contains(". "))
@@ -77,12 +77,23 @@ fn the_walk_through_reports_the_librarys_numbers() {
         let [dpd, over, peak, _apr, npv, cost, total] = cells[..] else {
             panic!("{row}")
         };
-        assert_eq!(total, o.total_paid.to_string(), "{row}");
-        assert_eq!(cost, o.cost.to_string(), "{row}");
-        assert_eq!(npv, o.npv.to_string(), "{row}");
-        assert_eq!(peak, o.peak_monthly.to_string(), "{row}");
+        // amounts for a reader: thousands grouped, the loan's two places
+        assert_eq!(total, o.total_paid.grouped(), "{row}");
+        assert_eq!(cost.replace(',', ""), o.cost.to_string(), "{row}");
+        assert_eq!(npv, o.npv.grouped(), "{row}");
+        assert_eq!(peak, o.peak_monthly.grouped(), "{row}");
+        for amount in [total, cost, npv, peak] {
+            assert_eq!(amount.split_once('.').map(|(_, f)| f.len()), Some(2), "{row}");
+        }
         assert_eq!(over, o.months_over_budget.to_string(), "{row}");
         assert_eq!(dpd, o.credit.highest_days_past_due.to_string(), "{row}");
+    }
+    // each way out's break-even date, in words
+    let with_break_even: Vec<_> = result.options.iter().filter_map(|o| o.break_even).collect();
+    assert!(!with_break_even.is_empty());
+    for day in with_break_even {
+        let line = format!("break-even: from {day} on, staying costs more than this");
+        assert!(report.contains(&line), "{line}");
     }
     assert!(
         report.lines().all(|l| l.chars().count() <= 100),
@@ -265,23 +276,23 @@ fn affordable_options_rank_first() {
         (d(2026, 9, 1), m(dec!(8083.62)), m(dec!(6283.62)))
     );
     assert!(
-        service.reason.contains("over budget in 2026-09 by 6283.62"),
+        service.reason.contains("over budget in 2026-09 by 6,283.62"),
         "{}",
         service.reason
     );
     let stay = r.options.iter().find(|o| o.label.starts_with("Stay")).unwrap();
     assert!(
-        stay.reason.contains("over budget in 2026-08 by 8121.52"),
+        stay.reason.contains("over budget in 2026-08 by 8,121.52"),
         "{}",
         stay.reason
     );
     // the budget, given as 1800, is reported at the loan's minor unit like every other amount
     assert_eq!(r.monthly_budget.to_string(), "1800.00");
-    assert!(stay.reason.contains("against 1800.00"), "{}", stay.reason);
+    assert!(stay.reason.contains("against 1,800.00"), "{}", stay.reason);
     assert!(stay
         .warnings
         .iter()
-        .any(|w| w.to_string().contains("budget of 1800.00")));
+        .any(|w| w.to_string().contains("budget of 1,800.00")));
     // by money alone the service is cheapest (NPV 9,421.65)
     let money_only = request.with_order(Order::MoneyOnly).run().unwrap();
     assert_eq!(money_only.options[0].label, service.label);
@@ -421,6 +432,58 @@ fn the_record_runs_from_the_cure_and_advance_fees_are_flagged() {
         .warnings
         .iter()
         .any(|w| matches!(w, Warning::AdvanceFee { .. })));
+}
+
+/// The court limit (法发〔2017〕22号, art. 2) covers a lender's interest, penalties and fees, not
+/// a debt-management service's own fee: a service taking 3,000 up front and settling the
+/// licensed loan at 20 % off in 3 months costs more than 24 % a year in all, but what the lender
+/// receives is less than today's payoff, so no court-limit warning; the fee gets the service's
+/// own checks (an advance fee, 16 CFR 310.4(a)(5)(i)), each naming its source.
+#[test]
+fn a_court_limit_does_not_cover_a_debt_services_own_fee() {
+    let request = scenario::comparison().unwrap();
+    let service = alone(
+        &request,
+        WayOut::DebtService(DebtService::new(
+            ServiceFee::Flat(m(dec!(3000))),
+            Ratio::new(dec!(0.2)).unwrap(),
+            3,
+        )),
+    );
+    assert!(service.apr.unwrap() > dec!(0.24), "{:?}", service.apr);
+    assert!(
+        !service
+            .warnings
+            .iter()
+            .any(|w| matches!(w, Warning::AboveCourtLimit { .. })),
+        "{:?}",
+        service.warnings
+    );
+    assert!(service.affordable);
+    let advance = service
+        .warnings
+        .iter()
+        .find(|w| matches!(w, Warning::AdvanceFee { .. }))
+        .unwrap();
+    assert_eq!(
+        advance.to_string(),
+        "fee 3,000.00 taken before any debt is settled (US: forbidden, 16 CFR 310.4(a)(5)(i))"
+    );
+    // the same cost charged by a licensed lender is flagged, with its source
+    let refinance = alone(
+        &request,
+        WayOut::Refinance(Refinance::new(
+            LenderKind::LicensedInstitution,
+            Rate::annual(dec!(0.60)).unwrap(),
+            12,
+        )),
+    );
+    let court = refinance
+        .warnings
+        .iter()
+        .find(|w| matches!(w, Warning::AboveCourtLimit { .. }))
+        .unwrap();
+    assert!(court.to_string().contains("法发〔2017〕22号"), "{court}");
 }
 
 /// The one option `way` worked out on the scenario's loan and date, with a budget it fits.
