@@ -299,9 +299,12 @@ fn unit_periods(advance: NaiveDate, date: NaiveDate, unit: UnitPeriod) -> Result
         UnitPeriod::Days(n) => by_days(i64::from(n).max(1))?,
         UnitPeriod::Weeks(n) => by_days(7 * i64::from(n).max(1))?,
         UnitPeriod::Months(n) => {
+            // Appendix J (b)(4), (b)(5)(iii): the odd part counted back from the first whole
+            // unit-period in whole months, then days, a month being 30 days
             let n = n.max(1);
             let (k, at) = whole_months(n);
-            (k, (at - advance).num_days(), 30 * i64::from(n))
+            let (months, days) = months_then_days(advance, at);
+            (k, 30 * months + days, 30 * i64::from(n))
         }
         UnitPeriod::SemiMonth => {
             let (k, at) = whole_months(1);
@@ -313,8 +316,25 @@ fn unit_periods(advance: NaiveDate, date: NaiveDate, unit: UnitPeriod) -> Result
             }
         }
         UnitPeriod::Year | UnitPeriod::SinglePayment => {
+            // whole months as twelfths of the year, then days as 365ths (Appendix J (c)(5)(iii):
+            // 18 months is one year and 6/12)
             let (k, at) = whole_months(12);
-            (k, (at - advance).num_days(), 365)
+            let (months, days) = months_then_days(advance, at);
+            (k, 365 * months + 12 * days, 12 * 365)
         }
     })
+}
+
+/// The whole months counted back from `at` to `advance`, and the days left.
+fn months_then_days(advance: NaiveDate, at: NaiveDate) -> (i64, i64) {
+    let mut months = 0u32;
+    let mut from = at;
+    while let Some(earlier) = at.checked_sub_months(Months::new(months + 1)).filter(|&e| e >= advance) {
+        months += 1;
+        from = earlier;
+        if months >= 12 {
+            break;
+        }
+    }
+    (i64::from(months), (from - advance).num_days())
 }

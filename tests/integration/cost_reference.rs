@@ -225,8 +225,8 @@ fn reg_z_unit_periods_appendix_j() {
         single(advance + chrono::Days::new(39), dec!(-1010)).round_dp(8),
         dec!(0.09358974)
     );
-    // after 18 months: the unit is a year; one year and 181/365 of another at 10 % total:
-    // (1 + 181/365 i)(1 + i) = 1.1, i = 6.543060 %
+    // after 18 months: the unit is a year; one year and 6/12 of another (whole months are
+    // twelfths, Appendix J (c)(5)(iii)) at 10 % total: (1 + i/2)(1 + i) = 1.1, i = 6.524758 %
     assert_eq!(
         reg_z_apr(
             &[
@@ -238,7 +238,7 @@ fn reg_z_unit_periods_appendix_j() {
         .unwrap()
         .value()
         .round_dp(8),
-        dec!(0.06543060)
+        dec!(0.06524758)
     );
     // more than one payment date is not a single payment
     assert!(matches!(
@@ -257,4 +257,33 @@ fn reg_z_unit_periods_appendix_j() {
         reg_z_apr(&flows, Frequency::Quarterly).unwrap().value(),
         reg_z_apr(&flows, UnitPeriod::Months(3)).unwrap().value()
     );
+}
+
+/// Regulation Z Appendix J (b)(4) and (b)(5)(iii): for a unit-period of several months, the odd
+/// part of a period is whole months counted back, then days, a month being 30 days. Example
+/// (c)(4)(ii): 8,000 advanced, every two months (6 unit-periods a year), a short first period of
+/// one month and 22 days (52/60 of a unit: advanced 2026-01-10, first payment 2026-03-01, which
+/// is 50 calendar days), a first payment of 449.36, 18 of 465, a last of 200: 7.30 %. Counting the
+/// 50 calendar days instead (50/60) gives another rate. And (c)(5)(iii): 1,000 repaid by 1,135.19
+/// after 18 months, a year's unit and 6/12 of another: 8.76 %.
+#[test]
+fn reg_z_multi_month_unit_counts_whole_months_then_days() {
+    use overdue::cost::UnitPeriod;
+    let first = d(2026, 3, 1);
+    let mut flows = vec![
+        CashFlow::new(d(2026, 1, 10), dec!(8000)),
+        CashFlow::new(first, dec!(-449.36)),
+    ];
+    for k in 1..=18u32 {
+        flows.push(CashFlow::new(first + Months::new(2 * k), dec!(-465)));
+    }
+    flows.push(CashFlow::new(first + Months::new(38), dec!(-200)));
+    let apr = reg_z_apr(&flows, UnitPeriod::Months(2)).unwrap().value();
+    assert_eq!(apr.round_dp(4), dec!(0.0730), "{apr}");
+    let single = [
+        CashFlow::new(d(2026, 1, 1), dec!(1000)),
+        CashFlow::new(d(2027, 7, 1), dec!(-1135.19)),
+    ];
+    let apr = reg_z_apr(&single, UnitPeriod::SinglePayment).unwrap().value();
+    assert_eq!(apr.round_dp(4), dec!(0.0876), "{apr}");
 }
