@@ -24,8 +24,11 @@ use rust_decimal_macros::dec;
 mod all_late;
 #[path = "shared/flows.rs"]
 mod flows;
+#[path = "shared/timeline.rs"]
+mod timeline;
 use all_late::accrual_at_scale;
 use flows::{irregular_flows, loan_flows};
+use timeline::timeline;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -580,6 +583,7 @@ criterion_group!(
     cost,
     accrual,
     accrual_at_scale,
+    timeline,
     restructure,
     compare,
     plan,

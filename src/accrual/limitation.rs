@@ -266,6 +266,17 @@ impl Ledger {
     /// ```
     pub fn limitation(&self, rules: &LimitationRules, as_of: NaiveDate) -> Result<Limitation> {
         let statement = self.statement(as_of)?;
+        self.limitation_from(rules, as_of, &statement)
+    }
+
+    /// [`Ledger::limitation`] from the statement of `as_of` (whose last due
+    /// date starts the period).
+    pub(crate) fn limitation_from(
+        &self,
+        rules: &LimitationRules,
+        as_of: NaiveDate,
+        statement: &crate::accrual::Statement,
+    ) -> Result<Limitation> {
         let last_due = statement
             .installments
             .iter()

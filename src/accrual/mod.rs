@@ -32,6 +32,7 @@ mod readings;
 mod servicing;
 mod statement;
 mod tape;
+mod timeline;
 
 pub use allocation::{AllocationOrder, Direction, InstallmentState, Surplus, Tier};
 pub use effect::PlanEffect;
@@ -42,8 +43,8 @@ pub use event::{Event, Interruption, InterruptionCause, Payment, Refund, Reversa
 pub use ledger::{Ledger, MAX_EVENTS};
 pub use limitation::{Limitation, LimitationRestart, LimitationRules, Restarter};
 pub use policy::{
-    Accrues, Bucket, Buckets, Caps, EarlySettlement, FeeAmount, Grace, GraceMeaning, InstallmentLimit, LateFee,
-    OverduePolicy, PenaltyBase, PenaltyRate, Recurrence, MAX_POLICY_DAYS,
+    Accrues, Bucket, Buckets, Caps, Collections, EarlySettlement, FeeAmount, Grace, GraceMeaning, InstallmentLimit,
+    LateFee, OverduePolicy, PenaltyBase, PenaltyRate, Recurrence, MAX_POLICY_DAYS,
 };
 pub use position::Position;
 pub(crate) use readings::Through;
@@ -53,3 +54,4 @@ pub use statement::{
     PossibleDuplicate, Rebate, RebateReason, Statement,
 };
 pub(crate) use tape::Tape;
+pub use timeline::{Bureau, Milestone, Timeline, TimelineEntry, MAX_TIMELINE_ENTRIES, RECORD_YEARS};

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 
-use crate::accrual::engine::{Book, Records, Standing};
+use crate::accrual::engine::{Book, FeeReading, Records, Standing};
 use crate::accrual::event::Event;
 use crate::accrual::ledger::Ledger;
 use crate::accrual::position::Position;
@@ -124,6 +124,16 @@ impl Ledger {
             dates,
             |book, as_of| book.clone().statement(as_of, self.policy.buckets()),
             |st| st,
+        )
+    }
+
+    /// What a timeline reads on each of `dates` (ascending), exactly as the
+    /// statements of those dates give it, from one replay.
+    pub(crate) fn fee_readings_on(&self, dates: &[NaiveDate]) -> Result<Vec<FeeReading>> {
+        self.on_each(
+            dates,
+            |book, as_of| book.lean().fee_reading(as_of),
+            |st| FeeReading::of(&st),
         )
     }
 

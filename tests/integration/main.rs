@@ -44,5 +44,7 @@ mod servicing_reference;
 mod short_payment_props;
 mod short_payment_reference;
 mod statement_reference;
+mod timeline_props;
+mod timeline_reference;
 #[cfg(feature = "json")]
 mod vectors;

@@ -21,7 +21,7 @@ mod settle;
 mod statement;
 mod terms;
 
-pub(crate) use readings::{Dues, Standing};
+pub(crate) use readings::{Dues, FeeReading, Standing};
 pub(crate) use terms::ReplayTerms;
 
 use clock::{Clock, OriginDays};

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use super::{cadd, date, day, Book, Part};
 use crate::accrual::policy::Buckets;
 use crate::accrual::statement::{LoanStatus, Statement};
+use crate::component::Component;
 use crate::components::PerComponent;
 use crate::error::Result;
 use crate::money::Money;
@@ -29,6 +30,30 @@ impl<'t> Book<'t> {
             }
         }
         Ok(dpd)
+    }
+
+    /// What a timeline reads on `as_of`, closing the book there: the days
+    /// past due, the charge-off day and each installment's fees, charged and
+    /// still to run, as a statement of that day gives them.
+    pub(crate) fn fee_reading(mut self, as_of_date: NaiveDate) -> Result<FeeReading> {
+        let as_of = day(as_of_date);
+        let dpd = self.close(as_of)?;
+        let owes_principal = self.owes_principal();
+        let scale = self.t.scale;
+        let fees = (0..self.inst.len())
+            .map(|k| {
+                let split = self.split(k, as_of, owes_principal);
+                Money::from_minor(
+                    cadd(split.charged[Component::Fees], split.upcoming[Component::Fees])?,
+                    scale,
+                )
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(FeeReading {
+            days_past_due: u32::try_from(dpd).unwrap_or(0),
+            charged_off_on: self.charged_off.map(date).transpose()?,
+            fees,
+        })
     }
 
     /// The standing a statement of `as_of` would give (its days past due,
@@ -198,6 +223,32 @@ impl Dues {
             credit: st.credit_balance,
             payoff: st.payoff,
         })
+    }
+}
+
+/// What a timeline reads on a day (see [`Book::fee_reading`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct FeeReading {
+    /// [`Statement::days_past_due`].
+    pub(crate) days_past_due: u32,
+    /// [`Statement::charged_off_on`].
+    pub(crate) charged_off_on: Option<NaiveDate>,
+    /// Each installment's fees, charged and upcoming.
+    pub(crate) fees: Vec<Money>,
+}
+
+impl FeeReading {
+    /// The reading a statement gives.
+    pub(crate) fn of(st: &Statement) -> FeeReading {
+        FeeReading {
+            days_past_due: st.days_past_due,
+            charged_off_on: st.charged_off_on,
+            fees: st
+                .installments
+                .iter()
+                .map(|i| i.charged.fees.checked_add(i.upcoming.fees).unwrap_or(i.charged.fees))
+                .collect(),
+        }
     }
 }
 

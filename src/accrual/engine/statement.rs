@@ -195,7 +195,7 @@ impl Book<'_> {
             installments.push(InstallmentStatement {
                 number: number(k)?,
                 due_date: date(row.due)?,
-                state: self.installment_status(k, as_of, current, settled_on),
+                state: self.installment_status(k, as_of, current, settled_on, &split),
                 charged: per(&split.charged)?,
                 paid: per(&inst.paid)?,
                 waived: per(&inst.waived)?,
@@ -216,15 +216,24 @@ impl Book<'_> {
     }
 
     /// What happened to installment `k` by day `as_of`, the loan having been
-    /// settled on `settled_on` (if it was).
-    fn installment_status(&self, k: usize, as_of: i32, current: usize, settled_on: Option<i32>) -> InstallmentStatus {
+    /// settled on `settled_on` (if it was), `split` being how it stands.
+    fn installment_status(
+        &self,
+        k: usize,
+        as_of: i32,
+        current: usize,
+        settled_on: Option<i32>,
+        split: &Split,
+    ) -> InstallmentStatus {
         let (Some(inst), Some(row)) = (self.inst.get(k), self.rows.get(k)) else {
             return InstallmentStatus::NotYetDue;
         };
         let owes = inst.contractual();
+        // interest or a scheduled fee still to run (daily interest is charged as it is earned)
+        let to_run = split.upcoming[Component::Interest].saturating_add(split.upcoming[Component::Fees]);
         if inst.closed {
             InstallmentStatus::Restructured
-        } else if owes == 0 || (row.due < as_of && owes <= self.t.tolerance) {
+        } else if (owes == 0 && to_run == 0) || (row.due < as_of && owes <= self.t.tolerance) {
             match settled_on {
                 Some(s) if s < row.due => InstallmentStatus::Settled,
                 _ => InstallmentStatus::Paid,

@@ -5,6 +5,8 @@
 
 mod buckets;
 mod caps;
+mod check;
+mod collections;
 mod grace;
 mod late_fee;
 mod penalty;
@@ -12,6 +14,7 @@ mod settlement;
 
 pub use buckets::{Bucket, Buckets};
 pub use caps::{Caps, InstallmentLimit};
+pub use collections::Collections;
 pub use grace::{Grace, GraceMeaning, MAX_POLICY_DAYS};
 pub use late_fee::{FeeAmount, LateFee, Recurrence};
 pub use penalty::{Accrues, PenaltyBase, PenaltyRate};
@@ -20,7 +23,6 @@ pub use settlement::EarlySettlement;
 use crate::accrual::allocation::AllocationOrder;
 use crate::accrual::servicing::{default_charge_off_stops, Accrual, Pyramiding};
 use crate::calendar::DayCount;
-use crate::error::{Error, Result, Within};
 use crate::money::{Money, Rounding};
 use serde::{Deserialize, Serialize};
 
@@ -39,6 +41,7 @@ use serde::{Deserialize, Serialize};
 /// | amount tolerance | 1.00 (one unit of the currency): a shortfall up to it is not overdue |
 /// | caps | none |
 /// | charge-off | never |
+/// | freeze, legal action ([`Collections`]) | none |
 /// | what charge-off stops | every accrual ([`Accrual::ALL`]) |
 /// | late fees on late fees (pyramiding) | [`Pyramiding::Forbidden`] (16 CFR 444.4) |
 /// | possible double debit window | 0 days: equal payments on the same day |
@@ -77,6 +80,7 @@ pub struct OverduePolicy {
     tolerance: Money,
     caps: Caps,
     charge_off_after_days: Option<u32>,
+    collections: Collections,
     charge_off_stops: Vec<Accrual>,
     pyramiding: Pyramiding,
     duplicate_window_days: u32,
@@ -99,6 +103,7 @@ impl Default for OverduePolicy {
             tolerance: Money::ONE,
             caps: Caps::default(),
             charge_off_after_days: None,
+            collections: Collections::default(),
             charge_off_stops: default_charge_off_stops(),
             pyramiding: Pyramiding::default(),
             duplicate_window_days: 0,
@@ -517,78 +522,5 @@ impl OverduePolicy {
     /// ```
     pub fn rounding(&self) -> Rounding {
         self.rounding
-    }
-
-    /// Checks that the fields can be used together.
-    pub(crate) fn validate(&self) -> Result<()> {
-        self.check().map_err(Error::from)
-    }
-
-    /// Checks that the fields can be used together; an error names the
-    /// policy's JSON field that is wrong.
-    pub(crate) fn check(&self) -> std::result::Result<(), Within> {
-        let within = |path: &'static str, field: &'static str, days: u32| {
-            if days > MAX_POLICY_DAYS {
-                let max = u64::from(MAX_POLICY_DAYS);
-                Err(Within::new(
-                    path,
-                    Error::TooLarge {
-                        field,
-                        value: u64::from(days),
-                        max,
-                    },
-                ))
-            } else {
-                Ok(())
-            }
-        };
-        if let PenaltyRate::Fixed(rate) = self.penalty_rate {
-            rate.as_contract_rate().map_err(|e| Within::new("penalty_rate", e))?;
-        }
-        within("grace.days", "grace days", self.grace.days())?;
-        within(
-            "duplicate_window_days",
-            "duplicate window days",
-            self.duplicate_window_days,
-        )?;
-        if let Some(days) = self.charge_off_after_days {
-            within("charge_off_after_days", "charge-off days past due", days)?;
-        }
-        if let Some(Recurrence::EveryDays(days)) = self.late_fee.map(|fee| fee.recurrence()) {
-            within("late_fee.recurrence", "late fee recurrence days", days)?;
-        }
-        if self.penalty_base == PenaltyBase::OverdueInstallment && self.compound_interest == Some(true) {
-            let reason =
-                "compound interest on top of an overdue-installment base would charge the overdue interest twice";
-            let error = Error::Invalid {
-                field: "overdue policy",
-                reason: reason.into(),
-            };
-            return Err(Within::new("compound_interest", error));
-        }
-        if let Some(fee) = self.late_fee {
-            if fee.recurrence() == Recurrence::EveryDays(0) {
-                let error = Error::Zero {
-                    field: "late fee recurrence days",
-                };
-                return Err(Within::new("late_fee.recurrence", error));
-            }
-            if let (Some(min), Some(max)) = (fee.min(), fee.max()) {
-                if min > max {
-                    let error = Error::Invalid {
-                        field: "late fee",
-                        reason: format!("minimum {min} is above maximum {max}"),
-                    };
-                    return Err(Within::new("late_fee.min", error));
-                }
-            }
-        }
-        if self.charge_off_after_days == Some(0) {
-            let error = Error::Zero {
-                field: "charge-off days past due",
-            };
-            return Err(Within::new("charge_off_after_days", error));
-        }
-        self.allocation.validate().map_err(|e| Within::new("allocation", e))
     }
 }
