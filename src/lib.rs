@@ -61,7 +61,8 @@
 //!  outstanding and upcoming, days past due, bucket, [`LoanStatus`](accrual::LoanStatus), payoff,
 //!  every [`PaymentAllocation`](accrual::PaymentAllocation), [`Rebate`](accrual::Rebate)s and [`PossibleDuplicate`](accrual::PossibleDuplicate)s;
 //!  [`Ledger::autodebit`] says what an autodebit should collect, and
-//!  [`Ledger::limitation`] until when a claim can be brought
+//!  [`Ledger::limitation`] until when a claim can be brought, [`Ledger::timeline`] what happens
+//!  when if nothing is paid ([`Timeline`](accrual::Timeline), [`Milestone`](accrual::Milestone)),
 //!  ([`LimitationRules`](accrual::LimitationRules), [`Limitation`](accrual::Limitation)), [`Ledger::pboc_record`] the
 //!  credit report's repayment record ([`PbocRecord`](report::PbocRecord)) and
 //!  [`Ledger::risk_class`] its risk class ([`AssetClass`](report::AssetClass),
@@ -225,6 +226,27 @@
 //! let cap = PrivateLendingCap::on(formed, &RateTable::china_lpr_one_year())?; // 4 × 3.00 % = 12 %
 //! let check = cap.check_rate(Rate::monthly(dec!(0.03))?, DayCount::Act365Fixed)?;
 //! assert!(check.exceeded); // 36 % a year: the part above 12 % is not enforceable
+//! # Ok::<(), overdue::Error>(())
+//! ```
+//!
+//!### What happens if I don't pay?
+//![`Ledger::timeline`] dates what a loan left as it is brings: each late
+//!fee, each bucket change, the day it may be reported to the PBOC (the first
+//!day overdue) and by Metro 2 (30 days), the lender's freeze, charge-off and
+//!legal action ([`Collections`](accrual::Collections)), and the end of the limitation period;
+//!a comparison lists it as `if_unpaid`. See [`guide::accrual`].
+//! ```
+//! use overdue::{Money, Rate, Schedule, Ledger, OverduePolicy, NaiveDate, dec};
+//! use overdue::accrual::{Collections, LateFee, Milestone};
+//! let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+//! let plan = Schedule::equal_installment(Money::new(dec!(12000))?, Rate::annual(dec!(0.18))?, 12, d(2026, 1, 15))?;
+//! let policy = OverduePolicy::new()
+//!     .with_late_fee(LateFee::flat(Money::new(dec!(30))?))
+//!     .with_charge_off_after(180)
+//!     .with_collections(Collections::new().with_legal_action_after(90));
+//! let timeline = Ledger::new(plan, policy)?.timeline(d(2026, 2, 1), d(2027, 2, 1))?;
+//! let legal = timeline.entries.iter().find(|e| e.milestone == Milestone::LegalAction).unwrap();
+//! assert_eq!(legal.text, "on 2026-05-16 the lender takes legal action or hands this loan to collection (its policy)");
 //! # Ok::<(), overdue::Error>(())
 //! ```
 //!

@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-use crate::accrual::{InstallmentStatus, LoanStatus, Statement};
+use crate::accrual::{InstallmentStatus, LoanStatus, Milestone, Statement, Timeline};
 use crate::compare::ComparisonResult;
 use crate::components::Components;
 use crate::limits::LimitsResult;
@@ -377,8 +377,34 @@ impl fmt::Display for ComparisonResult {
                 writeln!(f, "{}", wrap(&format!("! {w}"), "   "))?;
             }
         }
+        if let Some(timeline) = &self.if_unpaid {
+            write_timeline(f, "If nothing is paid", timeline)?;
+        }
         Ok(())
     }
+}
+
+/// A timeline for a reader: every milestone but the late fees, which are
+/// summed at the end.
+fn write_timeline(f: &mut fmt::Formatter<'_>, title: &str, timeline: &Timeline) -> fmt::Result {
+    writeln!(f, "\n{title}")?;
+    let mut fees = Vec::new();
+    for e in &timeline.entries {
+        match e.milestone {
+            Milestone::LateFee { amount, .. } => fees.push(amount),
+            _ => writeln!(f, "{}", wrap(&format!("- {}", e.text), "  "))?,
+        }
+    }
+    if !fees.is_empty() {
+        let total = Money::sum(fees.iter().copied()).map_or_else(|_| "overflow".to_owned(), Money::grouped);
+        writeln!(
+            f,
+            "  - {} late fee(s) by {}, {total} in all",
+            fees.len(),
+            timeline.until
+        )?;
+    }
+    Ok(())
 }
 
 /// The plan month by month: each loan's payment, days past due and what it

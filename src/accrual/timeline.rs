@@ -15,11 +15,19 @@ use crate::money::Money;
 
 /// The most milestones a timeline lists (late fees charged again and again
 /// over a long horizon count one each).
+///
+/// ```
+/// assert_eq!(overdue::accrual::MAX_TIMELINE_ENTRIES, 1_000);
+/// ```
 pub const MAX_TIMELINE_ENTRIES: usize = 1_000;
 
 /// How long a negative credit record is kept after the delinquency ends: five
 /// years (征信业管理条例 art. 16; the US Fair Credit Reporting Act keeps most
 /// for seven, 15 U.S.C. 1681c(a)).
+///
+/// ```
+/// assert_eq!(overdue::accrual::RECORD_YEARS, 5);
+/// ```
 pub const RECORD_YEARS: u32 = 5;
 
 /// A credit bureau a late payment is reported to.

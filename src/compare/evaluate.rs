@@ -9,7 +9,7 @@ use super::path::{monthly_totals, Path, Payments};
 use super::request::Comparison;
 use super::result::{ComparisonResult, CreditImpact, OptionResult};
 use super::way_out::{Choice, WayOut};
-use crate::accrual::Statement;
+use crate::accrual::{Statement, Timeline};
 use crate::calendar::Frequency;
 use crate::cost::present_cost;
 use crate::cost::{nominal_annual_rate, xirr, CashFlow};
@@ -17,6 +17,14 @@ use crate::error::{overflow, Error, Result};
 use crate::limits::{LenderKind, Warning};
 use crate::money::Money;
 use crate::rate::RateTable;
+
+/// How far the timeline of a loan left unpaid runs from the comparison date,
+/// in months.
+///
+/// ```
+/// assert_eq!(overdue::compare::UNPAID_TIMELINE_MONTHS, 24);
+/// ```
+pub const UNPAID_TIMELINE_MONTHS: u32 = 24;
 
 impl Comparison {
     /// Works out every option and ranks them.
@@ -73,7 +81,23 @@ impl Comparison {
             order: self.order,
             statement,
             options,
+            if_unpaid: self.if_unpaid()?,
         })
+    }
+
+    /// The timeline of the loan left as it is, from the comparison date.
+    fn if_unpaid(&self) -> Result<Option<Timeline>> {
+        let until = self
+            .as_of
+            .checked_add_months(chrono::Months::new(UNPAID_TIMELINE_MONTHS))
+            .ok_or(Error::DateOutOfRange {
+                operation: "the end of the timeline if nothing is paid",
+            })?;
+        match self.ledger.timeline(self.as_of, until) {
+            Ok(timeline) => Ok(Some(timeline)),
+            Err(Error::TooLarge { .. }) => Ok(None),
+            Err(e) => Err(e),
+        }
     }
 
     /// What the budget leaves each month, rounded to the loan's minor unit

@@ -24,6 +24,7 @@ mod way_out;
 
 pub use debt_service::{DebtService, ServiceFee};
 pub(crate) use evaluate::legal_warnings;
+pub use evaluate::UNPAID_TIMELINE_MONTHS;
 pub use order::{MonthOverBudget, Order, RankBy};
 pub use refinance::{FeePayment, Refinance};
 pub use request::{Budget, Comparison};

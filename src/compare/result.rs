@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::order::{MonthOverBudget, Order, RankBy};
 use super::way_out::WayOut;
-use crate::accrual::Statement;
+use crate::accrual::{Statement, Timeline};
 use crate::cost::CashFlow;
 use crate::limits::Warning;
 use crate::money::Money;
@@ -152,4 +152,12 @@ pub struct ComparisonResult {
     pub statement: Statement,
     /// The options, best first.
     pub options: Vec<OptionResult>,
+    /// What happens if nothing is paid: the loan left as it is, for
+    /// [`UNPAID_TIMELINE_MONTHS`](crate::compare::UNPAID_TIMELINE_MONTHS)
+    /// months from the comparison date ([`Ledger::timeline`](crate::Ledger::timeline));
+    /// none when it would list more than
+    /// [`MAX_TIMELINE_ENTRIES`](crate::accrual::MAX_TIMELINE_ENTRIES)
+    /// milestones (a fee charged every day).
+    #[serde(default)]
+    pub if_unpaid: Option<Timeline>,
 }
