@@ -39,11 +39,11 @@ fn schedule_prints_the_table_and_the_json() {
     let (code, table, _) = run(&["schedule"], &options);
     assert_eq!(code, 0);
     assert!(
-        table.contains("1      2026-02-15   1100.16     920.16    180.00  0.00       11079.84"),
+        table.contains("1      2026-02-15   1,100.16     920.16    180.00  0.00      11,079.84"),
         "{table}"
     );
     assert!(
-        table.contains("total              13201.95   12000.00   1201.95"),
+        table.contains("total              13,201.95  12,000.00  1,201.95"),
         "{table}"
     );
     let (code, json, _) = run(&["schedule", "--json", "-"], &options);
@@ -56,7 +56,7 @@ fn schedule_prints_the_table_and_the_json() {
 fn statement_reads_a_request_or_a_ledger_with_as_of() {
     let (code, table, _) = run(&["statement"], &statement_request().to_string());
     assert_eq!(code, 0);
-    assert!(table.starts_with("Statement on 2026-06-24: 40 days past due, bucket M2, overdue\npayoff today 9579.04"));
+    assert!(table.starts_with("Statement on 2026-06-24: 40 days past due, bucket M2, overdue\npayoff today 9,579.04"));
     let ledger = borrower()["ledger"].to_string();
     let (code, json, _) = run(&["statement", "--as-of", "2026-06-24", "--json"], &ledger);
     assert_eq!(code, 0);
@@ -70,7 +70,7 @@ fn compare_and_plan_print_their_tables() {
     let (code, table, _) = run(&["compare", "../examples/borrower.json"], "");
     assert_eq!(code, 0);
     assert!(
-        table.contains("payoff today 9579.04, monthly budget 1800.00"),
+        table.contains("payoff today 9,579.04, monthly budget 1,800.00"),
         "{table}"
     );
     assert!(table.lines().all(|l| l.chars().count() <= 100));

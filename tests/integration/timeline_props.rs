@@ -5,7 +5,6 @@ use crate::accrual_props::{case, ledger};
 use chrono::Days;
 use overdue::accrual::Milestone;
 use overdue::accrual::Statement;
-use overdue::*;
 use proptest::prelude::*;
 
 proptest! {
