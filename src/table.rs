@@ -172,11 +172,11 @@ fn percent(rate: Option<rust_decimal::Decimal>) -> String {
 /// assert_eq!(
 ///     table,
 ///     "\
-/// ##        due date  payment  principal  interest   fee  balance after
-/// 1      2026-02-15   408.03     396.03     12.00  0.00         803.97
-/// 2      2026-03-15   408.03     399.99      8.04  0.00         403.98
-/// 3      2026-04-15   408.02     403.98      4.04  0.00           0.00
-/// total              1224.08    1200.00     24.08  0.00
+/// ##        due date   payment  principal  interest   fee  balance after
+/// 1      2026-02-15    408.03     396.03     12.00  0.00         803.97
+/// 2      2026-03-15    408.03     399.99      8.04  0.00         403.98
+/// 3      2026-04-15    408.02     403.98      4.04  0.00           0.00
+/// total              1,224.08   1,200.00     24.08  0.00
 /// "
 /// );
 /// # Ok::<(), overdue::Error>(())
@@ -229,7 +229,7 @@ impl fmt::Display for Schedule {
 /// let text = statement.to_string();
 /// assert!(text.starts_with("Statement on 2026-02-25: 10 days past due, bucket M1, overdue\n"));
 /// assert!(text.contains("payoff today 1,216.91"));
-/// assert!(text.contains("outstanding     1200.00     12.00     1.98      0.06  0.00  1214.04"));
+/// assert!(text.contains("outstanding    1,200.00     12.00     1.98      0.06  0.00  1,214.04"));
 /// assert!(text.contains("1  2026-02-15  past due      10     396.03     12.00     1.98      0.06  0.00  410.07"));
 /// # Ok::<(), overdue::Error>(())
 /// ```
@@ -317,7 +317,8 @@ impl fmt::Display for Statement {
 ///     .run()?;
 /// let text = result.to_string();
 /// assert!(text.contains("payoff today 1,216.91, monthly budget 2,000.00"));
-/// assert!(text.contains("1  pay now     1216.91  0.00  1216.91    -     1216.91     0         10"));
+/// assert!(text.contains("1  pay now    1,216.91  0.00  1,216.91    -    1,216.91     0         10"));
+/// assert!(text.contains("If nothing is paid\n  - on 2026-03-17 this loan is 30 days past due"));
 /// # Ok::<(), overdue::Error>(())
 /// ```
 impl fmt::Display for ComparisonResult {
@@ -478,7 +479,11 @@ impl fmt::Display for PlanResult {
                 loan.settled_on.map_or_else(|| "not yet".to_owned(), |d| d.to_string()),
             ]);
         }
-        write!(f, "{table}")
+        write!(f, "{table}")?;
+        for w in &self.warnings {
+            write!(f, "\n{}", wrap(&format!("! {w}"), "  "))?;
+        }
+        Ok(())
     }
 }
 

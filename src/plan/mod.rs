@@ -16,6 +16,7 @@ mod refine;
 mod replay;
 mod report;
 mod result;
+mod warning;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -28,6 +29,7 @@ use crate::rate::Rate;
 
 pub use consolidate::{Consolidation, ConsolidationResult};
 pub use result::{BucketMonths, CreditDamage, LoanMonth, LoanOutcome, PlanComparison, PlanMonth, PlanResult};
+pub use warning::PlanWarning;
 
 /// The longest plan, in months (ten years).
 pub const MAX_PLAN_MONTHS: u32 = 120;

@@ -5,9 +5,9 @@ use chrono::NaiveDate;
 
 use super::replay::{pay, Calendar};
 use super::result::{BucketMonths, CreditDamage, LoanMonth, LoanOutcome, PlanMonth, PlanResult};
-use super::{Plan, PlanStrategy};
+use super::{Plan, PlanStrategy, PlanWarning};
 use crate::accrual::{Ledger, Statement};
-use crate::error::{overflow, Result};
+use crate::error::{overflow, Error, Result};
 use crate::money::Money;
 
 /// What the month ends have said so far: the credit damage and the
@@ -68,6 +68,8 @@ pub(super) fn report(
         .map(|l| Ok(l.statements_on(&calendar.month_ends)?.into_iter()))
         .collect::<Result<Vec<_>>>()?;
     let mut tally = Tally::default();
+    // what has fallen due and is unpaid at the horizon, loan by loan
+    let mut due_left = vec![Money::ZERO; ledgers.len()];
     let mut flows = Vec::new();
     let mut months = Vec::with_capacity(payments.len());
     for (index, amounts) in payments.iter().enumerate() {
@@ -78,15 +80,19 @@ pub(super) fn report(
         let paid = at_scale(Money::sum(amounts.iter().copied())?, scale)?;
         flows.push((*payday, paid));
         let mut loans = Vec::with_capacity(ledgers.len());
-        for (((ledger, amount), o), statements) in ledgers
+        for ((((ledger, amount), o), statements), due) in ledgers
             .iter()
             .zip(amounts)
             .zip(outcomes.iter_mut())
             .zip(month_ends.iter_mut())
+            .zip(due_left.iter_mut())
         {
             let st = statements.next().ok_or_else(|| overflow("plan month-end statement"))?;
             debug_assert_eq!(st.as_of, *end);
             tally.count(ledger, &st);
+            if *end == horizon {
+                *due = fallen_due(&st)?;
+            }
             loans.push(loan_month(ledger, o, st, *amount, *payday, *end == horizon)?);
         }
         months.push(PlanMonth {
@@ -98,8 +104,29 @@ pub(super) fn report(
             loans,
         });
     }
-    for (o, ledger) in outcomes.iter_mut().zip(ledgers) {
+    let unused = at_scale(Money::sum(months.iter().map(|m| m.left))?, scale)?;
+    let mut warnings = Vec::new();
+    for ((o, ledger), due) in outcomes.iter_mut().zip(ledgers).zip(due_left) {
         o.paid = at_scale(o.paid, ledger.policy().rounding().scale())?;
+        o.timeline = match ledger.timeline(plan.as_of, horizon) {
+            Ok(timeline) => Some(timeline),
+            Err(Error::TooLarge { .. }) => None,
+            Err(e) => return Err(e),
+        };
+        if let Some(w) = o
+            .timeline
+            .as_ref()
+            .and_then(|t| PlanWarning::escalation(&o.label, t, horizon))
+        {
+            warnings.push(w);
+        }
+        if !due.is_zero() && due <= unused {
+            warnings.push(PlanWarning::RemainderLeft {
+                label: o.label.clone(),
+                owed: due,
+                unused,
+            });
+        }
     }
     let total_paid = at_scale(Money::sum(outcomes.iter().map(|o| o.paid))?, scale)?;
     let still_owed = at_scale(Money::sum(outcomes.iter().map(|o| o.still_owed))?, scale)?;
@@ -120,6 +147,7 @@ pub(super) fn report(
         npv: crate::cost::present_cost(plan.as_of, &flows, plan.discount_rate, rounding)?,
         damage: tally.damage,
         bucket_months: tally.bucket_months(),
+        warnings,
     })
 }
 
@@ -142,6 +170,7 @@ fn starting_outcomes(
             still_owed: Money::ZERO,
             worst_days_past_due: *dpd,
             settled_on: None,
+            timeline: None,
         })
         .collect();
     if let Some(eve) = calendar.paydays.first().and_then(|p| p.pred_opt()) {
@@ -180,6 +209,18 @@ fn loan_month(
         bucket: st.bucket,
         owed: st.payoff,
     })
+}
+
+/// What a statement shows fallen due and unpaid: every component of the
+/// installments due on or before its date (penalties and fees included).
+fn fallen_due(st: &Statement) -> Result<Money> {
+    let due: Vec<Money> = st
+        .installments
+        .iter()
+        .filter(|i| i.due_date <= st.as_of)
+        .map(|i| i.outstanding.total())
+        .collect::<Result<_>>()?;
+    Money::sum(due)
 }
 
 /// `amount` written at `scale` places (`2200` as `2200.00`); an amount

@@ -4,7 +4,8 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::PlanStrategy;
+use super::{PlanStrategy, PlanWarning};
+use crate::accrual::Timeline;
 use crate::error::{Error, Result};
 use crate::money::Money;
 
@@ -85,6 +86,12 @@ pub struct LoanOutcome {
     pub worst_days_past_due: u32,
     /// The payday whose payment settled it, if one did.
     pub settled_on: Option<NaiveDate>,
+    /// What happens to it under the plan, from the plan's first day to the
+    /// horizon ([`Ledger::timeline`](crate::Ledger::timeline) of the loan
+    /// with the plan's payments); none when it would list more than
+    /// [`MAX_TIMELINE_ENTRIES`](crate::accrual::MAX_TIMELINE_ENTRIES) milestones.
+    #[serde(default)]
+    pub timeline: Option<Timeline>,
 }
 
 /// Loan-months at each depth of delinquency, measured at each month's end.
@@ -196,6 +203,10 @@ pub struct PlanResult {
     pub damage: CreditDamage,
     /// Loan-months in each bucket (loans' own labels), least delinquent first.
     pub bucket_months: Vec<BucketMonths>,
+    /// What the borrower should know: a loan the plan leaves on the way to
+    /// charge-off or legal action, a remainder it could have cleared.
+    #[serde(default)]
+    pub warnings: Vec<PlanWarning>,
 }
 
 /// Every strategy's plan for the same inputs.

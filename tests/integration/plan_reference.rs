@@ -129,3 +129,29 @@ fn the_example_plan_reads_back() {
     let all = plan.compare().unwrap();
     assert!(all.plans.iter().all(|p| p.months.iter().all(|m| m.paid <= m.budget)));
 }
+
+/// A plan that leaves a loan unpaid until it reaches 91 days past due (M4+, when lenders usually
+/// charge off and send a loan to collection) says so, with the day: installment 1, due 09-01,
+/// reaches 91 days on 12-01. Its timeline under the plan lists the same day.
+#[test]
+fn a_plan_that_leaves_a_loan_to_charge_off_warns() {
+    let plan = Plan::new(d(2026, 10, 1), MonthlyBudget::Constant(Money::ZERO), 1, 3).debt(Debt::new("A", loan()));
+    let p = plan.run(PlanStrategy::LeastCost).unwrap();
+    let escalation = p.warnings.iter().find_map(|w| match w {
+        overdue::plan::PlanWarning::Escalates {
+            date, days_past_due, ..
+        } => Some((*date, *days_past_due)),
+        _ => None,
+    });
+    assert_eq!(escalation, Some((d(2026, 12, 1), 91)));
+    let timeline = p.loans[0].timeline.as_ref().unwrap();
+    assert!(timeline
+        .entries
+        .iter()
+        .any(|e| e.date == d(2026, 12, 1) && e.days_past_due == 91));
+    assert!(
+        p.to_string()
+            .contains("! A is left unpaid: on 2026-12-01 it is 91 days past due"),
+        "{p}"
+    );
+}
