@@ -138,8 +138,8 @@ pub struct TimelineEntry {
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Timeline {
-    /// The first day after which milestones are listed.
-    pub from: NaiveDate,
+    /// The day after which milestones are listed (the timeline's `from`).
+    pub after: NaiveDate,
     /// The last day replayed.
     pub until: NaiveDate,
     /// The milestones in date order.
@@ -332,7 +332,11 @@ impl Ledger {
         if entries.len() > MAX_TIMELINE_ENTRIES {
             return Err(too_many(entries.len()));
         }
-        Ok(Timeline { from, until, entries })
+        Ok(Timeline {
+            after: from,
+            until,
+            entries,
+        })
     }
 
     /// The days after `from`, up to `until`, on which the loan left as it

@@ -113,6 +113,7 @@ class ComparisonResult(Record):
     Every option worked out and ranked. Built by `Comparison::run`.
     """
     as_of: datetime.date
+    if_unpaid: Optional[Timeline]
     monthly_budget: Decimal
     options: Tuple[OptionResult, ...]
     order: str
@@ -266,11 +267,18 @@ class LoanOutcome(Record):
     paid: Decimal
     settled_on: Optional[datetime.date]
     still_owed: Decimal
+    timeline: Optional[Timeline]
     worst_days_past_due: int
 
 class Method(Record):
     """
     How a loan is repaid. The default is `Method::EqualInstallment`.
+    """
+    kind: str
+
+class Milestone(Record):
+    """
+    What happens on a timeline's date.
     """
     kind: str
 
@@ -365,6 +373,14 @@ class PlanResult(Record):
     still_owed: Decimal
     strategy: str
     total_paid: Decimal
+    warnings: Tuple[PlanWarning, ...]
+
+class PlanWarning(Record):
+    """
+    Something a borrower should know about a plan.
+    """
+    kind: str
+    label: Any
 
 class PossibleDuplicate(Record):
     """
@@ -520,6 +536,25 @@ class StatementSummary(Record):
     outstanding: Optional[Components]
     payoff: Optional[Decimal]
     status: Optional[str]
+
+class Timeline(Record):
+    """
+    What a loan left as it is brings, day by day: late fees, bucket changes, the days it becomes
+    reportable to the bureaus, the lender's freeze, charge-off and legal action, the end of the
+    limitation period and the removal of the negative record. See `Ledger::timeline`.
+    """
+    after: datetime.date
+    entries: Tuple[TimelineEntry, ...]
+    until: datetime.date
+
+class TimelineEntry(Record):
+    """
+    One dated milestone, with the days past due on that day and a sentence a borrower reads.
+    """
+    date: datetime.date
+    days_past_due: int
+    milestone: Milestone
+    text: str
 
 class Waive(Record):
     """
