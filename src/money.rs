@@ -3,6 +3,8 @@
 use std::fmt;
 use std::str::FromStr;
 
+pub(crate) use crate::dec::{exact_add, exact_mul, exact_sub, grouped};
+
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -218,33 +220,6 @@ impl Money {
     }
 }
 
-/// `value` written for a reader: thousands separated by commas, its own
-/// decimal places (see [`Money::grouped`]).
-pub(crate) fn grouped(value: Decimal) -> String {
-    let text = value.to_string();
-    let (sign, digits) = match text.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", text.as_str()),
-    };
-    let (whole, fraction) = match digits.split_once('.') {
-        Some((w, f)) => (w, Some(f)),
-        None => (digits, None),
-    };
-    let mut out = String::with_capacity(text.len() + whole.len() / 3);
-    out.push_str(sign);
-    for (i, ch) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    if let Some(f) = fraction {
-        out.push('.');
-        out.push_str(f);
-    }
-    out
-}
-
 /// Converts a decimal to a whole number of minor units, rejecting digits below the unit.
 pub(crate) fn to_minor(field: &'static str, value: Decimal, scale: u32) -> Result<i128> {
     let mantissa = value.mantissa();
@@ -264,29 +239,6 @@ pub(crate) fn to_minor(field: &'static str, value: Decimal, scale: u32) -> Resul
 }
 
 /// 10^exp as an `i128`, if it fits.
-/// `a + b` exactly, or `None` where `Decimal` would round or overflow.
-///
-/// `Decimal` keeps the larger scale of its operands unless the digits do not
-/// fit, in which case it drops scale and rounds; a result that kept the scale
-/// is exact, and one that dropped it is exact only if it gives the operands back.
-pub(crate) fn exact_add(a: Decimal, b: Decimal) -> Option<Decimal> {
-    let r = a.checked_add(b)?;
-    (r.scale() >= a.scale().max(b.scale()) || (r.checked_sub(a) == Some(b) && r.checked_sub(b) == Some(a))).then_some(r)
-}
-
-/// `a × b` exactly, or `None` where `Decimal` would round or overflow.
-pub(crate) fn exact_mul(a: Decimal, b: Decimal) -> Option<Decimal> {
-    let r = a.checked_mul(b)?;
-    // `Decimal` drops scale only when the digits do not fit, and then rounds
-    let kept = a.scale().checked_add(b.scale()).is_some_and(|s| r.scale() == s);
-    (kept || a.is_zero() || b.is_zero()).then_some(r)
-}
-
-/// `a − b` exactly, or `None` where `Decimal` would round or overflow.
-pub(crate) fn exact_sub(a: Decimal, b: Decimal) -> Option<Decimal> {
-    exact_add(a, -b)
-}
-
 pub(crate) fn pow10(exp: u32) -> Option<i128> {
     10i128.checked_pow(exp)
 }
