@@ -92,32 +92,6 @@ pub const fn parse_decimal_literal(text: &str) -> Option<Decimal> {
     Some(Decimal::from_parts(lo, mid, hi, negative, scale))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::parse_decimal_literal as parse;
-    use rust_decimal::Decimal;
-
-    #[test]
-    fn literals_parse_exactly_and_keep_their_scale() {
-        assert_eq!(parse("1100.16"), Some(Decimal::new(110016, 2)));
-        assert_eq!(parse("- 5"), Some(Decimal::from(-5)));
-        assert_eq!(parse("4000.00").map(|d| d.to_string()), Some("4000.00".into()));
-        for bad in [
-            "",
-            "-",
-            ".5",
-            "5.",
-            "1e3",
-            "1.2.3",
-            "5u8",
-            "\"5\"",
-            "0.12345678901234567890123456789",
-        ] {
-            assert_eq!(parse(bad), None, "{bad}");
-        }
-    }
-}
-
 /// `a + b` exactly, or `None` where `Decimal` would round or overflow.
 ///
 /// `Decimal` keeps the larger scale of its operands unless the digits do not
@@ -166,4 +140,30 @@ pub(crate) fn grouped(value: Decimal) -> String {
         out.push_str(f);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_decimal_literal as parse;
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn literals_parse_exactly_and_keep_their_scale() {
+        assert_eq!(parse("1100.16"), Some(Decimal::new(110016, 2)));
+        assert_eq!(parse("- 5"), Some(Decimal::from(-5)));
+        assert_eq!(parse("4000.00").map(|d| d.to_string()), Some("4000.00".into()));
+        for bad in [
+            "",
+            "-",
+            ".5",
+            "5.",
+            "1e3",
+            "1.2.3",
+            "5u8",
+            "\"5\"",
+            "0.12345678901234567890123456789",
+        ] {
+            assert_eq!(parse(bad), None, "{bad}");
+        }
+    }
 }

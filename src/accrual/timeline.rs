@@ -242,7 +242,6 @@ impl Ledger {
         // and the stretches' starts, where a delinquency may end
         let mut dates: Vec<NaiveDate> = candidates
             .iter()
-            .filter(|c| !matches!(c.1, Candidate::Certain(..)))
             .map(|c| c.0)
             .chain(eves)
             .chain(starts.iter().copied())
@@ -279,7 +278,6 @@ impl Ledger {
         }
         for (day, candidate) in &candidates {
             match candidate {
-                Candidate::Certain(days, milestone) => entries.push(entry(*day, *days, milestone.clone())),
                 Candidate::Reached(days, milestone) => {
                     // reached only if nothing cured the loan on the way
                     if let Some(st) = on(*day).filter(|st| st.days_past_due >= *days) {
@@ -347,7 +345,6 @@ impl Ledger {
         let Some(oldest) = oldest_owing(start, policy.tolerance()) else {
             return Vec::new();
         };
-        let certain = surely_late(start, policy.tolerance());
         let mut thresholds = vec![
             (1, Milestone::ReportedLate { bureau: Bureau::Pboc }),
             (30, Milestone::ReportedLate { bureau: Bureau::Metro2 }),
@@ -367,13 +364,8 @@ impl Ledger {
             .into_iter()
             .filter_map(|(days, milestone)| {
                 let day = oldest.checked_add_days(Days::new(u64::from(days)))?;
-                // left as it is, with no credit to apply on a due date, the loan is that many days
-                // past due on that day; otherwise, or on the day of a later event, it is read
-                let candidate = if certain && day < until {
-                    Candidate::Certain(days, milestone)
-                } else {
-                    Candidate::Reached(days, milestone)
-                };
+                // reached only if nothing cures the loan on the way: read on that day
+                let candidate = Candidate::Reached(days, milestone);
                 (day > from && day <= until).then_some((day, candidate))
             })
             .collect()
@@ -432,8 +424,6 @@ enum Candidate {
     /// The loan left as it is reaches these days past due on it, unless
     /// something cures it first: read.
     Reached(u32, Milestone),
-    /// The loan left as it is certainly reaches these days past due on it.
-    Certain(u32, Milestone),
 }
 
 /// Whether an installment in this status still owes what ages a loan.
@@ -463,16 +453,6 @@ fn oldest(st: &Statement, tolerance: Money) -> Option<&InstallmentStatement> {
         _ => false,
     };
     st.installments.iter().filter(owing).min_by_key(|i| i.due_date)
-}
-
-/// Whether the loan of `st`, left as it is with no credit to apply, is
-/// certainly overdue from its oldest owing installment's due date: that
-/// installment is past due, or owes principal beyond the tolerance (which
-/// nothing but a payment reduces).
-fn surely_late(st: &Statement, tolerance: Money) -> bool {
-    st.credit_balance.is_zero()
-        && oldest(st, tolerance)
-            .is_some_and(|i| i.state == InstallmentStatus::PastDue || i.outstanding.principal > tolerance)
 }
 
 /// The day the loan's delinquency ended, if it was past due at some reading

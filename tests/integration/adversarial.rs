@@ -159,6 +159,17 @@ fn ledger_job(ledger: &Ledger) {
         if let Err(e) = ledger.limitation(&LimitationRules::china(), day) {
             named(&e);
         }
+        // what happens when: ordered milestones, or a named error
+        match ledger.timeline(start, day) {
+            Ok(timeline) => {
+                round_trips(&timeline);
+                assert!(
+                    timeline.entries.windows(2).all(|w| w[0].date <= w[1].date),
+                    "timeline out of order"
+                );
+            }
+            Err(e) => named(&e),
+        }
     }
     if let Some(day) = start.checked_add_signed(chrono::Duration::days(120)) {
         match ledger.journal(&BookingPolicy::new(), day) {

@@ -69,7 +69,11 @@ proptest! {
         at in prop::collection::vec(0u64..600, 4),
     ) {
         let short = short % n as usize;
-        prop_assume!(late.get(short).copied().flatten().is_some());
+        // the short payment is made (on its due date when the history skipped it)
+        let mut late = late;
+        if let Some(day @ None) = late.get_mut(short) {
+            *day = Some(0);
+        }
         let full = paid_loan(principal, rate_bp, n, &late, usize::MAX, 0, equal_principal);
         let less = paid_loan(principal, rate_bp, n, &late, short, cents, equal_principal);
         let start = chrono::NaiveDate::from_ymd_opt(2026, 2, 1).unwrap();
