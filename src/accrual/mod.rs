@@ -54,4 +54,5 @@ pub use statement::{
     PossibleDuplicate, Rebate, RebateReason, Statement,
 };
 pub(crate) use tape::Tape;
+pub(crate) use timeline::COLLECTION_DAYS;
 pub use timeline::{Bureau, Milestone, Timeline, TimelineEntry, MAX_TIMELINE_ENTRIES, RECORD_YEARS};

@@ -10,7 +10,7 @@ use super::ledger::Ledger;
 use super::limitation::LimitationRules;
 use super::policy::{Caps, Recurrence};
 use super::statement::{InstallmentStatement, InstallmentStatus, Statement};
-use crate::error::{Error, Result};
+use crate::error::{overflow, Error, Result};
 use crate::money::Money;
 
 /// The most milestones a timeline lists (late fees charged again and again
@@ -29,6 +29,11 @@ pub const MAX_TIMELINE_ENTRIES: usize = 1_000;
 /// assert_eq!(overdue::accrual::RECORD_YEARS, 5);
 /// ```
 pub const RECORD_YEARS: u32 = 5;
+
+/// Days past due from which lenders usually charge a loan off and send it to
+/// collection (the US charge-off and non-accrual policies start at 90 and
+/// 120; the five-class rules treat more than 90 as non-performing).
+pub(crate) const COLLECTION_DAYS: u32 = 90;
 
 /// A credit bureau a late payment is reported to.
 ///
@@ -185,6 +190,17 @@ impl Ledger {
         self.timeline_under(from, until, &LimitationRules::china())
     }
 
+    /// [`Ledger::timeline`], or none where it would list more than
+    /// [`MAX_TIMELINE_ENTRIES`] milestones: what a comparison or a plan
+    /// reports beside its own figures.
+    pub(crate) fn timeline_if_listed(&self, from: NaiveDate, until: NaiveDate) -> Result<Option<Timeline>> {
+        match self.timeline(from, until) {
+            Ok(timeline) => Ok(Some(timeline)),
+            Err(Error::TooLarge { .. }) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
     /// [`Ledger::timeline`] under other limitation rules.
     ///
     /// # Errors
@@ -221,7 +237,7 @@ impl Ledger {
         starts.dedup();
         let stretches = self.statements_on(&starts)?;
         let Some(start) = stretches.first() else {
-            return Err(too_many(0));
+            return Err(overflow("timeline"));
         };
         let mut candidates = Vec::new();
         for (k, (&s, st)) in starts.iter().zip(&stretches).enumerate() {
@@ -288,22 +304,8 @@ impl Ledger {
             }
         }
         let Some(last) = on(until) else {
-            return Err(too_many(0));
+            return Err(overflow("timeline"));
         };
-        if let Some(day) = last
-            .charged_off_on
-            .filter(|&d| d > from && start.charged_off_on.is_none())
-        {
-            // charged off in a stretch where the loan was left as it is: its days past due run
-            // from the due date of the installment that was the oldest owing when it began
-            let stretch = starts.partition_point(|&s| s < day).saturating_sub(1);
-            let days = stretches
-                .get(stretch)
-                .and_then(|st| oldest_owing(st, self.policy().tolerance()))
-                .and_then(|oldest| u32::try_from((day - oldest).num_days()).ok())
-                .unwrap_or(0);
-            entries.push(entry(day, days, Milestone::ChargedOff));
-        }
         let in_force = stretches.last().unwrap_or(start);
         let limitation = self.limitation_from(rules, until, in_force)?;
         entries.push(entry(
@@ -311,13 +313,11 @@ impl Ledger {
             last.days_past_due,
             Milestone::LimitationEnds,
         ));
-        let mut late: Vec<(NaiveDate, u32)> = dates
+        let late: Vec<(NaiveDate, u32)> = dates
             .iter()
             .zip(&readings)
             .map(|(&day, st)| (day, st.days_past_due))
-            .chain(std::iter::once((from, start.days_past_due)))
             .collect();
-        late.sort_unstable();
         if let Some(ended) = delinquency_ended(&late) {
             let removed = ended
                 .checked_add_months(Months::new(12 * RECORD_YEARS))
@@ -339,7 +339,7 @@ impl Ledger {
 
     /// The days after `from`, up to `until`, on which the loan left as it
     /// is reaches each threshold of days past due: the bureaus', each
-    /// bucket's and the lender's.
+    /// bucket's and the lender's (its charge-off, freeze and legal action).
     fn threshold_days(&self, start: &Statement, from: NaiveDate, until: NaiveDate) -> Vec<(NaiveDate, Candidate)> {
         let policy = self.policy();
         let Some(oldest) = oldest_owing(start, policy.tolerance()) else {
@@ -352,6 +352,9 @@ impl Ledger {
         for bucket in policy.buckets().buckets().iter().filter(|b| b.from_days() > 0) {
             let bucket_label = bucket.label().to_owned();
             thresholds.push((bucket.from_days(), Milestone::Bucket { bucket: bucket_label }));
+        }
+        if let (Some(days), None) = (policy.charge_off_after(), start.charged_off_on) {
+            thresholds.push((days, Milestone::ChargedOff));
         }
         let collections = policy.collections();
         if let Some(days) = collections.freeze_after() {
@@ -382,7 +385,13 @@ impl Ledger {
         let grace = u64::from(policy.grace().days());
         let cut_possible = policy.caps() != Caps::none() || policy.charge_off_after().is_some();
         let mut days = Vec::new();
-        for (k, i) in start.installments.iter().enumerate().filter(|(_, i)| owes(i.state)) {
+        let tolerance = policy.tolerance();
+        for (k, i) in start
+            .installments
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| owing(i, tolerance))
+        {
             // a scheduled fee still to fall due, which a cap or a charge-off may cut on its day
             let scheduled =
                 i.state != InstallmentStatus::PastDue && !i.charged.fees.checked_add(i.upcoming.fees)?.is_zero();
@@ -426,33 +435,26 @@ enum Candidate {
     Reached(u32, Milestone),
 }
 
-/// Whether an installment in this status still owes what ages a loan.
-fn owes(status: InstallmentStatus) -> bool {
-    matches!(
-        status,
-        InstallmentStatus::PastDue | InstallmentStatus::Due | InstallmentStatus::NotYetDue
-    )
-}
-
-/// The due date of the oldest installment that still owes.
-/// The due date of the oldest installment that owes more than `tolerance`
-/// (past due, or still to pay in full): the one that ages the loan left as
-/// it is.
-fn oldest_owing(st: &Statement, tolerance: Money) -> Option<NaiveDate> {
-    oldest(st, tolerance).map(|i| i.due_date)
-}
-
-/// The oldest installment that owes more than `tolerance`.
-fn oldest(st: &Statement, tolerance: Money) -> Option<&InstallmentStatement> {
-    let owing = |i: &&InstallmentStatement| match i.state {
+/// Whether an installment owes what ages a loan left as it is: it is past
+/// due, or not yet due and owes more than `tolerance` in all.
+fn owing(i: &InstallmentStatement, tolerance: Money) -> bool {
+    match i.state {
         InstallmentStatus::PastDue => true,
         InstallmentStatus::Due | InstallmentStatus::NotYetDue => {
             let total = i.outstanding.total().and_then(|o| o.checked_add(i.upcoming.total()?));
             total.map_or(true, |t| t > tolerance)
         }
         _ => false,
-    };
-    st.installments.iter().filter(owing).min_by_key(|i| i.due_date)
+    }
+}
+
+/// The due date of the oldest installment that owes (see [`owing`]).
+fn oldest_owing(st: &Statement, tolerance: Money) -> Option<NaiveDate> {
+    st.installments
+        .iter()
+        .filter(|i| owing(i, tolerance))
+        .map(|i| i.due_date)
+        .min()
 }
 
 /// The day the loan's delinquency ended, if it was past due at some reading
@@ -503,7 +505,7 @@ fn sentence(m: &Milestone, days: u32) -> String {
                 amount.grouped()
             )
         }
-        Milestone::Bucket { bucket } if days >= 90 => {
+        Milestone::Bucket { bucket } if days >= COLLECTION_DAYS => {
             format!("this loan reaches {days} days past due ({bucket}): it may be charged off and sent to collection")
         }
         Milestone::Bucket { bucket } => format!("this loan reaches {days} days past due ({bucket})"),

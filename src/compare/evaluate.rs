@@ -93,11 +93,7 @@ impl Comparison {
             .ok_or(Error::DateOutOfRange {
                 operation: "the end of the timeline if nothing is paid",
             })?;
-        match self.ledger.timeline(self.as_of, until) {
-            Ok(timeline) => Ok(Some(timeline)),
-            Err(Error::TooLarge { .. }) => Ok(None),
-            Err(e) => Err(e),
-        }
+        self.ledger.timeline_if_listed(self.as_of, until)
     }
 
     /// What the budget leaves each month, rounded to the loan's minor unit
@@ -132,10 +128,7 @@ impl Comparison {
             .filter(|p| !p.1.is_zero())
             .map(|(day, amount)| (day, amount.round(rounding)))
             .collect();
-        let cash_flows: Vec<CashFlow> = payments
-            .iter()
-            .map(|&(date, amount)| CashFlow::new(date, -amount.as_decimal()))
-            .collect();
+        let cash_flows = paid_flows(&payments);
         let total_paid = Money::sum(payments.iter().map(|p| p.1))?;
         let cost = crate::money::exact_sub(total_paid.as_decimal(), payoff.as_decimal())
             .ok_or_else(|| overflow("option cost"))?;
@@ -144,13 +137,7 @@ impl Comparison {
         // a legal limit covers what a lender charges: checked on the payments the lender receives
         let lender_apr = match to_lender {
             None => apr,
-            Some(to_lender) => {
-                let flows: Vec<CashFlow> = to_lender
-                    .iter()
-                    .map(|&(date, amount)| CashFlow::new(date, -amount.as_decimal()))
-                    .collect();
-                self.rates(payoff, &flows).1
-            }
+            Some(to_lender) => self.rates(payoff, &paid_flows(&to_lender)).1,
         };
         warnings.extend(legal_warnings(contract, lender_apr, &self.lpr)?);
         let months = self.months(&payments, total_paid)?;
@@ -267,6 +254,14 @@ pub(crate) fn legal_warnings(
         Some(simple) => Ok(crate::limits::court_checks(contract, simple, lpr)?.warnings()),
         None => Ok(Vec::new()),
     }
+}
+
+/// Payments as the borrower's cash flows (paid: negative).
+fn paid_flows(payments: &Payments) -> Vec<CashFlow> {
+    payments
+        .iter()
+        .map(|&(date, amount)| CashFlow::new(date, -amount.as_decimal()))
+        .collect()
 }
 
 /// Payments summed by calendar month, in order, from the first month to the

@@ -7,7 +7,7 @@ use super::replay::{pay, Calendar};
 use super::result::{BucketMonths, CreditDamage, LoanMonth, LoanOutcome, PlanMonth, PlanResult};
 use super::{Plan, PlanStrategy, PlanWarning};
 use crate::accrual::{Ledger, Statement};
-use crate::error::{overflow, Error, Result};
+use crate::error::{overflow, Result};
 use crate::money::Money;
 
 /// What the month ends have said so far: the credit damage and the
@@ -108,11 +108,7 @@ pub(super) fn report(
     let mut warnings = Vec::new();
     for ((o, ledger), due) in outcomes.iter_mut().zip(ledgers).zip(due_left) {
         o.paid = at_scale(o.paid, ledger.policy().rounding().scale())?;
-        o.timeline = match ledger.timeline(plan.as_of, horizon) {
-            Ok(timeline) => Some(timeline),
-            Err(Error::TooLarge { .. }) => None,
-            Err(e) => return Err(e),
-        };
+        o.timeline = ledger.timeline_if_listed(plan.as_of, horizon)?;
         if let Some(w) = o
             .timeline
             .as_ref()

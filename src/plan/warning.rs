@@ -6,7 +6,7 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::accrual::{Milestone, Timeline};
+use crate::accrual::{Milestone, Timeline, COLLECTION_DAYS};
 use crate::money::Money;
 
 /// Something a borrower should know about a plan.
@@ -58,7 +58,7 @@ impl PlanWarning {
             .filter(|e| e.date <= horizon)
             .find(|e| match e.milestone {
                 Milestone::ChargedOff | Milestone::LegalAction => true,
-                Milestone::Bucket { .. } => e.days_past_due >= 90,
+                Milestone::Bucket { .. } => e.days_past_due >= COLLECTION_DAYS,
                 _ => false,
             })
             .map(|e| PlanWarning::Escalates {

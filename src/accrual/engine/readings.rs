@@ -33,8 +33,8 @@ impl<'t> Book<'t> {
     }
 
     /// What a timeline reads on `as_of`, closing the book there: the days
-    /// past due, the charge-off day and each installment's fees, charged and
-    /// still to run, as a statement of that day gives them.
+    /// past due and each installment's fees, charged and still to run, as a
+    /// statement of that day gives them.
     pub(crate) fn fee_reading(mut self, as_of_date: NaiveDate) -> Result<FeeReading> {
         let as_of = day(as_of_date);
         let dpd = self.close(as_of)?;
@@ -51,7 +51,6 @@ impl<'t> Book<'t> {
             .collect::<Result<Vec<_>>>()?;
         Ok(FeeReading {
             days_past_due: u32::try_from(dpd).unwrap_or(0),
-            charged_off_on: self.charged_off.map(date).transpose()?,
             fees,
         })
     }
@@ -231,8 +230,6 @@ impl Dues {
 pub(crate) struct FeeReading {
     /// [`Statement::days_past_due`].
     pub(crate) days_past_due: u32,
-    /// [`Statement::charged_off_on`].
-    pub(crate) charged_off_on: Option<NaiveDate>,
     /// Each installment's fees, charged and upcoming.
     pub(crate) fees: Vec<Money>,
 }
@@ -242,7 +239,6 @@ impl FeeReading {
     pub(crate) fn of(st: &Statement) -> FeeReading {
         FeeReading {
             days_past_due: st.days_past_due,
-            charged_off_on: st.charged_off_on,
             fees: st
                 .installments
                 .iter()
