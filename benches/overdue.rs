@@ -24,6 +24,8 @@ use rust_decimal_macros::dec;
 mod all_late;
 #[path = "shared/flows.rs"]
 mod flows;
+#[path = "shared/sweep.rs"]
+mod sweep;
 #[path = "shared/timeline.rs"]
 mod timeline;
 use all_late::accrual_at_scale;
@@ -406,6 +408,7 @@ fn plan(c: &mut Criterion) {
         });
         group.finish();
     }
+    sweep::sweep(c, &several_loans::plan().unwrap());
 }
 
 /// A year of a 12-installment monthly loan (1,200 at 12 %, 0.05 %/day penalty on the overdue

@@ -250,6 +250,25 @@
 //! # Ok::<(), overdue::Error>(())
 //! ```
 //!
+//!### What if I pay more?
+//![`Plan::sweep`] runs the least-cost plan at each of a range of monthly
+//!budgets: the cost, what paying more saves, the debt-free date, months at
+//!90+ days and the peak days past due. Paying more never shows a dearer
+//!plan: each budget's plan is searched from the one below it. With one loan
+//!it answers "what if I pay X more a month?". See [`guide::plan`].
+//! ```
+//! use overdue::{Money, Rate, Schedule, Ledger, OverduePolicy, Plan, NaiveDate, dec};
+//! use overdue::plan::{Debt, MonthlyBudget};
+//! let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+//! let loan = Ledger::new(Schedule::equal_installment(Money::new(dec!(12000))?, Rate::annual(dec!(0.18))?, 12, d(2026, 10, 5))?, OverduePolicy::new())?;
+//! let plan = Plan::new(d(2026, 10, 6), MonthlyBudget::Constant(Money::ZERO), 5, 14).debt(Debt::new("loan", loan));
+//! let sweep = plan.sweep(&"1100..1700/300".parse()?)?;           // 1,100, 1,400 and 1,700 a month
+//! let more = sweep.pay_more(Money::new(dec!(300))?).unwrap();
+//! println!("300 more a month saves {} and clears the loan on {:?}", more.saved, more.debt_free_on);
+//! assert!(sweep.points.windows(2).all(|w| w[1].cost <= w[0].cost));
+//! # Ok::<(), overdue::Error>(())
+//! ```
+//!
 //!### Should I refinance?
 //!Put every way out side by side: [`Comparison`] works out each path's cash
 //!flows, total, NPV at the borrower's own discount rate, APR, peak monthly

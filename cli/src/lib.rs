@@ -5,7 +5,8 @@
 //! overdue schedule   [FILE]                 a schedule from its options
 //! overdue statement  [FILE] [--as-of DATE]  a loan's statement
 //! overdue compare    [FILE]                 every way out, ranked
-//! overdue plan       [FILE]                 one budget over several loans
+//! overdue plan       [FILE] [--sweep R]     one budget over several loans (or a range of budgets)
+//! overdue sweep      [FILE]                 the least-cost plan at each of a range of budgets
 //! overdue cost       [FILE]                 every measure of the cost of cash flows
 //! overdue xirr       [FILE]                 XIRR (and XNPV) of cash flows
 //! overdue apr        [FILE]                 the APRs of cash flows
@@ -30,7 +31,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use overdue::jobs::{CompareJob, CostJob, Job, JobOptions, LimitsJob, PlanJob, ScheduleJob, StatementJob};
+use overdue::jobs::{CompareJob, CostJob, Job, JobOptions, LimitsJob, PlanJob, ScheduleJob, StatementJob, SweepJob};
+use overdue::plan::{BudgetRange, SweepRequest};
 use overdue::{
     cost::UnitPeriod, from_json, jobs::CostRequest, jobs::CostResult, jobs::StatementRequest, CashFlow, Frequency,
     Ledger, NaiveDate, Rate,
@@ -77,7 +79,16 @@ enum Command {
     /// Every way out of an overdue loan, costed and ranked (a comparison request).
     Compare(JobArgs),
     /// One monthly budget over several loans, every strategy side by side (a plan request).
-    Plan(JobArgs),
+    Plan {
+        #[command(flatten)]
+        job: JobArgs,
+        /// Instead, the least-cost plan at each budget from FROM to TO in steps of STEP
+        /// (`1500..3000/250`): "what if I pay more?". The plan's own budget is not used.
+        #[arg(long, value_name = "FROM..TO/STEP", value_parser = parse_range)]
+        sweep: Option<BudgetRange>,
+    },
+    /// The least-cost plan at each of a range of monthly budgets (a sweep request: `{"plan", "budgets"}`).
+    Sweep(JobArgs),
     /// Every measure of the cost of cash flows at once (a cost request): totals, XIRR, the APRs, XNPV.
     Cost(JobArgs),
     /// The XIRR of cash flows (and their XNPV with --discount-rate).
@@ -157,6 +168,13 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
 
 fn parse_rate(text: &str) -> Result<Rate, String> {
     text.parse().map_err(|e: overdue::Error| e.to_string())
+}
+
+/// A range of monthly budgets, `FROM..TO/STEP`, checked whole.
+fn parse_range(text: &str) -> Result<BudgetRange, String> {
+    let range: BudgetRange = text.parse().map_err(|e: overdue::Error| e.to_string())?;
+    range.budgets().map_err(|e| e.to_string())?;
+    Ok(range)
 }
 
 /// Why the command failed, and its exit code.
@@ -297,7 +315,16 @@ pub fn run(cli: Cli, out: &mut (dyn Write + Send)) -> Result<(), Failure> {
             render(args, &statement)?
         }
         Command::Compare(args) => run_job::<CompareJob>(args)?,
-        Command::Plan(args) => run_job::<PlanJob>(args)?,
+        Command::Plan { job: args, sweep: None } => run_job::<PlanJob>(args)?,
+        Command::Plan {
+            job: args,
+            sweep: Some(budgets),
+        } => {
+            let request = SweepRequest::new(read(args)?, *budgets);
+            let sweep = SweepJob::run(&request, &JobOptions::new()).map_err(|e| refused(args, &e))?;
+            render(args, &sweep)?
+        }
+        Command::Sweep(args) => run_job::<SweepJob>(args)?,
         Command::Limits(args) => run_job::<LimitsJob>(args)?,
         Command::Cost(args) => run_job::<CostJob>(args)?,
         Command::Xirr(cost) => cost_report(cost, CostReport::Xirr)?,

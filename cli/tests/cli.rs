@@ -93,6 +93,50 @@ fn compare_and_plan_print_their_tables() {
 }
 
 #[test]
+fn plan_sweep_prints_each_budgets_least_cost_and_the_sweep_job_agrees() {
+    let (code, table, _) = run(
+        &["plan", "--sweep", "1500..2500/500", "../examples/several_loans.json"],
+        "",
+    );
+    assert_eq!(code, 0, "{table}");
+    assert!(table.starts_with("monthly budget"), "{table}");
+    assert_eq!(table.lines().count(), 4, "{table}");
+    assert!(table.contains("1,500.00") && table.contains("2,500.00"), "{table}");
+    let (code, json, _) = run(
+        &[
+            "plan",
+            "--json",
+            "--sweep",
+            "1500..2500/500",
+            "../examples/several_loans.json",
+        ],
+        "",
+    );
+    assert_eq!(code, 0);
+    let plan: Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/several_loans.json")).unwrap(),
+    )
+    .unwrap();
+    let request = serde_json::json!({"plan": plan, "budgets": {"from": "1500", "to": "2500", "step": "500"}});
+    let (code, same, _) = run(&["sweep", "--json"], &request.to_string());
+    assert_eq!((code, &same), (0, &json));
+    let costs: Vec<f64> = serde_json::from_str::<Value>(&json).unwrap()["points"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["cost"].as_str().unwrap().parse().unwrap())
+        .collect();
+    assert!(costs.windows(2).all(|w| w[1] <= w[0]), "{costs:?}");
+    // a range that is not one is refused before anything runs
+    let (code, out, err) = run(
+        &["plan", "--sweep", "2500..1500/500", "../examples/several_loans.json"],
+        "",
+    );
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(err.contains("ends (1500) before it starts (2500)"), "{err}");
+}
+
+#[test]
 fn limits_checks_the_rate_and_the_late_fee() {
     let example = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/limits.json")).unwrap();
     let (code, out, _) = run(&["limits"], &example);

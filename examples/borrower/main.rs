@@ -9,6 +9,8 @@
 //! way out has cost by each date, with the break-even dates marked.
 
 mod chart;
+#[path = "../shared/chart_style.rs"]
+mod chart_style;
 #[path = "../shared/request.rs"]
 mod request;
 mod scenario;
@@ -33,17 +35,9 @@ Usage: cargo run --example borrower -- [FILE] [--chart CHART.svg]
 
 fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
-    let chart = match args.iter().position(|a| a == "--chart") {
-        Some(i) if i + 1 < args.len() => {
-            let path = args.remove(i + 1);
-            args.remove(i);
-            Some(path)
-        }
-        Some(_) => {
-            eprintln!("error: --chart needs a file name");
-            return ExitCode::from(2);
-        }
-        None => None,
+    let chart = match request::take_chart(&mut args) {
+        Ok(chart) => chart,
+        Err(code) => return code,
     };
     request::run(USAGE, &args, scenario::comparison, |c: Comparison| {
         let result = c.run().map_err(|e| e.to_string())?;

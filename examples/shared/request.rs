@@ -43,6 +43,23 @@ pub fn run<T: Serialize + DeserializeOwned>(
     }
 }
 
+/// Takes `--chart FILE` out of `args`: the file, or none without the
+/// option; when the file is missing, says so and gives exit code 2.
+pub fn take_chart(args: &mut Vec<String>) -> Result<Option<String>, ExitCode> {
+    match args.iter().position(|a| a == "--chart") {
+        Some(i) if i + 1 < args.len() => {
+            let path = args.remove(i + 1);
+            args.remove(i);
+            Ok(Some(path))
+        }
+        Some(_) => {
+            eprintln!("error: --chart needs a file name");
+            Err(ExitCode::from(2))
+        }
+        None => Ok(None),
+    }
+}
+
 /// Reads a request strictly, naming the field that is wrong (`overdue::from_json`).
 fn read<T: DeserializeOwned>(path: &str) -> Result<T, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;

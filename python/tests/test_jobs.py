@@ -211,3 +211,24 @@ def test_importing_the_source_folder_says_to_install_the_package():
     run = subprocess.run([sys.executable, "-c", "import overdue"], cwd=source, capture_output=True, text=True)
     assert run.returncode != 0
     assert "install the package" in run.stderr and "circular import" not in run.stderr.splitlines()[-1], run.stderr
+
+
+def test_a_budget_sweep_never_shows_a_dearer_plan_for_a_larger_budget():
+    plan = json.loads((ROOT / "examples" / "several_loans.json").read_text())
+    by_text = overdue.sweep(plan, "1500..3000/500")
+    by_mapping = overdue.sweep(json.dumps(plan), {"from": "1500", "to": "3000", "step": 500})
+    assert by_text.to_dict() == by_mapping.to_dict()
+    costs = [p.cost for p in by_text.points]
+    assert [p.budget for p in by_text.points] == [Decimal(b) for b in ("1500.00", "2000.00", "2500.00", "3000.00")]
+    assert costs == sorted(costs, reverse=True)
+    assert all(p.saved == costs[0] - p.cost for p in by_text.points)
+    assert by_text.to_dict() == overdue.run("sweep", {"plan": plan, "budgets": {"from": "1500", "to": "3000", "step": "500"}}).to_dict()
+
+
+def test_a_bad_budget_range_is_named():
+    plan = json.loads((ROOT / "examples" / "several_loans.json").read_text())
+    with pytest.raises(overdue.ParseError):
+        overdue.sweep(plan, "1500..3000")
+    with pytest.raises(overdue.InvalidError) as bad:
+        overdue.sweep(plan, "3000..1500/500")
+    assert "ends" in str(bad.value)

@@ -293,6 +293,22 @@ impl Comparison {
     pub fn as_of(&self) -> NaiveDate {
         self.as_of
     }
+
+    /// The borrower's monthly budget.
+    ///
+    /// ```
+    /// # use overdue::{Money, Rate, Schedule, Ledger, OverduePolicy, Comparison, Budget};
+    /// # use overdue::NaiveDate; use overdue::dec;
+    /// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// # let ledger = Ledger::new(Schedule::equal_installment(Money::new(dec!(600))?, Rate::ZERO, 6, d(2026, 1, 1))?, OverduePolicy::new())?;
+    /// let budget = Budget::new(Money::new(dec!(5000))?, Money::new(dec!(3500))?);
+    /// let c = Comparison::new(ledger, d(2026, 3, 1), budget, Rate::ZERO);
+    /// assert_eq!(c.budget().available(), Money::new(dec!(1500))?);
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn budget(&self) -> &Budget {
+        &self.budget
+    }
 }
 
 impl Comparison {

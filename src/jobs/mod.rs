@@ -14,6 +14,7 @@
 //! | `statement` | [`StatementRequest`] | [`Statement`](crate::Statement) |
 //! | `compare` | [`Comparison`](crate::Comparison) | [`ComparisonResult`](crate::compare::ComparisonResult) |
 //! | `plan` | [`Plan`](crate::Plan) | [`PlanComparison`](crate::plan::PlanComparison) |
+//! | `sweep` | [`SweepRequest`](crate::plan::SweepRequest) | [`BudgetSweep`](crate::plan::BudgetSweep) |
 //! | `cost` | [`CostRequest`] | [`CostResult`] |
 //! | `portfolio` | [`PortfolioLoan`] (one line) | [`StatementSummary`] |
 //! | `limits` | [`LimitsRequest`](crate::limits::LimitsRequest) | [`LimitsResult`](crate::limits::LimitsResult) |
@@ -29,7 +30,7 @@
 //! }
 //! let mut names = Names(Vec::new());
 //! each_job(&mut names);
-//! assert_eq!(names.0, ["schedule", "statement", "compare", "plan", "cost", "portfolio", "limits"]);
+//! assert_eq!(names.0, ["schedule", "statement", "compare", "plan", "sweep", "cost", "portfolio", "limits"]);
 //! ```
 
 mod compare;
@@ -43,6 +44,7 @@ mod schedule;
 #[cfg(feature = "schema")]
 mod schemas;
 mod statement;
+mod sweep;
 mod threads;
 
 use chrono::NaiveDate;
@@ -64,6 +66,7 @@ pub use schedule::ScheduleJob;
 #[cfg_attr(docsrs, doc(cfg(feature = "schema")))]
 pub use schemas::{json_schemas, JobSchema};
 pub use statement::{StatementJob, StatementRequest};
+pub use sweep::SweepJob;
 pub use threads::{batch_threads, MAX_THREADS_PER_CORE};
 
 use crate::error::Result;
@@ -155,7 +158,7 @@ impl JobOptions {
 /// }
 /// let mut count = Count(0);
 /// each_job(&mut count);
-/// assert_eq!(count.0, 7);
+/// assert_eq!(count.0, 8);
 /// ```
 pub trait JobVisitor {
     /// Called for the job `J`.
@@ -181,6 +184,7 @@ pub fn each_job<V: JobVisitor>(visitor: &mut V) {
     visitor.visit::<StatementJob>();
     visitor.visit::<CompareJob>();
     visitor.visit::<PlanJob>();
+    visitor.visit::<SweepJob>();
     visitor.visit::<CostJob>();
     visitor.visit::<PortfolioJob>();
     visitor.visit::<LimitsJob>();

@@ -9,7 +9,7 @@ use super::{each_job, Job, JobVisitor};
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct JobSchema {
-    /// The job's name: `schedule`, `statement`, `compare`, `plan`, `cost`, `portfolio` or `limits`.
+    /// The job's name: `schedule`, `statement`, `compare`, `plan`, `sweep`, `cost`, `portfolio` or `limits`.
     pub job: &'static str,
     /// The schema of the request (what is read).
     pub request: serde_json::Value,
@@ -85,6 +85,8 @@ fn prose(doc: &str) -> String {
 /// ([`Comparison`](crate::Comparison) →
 /// [`ComparisonResult`](crate::compare::ComparisonResult)), `plan`
 /// ([`Plan`](crate::Plan) → [`PlanComparison`](crate::plan::PlanComparison)),
+/// `sweep` ([`SweepRequest`](crate::plan::SweepRequest) →
+/// [`BudgetSweep`](crate::plan::BudgetSweep)),
 /// `cost` ([`CostRequest`](crate::jobs::CostRequest) →
 /// [`CostResult`](crate::jobs::CostResult)) and `portfolio` (a
 /// [`PortfolioLoan`](crate::jobs::PortfolioLoan) line →

@@ -25,6 +25,27 @@ pub(super) fn run(plan: &Plan, strategy: PlanStrategy) -> Result<PlanResult> {
 /// and least damage never does more damage. The pool is judged by each
 /// plan's damage and cost alone; only the plans chosen are reported whole.
 pub(super) fn run_all(plan: &Plan, strategies: &[PlanStrategy]) -> Result<Vec<PlanResult>> {
+    Ok(run_from(plan, strategies, None)?
+        .into_iter()
+        .map(|(result, _)| result)
+        .collect())
+}
+
+/// The least-cost plan, with `carried` (amounts by month and loan, each
+/// month within this plan's budget) in the pool beside the rules' plans:
+/// the plan found never costs more than `carried` does. Also the plan's
+/// amounts, to carry on.
+pub(super) fn least_cost_from(plan: &Plan, carried: Option<&[Vec<Money>]>) -> Result<Chosen> {
+    run_from(plan, &[PlanStrategy::LeastCost], carried)?
+        .pop()
+        .ok_or_else(|| overflow("plan"))
+}
+
+/// A plan chosen for a strategy: its report and its amounts by month and loan.
+pub(super) type Chosen = (PlanResult, Vec<Vec<Money>>);
+
+/// [`run_all`], with `carried` in the pool when given.
+fn run_from(plan: &Plan, strategies: &[PlanStrategy], carried: Option<&[Vec<Money>]>) -> Result<Vec<Chosen>> {
     let optimising = strategies
         .iter()
         .any(|s| matches!(s, PlanStrategy::LeastCost | PlanStrategy::LeastCreditDamage));
@@ -36,6 +57,10 @@ pub(super) fn run_all(plan: &Plan, strategies: &[PlanStrategy]) -> Result<Vec<Pl
             let (key, amounts) = decide(plan, &calendar, rule)?;
             pool.push((Some(rule), key, amounts));
         }
+    }
+    if let Some(carried) = carried {
+        let (key, amounts) = book(plan, &calendar, carried)?;
+        pool.push((None, key, amounts));
     }
     if optimising {
         for objective in [Objective::Cost, Objective::Damage] {
@@ -68,7 +93,7 @@ pub(super) fn run_all(plan: &Plan, strategies: &[PlanStrategy]) -> Result<Vec<Pl
             };
             let mut result = result.clone();
             result.strategy = *s;
-            Ok(result)
+            Ok((result, amounts.to_vec()))
         })
         .collect()
 }

@@ -16,6 +16,7 @@ mod refine;
 mod replay;
 mod report;
 mod result;
+mod sweep;
 mod warning;
 
 use chrono::NaiveDate;
@@ -29,6 +30,7 @@ use crate::rate::Rate;
 
 pub use consolidate::{Consolidation, ConsolidationResult};
 pub use result::{BucketMonths, CreditDamage, LoanMonth, LoanOutcome, PlanComparison, PlanMonth, PlanResult};
+pub use sweep::{BudgetRange, BudgetSweep, SweepPoint, SweepRequest, MAX_SWEEP_BUDGETS};
 pub use warning::PlanWarning;
 
 /// The longest plan, in months (ten years).

@@ -229,7 +229,7 @@ pub(super) fn at_scale(amount: Money, scale: u32) -> Result<Money> {
 }
 
 /// The finest minor unit among the plan's loans (2 when it has none).
-fn finest_scale(plan: &Plan) -> u32 {
+pub(super) fn finest_scale(plan: &Plan) -> u32 {
     plan.debts
         .iter()
         .map(|d| d.ledger.policy().rounding().scale())

@@ -8,6 +8,10 @@ use serde_json::Value;
 
 /// The example request of each job, by the job's name.
 fn example(job: &str) -> Option<Value> {
+    if job == "sweep" {
+        let plan = example("plan")?;
+        return Some(serde_json::json!({"plan": plan, "budgets": {"from": "1500", "to": "3000", "step": "750"}}));
+    }
     let file = match job {
         "schedule" => "schedule.json",
         "statement" => "statement.json",
@@ -59,7 +63,7 @@ fn every_job_runs_the_same_by_name_as_from_its_types() {
         checked: Vec::new(),
     };
     each_job(&mut check);
-    assert_eq!(check.checked.len(), 7);
+    assert_eq!(check.checked.len(), 8);
 }
 
 /// A name that is no job's is refused with the field `job`.

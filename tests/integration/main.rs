@@ -44,6 +44,7 @@ mod servicing_reference;
 mod short_payment_props;
 mod short_payment_reference;
 mod statement_reference;
+mod sweep_props;
 mod timeline_props;
 mod timeline_reference;
 #[cfg(feature = "json")]

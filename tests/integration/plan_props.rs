@@ -24,7 +24,7 @@ fn as_of() -> NaiveDate {
 /// One platform loan: disbursed some months before the plan, a few
 /// installments paid, the rest overdue or to come.
 #[derive(Debug, Clone)]
-struct Loan {
+pub(crate) struct Loan {
     hundreds: i64,
     rate_pct: i64,
     installments: u32,
@@ -35,7 +35,7 @@ struct Loan {
     late_fee: bool,
 }
 
-fn loan() -> impl proptest::strategy::Strategy<Value = Loan> {
+pub(crate) fn loan() -> impl proptest::strategy::Strategy<Value = Loan> {
     (
         3i64..=15,
         0i64..=36,
@@ -60,7 +60,7 @@ fn loan() -> impl proptest::strategy::Strategy<Value = Loan> {
         )
 }
 
-fn ledger(l: &Loan) -> Ledger {
+pub(crate) fn ledger(l: &Loan) -> Ledger {
     let start = as_of().with_day0(0).unwrap() - Months::new(l.months_before);
     let start = start.with_day(l.day).unwrap();
     let schedule = Schedule::equal_installment(
@@ -92,7 +92,7 @@ fn ledger(l: &Loan) -> Ledger {
 use chrono::Datelike;
 
 /// A plan of 2–3 loans over `months` months with a budget of `hundreds` × 100.
-fn plan(loans: &[Loan], hundreds: i64, payment_day: u32, months: u32) -> Plan {
+pub(crate) fn plan(loans: &[Loan], hundreds: i64, payment_day: u32, months: u32) -> Plan {
     loans.iter().enumerate().fold(
         Plan::new(
             as_of(),
@@ -308,7 +308,7 @@ fn least_costs(loans: &[Loan], hundreds: i64, more: i64, day: u32, months: u32) 
     (cost(hundreds), cost(hundreds + more))
 }
 
-fn any_plan() -> impl proptest::strategy::Strategy<Value = (Vec<Loan>, i64, u32, u32)> {
+pub(crate) fn any_plan() -> impl proptest::strategy::Strategy<Value = (Vec<Loan>, i64, u32, u32)> {
     (prop::collection::vec(loan(), 1..=4), 0i64..=30, 1u32..=31, 1u32..=8)
 }
 

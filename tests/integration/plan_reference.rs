@@ -155,3 +155,73 @@ fn a_plan_that_leaves_a_loan_to_charge_off_warns() {
         "{p}"
     );
 }
+
+#[test]
+fn a_budget_sweep_shows_what_paying_more_saves() {
+    // budget 0: on the horizon (12-31) installment 1 is 121 days late (60.50) and installment 2
+    // 91 days (45.50): cost 1,000 + 106.00; budget 1,100 settles on 10-01 for 1,000 + 15.00
+    let plan = Plan::new(d(2026, 10, 1), MonthlyBudget::Constant(m(dec!(700))), 1, 3).debt(Debt::new("A", loan()));
+    let sweep = plan.sweep(&"0..1100/1100".parse().unwrap()).unwrap();
+    let [low, high] = sweep.points.as_slice() else {
+        panic!("two budgets: {sweep:?}")
+    };
+    assert_eq!(
+        (low.budget.to_string(), low.cost.to_string()),
+        ("0.00".into(), "1106.00".into())
+    );
+    assert_eq!((low.debt_free_on, low.peak_days_past_due), (None, 121));
+    assert_eq!(low.days_90_plus, 2); // the month-ends of November and December
+    assert_eq!(high.cost.to_string(), "1015.00");
+    assert_eq!(
+        (high.more_a_month.to_string(), high.saved.to_string()),
+        ("1100.00".into(), "91.00".into())
+    );
+    assert_eq!(
+        (high.debt_free_on, high.peak_days_past_due, high.days_90_plus),
+        (Some(d(2026, 10, 1)), 30, 0)
+    );
+    assert_eq!(sweep.pay_more(m(dec!(1100))), Some(high));
+    let text = sweep.to_string();
+    assert!(text.contains("2026-10-01") && text.contains("91.00"), "{text}");
+}
+
+#[test]
+fn paying_more_on_one_loan_saves_what_paying_it_down_sooner_saves() {
+    // one current loan (12,000 at 18 %, 12 installments from 2026-11-05): its least-cost plan at
+    // each budget is paying all the budget (never more than the payoff) on every payday, which
+    // the ledger is asked directly here
+    let schedule =
+        Schedule::equal_installment(m(dec!(12000)), Rate::annual(dec!(0.18)).unwrap(), 12, d(2026, 10, 5)).unwrap();
+    let ledger = Ledger::new(schedule, OverduePolicy::new()).unwrap();
+    let plan =
+        Plan::new(d(2026, 10, 6), MonthlyBudget::Constant(Money::ZERO), 5, 14).debt(Debt::new("loan", ledger.clone()));
+    let sweep = plan.sweep(&"1100..1700/300".parse().unwrap()).unwrap();
+    let direct = |budget: Money| {
+        let mut ledger = ledger.clone();
+        let (mut paid, mut settled) = (Money::ZERO, None);
+        let mut payday = d(2026, 11, 5);
+        for k in 0..14 {
+            let payoff = ledger.statement(payday).unwrap().payoff;
+            let amount = budget.min(payoff);
+            if !amount.is_zero() {
+                ledger
+                    .pay(Payment::new(format!("p{k}"), payday, amount).unwrap())
+                    .unwrap();
+                paid = paid.checked_add(amount).unwrap();
+                if amount == payoff {
+                    settled = Some(payday);
+                }
+            }
+            payday = payday.checked_add_months(chrono::Months::new(1)).unwrap();
+        }
+        (paid, settled)
+    };
+    for point in &sweep.points {
+        let (paid, settled) = direct(point.budget);
+        assert_eq!((point.cost, point.debt_free_on), (paid, settled), "at {}", point.budget);
+    }
+    let more = sweep.pay_more(m(dec!(600))).unwrap();
+    assert_eq!(more.saved, sweep.points[0].cost.checked_sub(more.cost).unwrap());
+    assert!(more.saved > Money::ZERO);
+    assert!(more.debt_free_on < sweep.points[0].debt_free_on);
+}

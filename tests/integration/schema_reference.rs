@@ -182,6 +182,10 @@ fn extra_requests() -> Vec<(&'static str, Value)> {
         ("compare", compare),
         ("plan", plan),
         (
+            "sweep",
+            json!({"plan": documents("several_loans.json").remove(0), "budgets": {"from": "1500", "to": "3000", "step": "500"}}),
+        ),
+        (
             "cost",
             json!({"flows": cost_flows, "unit_period": {"kind": "weeks", "value": 2}}),
         ),
@@ -419,6 +423,7 @@ fn read(job: &str, text: &str) -> overdue::Result<Value> {
         "statement" => again::<overdue::jobs::StatementRequest>(text),
         "compare" => again::<overdue::Comparison>(text),
         "plan" => again::<overdue::Plan>(text),
+        "sweep" => again::<overdue::plan::SweepRequest>(text),
         "cost" => again::<overdue::jobs::CostRequest>(text),
         "portfolio" => again::<overdue::jobs::PortfolioLoan>(text),
         "limits" => again::<overdue::limits::LimitsRequest>(text),

@@ -44,6 +44,7 @@ __all__ = [
     "statement",
     "compare",
     "plan",
+    "sweep",
     "cost",
     "limits",
     "xirr",
@@ -69,7 +70,7 @@ def schemas() -> Dict[str, Any]:
     ``docs/schema/``.
 
     >>> sorted(schemas())
-    ['compare', 'cost', 'limits', 'plan', 'portfolio', 'schedule', 'statement']
+    ['compare', 'cost', 'limits', 'plan', 'portfolio', 'schedule', 'statement', 'sweep']
     """
     global _SCHEMAS
     if _SCHEMAS is None:
@@ -83,6 +84,7 @@ _ROOTS = {
     "Statement": "overdue.statement(loan, as_of)",
     "ComparisonResult": "overdue.compare(request)",
     "PlanComparison": "overdue.plan(request)",
+    "BudgetSweep": "overdue.sweep(plan, budgets)",
     "CostResult": "overdue.cost(flows)",
     "LimitsResult": "overdue.limits(flows)",
     "StatementSummary": 'overdue.run("portfolio", line)',
@@ -262,6 +264,30 @@ def plan(request: Request) -> Any:
     ('least_cost', Decimal('1500.00'))
     """
     return _run("plan", request)
+
+
+def sweep(plan: Request, budgets: Union[str, Mapping[str, Any]]) -> Any:
+    """What if I pay more? The least-cost plan of ``plan`` (a plan request,
+    as for :func:`plan`; its own budget is not used) at each monthly budget
+    of ``budgets``: ``"FROM..TO/STEP"`` or ``{"from", "to", "step"}``. The
+    cost never rises with the budget. With one loan, each point's ``saved``
+    is what paying ``more_a_month`` more saves.
+
+    >>> loan = {"schedule": {"options": {"principal": "1200", "rate": {"value": "0.12", "period": "annual"},
+    ...                                  "installments": 3, "disbursement": "2026-01-15"}},
+    ...         "policy": {"penalty_rate": {"kind": "fixed", "value": {"value": "0.0005", "period": "daily"}}}}
+    >>> s = sweep({"as_of": "2026-03-01", "budget": {"kind": "constant", "value": "0"}, "payment_day": 10,
+    ...            "months": 4, "debts": [{"label": "A", "ledger": loan}]}, "200..400/100")
+    >>> [(p.budget, p.saved, p.debt_free_on) for p in s.points]
+    [(Decimal('200.00'), Decimal('0.00'), None), (Decimal('300.00'), Decimal('14.90'), None), (Decimal('400.00'), Decimal('24.92'), datetime.date(2026, 6, 10))]
+    """
+    if isinstance(budgets, str):
+        parts = budgets.replace("/", "..").split("..")
+        if len(parts) != 3:
+            raise _ERRORS["parse"]("parse", f"invalid budget range: {budgets!r} (expected FROM..TO/STEP)", "budgets")
+        budgets = dict(zip(("from", "to", "step"), (p.strip() for p in parts)))
+    plan_request = json.loads(plan) if isinstance(plan, str) else plan
+    return _run("sweep", {"plan": plan_request, "budgets": budgets})
 
 
 def _flows_request(flows: Iterable[Mapping[str, Any]], **options: Any) -> Dict[str, Any]:

@@ -8,6 +8,7 @@ __all__ = [
     "statement",
     "compare",
     "plan",
+    "sweep",
     "cost",
     "limits",
     "xirr",
@@ -78,6 +79,16 @@ class BucketMonths(Record):
     """
     bucket: str
     loan_months: int
+
+class BudgetSweep(Record):
+    """
+    The least-cost plan at each budget of a range, smallest budget first. The cost never rises
+    with the budget: the plan at each budget is searched with the plan found at the budget below
+    it among its starting points (that plan fits the larger budget and costs the same there), so
+    paying more never shows a dearer plan. The debt-free date and the credit damage usually
+    improve too, but only the cost is promised.
+    """
+    points: Tuple[SweepPoint, ...]
 
 class CapCheck(Record):
     """
@@ -537,6 +548,20 @@ class StatementSummary(Record):
     payoff: Optional[Decimal]
     status: Optional[str]
 
+class SweepPoint(Record):
+    """
+    The least-cost plan at one budget of a sweep.
+    """
+    budget: Decimal
+    cost: Decimal
+    days_90_plus: int
+    debt_free_on: Optional[datetime.date]
+    more_a_month: Decimal
+    peak_days_past_due: int
+    saved: Decimal
+    still_owed: Decimal
+    total_paid: Decimal
+
 class Timeline(Record):
     """
     What a loan left as it is brings, day by day: late fees, bucket changes, the days it becomes
@@ -582,6 +607,7 @@ def schedule(options: Request) -> Schedule: ...
 def statement(ledger: Request, as_of: _DateLike) -> Statement: ...
 def compare(request: Request) -> ComparisonResult: ...
 def plan(request: Request) -> PlanComparison: ...
+def sweep(plan: Request, budgets: Union[str, Mapping[str, Any]]) -> BudgetSweep: ...
 def cost(
     flows: Iterable[Mapping[str, Any]],
     *,

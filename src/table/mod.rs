@@ -10,11 +10,12 @@ use crate::compare::ComparisonResult;
 use crate::components::Components;
 use crate::limits::LimitsResult;
 use crate::money::Money;
-use crate::plan::{PlanComparison, PlanResult};
 use crate::schedule::Schedule;
 
 /// The widest a table may be.
 const COLUMNS: usize = 100;
+
+mod plan;
 
 /// How a column lines up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -406,133 +407,6 @@ fn write_timeline(f: &mut fmt::Formatter<'_>, title: &str, timeline: &Timeline) 
         )?;
     }
     Ok(())
-}
-
-/// The plan month by month: each loan's payment, days past due and what it
-/// owes at the month's end, then the totals and each loan's outcome.
-///
-/// ```
-/// # use overdue::{dec, plan::Debt, Ledger, Money, plan::MonthlyBudget, NaiveDate, OverduePolicy, Plan, plan::PlanStrategy, Rate, Schedule};
-/// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
-/// # let loan = |p| -> overdue::Result<Ledger> {
-/// #     Ledger::new(Schedule::equal_installment(Money::new(p)?, Rate::annual(dec!(0.12))?, 3, d(2026, 1, 15))?, OverduePolicy::new())
-/// # };
-/// let plan = Plan::new(d(2026, 2, 20), MonthlyBudget::Constant(Money::new(dec!(500))?), 20, 3)
-///     .debt(Debt::new("card", loan(dec!(1200))?));
-/// let text = plan.run(PlanStrategy::AsScheduled)?.to_string();
-/// assert!(text.starts_with("as scheduled\npaid "));
-/// assert!(text.contains("card"));
-/// # Ok::<(), overdue::Error>(())
-/// ```
-impl fmt::Display for PlanResult {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
-            f,
-            "{}\npaid {}, still owed on {} {}, cost {}, NPV {}\n",
-            self.strategy,
-            self.total_paid.grouped(),
-            self.horizon,
-            self.still_owed.grouped(),
-            self.cost.grouped(),
-            self.npv.grouped()
-        )?;
-        let mut table = Table::new(&[
-            ("loan", Align::Left),
-            ("payday", Align::Right),
-            ("payment", Align::Right),
-            ("dpd", Align::Right),
-            ("bucket", Align::Left),
-            ("owed", Align::Right),
-            ("budget left", Align::Right),
-        ]);
-        for month in &self.months {
-            for (i, loan) in month.loans.iter().enumerate() {
-                table.row(vec![
-                    loan.label.clone(),
-                    if i == 0 {
-                        month.payday.to_string()
-                    } else {
-                        String::new()
-                    },
-                    loan.payment.grouped(),
-                    loan.days_past_due.to_string(),
-                    loan.bucket.clone(),
-                    loan.owed.grouped(),
-                    if i == 0 { month.left.grouped() } else { String::new() },
-                ]);
-            }
-        }
-        writeln!(f, "{table}")?;
-        let mut table = Table::new(&[
-            ("loan", Align::Left),
-            ("paid", Align::Right),
-            ("still owed", Align::Right),
-            ("worst dpd", Align::Right),
-            ("settled", Align::Right),
-        ]);
-        for loan in &self.loans {
-            table.row(vec![
-                loan.label.clone(),
-                loan.paid.grouped(),
-                loan.still_owed.grouped(),
-                loan.worst_days_past_due.to_string(),
-                loan.settled_on.map_or_else(|| "not yet".to_owned(), |d| d.to_string()),
-            ]);
-        }
-        write!(f, "{table}")?;
-        for w in &self.warnings {
-            write!(f, "\n{}", wrap(&format!("! {w}"), "  "))?;
-        }
-        Ok(())
-    }
-}
-
-/// Every strategy side by side, then the recommended plan in full.
-///
-/// ```
-/// # use overdue::{dec, plan::Debt, Ledger, Money, plan::MonthlyBudget, NaiveDate, OverduePolicy, Plan, Rate, Schedule};
-/// # let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
-/// # let loan = |p| -> overdue::Result<Ledger> {
-/// #     Ledger::new(Schedule::equal_installment(Money::new(p)?, Rate::annual(dec!(0.12))?, 3, d(2026, 1, 15))?, OverduePolicy::new())
-/// # };
-/// let plan = Plan::new(d(2026, 2, 20), MonthlyBudget::Constant(Money::new(dec!(500))?), 20, 3)
-///     .debt(Debt::new("card", loan(dec!(1200))?))
-///     .debt(Debt::new("app", loan(dec!(600))?));
-/// let text = plan.compare()?.to_string();
-/// assert!(text.contains("least cost"));
-/// assert!(text.contains("Recommended:"));
-/// # Ok::<(), overdue::Error>(())
-/// ```
-impl fmt::Display for PlanComparison {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut table = Table::new(&[
-            ("strategy", Align::Left),
-            ("paid", Align::Right),
-            ("still owed", Align::Right),
-            ("cost", Align::Right),
-            ("NPV", Align::Right),
-            ("90+ months", Align::Right),
-            ("30+ months", Align::Right),
-            ("any", Align::Right),
-        ]);
-        for p in &self.plans {
-            table.row(vec![
-                p.strategy.to_string(),
-                p.total_paid.grouped(),
-                p.still_owed.grouped(),
-                p.cost.grouped(),
-                p.npv.grouped(),
-                p.damage.days_90_plus.to_string(),
-                p.damage.days_30_plus.to_string(),
-                p.damage.past_due.to_string(),
-            ]);
-        }
-        writeln!(f, "{table}")?;
-        match self.recommended() {
-            Ok(best) => write!(f, "Recommended: {best}"),
-            Err(_) => writeln!(f, "Recommended: {}", self.recommended),
-        }
-    }
 }
 
 /// Each check on a line: the rate a court compares against each limit, the
