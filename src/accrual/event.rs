@@ -505,6 +505,8 @@ pub enum Event {
     /// A demand, an acknowledgement or a lawsuit: it interrupts the
     /// limitation period and moves no money.
     Interruption(Interruption),
+    /// A promotion offered: applied on the day its condition is met.
+    Promotion(crate::accrual::Promotion),
 }
 
 impl Event {
@@ -525,10 +527,12 @@ impl Event {
             Event::Reversal(r) => r.date,
             Event::Refund(r) => r.date,
             Event::Interruption(i) => i.date,
+            Event::Promotion(p) => p.offered(),
         }
     }
 
-    /// The replay order: date, then waivers before payments, then a stable key.
+    /// The replay order: date, then promotions and waivers before payments,
+    /// then a stable key.
     pub(crate) fn sort_key(&self) -> (NaiveDate, u8, &str, usize, Option<u32>, Money) {
         match self {
             Event::Waiver(w) => (w.date, 0, "", w.component.index(), w.installment, w.amount),
@@ -537,6 +541,7 @@ impl Event {
             Event::Refund(r) => (r.date, 3, "", 0, None, r.amount),
             Event::Restructure(r) => (r.date(), 4, "", 0, None, Money::ZERO),
             Event::Interruption(i) => (i.date, 5, "", i.cause as usize, None, Money::ZERO),
+            Event::Promotion(p) => (p.offered(), 0, p.label(), usize::MAX, None, Money::ZERO),
         }
     }
 }
@@ -548,4 +553,5 @@ crate::serde_tagged::tagged!(Event, "an event", {
     "reversal" => Reversal => Event::Reversal,
     "refund" => Refund => Event::Refund,
     "interruption" => Interruption => Event::Interruption,
+    "promotion" => crate::accrual::Promotion => Event::Promotion,
 });

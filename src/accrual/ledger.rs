@@ -292,6 +292,7 @@ impl Ledger {
                 r.amount().to_minor("refund amount", self.terms.scale())?;
             }
             Event::Interruption(_) => {}
+            Event::Promotion(p) => self.check_promotion(p)?,
         }
         let at = self.events.partition_point(|e| e.sort_key() <= event.sort_key());
         self.check_by_replay(&event, at)?;
@@ -418,7 +419,7 @@ impl Ledger {
     /// payments after it cannot invalidate anything and is not replayed.
     fn check_by_replay(&self, event: &Event, at: usize) -> Result<()> {
         let later = self.events.get(at..).unwrap_or_default();
-        let checked = |e: &Event| !matches!(e, Event::Payment(_) | Event::Interruption(_));
+        let checked = |e: &Event| !matches!(e, Event::Payment(_) | Event::Interruption(_) | Event::Promotion(_));
         if !checked(event) && !later.iter().any(checked) {
             return Ok(());
         }

@@ -4,7 +4,7 @@
 //! [`OverduePolicy`] (penalty interest, late fees, grace, caps, charge-off,
 //! buckets, the [`AllocationOrder`] a payment follows, early settlement) and
 //! its [`Event`]s (payments, waivers, reversals, refunds, restructures,
-//! interruptions of the limitation period). It replays them in date order
+//! interruptions of the limitation period, [`Promotion`]s offered). It replays them in date order
 //! and gives a [`Statement`] on any date: per installment and component what
 //! was charged, paid, waived and is owed, the days past due, the bucket and
 //! the payoff. The replay is exact, in minor units, and costs the same 30 or
@@ -28,6 +28,7 @@ mod ledger_json;
 mod limitation;
 mod policy;
 mod position;
+mod promotion;
 mod readings;
 mod servicing;
 mod statement;
@@ -47,6 +48,7 @@ pub use policy::{
     LateFee, OverduePolicy, PenaltyBase, PenaltyRate, Recurrence, MAX_POLICY_DAYS,
 };
 pub use position::Position;
+pub use promotion::{Promotion, PromotionCondition, PromotionEffect, PromotionOutcome, PromotionState};
 pub(crate) use readings::Through;
 pub use servicing::{Accrual, Pyramiding};
 pub use statement::{

@@ -377,6 +377,10 @@ pub struct Statement {
     pub allocations: Vec<PaymentAllocation>,
     /// What each restructure did, in date order.
     pub restructures: Vec<crate::restructure::RestructureSummary>,
+    /// Each promotion offered by the statement date: where it stands and
+    /// what it gave (left out of JSON when there is none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub promotions: Vec<crate::accrual::PromotionOutcome>,
 }
 
 impl Statement {

@@ -51,8 +51,9 @@ impl Ledger {
     /// replay carried to the day before `from`, keeping no records of how
     /// money moved (see [`Tape::lean`]), as a plan reads its loans.
     pub(crate) fn tape(&self, from: NaiveDate) -> Result<Tape<'_>> {
-        let invalidated_later =
-            |e: &Event| !matches!(e, Event::Payment(_) | Event::Interruption(_)) && e.date() >= from;
+        let invalidated_later = |e: &Event| {
+            !matches!(e, Event::Payment(_) | Event::Interruption(_) | Event::Promotion(_)) && e.date() >= from
+        };
         let whole = self
             .events()
             .iter()

@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-use crate::accrual::{InstallmentStatus, LoanStatus, Milestone, Statement, Timeline};
+use crate::accrual::{InstallmentStatus, LoanStatus, Milestone, PromotionState, Statement, Timeline};
 use crate::compare::ComparisonResult;
 use crate::components::Components;
 use crate::limits::LimitsResult;
@@ -299,7 +299,16 @@ impl fmt::Display for Statement {
             row.extend(owed.into_iter().skip(1));
             table.row(row);
         }
-        write!(f, "{table}")
+        write!(f, "{table}")?;
+        for p in &self.promotions {
+            let state = match (p.state, p.met_on) {
+                (PromotionState::Met, Some(day)) => format!("met on {day}: {} off", p.gave.grouped()),
+                (PromotionState::Lapsed, _) => "lapsed".to_owned(),
+                _ => "open".to_owned(),
+            };
+            write!(f, "\npromotion {:?} (offered {}): {state}", p.label, p.offered)?;
+        }
+        Ok(())
     }
 }
 

@@ -28,6 +28,8 @@ mod limits_reference;
 mod parse_props;
 mod plan_props;
 mod plan_reference;
+mod promotion_props;
+mod promotion_reference;
 mod reliability_regressions;
 mod replay_props;
 mod report_props;

@@ -153,9 +153,40 @@ fn extra_requests() -> Vec<(&'static str, Value)> {
     let mut plan = documents("several_loans.json").remove(0);
     plan["budget"] = json!({"kind": "by_month", "value": ["2200", "2200", "2000", "2000", "2000", "2000"]});
     let cost_flows = documents("flows.json").remove(0)["flows"].clone();
+    let mut promoted = ledger.clone();
+    let offers = [
+        (
+            json!({"kind": "pay_at_least", "amount": "500", "by": "2026-08-31"}),
+            json!({"kind": "waive_penalty"}),
+        ),
+        (
+            json!({"kind": "pay_overdue", "by": "2026-08-31"}),
+            json!({"kind": "waive_fees"}),
+        ),
+        (
+            json!({"kind": "on_time", "installments": 2}),
+            json!({"kind": "waive_interest", "share": "0.5"}),
+        ),
+        (
+            json!({"kind": "on_time", "installments": 1}),
+            json!({"kind": "rate_discount", "share": "0.3", "periods": 2}),
+        ),
+        (
+            json!({"kind": "pay_at_least", "amount": "100", "by": "2026-09-30"}),
+            json!({"kind": "credit", "amount": "20"}),
+        ),
+    ];
+    for (k, (condition, effect)) in offers.into_iter().enumerate() {
+        promoted["events"]
+            .as_array_mut()
+            .unwrap()
+            .push(json!({"kind": "promotion", "label": format!("offer {k}"),
+            "offered": "2026-06-25", "condition": condition, "effect": effect}));
+    }
     vec![
         ("schedule", rich),
         ("statement", daily_statement(options)),
+        ("statement", json!({"ledger": promoted, "as_of": "2026-09-01"})),
         (
             "statement",
             restructured(

@@ -403,6 +403,16 @@ class PossibleDuplicate(Record):
     earlier_id: str
     id: str
 
+class PromotionOutcome(Record):
+    """
+    A promotion on a statement: where it stands and what it gave.
+    """
+    gave: Decimal
+    label: str
+    met_on: Optional[datetime.date]
+    offered: datetime.date
+    state: str
+
 class Rate(Record):
     """
     A non-negative interest rate with its period, kept exact. An annual, a monthly and a daily
@@ -524,6 +534,7 @@ class Statement(Record):
     payoff: Decimal
     payoff_components: Components
     possible_duplicates: Tuple[PossibleDuplicate, ...]
+    promotions: Tuple[PromotionOutcome, ...]
     rebates: Tuple[Rebate, ...]
     refunded: Decimal
     restructured: Components

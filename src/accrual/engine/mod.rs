@@ -15,6 +15,7 @@ mod daily;
 mod fees;
 mod in_order;
 mod penalty;
+mod promotions;
 mod readings;
 mod restructure;
 mod settle;
@@ -275,6 +276,8 @@ pub(crate) struct Book<'t> {
     daily_clock: Option<(Rate, i32, Clock)>,
     /// Days `[from, to)` on which daily interest does not accrue (a deferral that waives it).
     interest_free: Vec<(i32, i32)>,
+    /// The promotions offered so far.
+    offers: Vec<promotions::Offer>,
 }
 
 /// The most work the replay spends settling late installments one by one
@@ -341,6 +344,7 @@ impl<'t> Book<'t> {
             posted_since_due: 0,
             daily_clock: None,
             interest_free: Vec::new(),
+            offers: Vec::new(),
         }
     }
 
@@ -399,6 +403,11 @@ impl<'t> Book<'t> {
         if let Event::Reversal(r) = event {
             self.reversals.push(r.clone());
         }
+        // an offer moves no money until it is met: no replay point
+        if let Event::Promotion(p) = event {
+            self.offer(p);
+            return Ok(());
+        }
         // a reversed payment, and a reversal without a fee, leave no trace in the replay:
         // not even a replay point (penalties are rounded where they post)
         let traceless = match event {
@@ -413,17 +422,24 @@ impl<'t> Book<'t> {
         }
         self.advance(d)?;
         self.settle(d)?;
+        if !self.offers.is_empty() {
+            self.judge_on_time(d);
+        }
         match event {
             Event::Payment(p) => {
                 let amount = p.amount().to_minor("payment amount", self.t.scale)?;
                 self.flag_duplicate(p.id(), amount, d)?;
-                self.receive(AllocationSource::Payment { id: p.id().to_owned() }, amount, d)
+                self.receive(AllocationSource::Payment { id: p.id().to_owned() }, amount, d)?;
+                if self.offers.is_empty() {
+                    return Ok(());
+                }
+                self.meet_offers(d, amount)
             }
             Event::Waiver(w) => self.waive(w.component(), w.amount(), w.installment(), d),
             Event::Restructure(r) => self.restructure(r, d),
             Event::Reversal(r) => self.reverse(r, d),
             Event::Refund(r) => self.refund(r.amount()),
-            Event::Interruption(_) => Ok(()),
+            Event::Interruption(_) | Event::Promotion(_) => Ok(()),
         }
     }
 
@@ -443,6 +459,10 @@ impl<'t> Book<'t> {
                 self.at = next;
             }
             let mut reached = false;
+            if !self.offers.is_empty() {
+                // before a due date's credit can pay an installment already late
+                self.judge_on_time(self.at);
+            }
             while self.next_due < self.inst.len() && self.due(self.next_due) <= self.at {
                 self.fall_due(self.next_due)?;
                 self.next_due += 1;

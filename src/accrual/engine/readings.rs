@@ -153,6 +153,7 @@ impl<'t> Book<'t> {
             posted_since_due: self.posted_since_due,
             daily_clock: self.daily_clock.clone(),
             interest_free: self.interest_free.clone(),
+            offers: self.offers.clone(),
         }
     }
 

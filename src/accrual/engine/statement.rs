@@ -91,6 +91,7 @@ impl Book<'_> {
         let dpd = u32::try_from(dpd).unwrap_or(0);
         let amount = |x: i128| Money::from_minor(x, scale);
         let per = |x: &PerComponent<i128>| Components::from_minor(x, scale);
+        let promotions = self.promotion_outcomes(as_of)?;
         Ok(Statement {
             as_of: as_of_date,
             days_past_due: dpd,
@@ -114,6 +115,7 @@ impl Book<'_> {
             allocations: self.allocation_records()?,
             reversals: self.reversals,
             possible_duplicates: self.duplicates,
+            promotions,
             restructures: self.restructures,
         })
     }
