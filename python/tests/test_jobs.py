@@ -232,3 +232,27 @@ def test_a_bad_budget_range_is_named():
     with pytest.raises(overdue.InvalidError) as bad:
         overdue.sweep(plan, "3000..1500/500")
     assert "ends" in str(bad.value)
+
+
+def test_a_promotion_is_applied_on_the_day_it_is_met_and_offered_as_a_way_out():
+    loan = {
+        "schedule": {"options": {"principal": "1200", "rate": {"value": "0", "period": "annual"},
+                                 "installments": 12, "disbursement": "2026-01-15"}},
+        "policy": {"penalty_rate": {"kind": "fixed", "value": {"value": "0.001", "period": "daily"}}},
+        "events": [
+            {"kind": "promotion", "label": "penalty off", "offered": "2026-04-01",
+             "condition": {"kind": "pay_overdue", "by": "2026-04-30"}, "effect": {"kind": "waive_penalty"}},
+        ],
+    }
+    before = overdue.statement(loan, "2026-04-10")
+    assert before.promotions[0].state == "open"
+    result = overdue.compare({"ledger": loan, "as_of": "2026-04-10",
+                              "budget": {"income": "5000", "essential_expenses": "3000"},
+                              "discount_rate": {"value": "0", "period": "annual"},
+                              "options": [{"label": "pay now", "way": {"kind": "pay_now"}}]})
+    taken = [o for o in result.options if o.way.kind == "take_promotion"][0]
+    assert taken.total_paid == before.payoff - before.outstanding.penalty_interest
+    paid = dict(loan, events=loan["events"] + [{"kind": "payment", "id": "p1", "date": "2026-04-10", "amount": "200"}])
+    after = overdue.statement(paid, "2026-04-10")
+    assert (after.promotions[0].state, after.promotions[0].met_on) == ("met", datetime.date(2026, 4, 10))
+    assert after.waived.penalty_interest == Decimal("8.00")

@@ -193,6 +193,70 @@ impl<'a> Tape<'a> {
         }
     }
 
+    /// For each promotion of the ledger asking for an amount paid by a date
+    /// (at least an amount, or what is overdue) and open on `payday`: the
+    /// least payment that day, at most `most`, that meets it.
+    pub(crate) fn meeting_amounts(&self, id: &str, payday: NaiveDate, most: Money, scale: u32) -> Result<Vec<Money>> {
+        let ledger: &Ledger = match &self.inner {
+            Inner::Whole(ledger) => ledger,
+            Inner::Replay { ledger, .. } => ledger,
+        };
+        let mut amounts = Vec::new();
+        for event in ledger.events() {
+            let Event::Promotion(p) = event else { continue };
+            if p.offered() > payday || p.by().is_none_or(|by| by < payday) {
+                continue;
+            }
+            amounts.extend(self.least_meeting(p.label(), id, payday, most, scale)?);
+        }
+        Ok(amounts)
+    }
+
+    /// The least payment `id` on `payday`, at most `most`, after which the
+    /// promotion called `label` is met; none if `most` does not meet it.
+    /// Found by forks of the tape, a binary search over minor units:
+    /// meeting a condition only gets easier as the payment grows.
+    pub(crate) fn least_meeting(
+        &self,
+        label: &str,
+        id: &str,
+        payday: NaiveDate,
+        most: Money,
+        scale: u32,
+    ) -> Result<Option<Money>> {
+        let meets = |minor: i128| -> Result<bool> {
+            let mut fork = self.lean();
+            fork.pay(Payment::new(id, payday, Money::from_minor(minor, scale)?)?)?;
+            fork.met(label, payday)
+        };
+        let (mut low, mut high) = (0i128, most.to_minor("payment", scale)?);
+        if high < 1 || !meets(high)? {
+            return Ok(None);
+        }
+        while high - low > 1 {
+            let mid = low + (high - low) / 2;
+            if meets(mid)? {
+                high = mid;
+            } else {
+                low = mid;
+            }
+        }
+        Money::from_minor(high, scale).map(Some)
+    }
+
+    /// Whether the promotion called `label` has been met by `date` (the
+    /// last payment added).
+    fn met(&self, label: &str, date: NaiveDate) -> Result<bool> {
+        match &self.inner {
+            Inner::Whole(ledger) => Ok(ledger
+                .statement(date)?
+                .promotions
+                .iter()
+                .any(|p| p.label == label && p.met_on.is_some())),
+            Inner::Replay { book, .. } => Ok(book.met(label)),
+        }
+    }
+
     /// `book` (the replay through the ledger's events before `next`)
     /// carried through those on or before `date`, to be closed on `date`.
     fn closing<'l>(ledger: &'l Ledger, mut book: Book<'l>, mut next: usize, date: NaiveDate) -> Result<Book<'l>> {

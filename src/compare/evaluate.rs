@@ -62,6 +62,20 @@ impl Comparison {
             .iter()
             .map(|choice| self.evaluate(choice, &statement))
             .collect::<Result<Vec<_>>>()?;
+        // every promotion open today is a way out, unless an option names it
+        for label in super::promotion::open_promotions(&statement) {
+            let named = self
+                .options
+                .iter()
+                .any(|c| matches!(&c.way, WayOut::TakePromotion { label: l } if *l == label));
+            if !named {
+                let choice = Choice::new(format!("take the promotion: {label}"), WayOut::TakePromotion { label });
+                // one that cannot be met from today is not a way out
+                if let Ok(option) = self.evaluate(&choice, &statement) {
+                    options.push(option);
+                }
+            }
+        }
         // every option's break-even searched at once: each round of probes is one replay
         let totals: Vec<Option<Money>> = options
             .iter()

@@ -4,7 +4,7 @@
 //! [`WayOut`] (`way_out.rs`) with one file per way out: pay now and stay
 //! (`pay_now.rs`, `stay.rs`), a deferral or restructure (`restructure.rs`), a
 //! refinance (`refinance.rs`), a debt-management service
-//! (`debt_service.rs`). `evaluate.rs` works each out into an
+//! (`debt_service.rs`), a promotion the lender offers (`promotion.rs`). `evaluate.rs` works each out into an
 //! [`OptionResult`] (`result.rs`), `break_even.rs` finds when staying
 //! overdue costs more, and `rank.rs` orders them.
 
@@ -14,6 +14,7 @@ mod evaluate;
 mod order;
 mod path;
 mod pay_now;
+mod promotion;
 mod rank;
 mod refinance;
 mod request;

@@ -41,6 +41,14 @@ pub enum WayOut {
     Refinance(Refinance),
     /// A debt-management service.
     DebtService(DebtService),
+    /// Take a promotion the lender offers on the loan (its label): meet its
+    /// condition with the least it asks from the comparison date, then pay
+    /// what is left on the day it is met. A comparison offers this for
+    /// every promotion open on its date that no option names.
+    TakePromotion {
+        /// The promotion's label.
+        label: String,
+    },
 }
 
 /// A labelled way out.
@@ -101,12 +109,21 @@ struct StayFields {
     pub(super) until: NaiveDate,
 }
 
+/// The fields of [`WayOut::TakePromotion`].
+#[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+struct PromotionFields {
+    label: String,
+}
+
 crate::serde_tagged::tagged!(WayOut, "a way out", {
     "pay_now" => NoFields => |_| WayOut::PayNow,
     "stay" => StayFields => |f| WayOut::Stay { until: f.until },
     "restructure" => Restructure => WayOut::Restructure,
     "refinance" => Refinance => WayOut::Refinance,
     "debt_service" => DebtService => WayOut::DebtService,
+    "take_promotion" => PromotionFields => |f| WayOut::TakePromotion { label: f.label },
 });
 
 impl Context<'_> {
@@ -118,6 +135,7 @@ impl Context<'_> {
             WayOut::Restructure(r) => self.restructure_path(r, today),
             WayOut::Refinance(r) => self.refinance_path(r, today),
             WayOut::DebtService(s) => self.debt_service_path(s, today),
+            WayOut::TakePromotion { label } => self.promotion_path(label, today),
         }
     }
 }

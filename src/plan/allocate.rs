@@ -287,7 +287,7 @@ impl Optimiser<'_> {
         }];
         for (i, loan) in self.loans.iter().enumerate() {
             let options = self
-                .candidates(loan, budget)?
+                .candidates(i, loan, budget)?
                 .into_iter()
                 .map(|x| Ok((x, self.key(i, x)?)))
                 .collect::<Result<Vec<_>>>()?;
@@ -325,13 +325,20 @@ impl Optimiser<'_> {
         self.spend_the_rest(best)
     }
 
-    /// Nothing, what clears each installment due in turn, the payoff, and
-    /// the whole budget: the amounts between which a loan's horizon cost
-    /// and days past due change smoothly.
-    fn candidates(&self, loan: &Standing, budget: Money) -> Result<Vec<Money>> {
+    /// Nothing, what clears each installment due in turn, the payoff, the
+    /// whole budget, and the least that meets each promotion the lender
+    /// offers on the loan: the amounts between which a loan's horizon cost
+    /// and days past due change smoothly (a promotion met is a step).
+    fn candidates(&self, i: usize, loan: &Standing, budget: Money) -> Result<Vec<Money>> {
         let mut amounts = vec![Money::ZERO, loan.at_most(loan.payoff, budget)?];
         for clear in loan.clearing_amounts()? {
             amounts.push(loan.at_most(clear, budget)?);
+        }
+        if let (Some(tape), Some(id)) = (self.month.tapes.get(i), self.month.payment_ids.get(i)) {
+            let most = loan.at_most(loan.payoff, budget)?;
+            for meets in tape.meeting_amounts(id, self.month.payday, most, loan.scale)? {
+                amounts.push(meets);
+            }
         }
         amounts.sort();
         amounts.dedup();

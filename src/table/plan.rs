@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use super::{wrap, Align, Table};
+use super::{wrap, write_timeline, Align, Table};
 use crate::plan::{BudgetSweep, PlanComparison, PlanResult};
 
 /// The plan month by month: each loan's payment, days past due and what it
@@ -78,6 +78,11 @@ impl fmt::Display for PlanResult {
             ]);
         }
         write!(f, "{table}")?;
+        for loan in &self.loans {
+            if let Some(timeline) = loan.timeline.as_ref().filter(|t| !t.entries.is_empty()) {
+                write_timeline(f, &format!("What happens to {} under this plan", loan.label), timeline)?;
+            }
+        }
         for w in &self.warnings {
             write!(f, "\n{}", wrap(&format!("! {w}"), "  "))?;
         }

@@ -334,7 +334,8 @@ fn policy_doc(r: &mut Rng) -> Value {
 fn events_doc(r: &mut Rng) -> Value {
     let mut events = Vec::new();
     for k in 0..r.below(7) {
-        events.push(match r.below(7) {
+        events.push(match r.below(8) {
+            7 => promotion_doc(r, k),
             0 => json!({"kind": "waiver", "date": date_text(r), "component": *r.pick(&["fees", "penalty_interest", "interest", "principal"]), "amount": amount_text(r)}),
             1 => json!({"kind": "restructure", "date": date_text(r), "plan": {"kind": "reamortise"}}),
             2 => json!({"kind": "reversal", "payment_id": format!("p{}", r.below(k + 1)), "date": date_text(r), "fee": amount_text(r)}),
@@ -343,6 +344,24 @@ fn events_doc(r: &mut Rng) -> Value {
         });
     }
     json!(events)
+}
+
+/// A promotion with any condition and effect.
+fn promotion_doc(r: &mut Rng, k: u64) -> Value {
+    let condition = match r.below(3) {
+        0 => json!({"kind": "pay_at_least", "amount": amount_text(r), "by": date_text(r)}),
+        1 => json!({"kind": "pay_overdue", "by": date_text(r)}),
+        _ => json!({"kind": "on_time", "installments": integer(r)}),
+    };
+    let share = decimal_text(r);
+    let effect = match r.below(5) {
+        0 => json!({"kind": "waive_penalty"}),
+        1 => json!({"kind": "waive_fees"}),
+        2 => json!({"kind": "waive_interest", "share": share}),
+        3 => json!({"kind": "rate_discount", "share": share, "periods": integer(r)}),
+        _ => json!({"kind": "credit", "amount": amount_text(r)}),
+    };
+    json!({"kind": "promotion", "label": format!("offer {k}"), "offered": date_text(r), "condition": condition, "effect": effect})
 }
 
 pub(crate) fn flows_doc(r: &mut Rng) -> Value {

@@ -295,3 +295,196 @@ fn a_ledger_with_a_promotion_reads_back_from_json_and_a_bad_one_is_named() {
     ));
     assert!(matches!(twice, Err(Error::Invalid { field: "promotion", .. })));
 }
+
+#[test]
+fn a_comparison_offers_each_open_promotion_as_a_way_out() {
+    // on 04-10 the payoff is 1,208.00 (1,200 and 8.00 of penalty); taking the promotion pays the
+    // 200 overdue, the penalty is waived, and the 1,000 left is paid the same day: 1,200.00
+    let mut ledger = late_loan();
+    ledger
+        .offer(Promotion::new(
+            "repay by 04-30, penalty waived",
+            d(2026, 4, 1),
+            PromotionCondition::PayOverdue { by: d(2026, 4, 30) },
+            PromotionEffect::WaivePenalty,
+        ))
+        .unwrap();
+    let comparison = Comparison::new(
+        ledger.clone(),
+        d(2026, 4, 10),
+        Budget::new(m(dec!(5000)), m(dec!(3000))),
+        Rate::ZERO,
+    )
+    .option(Choice::new("pay now", WayOut::PayNow))
+    .option(Choice::new("stay a month", WayOut::Stay { until: d(2026, 5, 10) }));
+    let result = comparison.run().unwrap();
+    assert_eq!(result.payoff, m(dec!(1208.00)));
+    let taken = result
+        .options
+        .iter()
+        .find(|o| o.label == "take the promotion: repay by 04-30, penalty waived")
+        .unwrap();
+    assert_eq!(taken.rank, 1);
+    assert_eq!(taken.total_paid, m(dec!(1200.00)));
+    let flows: Vec<_> = taken.cash_flows.iter().map(|f| (f.date, f.amount)).collect();
+    assert_eq!(
+        flows,
+        [(d(2026, 4, 10), dec!(-200.00)), (d(2026, 4, 10), dec!(-1000.00))]
+    );
+    // named, it is not offered twice; a name the loan has no promotion under is refused
+    let named = Comparison::new(
+        ledger.clone(),
+        d(2026, 4, 10),
+        Budget::new(m(dec!(5000)), m(dec!(3000))),
+        Rate::ZERO,
+    )
+    .option(Choice::new(
+        "the offer",
+        WayOut::TakePromotion {
+            label: "repay by 04-30, penalty waived".into(),
+        },
+    ));
+    assert_eq!(named.run().unwrap().options.len(), 1);
+    let unknown = Comparison::new(
+        ledger.clone(),
+        d(2026, 4, 10),
+        Budget::new(m(dec!(5000)), m(dec!(3000))),
+        Rate::ZERO,
+    )
+    .option(Choice::new(
+        "?",
+        WayOut::TakePromotion {
+            label: "no such offer".into(),
+        },
+    ));
+    assert!(matches!(unknown.run(), Err(Error::Invalid { field: "promotion", .. })));
+    // after its deadline it is not on offer
+    let late = Comparison::new(
+        ledger,
+        d(2026, 5, 5),
+        Budget::new(m(dec!(5000)), m(dec!(3000))),
+        Rate::ZERO,
+    )
+    .option(Choice::new("pay now", WayOut::PayNow));
+    assert_eq!(late.run().unwrap().options.len(), 1);
+}
+
+#[test]
+fn taking_an_amount_promotion_pays_only_what_is_missing_from_it() {
+    // 150 paid on 04-05 counts towards "pay 250 by 04-30": on 04-10 the path pays the 100
+    // missing, the 30 credit comes off, and the rest is paid that day
+    let mut ledger = late_loan();
+    ledger
+        .offer(Promotion::new(
+            "pay 250 by 04-30, 30 off",
+            d(2026, 4, 1),
+            PromotionCondition::PayAtLeast {
+                amount: m(dec!(250)),
+                by: d(2026, 4, 30),
+            },
+            PromotionEffect::Credit { amount: m(dec!(30)) },
+        ))
+        .unwrap();
+    pay(&mut ledger, "p1", d(2026, 4, 5), dec!(150));
+    let payoff = ledger.statement(d(2026, 4, 10)).unwrap().payoff;
+    let result = Comparison::new(
+        ledger,
+        d(2026, 4, 10),
+        Budget::new(m(dec!(5000)), m(dec!(3000))),
+        Rate::ZERO,
+    )
+    .option(Choice::new("pay now", WayOut::PayNow))
+    .run()
+    .unwrap();
+    let taken = result
+        .options
+        .iter()
+        .find(|o| matches!(o.way, WayOut::TakePromotion { .. }))
+        .unwrap();
+    assert_eq!(taken.cash_flows[0].amount, dec!(-100.00));
+    assert_eq!(taken.total_paid, payoff.checked_sub(m(dec!(30))).unwrap());
+}
+
+#[test]
+fn taking_an_on_time_promotion_pays_each_installment_when_due_then_the_rest() {
+    let schedule = Schedule::equal_installment(m(dec!(1200)), Rate::ZERO, 12, d(2026, 1, 15)).unwrap();
+    let mut ledger = Ledger::new(schedule, OverduePolicy::new()).unwrap();
+    ledger
+        .offer(Promotion::new(
+            "two on time, 20 off",
+            d(2026, 2, 1),
+            PromotionCondition::OnTime { installments: 2 },
+            PromotionEffect::Credit { amount: m(dec!(20)) },
+        ))
+        .unwrap();
+    let result = Comparison::new(
+        ledger,
+        d(2026, 2, 10),
+        Budget::new(m(dec!(5000)), m(dec!(3000))),
+        Rate::ZERO,
+    )
+    .option(Choice::new("pay now", WayOut::PayNow))
+    .run()
+    .unwrap();
+    let taken = result
+        .options
+        .iter()
+        .find(|o| matches!(o.way, WayOut::TakePromotion { .. }))
+        .unwrap();
+    let flows: Vec<_> = taken.cash_flows.iter().map(|f| (f.date, f.amount)).collect();
+    assert_eq!(
+        flows,
+        [
+            (d(2026, 2, 15), dec!(-100.00)),
+            (d(2026, 3, 15), dec!(-100.00)),
+            (d(2026, 3, 15), dec!(-980.00))
+        ]
+    );
+}
+
+#[test]
+fn the_least_cost_plan_meets_a_promotion_that_pays() {
+    // two loans, 1,000 a month: A (1,200 at 0 %, 0.05 %/day) and B (the late loan, 0.1 %/day),
+    // whose lender waives B's penalty if what is overdue is paid by 10-31. On 10-10 B has eight
+    // installments overdue (800) and their penalty: the least-cost plan pays B's 800 on the
+    // first payday, the penalty is waived, and the plan costs less than with no offer
+    let a = Ledger::new(
+        Schedule::equal_installment(m(dec!(1200)), Rate::ZERO, 12, d(2026, 6, 1)).unwrap(),
+        OverduePolicy::new().with_penalty_rate(PenaltyRate::Fixed(Rate::daily(dec!(0.0005)).unwrap())),
+    )
+    .unwrap();
+    let with_offer = |offer: bool| {
+        let mut b = late_loan();
+        if offer {
+            b.offer(Promotion::new(
+                "repay by 10-31, penalty waived",
+                d(2026, 10, 1),
+                PromotionCondition::PayOverdue { by: d(2026, 10, 31) },
+                PromotionEffect::WaivePenalty,
+            ))
+            .unwrap();
+        }
+        Plan::new(d(2026, 10, 1), plan::MonthlyBudget::Constant(m(dec!(1000))), 10, 3)
+            .debt(plan::Debt::new("A", a.clone()))
+            .debt(plan::Debt::new("B", b))
+    };
+    let offered = with_offer(true).run(plan::PlanStrategy::LeastCost).unwrap();
+    let plain = with_offer(false).run(plan::PlanStrategy::LeastCost).unwrap();
+    let b_paid = offered.months[0].loans[1].payment;
+    // the plan's payments, booked on B's ledger, meet the promotion on the first payday
+    let mut b = with_offer(true).debts()[1].ledger.clone();
+    for (k, month) in offered.months.iter().enumerate() {
+        let x = month.loans[1].payment;
+        if !x.is_zero() {
+            b.pay(Payment::new(format!("m{k}"), month.payday, x).unwrap()).unwrap();
+        }
+    }
+    let st = b.statement(offered.horizon).unwrap();
+    assert_eq!(
+        st.promotions[0].met_on,
+        Some(d(2026, 10, 10)),
+        "B paid {b_paid} on 10-10"
+    );
+    assert!(st.promotions[0].gave > Money::ZERO);
+    assert!(offered.cost < plain.cost, "{} against {}", offered.cost, plain.cost);
+}

@@ -297,6 +297,16 @@ fn every_way_out(borrower: &Value) -> Value {
                "rate": {"value": "0.1", "period": "annual"}, "installments": 6,
                "upfront_fee": {"kind": "flat", "value": "50"}, "recurring_fee": "5"}}),
     ]);
+    compare["options"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"label": "offer", "way": {"kind": "take_promotion", "label": "offer"}}));
+    compare["ledger"]["events"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"kind": "promotion", "label": "offer",
+        "offered": "2026-06-24", "condition": {"kind": "pay_at_least", "amount": "100", "by": "2026-07-31"},
+        "effect": {"kind": "credit", "amount": "10"}}));
     compare["ledger"]["policy"]["caps"]["per_installment"] = json!({"kind": "amount", "value": "100"});
     compare["rank_by"] = "peak_monthly_payment".into();
     compare["order"] = "money_only".into();

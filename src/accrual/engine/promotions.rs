@@ -181,6 +181,13 @@ impl Book<'_> {
         Ok(amount)
     }
 
+    /// Whether the promotion called `label` has been met.
+    pub(crate) fn met(&self, label: &str) -> bool {
+        self.offers
+            .iter()
+            .any(|o| o.met.is_some() && o.promotion.label() == label)
+    }
+
     /// Where each promotion stands on day `as_of`, and what it gave.
     pub(super) fn promotion_outcomes(&self, as_of: i32) -> Result<Vec<PromotionOutcome>> {
         self.offers
