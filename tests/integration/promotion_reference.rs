@@ -369,6 +369,19 @@ fn a_comparison_offers_each_open_promotion_as_a_way_out() {
     assert_eq!(late.run().unwrap().options.len(), 1);
 }
 
+/// The way out "take the promotion" a comparison on `as_of` (beside paying now) offers.
+fn taken_promotion(ledger: Ledger, as_of: NaiveDate) -> compare::OptionResult {
+    let result = Comparison::new(ledger, as_of, Budget::new(m(dec!(5000)), m(dec!(3000))), Rate::ZERO)
+        .option(Choice::new("pay now", WayOut::PayNow))
+        .run()
+        .unwrap();
+    result
+        .options
+        .into_iter()
+        .find(|o| matches!(o.way, WayOut::TakePromotion { .. }))
+        .unwrap()
+}
+
 #[test]
 fn taking_an_amount_promotion_pays_only_what_is_missing_from_it() {
     // 150 paid on 04-05 counts towards "pay 250 by 04-30": on 04-10 the path pays the 100
@@ -387,20 +400,7 @@ fn taking_an_amount_promotion_pays_only_what_is_missing_from_it() {
         .unwrap();
     pay(&mut ledger, "p1", d(2026, 4, 5), dec!(150));
     let payoff = ledger.statement(d(2026, 4, 10)).unwrap().payoff;
-    let result = Comparison::new(
-        ledger,
-        d(2026, 4, 10),
-        Budget::new(m(dec!(5000)), m(dec!(3000))),
-        Rate::ZERO,
-    )
-    .option(Choice::new("pay now", WayOut::PayNow))
-    .run()
-    .unwrap();
-    let taken = result
-        .options
-        .iter()
-        .find(|o| matches!(o.way, WayOut::TakePromotion { .. }))
-        .unwrap();
+    let taken = taken_promotion(ledger, d(2026, 4, 10));
     assert_eq!(taken.cash_flows[0].amount, dec!(-100.00));
     assert_eq!(taken.total_paid, payoff.checked_sub(m(dec!(30))).unwrap());
 }
@@ -417,20 +417,7 @@ fn taking_an_on_time_promotion_pays_each_installment_when_due_then_the_rest() {
             PromotionEffect::Credit { amount: m(dec!(20)) },
         ))
         .unwrap();
-    let result = Comparison::new(
-        ledger,
-        d(2026, 2, 10),
-        Budget::new(m(dec!(5000)), m(dec!(3000))),
-        Rate::ZERO,
-    )
-    .option(Choice::new("pay now", WayOut::PayNow))
-    .run()
-    .unwrap();
-    let taken = result
-        .options
-        .iter()
-        .find(|o| matches!(o.way, WayOut::TakePromotion { .. }))
-        .unwrap();
+    let taken = taken_promotion(ledger, d(2026, 2, 10));
     let flows: Vec<_> = taken.cash_flows.iter().map(|f| (f.date, f.amount)).collect();
     assert_eq!(
         flows,
