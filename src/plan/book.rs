@@ -25,18 +25,19 @@ pub(super) fn run(plan: &Plan, strategy: PlanStrategy) -> Result<PlanResult> {
 /// and least damage never does more damage. The pool is judged by each
 /// plan's damage and cost alone; only the plans chosen are reported whole.
 pub(super) fn run_all(plan: &Plan, strategies: &[PlanStrategy]) -> Result<Vec<PlanResult>> {
-    Ok(run_from(plan, strategies, None)?
+    let refined = [Objective::Cost, Objective::Damage];
+    Ok(run_from(plan, strategies, None, &refined)?
         .into_iter()
         .map(|(result, _)| result)
         .collect())
 }
 
 /// The least-cost plan, with `carried` (amounts by month and loan, each
-/// month within this plan's budget) in the pool beside the rules' plans:
-/// the plan found never costs more than `carried` does. Also the plan's
-/// amounts, to carry on.
+/// month within this plan's budget) in the pool beside the rules' plans,
+/// and only the cheapest refined: the plan found never costs more than
+/// `carried` does. Also the plan's amounts, to carry on.
 pub(super) fn least_cost_from(plan: &Plan, carried: Option<&[Vec<Money>]>) -> Result<Chosen> {
-    run_from(plan, &[PlanStrategy::LeastCost], carried)?
+    run_from(plan, &[PlanStrategy::LeastCost], carried, &[Objective::Cost])?
         .pop()
         .ok_or_else(|| overflow("plan"))
 }
@@ -44,8 +45,14 @@ pub(super) fn least_cost_from(plan: &Plan, carried: Option<&[Vec<Money>]>) -> Re
 /// A plan chosen for a strategy: its report and its amounts by month and loan.
 pub(super) type Chosen = (PlanResult, Vec<Vec<Money>>);
 
-/// [`run_all`], with `carried` in the pool when given.
-fn run_from(plan: &Plan, strategies: &[PlanStrategy], carried: Option<&[Vec<Money>]>) -> Result<Vec<Chosen>> {
+/// [`run_all`], with `carried` in the pool when given, refining the pool's
+/// best plan by each of `refined`.
+fn run_from(
+    plan: &Plan,
+    strategies: &[PlanStrategy],
+    carried: Option<&[Vec<Money>]>,
+    refined: &[Objective],
+) -> Result<Vec<Chosen>> {
     let optimising = strategies
         .iter()
         .any(|s| matches!(s, PlanStrategy::LeastCost | PlanStrategy::LeastCreditDamage));
@@ -63,7 +70,7 @@ fn run_from(plan: &Plan, strategies: &[PlanStrategy], carried: Option<&[Vec<Mone
         pool.push((None, key, amounts));
     }
     if optimising {
-        for objective in [Objective::Cost, Objective::Damage] {
+        for &objective in refined {
             // climb from every rule's plan, best first
             let mut starts: Vec<&Candidate> = pool.iter().collect();
             starts.sort_by(|a, b| order(objective, &a.1, &b.1));

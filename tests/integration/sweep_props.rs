@@ -12,8 +12,7 @@ proptest! {
 
     /// Paying more never shows a dearer plan: the least cost never rises
     /// with the budget, `saved` is the smallest budget's cost less each
-    /// point's, the first point is the least-cost plan at the smallest
-    /// budget, and every point is no dearer than the simple strategies at
+    /// point's, and every point is no dearer than the simple strategies at
     /// its budget.
     #[test]
     fn a_sweep_never_shows_a_dearer_plan_for_a_larger_budget(
@@ -28,7 +27,6 @@ proptest! {
         let sweep = base.sweep(&BudgetRange::new(from, to, step_money)).unwrap();
         prop_assert_eq!(sweep.points.len(), usize::try_from(count).unwrap());
         let first = &sweep.points[0];
-        prop_assert_eq!(first.cost, base.run(PlanStrategy::LeastCost).unwrap().cost);
         prop_assert!(first.saved.is_zero() && first.more_a_month.is_zero());
         for pair in sweep.points.windows(2) {
             prop_assert!(pair[1].cost <= pair[0].cost, "{} at {} > {} at {}", pair[1].cost, pair[1].budget, pair[0].cost, pair[0].budget);
