@@ -157,6 +157,40 @@ fn a_plan_that_leaves_a_loan_to_charge_off_warns() {
 }
 
 #[test]
+fn a_plan_that_leaves_a_remainder_its_unused_budget_could_have_paid_warns() {
+    // 1,200 at 0 % in 12 installments of 100 from 2026-09-15 (first due 10-15), no penalty; as
+    // scheduled with 5,000 in the first month and nothing in the second: 10-10 pays the 100 due
+    // by the month's end (11-09) and leaves 4,900 unused; 11-15's 100 falls due in the second
+    // month, unpaid at the horizon (12-09), though the first month's unused money could have paid it
+    let schedule = Schedule::equal_installment(m(dec!(1200)), Rate::ZERO, 12, d(2026, 9, 15)).unwrap();
+    let ledger = Ledger::new(schedule, OverduePolicy::new()).unwrap();
+    let budget = MonthlyBudget::ByMonth(vec![m(dec!(5000)), Money::ZERO]);
+    let p = Plan::new(d(2026, 10, 1), budget, 10, 2)
+        .debt(Debt::new("card", ledger))
+        .run(PlanStrategy::AsScheduled)
+        .unwrap();
+    assert_eq!(p.months[0].paid, m(dec!(100)));
+    let remainder = p.warnings.iter().find_map(|w| match w {
+        overdue::plan::PlanWarning::RemainderLeft { label, owed, unused } => Some((label.clone(), *owed, *unused)),
+        _ => None,
+    });
+    assert_eq!(remainder, Some(("card".to_owned(), m(dec!(100)), m(dec!(4900)))));
+    assert!(
+        p.to_string()
+            .contains("! card is left owing 100.00 fallen due at the horizon, which the 4,900.00"),
+        "{p}"
+    );
+    // with the money spread to the second month, nothing is left over that could have paid it
+    let spread = MonthlyBudget::ByMonth(vec![m(dec!(100)), m(dec!(100))]);
+    let schedule = Schedule::equal_installment(m(dec!(1200)), Rate::ZERO, 12, d(2026, 9, 15)).unwrap();
+    let p = Plan::new(d(2026, 10, 1), spread, 10, 2)
+        .debt(Debt::new("card", Ledger::new(schedule, OverduePolicy::new()).unwrap()))
+        .run(PlanStrategy::AsScheduled)
+        .unwrap();
+    assert!(p.warnings.is_empty(), "{:?}", p.warnings);
+}
+
+#[test]
 fn a_budget_sweep_shows_what_paying_more_saves() {
     // budget 0: on the horizon (12-31) installment 1 is 121 days late (60.50) and installment 2
     // 91 days (45.50): cost 1,000 + 106.00; budget 1,100 settles on 10-01 for 1,000 + 15.00
