@@ -85,8 +85,10 @@ class BudgetSweep(Record):
     The least-cost plan at each budget of a range, smallest budget first. The cost never rises
     with the budget: the plan at each budget is searched with the plan found at the budget below
     it among its starting points (that plan fits the larger budget and costs the same there), so
-    paying more never shows a dearer plan. The debt-free date and the credit damage usually
-    improve too, but only the cost is promised.
+    paying more never shows a dearer plan. Each budget's search refines for cost only (a plan's
+    least-damage refinement is left out), and is never dearer than the simple strategies at that
+    budget. The debt-free date and the credit damage usually improve too, but only the cost is
+    promised.
     """
     points: Tuple[SweepPoint, ...]
 
