@@ -90,6 +90,17 @@ fn compare_and_plan_print_their_tables() {
         "{table}"
     );
     assert!(table.lines().all(|l| l.chars().count() <= 100));
+    // what happens to each loan: each milestone once, with how often it comes again
+    assert!(
+        table.contains("What happens to platform A (0.05 %/day) under this plan"),
+        "{table}"
+    );
+    assert!(table.contains("(and 3 more times by 2027-04-09)"), "{table}");
+    let milestones: Vec<&str> = table.lines().filter(|l| l.starts_with("  - on ")).collect();
+    let mut seen = std::collections::BTreeSet::new();
+    for line in &milestones {
+        assert!(seen.insert(*line), "{line} twice");
+    }
 }
 
 #[test]

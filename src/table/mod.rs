@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-use crate::accrual::{InstallmentStatus, LoanStatus, Milestone, PromotionState, Statement, Timeline};
+use crate::accrual::{InstallmentStatus, LoanStatus, Milestone, PromotionState, Statement, Timeline, TimelineEntry};
 use crate::compare::ComparisonResult;
 use crate::components::Components;
 use crate::limits::LimitsResult;
@@ -399,12 +399,26 @@ impl fmt::Display for ComparisonResult {
 /// summed at the end.
 fn write_timeline(f: &mut fmt::Formatter<'_>, title: &str, timeline: &Timeline) -> fmt::Result {
     writeln!(f, "\n{title}")?;
+    // each milestone the first time it comes, with how often it comes again
+    // (a loan paid back below a bucket and falling into it again)
+    let mut firsts: Vec<(&TimelineEntry, usize)> = Vec::new();
     let mut fees = Vec::new();
     for e in &timeline.entries {
-        match e.milestone {
-            Milestone::LateFee { amount, .. } => fees.push(amount),
-            _ => writeln!(f, "{}", wrap(&format!("- {}", e.text), "  "))?,
+        if let Milestone::LateFee { amount, .. } = e.milestone {
+            fees.push(amount);
+        } else if let Some(first) = firsts.iter_mut().find(|(seen, _)| seen.milestone == e.milestone) {
+            first.1 += 1;
+        } else {
+            firsts.push((e, 0));
         }
+    }
+    for (e, again) in firsts {
+        let text = match again {
+            0 => format!("- {}", e.text),
+            1 => format!("- {} (and once more by {})", e.text, timeline.until),
+            n => format!("- {} (and {n} more times by {})", e.text, timeline.until),
+        };
+        writeln!(f, "{}", wrap(&text, "  "))?;
     }
     if !fees.is_empty() {
         let total = Money::sum(fees.iter().copied()).map_or_else(|_| "overflow".to_owned(), Money::grouped);
