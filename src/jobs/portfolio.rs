@@ -157,6 +157,46 @@ impl StatementSummary {
         }
     }
 
+    /// The summary of line `number` (counted from 1) of a portfolio's JSON
+    /// Lines on `as_of`: a line that does not read (not UTF-8 text, not
+    /// JSON, not a loan) gives an error summary under its `id` when that
+    /// much reads, else under `line N`. What the `overdue portfolio`
+    /// command and the HTTP service write for each line.
+    ///
+    /// ```
+    /// use overdue::{jobs::StatementSummary, NaiveDate};
+    /// let as_of = NaiveDate::from_ymd_opt(2026, 6, 24).unwrap();
+    /// let row = StatementSummary::of_line(3, br#"{"id": "L-3", "ledger": 7}"#, as_of);
+    /// assert_eq!(row.id, "L-3");
+    /// assert!(row.error.unwrap().contains("ledger"));
+    /// assert_eq!(StatementSummary::of_line(4, b"\xff", as_of).id, "line 4");
+    /// ```
+    #[cfg(feature = "json")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "json")))]
+    pub fn of_line(number: u64, line: &[u8], as_of: NaiveDate) -> StatementSummary {
+        let line = match std::str::from_utf8(line) {
+            Ok(text) => text,
+            Err(e) => {
+                let error = Error::Invalid {
+                    field: "line",
+                    reason: format!("not UTF-8 text: {e}"),
+                };
+                return StatementSummary::of(&format!("line {number}"), Err(error));
+            }
+        };
+        match crate::json::from_json::<PortfolioLoan>(line) {
+            Ok(loan) => loan.summary(as_of),
+            Err(e) => {
+                #[derive(Deserialize)]
+                struct IdOnly {
+                    id: String,
+                }
+                let id = serde_json::from_str::<IdOnly>(line).map_or_else(|_| format!("line {number}"), |l| l.id);
+                StatementSummary::of(&id, Err(e))
+            }
+        }
+    }
+
     /// The summary of a loan that could not be computed.
     fn failed(id: &str, e: &Error) -> StatementSummary {
         StatementSummary {

@@ -22,8 +22,7 @@ use std::sync::Arc;
 
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use overdue::{from_json, jobs::PortfolioLoan, jobs::StatementSummary, NaiveDate};
-use serde::Deserialize;
+use overdue::{jobs::StatementSummary, NaiveDate};
 
 use crate::{write_failure, Failure};
 
@@ -385,7 +384,9 @@ fn compute(batch: &Batch, as_of: NaiveDate, format: Format) -> Vec<Row> {
         .iter()
         .map(|(number, line)| {
             let summary = match line {
-                Line::Read(range) => summary(*number, batch.text.get(range.clone()).unwrap_or_default(), as_of),
+                Line::Read(range) => {
+                    StatementSummary::of_line(*number, batch.text.get(range.clone()).unwrap_or_default(), as_of)
+                }
                 Line::TooLong { bytes, max } => {
                     let error = overdue::Error::TooLarge {
                         field: "line",
@@ -408,33 +409,6 @@ fn write_rows(out: &mut (dyn Write + Send), rows: &[Row]) -> Result<u64, Failure
         out.write_all(row.as_bytes()).map_err(write_failure)?;
     }
     Ok(failed)
-}
-
-/// The loan on line `number`, summarised; a line that does not read (not
-/// UTF-8 text, not JSON, not a loan) gives an error summary under its id (or
-/// `line N`).
-fn summary(number: u64, line: &[u8], as_of: NaiveDate) -> StatementSummary {
-    let line = match std::str::from_utf8(line) {
-        Ok(text) => text,
-        Err(e) => {
-            let error = overdue::Error::Invalid {
-                field: "line",
-                reason: format!("not UTF-8 text: {e}"),
-            };
-            return StatementSummary::of(&format!("line {number}"), Err(error));
-        }
-    };
-    match from_json::<PortfolioLoan>(line) {
-        Ok(loan) => loan.summary(as_of),
-        Err(e) => {
-            #[derive(Deserialize)]
-            struct IdOnly {
-                id: String,
-            }
-            let id = serde_json::from_str::<IdOnly>(line).map_or_else(|_| format!("line {number}"), |l| l.id);
-            StatementSummary::of(&id, Err(e))
-        }
-    }
 }
 
 const CSV_HEADER: &str = "id,as_of,days_past_due,bucket,status,principal,interest,penalty_interest,\
