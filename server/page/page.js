@@ -179,7 +179,7 @@ async function fromForm() {
     if (paid > schedule.installments.length) throw new FieldProblem("paid", "≤ " + schedule.installments.length);
     for (const row of schedule.installments.slice(0, paid)) events.push({ kind: "payment", id: "paid-" + row.number, date: row.due_date, amount: row.payment });
   }
-  return { ledger: { schedule: { options }, policy, events }, as_of: asOf, options: ways(asOf, rate), budget: { income: budget, essential_expenses: "0" } };
+  return { ledger: { schedule: { options }, policy, events }, as_of: asOf, options: ways(asOf, rate), budget: { income: budget, essential_expenses: "0" }, discount_rate: { value: "0.05", period: "annual" } };
 }
 
 function row(cells, className) {
@@ -335,12 +335,13 @@ async function run(build, errorSlot) {
     last();
     $("status").textContent = t("done");
   } catch (e) {
-    const field = e instanceof FieldProblem ? e.field : errorSlot ? null : fieldOf(e.problem && e.problem.path);
+    const field = e instanceof FieldProblem ? e.field : errorSlot ? null : fieldOf(e.problem && (e.problem.path || e.problem.field));
     if (field && fieldError(field, e.message)) {
       $("status").textContent = t("fix");
       $(field).focus();
     } else if (errorSlot) {
-      const where = e.problem && e.problem.path ? ` (${e.problem.path})` : "";
+      const at = e.problem && (e.problem.path || e.problem.field);
+      const where = at ? ` (${at})` : "";
       fieldError(errorSlot, e.message + where);
       $("status").textContent = t("failed") + e.message;
     } else {

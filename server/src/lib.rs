@@ -92,6 +92,7 @@ pub fn router(config: Config) -> Router {
         .route("/", get(page::index))
         .route("/page.js", get(page::script))
         .route("/page.css", get(page::style))
+        .route("/favicon.ico", get(|| async { axum::http::StatusCode::NO_CONTENT }))
         .route("/healthz", get(|| async { "ok\n" }))
         .route("/openapi.json", get(openapi::serve))
         .route("/v1/schema/{job}", get(jobs::schema))

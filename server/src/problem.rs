@@ -13,9 +13,11 @@ pub(crate) const PROBLEM_JSON: &str = "application/problem+json";
 /// An error answer, as RFC 9457 spells it: `type` (`urn:overdue:<kind>`),
 /// `title`, `status`, `detail`, and two members of its own: `kind` (the
 /// library's [`overdue::Error::kind`], or one of the service's own:
-/// `malformed_json`, `body_too_large`, `saturated`, `time_limit`,
-/// `unauthorized`, `not_found`, `internal`) and `path` (the JSON path of the
-/// field that is wrong, when the error has one).
+/// `malformed_json`, `malformed_query`, `malformed_body`, `body_too_large`,
+/// `saturated`, `time_limit`, `unauthorized`, `not_found`, `internal`),
+/// `path` (the JSON path of the leaf that is wrong, when the reader found
+/// it) and `field` (the name of the field the library refused, when it
+/// checked the value after reading it).
 ///
 /// ```
 /// use overdue_server::Problem;
@@ -35,8 +37,12 @@ pub struct Problem {
     pub title: String,
     /// What was wrong with this request.
     pub detail: String,
-    /// The JSON path of the field that is wrong (`.` for the whole document).
+    /// The JSON path of the field that is wrong (`.` for the whole
+    /// document), where the reader found it.
     pub path: Option<String>,
+    /// The name of the field the library refused, where it checked the
+    /// value after reading it (`principal`, with no path to it).
+    pub field: Option<String>,
 }
 
 impl Problem {
@@ -48,6 +54,7 @@ impl Problem {
             title: status.canonical_reason().unwrap_or("Error").to_owned(),
             detail: detail.into(),
             path: None,
+            field: None,
         }
     }
 
@@ -59,14 +66,26 @@ impl Problem {
     /// let problem = overdue_server::Problem::of_library(&error);
     /// assert_eq!(problem.kind, "json");
     /// assert_eq!(problem.path.as_deref(), Some("principal"));
+    ///
+    /// let checked = overdue::Money::new(overdue::dec!(-1)).unwrap_err();
+    /// assert_eq!(overdue_server::Problem::of_library(&checked).field.as_deref(), Some("amount"));
     /// ```
     pub fn of_library(error: &overdue::Error) -> Problem {
-        let path = match error {
-            overdue::Error::Json { path, .. } => Some(path.clone()),
-            _ => None,
+        use overdue::Error;
+        let (path, field) = match error {
+            Error::Json { path, .. } => (Some(path.clone()), None),
+            Error::NonPositive { field, .. }
+            | Error::Negative { field, .. }
+            | Error::NotInMinorUnits { field, .. }
+            | Error::Zero { field }
+            | Error::TooLarge { field, .. }
+            | Error::Invalid { field, .. }
+            | Error::Parse { field, .. } => (None, Some((*field).to_owned())),
+            _ => (None, None),
         };
         Problem {
             path,
+            field,
             ..Problem::new(StatusCode::UNPROCESSABLE_ENTITY, error.kind(), error.to_string())
         }
     }
