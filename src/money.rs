@@ -264,7 +264,7 @@ impl FromStr for Money {
 
 impl Serialize for Money {
     fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
-        serializer.collect_str(&self.0)
+        crate::serde_str::serialize(&self.0, serializer)
     }
 }
 

@@ -37,7 +37,93 @@ fn invalid<E: serde::de::Error>(text: &str) -> E {
 }
 
 pub(crate) fn serialize<S: Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.collect_str(value)
+    serializer.serialize_str(DecimalText::new(value).as_str())
+}
+
+/// A decimal written out as `Display` writes it (the sign, the digits, the
+/// point where its scale puts it, trailing zeros kept), on the stack: what
+/// every amount of a JSON answer is written with, without the formatter's
+/// machinery.
+pub(crate) struct DecimalText {
+    bytes: [u8; 40],
+    len: usize,
+}
+
+impl DecimalText {
+    /// The text of `value`.
+    #[inline]
+    pub(crate) fn new(value: &Decimal) -> DecimalText {
+        let mut digits = [0u8; 29];
+        let mut count = 0;
+        let mut push = |digit: u8, count: &mut usize| {
+            if let Some(slot) = digits.get_mut(*count) {
+                *slot = b'0' + digit;
+                *count += 1;
+            }
+        };
+        let mantissa = value.mantissa().unsigned_abs();
+        match u64::try_from(mantissa) {
+            Ok(mut small) => loop {
+                push((small % 10) as u8, &mut count);
+                small /= 10;
+                if small == 0 {
+                    break;
+                }
+            },
+            Err(_) => {
+                let mut large = mantissa;
+                loop {
+                    push((large % 10) as u8, &mut count);
+                    large /= 10;
+                    if large == 0 {
+                        break;
+                    }
+                }
+            }
+        }
+        let scale = value.scale() as usize;
+        let mut text = DecimalText { bytes: [0; 40], len: 0 };
+        if value.is_sign_negative() {
+            text.push(b'-');
+        }
+        // the digits were pushed least significant first
+        let digit = |i: usize| digits.get(count - 1 - i).copied().unwrap_or(b'0');
+        if count > scale {
+            for i in 0..count - scale {
+                text.push(digit(i));
+            }
+            if scale > 0 {
+                text.push(b'.');
+                for i in count - scale..count {
+                    text.push(digit(i));
+                }
+            }
+        } else {
+            text.push(b'0');
+            text.push(b'.');
+            for _ in count..scale {
+                text.push(b'0');
+            }
+            for i in 0..count {
+                text.push(digit(i));
+            }
+        }
+        text
+    }
+
+    #[inline]
+    fn push(&mut self, byte: u8) {
+        if let Some(slot) = self.bytes.get_mut(self.len) {
+            *slot = byte;
+            self.len += 1;
+        }
+    }
+
+    /// The text.
+    #[inline]
+    pub(crate) fn as_str(&self) -> &str {
+        std::str::from_utf8(self.bytes.get(..self.len).unwrap_or_default()).unwrap_or_default()
+    }
 }
 
 pub(crate) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
@@ -97,7 +183,7 @@ pub(crate) mod option {
 
     pub(crate) fn serialize<S: Serializer>(value: &Option<Decimal>, serializer: S) -> Result<S::Ok, S::Error> {
         match value {
-            Some(v) => serializer.collect_str(v),
+            Some(v) => super::serialize(v, serializer),
             None => serializer.serialize_none(),
         }
     }
@@ -129,7 +215,41 @@ pub(crate) mod option {
 
 #[cfg(test)]
 mod tests {
-    use super::parse;
+    use super::{parse, DecimalText};
+    use proptest::prelude::*;
+    use rust_decimal::Decimal;
+
+    proptest! {
+        /// Every decimal is written exactly as `Display` writes it: sign
+        /// (negative zero included), digits, point, trailing zeros.
+        #[test]
+        fn a_decimal_is_written_as_display_writes_it(
+            lo in any::<u32>(), mid in any::<u32>(), hi in any::<u32>(),
+            negative in any::<bool>(), scale in 0u32..=28, small in any::<bool>(),
+        ) {
+            let value = if small {
+                Decimal::from_parts(lo % 100_000, 0, 0, negative, scale)
+            } else {
+                Decimal::from_parts(lo, mid, hi, negative, scale)
+            };
+            let text = DecimalText::new(&value);
+            prop_assert_eq!(text.as_str(), value.to_string());
+        }
+    }
+
+    #[test]
+    fn the_extremes_of_a_decimal_are_written_as_display_writes_them() {
+        for value in [
+            Decimal::MAX,
+            Decimal::MIN,
+            Decimal::ZERO,
+            Decimal::new(-1, 28),
+            Decimal::new(0, 28),
+            -Decimal::new(0, 3),
+        ] {
+            assert_eq!(DecimalText::new(&value).as_str(), value.to_string());
+        }
+    }
 
     #[test]
     fn strict_grammar_accepts_plain_decimals_only() {

@@ -65,12 +65,24 @@ async fn answer(shared: &Shared, job: String, query: AsOf, headers: &HeaderMap, 
     }
     let options = query.options()?;
     let body = read_body(headers, body, shared.config.body_limit()).await?;
-    let text = well_formed(&body)?;
+    let text = String::from_utf8(body).map_err(|e| {
+        Problem::new(
+            StatusCode::BAD_REQUEST,
+            "malformed_json",
+            format!("the body is not UTF-8 text: {e}"),
+        )
+    })?;
     let permit = admit(shared)?;
     let runner = shared.config.runner();
     let work = tokio::task::spawn_blocking(move || {
         let _permit: OwnedSemaphorePermit = permit;
-        runner(&job, &text, &options)
+        runner(&job, &text, &options).map_err(|error| match error {
+            // a document that is not JSON at all is malformed (400), told
+            // apart only when the reader refused it, to keep the way of a
+            // good request short
+            overdue::Error::Json { .. } => well_formed(&text).err().unwrap_or_else(|| Problem::of_library(&error)),
+            _ => Problem::of_library(&error),
+        })
     });
     match tokio::time::timeout(shared.config.time_limit(), work).await {
         Err(_) => Err(time_limit(shared)),
@@ -81,8 +93,7 @@ async fn answer(shared: &Shared, job: String, query: AsOf, headers: &HeaderMap, 
             tracing::error!(panic = %message, "a job panicked");
             Err(internal())
         }
-        Ok(Ok(Err(error))) => Err(Problem::of_library(&error)),
-        Ok(Ok(Ok(json))) => Ok(json),
+        Ok(Ok(answer)) => answer,
     }
 }
 
@@ -191,25 +202,18 @@ async fn read_body(headers: &HeaderMap, body: Body, limit: usize) -> Result<Vec<
     Ok(bytes)
 }
 
-/// The body as text, or 400 when it is not UTF-8 or not JSON at all (a
-/// document that is JSON but not the job's request is the library's to
-/// refuse, with 422).
-fn well_formed(body: &[u8]) -> Result<String, Problem> {
-    let text = std::str::from_utf8(body).map_err(|e| {
-        Problem::new(
-            StatusCode::BAD_REQUEST,
-            "malformed_json",
-            format!("the body is not UTF-8 text: {e}"),
-        )
-    })?;
+/// 400 when `text` is not JSON at all (a document that is JSON but not the
+/// job's request is the library's to refuse, with 422).
+fn well_formed(text: &str) -> Result<(), Problem> {
     let json = text.strip_prefix('\u{feff}').unwrap_or(text);
-    serde_json::from_str::<serde::de::IgnoredAny>(json).map_err(|e| {
-        Problem::new(
-            StatusCode::BAD_REQUEST,
-            "malformed_json",
-            format!("the body is not JSON: {e}"),
-        )
-        .at(".")
-    })?;
-    Ok(text.to_owned())
+    serde_json::from_str::<serde::de::IgnoredAny>(json)
+        .map(|_| ())
+        .map_err(|e| {
+            Problem::new(
+                StatusCode::BAD_REQUEST,
+                "malformed_json",
+                format!("the body is not JSON: {e}"),
+            )
+            .at(".")
+        })
 }

@@ -8,6 +8,11 @@ use std::time::Duration;
 use clap::{Parser, Subcommand, ValueEnum};
 use overdue_server::Config;
 
+/// Many small allocations on every request (its JSON in and out): mimalloc
+/// serves them faster than the system allocator, as in the `overdue` command.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The overdue library as an HTTP service.
 #[derive(Debug, Parser)]
 #[command(name = "overdue-server", version)]
@@ -79,9 +84,14 @@ fn fail(message: &str) -> ExitCode {
 }
 
 fn serve(args: &Serve) -> ExitCode {
+    // the log lines go to standard error from a thread of their own; the
+    // guard writes out what is left when the service stops
+    let (writer, _flush_on_exit) = tracing_appender::non_blocking::NonBlockingBuilder::default()
+        .lossy(false)
+        .finish(std::io::stderr());
     match args.log {
-        LogFormat::Json => tracing_subscriber::fmt().json().with_writer(std::io::stderr).init(),
-        LogFormat::Text => tracing_subscriber::fmt().with_writer(std::io::stderr).init(),
+        LogFormat::Json => tracing_subscriber::fmt().json().with_writer(writer).init(),
+        LogFormat::Text => tracing_subscriber::fmt().with_writer(writer).init(),
         LogFormat::Off => {}
     }
     let mut config = Config::new()
