@@ -117,7 +117,7 @@ fn serve(args: &Serve) -> ExitCode {
         .max(1);
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(threads)
-        .max_blocking_threads(threads * 2)
+        .max_blocking_threads(threads)
         .enable_all()
         .build()
     {

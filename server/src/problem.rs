@@ -32,9 +32,9 @@ pub struct Problem {
     /// The HTTP status.
     pub status: u16,
     /// The stable kind of error.
-    pub kind: String,
+    pub kind: &'static str,
     /// A short summary of the kind.
-    pub title: String,
+    pub title: &'static str,
     /// What was wrong with this request.
     pub detail: String,
     /// The JSON path of the field that is wrong (`.` for the whole
@@ -42,16 +42,16 @@ pub struct Problem {
     pub path: Option<String>,
     /// The name of the field the library refused, where it checked the
     /// value after reading it (`principal`, with no path to it).
-    pub field: Option<String>,
+    pub field: Option<&'static str>,
 }
 
 impl Problem {
     /// A problem of the service's own.
-    pub(crate) fn new(status: StatusCode, kind: &str, detail: impl Into<String>) -> Problem {
+    pub(crate) fn new(status: StatusCode, kind: &'static str, detail: impl Into<String>) -> Problem {
         Problem {
             status: status.as_u16(),
-            kind: kind.to_owned(),
-            title: status.canonical_reason().unwrap_or("Error").to_owned(),
+            kind,
+            title: status.canonical_reason().unwrap_or("Error"),
             detail: detail.into(),
             path: None,
             field: None,
@@ -68,7 +68,7 @@ impl Problem {
     /// assert_eq!(problem.path.as_deref(), Some("principal"));
     ///
     /// let checked = overdue::Money::new(overdue::dec!(-1)).unwrap_err();
-    /// assert_eq!(overdue_server::Problem::of_library(&checked).field.as_deref(), Some("amount"));
+    /// assert_eq!(overdue_server::Problem::of_library(&checked).field, Some("amount"));
     /// ```
     pub fn of_library(error: &overdue::Error) -> Problem {
         use overdue::Error;
@@ -80,7 +80,7 @@ impl Problem {
             | Error::Zero { field }
             | Error::TooLarge { field, .. }
             | Error::Invalid { field, .. }
-            | Error::Parse { field, .. } => (None, Some((*field).to_owned())),
+            | Error::Parse { field, .. } => (None, Some(*field)),
             _ => (None, None),
         };
         Problem {

@@ -1,5 +1,11 @@
 //! The service over real HTTP on 127.0.0.1: every job, every error status,
 //! the limits, a panic, and shutting down with a request in flight.
+#![expect(
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "test code: a failed expectation or an index out of range is a failed test; one runner panics on purpose"
+)]
 
 mod common;
 

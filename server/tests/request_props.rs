@@ -2,6 +2,7 @@
 //! every answer is a job's JSON (200) or a problem+json with a kind, and
 //! the service answers the next request. In process, through the router
 //! (no sockets), so many cases run; `PROPTEST_CASES` sets how many.
+#![expect(clippy::expect_used, reason = "test code: a failed expectation is a failed test")]
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};

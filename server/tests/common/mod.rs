@@ -1,6 +1,10 @@
 //! A running service on 127.0.0.1 and a plain HTTP/1.1 client for it.
 
-#![allow(dead_code, reason = "each test file uses a part")]
+#![expect(
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "test code: a failed expectation or an index out of range is a failed test"
+)]
 
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
