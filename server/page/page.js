@@ -10,7 +10,7 @@ const TEXT = {
     loan: "借款", principal: "借款金额", rate: "利率（%）", annual: "年", monthly: "月", daily: "日",
     installments: "期数（月）", disbursement: "放款日", first_due: "首个还款日（可不填：放款后一个月）", paid: "已按时还了几期",
     terms: "逾期条款", penalty: "罚息（日利率 %）", late_fee: "每期滞纳金（违约金）", grace: "宽限期（天）", cap: "综合年化上限（%，可不填）",
-    you: "您的情况", budget: "每月能拿出多少还款", as_of: "计算日期", submit: "计算",
+    you: "您的情况", add_loan: "再加一笔借款（算出多笔借款的还款计划）", remove: "删除这笔借款", loan_n: (n) => `借款 ${n}`, budget: "每月能拿出多少还款", as_of: "计算日期", submit: "计算",
     paste: "或粘贴 JSON 请求（比较或多笔借款计划）", json_label: "请求（与 overdue 命令相同的 JSON）",
     today: "今天", grows: "如果不还", ways: "出路（先看负担得起的）", rank: "排名", way: "出路", total: "共付", cost: "成本",
     peak: "最高月供", fits: "负担得起", why: "理由与提醒", chart: "每条出路到每个日期共付多少",
@@ -26,14 +26,15 @@ const TEXT = {
     w_lender_risk: () => "向亲友或私人借款有关系和法律风险", w_above_legal_cap: () => "超过法定利率上限",
     w_advance_fee: (w) => `预先收费 ${money(w.fee)}`, w_service_risk: () => "债务服务机构的风险：先核实资质",
     month: "还款日", budget_col: "预算", paid_col: "已付", recommended: "推荐方案：", still: "仍欠",
-    plan_total: (p) => `共付 ${money(p.total_paid)}，仍欠 ${money(p.still_owed)}`,
+    plan_total: (p) => `共付 ${money(p.total_paid)}，仍欠 ${money(p.still_owed)}。每笔借款一栏：当月还款（逾期阶段，逾期天数）`,
+    strategies: { least_cost: "最省钱", least_credit_damage: "对征信影响最小", avalanche: "先还利率最高的", snowball: "先还余额最小的", as_scheduled: "按原计划" },
   },
   en: {
     title: "Overdue: what are my ways out?", intro: "Enter your loan to see what you owe today, what happens if it stays unpaid, and what each way out costs. Every amount is exact to the cent, computed by overdue.",
     loan: "Loan", principal: "Amount borrowed", rate: "Rate (%)", annual: "a year", monthly: "a month", daily: "a day",
     installments: "Installments (months)", disbursement: "Loan date", first_due: "First due date (optional: a month after the loan)", paid: "Installments paid on time",
     terms: "Overdue terms", penalty: "Penalty interest (% a day)", late_fee: "Late fee per installment", grace: "Grace period (days)", cap: "Annual cap on all charges (%, optional)",
-    you: "You", budget: "What you can pay each month", as_of: "Date", submit: "Calculate",
+    you: "You", add_loan: "Add another loan (for a plan over several loans)", remove: "Remove this loan", loan_n: (n) => `Loan ${n}`, budget: "What you can pay each month", as_of: "Date", submit: "Calculate",
     paste: "Or paste a JSON request (a comparison or a several-loans plan)", json_label: "Request (the same JSON as the overdue command)",
     today: "Today", grows: "If it stays unpaid", ways: "Ways out (affordable first)", rank: "Rank", way: "Way out", total: "Total paid", cost: "Cost",
     peak: "Highest month", fits: "Affordable", why: "Why, and warnings", chart: "What each way out has cost by each date",
@@ -50,7 +51,8 @@ const TEXT = {
     w_above_legal_cap: () => "above a legal limit on the rate", w_advance_fee: (w) => `a fee of ${money(w.fee)} in advance`,
     w_service_risk: () => "a debt service: check it is licensed before paying",
     month: "Payday", budget_col: "Budget", paid_col: "Paid", recommended: "Recommended: ", still: "still owed",
-    plan_total: (p) => `paid ${money(p.total_paid)}, still owed ${money(p.still_owed)}`,
+    plan_total: (p) => `paid ${money(p.total_paid)}, still owed ${money(p.still_owed)}. Each loan's column: the month's payment (bucket, days past due)`,
+    strategies: { least_cost: "least cost", least_credit_damage: "least credit damage", avalanche: "highest rate first", snowball: "smallest balance first", as_scheduled: "as scheduled" },
   },
 };
 
@@ -99,10 +101,10 @@ function clearErrors() {
 
 function fieldError(id, message) {
   const input = $(id);
-  const slot = $(id + "-error");
+  const slot = $("error-" + id);
   if (!input || !slot) return false;
   input.setAttribute("aria-invalid", "true");
-  input.setAttribute("aria-describedby", id + "-error");
+  input.setAttribute("aria-describedby", "error-" + id);
   slot.textContent = message;
   return true;
 }
@@ -112,7 +114,8 @@ class FieldProblem extends Error {
 }
 
 function read(id, kind, optional) {
-  const value = $(id).value.trim();
+  const input = $(id);
+  const value = input ? input.value.trim() : "";
   if (value === "" && optional) return null;
   const ok = kind === "whole" ? /^\d+$/.test(value) : kind === "date" ? /^\d{4}-\d{2}-\d{2}$/.test(value) : /^\d+(\.\d+)?$/.test(value);
   if (!ok) throw new FieldProblem(id, t(kind === "whole" ? "whole" : kind === "date" ? "date" : "number"));
@@ -126,10 +129,56 @@ const PATHS = [
   [/grace/, "grace"], [/caps/, "cap"], [/budget/, "budget"], [/as_of$/, "as_of"], [/events/, "paid"],
 ];
 
-function fieldOf(path) {
+function fieldOf(path, suffix) {
   if (!path) return null;
-  for (const [pattern, id] of PATHS) if (pattern.test(path)) return id;
+  const debt = /^debts\[(\d+)\]/.exec(path);
+  const at = suffix !== undefined ? suffix : debt ? loanSuffix(Number(debt[1])) : "";
+  for (const [pattern, id] of PATHS) if (pattern.test(path)) return id.includes("budget") || id === "as_of" ? id : id + at;
   return null;
+}
+
+// The suffix of the ids of loan `index` (0: the first loan, whose ids have none).
+function loanSuffix(index) {
+  return index === 0 ? "" : "-" + (index + 1);
+}
+
+function loanSuffixes() {
+  return ["", ...Array.from(document.querySelectorAll("#more-loans .loan"), (block) => block.dataset.suffix)];
+}
+
+// Another loan: a copy of the first loan's fields, each id with its suffix.
+function addLoan() {
+  const index = document.querySelectorAll("#more-loans .loan").length + 1;
+  const suffix = loanSuffix(index);
+  const block = $("loan-block").cloneNode(true);
+  block.id = "loan-block" + suffix;
+  block.dataset.suffix = suffix;
+  for (const node of block.querySelectorAll("[id]")) node.id = node.id + suffix;
+  for (const node of block.querySelectorAll("label[for]")) node.htmlFor = node.htmlFor + suffix;
+  for (const node of block.querySelectorAll("[aria-invalid]")) node.removeAttribute("aria-invalid");
+  for (const node of block.querySelectorAll(".error")) node.textContent = "";
+  for (const node of block.querySelectorAll("input")) if (["paid", "first_due"].some((f) => node.id === f + suffix)) node.value = "";
+  const remove = block.querySelector(".remove");
+  remove.hidden = false;
+  remove.addEventListener("click", () => { block.remove(); renumber(); });
+  $("more-loans").appendChild(block);
+  renumber();
+  block.querySelector("input").focus();
+}
+
+// Loan numbers in the legends, shown once there are several; suffixes follow the order.
+function renumber() {
+  const blocks = [$("loan-block"), ...document.querySelectorAll("#more-loans .loan")];
+  blocks.forEach((block, i) => {
+    block.querySelector(".number").textContent = blocks.length > 1 ? " " + (i + 1) : "";
+    if (i === 0) return;
+    const old = block.dataset.suffix;
+    const suffix = loanSuffix(i);
+    if (old === suffix) return;
+    for (const node of block.querySelectorAll("[id]")) node.id = node.id.slice(0, -old.length) + suffix;
+    for (const node of block.querySelectorAll("label[for]")) node.htmlFor = node.htmlFor.slice(0, -old.length) + suffix;
+    block.dataset.suffix = suffix;
+  });
 }
 
 async function call(job, body) {
@@ -156,30 +205,46 @@ function ways(asOf, rate) {
   ];
 }
 
-async function fromForm() {
-  const rate = { value: percent(read("rate", "number")), period: $("rate_period").value };
-  const options = { principal: read("principal", "number"), rate, installments: Number(read("installments", "whole")), disbursement: read("disbursement", "date") };
-  const firstDue = read("first_due", "date", true);
+// One loan's ledger from its fields (ids ending in `suffix`).
+async function ledgerOf(suffix) {
+  const f = (id) => id + suffix;
+  const rate = { value: percent(read(f("rate"), "number")), period: $(f("rate_period")).value };
+  const options = { principal: read(f("principal"), "number"), rate, installments: Number(read(f("installments"), "whole")), disbursement: read(f("disbursement"), "date") };
+  const firstDue = read(f("first_due"), "date", true);
   if (firstDue) options.first_due = firstDue;
   const policy = {};
-  const penalty = read("penalty", "number", true);
+  const penalty = read(f("penalty"), "number", true);
   if (penalty) { policy.penalty_rate = { kind: "fixed", value: { value: percent(penalty), period: "daily" } }; policy.penalty_base = "overdue_installment"; }
-  const lateFee = read("late_fee", "number", true);
+  const lateFee = read(f("late_fee"), "number", true);
   if (lateFee) policy.late_fee = { amount: { kind: "flat", value: lateFee } };
-  const grace = read("grace", "whole", true);
+  const grace = read(f("grace"), "whole", true);
   if (grace) policy.grace = { days: Number(grace), meaning: "waive" };
-  const cap = read("cap", "number", true);
+  const cap = read(f("cap"), "number", true);
   if (cap) policy.caps = { annualised: { value: percent(cap), period: "annual" } };
-  const paid = Number(read("paid", "whole", true) || "0");
-  const asOf = read("as_of", "date");
-  const budget = read("budget", "number");
+  const paid = Number(read(f("paid"), "whole", true) || "0");
   const events = [];
   if (paid > 0) {
-    const schedule = await call("schedule", options);
-    if (paid > schedule.installments.length) throw new FieldProblem("paid", "≤ " + schedule.installments.length);
+    let schedule;
+    try { schedule = await call("schedule", options); } catch (e) { e.suffix = suffix; throw e; }
+    if (paid > schedule.installments.length) throw new FieldProblem(f("paid"), "≤ " + schedule.installments.length);
     for (const row of schedule.installments.slice(0, paid)) events.push({ kind: "payment", id: "paid-" + row.number, date: row.due_date, amount: row.payment });
   }
-  return { ledger: { schedule: { options }, policy, events }, as_of: asOf, options: ways(asOf, rate), budget: { income: budget, essential_expenses: "0" }, discount_rate: { value: "0.05", period: "annual" } };
+  return { ledger: { schedule: { options }, policy, events }, rate };
+}
+
+// One loan: the comparison of its ways out; several: the plan over them.
+async function fromForm() {
+  const asOf = read("as_of", "date");
+  const budget = read("budget", "number");
+  const suffixes = loanSuffixes();
+  const loans = [];
+  for (const suffix of suffixes) loans.push(await ledgerOf(suffix));
+  if (loans.length === 1) {
+    return { ledger: loans[0].ledger, as_of: asOf, options: ways(asOf, loans[0].rate), budget: { income: budget, essential_expenses: "0" }, discount_rate: { value: "0.05", period: "annual" } };
+  }
+  const day = Math.min(Number(asOf.slice(8, 10)), 28);
+  return { as_of: asOf, budget: { kind: "constant", value: budget }, payment_day: day, months: 12,
+    debts: loans.map((loan, i) => ({ label: t("loan_n")(i + 1), ledger: loan.ledger })) };
 }
 
 function row(cells, className) {
@@ -304,7 +369,8 @@ function drawChart(options) {
 function showPlan(result) {
   $("plan").hidden = false;
   const plan = result.plans.find((p) => p.strategy === result.recommended) || result.plans[0];
-  $("plan-summary").textContent = t("recommended") + plan.strategy.replace(/_/g, " ") + " — " + t("plan_total")(plan);
+  const strategy = t("strategies")[plan.strategy] || plan.strategy.replace(/_/g, " ");
+  $("plan-summary").textContent = t("recommended") + strategy + " — " + t("plan_total")(plan);
   const head = $("plan-table").tHead;
   head.replaceChildren();
   const tr = document.createElement("tr");
@@ -335,7 +401,7 @@ async function run(build, errorSlot) {
     last();
     $("status").textContent = t("done");
   } catch (e) {
-    const field = e instanceof FieldProblem ? e.field : errorSlot ? null : fieldOf(e.problem && (e.problem.path || e.problem.field));
+    const field = e instanceof FieldProblem ? e.field : errorSlot ? null : fieldOf(e.problem && (e.problem.path || e.problem.field), e.suffix);
     if (field && fieldError(field, e.message)) {
       $("status").textContent = t("fix");
       $(field).focus();
@@ -354,6 +420,7 @@ document.addEventListener("DOMContentLoaded", () => {
   $("as_of").value = new Date().toISOString().slice(0, 10);
   $("lang-zh").addEventListener("click", () => setLanguage("zh"));
   $("lang-en").addEventListener("click", () => setLanguage("en"));
+  $("add-loan").addEventListener("click", addLoan);
   $("loan").addEventListener("submit", (event) => { event.preventDefault(); run(fromForm, null); });
   $("json-submit").addEventListener("click", () => run(async () => {
     try { return JSON.parse($("json").value); } catch (e) { throw new FieldProblem("json", e.message); }

@@ -66,14 +66,14 @@ try {
   await page.fill("#principal", "12000.001");
   await page.click("#submit");
   await page.waitForSelector("#principal[aria-invalid=true]");
-  assert.match(await page.textContent("#principal-error"), /minor unit/);
+  assert.match(await page.textContent("#error-principal"), /minor unit/);
   assert.equal(await page.evaluate(() => document.activeElement.id), "principal");
   // and one the page itself refuses
   await page.fill("#principal", "12000");
   await page.fill("#installments", "twelve");
   await page.click("#submit");
   await page.waitForSelector("#installments[aria-invalid=true]");
-  assert.equal(await page.textContent("#installments-error"), "Enter a whole number");
+  assert.equal(await page.textContent("#error-installments"), "Enter a whole number");
 
   // what a user types is never markup
   await page.fill("#installments", "12");
@@ -81,7 +81,24 @@ try {
   await page.fill("#json", '{"ledger": "<img src=x onerror=alert(1)>"}');
   await page.click("#json-submit");
   await page.waitForSelector("#json[aria-invalid=true]");
-  assert.equal(await page.$$eval("#json-error img", (n) => n.length), 0);
+  assert.equal(await page.$$eval("#error-json img", (n) => n.length), 0);
+
+  // a second loan typed in: the plan over both, month by month
+  await page.click("#add-loan");
+  for (const [field, value] of Object.entries({ principal: "5000.001", rate: "24", installments: "6", disbursement: "2026-03-01", paid: "1" })) {
+    await page.fill("#" + field + "-2", value);
+  }
+  await page.click("#submit");
+  await page.waitForSelector("#principal-2[aria-invalid=true]");
+  assert.equal(await page.getAttribute("#principal", "aria-invalid"), null, "the error is the second loan's");
+  await page.fill("#principal-2", "5000");
+  await page.click("#submit");
+  await page.waitForSelector("#plan:not([hidden]) tbody tr");
+  assert.equal(await page.$$eval("#plan tbody tr", (rows) => rows.length), 12);
+  const columns = await page.$$eval("#plan thead th", (cells) => cells.map((c) => c.textContent));
+  assert.deepEqual(columns.slice(3), ["Loan 1", "Loan 2"]);
+  assert.ok(await page.isHidden("#ways"), "a plan, not a comparison");
+  await page.screenshot({ path: artefacts + "/page-plan.png", fullPage: true });
 
   // 375 px wide: nothing wider than the screen
   const phone = await browser.newPage({ viewport: { width: 375, height: 800 }, locale: "en-GB" });
