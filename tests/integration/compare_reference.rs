@@ -19,14 +19,19 @@ fn example_binary() -> std::path::PathBuf {
 }
 
 /// `cargo test` builds the examples, but a filtered run (`--test integration`) does not: rebuild
-/// the example when its binary is older than this test.
+/// the example when its binary is older than a source it is built from (the library's and the
+/// walk-throughs' files; not the test binary, which the same `cargo test` may link later).
 fn ensure_example_built() {
     static BUILT: std::sync::Once = std::sync::Once::new();
     BUILT.call_once(|| {
         let binary = example_binary();
-        let stale = |p: &std::path::Path| p.metadata().and_then(|m| m.modified()).ok();
-        let test_time = stale(&std::env::current_exe().unwrap());
-        if stale(&binary).is_some() && stale(&binary) >= test_time {
+        let modified = |p: &std::path::Path| p.metadata().and_then(|m| m.modified()).ok();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let newest_source = ["src", "examples", "Cargo.toml", "examples/Cargo.toml"]
+            .iter()
+            .filter_map(|p| newest(&root.join(p)))
+            .max();
+        if modified(&binary).is_some_and(|built| newest_source.is_some_and(|source| built >= source)) {
             return;
         }
         let profile_dir = binary.parent().unwrap().parent().unwrap();
@@ -39,6 +44,19 @@ fn ensure_example_built() {
         }
         assert!(cargo.status().unwrap().success(), "building the example failed");
     });
+}
+
+/// The latest modification time of `path` or of any file under it.
+fn newest(path: &std::path::Path) -> Option<std::time::SystemTime> {
+    let meta = path.metadata().ok()?;
+    if !meta.is_dir() {
+        return meta.modified().ok();
+    }
+    std::fs::read_dir(path)
+        .ok()?
+        .filter_map(|entry| entry.ok())
+        .filter_map(|entry| newest(&entry.path()))
+        .max()
 }
 
 fn run_example(args: &[&str]) -> std::process::Output {
