@@ -7,7 +7,7 @@
 const TEXT = {
   zh: {
     title: "逾期了，有哪些出路？", intro: "填入您的借款，看看今天欠多少、不还会怎样，以及每一条出路要花多少钱。所有金额精确到分，由 overdue 计算。",
-    loan: "借款", principal: "借款金额", rate: "利率（%）", annual: "年", monthly: "月", daily: "日",
+    loan: "借款", period: "利率按年、月或日", principal: "借款金额", rate: "利率（%）", annual: "年", monthly: "月", daily: "日",
     installments: "期数（月）", disbursement: "放款日", first_due: "首个还款日（可不填：放款后一个月）", paid: "已按时还了几期",
     terms: "逾期条款", penalty: "罚息（日利率 %）", late_fee: "每期滞纳金（违约金）", grace: "宽限期（天）", cap: "综合年化上限（%，可不填）",
     you: "您的情况", add_loan: "再加一笔借款（算出多笔借款的还款计划）", remove: "删除这笔借款", loan_n: (n) => `借款 ${n}`, budget: "每月能拿出多少还款", as_of: "计算日期", submit: "计算",
@@ -31,7 +31,7 @@ const TEXT = {
   },
   en: {
     title: "Overdue: what are my ways out?", intro: "Enter your loan to see what you owe today, what happens if it stays unpaid, and what each way out costs. Every amount is exact to the cent, computed by overdue.",
-    loan: "Loan", principal: "Amount borrowed", rate: "Rate (%)", annual: "a year", monthly: "a month", daily: "a day",
+    loan: "Loan", period: "Rate per year, month or day", principal: "Amount borrowed", rate: "Rate (%)", annual: "a year", monthly: "a month", daily: "a day",
     installments: "Installments (months)", disbursement: "Loan date", first_due: "First due date (optional: a month after the loan)", paid: "Installments paid on time",
     terms: "Overdue terms", penalty: "Penalty interest (% a day)", late_fee: "Late fee per installment", grace: "Grace period (days)", cap: "Annual cap on all charges (%, optional)",
     you: "You", add_loan: "Add another loan (for a plan over several loans)", remove: "Remove this loan", loan_n: (n) => `Loan ${n}`, budget: "What you can pay each month", as_of: "Date", submit: "Calculate",
@@ -70,6 +70,7 @@ function setLanguage(next) {
     const text = TEXT[next][node.dataset.t];
     if (typeof text === "string") node.textContent = text;
   }
+  for (const node of document.querySelectorAll("select[id^=rate_period]")) node.setAttribute("aria-label", TEXT[next].period);
   if (last) last();
 }
 
