@@ -61,7 +61,7 @@ pub(crate) async fn run(
 
 async fn answer(shared: &Shared, job: String, query: AsOf, headers: &HeaderMap, body: Body) -> Result<String, Problem> {
     if job == "portfolio" || !shared.schemas.iter().any(|s| s.job == job) {
-        return Err(unknown_job(&job));
+        return Err(unknown_job(shared, &job));
     }
     let options = query.options()?;
     let body = read_body(headers, body, shared.config.body_limit()).await?;
@@ -106,31 +106,19 @@ pub(crate) async fn schema(State(shared): State<Arc<Shared>>, Path(job): Path<St
             "result": schema.result,
         }))
         .into_response(),
-        None => unknown_job(&job).into_response(),
+        None => unknown_job(&shared, &job).into_response(),
     }
 }
 
 /// 404 for a name that is no job's.
-fn unknown_job(job: &str) -> Problem {
-    let mut names = String::new();
-    overdue::jobs::each_job(&mut JobNames(&mut names));
+fn unknown_job(shared: &Shared, job: &str) -> Problem {
+    let names: Vec<&str> = shared.schemas.iter().map(|s| s.job).collect();
     Problem::new(
         StatusCode::NOT_FOUND,
         "not_found",
-        format!("no job is called {job:?}; the jobs are {names}"),
+        format!("no job is called {job:?}; the jobs are {}", names.join(", ")),
     )
     .at("job")
-}
-
-struct JobNames<'a>(&'a mut String);
-
-impl overdue::jobs::JobVisitor for JobNames<'_> {
-    fn visit<J: overdue::jobs::Job>(&mut self) {
-        if !self.0.is_empty() {
-            self.0.push_str(", ");
-        }
-        self.0.push_str(J::NAME);
-    }
 }
 
 /// 400 for a query string that does not read.

@@ -156,13 +156,7 @@ fn a_body_over_the_limit_is_413_whether_its_length_is_declared_or_not() {
     let mut chunked = format!("{:x}\r\n", big.len()).into_bytes();
     chunked.extend_from_slice(&big);
     chunked.extend_from_slice(b"\r\n0\r\n\r\n");
-    let answer = request(
-        server.address,
-        "POST",
-        "/v1/schedule",
-        &[("Transfer-Encoding", "chunked")],
-        &chunked,
-    );
+    let answer = server.post_with("/v1/schedule", &[("Transfer-Encoding", "chunked")], &chunked);
     assert_eq!(answer.status, 413);
 }
 
@@ -174,21 +168,9 @@ fn a_token_is_asked_for_on_jobs_only() {
     assert_eq!(answer.status, 401);
     assert_eq!(answer.header("www-authenticate"), Some("Bearer"));
     assert_eq!(problem_kind(&answer), "unauthorized");
-    let wrong = request(
-        server.address,
-        "POST",
-        "/v1/schedule",
-        &[("Authorization", "Bearer s3creT")],
-        &body,
-    );
+    let wrong = server.post_with("/v1/schedule", &[("Authorization", "Bearer s3creT")], &body);
     assert_eq!(wrong.status, 401);
-    let right = request(
-        server.address,
-        "POST",
-        "/v1/schedule",
-        &[("Authorization", "Bearer s3cret")],
-        &body,
-    );
+    let right = server.post_with("/v1/schedule", &[("Authorization", "Bearer s3cret")], &body);
     assert_eq!(right.status, 200);
     assert_eq!(server.get("/healthz").status, 200);
     assert_eq!(server.get("/").status, 200);

@@ -10,18 +10,12 @@ use http_body_util::BodyExt;
 use proptest::prelude::*;
 use tower::ServiceExt;
 
-const JOBS: [&str; 10] = [
-    "schedule",
-    "statement",
-    "compare",
-    "plan",
-    "sweep",
-    "cost",
-    "limits",
-    "portfolio",
-    "nothing",
-    "schema/compare",
-];
+/// Every job's path, the schema path of one, and a name that is no job's.
+fn paths() -> Vec<String> {
+    let mut paths: Vec<String> = overdue::jobs::json_schemas().iter().map(|s| s.job.to_owned()).collect();
+    paths.extend(["nothing".to_owned(), "schema/compare".to_owned()]);
+    paths
+}
 
 fn examples() -> Vec<String> {
     [
@@ -67,7 +61,7 @@ fn runtime() -> tokio::runtime::Runtime {
 proptest! {
     #[test]
     fn any_request_gets_a_json_answer_or_a_problem_and_the_service_goes_on(
-        job in prop::sample::select(JOBS.to_vec()),
+        job in prop::sample::select(paths()),
         body in body(),
         query in prop::option::of("[a-z_=0-9&%-]{0,20}"),
         limit in prop::option::of(16usize..4096),

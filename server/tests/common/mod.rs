@@ -67,6 +67,10 @@ impl Server {
         request(self.address, "POST", path, &[], body)
     }
 
+    pub fn post_with(&self, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Answer {
+        request(self.address, "POST", path, headers, body)
+    }
+
     pub fn get(&self, path: &str) -> Answer {
         request(self.address, "GET", path, &[], b"")
     }
