@@ -72,7 +72,7 @@ fn loose_date<T: DeserializeOwned>(text: &str) -> Option<Error> {
         let Some(content) = text.get(start + 1..end - 1) else {
             continue;
         };
-        if content.parse::<chrono::NaiveDate>().is_err() || crate::dates::is_strict(content) {
+        if crate::dates::is_strict(content) || !may_be_date(content) || content.parse::<chrono::NaiveDate>().is_err() {
             continue;
         }
         // the same document with this string blanked (same length: positions are kept)
@@ -102,6 +102,15 @@ fn loose_date<T: DeserializeOwned>(text: &str) -> Option<Error> {
         }
     }
     None
+}
+
+/// Whether chrono's reader could take `content` as a date: after leading
+/// whitespace (which it skips) a digit or a sign, and a `-` somewhere (the
+/// separator it requires). Most strings (ids, kinds, amounts) fail this at
+/// once, before the slower reader is tried.
+fn may_be_date(content: &str) -> bool {
+    let trimmed = content.trim_start();
+    trimmed.starts_with(|c: char| c.is_ascii_digit() || c == '+' || c == '-') && trimmed.contains('-')
 }
 
 /// The byte ranges of the strings of a JSON text, quotes included.
@@ -292,5 +301,28 @@ fn json_error(path: String, error: serde_json::Error) -> Error {
         message,
         line,
         column,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::may_be_date;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The quick test before chrono's reader never turns away a text the
+        /// reader takes as a date: loose spellings (unpadded, signed, with
+        /// leading whitespace) and arbitrary text alike.
+        #[test]
+        fn every_text_chrono_reads_as_a_date_passes_the_quick_test(
+            pad in "[ \t\u{a0}\u{2003}]{0,2}", sign in "[+-]?", year in 0i32..100_000,
+            month in 0u32..14, day in 0u32..33, tail in "[ 0-9-]{0,2}", noise in "\\PC{0,12}",
+        ) {
+            for text in [format!("{pad}{sign}{year}-{month}-{day}{tail}"), format!("{pad}{sign}{year:04}-{month:02}-{day:02}"), noise] {
+                if text.parse::<chrono::NaiveDate>().is_ok() {
+                    prop_assert!(may_be_date(&text), "{:?}", text);
+                }
+            }
+        }
     }
 }

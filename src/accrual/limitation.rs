@@ -205,6 +205,7 @@ impl LimitationRules {
 #[non_exhaustive]
 pub struct LimitationRestart {
     /// The day the period ran again from.
+    #[serde(serialize_with = "crate::dates::serialize")]
     pub date: NaiveDate,
     /// What restarted it.
     pub by: Restarter,
@@ -233,8 +234,10 @@ pub struct LimitationRestart {
 pub struct Limitation {
     /// The day the period runs from: the last installment's due date, or the
     /// latest restart.
+    #[serde(serialize_with = "crate::dates::serialize")]
     pub runs_from: NaiveDate,
     /// The last day a claim can be brought (the period ends at its end).
+    #[serde(serialize_with = "crate::dates::serialize")]
     pub expires_at_end_of: NaiveDate,
     /// Whether the period had run out on the date asked about.
     pub expired: bool,

@@ -30,6 +30,7 @@ use crate::money::Money;
 #[serde(deny_unknown_fields)]
 pub struct Position {
     /// The date: events on it are included, and accrual counts the days before it.
+    #[serde(serialize_with = "crate::dates::serialize")]
     pub as_of: NaiveDate,
     /// [`Statement::days_past_due`](crate::accrual::Statement::days_past_due).
     pub days_past_due: u32,
@@ -38,6 +39,7 @@ pub struct Position {
     /// [`Statement::status`](crate::accrual::Statement::status).
     pub status: LoanStatus,
     /// [`Statement::charged_off_on`](crate::accrual::Statement::charged_off_on).
+    #[serde(serialize_with = "crate::dates::option::serialize")]
     pub charged_off_on: Option<NaiveDate>,
     /// [`Statement::outstanding`](crate::accrual::Statement::outstanding).
     pub outstanding: Components,

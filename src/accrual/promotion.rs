@@ -361,10 +361,12 @@ pub struct PromotionOutcome {
     /// The promotion's label.
     pub label: String,
     /// The day it was offered.
+    #[serde(serialize_with = "crate::dates::serialize")]
     pub offered: NaiveDate,
     /// Where it stands.
     pub state: PromotionState,
     /// The day its condition was met.
+    #[serde(serialize_with = "crate::dates::option::serialize")]
     pub met_on: Option<NaiveDate>,
     /// What it gave: the amounts waived or credited (a rate discount: the
     /// interest it takes off the installments it covers).

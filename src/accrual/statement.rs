@@ -100,6 +100,7 @@ pub struct InstallmentStatement {
     /// 1-based position in the schedule.
     pub number: u32,
     /// Its due date.
+    #[serde(serialize_with = "crate::dates::serialize")]
     pub due_date: NaiveDate,
     /// What happened to it, on the statement date.
     pub state: InstallmentStatus,
@@ -201,6 +202,7 @@ pub struct PaymentAllocation {
     /// The payment, or the credit balance.
     pub source: AllocationSource,
     /// The date it was applied.
+    #[serde(serialize_with = "crate::dates::serialize")]
     pub date: NaiveDate,
     /// The payment's amount (zero when the source is the credit balance).
     pub amount: Money,
@@ -247,6 +249,7 @@ pub enum RebateReason {
 #[non_exhaustive]
 pub struct Rebate {
     /// The day it was credited.
+    #[serde(serialize_with = "crate::dates::serialize")]
     pub date: NaiveDate,
     /// The installment's 1-based number.
     pub installment: u32,
@@ -274,10 +277,12 @@ pub struct PossibleDuplicate {
     /// The later payment's id.
     pub id: String,
     /// Its date.
+    #[serde(serialize_with = "crate::dates::serialize")]
     pub date: NaiveDate,
     /// The earlier payment of the same amount.
     pub earlier_id: String,
     /// Its date.
+    #[serde(serialize_with = "crate::dates::serialize")]
     pub earlier_date: NaiveDate,
     /// The amount both carry.
     pub amount: Money,
@@ -310,6 +315,7 @@ pub struct PossibleDuplicate {
 pub struct Statement {
     /// The statement date: events on this date are included, and accrual
     /// counts the days before it.
+    #[serde(serialize_with = "crate::dates::serialize")]
     pub as_of: NaiveDate,
     /// Days past due: from the due date of the oldest installment whose
     /// principal, interest or scheduled fee is unpaid beyond the tolerance.
@@ -319,6 +325,7 @@ pub struct Statement {
     /// The loan's standing.
     pub status: LoanStatus,
     /// The day the loan was charged off, if it was.
+    #[serde(serialize_with = "crate::dates::option::serialize")]
     pub charged_off_on: Option<NaiveDate>,
     /// Everything charged so far, over all installments (see
     /// [`InstallmentStatement::charged`]): principal, and interest and fees

@@ -113,6 +113,7 @@ pub enum Milestone {
 #[non_exhaustive]
 pub struct TimelineEntry {
     /// The day it happens.
+    #[serde(serialize_with = "crate::dates::serialize")]
     pub date: NaiveDate,
     /// The loan's days past due on that day (for the end of the
     /// limitation period and the removal of the record, on the last day the
@@ -144,8 +145,10 @@ pub struct TimelineEntry {
 #[non_exhaustive]
 pub struct Timeline {
     /// The day after which milestones are listed (the timeline's `from`).
+    #[serde(serialize_with = "crate::dates::serialize")]
     pub after: NaiveDate,
     /// The last day replayed.
+    #[serde(serialize_with = "crate::dates::serialize")]
     pub until: NaiveDate,
     /// The milestones in date order.
     pub entries: Vec<TimelineEntry>,

@@ -94,6 +94,7 @@ pub struct Posting {
 pub struct JournalEntry {
     /// The day it is booked: the day of its event, or the day the accrual
     /// or the change of standing happened (never earlier).
+    #[serde(serialize_with = "crate::dates::serialize")]
     pub date: NaiveDate,
     /// What it books.
     pub kind: EntryKind,

@@ -33,6 +33,7 @@ use crate::money::Money;
 #[non_exhaustive]
 pub struct Journal {
     /// The last day booked.
+    #[serde(serialize_with = "crate::dates::serialize")]
     pub through: NaiveDate,
     /// The entries, in date order.
     pub entries: Vec<JournalEntry>,
@@ -79,6 +80,7 @@ pub struct TrialBalanceLine {
 #[non_exhaustive]
 pub struct TrialBalance {
     /// The date.
+    #[serde(serialize_with = "crate::dates::serialize")]
     pub as_of: NaiveDate,
     /// Each account with a balance, in chart order.
     pub lines: Vec<TrialBalanceLine>,

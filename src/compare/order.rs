@@ -74,6 +74,7 @@ pub enum Order {
 #[non_exhaustive]
 pub struct MonthOverBudget {
     /// The month (its first day).
+    #[serde(serialize_with = "crate::dates::serialize")]
     pub month: NaiveDate,
     /// What the option pays in it.
     pub paid: Money,

@@ -37,12 +37,15 @@ pub struct CreditImpact {
     pub bucket: String,
     /// The day the overdue debt is settled (a refinance settles it today; a
     /// restructure when its last installment is paid).
+    #[serde(serialize_with = "crate::dates::serialize")]
     pub settled_on: NaiveDate,
     /// The day the delinquency ends: cured (a restructure that leaves
     /// nothing past due ends it on its date) or settled.
+    #[serde(serialize_with = "crate::dates::serialize")]
     pub delinquency_ends: NaiveDate,
     /// How long the negative record may be kept: five years (by default)
     /// from the day the delinquency ends (征信业管理条例, art. 16).
+    #[serde(serialize_with = "crate::dates::serialize")]
     pub negative_record_until: NaiveDate,
 }
 
@@ -110,6 +113,7 @@ pub struct OptionResult {
     pub credit: CreditImpact,
     /// The first day on which staying overdue (then paying everything) costs
     /// more than this option in total; none within ten years.
+    #[serde(serialize_with = "crate::dates::option::serialize")]
     pub break_even: Option<NaiveDate>,
     /// The longest stay (in days from the comparison date) that still costs
     /// no more than this option.
@@ -138,6 +142,7 @@ pub struct OptionResult {
 #[serde(deny_unknown_fields)]
 pub struct ComparisonResult {
     /// The comparison date.
+    #[serde(serialize_with = "crate::dates::serialize")]
     pub as_of: NaiveDate,
     /// Today's payoff amount.
     pub payoff: Money,

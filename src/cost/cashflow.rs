@@ -27,6 +27,7 @@ use crate::schedule::Schedule;
 #[non_exhaustive]
 pub struct CashFlow {
     /// When the money moves.
+    #[serde(serialize_with = "crate::dates::serialize")]
     pub date: NaiveDate,
     /// How much: positive received by the borrower, negative paid by them.
     #[serde(with = "crate::serde_str")]

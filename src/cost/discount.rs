@@ -178,6 +178,40 @@ impl Discounting {
     /// 0 %, the factors grow with each period and so does the last place's
     /// error (`d^k` carries `k` times the relative error of `d`).
     pub(super) fn value_fixed(&self, x: Decimal) -> Option<Decimal> {
+        let sum = self.fixed_sum(x, ErrorBound::WhereFactorsGrow)?;
+        // the sum is in units of 10^-(scale + 18): 1e-9 of the size is size × 10^9 of them
+        if !sum.bounded && sum.error > sum.size.checked_mul(1_000_000_000)? {
+            return None;
+        }
+        Decimal::try_from_i128_with_scale(sum.total, sum.scale + fixed::PLACES).ok()
+    }
+
+    /// The NPV at effective rate `x` (0 % or more) rounded by `round` (any
+    /// rounding that never decreases as its argument grows), always the
+    /// figure `round` gives [`Discounting::value`]: from the fixed-point sum
+    /// when the interval its error bound and the `Decimal` evaluation's span
+    /// rounds to one figure (every ordinary case), else from
+    /// [`Discounting::value`] itself.
+    pub(crate) fn rounded_value(&self, x: Decimal, round: impl Fn(Decimal) -> Decimal) -> Result<Decimal> {
+        let interval = self
+            .fixed_sum(x, ErrorBound::Always)
+            .filter(|s| s.bounded)
+            .and_then(|s| {
+                let at = |v: i128| Decimal::try_from_i128_with_scale(v, s.scale + fixed::PLACES).ok();
+                Some((at(s.total.checked_sub(s.error)?)?, at(s.total.checked_add(s.error)?)?))
+            });
+        if let Some((low, high)) = interval {
+            let (a, b) = (round(low), round(high));
+            if a == b {
+                return Ok(a);
+            }
+        }
+        Ok(round(self.value(x)?))
+    }
+
+    /// The NPV at effective rate `x` in decimal fixed point, with a bound on
+    /// its error where `bound` asks for one; `None` when a number would not fit.
+    fn fixed_sum(&self, x: Decimal, bound: ErrorBound) -> Option<FixedSum> {
         let one_plus = Decimal::ONE.checked_add(x)?;
         if one_plus <= Decimal::ZERO {
             return None;
@@ -191,29 +225,37 @@ impl Discounting {
         }
         // With 1/2 ≤ d ≤ 1 (a rate of 0 % or more, below 2^per_year − 1) every factor
         // is at most 1 and each term's rounding at most 3k units of its last place: far
-        // inside the bound below for fewer than 300 million periods (dates span 3.7 million days),
-        // so the error need not be added up. Otherwise (factors above 1, below 0 %) it is.
+        // inside the bound `value_fixed` needs for fewer than 300 million periods (dates span
+        // 3.7 million days), so there the error need not be added up. Otherwise (factors above
+        // 1, below 0 %) it is.
         let bounded = (fixed::ONE / 2..=fixed::ONE).contains(&d);
         let (mut total, mut error, mut size) = (0i128, 0i128, 0i128);
         walk_discount(&self.units, fixed::ONE, d, fixed::mul, |i, w| {
             let a = self.amounts.get(i)?;
             let a = a.mantissa().checked_mul(10i128.checked_pow(scale - a.scale())?)?;
             total = total.checked_add(a.checked_mul(w)?)?;
+            let k = i128::from(*self.units.get(i)?).checked_add(1)?;
             if !bounded {
                 // at most half a unit of the last place in `d` (relative: 1/d), k-fold in
                 // `d^k`, and half a unit at each of at most k products
-                let k = i128::from(*self.units.get(i)?).checked_add(1)?;
                 let spread = w.checked_mul(k)?.checked_div(d.max(1))?.checked_add(k)?;
                 error = error.checked_add(a.checked_abs()?.checked_mul(spread)?)?;
                 size = size.checked_add(a.checked_abs()?)?;
+            } else if bound == ErrorBound::Always {
+                // this sum's 3k units of 18 places a term, the `Decimal` evaluation's 3k units
+                // of 20 places and its products' last digit, with room to spare: 4 units a
+                // period of the flow's time, and 4 more
+                error = error.checked_add(a.checked_abs()?.checked_mul(k.checked_mul(4)?)?)?;
             }
             Some(())
         })?;
-        // the sum is in units of 10^-(scale + 18): 1e-9 of the size is size × 10^9 of them
-        if !bounded && error > size.checked_mul(1_000_000_000)? {
-            return None;
-        }
-        Decimal::try_from_i128_with_scale(total, scale + fixed::PLACES).ok()
+        Some(FixedSum {
+            total,
+            error,
+            size,
+            scale,
+            bounded,
+        })
     }
 
     /// The effective rate per year that zeroes the NPV.
@@ -271,6 +313,26 @@ impl Discounting {
                 "the root lies beyond the solver's range (its net present value is not within 1e-6 of the flows' size)",
         })
     }
+}
+
+/// Where [`Discounting::fixed_sum`] adds up the bound on its error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ErrorBound {
+    /// Only where the factors grow (rates below 0 %), where it may be large.
+    WhereFactorsGrow,
+    /// Everywhere, to decide a rounding.
+    Always,
+}
+
+/// An NPV in decimal fixed point: the sum and a bound on its error, in
+/// units of 10^-(scale + 18), and the flows' absolute sum in units of 10^-scale.
+struct FixedSum {
+    total: i128,
+    error: i128,
+    size: i128,
+    scale: u32,
+    /// Whether every factor is at most 1 (a rate of 0 % or more).
+    bounded: bool,
 }
 
 /// Walks the flows in time order with their discount factor `w = d^k`

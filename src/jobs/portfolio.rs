@@ -86,6 +86,7 @@ pub struct StatementSummary {
     /// The loan's id.
     pub id: String,
     /// The statement date.
+    #[serde(serialize_with = "crate::dates::option::serialize")]
     pub as_of: Option<NaiveDate>,
     /// Days past due.
     pub days_past_due: Option<u32>,

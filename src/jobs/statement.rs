@@ -26,6 +26,7 @@ pub struct StatementRequest {
     /// The loan.
     pub ledger: Ledger,
     /// The statement date.
+    #[serde(serialize_with = "crate::dates::serialize")]
     pub as_of: NaiveDate,
 }
 

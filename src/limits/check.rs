@@ -56,6 +56,7 @@ pub struct LimitsRequest {
     /// The contract date, whose LPR sets the private-lending cap (default:
     /// the earliest flow's date).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(serialize_with = "crate::dates::option::serialize")]
     pub contract_date: Option<NaiveDate>,
     /// The one-year LPR table (default: the built-in one,
     /// [`RateTable::china_lpr_one_year`]).
@@ -84,6 +85,7 @@ pub struct LimitsRequest {
 #[non_exhaustive]
 pub struct LateFeeToCheck {
     /// The day the fee was charged.
+    #[serde(serialize_with = "crate::dates::serialize")]
     pub date: NaiveDate,
     /// The fee.
     pub amount: Money,

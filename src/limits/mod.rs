@@ -244,8 +244,10 @@ pub struct CapCheck {
 #[non_exhaustive]
 pub struct Charge {
     /// Start of the period charged for.
+    #[serde(serialize_with = "crate::dates::serialize")]
     pub from: NaiveDate,
     /// End of the period (exclusive).
+    #[serde(serialize_with = "crate::dates::serialize")]
     pub to: NaiveDate,
     /// The principal in use.
     pub base: Money,

@@ -50,8 +50,10 @@ pub struct LoanMonth {
 #[non_exhaustive]
 pub struct PlanMonth {
     /// The day the payments are made.
+    #[serde(serialize_with = "crate::dates::serialize")]
     pub payday: NaiveDate,
     /// The month's last day (the day before the next payday).
+    #[serde(serialize_with = "crate::dates::serialize")]
     pub month_end: NaiveDate,
     /// The month's budget.
     pub budget: Money,
@@ -85,6 +87,7 @@ pub struct LoanOutcome {
     /// Its most days past due from the plan's first day to the horizon.
     pub worst_days_past_due: u32,
     /// The payday whose payment settled it, if one did.
+    #[serde(serialize_with = "crate::dates::option::serialize")]
     pub settled_on: Option<NaiveDate>,
     /// What happens to it under the plan, from the plan's first day to the
     /// horizon ([`Ledger::timeline`](crate::Ledger::timeline) of the loan
@@ -185,6 +188,7 @@ pub struct PlanResult {
     /// The strategy.
     pub strategy: PlanStrategy,
     /// The plan's last day.
+    #[serde(serialize_with = "crate::dates::serialize")]
     pub horizon: NaiveDate,
     /// Month by month.
     pub months: Vec<PlanMonth>,

@@ -181,6 +181,7 @@ pub struct SweepPoint {
     /// Everything still owed at the horizon.
     pub still_owed: Money,
     /// The payday that settles the last loan, if the plan settles them all.
+    #[serde(serialize_with = "crate::dates::option::serialize")]
     pub debt_free_on: Option<NaiveDate>,
     /// Loan-months at 90 or more days past due.
     pub days_90_plus: u32,

@@ -216,6 +216,7 @@ pub struct RiskClassification {
     /// The class by days past due alone.
     pub by_days_past_due: AssetClass,
     /// When a restructure's observation period ends, while one runs.
+    #[serde(serialize_with = "crate::dates::option::serialize")]
     pub observation_ends: Option<NaiveDate>,
     /// Installments paid on time in a row since a non-performing class,
     /// while the loan waits to be upgraded.

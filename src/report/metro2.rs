@@ -180,6 +180,7 @@ impl SpecialComment {
 #[non_exhaustive]
 pub struct Metro2Record {
     /// The Date of Account Information.
+    #[serde(serialize_with = "crate::dates::serialize")]
     pub date: NaiveDate,
     /// Account Status (17A).
     pub account_status: Metro2Status,

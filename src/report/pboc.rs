@@ -33,6 +33,7 @@ pub struct PbocMonth {
     pub month: String,
     /// The day its status is taken at the end of: the installment due that
     /// month (the settlement date, 结算日), else the month's last day.
+    #[serde(serialize_with = "crate::dates::serialize")]
     pub reporting_date: NaiveDate,
     /// The status character: `N`, `1`–`7`, `C`, `*` or `B`.
     pub status: char,
@@ -142,6 +143,7 @@ pub struct PbocSpecialTransaction {
     /// The kind.
     pub kind: PbocTransaction,
     /// The day it happened.
+    #[serde(serialize_with = "crate::dates::serialize")]
     pub date: NaiveDate,
     /// The amount.
     pub amount: Money,

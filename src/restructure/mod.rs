@@ -260,6 +260,7 @@ impl Restructure {
 #[serde(deny_unknown_fields)]
 pub struct RestructureSummary {
     /// Its date.
+    #[serde(serialize_with = "crate::dates::serialize")]
     pub date: NaiveDate,
     /// The down payment applied.
     pub down_payment: Money,

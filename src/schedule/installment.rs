@@ -29,6 +29,7 @@ pub struct Installment {
     /// 1-based position in the schedule.
     pub number: u32,
     /// The date the installment falls due.
+    #[serde(serialize_with = "crate::dates::serialize")]
     pub due_date: NaiveDate,
     /// Principal repaid.
     pub principal: Money,
