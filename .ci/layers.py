@@ -23,6 +23,7 @@ LADDER = [
     ["schedule"],
     ["cost", "restructure"],
     ["accrual", "limits"],
+    ["revolving"],
     ["books", "compare", "report", "oracles"],
     ["plan"],
     ["jobs", "table"],

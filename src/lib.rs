@@ -71,6 +71,12 @@
 //!  its double-entry books under a [`BookingPolicy`](books::BookingPolicy) ([`Journal`](books::Journal),
 //!  [`TrialBalance`](books::TrialBalance); see [`guide::accounting`]). The
 //!  [`guide::accrual`] explains every field.
+//!- A [`CreditLine`](revolving::CreditLine) (随借随还) holds several
+//!  [`Draw`](revolving::Draw)s, each a loan of its own on the line's due day,
+//!  and [`Payment`]s shared among them;
+//!  [`CreditLine::statement`](revolving::CreditLine::statement) gives the line's
+//!  [`LineStatement`](revolving::LineStatement): its days past due, bill, available
+//!  limit, whether it is frozen, and each draw's statement. See [`revolving`].
 //!- A [`Restructure`](restructure::Restructure) (a [`NewPlan`](restructure::NewPlan): new [`Terms`](schedule::Terms), re-amortisation or a
 //!  deferral by a [`Shift`](restructure::Shift); a [`ComponentPlan`](restructure::ComponentPlan) per component; a down
 //!  payment and a [`PlanFee`](restructure::PlanFee)) is recorded on the ledger; the statement then
@@ -406,6 +412,7 @@ pub mod rate;
 mod ratio;
 pub mod report;
 pub mod restructure;
+pub mod revolving;
 pub mod schedule;
 #[cfg(feature = "schema")]
 mod schema;

@@ -36,6 +36,8 @@ mod report_props;
 mod report_reference;
 mod restructure_props;
 mod restructure_reference;
+mod revolving_props;
+mod revolving_reference;
 mod schedule_props;
 mod schedule_reference;
 #[cfg(feature = "schema")]

@@ -1,0 +1,55 @@
+//! Revolving credit: a credit line with several draws (随借随还), each
+//! repaid on its own terms, one bill a month across them.
+//!
+//! A line has a limit and one due day a month. Each [`Draw`] is a loan of
+//! its own (its amount, date, daily or annual rate, number of installments
+//! and repayment method: 等额本息, 等额本金 or 先息后本), replayed by the same
+//! exact ledger as any installment loan, under the line's
+//! [`OverduePolicy`](crate::OverduePolicy). A [`Payment`](crate::Payment) is made to
+//! the line and shared among the draws. [`CreditLine::statement`] gives the
+//! line on a date ([`LineStatement`]): what is owed, the bill, the days past
+//! due and bucket of the line, the available limit, whether the line is
+//! frozen, each draw's statement and how each payment was shared.
+//!
+//! The choices, where contracts differ (each can be read on
+//! [`CreditLine`]):
+//! - interest accrues day by day on each draw's principal outstanding
+//!   (按日计息), so an early repayment, of part or all of any draw, costs
+//!   only the days used, and no fee unless the policy sets one;
+//! - a draw's first installment falls on the line's due day at least
+//!   [`MIN_FIRST_PERIOD_DAYS`] after it;
+//! - a payment goes to what has fallen due, oldest due date first across
+//!   draws, then prepays the draws oldest first;
+//! - the line is frozen while any draw is past due (from the first day, by
+//!   default): a draw then is refused, as is a draw above the available
+//!   limit; repaid principal is available again at once;
+//! - the line's days past due are the most of any draw, as a lender reports
+//!   the line; each draw's own are in its statement, for a platform that
+//!   reports draws separately.
+//!
+//! ```
+//! use overdue::revolving::{CreditLine, Draw};
+//! use overdue::{schedule::Terms, Method, Money, NaiveDate, OverduePolicy, Payment, Rate};
+//! use overdue::dec;
+//! let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+//! let daily = Rate::daily(dec!(0.0004))?;                   // 0.04 % a day, 14.6 % a year
+//! let line = CreditLine::new(Money::new(dec!(20000))?, 10, OverduePolicy::new())?
+//!     .with_draw(Draw::new("rent", d(1, 3), Money::new(dec!(6000))?, Terms::new(daily, 6)))
+//!     .with_draw(Draw::new("phone", d(1, 20), Money::new(dec!(3000))?,
+//!         Terms::new(daily, 3).with_method(Method::EqualPrincipal)))
+//!     .with_payment(Payment::new("feb", d(2, 10), Money::new(dec!(2200))?)?);
+//! let st = line.statement(d(3, 1))?;
+//! // February's bill (2,068.21) was paid, the rest prepaid the rent; the limit used is
+//! // the principal still owed
+//! assert_eq!(st.days_past_due, 0);
+//! assert_eq!(st.available.checked_add(st.outstanding.principal)?, Money::new(dec!(20000))?);
+//! assert_eq!(st.next_due_date, Some(d(3, 10)));
+//! # Ok::<(), overdue::Error>(())
+//! ```
+
+mod line;
+mod replay;
+mod statement;
+
+pub use line::{CreditLine, Draw, MIN_FIRST_PERIOD_DAYS};
+pub use statement::{DrawStatement, LineAllocation, LineStatement};

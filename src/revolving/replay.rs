@@ -1,0 +1,291 @@
+//! A credit line replayed in date order: each draw a loan of its own, each
+//! payment shared among them, the line's figures summed from theirs.
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+
+use super::line::{CreditLine, Draw};
+use super::statement::{DrawStatement, LineAllocation, LineStatement};
+use crate::accrual::{Ledger, Payment, Statement};
+use crate::components::Components;
+use crate::error::{Error, Result};
+use crate::money::Money;
+use crate::schedule::{Schedule, ScheduleOptions};
+
+/// A draw made, with its loan.
+struct Drawn<'a> {
+    draw: &'a Draw,
+    ledger: Ledger,
+}
+
+/// One thing that happened on the line.
+enum Step<'a> {
+    Pay(&'a Payment),
+    Draw(&'a Draw),
+}
+
+impl Step<'_> {
+    fn date(&self) -> NaiveDate {
+        match self {
+            Step::Pay(p) => p.date(),
+            Step::Draw(d) => d.date(),
+        }
+    }
+
+    /// On one day, draws come before payments: a payment made on the day of
+    /// a draw may repay it, and a statement's payoff paid on its date settles
+    /// every draw it counts.
+    fn order(&self) -> u8 {
+        match self {
+            Step::Draw(_) => 0,
+            Step::Pay(_) => 1,
+        }
+    }
+}
+
+impl CreditLine {
+    /// The line on `as_of`: draws and payments up to it (those on it
+    /// included), each draw's statement and the line's figures.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] for two draws or two payments with one id, a draw
+    /// above the available limit or while the line is frozen, a payment
+    /// before anything is drawn; the errors of each draw's schedule and
+    /// statement.
+    ///
+    /// ```
+    /// use overdue::revolving::{CreditLine, Draw};
+    /// use overdue::{schedule::Terms, Error, Money, NaiveDate, OverduePolicy, Rate};
+    /// use overdue::dec;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+    /// let terms = Terms::new(Rate::daily(dec!(0.0004))?, 3);
+    /// let line = CreditLine::new(Money::new(dec!(5000))?, 10, OverduePolicy::new())?
+    ///     .with_draw(Draw::new("d1", d(1, 5), Money::new(dec!(4000))?, terms))
+    ///     .with_draw(Draw::new("d2", d(1, 6), Money::new(dec!(2000))?, terms));
+    /// assert!(matches!(line.statement(d(2, 1)), Err(Error::Invalid { field: "draws", .. })));
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn statement(&self, as_of: NaiveDate) -> Result<LineStatement> {
+        self.validate()?;
+        unique("draws", self.draws.iter().map(Draw::id))?;
+        unique("payments", self.payments.iter().map(Payment::id))?;
+        let mut steps: Vec<Step<'_>> = self
+            .payments
+            .iter()
+            .map(Step::Pay)
+            .chain(self.draws.iter().map(Step::Draw))
+            .filter(|s| s.date() <= as_of)
+            .collect();
+        // stable: the order given breaks the remaining ties
+        steps.sort_by_key(|s| (s.date(), s.order()));
+        let mut drawn: Vec<Drawn<'_>> = Vec::new();
+        let mut allocations = Vec::new();
+        for step in steps {
+            match step {
+                Step::Pay(payment) => {
+                    for (i, amount) in self.share(payment, &drawn)? {
+                        let Some(book) = drawn.get_mut(i) else { continue };
+                        book.ledger.pay(Payment::new(payment.id(), payment.date(), amount)?)?;
+                        allocations.push(LineAllocation {
+                            payment_id: payment.id().to_owned(),
+                            date: payment.date(),
+                            draw_id: book.draw.id().to_owned(),
+                            amount,
+                        });
+                    }
+                }
+                Step::Draw(draw) => {
+                    self.admit(draw, &drawn)?;
+                    let options = ScheduleOptions::on_terms(
+                        draw.amount(),
+                        draw.terms().with_first_due(self.first_due(draw)?),
+                        draw.date(),
+                    )
+                    .with_rounding(self.policy.rounding())
+                    .with_interest(self.interest());
+                    let ledger = Ledger::new(Schedule::build(&options)?, self.policy.clone())?;
+                    drawn.push(Drawn { draw, ledger });
+                }
+            }
+        }
+        let draws = drawn
+            .iter()
+            .map(|book| {
+                Ok(DrawStatement {
+                    id: book.draw.id().to_owned(),
+                    drawn_on: book.draw.date(),
+                    statement: book.ledger.statement(as_of)?,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        self.summed(as_of, draws, allocations)
+    }
+
+    /// Refuses a draw above the available limit or while the line is frozen.
+    fn admit(&self, draw: &Draw, drawn: &[Drawn<'_>]) -> Result<()> {
+        let statements = on(drawn, draw.date())?;
+        let owed = Money::sum(statements.iter().map(|s| s.outstanding.principal))?;
+        let late = statements.iter().map(|s| s.days_past_due).max().unwrap_or(0);
+        let refused = |reason: String| Error::Invalid {
+            field: "draws",
+            reason: format!("draw {:?} of {} on {}: {reason}", draw.id(), draw.amount(), draw.date()),
+        };
+        if self.freeze_after > 0 && late >= self.freeze_after {
+            return Err(refused(format!("the line is frozen, {late} days past due")));
+        }
+        let available = self.limit.checked_sub(owed)?;
+        if draw.amount() > available {
+            return Err(refused(format!("above the available limit of {available}")));
+        }
+        Ok(())
+    }
+
+    /// How a payment is shared among the draws made by its date: what has
+    /// fallen due, oldest due date first (the earlier draw first on one
+    /// date), then each draw's payoff, oldest draw first; what is left, to
+    /// the latest draw.
+    fn share(&self, payment: &Payment, drawn: &[Drawn<'_>]) -> Result<Vec<(usize, Money)>> {
+        if drawn.is_empty() {
+            return Err(Error::Invalid {
+                field: "payments",
+                reason: format!(
+                    "payment {:?} on {}: nothing has been drawn on the line by then",
+                    payment.id(),
+                    payment.date()
+                ),
+            });
+        }
+        let statements = on(drawn, payment.date())?;
+        let mut fallen_due = Vec::new();
+        for (i, st) in statements.iter().enumerate() {
+            for inst in st.installments.iter().filter(|inst| inst.due_date <= payment.date()) {
+                fallen_due.push((inst.due_date, i, inst.outstanding.total()?));
+            }
+        }
+        fallen_due.sort_by_key(|&(due, i, _)| (due, i));
+        let mut sharing = Sharing {
+            shares: vec![Money::ZERO; drawn.len()],
+            left: payment.amount(),
+        };
+        for &(_, i, owed) in &fallen_due {
+            sharing.give(i, owed)?;
+        }
+        for (i, st) in statements.iter().enumerate() {
+            let given = sharing.shares.get(i).copied().unwrap_or(Money::ZERO);
+            sharing.give(i, st.payoff.checked_sub(given)?)?;
+        }
+        sharing.give(drawn.len() - 1, sharing.left)?;
+        Ok(sharing
+            .shares
+            .into_iter()
+            .enumerate()
+            .filter(|(_, amount)| !amount.is_zero())
+            .collect())
+    }
+
+    /// The line's figures from its draws' statements.
+    fn summed(
+        &self,
+        as_of: NaiveDate,
+        draws: Vec<DrawStatement>,
+        allocations: Vec<LineAllocation>,
+    ) -> Result<LineStatement> {
+        let rounding = self.policy.rounding();
+        let zero = Money::from_minor(0, rounding.scale())?;
+        let mut outstanding = Components {
+            fees: zero,
+            penalty_interest: zero,
+            compound_interest: zero,
+            interest: zero,
+            principal: zero,
+        };
+        for d in &draws {
+            outstanding = add(&outstanding, &d.statement.outstanding)?;
+        }
+        let days_past_due = draws.iter().map(|d| d.statement.days_past_due).max().unwrap_or(0);
+        let next_due_date = draws
+            .iter()
+            .flat_map(|d| d.statement.installments.iter())
+            .filter(|i| i.due_date >= as_of)
+            .filter(|i| {
+                i.outstanding.total().is_ok_and(|t| !t.is_zero()) || i.upcoming.total().is_ok_and(|t| !t.is_zero())
+            })
+            .map(|i| i.due_date)
+            .min();
+        let mut bill = zero;
+        for inst in draws
+            .iter()
+            .flat_map(|d| d.statement.installments.iter())
+            .filter(|i| i.due_date <= next_due_date.unwrap_or(as_of))
+        {
+            bill = bill
+                .checked_add(inst.outstanding.total()?)?
+                .checked_add(inst.upcoming.total()?)?;
+        }
+        let owed_principal = outstanding.principal;
+        let available = self.limit.checked_sub(owed_principal)?.max(zero).round(rounding);
+        Ok(LineStatement {
+            as_of,
+            limit: self.limit,
+            available,
+            frozen: self.freeze_after > 0 && days_past_due >= self.freeze_after,
+            days_past_due,
+            bucket: self.policy.buckets().bucket(days_past_due).label().to_owned(),
+            outstanding,
+            payoff: Money::sum(draws.iter().map(|d| d.statement.payoff))?.round(rounding),
+            next_due_date,
+            bill,
+            draws,
+            allocations,
+        })
+    }
+}
+
+/// A payment being shared: each draw's part so far, and what is left.
+struct Sharing {
+    shares: Vec<Money>,
+    left: Money,
+}
+
+impl Sharing {
+    /// Gives draw `i` up to `most` of what is left.
+    fn give(&mut self, i: usize, most: Money) -> Result<()> {
+        let x = most.min(self.left).max(Money::ZERO);
+        if let Some(share) = self.shares.get_mut(i) {
+            *share = share.checked_add(x)?;
+        }
+        self.left = self.left.checked_sub(x)?;
+        Ok(())
+    }
+}
+
+/// Each draw's statement on `day`.
+fn on(drawn: &[Drawn<'_>], day: NaiveDate) -> Result<Vec<Statement>> {
+    drawn.iter().map(|book| book.ledger.statement(day)).collect()
+}
+
+/// Two sets of components added.
+fn add(a: &Components, b: &Components) -> Result<Components> {
+    Ok(Components {
+        fees: a.fees.checked_add(b.fees)?,
+        penalty_interest: a.penalty_interest.checked_add(b.penalty_interest)?,
+        compound_interest: a.compound_interest.checked_add(b.compound_interest)?,
+        interest: a.interest.checked_add(b.interest)?,
+        principal: a.principal.checked_add(b.principal)?,
+    })
+}
+
+/// Refuses a second use of one id.
+fn unique<'a>(field: &'static str, ids: impl Iterator<Item = &'a str>) -> Result<()> {
+    let mut seen = HashSet::new();
+    for id in ids {
+        if !seen.insert(id) {
+            return Err(Error::Invalid {
+                field,
+                reason: format!("the id {id:?} is used twice"),
+            });
+        }
+    }
+    Ok(())
+}

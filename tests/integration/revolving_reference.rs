@@ -1,0 +1,156 @@
+//! A credit line with several draws (随借随还), checked by hand: interest
+//! is the daily rate times the days on each draw's balance (日利率 × 天数, as
+//! the platforms quote it), the penalty 1.5 × the daily rate on overdue
+//! principal (the policy's default), a payment shared oldest due date first
+//! across draws, and the limit used by the principal owed.
+
+use overdue::revolving::{CreditLine, Draw, LineStatement};
+use overdue::{dec, schedule::Terms, Error, Method, Money, NaiveDate, OverduePolicy, Payment, Rate};
+
+fn d(m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, m, day).unwrap()
+}
+
+fn m(v: rust_decimal::Decimal) -> Money {
+    Money::new(v).unwrap()
+}
+
+/// Rent drawn on 3 January (6,000 over six months, equal installments) and a
+/// phone on 20 January (3,000 over three months, equal principal), both at
+/// 0.04 % a day, due on the 10th; `paid` on 10 February.
+fn line(paid: rust_decimal::Decimal) -> CreditLine {
+    let daily = Rate::daily(dec!(0.0004)).unwrap();
+    CreditLine::new(m(dec!(20000)), 10, OverduePolicy::new())
+        .unwrap()
+        .with_draw(Draw::new("rent", d(1, 3), m(dec!(6000)), Terms::new(daily, 6)))
+        .with_draw(Draw::new(
+            "phone",
+            d(1, 20),
+            m(dec!(3000)),
+            Terms::new(daily, 3).with_method(Method::EqualPrincipal),
+        ))
+        .with_payment(Payment::new("feb", d(2, 10), m(paid)).unwrap())
+}
+
+fn shares(st: &LineStatement) -> Vec<(&str, Money)> {
+    st.allocations.iter().map(|a| (a.draw_id.as_str(), a.amount)).collect()
+}
+
+#[test]
+fn each_draw_bears_interest_from_its_own_date_and_falls_due_on_the_line_due_day() {
+    let st = line(dec!(1100)).statement(d(2, 10)).unwrap();
+    let (rent, phone) = (&st.draws[0].statement, &st.draws[1].statement);
+    // 6,000 × 0.04 % × 38 days (3 January to 10 February)
+    assert_eq!(rent.installments[0].charged.interest, m(dec!(91.20)));
+    assert_eq!(rent.installments[0].due_date, d(2, 10));
+    // drawn 20 January: the 10th at least 15 days on is 10 February; 3,000 × 0.04 % × 21 days
+    assert_eq!(phone.installments[0].due_date, d(2, 10));
+    assert_eq!(phone.installments[0].charged.interest, m(dec!(25.20)));
+    assert_eq!(phone.installments[0].charged.principal, m(dec!(1000.00)));
+}
+
+#[test]
+fn a_payment_goes_to_the_oldest_due_date_first_then_the_earlier_draw() {
+    // both first installments fall due on 10 February: the earlier draw is paid first,
+    // in full (951.81 principal and 91.20 interest), and the phone gets the rest
+    let st = line(dec!(1100)).statement(d(3, 1)).unwrap();
+    assert_eq!(shares(&st), vec![("rent", m(dec!(1043.01))), ("phone", m(dec!(56.99)))]);
+    assert_eq!(st.draws[0].statement.days_past_due, 0);
+    // the phone: 25.20 interest paid, 31.79 of its 1,000 principal; 968.21 overdue from
+    // 10 February: penalty 968.21 × 0.06 % (1.5 × 0.04 %) × 19 days = 11.04
+    let phone = &st.draws[1].statement;
+    assert_eq!(phone.days_past_due, 19);
+    assert_eq!(phone.outstanding.penalty_interest, m(dec!(11.04)));
+    // the line is as late as its latest draw, and frozen
+    assert_eq!((st.days_past_due, st.bucket.as_str(), st.frozen), (19, "M1", true));
+}
+
+#[test]
+fn a_payment_above_the_bill_prepays_the_oldest_draw() {
+    // the bill of 10 February is 1,043.01 + 1,025.20 = 2,068.21; the other 131.79 prepays rent
+    let st = line(dec!(2200)).statement(d(3, 1)).unwrap();
+    assert_eq!(
+        shares(&st),
+        vec![("rent", m(dec!(1174.80))), ("phone", m(dec!(1025.20)))]
+    );
+    assert_eq!((st.days_past_due, st.frozen), (0, false));
+    assert_eq!(st.next_due_date, Some(d(3, 10)));
+}
+
+#[test]
+fn the_limit_available_is_the_limit_less_principal_owed_and_repayment_restores_it() {
+    let before = line(dec!(0.01)).statement(d(2, 9)).unwrap();
+    assert_eq!(before.available, m(dec!(11000.00)));
+    let after = line(dec!(2200)).statement(d(2, 10)).unwrap();
+    assert_eq!(
+        after.available,
+        m(dec!(20000)).checked_sub(after.outstanding.principal).unwrap()
+    );
+    assert!(after.available > before.available);
+}
+
+#[test]
+fn a_draw_above_the_available_limit_is_refused() {
+    let daily = Rate::daily(dec!(0.0004)).unwrap();
+    let too_much = line(dec!(2200)).with_draw(Draw::new("car", d(2, 11), m(dec!(13100)), Terms::new(daily, 12)));
+    // available on 11 February: 20,000 − 4,916.40 − 2,000 = 13,083.60
+    let refused = too_much.statement(d(3, 1));
+    assert!(
+        matches!(&refused, Err(Error::Invalid { field: "draws", reason }) if reason.contains("available limit")),
+        "{refused:?}"
+    );
+    // within the limit, the same draw of less is taken
+    let fits = line(dec!(2200)).with_draw(Draw::new("car", d(2, 11), m(dec!(9000)), Terms::new(daily, 12)));
+    assert_eq!(fits.statement(d(3, 1)).unwrap().draws.len(), 3);
+}
+
+#[test]
+fn a_draw_while_a_draw_is_overdue_is_refused_as_the_line_is_frozen() {
+    let daily = Rate::daily(dec!(0.0004)).unwrap();
+    let late = line(dec!(1100)).with_draw(Draw::new("tv", d(2, 20), m(dec!(500)), Terms::new(daily, 3)));
+    let refused = late.statement(d(3, 1));
+    assert!(
+        matches!(&refused, Err(Error::Invalid { field: "draws", reason }) if reason.contains("frozen, 10 days past due")),
+        "{refused:?}"
+    );
+    // a line frozen only at 30 days past due takes it
+    let lenient =
+        line(dec!(1100))
+            .with_freeze_after(30)
+            .with_draw(Draw::new("tv", d(2, 20), m(dec!(500)), Terms::new(daily, 3)));
+    assert_eq!(lenient.statement(d(3, 1)).unwrap().draws.len(), 3);
+}
+
+#[test]
+fn repaying_the_whole_line_early_costs_only_the_days_used() {
+    // on 1 March, after February's bill: the payoff of each draw is its principal and the
+    // interest of the days since 10 February, with no fee
+    let st = line(dec!(2200)).statement(d(3, 1)).unwrap();
+    let settled = line(dec!(2200))
+        .with_payment(Payment::new("all", d(3, 1), st.payoff).unwrap())
+        .statement(d(3, 1))
+        .unwrap();
+    assert!(settled.payoff.is_zero(), "{}", settled.payoff);
+    assert!(settled.outstanding.principal.is_zero());
+    assert_eq!(settled.available, m(dec!(20000)));
+    // rent: (6,000 − 1,083.60) × 0.04 % × 19 days = 37.36; phone: 2,000 × 0.04 % × 19 = 15.20
+    let rent_principal = st.draws[0].statement.outstanding.principal;
+    assert_eq!(rent_principal, m(dec!(4916.40)));
+    assert_eq!(st.payoff, m(dec!(4916.40) + dec!(37.36) + dec!(2000) + dec!(15.20)));
+}
+
+#[test]
+fn a_payment_before_any_draw_and_ids_used_twice_are_refused() {
+    let empty = CreditLine::new(m(dec!(100)), 10, OverduePolicy::new())
+        .unwrap()
+        .with_payment(Payment::new("p", d(1, 1), m(dec!(1))).unwrap());
+    assert!(matches!(
+        empty.statement(d(2, 1)),
+        Err(Error::Invalid { field: "payments", .. })
+    ));
+    let twice = line(dec!(1)).with_payment(Payment::new("feb", d(2, 11), m(dec!(1))).unwrap());
+    assert!(matches!(
+        twice.statement(d(3, 1)),
+        Err(Error::Invalid { field: "payments", .. })
+    ));
+}
