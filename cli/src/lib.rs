@@ -31,7 +31,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use overdue::jobs::{CompareJob, CostJob, Job, JobOptions, LimitsJob, PlanJob, ScheduleJob, StatementJob, SweepJob};
+use overdue::jobs::{
+    CompareJob, CostJob, Job, JobOptions, LimitsJob, LineJob, PlanJob, ScheduleJob, StatementJob, SweepJob,
+};
 use overdue::plan::{BudgetRange, SweepRequest};
 use overdue::{
     cost::UnitPeriod, from_json, jobs::CostRequest, jobs::CostResult, jobs::StatementRequest, CashFlow, Frequency,
@@ -100,6 +102,9 @@ enum Command {
     Limits(JobArgs),
     /// Statements for many loans as of a date: JSON Lines in (`{"id", "ledger"}`), JSON Lines or CSV out.
     Portfolio(portfolio::PortfolioArgs),
+    /// A credit line with several draws on a date: its bill, limit and days past due, and each
+    /// draw's statement (a line request: `{"line": ..., "as_of": ...}`).
+    Line(JobArgs),
 }
 
 /// A job's input and output options.
@@ -326,6 +331,7 @@ pub fn run(cli: Cli, out: &mut (dyn Write + Send)) -> Result<(), Failure> {
         }
         Command::Sweep(args) => run_job::<SweepJob>(args)?,
         Command::Limits(args) => run_job::<LimitsJob>(args)?,
+        Command::Line(args) => run_job::<LineJob>(args)?,
         Command::Cost(args) => run_job::<CostJob>(args)?,
         Command::Xirr(cost) => cost_report(cost, CostReport::Xirr)?,
         Command::Apr(cost) => cost_report(cost, CostReport::Apr)?,

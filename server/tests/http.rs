@@ -58,6 +58,7 @@ fn every_job_answers_exactly_what_the_library_computes() {
         ("sweep", sweep.into_bytes()),
         ("cost", example("flows.json")),
         ("limits", example("limits.json")),
+        ("line", example("line.json")),
     ];
     for (job, body) in requests {
         let answer = server.post(&format!("/v1/{job}"), &body);

@@ -18,6 +18,7 @@
 //! | `cost` | [`CostRequest`] | [`CostResult`] |
 //! | `portfolio` | [`PortfolioLoan`] (one line) | [`StatementSummary`] |
 //! | `limits` | [`LimitsRequest`](crate::limits::LimitsRequest) | [`LimitsResult`](crate::limits::LimitsResult) |
+//! | `line` | [`LineRequest`] | [`LineStatement`](crate::revolving::LineStatement) |
 //!
 //! ```
 //! use overdue::jobs::{each_job, Job, JobVisitor};
@@ -30,12 +31,13 @@
 //! }
 //! let mut names = Names(Vec::new());
 //! each_job(&mut names);
-//! assert_eq!(names.0, ["schedule", "statement", "compare", "plan", "sweep", "cost", "portfolio", "limits"]);
+//! assert_eq!(names.0, ["schedule", "statement", "compare", "plan", "sweep", "cost", "portfolio", "limits", "line"]);
 //! ```
 
 mod compare;
 mod cost;
 mod limits;
+mod line;
 mod plan;
 mod portfolio;
 #[cfg(feature = "json")]
@@ -56,6 +58,7 @@ pub use crate::money::parse_decimal;
 pub use compare::CompareJob;
 pub use cost::{CostJob, CostRequest, CostResult};
 pub use limits::LimitsJob;
+pub use line::{LineJob, LineRequest};
 pub use plan::PlanJob;
 pub use portfolio::{PortfolioJob, PortfolioLoan, StatementSummary};
 #[cfg(feature = "json")]
@@ -188,6 +191,7 @@ pub fn each_job<V: JobVisitor>(visitor: &mut V) {
     visitor.visit::<CostJob>();
     visitor.visit::<PortfolioJob>();
     visitor.visit::<LimitsJob>();
+    visitor.visit::<LineJob>();
 }
 
 /// What a job's request and output must be to have a JSON Schema: with the

@@ -15,6 +15,7 @@ use crate::schedule::Schedule;
 /// The widest a table may be.
 const COLUMNS: usize = 100;
 
+mod line;
 mod plan;
 
 /// How a column lines up.

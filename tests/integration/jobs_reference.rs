@@ -20,6 +20,7 @@ fn example(job: &str) -> Option<Value> {
         "cost" => "flows.json",
         "limits" => "limits.json",
         "portfolio" => "portfolio.jsonl",
+        "line" => "line.json",
         _ => return None,
     };
     let text = std::fs::read_to_string(
@@ -63,7 +64,7 @@ fn every_job_runs_the_same_by_name_as_from_its_types() {
         checked: Vec::new(),
     };
     each_job(&mut check);
-    assert_eq!(check.checked.len(), 8);
+    assert_eq!(check.checked.len(), 9);
 }
 
 /// A name that is no job's is refused with the field `job`.

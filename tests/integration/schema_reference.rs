@@ -51,7 +51,7 @@ fn committed_schemas_are_what_the_types_generate() {
 }
 
 /// Which job's request each example file holds (a `.jsonl` file: one per line).
-const EXAMPLES: [(&str, &str); 7] = [
+const EXAMPLES: [(&str, &str); 8] = [
     ("borrower.json", "compare"),
     ("several_loans.json", "plan"),
     ("schedule.json", "schedule"),
@@ -59,6 +59,7 @@ const EXAMPLES: [(&str, &str); 7] = [
     ("flows.json", "cost"),
     ("portfolio.jsonl", "portfolio"),
     ("limits.json", "limits"),
+    ("line.json", "line"),
 ];
 
 fn documents(file: &str) -> Vec<Value> {
@@ -94,6 +95,7 @@ fn result_of(job: &str, doc: &Value) -> Value {
             Ok(l.summary(overdue::NaiveDate::MIN))
         }),
         "limits" => run(doc, |r: overdue::limits::LimitsRequest| r.run()),
+        "line" => run(doc, |r: overdue::jobs::LineRequest| r.run()),
         other => panic!("no job {other}"),
     }
 }
@@ -468,6 +470,7 @@ fn read(job: &str, text: &str) -> overdue::Result<Value> {
         "cost" => again::<overdue::jobs::CostRequest>(text),
         "portfolio" => again::<overdue::jobs::PortfolioLoan>(text),
         "limits" => again::<overdue::limits::LimitsRequest>(text),
+        "line" => again::<overdue::jobs::LineRequest>(text),
         other => panic!("no job {other}"),
     }
 }

@@ -47,6 +47,7 @@ __all__ = [
     "sweep",
     "cost",
     "limits",
+    "line",
     "xirr",
     "xnpv",
     "npv",
@@ -70,7 +71,7 @@ def schemas() -> Dict[str, Any]:
     ``docs/schema/``.
 
     >>> sorted(schemas())
-    ['compare', 'cost', 'limits', 'plan', 'portfolio', 'schedule', 'statement', 'sweep']
+    ['compare', 'cost', 'limits', 'line', 'plan', 'portfolio', 'schedule', 'statement', 'sweep']
     """
     global _SCHEMAS
     if _SCHEMAS is None:
@@ -178,7 +179,7 @@ def _run(job: str, request: Request) -> Any:
 
 def run(job: str, request: Request) -> Any:
     """Runs any job of the crate's list by name (``schedule``,
-    ``statement``, ``compare``, ``plan``, ``cost``, ``limits``) on its
+    ``statement``, ``compare``, ``plan``, ``cost``, ``limits``, ``line``) on its
     request: a dict, or JSON text read by the crate's strict reader, exactly
     as ``overdue <job>`` reads a file.
 
@@ -229,6 +230,23 @@ def statement(ledger: Request, as_of: Union[str, datetime.date]) -> Any:
         except _overdue.Failure as failure:
             raise _raised(failure) from None
     return _run("statement", {"ledger": ledger, "as_of": as_of})
+
+
+def line(line: Request, as_of: Union[str, datetime.date]) -> Any:
+    """A credit line with several draws (随借随还) on ``as_of``: its days past
+    due and bucket, the bill and its due date, the payoff, the limit still
+    available, whether it is frozen, each draw's statement and how each
+    payment was shared. ``line`` holds ``limit``, ``due_day``, ``policy``,
+    ``draws`` (each ``{id, date, amount, terms}``) and ``payments``.
+
+    >>> rate = {"value": "0.0005", "period": "daily"}
+    >>> st = line({"limit": "10000", "due_day": 10, "policy": {},
+    ...            "draws": [{"id": "rent", "date": "2026-01-05", "amount": "3000",
+    ...                       "terms": {"rate": rate, "installments": 3}}]}, "2026-03-01")
+    >>> st.days_past_due, st.frozen, st.available
+    (19, True, Decimal('7000.00'))
+    """
+    return _run("line", {"line": line, "as_of": as_of})
 
 
 def compare(request: Request) -> Any:

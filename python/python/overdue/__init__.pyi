@@ -184,6 +184,14 @@ class CreditImpact(Record):
     negative_record_until: datetime.date
     settled_on: datetime.date
 
+class DrawStatement(Record):
+    """
+    One draw's statement on the line's statement date.
+    """
+    drawn_on: datetime.date
+    id: str
+    statement: Statement
+
 class FloatingRate(Record):
     """
     A contract rate of an index plus a spread, fixed again on each reset date, held between an
@@ -261,6 +269,33 @@ class LimitsResult(Record):
     private_lending_cap: Optional[CapCheck]
     simple_annual_rate: Optional[Decimal]
     warnings: Tuple[Warning, ...]
+
+class LineAllocation(Record):
+    """
+    The part of a line payment that went to one draw.
+    """
+    amount: Decimal
+    date: datetime.date
+    draw_id: str
+    payment_id: str
+
+class LineStatement(Record):
+    """
+    A credit line on a date: the figures a borrower's bill and a lender's report read, and each
+    draw's own statement.
+    """
+    allocations: Tuple[LineAllocation, ...]
+    as_of: datetime.date
+    available: Decimal
+    bill: Decimal
+    bucket: str
+    days_past_due: int
+    draws: Tuple[DrawStatement, ...]
+    frozen: bool
+    limit: Decimal
+    next_due_date: Optional[datetime.date]
+    outstanding: Components
+    payoff: Decimal
 
 class LoanMonth(Record):
     """
@@ -618,6 +653,7 @@ def schemas() -> Dict[str, Any]: ...
 def run(job: str, request: Request) -> Any: ...
 def schedule(options: Request) -> Schedule: ...
 def statement(ledger: Request, as_of: _DateLike) -> Statement: ...
+def line(line: Request, as_of: _DateLike) -> LineStatement: ...
 def compare(request: Request) -> ComparisonResult: ...
 def plan(request: Request) -> PlanComparison: ...
 def sweep(plan: Request, budgets: Union[str, Mapping[str, Any]]) -> BudgetSweep: ...
