@@ -161,7 +161,7 @@ impl JobOptions {
 /// }
 /// let mut count = Count(0);
 /// each_job(&mut count);
-/// assert_eq!(count.0, 8);
+/// assert_eq!(count.0, 9);
 /// ```
 pub trait JobVisitor {
     /// Called for the job `J`.

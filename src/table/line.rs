@@ -17,7 +17,7 @@ use crate::revolving::LineStatement;
 /// let text = line.statement(d(3, 1))?.to_string();
 /// assert!(text.starts_with("Credit line on 2026-03-01: 19 days past due, bucket M1, frozen\n"));
 /// assert!(text.contains("limit 10,000, available 7,000.00"));
-/// assert!(text.contains("rent   2026-01-05   19"));
+/// assert!(text.contains("rent  2026-01-05   19   3,000.00"));
 /// # Ok::<(), overdue::Error>(())
 /// ```
 impl fmt::Display for LineStatement {
