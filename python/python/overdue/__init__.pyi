@@ -11,6 +11,7 @@ __all__ = [
     "sweep",
     "cost",
     "limits",
+    "line",
     "xirr",
     "xnpv",
     "npv",
