@@ -95,10 +95,10 @@ impl Fraction {
     #[inline]
     pub(crate) fn apply(self, minor: i128, rounding: Rounding) -> Result<i128> {
         // Fast path: everything fits in 64 bits (every realistic balance and rate).
-        if let (Ok(m), Ok(num), Ok(den)) = (i64::try_from(minor), i64::try_from(self.num), i64::try_from(self.den)) {
-            if let Some(n) = m.checked_mul(num) {
-                return crate::money::div_round_i64(n, den, rounding.mode()).map(i128::from);
-            }
+        if let (Ok(m), Ok(num), Ok(den)) = (i64::try_from(minor), i64::try_from(self.num), i64::try_from(self.den))
+            && let Some(n) = m.checked_mul(num)
+        {
+            return crate::money::div_round_i64(n, den, rounding.mode()).map(i128::from);
         }
         let n = minor
             .checked_mul(self.num)

@@ -273,15 +273,15 @@ impl Ledger {
                 p.amount().to_minor("payment amount", self.terms.scale())?;
             }
             Event::Restructure(r) => {
-                if let Some(last) = self.events.last() {
-                    if last.date() > r.date() {
-                        return Err(Error::DateOrder {
-                            earlier: "last event",
-                            earlier_date: last.date(),
-                            later: "restructure date",
-                            later_date: r.date(),
-                        });
-                    }
+                if let Some(last) = self.events.last()
+                    && last.date() > r.date()
+                {
+                    return Err(Error::DateOrder {
+                        earlier: "last event",
+                        earlier_date: last.date(),
+                        later: "restructure date",
+                        later_date: r.date(),
+                    });
                 }
             }
             Event::Waiver(w) => {

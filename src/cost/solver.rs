@@ -60,12 +60,10 @@ pub(crate) fn solve<T>(
     mut accept: impl FnMut(f64) -> Result<T>,
 ) -> Result<T> {
     let mut last_err = None;
-    if unique {
-        if let Some(x) = newton(&eval, guess) {
-            match accept(x) {
-                Ok(v) => return Ok(v),
-                Err(e) => last_err = Some(e),
-            }
+    if unique && let Some(x) = newton(&eval, guess) {
+        match accept(x) {
+            Ok(v) => return Ok(v),
+            Err(e) => last_err = Some(e),
         }
     }
     // the grid, then (when none of its roots is confirmed) a finer one: two roots between
@@ -108,10 +106,11 @@ fn scan(eval: &impl Fn(f64) -> Option<(f64, f64)>, xs: impl Iterator<Item = f64>
         }
         if fx == 0.0 {
             brackets.push((x, x));
-        } else if let Some((px, pf)) = prev {
-            if pf.signum() != fx.signum() && pf != 0.0 {
-                brackets.push((px, x));
-            }
+        } else if let Some((px, pf)) = prev
+            && pf.signum() != fx.signum()
+            && pf != 0.0
+        {
+            brackets.push((px, x));
         }
         prev = Some((x, fx));
     }

@@ -32,10 +32,10 @@ pub(super) fn refine(
     let mut judge = Judge::new(plan, calendar, objective)?;
     let mut best: Option<(Key, Vec<Vec<Money>>)> = None;
     for start in starts {
-        if let Some((key, amounts)) = climb(&mut judge, start)? {
-            if best.as_ref().is_none_or(|b| key < b.0) {
-                best = Some((key, amounts));
-            }
+        if let Some((key, amounts)) = climb(&mut judge, start)?
+            && best.as_ref().is_none_or(|b| key < b.0)
+        {
+            best = Some((key, amounts));
         }
     }
     // what is left of the budget goes to kicks: from the best plan, one
@@ -66,12 +66,12 @@ pub(super) fn refine(
                             *y = y.checked_add(*amount)?;
                         }
                     }
-                    if let Some((key, amounts)) = climb(&mut judge, &kicked)? {
-                        if key < base.0 {
-                            base = (key, amounts);
-                            best = Some(base.clone());
-                            continue 'kicks;
-                        }
+                    if let Some((key, amounts)) = climb(&mut judge, &kicked)?
+                        && key < base.0
+                    {
+                        base = (key, amounts);
+                        best = Some(base.clone());
+                        continue 'kicks;
                     }
                 }
             }

@@ -169,11 +169,11 @@ fn starting_outcomes(
             timeline: None,
         })
         .collect();
-    if let Some(eve) = calendar.paydays.first().and_then(|p| p.pred_opt()) {
-        if eve > plan.as_of {
-            for (ledger, o) in ledgers.iter().zip(outcomes.iter_mut()) {
-                o.worst_days_past_due = o.worst_days_past_due.max(ledger.statement(eve)?.days_past_due);
-            }
+    if let Some(eve) = calendar.paydays.first().and_then(|p| p.pred_opt())
+        && eve > plan.as_of
+    {
+        for (ledger, o) in ledgers.iter().zip(outcomes.iter_mut()) {
+            o.worst_days_past_due = o.worst_days_past_due.max(ledger.statement(eve)?.days_past_due);
         }
     }
     Ok(outcomes)

@@ -367,13 +367,13 @@ impl FloatingRate {
                 });
             }
         }
-        if let (Some(floor), Some(cap)) = (self.floor, self.cap) {
-            if floor.value() > cap.value() {
-                return Err(Error::Invalid {
-                    field: "floating rate",
-                    reason: format!("the floor {floor} is above the cap {cap}"),
-                });
-            }
+        if let (Some(floor), Some(cap)) = (self.floor, self.cap)
+            && floor.value() > cap.value()
+        {
+            return Err(Error::Invalid {
+                field: "floating rate",
+                reason: format!("the floor {floor} is above the cap {cap}"),
+            });
         }
         if self.reset == Reset::EveryMonths(0) {
             return Err(Error::Zero {

@@ -303,16 +303,17 @@ impl ScheduleOptions {
 
     /// Checks the interest model and the floating rate against the rest.
     pub(super) fn validate_terms(&self) -> Result<()> {
-        if let Some(dc) = self.interest.daily_day_count() {
-            if !matches!(self.basis, InterestBasis::PerPeriod) && self.basis != InterestBasis::ActualDays(dc) {
-                return Err(Error::Invalid {
-                    field: "interest",
-                    reason: format!(
-                        "daily interest under {dc:?} builds its schedule on actual days under {dc:?}, not on {:?}",
-                        self.basis
-                    ),
-                });
-            }
+        if let Some(dc) = self.interest.daily_day_count()
+            && !matches!(self.basis, InterestBasis::PerPeriod)
+            && self.basis != InterestBasis::ActualDays(dc)
+        {
+            return Err(Error::Invalid {
+                field: "interest",
+                reason: format!(
+                    "daily interest under {dc:?} builds its schedule on actual days under {dc:?}, not on {:?}",
+                    self.basis
+                ),
+            });
         }
         if let Some(f) = &self.floating {
             f.validate()?;

@@ -444,11 +444,10 @@ proptest! {
         let Ok(mut ledger) = Ledger::new(schedule, policy) else { return Ok(()) };
         for (i, (day, amount)) in days.into_iter().enumerate() {
             let Some(date) = d(2026, 1, 1).checked_add_days(Days::new(u64::from(day % 100_000))) else { continue };
-            if let Ok(amount) = Money::new(Decimal::new(amount, 2)) {
-                if let Ok(payment) = Payment::new(format!("{i}"), date, amount) {
+            if let Ok(amount) = Money::new(Decimal::new(amount, 2))
+                && let Ok(payment) = Payment::new(format!("{i}"), date, amount) {
                     let _ = ledger.pay(payment);
                 }
-            }
         }
         if let Some(date) = d(2026, 1, 1).checked_add_days(Days::new(u64::from(at % 2_000_000))) {
             let _ = ledger.statement(date);

@@ -239,10 +239,10 @@ fn flows_job(flows: &[CashFlow]) {
         total_cost(flows),
     );
     let _ = china_apr(&amounts, Frequency::Monthly);
-    if let Some(first) = flows.first() {
-        if let Ok(cap) = PrivateLendingCap::on(first.date, &RateTable::china_lpr_one_year()) {
-            let _ = cap.check_flows(flows);
-        }
+    if let Some(first) = flows.first()
+        && let Ok(cap) = PrivateLendingCap::on(first.date, &RateTable::china_lpr_one_year())
+    {
+        let _ = cap.check_flows(flows);
     }
 }
 

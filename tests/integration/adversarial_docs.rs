@@ -255,10 +255,9 @@ fn options_doc(r: &mut Rng) -> Value {
         let disbursed = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
         if let Ok(Ok(initial)) = serde_json::from_value::<overdue::rate::FloatingRate>(f.clone())
             .map(|f| f.rate_in_force(disbursed, disbursed))
+            && r.chance(90)
         {
-            if r.chance(90) {
-                options["rate"] = serde_json::to_value(initial).unwrap();
-            }
+            options["rate"] = serde_json::to_value(initial).unwrap();
         }
         options["floating"] = f;
     }

@@ -90,10 +90,10 @@ fn ledger(h: &History) -> Ledger {
     }
     if let Some(day) = h.settle {
         let date = crate::accrual_props::after(&h.case, day);
-        if let Ok(st) = l.statement(date) {
-            if !st.payoff.is_zero() {
-                let _ = l.pay(Payment::new("settle", date, st.payoff).unwrap());
-            }
+        if let Ok(st) = l.statement(date)
+            && !st.payoff.is_zero()
+        {
+            let _ = l.pay(Payment::new("settle", date, st.payoff).unwrap());
         }
     }
     l

@@ -11,7 +11,7 @@ use overdue::*;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
-fn way(case: &Case, today: chrono::NaiveDate) -> impl Strategy<Value = WayOut> {
+fn way(case: &Case, today: chrono::NaiveDate) -> impl Strategy<Value = WayOut> + use<> {
     let _ = case;
     prop_oneof![
         Just(WayOut::PayNow),

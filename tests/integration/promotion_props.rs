@@ -149,15 +149,15 @@ fn history(c: &Case, with: bool, read_on: Option<NaiveDate>) -> Ledger {
             .pay(Payment::new(format!("p{k}"), day(*offset), money(*cents)).unwrap())
             .unwrap();
     }
-    if let (None, Some((k, after))) = (read_on, c.reversal) {
-        if let Some((offset, _)) = c.payments.get(k) {
-            ledger
-                .reverse(Reversal::new(
-                    format!("p{k}"),
-                    day(*offset) + Days::new(u64::from(after)),
-                ))
-                .unwrap();
-        }
+    if let (None, Some((k, after))) = (read_on, c.reversal)
+        && let Some((offset, _)) = c.payments.get(k)
+    {
+        ledger
+            .reverse(Reversal::new(
+                format!("p{k}"),
+                day(*offset) + Days::new(u64::from(after)),
+            ))
+            .unwrap();
     }
     ledger
 }

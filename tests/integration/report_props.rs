@@ -99,11 +99,10 @@ proptest! {
             prop_assert!(c.class >= AssetClass::SpecialMention);
         }
         let first = l.risk_class(&rules, day).unwrap();
-        if let Some(end) = first.observation_ends {
-            if when <= end {
+        if let Some(end) = first.observation_ends
+            && when <= end {
                 prop_assert!(c.class >= AssetClass::SpecialMention, "{:?} on {} within the observation to {}", c, when, end);
             }
-        }
     }
 }
 

@@ -44,11 +44,11 @@ impl Book<'_> {
             each = each.max(min);
         }
         let mut cut = 0;
-        if let Some(max) = fee.max {
-            if each > max {
-                cut = each - max;
-                each = max;
-            }
+        if let Some(max) = fee.max
+            && each > max
+        {
+            cut = each - max;
+            each = max;
         }
         Ok((cmul(each, count)?, cmul(cut, count)?))
     }

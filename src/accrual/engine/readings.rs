@@ -24,10 +24,10 @@ impl<'t> Book<'t> {
         }
         let oldest = self.oldest_late(as_of);
         let dpd = oldest.map_or(0, |k| as_of - self.due(k));
-        if let (None, Some(limit), Some(k)) = (self.charged_off, self.t.charge_off, oldest) {
-            if dpd >= limit {
-                self.charged_off = Some(self.due(k).saturating_add(limit));
-            }
+        if let (None, Some(limit), Some(k)) = (self.charged_off, self.t.charge_off, oldest)
+            && dpd >= limit
+        {
+            self.charged_off = Some(self.due(k).saturating_add(limit));
         }
         Ok(dpd)
     }

@@ -75,14 +75,14 @@ impl OverduePolicy {
                 };
                 return Err(Within::new("late_fee.recurrence", error));
             }
-            if let (Some(min), Some(max)) = (fee.min(), fee.max()) {
-                if min > max {
-                    let error = Error::Invalid {
-                        field: "late fee",
-                        reason: format!("minimum {min} is above maximum {max}"),
-                    };
-                    return Err(Within::new("late_fee.min", error));
-                }
+            if let (Some(min), Some(max)) = (fee.min(), fee.max())
+                && min > max
+            {
+                let error = Error::Invalid {
+                    field: "late fee",
+                    reason: format!("minimum {min} is above maximum {max}"),
+                };
+                return Err(Within::new("late_fee.min", error));
             }
         }
         if self.charge_off_after_days == Some(0) {

@@ -79,15 +79,15 @@ impl Book<'_> {
                 }
             }
         };
-        if let Some(first_due) = terms.first_due {
-            if first_due <= d {
-                return Err(Error::DateOrder {
-                    earlier: "restructure date",
-                    earlier_date: date(d)?,
-                    later: "new first due date",
-                    later_date: date(first_due)?,
-                });
-            }
+        if let Some(first_due) = terms.first_due
+            && first_due <= d
+        {
+            return Err(Error::DateOrder {
+                earlier: "restructure date",
+                earlier_date: date(d)?,
+                later: "new first due date",
+                later_date: date(first_due)?,
+            });
         }
         Ok(terms)
     }
