@@ -24,12 +24,15 @@ use rust_decimal_macros::dec;
 mod all_late;
 #[path = "shared/flows.rs"]
 mod flows;
+#[path = "shared/line.rs"]
+mod line;
 #[path = "shared/sweep.rs"]
 mod sweep;
 #[path = "shared/timeline.rs"]
 mod timeline;
 use all_late::accrual_at_scale;
 use flows::{irregular_flows, loan_flows};
+use line::line_statement;
 use timeline::timeline;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -590,6 +593,7 @@ criterion_group!(
     restructure,
     compare,
     plan,
-    books
+    books,
+    line_statement
 );
 criterion_main!(benches);

@@ -4,7 +4,7 @@
 #[expect(unused_imports, reason = "brings the crate's types into scope for the guides' links")]
 use crate::{
     accrual::*, books::*, compare::*, cost::*, jobs::*, limits::*, plan::*, rate::*, report::*, restructure::*,
-    schedule::*, *,
+    revolving::*, schedule::*, *,
 };
 
 /// The guide to accrual (`docs/accrual.md`); its examples run as doctests.
@@ -37,6 +37,11 @@ pub mod restructuring {}
 /// as doctests.
 #[doc = include_str!("../docs/compare.md")]
 pub mod compare {}
+
+/// The guide to credit lines with several draws and loans paid out in
+/// tranches (`docs/revolving.md`); its examples run as doctests.
+#[doc = include_str!("../docs/revolving.md")]
+pub mod revolving {}
 
 /// The guide to one budget over several loans (`docs/plan.md`); its
 /// examples run as doctests.

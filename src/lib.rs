@@ -76,7 +76,10 @@
 //!  and [`Payment`]s shared among them;
 //!  [`CreditLine::statement`](revolving::CreditLine::statement) gives the line's
 //!  [`LineStatement`](revolving::LineStatement): its days past due, bill, available
-//!  limit, whether it is frozen, and each draw's statement. See [`revolving`].
+//!  limit, whether it is frozen, and each draw's statement. A
+//!  [`TrancheLoan`](revolving::TrancheLoan) is paid out in [`Tranche`](revolving::Tranche)s
+//!  up to its approved amount, each re-amortising the installments that remain
+//!  (or on a schedule of its own). See [`revolving`].
 //!- A [`Restructure`](restructure::Restructure) (a [`NewPlan`](restructure::NewPlan): new [`Terms`](schedule::Terms), re-amortisation or a
 //!  deferral by a [`Shift`](restructure::Shift); a [`ComponentPlan`](restructure::ComponentPlan) per component; a down
 //!  payment and a [`PlanFee`](restructure::PlanFee)) is recorded on the ledger; the statement then
@@ -339,6 +342,27 @@
 //! # Ok::<(), overdue::Error>(())
 //! ```
 //!
+//!### I drew several times on a credit line
+//!Each draw on a credit line (随借随还) is repaid on its own terms, one bill
+//!a month across them; a payment goes to the oldest due date first, and an
+//!overdue line is frozen. A loan paid out in tranches uses the same replay;
+//!see [`guide::revolving`].
+//! ```
+//! use overdue::revolving::{CreditLine, Draw};
+//! use overdue::{schedule::Terms, Money, NaiveDate, OverduePolicy, Payment, Rate, dec};
+//! let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+//! let daily = Rate::daily(dec!(0.0004))?;
+//! let line = CreditLine::new(Money::new(dec!(20000))?, 10, OverduePolicy::new())?
+//!     .with_draw(Draw::new("rent", d(1, 3), Money::new(dec!(6000))?, Terms::new(daily, 6)))
+//!     .with_draw(Draw::new("phone", d(1, 20), Money::new(dec!(3000))?, Terms::new(daily, 3)))
+//!     .with_payment(Payment::new("feb", d(2, 10), Money::new(dec!(2200))?)?);
+//! let st = line.statement(d(3, 1))?;
+//! assert_eq!((st.days_past_due, st.frozen), (0, false));     // February's bill was paid
+//! assert_eq!(st.next_due_date, Some(d(3, 10)));
+//! assert_eq!(st.available.checked_add(st.outstanding.principal)?, line.limit());
+//! # Ok::<(), overdue::Error>(())
+//! ```
+//!
 //!## Rounding and precision
 //!
 //!Amounts are exact; they are rounded only where a real ledger posts them
@@ -362,6 +386,7 @@
 //!- [`guide::cost`]: cash flows, IRR/XIRR, APR by method, legal limits.
 //!- [`guide::compare`]: comparing the ways out: every metric and warning.
 //!- [`guide::plan`]: one budget over several loans.
+//!- [`guide::revolving`]: credit lines with several draws, and loans paid out in tranches.
 //!- [`guide::json`]: every job as JSON, the schemas, and the `overdue` command.
 //!- [`guide::reliability`]: what the crate guarantees against any input.
 //!- [`guide::performance`]: benchmark figures and how to reproduce them.

@@ -32,7 +32,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use overdue::jobs::{
-    CompareJob, CostJob, Job, JobOptions, LimitsJob, LineJob, PlanJob, ScheduleJob, StatementJob, SweepJob,
+    CompareJob, CostJob, Job, JobOptions, LimitsJob, LineJob, PlanJob, ScheduleJob, StatementJob, SweepJob, TranchesJob,
 };
 use overdue::plan::{BudgetRange, SweepRequest};
 use overdue::{
@@ -105,6 +105,9 @@ enum Command {
     /// A credit line with several draws on a date: its bill, limit and days past due, and each
     /// draw's statement (a line request: `{"line": ..., "as_of": ...}`).
     Line(JobArgs),
+    /// A loan paid out in tranches on a date: what is owed and due, what is approved and not yet
+    /// paid out, and each tranche's statement (a tranches request: `{"loan": ..., "as_of": ...}`).
+    Tranches(JobArgs),
 }
 
 /// A job's input and output options.
@@ -332,6 +335,7 @@ pub fn run(cli: Cli, out: &mut (dyn Write + Send)) -> Result<(), Failure> {
         Command::Sweep(args) => run_job::<SweepJob>(args)?,
         Command::Limits(args) => run_job::<LimitsJob>(args)?,
         Command::Line(args) => run_job::<LineJob>(args)?,
+        Command::Tranches(args) => run_job::<TranchesJob>(args)?,
         Command::Cost(args) => run_job::<CostJob>(args)?,
         Command::Xirr(cost) => cost_report(cost, CostReport::Xirr)?,
         Command::Apr(cost) => cost_report(cost, CostReport::Apr)?,

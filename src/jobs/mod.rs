@@ -19,6 +19,7 @@
 //! | `portfolio` | [`PortfolioLoan`] (one line) | [`StatementSummary`] |
 //! | `limits` | [`LimitsRequest`](crate::limits::LimitsRequest) | [`LimitsResult`](crate::limits::LimitsResult) |
 //! | `line` | [`LineRequest`] | [`LineStatement`](crate::revolving::LineStatement) |
+//! | `tranches` | [`TranchesRequest`] | [`LineStatement`](crate::revolving::LineStatement) |
 //!
 //! ```
 //! use overdue::jobs::{each_job, Job, JobVisitor};
@@ -31,7 +32,7 @@
 //! }
 //! let mut names = Names(Vec::new());
 //! each_job(&mut names);
-//! assert_eq!(names.0, ["schedule", "statement", "compare", "plan", "sweep", "cost", "portfolio", "limits", "line"]);
+//! assert_eq!(names.0, ["schedule", "statement", "compare", "plan", "sweep", "cost", "portfolio", "limits", "line", "tranches"]);
 //! ```
 
 mod compare;
@@ -48,6 +49,7 @@ mod schemas;
 mod statement;
 mod sweep;
 mod threads;
+mod tranches;
 
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
@@ -71,6 +73,7 @@ pub use schemas::{json_schemas, JobSchema};
 pub use statement::{StatementJob, StatementRequest};
 pub use sweep::SweepJob;
 pub use threads::{batch_threads, MAX_THREADS_PER_CORE};
+pub use tranches::{TranchesJob, TranchesRequest};
 
 use crate::error::Result;
 
@@ -161,7 +164,7 @@ impl JobOptions {
 /// }
 /// let mut count = Count(0);
 /// each_job(&mut count);
-/// assert_eq!(count.0, 9);
+/// assert_eq!(count.0, 10);
 /// ```
 pub trait JobVisitor {
     /// Called for the job `J`.
@@ -192,6 +195,7 @@ pub fn each_job<V: JobVisitor>(visitor: &mut V) {
     visitor.visit::<PortfolioJob>();
     visitor.visit::<LimitsJob>();
     visitor.visit::<LineJob>();
+    visitor.visit::<TranchesJob>();
 }
 
 /// What a job's request and output must be to have a JSON Schema: with the

@@ -1,5 +1,9 @@
 //! Revolving credit: a credit line with several draws (随借随还), each
-//! repaid on its own terms, one bill a month across them.
+//! repaid on its own terms, one bill a month across them; and a loan paid
+//! out in tranches, which shares the line's replay.
+//!
+//! The guide, [`guide::revolving`](crate::guide::revolving), gives each
+//! rule with its source and worked examples.
 //!
 //! A line has a limit and one due day a month. Each [`Draw`] is a loan of
 //! its own (its amount, date, daily or annual rate, number of installments
@@ -47,9 +51,40 @@
 //! # Ok::<(), overdue::Error>(())
 //! ```
 
+//!
+//! # Loans paid out in tranches
+//!
+//! A [`TrancheLoan`] is one contract with an approved amount and several
+//! disbursements ([`Tranche`]s) on their dates. Each tranche is a draw of a
+//! line that does not revolve (the approved amount is paid out once), repaid
+//! on the contract's due dates by the contract's [`TrancheRule`]: over the
+//! installments that remain, so that each disbursement re-amortises them
+//! (the default, as Fineract's multi-disbursement loans), or over a schedule
+//! of its own. Interest on each runs from its own date. Its statement is a
+//! [`LineStatement`] whose `available` is what is approved and not yet paid
+//! out.
+//!
+//! ```
+//! use overdue::revolving::{Tranche, TrancheLoan};
+//! use overdue::{schedule::Terms, Money, NaiveDate, OverduePolicy, Rate};
+//! use overdue::dec;
+//! let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+//! // a renovation loan: 100,000 approved, 12 monthly installments from 15 February
+//! let terms = Terms::new(Rate::annual(dec!(0.06))?, 12).with_first_due(d(2, 15));
+//! let loan = TrancheLoan::new(Money::new(dec!(100000))?, terms, OverduePolicy::new())?
+//!     .with_tranche(Tranche::new("deposit", d(1, 15), Money::new(dec!(30000))?))
+//!     .with_tranche(Tranche::new("works", d(3, 20), Money::new(dec!(50000))?));
+//! let st = loan.statement(d(3, 31))?;
+//! assert_eq!(st.available, Money::new(dec!(20000.00))?);   // approved, not yet paid out
+//! assert_eq!(st.next_due_date, Some(d(4, 15)));
+//! # Ok::<(), overdue::Error>(())
+//! ```
+
 mod line;
 mod replay;
 mod statement;
+mod tranche;
 
 pub use line::{CreditLine, Draw, MIN_FIRST_PERIOD_DAYS};
-pub use statement::{DrawStatement, LineAllocation, LineStatement};
+pub use statement::{DrawStatement, LineAllocation, LineKind, LineStatement};
+pub use tranche::{Tranche, TrancheLoan, TrancheRule};

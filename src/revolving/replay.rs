@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 
 use super::line::{CreditLine, Draw};
-use super::statement::{DrawStatement, LineAllocation, LineStatement};
+use super::statement::{DrawStatement, LineAllocation, LineKind, LineStatement};
 use crate::accrual::{Ledger, Payment, Statement};
 use crate::components::Components;
 use crate::error::{Error, Result};
@@ -226,6 +226,7 @@ impl CreditLine {
         let owed_principal = outstanding.principal;
         let available = self.limit.checked_sub(owed_principal)?.max(zero).round(rounding);
         Ok(LineStatement {
+            kind: LineKind::CreditLine,
             as_of,
             limit: self.limit,
             available,

@@ -27,12 +27,17 @@ use crate::money::Money;
 #[non_exhaustive]
 #[serde(deny_unknown_fields)]
 pub struct LineStatement {
+    /// What kind of account this is: a credit line (the default when
+    /// absent) or a loan paid out in tranches.
+    #[serde(default)]
+    pub kind: LineKind,
     /// The statement date (events on it included).
     #[serde(serialize_with = "crate::dates::serialize")]
     pub as_of: NaiveDate,
-    /// The line's limit.
+    /// The line's limit; a tranche loan's approved amount.
     pub limit: Money,
-    /// What may still be drawn: the limit less the principal outstanding (not below zero).
+    /// What may still be drawn: the limit less the principal outstanding (not
+    /// below zero); on a tranche loan, what is approved and not yet paid out.
     pub available: Money,
     /// Whether a draw would be refused today: a draw is at least the line's
     /// freeze days past due.
@@ -57,6 +62,28 @@ pub struct LineStatement {
     pub draws: Vec<DrawStatement>,
     /// How each payment was shared among the draws, in date order.
     pub allocations: Vec<LineAllocation>,
+}
+
+/// The account a [`LineStatement`] is of.
+///
+/// ```
+/// use overdue::revolving::LineKind;
+/// assert_eq!(serde_json::to_string(&LineKind::TrancheLoan)?, r#""tranche_loan""#);
+/// assert_eq!(LineKind::default(), LineKind::CreditLine);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum LineKind {
+    /// A credit line ([`CreditLine`](super::CreditLine)): each draw a loan of
+    /// its own, repaid principal available again.
+    #[default]
+    CreditLine,
+    /// A loan paid out in tranches ([`TrancheLoan`](super::TrancheLoan)):
+    /// each tranche a draw, the approved amount paid out once.
+    TrancheLoan,
 }
 
 /// One draw's statement on the line's statement date.

@@ -3,10 +3,41 @@
 use std::fmt;
 
 use super::{total, Align, Table};
-use crate::revolving::LineStatement;
+use crate::revolving::{LineKind, LineStatement};
+
+/// What the table calls things on each kind of account.
+struct Words {
+    account: &'static str,
+    limit: &'static str,
+    available: &'static str,
+    draw: &'static str,
+    drawn_on: &'static str,
+}
+
+impl Words {
+    fn of(kind: LineKind) -> Words {
+        match kind {
+            LineKind::TrancheLoan => Words {
+                account: "Tranche loan",
+                limit: "approved",
+                available: "not yet paid out",
+                draw: "tranche",
+                drawn_on: "paid out on",
+            },
+            _ => Words {
+                account: "Credit line",
+                limit: "limit",
+                available: "available",
+                draw: "draw",
+                drawn_on: "drawn on",
+            },
+        }
+    }
+}
 
 /// The line's standing, limit and bill, then one row per draw: its days
-/// past due, what it owes by component and its payoff.
+/// past due, what it owes by component and its payoff. A tranche loan's
+/// table says approved, not yet paid out, and tranche.
 ///
 /// ```
 /// use overdue::revolving::{CreditLine, Draw};
@@ -22,18 +53,22 @@ use crate::revolving::LineStatement;
 /// ```
 impl fmt::Display for LineStatement {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
+        let words = Words::of(self.kind);
+        write!(
             f,
-            "Credit line on {}: {} days past due, bucket {}, {}",
-            self.as_of,
-            self.days_past_due,
-            self.bucket,
-            if self.frozen { "frozen" } else { "open for draws" }
+            "{} on {}: {} days past due, bucket {}",
+            words.account, self.as_of, self.days_past_due, self.bucket
         )?;
+        match self.kind {
+            LineKind::TrancheLoan => writeln!(f)?,
+            _ => writeln!(f, ", {}", if self.frozen { "frozen" } else { "open for draws" })?,
+        }
         writeln!(
             f,
-            "limit {}, available {}, payoff today {}",
+            "{} {}, {} {}, payoff today {}",
+            words.limit,
             self.limit.grouped(),
+            words.available,
             self.available.grouped(),
             self.payoff.grouped()
         )?;
@@ -42,8 +77,8 @@ impl fmt::Display for LineStatement {
             None => writeln!(f, "bill {}\n", self.bill.grouped())?,
         }
         let mut table = Table::new(&[
-            ("draw", Align::Left),
-            ("drawn on", Align::Right),
+            (words.draw, Align::Left),
+            (words.drawn_on, Align::Right),
             ("dpd", Align::Right),
             ("principal", Align::Right),
             ("interest", Align::Right),

@@ -21,6 +21,7 @@ fn example(job: &str) -> Option<Value> {
         "limits" => "limits.json",
         "portfolio" => "portfolio.jsonl",
         "line" => "line.json",
+        "tranches" => "tranches.json",
         _ => return None,
     };
     let text = std::fs::read_to_string(
@@ -64,7 +65,7 @@ fn every_job_runs_the_same_by_name_as_from_its_types() {
         checked: Vec::new(),
     };
     each_job(&mut check);
-    assert_eq!(check.checked.len(), 9);
+    assert_eq!(check.checked.len(), 10);
 }
 
 /// A name that is no job's is refused with the field `job`.

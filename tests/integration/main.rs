@@ -51,5 +51,7 @@ mod statement_reference;
 mod sweep_props;
 mod timeline_props;
 mod timeline_reference;
+mod tranche_props;
+mod tranche_reference;
 #[cfg(feature = "json")]
 mod vectors;

@@ -51,7 +51,7 @@ fn committed_schemas_are_what_the_types_generate() {
 }
 
 /// Which job's request each example file holds (a `.jsonl` file: one per line).
-const EXAMPLES: [(&str, &str); 8] = [
+const EXAMPLES: [(&str, &str); 9] = [
     ("borrower.json", "compare"),
     ("several_loans.json", "plan"),
     ("schedule.json", "schedule"),
@@ -60,6 +60,7 @@ const EXAMPLES: [(&str, &str); 8] = [
     ("portfolio.jsonl", "portfolio"),
     ("limits.json", "limits"),
     ("line.json", "line"),
+    ("tranches.json", "tranches"),
 ];
 
 fn documents(file: &str) -> Vec<Value> {
@@ -96,6 +97,7 @@ fn result_of(job: &str, doc: &Value) -> Value {
         }),
         "limits" => run(doc, |r: overdue::limits::LimitsRequest| r.run()),
         "line" => run(doc, |r: overdue::jobs::LineRequest| r.run()),
+        "tranches" => run(doc, |r: overdue::jobs::TranchesRequest| r.run()),
         other => panic!("no job {other}"),
     }
 }
@@ -471,6 +473,7 @@ fn read(job: &str, text: &str) -> overdue::Result<Value> {
         "portfolio" => again::<overdue::jobs::PortfolioLoan>(text),
         "limits" => again::<overdue::limits::LimitsRequest>(text),
         "line" => again::<overdue::jobs::LineRequest>(text),
+        "tranches" => again::<overdue::jobs::TranchesRequest>(text),
         other => panic!("no job {other}"),
     }
 }

@@ -48,6 +48,7 @@ __all__ = [
     "cost",
     "limits",
     "line",
+    "tranches",
     "xirr",
     "xnpv",
     "npv",
@@ -71,7 +72,7 @@ def schemas() -> Dict[str, Any]:
     ``docs/schema/``.
 
     >>> sorted(schemas())
-    ['compare', 'cost', 'limits', 'line', 'plan', 'portfolio', 'schedule', 'statement', 'sweep']
+    ['compare', 'cost', 'limits', 'line', 'plan', 'portfolio', 'schedule', 'statement', 'sweep', 'tranches']
     """
     global _SCHEMAS
     if _SCHEMAS is None:
@@ -179,7 +180,7 @@ def _run(job: str, request: Request) -> Any:
 
 def run(job: str, request: Request) -> Any:
     """Runs any job of the crate's list by name (``schedule``,
-    ``statement``, ``compare``, ``plan``, ``cost``, ``limits``, ``line``) on its
+    ``statement``, ``compare``, ``plan``, ``cost``, ``limits``, ``line``, ``tranches``) on its
     request: a dict, or JSON text read by the crate's strict reader, exactly
     as ``overdue <job>`` reads a file.
 
@@ -247,6 +248,26 @@ def line(line: Request, as_of: Union[str, datetime.date]) -> Any:
     (19, True, Decimal('7000.00'))
     """
     return _run("line", {"line": line, "as_of": as_of})
+
+
+def tranches(loan: Request, as_of: Union[str, datetime.date]) -> Any:
+    """A loan paid out in tranches on ``as_of``: a credit line's statement
+    (kind ``tranche_loan``) whose ``limit`` is the approved amount and
+    ``available`` what is not yet paid out, with each tranche's statement.
+    ``loan`` holds ``approved``, ``terms`` (with the contract's
+    ``first_due``), ``rule`` (``reamortise``, the default, or
+    ``own_schedule``), ``policy``, ``tranches`` (each ``{id, date,
+    amount}``) and ``payments``.
+
+    >>> rate = {"value": "0.0365", "period": "annual"}
+    >>> st = tranches({"approved": "100000", "policy": {},
+    ...                "terms": {"rate": rate, "installments": 12, "first_due": "2026-02-15"},
+    ...                "tranches": [{"id": "t1", "date": "2026-01-15", "amount": "60000"},
+    ...                             {"id": "t2", "date": "2026-04-01", "amount": "40000"}]}, "2026-03-01")
+    >>> st.kind, st.available, len(st.draws)
+    ('tranche_loan', Decimal('40000.00'), 1)
+    """
+    return _run("tranches", {"loan": loan, "as_of": as_of})
 
 
 def compare(request: Request) -> Any:
