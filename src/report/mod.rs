@@ -4,16 +4,20 @@
 //! [`PbocRecord`] (the PBOC 24-month repayment record), [`Metro2Record`]
 //! (the US Metro 2 base segment), [`RiskClassification`] (五级分类 under
 //! [`ClassificationRules`]), IFRS 9 stages and US accrual status, and a
-//! portfolio's [`MonthEnd`] run, each read from the ledger's replay. See the
+//! portfolio's [`MonthEnd`] run, each read from the ledger's replay; a credit
+//! line's or a tranche loan's records, the line's and each draw's
+//! ([`LineRecords`]). See the
 //! [reporting guide](crate::guide::reporting).
 
 mod classification;
+mod line;
 mod metro2;
 mod month_end;
 mod pboc;
 mod stages;
 
 pub use classification::{AssetClass, ClassificationRules, RiskClassification};
+pub use line::{DrawRecord, LineRecords};
 pub use metro2::{Metro2Record, Metro2Status, SpecialComment};
 pub use month_end::MonthEnd;
 pub use pboc::{PbocMonth, PbocRecord, PbocSpecialTransaction, PbocTransaction};

@@ -150,12 +150,12 @@ pub struct PbocSpecialTransaction {
 }
 
 /// The first day of `date`'s month.
-fn month_start(date: NaiveDate) -> Option<NaiveDate> {
+pub(super) fn month_start(date: NaiveDate) -> Option<NaiveDate> {
     date.with_day(1)
 }
 
 /// The status character for days past due (`1`–`7`).
-fn overdue_digit(days: u32) -> char {
+pub(super) fn overdue_digit(days: u32) -> char {
     match days.div_ceil(30).min(7) {
         1 => '1',
         2 => '2',
@@ -315,7 +315,7 @@ fn special_transactions(ledger: &Ledger, st: &Statement, from: NaiveDate) -> Res
 
 /// The first and last days of each month from `first` to `last` (both
 /// first days of a month).
-fn months_between(first: NaiveDate, last: NaiveDate) -> Result<(Vec<NaiveDate>, Vec<NaiveDate>)> {
+pub(super) fn months_between(first: NaiveDate, last: NaiveDate) -> Result<(Vec<NaiveDate>, Vec<NaiveDate>)> {
     let bad_date = || Error::DateOutOfRange {
         operation: "a month of the repayment record",
     };

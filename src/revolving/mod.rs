@@ -86,5 +86,5 @@ mod statement;
 mod tranche;
 
 pub use line::{CreditLine, Draw, MIN_FIRST_PERIOD_DAYS};
-pub use statement::{DrawStatement, LineAllocation, LineKind, LineStatement};
+pub use statement::{DrawLedger, DrawStatement, LineAllocation, LineKind, LineStatement};
 pub use tranche::{Tranche, TrancheLoan, TrancheRule};

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 
 use super::line::{CreditLine, Draw};
-use super::statement::{DrawStatement, LineAllocation, LineKind, LineStatement};
+use super::statement::{DrawLedger, DrawStatement, LineAllocation, LineKind, LineStatement};
 use crate::accrual::{Ledger, Payment, Statement};
 use crate::components::Components;
 use crate::error::{Error, Result};
@@ -67,6 +67,59 @@ impl CreditLine {
     /// # Ok::<(), overdue::Error>(())
     /// ```
     pub fn statement(&self, as_of: NaiveDate) -> Result<LineStatement> {
+        let (drawn, allocations) = self.replay(as_of)?;
+        let draws = drawn
+            .iter()
+            .map(|book| {
+                Ok(DrawStatement {
+                    id: book.draw.id().to_owned(),
+                    drawn_on: book.draw.date(),
+                    statement: book.ledger.statement(as_of)?,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        self.summed(as_of, draws, allocations)
+    }
+
+    /// Each draw made by `as_of` as a loan of its own: a [`Ledger`] of its
+    /// schedule with the payments the line gave it, in the order drawn.
+    /// Everything built on a ledger (its bureau records, risk class, journal)
+    /// then works draw by draw.
+    ///
+    /// # Errors
+    /// As [`CreditLine::statement`].
+    ///
+    /// ```
+    /// use overdue::revolving::{CreditLine, Draw};
+    /// use overdue::{schedule::Terms, Money, NaiveDate, OverduePolicy, Payment, Rate};
+    /// use overdue::dec;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+    /// let terms = Terms::new(Rate::daily(dec!(0.0004))?, 3);
+    /// let line = CreditLine::new(Money::new(dec!(5000))?, 10, OverduePolicy::new())?
+    ///     .with_draw(Draw::new("d1", d(1, 5), Money::new(dec!(1000))?, terms))
+    ///     .with_draw(Draw::new("d2", d(1, 6), Money::new(dec!(2000))?, terms))
+    ///     .with_payment(Payment::new("p1", d(2, 10), Money::new(dec!(500))?)?);
+    /// let books = line.ledgers(d(3, 1))?;
+    /// assert_eq!((books[0].id.as_str(), books.len()), ("d1", 2));
+    /// // the same statement the line lists for the draw
+    /// assert_eq!(books[1].ledger.statement(d(3, 1))?, line.statement(d(3, 1))?.draws[1].statement);
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn ledgers(&self, as_of: NaiveDate) -> Result<Vec<DrawLedger>> {
+        let (drawn, _) = self.replay(as_of)?;
+        Ok(drawn
+            .into_iter()
+            .map(|book| DrawLedger {
+                id: book.draw.id().to_owned(),
+                drawn_on: book.draw.date(),
+                ledger: book.ledger,
+            })
+            .collect())
+    }
+
+    /// The draws and payments up to `as_of`, replayed in date order: each
+    /// draw's ledger and how each payment was shared.
+    fn replay(&self, as_of: NaiveDate) -> Result<(Vec<Drawn<'_>>, Vec<LineAllocation>)> {
         self.validate()?;
         unique("draws", self.draws.iter().map(Draw::id))?;
         unique("payments", self.payments.iter().map(Payment::id))?;
@@ -109,17 +162,7 @@ impl CreditLine {
                 }
             }
         }
-        let draws = drawn
-            .iter()
-            .map(|book| {
-                Ok(DrawStatement {
-                    id: book.draw.id().to_owned(),
-                    drawn_on: book.draw.date(),
-                    statement: book.ledger.statement(as_of)?,
-                })
-            })
-            .collect::<Result<Vec<_>>>()?;
-        self.summed(as_of, draws, allocations)
+        Ok((drawn, allocations))
     }
 
     /// Refuses a draw above the available limit or while the line is frozen.

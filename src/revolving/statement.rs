@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::accrual::Statement;
+use crate::accrual::{Ledger, Statement};
 use crate::components::Components;
 use crate::money::Money;
 
@@ -110,6 +110,33 @@ pub struct DrawStatement {
     pub drawn_on: NaiveDate,
     /// Its statement, as a loan of its own.
     pub statement: Statement,
+}
+
+/// One draw as a loan of its own: its id, the day it was drawn, and its
+/// [`Ledger`] (its schedule and the payments the line gave it), from
+/// [`CreditLine::ledgers`](super::CreditLine::ledgers) or
+/// [`TrancheLoan::ledgers`](super::TrancheLoan::ledgers).
+///
+/// ```
+/// # use overdue::revolving::{CreditLine, Draw};
+/// # use overdue::{schedule::Terms, Money, NaiveDate, OverduePolicy, Rate};
+/// # let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+/// # let line = CreditLine::new(Money::ONE, 10, OverduePolicy::new())?
+/// #     .with_draw(Draw::new("d1", d(1, 5), Money::ONE, Terms::new(Rate::ZERO, 1)));
+/// let book = &line.ledgers(d(1, 6))?[0];
+/// assert_eq!((book.id.as_str(), book.drawn_on), ("d1", d(1, 5)));
+/// assert_eq!(book.ledger.schedule().installments().len(), 1);
+/// # Ok::<(), overdue::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct DrawLedger {
+    /// The draw's id.
+    pub id: String,
+    /// The day it was drawn.
+    pub drawn_on: NaiveDate,
+    /// Its ledger.
+    pub ledger: Ledger,
 }
 
 /// The part of a line payment that went to one draw.

@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::line::{CreditLine, Draw};
-use super::statement::{LineKind, LineStatement};
+use super::statement::{DrawLedger, LineKind, LineStatement};
 use crate::accrual::{OverduePolicy, Payment};
 use crate::calendar::Frequency;
 use crate::error::{Error, Result};
@@ -357,6 +357,28 @@ impl TrancheLoan {
             .max(Money::ZERO)
             .round(self.policy.rounding());
         Ok(statement)
+    }
+
+    /// Each tranche paid out by `as_of` as a loan of its own: a
+    /// [`Ledger`](crate::Ledger) of its schedule with the payments the
+    /// contract gave it, in date order.
+    ///
+    /// # Errors
+    /// As [`TrancheLoan::statement`].
+    ///
+    /// ```
+    /// use overdue::revolving::{Tranche, TrancheLoan};
+    /// use overdue::{schedule::Terms, Money, NaiveDate, OverduePolicy, Rate};
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+    /// let terms = Terms::new(Rate::ZERO, 6).with_first_due(d(2, 15));
+    /// let loan = TrancheLoan::new(Money::ONE, terms, OverduePolicy::new())?
+    ///     .with_tranche(Tranche::new("t1", d(1, 15), Money::ONE));
+    /// assert_eq!(loan.ledgers(d(1, 1))?.len(), 0);
+    /// assert_eq!(loan.ledgers(d(1, 15))?[0].ledger.schedule().installments().len(), 6);
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn ledgers(&self, as_of: NaiveDate) -> Result<Vec<DrawLedger>> {
+        self.as_line()?.ledgers(as_of)
     }
 
     /// The contract's first due date, checked.

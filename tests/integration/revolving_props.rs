@@ -80,6 +80,18 @@ proptest! {
             let received = Money::sum(d.statement.allocations.iter().map(|a| a.amount)).unwrap();
             prop_assert_eq!(given, received, "draw {}", &d.id);
         }
+        // the line is reported as its worst draw, month by month, and never settled
+        let records = line.pboc_records(as_of).unwrap();
+        let severity = |c: char| match c { 'N' => 1, 'B' => 9, c => c.to_digit(10).map_or(0, |d| d + 1) };
+        prop_assert!(!records.line.history.contains('C'));
+        for draw in &records.draws {
+            for month in &draw.record.months {
+                let on_line = records.line.months.iter().find(|m| m.month == month.month);
+                prop_assert!(on_line.is_some_and(|m| severity(m.status) >= severity(month.status)), "{}", &month.month);
+            }
+        }
+        let highest = records.draws.iter().map(|d| d.record.highest_months_overdue).max().unwrap_or(0);
+        prop_assert_eq!(records.line.highest_months_overdue, highest);
         // paying the payoff settles every draw
         if !st.draws.is_empty() && !st.payoff.is_zero() {
             let settled = line.clone().with_payment(Payment::new("payoff", as_of, st.payoff).unwrap()).statement(as_of).unwrap();

@@ -154,3 +154,46 @@ fn a_payment_before_any_draw_and_ids_used_twice_are_refused() {
         Err(Error::Invalid { field: "payments", .. })
     ));
 }
+
+/// The PBOC record (个人信用报告 还款记录): one status a month, `N` paid as agreed,
+/// `1`–`7` by 30-day steps of days past due at the end of the reporting date, `C` settled,
+/// `*` nothing due. The line is reported month by month as its worst draw; a draw, as a
+/// loan of its own.
+#[test]
+fn a_line_is_reported_month_by_month_as_its_worst_draw_and_each_draw_as_its_own_loan() {
+    let terms = Terms::new(Rate::ZERO, 2);
+    // a: drawn 5 January, due 10 February and 10 March; b: drawn 1 February, due 10 March
+    // and 10 April (the due day at least 15 days on); 500 paid on 10 February and 10 March
+    let line = CreditLine::new(m(dec!(5000)), 10, OverduePolicy::new())
+        .unwrap()
+        .with_draw(Draw::new("a", d(1, 5), m(dec!(1000)), terms))
+        .with_draw(Draw::new("b", d(2, 1), m(dec!(1000)), terms))
+        .with_payment(Payment::new("feb", d(2, 10), m(dec!(500))).unwrap())
+        .with_payment(Payment::new("mar", d(3, 10), m(dec!(500))).unwrap());
+    let records = line.pboc_records(d(4, 30)).unwrap();
+    // March's 500 goes to a (the earlier draw on the same due date): a settles in March
+    assert_eq!(records.draws[0].record.history, "*NC");
+    // b: its March installment 1 day past due at the end of 10 March, 32 at the end of 10 April
+    assert_eq!(records.draws[1].record.history, "*12");
+    let months: Vec<(&str, char, u32)> = records
+        .line
+        .months
+        .iter()
+        .map(|m| (m.month.as_str(), m.status, m.days_past_due))
+        .collect();
+    assert_eq!(
+        months,
+        vec![
+            ("2026-01", '*', 0),
+            ("2026-02", 'N', 0),
+            ("2026-03", '1', 1),
+            ("2026-04", '2', 32)
+        ]
+    );
+    // what is overdue on the line is b's: 1,000 over two installments
+    assert_eq!(
+        (records.line.amount_overdue, records.line.installments_overdue),
+        (m(dec!(1000.00)), 2)
+    );
+    assert_eq!(records.line.highest_months_overdue, 2);
+}
