@@ -30,10 +30,12 @@ mod line;
 mod sweep;
 #[path = "shared/timeline.rs"]
 mod timeline;
+#[path = "shared/xirr.rs"]
+mod xirr_bench;
 use all_late::accrual_at_scale;
-use flows::{irregular_flows, loan_flows};
 use line::line_statement;
 use timeline::timeline;
+use xirr_bench::cost;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -145,65 +147,6 @@ fn schedules(c: &mut Criterion) {
         })
     });
     group.finish();
-}
-
-/// The limit: a plain f64 Newton loop on the XIRR equation, a `powf` per flow per iteration.
-fn f64_xirr(amounts: &[f64], years: &[f64]) -> f64 {
-    let mut x = 0.1f64;
-    for _ in 0..100 {
-        let (mut f, mut df) = (0.0, 0.0);
-        for (&a, &t) in amounts.iter().zip(years) {
-            let v = a * (1.0 + x).powf(-t);
-            f += v;
-            df -= t * v / (1.0 + x);
-        }
-        let next = x - f / df;
-        if (next - x).abs() < 1e-12 {
-            return next;
-        }
-        x = next;
-    }
-    x
-}
-
-fn cost(c: &mut Criterion) {
-    for (name, flows) in [
-        ("12", loan_flows(12)),
-        ("100", loan_flows(100)),
-        ("12_irregular", irregular_flows(12)),
-    ] {
-        let first = flows[0].date;
-        let amounts: Vec<f64> = flows.iter().map(|f| f.amount.try_into().unwrap()).collect();
-        let years: Vec<f64> = flows
-            .iter()
-            .map(|f| (f.date - first).num_days() as f64 / 365.0)
-            .collect();
-        let peer: Vec<xirr::Payment<NaiveDate>> = flows
-            .iter()
-            .zip(&amounts)
-            .map(|(f, &a)| xirr::Payment {
-                amount: a,
-                date: f.date,
-            })
-            .collect();
-        let mut group = c.benchmark_group(format!("cost/xirr/{name}"));
-        group.bench_function("overdue", |b| {
-            b.iter(|| overdue::xirr(black_box(&flows)).unwrap().value())
-        });
-        group.bench_function("xirr_crate", |b| b.iter(|| xirr::compute(black_box(&peer)).unwrap()));
-        group.bench_function("f64_loop", |b| {
-            b.iter(|| f64_xirr(black_box(&amounts), black_box(&years)))
-        });
-        group.finish();
-    }
-    let flows = loan_flows(36);
-    c.bench_function("cost/apr_reg_z/36", |b| {
-        b.iter(|| {
-            overdue::cost::reg_z_apr(black_box(&flows), overdue::Frequency::Monthly)
-                .unwrap()
-                .value()
-        })
-    });
 }
 
 /// The bench loan: 12 biweekly installments from 2026-01-01 (due 01-15, 01-29, 02-12, …), two
@@ -358,9 +301,19 @@ fn compare(c: &mut Criterion) {
     // the walk-through's scenario: seven options, each with its cash flows, rates, monthly
     // totals, warnings, credit impact and break-even search
     let request = scenario::comparison().unwrap();
-    c.bench_function("compare/borrower/7_options", |b| {
-        b.iter(|| black_box(&request).run().unwrap())
-    });
+    let mut group = c.benchmark_group("compare/borrower/7_options");
+    group.bench_function("library", |b| b.iter(|| black_box(&request).run().unwrap()));
+    // what the command, Python and the service do with it: read the request's JSON, run it,
+    // write the result's JSON (needs `--features json`)
+    #[cfg(feature = "json")]
+    {
+        let body = include_str!("../examples/borrower.json");
+        let options = overdue::jobs::JobOptions::new();
+        group.bench_function("json", |b| {
+            b.iter(|| overdue::jobs::run_json("compare", black_box(body), &options).unwrap())
+        });
+    }
+    group.finish();
 }
 
 #[path = "../examples/several_loans/scenario.rs"]

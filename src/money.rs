@@ -476,8 +476,13 @@ pub(crate) fn div_round(n: i128, d: i128, mode: RoundingMode) -> Result<i128> {
     if d <= 0 {
         return Err(overflow("division by a non-positive denominator"));
     }
+    // the usual amounts fit 64 bits, whose division is one instruction (128-bit
+    // division is a library call)
+    if let (Ok(n), Ok(d)) = (i64::try_from(n), i64::try_from(d)) {
+        return div_round_i64(n, d, mode).map(i128::from);
+    }
     let q = n.div_euclid(d);
-    let r = n.rem_euclid(d); // 0 <= r < d, value = q + r/d
+    let r = n - q * d; // 0 <= r < d, value = q + r/d
     if r == 0 {
         return Ok(q);
     }
@@ -538,6 +543,19 @@ mod tests {
                     assert_eq!(Decimal::from(small), expected, "i64 {n}/{d} {mode:?}");
                 }
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// The 64-bit fast path and the 128-bit path round alike: each
+        /// against the remainder read from the Euclidean division.
+        #[test]
+        fn div_round_agrees_across_widths(n in proptest::prelude::any::<i128>(), shift in 0u32..128, d in 1i128..=i128::MAX, dshift in 0u32..127, mode in 0usize..4) {
+            let mode = [RoundingMode::HalfAwayFromZero, RoundingMode::HalfEven, RoundingMode::TowardZero, RoundingMode::AwayFromZero][mode];
+            let (n, d) = (n >> shift, (d >> dshift).max(1));
+            let (q, r) = (n.div_euclid(d), n.rem_euclid(d));
+            let expected = if r != 0 && rounds_up(mode, r.cmp(&(d - r)), q % 2 != 0, n >= 0) { q + 1 } else { q };
+            proptest::prop_assert_eq!(div_round(n, d, mode).unwrap(), expected);
         }
     }
 

@@ -45,15 +45,45 @@ fn settings(as_of: NaiveDate, threads: usize) -> Settings {
     Settings::new(as_of).with_threads(if threads == 0 { cores } else { threads })
 }
 
-/// One run on `threads` (0: every core), in seconds.
-fn timed(input: &str, as_of: NaiveDate, threads: usize) -> f64 {
+/// The CPU time this process has used (user and system, every thread), in
+/// seconds, from `/proc/self/stat` (Linux; its ticks are 1/100 s there);
+/// `None` elsewhere.
+#[expect(clippy::float_arithmetic, reason = "a timing, not money")]
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // the fields after the command name (which may hold spaces) in parentheses
+    let rest = stat.get(stat.rfind(')')? + 2..)?;
+    let mut fields = rest.split(' ');
+    // utime and stime are fields 14 and 15 of the line: 12th and 13th after the name
+    let utime: u64 = fields.nth(11)?.parse().ok()?;
+    let stime: u64 = fields.next()?.parse().ok()?;
+    Some((utime + stime) as f64 / 100.0)
+}
+
+/// One run's wall time and CPU time, in seconds.
+struct Timing {
+    wall: f64,
+    cpu: Option<f64>,
+}
+
+/// One run on `threads` (0: every core).
+#[expect(clippy::float_arithmetic, reason = "a timing, not money")]
+fn timed(input: &str, as_of: NaiveDate, threads: usize) -> Timing {
     let mut out = Vec::with_capacity(input.len() / 4);
     let settings = settings(as_of, threads);
+    let cpu_before = cpu_seconds();
     let start = Instant::now();
     let tally = run(input.as_bytes(), &mut out, &settings, |_, _| {});
-    let seconds = start.elapsed().as_secs_f64();
+    let wall = start.elapsed().as_secs_f64();
+    let cpu = cpu_seconds().zip(cpu_before).map(|(after, before)| after - before);
     black_box((tally.is_ok(), out.len()));
-    seconds
+    Timing { wall, cpu }
+}
+
+/// The median of `values` (sorted here).
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values.get(values.len() / 2).copied().unwrap_or_default()
 }
 
 /// Eleven pairs (one core, then every core), each pair's speed-up printed,
@@ -69,15 +99,37 @@ fn paired() {
     }
     let input = loans();
     let as_of = NaiveDate::from_ymd_opt(2026, 2, 14).unwrap_or_default();
-    let mut ratios: Vec<f64> = (0..11)
-        .map(|_| timed(&input, as_of, 1) / timed(&input, as_of, 0))
+    let pairs: Vec<(Timing, Timing)> = (0..11)
+        .map(|_| (timed(&input, as_of, 1), timed(&input, as_of, 0)))
         .collect();
+    let mut ratios: Vec<f64> = pairs.iter().map(|(one, all)| one.wall / all.wall).collect();
     ratios.sort_by(f64::total_cmp);
     let shown: Vec<String> = ratios.iter().map(|r| format!("{r:.2}")).collect();
     println!("cli/portfolio/100000/paired");
     println!("                        speed-up of each pair: {}", shown.join(" "));
-    let median = ratios.get(ratios.len() / 2).copied().unwrap_or_default();
-    println!("                        median: {median:.2}x");
+    println!("                        median: {:.2}x", median(&mut ratios));
+    // a loan's cost end to end (reading its line, computing it, writing its row): the wall
+    // time and the CPU time of every thread, per loan, medians of the eleven runs
+    let loans = 100_000.0;
+    for (name, pick) in [
+        (
+            "one core",
+            (|p: &(Timing, Timing)| &p.0) as fn(&(Timing, Timing)) -> &Timing,
+        ),
+        ("all cores", |p: &(Timing, Timing)| &p.1),
+    ] {
+        let mut wall: Vec<f64> = pairs.iter().map(|p| pick(p).wall).collect();
+        let mut cpu: Vec<f64> = pairs.iter().filter_map(|p| pick(p).cpu).collect();
+        let cpu = if cpu.is_empty() {
+            "not available".to_owned()
+        } else {
+            format!("{:.2} µs", median(&mut cpu) / loans * 1e6)
+        };
+        println!(
+            "                        {name}: wall {:.2} µs a loan, CPU {cpu} a loan",
+            median(&mut wall) / loans * 1e6
+        );
+    }
 }
 
 fn portfolio(c: &mut Criterion) {

@@ -410,12 +410,41 @@ mod fixed {
     pub(super) const PLACES: u32 = 18;
     pub(super) const ONE: i128 = 1_000_000_000_000_000_000;
 
-    /// `a × b`, rounded half away from zero to 18 places (one division).
+    /// `a × b`, rounded half away from zero to 18 places.
     pub(super) fn mul(a: i128, b: i128) -> Option<i128> {
         let p = a.checked_mul(b)?;
-        let q = p / ONE; // toward zero
-        let r = p - q * ONE; // |r| < ONE, sign of p
-        Some(if 2 * r.abs() >= ONE { q + p.signum() } else { q })
+        let (q, r) = div_rem_one(p.unsigned_abs());
+        let q = i128::try_from(q).ok()?;
+        let q = if 2 * r >= ONE.unsigned_abs() { q + 1 } else { q };
+        Some(if p < 0 { -q } else { q })
+    }
+
+    /// `floor(2^128 / 10^18)`, for dividing by [`ONE`] with multiplications.
+    const RECIPROCAL: u128 = u128::MAX / ONE.unsigned_abs();
+
+    /// `p / 10^18` and its remainder, exactly: the quotient estimated from
+    /// the reciprocal (at most two below the true one, since the reciprocal
+    /// is cut by less than one unit and so is each product's dropped part),
+    /// then corrected. A 128-bit division is a library call many times
+    /// slower; this is the hot step of discounting.
+    pub(super) fn div_rem_one(p: u128) -> (u128, u128) {
+        const LOW: u128 = u64::MAX as u128;
+        let (p1, p0) = (p >> 64, p & LOW);
+        let (m1, m0) = (RECIPROCAL >> 64, RECIPROCAL & LOW);
+        // the high 128 bits of p × RECIPROCAL (a 256-bit product), from 64-bit halves;
+        // p1 < 2^64 and m1 < 2^5, so no partial sum below overflows
+        let low = p0 * m0;
+        let mid_a = p1 * m0;
+        let mid_b = p0 * m1 + (low >> 64);
+        let (mid, carry) = mid_a.overflowing_add(mid_b);
+        let mut q = p1 * m1 + (mid >> 64) + (u128::from(carry) << 64);
+        let one = ONE.unsigned_abs();
+        let mut r = p - q * one;
+        while r >= one {
+            q += 1;
+            r -= one;
+        }
+        (q, r)
     }
 
     /// `a / b`, rounded half away from zero to 18 places (`b > 0`).
@@ -497,5 +526,48 @@ pub(super) fn lcm(a: i128, b: i128) -> Result<i128> {
         Ok(0)
     } else {
         (a / x).checked_mul(b).ok_or_else(|| overflow("time units"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::fixed::{div_rem_one, ONE};
+
+    fn by_division(p: u128) -> (u128, u128) {
+        let one = ONE.unsigned_abs();
+        (p / one, p % one)
+    }
+
+    #[test]
+    fn dividing_by_one_by_reciprocal_is_exact_at_the_edges() {
+        let one = ONE.unsigned_abs();
+        for p in [
+            0,
+            1,
+            one - 1,
+            one,
+            one + 1,
+            one * one - 1,
+            one * one,
+            u128::from(u64::MAX),
+            u128::MAX >> 1,
+            (u128::MAX >> 1) - one,
+            u128::MAX,
+            u128::MAX - 1,
+            u128::MAX / one * one,
+            u128::MAX / one * one - 1,
+        ] {
+            assert_eq!(div_rem_one(p), by_division(p), "{p}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn dividing_by_one_by_reciprocal_matches_division(p in any::<u128>(), shift in 0u32..128) {
+            let p = p >> shift;
+            prop_assert_eq!(div_rem_one(p), by_division(p));
+        }
     }
 }
