@@ -5,12 +5,13 @@
 //! (the US Metro 2 base segment), [`RiskClassification`] (五级分类 under
 //! [`ClassificationRules`]), IFRS 9 stages and US accrual status, and a
 //! portfolio's [`MonthEnd`] run, each read from the ledger's replay; a credit
-//! line's or a tranche loan's records, the line's and each draw's
-//! ([`LineRecords`]). See the
+//! line's or a tranche loan's records and risk classes, the line's and each
+//! draw's ([`LineRecords`], [`LineClasses`]). See the
 //! [reporting guide](crate::guide::reporting).
 
 mod classification;
 mod line;
+mod line_class;
 mod metro2;
 mod month_end;
 mod pboc;
@@ -18,6 +19,7 @@ mod stages;
 
 pub use classification::{AssetClass, ClassificationRules, RiskClassification};
 pub use line::{DrawRecord, LineRecords};
+pub use line_class::{DrawClass, LineClasses};
 pub use metro2::{Metro2Record, Metro2Status, SpecialComment};
 pub use month_end::MonthEnd;
 pub use pboc::{PbocMonth, PbocRecord, PbocSpecialTransaction, PbocTransaction};

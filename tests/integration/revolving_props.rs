@@ -1,8 +1,10 @@
 //! A credit line's invariants on random draws and payments: every payment
 //! is shared among the draws to the cent, the line's figures are the sums
-//! of its draws', the limit used is the principal owed, and paying the
-//! payoff settles every draw.
+//! of its draws', the limit used is the principal owed, the line's bureau
+//! record and risk class are the worst of its draws', and paying the payoff
+//! settles every draw.
 
+use overdue::report::{AssetClass, ClassificationRules};
 use overdue::revolving::{CreditLine, Draw};
 use overdue::{schedule::Terms, Error, Method, Money, NaiveDate, OverduePolicy, Payment, Rate};
 use proptest::prelude::*;
@@ -92,6 +94,19 @@ proptest! {
         }
         let highest = records.draws.iter().map(|d| d.record.highest_months_overdue).max().unwrap_or(0);
         prop_assert_eq!(records.line.highest_months_overdue, highest);
+        // each draw is classified as a loan of its own; the line is the worst of them
+        let rules = ClassificationRules::china_2023();
+        let classes = line.risk_classes(&rules, as_of).unwrap();
+        let books = line.ledgers(as_of).unwrap();
+        prop_assert_eq!(classes.draws.len(), books.len());
+        for (class, book) in classes.draws.iter().zip(&books) {
+            prop_assert_eq!(&class.id, &book.id);
+            prop_assert_eq!(&class.classification, &book.ledger.risk_class(&rules, as_of).unwrap());
+            prop_assert!(class.classification.class <= classes.class);
+            prop_assert!(class.classification.days_past_due <= classes.days_past_due);
+        }
+        prop_assert!(classes.draws.iter().any(|c| c.classification.class == classes.class) || (classes.draws.is_empty() && classes.class == AssetClass::Normal));
+        prop_assert_eq!(classes.days_past_due, st.days_past_due);
         // paying the payoff settles every draw
         if !st.draws.is_empty() && !st.payoff.is_zero() {
             let settled = line.clone().with_payment(Payment::new("payoff", as_of, st.payoff).unwrap()).statement(as_of).unwrap();

@@ -4,6 +4,7 @@
 //! principal (the policy's default), a payment shared oldest due date first
 //! across draws, and the limit used by the principal owed.
 
+use overdue::report::{AssetClass, ClassificationRules};
 use overdue::revolving::{CreditLine, Draw, LineStatement};
 use overdue::{dec, schedule::Terms, Error, Method, Money, NaiveDate, OverduePolicy, Payment, Rate};
 
@@ -196,4 +197,50 @@ fn a_line_is_reported_month_by_month_as_its_worst_draw_and_each_draw_as_its_own_
         (m(dec!(1000.00)), 2)
     );
     assert_eq!(records.line.highest_months_overdue, 2);
+}
+
+/// A consumer's line is a retail asset: China's 2023 measures (商业银行金融资产风险分类办法,
+/// art. 8) classify retail assets one by one by days past due, so each draw is classified
+/// as a loan of its own, and the line reported as its worst draw. Art. 7's rule (all of a
+/// debtor's claims non-performing once more than 10 % are) is for non-retail debtors.
+#[test]
+fn a_lines_draws_are_classified_one_by_one_as_retail_assets_and_the_line_as_its_worst() {
+    let terms = Terms::new(Rate::ZERO, 2);
+    // old: drawn 5 January, due 10 February and 10 March; new: drawn 1 February, due 10 March
+    // and 10 April; 1,000 paid on 10 March clears old (February's installment first) and
+    // leaves new unpaid from 10 March
+    let line = CreditLine::new(m(dec!(5000)), 10, OverduePolicy::new())
+        .unwrap()
+        .with_draw(Draw::new("old", d(1, 5), m(dec!(1000)), terms))
+        .with_draw(Draw::new("new", d(2, 1), m(dec!(1000)), terms))
+        .with_payment(Payment::new("mar", d(3, 10), m(dec!(1000))).unwrap());
+    let rules = ClassificationRules::china_2023();
+    let classes_on = |day| {
+        let c = line.risk_classes(&rules, day).unwrap();
+        let draws: Vec<(AssetClass, u32)> = c
+            .draws
+            .iter()
+            .map(|d| (d.classification.class, d.classification.days_past_due))
+            .collect();
+        (c.class, c.days_past_due, draws)
+    };
+    // 8 June: 90 days past due (10 March + 90), still special mention; old was 28 days late
+    // on its February installment and is current since: normal
+    assert_eq!(
+        classes_on(d(6, 8)),
+        (
+            AssetClass::SpecialMention,
+            90,
+            vec![(AssetClass::Normal, 0), (AssetClass::SpecialMention, 90)]
+        )
+    );
+    // 9 June: more than 90 days, substandard; the line with it
+    assert_eq!(
+        classes_on(d(6, 9)),
+        (
+            AssetClass::Substandard,
+            91,
+            vec![(AssetClass::Normal, 0), (AssetClass::Substandard, 91)]
+        )
+    );
 }
