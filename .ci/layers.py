@@ -24,8 +24,8 @@ LADDER = [
     ["cost", "restructure"],
     ["accrual", "limits"],
     ["revolving"],
-    ["books", "compare", "report", "oracles"],
-    ["plan"],
+    ["books", "compare", "report"],
+    ["plan", "oracles"],
     ["jobs", "table"],
 ]
 RUNG = {m: i for i, rung in enumerate(LADDER) for m in rung}

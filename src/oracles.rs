@@ -49,6 +49,24 @@ pub fn statements_both_ways(ledger: &Ledger, dates: &[chrono::NaiveDate]) -> Res
     Ok((fast, slow))
 }
 
+/// For the tests: the journal as [`Ledger::journal`](crate::Ledger::journal)
+/// books it (the statement read only on the days it may change) and,
+/// beside it, with the statement read on every day. The two must agree.
+///
+/// # Errors
+/// As [`Ledger::journal`](crate::Ledger::journal).
+pub fn journals_both_ways(
+    ledger: &Ledger,
+    policy: &crate::books::BookingPolicy,
+    through: chrono::NaiveDate,
+) -> Result<(crate::books::Journal, crate::books::Journal)> {
+    use crate::books::Reading;
+    Ok((
+        ledger.journal_reading(policy, through, Reading::WhenChanged)?,
+        ledger.journal_reading(policy, through, Reading::EveryDay)?,
+    ))
+}
+
 /// For the tests: a plan's way of reading a loan, beside the ledger's.
 /// `steps` (in date order, all on or after `from`) either pay an amount
 /// (`Some`) or read the loan on their date (`None`). Each reading gives,

@@ -274,3 +274,49 @@ pub(crate) enum Through {
     /// As [`Ledger::end_of_day`]: the day's events, the day itself counted.
     EndOf,
 }
+
+/// Statements read one date at a time, dates ascending, from one replay:
+/// what a journal reads on the days something may have changed. Each is
+/// exactly [`Ledger::statement`] of its date.
+pub(crate) struct StatementReader<'a> {
+    ledger: &'a Ledger,
+    book: Book<'a>,
+    /// How many of the ledger's events the book has applied.
+    applied: usize,
+    /// The last date read: a date before it is read whole.
+    last: Option<NaiveDate>,
+    /// Reversals change the history by date: each statement is then read whole.
+    whole: bool,
+}
+
+impl Ledger {
+    /// A reader of this ledger's statements, one date at a time.
+    pub(crate) fn statement_reader(&self) -> StatementReader<'_> {
+        StatementReader {
+            ledger: self,
+            book: Book::without(&self.terms, BTreeSet::new()),
+            applied: 0,
+            last: None,
+            whole: self.events.iter().any(|e| matches!(e, Event::Reversal(_))),
+        }
+    }
+}
+
+impl StatementReader<'_> {
+    /// The statement of `as_of`, exactly as [`Ledger::statement`] gives it:
+    /// the book carried on from the last date read (as
+    /// [`Ledger::statements_on`] carries it), a copy closed on `as_of`.
+    pub(crate) fn read(&mut self, as_of: NaiveDate) -> Result<Statement> {
+        if self.whole || self.last.is_some_and(|last| as_of < last) {
+            return self.ledger.statement(as_of);
+        }
+        self.ledger.check_statement_date(as_of)?;
+        self.last = Some(as_of);
+        while let Some(event) = self.ledger.events.get(self.applied).filter(|e| e.date() <= as_of) {
+            self.book.apply(event)?;
+            self.applied += 1;
+        }
+        self.book.pass(as_of)?;
+        self.book.clone().statement(as_of, self.ledger.policy.buckets())
+    }
+}

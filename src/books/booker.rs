@@ -13,6 +13,7 @@ use crate::books::totals::{minor, overflow, Totals};
 use crate::component::Component;
 use crate::error::{Error, Result};
 use crate::money::Rounding;
+use crate::schedule::InterestModel;
 
 pub(super) const P: Component = Component::Principal;
 pub(super) const I: Component = Component::Interest;
@@ -66,11 +67,63 @@ pub(crate) struct Booker<'a> {
     pub(crate) entries: Vec<Draft>,
 }
 
+/// Which days a journal reads the loan's statement on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reading {
+    /// Every day.
+    EveryDay,
+    /// Only the days it may have changed (see [`quiet_until`]); on the
+    /// others the day's entries are booked from the last statement read,
+    /// which is that day's but for its date.
+    WhenChanged,
+}
+
+/// The last day after `day` on which the statement of `ledger` stays `st`
+/// but for its date; `day` itself when it may change the next day.
+///
+/// The statement changes with the days only through what is owed and
+/// late (penalties, fees, days past due, charge-off), interest paid ahead
+/// being earned, interest accruing day by day, or a floating rate's reset;
+/// otherwise only an event or a due date changes it. So while nothing of
+/// the installments fallen due is owed, nothing is paid ahead, and the loan
+/// has neither daily interest nor a floating rate, it stays the same until
+/// the day before the next event or due date.
+fn quiet_until(ledger: &Ledger, st: &Statement, day: NaiveDate) -> NaiveDate {
+    let options = ledger.schedule().options();
+    let steady = matches!(options.interest(), InterestModel::Scheduled)
+        && options.floating().is_none()
+        && st.days_past_due == 0
+        && st.charged_off_on.is_none()
+        && st.unearned_prepaid.is_zero()
+        && st
+            .installments
+            .iter()
+            .filter(|i| i.due_date <= day)
+            .all(|i| Component::ALL.iter().all(|&c| i.outstanding.get(c).is_zero()));
+    if !steady {
+        return day;
+    }
+    let next_due = st.installments.iter().map(|i| i.due_date).filter(|&d| d > day).min();
+    let events = ledger.events();
+    let next_event = events
+        .get(events.partition_point(|e| e.date() <= day))
+        .map(crate::accrual::Event::date);
+    match next_due.into_iter().chain(next_event).min() {
+        Some(next) => next.pred_opt().unwrap_or(day),
+        None => NaiveDate::MAX,
+    }
+}
+
 impl<'a> Booker<'a> {
     /// Books `ledger` from its disbursement through `through`: each day's
     /// statement (its events applied, the days before it accrued) against
     /// the day before's.
-    pub(crate) fn run(ledger: &Ledger, policy: &'a BookingPolicy, through: NaiveDate) -> Result<Booker<'a>> {
+    pub(crate) fn run(
+        ledger: &Ledger,
+        policy: &'a BookingPolicy,
+        through: NaiveDate,
+        reading: Reading,
+    ) -> Result<Booker<'a>> {
         let disbursement = ledger.opened_by(through, "journal date")?;
         let days = u64::try_from((through - disbursement).num_days()).unwrap_or(u64::MAX);
         if days > MAX_JOURNAL_DAYS {
@@ -91,15 +144,24 @@ impl<'a> Booker<'a> {
             mode: Mode::Accruing,
             entries: Vec::new(),
         };
-        let days: Vec<NaiveDate> = disbursement.iter_days().take_while(|&d| d <= through).collect();
+        let mut reader = ledger.statement_reader();
         let mut prev = Totals::default();
-        // a year of days at a time keeps the statements held in memory small
-        for chunk in days.chunks(366) {
-            for (&day, st) in chunk.iter().zip(ledger.statements_on(chunk)?) {
-                let now = Totals::of(&st, booker.original, booker.scale)?;
-                booker.day(day, &prev, &now, &st)?;
-                prev = now;
+        // the last statement read, and the last day the statement stays the same but for its date
+        let mut last: Option<(Statement, NaiveDate)> = None;
+        for day in disbursement.iter_days().take_while(|&d| d <= through) {
+            if let Some((st, quiet_until)) = &last
+                && reading == Reading::WhenChanged
+                && day <= *quiet_until
+            {
+                booker.day(day, &prev, &prev, st)?;
+                continue;
             }
+            let st = reader.read(day)?;
+            let now = Totals::of(&st, booker.original, booker.scale)?;
+            booker.day(day, &prev, &now, &st)?;
+            prev = now;
+            let until = quiet_until(ledger, &st, day);
+            last = Some((st, until));
         }
         Ok(booker)
     }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::accrual::Ledger;
 use crate::books::accounts::Account;
-use crate::books::booker::Booker;
+use crate::books::booker::{Booker, Reading};
 use crate::books::entry::{JournalEntry, Posting};
 use crate::books::policy::BookingPolicy;
 use crate::error::Result;
@@ -217,7 +217,17 @@ impl Ledger {
     /// # Ok::<(), overdue::Error>(())
     /// ```
     pub fn journal(&self, policy: &BookingPolicy, through: NaiveDate) -> Result<Journal> {
-        let booker = Booker::run(self, policy, through)?;
+        self.journal_reading(policy, through, Reading::WhenChanged)
+    }
+
+    /// [`Ledger::journal`], reading the statement on the days `reading` says.
+    pub(crate) fn journal_reading(
+        &self,
+        policy: &BookingPolicy,
+        through: NaiveDate,
+        reading: Reading,
+    ) -> Result<Journal> {
+        let booker = Booker::run(self, policy, through, reading)?;
         let scale = self.policy().rounding().scale();
         let chart = policy.chart();
         let entries = booker

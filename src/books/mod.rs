@@ -17,6 +17,7 @@ mod policy;
 mod totals;
 
 pub use accounts::{Account, ChartOfAccounts};
+pub(crate) use booker::Reading;
 pub use entry::{EntryKind, JournalEntry, Posting};
 pub use journal::{Journal, TrialBalance, TrialBalanceLine};
 pub use policy::{Basis, BookingPolicy, InterestRecognition, NonAccrual};

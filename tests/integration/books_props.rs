@@ -174,4 +174,15 @@ proptest! {
             prop_assert_eq!(income, expected);
         }
     }
+
+    /// The journal reads the statement only on the days it may change (an event, a due date,
+    /// or while something fallen due is owed, interest paid ahead is being earned, interest
+    /// accrues by the day or a rate floats): the same entries as reading it every day.
+    #[test]
+    fn the_journal_read_when_the_statement_may_change_is_the_one_read_every_day(h in history(), policy in booking(), at in 0u32..1100) {
+        let l = ledger(&h);
+        let through = crate::accrual_props::after(&h.case, at);
+        let (when_changed, every_day) = overdue::oracles::journals_both_ways(&l, &policy, through).unwrap();
+        prop_assert_eq!(when_changed, every_day);
+    }
 }
