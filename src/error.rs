@@ -316,6 +316,19 @@ impl Within {
         }
     }
 
+    /// The path of the field the error is about, inside the value.
+    pub(crate) fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The same error about the field at `path` instead.
+    pub(crate) fn at(self, path: impl Into<String>) -> Within {
+        Within {
+            path: path.into(),
+            ..self
+        }
+    }
+
     /// The same error, its path under `outer` (`policy` + `grace.days`).
     pub(crate) fn under(self, outer: &str) -> Within {
         let path = match (outer.is_empty(), self.path.is_empty()) {

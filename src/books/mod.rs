@@ -17,6 +17,7 @@ mod policy;
 mod totals;
 
 pub use accounts::{Account, ChartOfAccounts};
+#[cfg(feature = "test-oracles")]
 pub(crate) use booker::Reading;
 pub use entry::{EntryKind, JournalEntry, Posting};
 pub use journal::{Journal, TrialBalance, TrialBalanceLine};

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{Job, JobOptions};
-use crate::error::Result;
+use crate::error::{Result, Within};
 use crate::revolving::{CreditLine, LineStatement};
 
 /// A credit line job: the line (its limit, due day, policy, draws and
@@ -23,14 +23,44 @@ use crate::revolving::{CreditLine, LineStatement};
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(try_from = "LineRequestRepr", into = "LineRequestRepr")]
 #[non_exhaustive]
-#[serde(deny_unknown_fields)]
 pub struct LineRequest {
     /// The line.
     pub line: CreditLine,
     /// The statement date.
     #[serde(serialize_with = "crate::dates::serialize")]
     pub as_of: NaiveDate,
+}
+
+#[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, rename = "LineRequest", expecting = "struct LineRequest")]
+struct LineRequestRepr {
+    /// The line.
+    line: CreditLine,
+    /// The statement date.
+    #[serde(serialize_with = "crate::dates::serialize")]
+    as_of: NaiveDate,
+}
+
+impl TryFrom<LineRequestRepr> for LineRequest {
+    type Error = Within;
+    /// Read from JSON: the line's draws and payments up to `as_of` are checked as the job
+    /// replays them, an error at the field it is about (`line.draws[1].amount`).
+    fn try_from(r: LineRequestRepr) -> std::result::Result<LineRequest, Within> {
+        r.line.check_through(r.as_of).map_err(|e| e.under("line"))?;
+        Ok(LineRequest::new(r.line, r.as_of))
+    }
+}
+
+impl From<LineRequest> for LineRequestRepr {
+    fn from(r: LineRequest) -> LineRequestRepr {
+        LineRequestRepr {
+            line: r.line,
+            as_of: r.as_of,
+        }
+    }
 }
 
 impl LineRequest {

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{Job, JobOptions};
-use crate::error::Result;
+use crate::error::{Result, Within};
 use crate::revolving::{LineStatement, TrancheLoan};
 
 /// A tranche loan job: the contract (its approved amount, terms, rule,
@@ -23,14 +23,48 @@ use crate::revolving::{LineStatement, TrancheLoan};
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(try_from = "TranchesRequestRepr", into = "TranchesRequestRepr")]
 #[non_exhaustive]
-#[serde(deny_unknown_fields)]
 pub struct TranchesRequest {
     /// The contract.
     pub loan: TrancheLoan,
     /// The statement date.
     #[serde(serialize_with = "crate::dates::serialize")]
     pub as_of: NaiveDate,
+}
+
+#[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(
+    deny_unknown_fields,
+    rename = "TranchesRequest",
+    expecting = "struct TranchesRequest"
+)]
+struct TranchesRequestRepr {
+    /// The contract.
+    loan: TrancheLoan,
+    /// The statement date.
+    #[serde(serialize_with = "crate::dates::serialize")]
+    as_of: NaiveDate,
+}
+
+impl TryFrom<TranchesRequestRepr> for TranchesRequest {
+    type Error = Within;
+    /// Read from JSON: the contract, its tranches and its payments up to `as_of` are checked as the job
+    /// replays them, an error at the field it is about (`loan.tranches[1].amount`).
+    fn try_from(r: TranchesRequestRepr) -> std::result::Result<TranchesRequest, Within> {
+        r.loan.check_through(r.as_of).map_err(|e| e.under("loan"))?;
+        Ok(TranchesRequest::new(r.loan, r.as_of))
+    }
+}
+
+impl From<TranchesRequest> for TranchesRequestRepr {
+    fn from(r: TranchesRequest) -> TranchesRequestRepr {
+        TranchesRequestRepr {
+            loan: r.loan,
+            as_of: r.as_of,
+        }
+    }
 }
 
 impl TranchesRequest {

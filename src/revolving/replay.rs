@@ -9,7 +9,7 @@ use super::line::{CreditLine, Draw};
 use super::statement::{DrawLedger, DrawStatement, LineAllocation, LineKind, LineStatement};
 use crate::accrual::{Ledger, Payment, Statement};
 use crate::components::Components;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Within};
 use crate::money::Money;
 use crate::schedule::{Schedule, ScheduleOptions};
 
@@ -21,15 +21,17 @@ struct Drawn<'a> {
 
 /// One thing that happened on the line.
 enum Step<'a> {
-    Pay(&'a Payment),
-    Draw(&'a Draw),
+    /// A payment, with its place among the line's payments.
+    Pay(usize, &'a Payment),
+    /// A draw, with its place among the line's draws.
+    Draw(usize, &'a Draw),
 }
 
 impl Step<'_> {
     fn date(&self) -> NaiveDate {
         match self {
-            Step::Pay(p) => p.date(),
-            Step::Draw(d) => d.date(),
+            Step::Pay(_, p) => p.date(),
+            Step::Draw(_, d) => d.date(),
         }
     }
 
@@ -38,8 +40,8 @@ impl Step<'_> {
     /// every draw it counts.
     fn order(&self) -> u8 {
         match self {
-            Step::Draw(_) => 0,
-            Step::Pay(_) => 1,
+            Step::Draw(..) => 0,
+            Step::Pay(..) => 1,
         }
     }
 }
@@ -117,17 +119,33 @@ impl CreditLine {
             .collect())
     }
 
+    /// Checks the draws and payments up to `as_of` as [`CreditLine::statement`]
+    /// replays them, the error at the field of the line it is about
+    /// (`draws[2].amount`): what a JSON request is checked with.
+    pub(crate) fn check_through(&self, as_of: NaiveDate) -> std::result::Result<(), Within> {
+        self.replay(as_of).map(|_| ())
+    }
+
     /// The draws and payments up to `as_of`, replayed in date order: each
-    /// draw's ledger and how each payment was shared.
-    fn replay(&self, as_of: NaiveDate) -> Result<(Vec<Drawn<'_>>, Vec<LineAllocation>)> {
-        self.validate()?;
+    /// draw's ledger and how each payment was shared. An error names the
+    /// field of the line it is about (`draws[2].amount`), as a JSON reading
+    /// reports it.
+    fn replay(&self, as_of: NaiveDate) -> std::result::Result<(Vec<Drawn<'_>>, Vec<LineAllocation>), Within> {
+        self.validate().map_err(|e| {
+            let field = match &e {
+                Error::Invalid { field, .. } => *field,
+                _ => "",
+            };
+            Within::new(field, e)
+        })?;
         unique("draws", self.draws.iter().map(Draw::id))?;
         unique("payments", self.payments.iter().map(Payment::id))?;
         let mut steps: Vec<Step<'_>> = self
             .payments
             .iter()
-            .map(Step::Pay)
-            .chain(self.draws.iter().map(Step::Draw))
+            .enumerate()
+            .map(|(k, p)| Step::Pay(k, p))
+            .chain(self.draws.iter().enumerate().map(|(k, d)| Step::Draw(k, d)))
             .filter(|s| s.date() <= as_of)
             .collect();
         // stable: the order given breaks the remaining ties
@@ -136,10 +154,14 @@ impl CreditLine {
         let mut allocations = Vec::new();
         for step in steps {
             match step {
-                Step::Pay(payment) => {
-                    for (i, amount) in self.share(payment, &drawn)? {
+                Step::Pay(k, payment) => {
+                    let at = |leaf: &str| format!("payments[{k}]{leaf}");
+                    let shares = self.share(payment, &drawn).map_err(|e| Within::new(at(".date"), e))?;
+                    for (i, amount) in shares {
                         let Some(book) = drawn.get_mut(i) else { continue };
-                        book.ledger.pay(Payment::new(payment.id(), payment.date(), amount)?)?;
+                        book.ledger
+                            .pay(Payment::new(payment.id(), payment.date(), amount)?)
+                            .map_err(|e| Within::new(at(""), e))?;
                         allocations.push(LineAllocation {
                             payment_id: payment.id().to_owned(),
                             date: payment.date(),
@@ -148,16 +170,19 @@ impl CreditLine {
                         });
                     }
                 }
-                Step::Draw(draw) => {
-                    self.admit(draw, &drawn)?;
-                    let options = ScheduleOptions::on_terms(
-                        draw.amount(),
-                        draw.terms().with_first_due(self.first_due(draw)?),
-                        draw.date(),
-                    )
-                    .with_rounding(self.policy.rounding())
-                    .with_interest(self.interest());
-                    let ledger = Ledger::new(Schedule::build(&options)?, self.policy.clone())?;
+                Step::Draw(k, draw) => {
+                    self.admit(k, draw, &drawn)?;
+                    let book = || -> Result<Ledger> {
+                        let options = ScheduleOptions::on_terms(
+                            draw.amount(),
+                            draw.terms().with_first_due(self.first_due(draw)?),
+                            draw.date(),
+                        )
+                        .with_rounding(self.policy.rounding())
+                        .with_interest(self.interest());
+                        Ledger::new(Schedule::build(&options)?, self.policy.clone())
+                    };
+                    let ledger = book().map_err(|e| Within::new(format!("draws[{k}].terms"), e))?;
                     drawn.push(Drawn { draw, ledger });
                 }
             }
@@ -165,21 +190,27 @@ impl CreditLine {
         Ok((drawn, allocations))
     }
 
-    /// Refuses a draw above the available limit or while the line is frozen.
-    fn admit(&self, draw: &Draw, drawn: &[Drawn<'_>]) -> Result<()> {
+    /// Refuses draw `k` above the available limit (at its `amount`) or
+    /// while the line is frozen (at its `date`).
+    fn admit(&self, k: usize, draw: &Draw, drawn: &[Drawn<'_>]) -> std::result::Result<(), Within> {
         let statements = on(drawn, draw.date())?;
         let owed = Money::sum(statements.iter().map(|s| s.outstanding.principal))?;
         let late = statements.iter().map(|s| s.days_past_due).max().unwrap_or(0);
-        let refused = |reason: String| Error::Invalid {
-            field: "draws",
-            reason: format!("draw {:?} of {} on {}: {reason}", draw.id(), draw.amount(), draw.date()),
+        let refused = |leaf: &str, reason: String| {
+            Within::new(
+                format!("draws[{k}].{leaf}"),
+                Error::Invalid {
+                    field: "draws",
+                    reason: format!("draw {:?} of {} on {}: {reason}", draw.id(), draw.amount(), draw.date()),
+                },
+            )
         };
         if self.freeze_after > 0 && late >= self.freeze_after {
-            return Err(refused(format!("the line is frozen, {late} days past due")));
+            return Err(refused("date", format!("the line is frozen, {late} days past due")));
         }
         let available = self.limit.checked_sub(owed)?;
         if draw.amount() > available {
-            return Err(refused(format!("above the available limit of {available}")));
+            return Err(refused("amount", format!("above the available limit of {available}")));
         }
         Ok(())
     }
@@ -321,14 +352,15 @@ fn add(a: &Components, b: &Components) -> Result<Components> {
 }
 
 /// Refuses a second use of one id.
-fn unique<'a>(field: &'static str, ids: impl Iterator<Item = &'a str>) -> Result<()> {
+fn unique<'a>(field: &'static str, ids: impl Iterator<Item = &'a str>) -> std::result::Result<(), Within> {
     let mut seen = HashSet::new();
-    for id in ids {
+    for (k, id) in ids.enumerate() {
         if !seen.insert(id) {
-            return Err(Error::Invalid {
+            let error = Error::Invalid {
                 field,
                 reason: format!("the id {id:?} is used twice"),
-            });
+            };
+            return Err(Within::new(format!("{field}[{k}].id"), error));
         }
     }
     Ok(())

@@ -8,7 +8,7 @@ use super::line::{CreditLine, Draw};
 use super::statement::{DrawLedger, LineKind, LineStatement};
 use crate::accrual::{OverduePolicy, Payment};
 use crate::calendar::Frequency;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Within};
 use crate::money::Money;
 use crate::schedule::Terms;
 
@@ -418,41 +418,61 @@ impl TrancheLoan {
     }
 
     /// The contract as a line that does not revolve: each tranche a draw on
-    /// the terms its rule gives it, after checking the whole contract.
-    fn as_line(&self) -> Result<CreditLine> {
-        let first_due = self.contract_first_due()?;
-        let mut order: Vec<&Tranche> = self.tranches.iter().collect();
+    /// the terms its rule gives it, after checking the whole contract. An
+    /// error names the field of the contract it is about
+    /// (`tranches[1].amount`, `terms.first_due`), as a JSON reading reports it.
+    fn as_line(&self) -> std::result::Result<CreditLine, Within> {
+        let first_due = self.contract_first_due().map_err(|e| {
+            let path = match &e {
+                Error::Invalid { field: "approved", .. } => "approved".to_owned(),
+                Error::Invalid { field, .. } => format!("terms.{field}"),
+                _ => "terms".to_owned(),
+            };
+            Within::new(path, e)
+        })?;
+        let mut order: Vec<(usize, &Tranche)> = self.tranches.iter().enumerate().collect();
         // stable: the order given breaks ties on one date
-        order.sort_by_key(|t| t.date);
+        order.sort_by_key(|(_, t)| t.date);
         let mut left = self.approved;
         let mut seen = std::collections::HashSet::new();
         let mut draws = Vec::with_capacity(order.len());
-        for tranche in order {
-            let refused = |reason: String| Error::Invalid {
-                field: "tranches",
-                reason: format!(
-                    "tranche {:?} of {} on {}: {reason}",
-                    tranche.id, tranche.amount, tranche.date
-                ),
+        for (k, tranche) in order {
+            let refused = |leaf: &str, reason: String| {
+                Within::new(
+                    format!("tranches[{k}].{leaf}"),
+                    Error::Invalid {
+                        field: "tranches",
+                        reason: format!(
+                            "tranche {:?} of {} on {}: {reason}",
+                            tranche.id, tranche.amount, tranche.date
+                        ),
+                    },
+                )
             };
             if !seen.insert(tranche.id.as_str()) {
-                return Err(refused("its id is used twice".to_owned()));
+                return Err(refused("id", "its id is used twice".to_owned()));
             }
             if tranche.amount <= Money::ZERO {
-                return Err(refused("a tranche pays out more than nothing".to_owned()));
+                return Err(refused("amount", "a tranche pays out more than nothing".to_owned()));
             }
             if tranche.amount > left {
-                return Err(refused(format!(
-                    "above the {left} of the approved amount not yet paid out"
-                )));
+                return Err(refused(
+                    "amount",
+                    format!("above the {left} of the approved amount not yet paid out"),
+                ));
             }
             left = left.checked_sub(tranche.amount)?;
-            let (first, installments) = self.repaid_over(first_due, tranche.date)?;
+            let (first, installments) = self
+                .repaid_over(first_due, tranche.date)
+                .map_err(|e| Within::new(format!("tranches[{k}].date"), e))?;
             if installments == 0 {
-                return Err(refused(format!(
-                    "on or after the contract's last due date, with no installment left to repay it over (rule {:?})",
-                    self.rule
-                )));
+                return Err(refused(
+                    "date",
+                    format!(
+                        "on or after the contract's last due date, with no installment left to repay it over (rule {:?})",
+                        self.rule
+                    ),
+                ));
             }
             let terms = self.terms.with_first_due(first).with_installments(installments);
             draws.push(Draw::new(tranche.id.clone(), tranche.date, tranche.amount, terms));
@@ -464,6 +484,21 @@ impl TrancheLoan {
             freeze_after: 0,
             draws,
             payments: self.payments.clone(),
+        })
+    }
+
+    /// Checks the contract, its tranches and its payments up to `as_of` as
+    /// [`TrancheLoan::statement`] replays them, the error at the field of
+    /// the contract it is about (`tranches[1].amount`): what a JSON request
+    /// is checked with.
+    pub(crate) fn check_through(&self, as_of: NaiveDate) -> std::result::Result<(), Within> {
+        self.as_line()?.check_through(as_of).map_err(|e| {
+            // a tranche's draw can only be refused for the contract's terms it is built on
+            if e.path().starts_with("draws") {
+                e.at("terms")
+            } else {
+                e
+            }
         })
     }
 

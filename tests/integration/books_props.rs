@@ -174,6 +174,11 @@ proptest! {
             prop_assert_eq!(income, expected);
         }
     }
+}
+
+#[cfg(feature = "test-oracles")]
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(crate::common::cases(64)))]
 
     /// The journal reads the statement only on the days it may change (an event, a due date,
     /// or while something fallen due is owed, interest paid ahead is being earned, interest
