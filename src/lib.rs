@@ -345,8 +345,12 @@
 //!### I drew several times on a credit line
 //!Each draw on a credit line (随借随还) is repaid on its own terms, one bill
 //!a month across them; a payment goes to the oldest due date first, and an
-//!overdue line is frozen. A loan paid out in tranches uses the same replay;
-//!see [`guide::revolving`].
+//!overdue line is frozen. Each draw is also a ledger of its own
+//!([`CreditLine::ledgers`](revolving::CreditLine::ledgers)), reported to the
+//!PBOC and classified draw by draw and as the line's worst
+//!([`CreditLine::pboc_records`](revolving::CreditLine::pboc_records),
+//![`CreditLine::risk_classes`](revolving::CreditLine::risk_classes)). A loan
+//!paid out in tranches uses the same replay; see [`guide::revolving`].
 //! ```
 //! use overdue::revolving::{CreditLine, Draw};
 //! use overdue::{schedule::Terms, Money, NaiveDate, OverduePolicy, Payment, Rate, dec};
