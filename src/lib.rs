@@ -347,8 +347,9 @@
 //!a month across them; a payment goes to the oldest due date first, and an
 //!overdue line is frozen. Each draw is also a ledger of its own
 //!([`CreditLine::ledgers`](revolving::CreditLine::ledgers)), reported to the
-//!PBOC and classified draw by draw and as the line's worst
+//!PBOC and to Metro 2 and classified draw by draw and as the line's worst
 //!([`CreditLine::pboc_records`](revolving::CreditLine::pboc_records),
+//![`CreditLine::metro2`](revolving::CreditLine::metro2),
 //![`CreditLine::risk_classes`](revolving::CreditLine::risk_classes)). A loan
 //!paid out in tranches uses the same replay; see [`guide::revolving`].
 //! ```

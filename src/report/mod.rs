@@ -6,12 +6,14 @@
 //! [`ClassificationRules`]), IFRS 9 stages and US accrual status, and a
 //! portfolio's [`MonthEnd`] run, each read from the ledger's replay; a credit
 //! line's or a tranche loan's records and risk classes, the line's and each
-//! draw's ([`LineRecords`], [`LineClasses`]). See the
+//! draw's ([`LineRecords`], [`LineClasses`]), and a line's Metro 2 fields
+//! ([`LineMetro2`]). See the
 //! [reporting guide](crate::guide::reporting).
 
 mod classification;
 mod line;
 mod line_class;
+mod line_metro2;
 mod metro2;
 mod month_end;
 mod pboc;
@@ -20,6 +22,7 @@ mod stages;
 pub use classification::{AssetClass, ClassificationRules, RiskClassification};
 pub use line::{DrawRecord, LineRecords};
 pub use line_class::{DrawClass, LineClasses};
+pub use line_metro2::{DrawMetro2, LineMetro2};
 pub use metro2::{Metro2Record, Metro2Status, SpecialComment};
 pub use month_end::MonthEnd;
 pub use pboc::{PbocMonth, PbocRecord, PbocSpecialTransaction, PbocTransaction};

@@ -107,6 +107,24 @@ proptest! {
         }
         prop_assert!(classes.draws.iter().any(|c| c.classification.class == classes.class) || (classes.draws.is_empty() && classes.class == AssetClass::Normal));
         prop_assert_eq!(classes.days_past_due, st.days_past_due);
+        // the line's Metro 2 fields are its draws': balances summed, the worst status (a repaid
+        // draw counting as current), each month the worst history, never closed while open
+        let metro2 = line.metro2(as_of).unwrap();
+        prop_assert_eq!(metro2.draws.len(), st.draws.len());
+        let balance = Money::sum(metro2.draws.iter().map(|r| r.record.current_balance)).unwrap();
+        prop_assert_eq!(metro2.line.current_balance, balance);
+        let past_due = Money::sum(metro2.draws.iter().map(|r| r.record.amount_past_due)).unwrap();
+        prop_assert_eq!(metro2.line.amount_past_due, past_due);
+        prop_assert!(metro2.line.account_status.code() != "13");
+        let history = |c: char| match c { 'B' => 0, 'D' => 1, 'L' => 9, c => c.to_digit(10).map_or(0, |d| d + 2) };
+        for (k, c) in metro2.line.payment_history_profile.chars().enumerate() {
+            for r in &metro2.draws {
+                let drawn = r.record.payment_history_profile.chars().nth(k).unwrap_or('B');
+                prop_assert!(history(c) >= history(drawn), "month {}: {} below {}", k, c, drawn);
+            }
+        }
+        prop_assert!(metro2.highest_credit <= line.limit());
+        prop_assert!(metro2.highest_credit >= st.outstanding.principal || !st.allocations.is_empty());
         // paying the payoff settles every draw
         if !st.draws.is_empty() && !st.payoff.is_zero() {
             let settled = line.clone().with_payment(Payment::new("payoff", as_of, st.payoff).unwrap()).statement(as_of).unwrap();

@@ -244,3 +244,45 @@ fn a_lines_draws_are_classified_one_by_one_as_retail_assets_and_the_line_as_its_
         )
     );
 }
+
+/// A credit line reported to Metro 2 as the CDIA's guidelines for credit line accounts
+/// set it: portfolio type `C` (line of credit), account type `15`, the assigned limit,
+/// the highest credit utilized and terms `LOC`; its status, history, balance and amount
+/// past due from its draws' (the worst status, a repaid draw counting as current, since
+/// the line stays open; the sums of the balances), each draw also reported as a loan.
+#[test]
+fn a_line_is_reported_to_metro2_as_a_line_of_credit_from_its_draws() {
+    let terms = Terms::new(Rate::ZERO, 2);
+    // a: drawn 5 January (due 10 February, 10 March); b: drawn 1 February (due 10 March,
+    // 10 April); 500 paid on 10 February and on 10 March (March's to a, the earlier draw)
+    let line = CreditLine::new(m(dec!(5000)), 10, OverduePolicy::new())
+        .unwrap()
+        .with_draw(Draw::new("a", d(1, 5), m(dec!(1000)), terms))
+        .with_draw(Draw::new("b", d(2, 1), m(dec!(1000)), terms))
+        .with_payment(Payment::new("feb", d(2, 10), m(dec!(500))).unwrap())
+        .with_payment(Payment::new("mar", d(3, 10), m(dec!(500))).unwrap());
+    let report = line.metro2(d(4, 30)).unwrap();
+    assert_eq!(
+        (
+            report.portfolio_type,
+            report.account_type.as_str(),
+            report.terms_duration.as_str()
+        ),
+        ('C', "15", "LOC")
+    );
+    assert_eq!(report.credit_limit, m(dec!(5000)));
+    // on 1 February, before any payment: all of a and all of b
+    assert_eq!(report.highest_credit, m(dec!(2000)));
+    // April's installment of b, as scheduled (its March one is past due, not scheduled)
+    assert_eq!(report.scheduled_monthly_payment, m(dec!(500)));
+    // a repaid in March (13); b's March installment 51 days unpaid at the end of 30 April (71)
+    let statuses: Vec<&str> = report.draws.iter().map(|r| r.record.account_status.code()).collect();
+    assert_eq!(statuses, ["13", "71"]);
+    assert_eq!(report.line.account_status.code(), "71");
+    assert_eq!(report.line.payment_rating, None);
+    // only what is 30 days or more past due: b's March installment
+    assert_eq!(report.line.amount_past_due, m(dec!(500)));
+    assert_eq!(report.line.current_balance, m(dec!(1000)));
+    // March, February and January current (a drawn in January), nothing before
+    assert_eq!(report.line.payment_history_profile, format!("000{}", "B".repeat(21)));
+}
