@@ -33,6 +33,19 @@ fn line(paid: rust_decimal::Decimal) -> CreditLine {
         .with_payment(Payment::new("feb", d(2, 10), m(paid)).unwrap())
 }
 
+/// a: 1,000 drawn 5 January, due 10 February and 10 March; b: 1,000 drawn 1 February, due
+/// 10 March and 10 April (the due day at least 15 days on), both at no interest; 500 paid
+/// on 10 February and on 10 March (March's to a, the earlier draw on that due date).
+fn two_draws_half_paid() -> CreditLine {
+    let terms = Terms::new(Rate::ZERO, 2);
+    CreditLine::new(m(dec!(5000)), 10, OverduePolicy::new())
+        .unwrap()
+        .with_draw(Draw::new("a", d(1, 5), m(dec!(1000)), terms))
+        .with_draw(Draw::new("b", d(2, 1), m(dec!(1000)), terms))
+        .with_payment(Payment::new("feb", d(2, 10), m(dec!(500))).unwrap())
+        .with_payment(Payment::new("mar", d(3, 10), m(dec!(500))).unwrap())
+}
+
 fn shares(st: &LineStatement) -> Vec<(&str, Money)> {
     st.allocations.iter().map(|a| (a.draw_id.as_str(), a.amount)).collect()
 }
@@ -162,15 +175,7 @@ fn a_payment_before_any_draw_and_ids_used_twice_are_refused() {
 /// loan of its own.
 #[test]
 fn a_line_is_reported_month_by_month_as_its_worst_draw_and_each_draw_as_its_own_loan() {
-    let terms = Terms::new(Rate::ZERO, 2);
-    // a: drawn 5 January, due 10 February and 10 March; b: drawn 1 February, due 10 March
-    // and 10 April (the due day at least 15 days on); 500 paid on 10 February and 10 March
-    let line = CreditLine::new(m(dec!(5000)), 10, OverduePolicy::new())
-        .unwrap()
-        .with_draw(Draw::new("a", d(1, 5), m(dec!(1000)), terms))
-        .with_draw(Draw::new("b", d(2, 1), m(dec!(1000)), terms))
-        .with_payment(Payment::new("feb", d(2, 10), m(dec!(500))).unwrap())
-        .with_payment(Payment::new("mar", d(3, 10), m(dec!(500))).unwrap());
+    let line = two_draws_half_paid();
     let records = line.pboc_records(d(4, 30)).unwrap();
     // March's 500 goes to a (the earlier draw on the same due date): a settles in March
     assert_eq!(records.draws[0].record.history, "*NC");
@@ -252,15 +257,7 @@ fn a_lines_draws_are_classified_one_by_one_as_retail_assets_and_the_line_as_its_
 /// the line stays open; the sums of the balances), each draw also reported as a loan.
 #[test]
 fn a_line_is_reported_to_metro2_as_a_line_of_credit_from_its_draws() {
-    let terms = Terms::new(Rate::ZERO, 2);
-    // a: drawn 5 January (due 10 February, 10 March); b: drawn 1 February (due 10 March,
-    // 10 April); 500 paid on 10 February and on 10 March (March's to a, the earlier draw)
-    let line = CreditLine::new(m(dec!(5000)), 10, OverduePolicy::new())
-        .unwrap()
-        .with_draw(Draw::new("a", d(1, 5), m(dec!(1000)), terms))
-        .with_draw(Draw::new("b", d(2, 1), m(dec!(1000)), terms))
-        .with_payment(Payment::new("feb", d(2, 10), m(dec!(500))).unwrap())
-        .with_payment(Payment::new("mar", d(3, 10), m(dec!(500))).unwrap());
+    let line = two_draws_half_paid();
     let report = line.metro2(d(4, 30)).unwrap();
     assert_eq!(
         (
