@@ -3,7 +3,7 @@
 use chrono::{Datelike, Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::accrual::{OverduePolicy, Payment};
+use crate::accrual::{OverduePolicy, Payment, Reversal};
 use crate::calendar::DayCount;
 use crate::error::{Error, Result};
 use crate::money::Money;
@@ -156,6 +156,8 @@ pub struct CreditLine {
     pub(super) draws: Vec<Draw>,
     #[serde(default)]
     pub(super) payments: Vec<Payment>,
+    #[serde(default)]
+    pub(super) reversals: Vec<Reversal>,
 }
 
 fn default_freeze_after() -> u32 {
@@ -182,6 +184,7 @@ impl CreditLine {
             freeze_after: default_freeze_after(),
             draws: Vec::new(),
             payments: Vec::new(),
+            reversals: Vec::new(),
         };
         line.validate()?;
         Ok(line)
@@ -263,6 +266,47 @@ impl CreditLine {
     pub fn with_payment(mut self, payment: Payment) -> CreditLine {
         self.payments.push(payment);
         self
+    }
+
+    /// The line with one more reversal: a payment returned unpaid (a
+    /// bounced debit, a recalled transfer). From the reversal's date the
+    /// payment is left out of the line's history, as if it had never been
+    /// made, so the draws it paid owe again from their own due dates, with
+    /// their penalties; a statement dated before the reversal still counts
+    /// it. A draw made before the reversal stays made, judged on the history
+    /// its day knew (the reversed payment still counted then), even if the
+    /// line would have been frozen or over its limit without that payment.
+    /// A line's reversal carries no fee: a returned-payment fee is charged
+    /// under the overdue policy, not on the reversal.
+    ///
+    /// ```
+    /// use overdue::accrual::Reversal;
+    /// use overdue::revolving::{CreditLine, Draw};
+    /// use overdue::{schedule::Terms, Money, NaiveDate, OverduePolicy, Payment, Rate};
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+    /// let thousand = Money::new(overdue::dec!(1000))?;
+    /// let line = CreditLine::new(thousand, 10, OverduePolicy::new())?
+    ///     .with_draw(Draw::new("d1", d(1, 5), thousand, Terms::new(Rate::ZERO, 2)))
+    ///     .with_payment(Payment::new("feb", d(2, 10), Money::new(overdue::dec!(500))?)?)
+    ///     .with_reversal(Reversal::new("feb", d(2, 14)));
+    /// assert_eq!(line.statement(d(2, 13))?.days_past_due, 0);  // paid, until it bounced
+    /// assert_eq!(line.statement(d(2, 14))?.days_past_due, 4);  // late from 10 February
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn with_reversal(mut self, reversal: Reversal) -> CreditLine {
+        self.reversals.push(reversal);
+        self
+    }
+
+    /// The reversals recorded, in the order given.
+    ///
+    /// ```
+    /// use overdue::{revolving::CreditLine, Money, OverduePolicy};
+    /// assert!(CreditLine::new(Money::ONE, 10, OverduePolicy::new())?.reversals().is_empty());
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn reversals(&self) -> &[Reversal] {
+        &self.reversals
     }
 
     /// The limit.

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::line::{CreditLine, Draw};
 use super::statement::{DrawLedger, DrawStatement, LineAllocation, LineKind, LineStatement};
-use crate::accrual::{Ledger, Payment, Statement};
+use crate::accrual::{Ledger, Payment, Reversal, Statement};
 use crate::components::Components;
 use crate::error::{Error, Result, Within};
 use crate::money::Money;
@@ -140,10 +140,19 @@ impl CreditLine {
         })?;
         unique("draws", self.draws.iter().map(Draw::id))?;
         unique("payments", self.payments.iter().map(Payment::id))?;
+        self.check_reversals()?;
+        // a payment reversed by `as_of` leaves no trace, as in a ledger
+        let reversed: HashSet<&str> = self
+            .reversals
+            .iter()
+            .filter(|r| r.date() <= as_of)
+            .map(Reversal::payment_id)
+            .collect();
         let mut steps: Vec<Step<'_>> = self
             .payments
             .iter()
             .enumerate()
+            .filter(|(_, p)| !reversed.contains(p.id()))
             .map(|(k, p)| Step::Pay(k, p))
             .chain(self.draws.iter().enumerate().map(|(k, d)| Step::Draw(k, d)))
             .filter(|s| s.date() <= as_of)
@@ -171,7 +180,17 @@ impl CreditLine {
                     }
                 }
                 Step::Draw(k, draw) => {
-                    self.admit(k, draw, &drawn)?;
+                    // a draw is judged on the history its day knew: a payment reversed after it
+                    // still counted then (the money was lent; it is not taken back)
+                    if self
+                        .reversals
+                        .iter()
+                        .any(|r| r.date() > draw.date() && r.date() <= as_of)
+                    {
+                        self.replay(draw.date())?;
+                    } else {
+                        self.admit(k, draw, &drawn)?;
+                    }
                     let book = || -> Result<Ledger> {
                         let options = ScheduleOptions::on_terms(
                             draw.amount(),
@@ -188,6 +207,43 @@ impl CreditLine {
             }
         }
         Ok((drawn, allocations))
+    }
+
+    /// Refuses a reversal of no payment of the line, of a payment reversed
+    /// already, dated before its payment, or with a fee.
+    fn check_reversals(&self) -> std::result::Result<(), Within> {
+        let mut seen = HashSet::new();
+        for (k, r) in self.reversals.iter().enumerate() {
+            let refused = |leaf: &str, reason: String| {
+                Within::new(
+                    format!("reversals[{k}].{leaf}"),
+                    Error::Invalid {
+                        field: "reversals",
+                        reason: format!("reversal of {:?} on {}: {reason}", r.payment_id(), r.date()),
+                    },
+                )
+            };
+            let Some(payment) = self.payments.iter().find(|p| p.id() == r.payment_id()) else {
+                return Err(refused("payment_id", "no payment of the line has that id".to_owned()));
+            };
+            if !seen.insert(r.payment_id()) {
+                return Err(refused("payment_id", "the payment is reversed already".to_owned()));
+            }
+            if r.date() < payment.date() {
+                return Err(refused(
+                    "date",
+                    format!("before the payment it reverses, on {}", payment.date()),
+                ));
+            }
+            if r.fee().is_some() {
+                return Err(refused(
+                    "fee",
+                    "a line's reversal carries no fee (a returned-payment fee is charged under the overdue policy)"
+                        .to_owned(),
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// Refuses draw `k` above the available limit (at its `amount`) or
@@ -313,6 +369,7 @@ impl CreditLine {
             bill,
             draws,
             allocations,
+            reversals: self.reversals.iter().filter(|r| r.date() <= as_of).cloned().collect(),
         })
     }
 }

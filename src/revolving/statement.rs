@@ -62,6 +62,10 @@ pub struct LineStatement {
     pub draws: Vec<DrawStatement>,
     /// How each payment was shared among the draws, in date order.
     pub allocations: Vec<LineAllocation>,
+    /// The reversals dated on or before the statement date: their payments
+    /// are left out of the history (and of `allocations`).
+    #[serde(default)]
+    pub reversals: Vec<crate::accrual::Reversal>,
 }
 
 /// The account a [`LineStatement`] is of.

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::line::{CreditLine, Draw};
 use super::statement::{DrawLedger, LineKind, LineStatement};
-use crate::accrual::{OverduePolicy, Payment};
+use crate::accrual::{OverduePolicy, Payment, Reversal};
 use crate::calendar::Frequency;
 use crate::error::{Error, Result, Within};
 use crate::money::Money;
@@ -157,6 +157,8 @@ pub struct TrancheLoan {
     tranches: Vec<Tranche>,
     #[serde(default)]
     payments: Vec<Payment>,
+    #[serde(default)]
+    reversals: Vec<Reversal>,
 }
 
 impl TrancheLoan {
@@ -186,6 +188,7 @@ impl TrancheLoan {
             policy,
             tranches: Vec::new(),
             payments: Vec::new(),
+            reversals: Vec::new(),
         };
         loan.contract_first_due()?;
         Ok(loan)
@@ -239,6 +242,38 @@ impl TrancheLoan {
     pub fn with_payment(mut self, payment: Payment) -> TrancheLoan {
         self.payments.push(payment);
         self
+    }
+
+    /// The contract with one more reversal of a payment, left out of its
+    /// history from the reversal's date, as on a credit line
+    /// ([`CreditLine::with_reversal`]).
+    ///
+    /// ```
+    /// use overdue::accrual::Reversal;
+    /// use overdue::revolving::TrancheLoan;
+    /// use overdue::{schedule::Terms, Money, NaiveDate, OverduePolicy, Rate};
+    /// let terms = Terms::new(Rate::ZERO, 6).with_first_due(NaiveDate::from_ymd_opt(2026, 2, 1).unwrap());
+    /// let loan = TrancheLoan::new(Money::ONE, terms, OverduePolicy::new())?
+    ///     .with_reversal(Reversal::new("p1", NaiveDate::from_ymd_opt(2026, 2, 3).unwrap()));
+    /// assert_eq!(loan.reversals()[0].payment_id(), "p1");
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn with_reversal(mut self, reversal: Reversal) -> TrancheLoan {
+        self.reversals.push(reversal);
+        self
+    }
+
+    /// The reversals recorded, in the order given.
+    ///
+    /// ```
+    /// use overdue::revolving::TrancheLoan;
+    /// use overdue::{schedule::Terms, Money, NaiveDate, OverduePolicy, Rate};
+    /// let terms = Terms::new(Rate::ZERO, 6).with_first_due(NaiveDate::from_ymd_opt(2026, 2, 1).unwrap());
+    /// assert!(TrancheLoan::new(Money::ONE, terms, OverduePolicy::new())?.reversals().is_empty());
+    /// # Ok::<(), overdue::Error>(())
+    /// ```
+    pub fn reversals(&self) -> &[Reversal] {
+        &self.reversals
     }
 
     /// The approved amount.
@@ -484,6 +519,7 @@ impl TrancheLoan {
             freeze_after: 0,
             draws,
             payments: self.payments.clone(),
+            reversals: self.reversals.clone(),
         })
     }
 

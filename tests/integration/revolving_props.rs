@@ -4,6 +4,7 @@
 //! record and risk class are the worst of its draws', and paying the payoff
 //! settles every draw.
 
+use overdue::accrual::Reversal;
 use overdue::report::{AssetClass, ClassificationRules};
 use overdue::revolving::{CreditLine, Draw};
 use overdue::{schedule::Terms, Error, Method, Money, NaiveDate, OverduePolicy, Payment, Rate};
@@ -130,6 +131,39 @@ proptest! {
             let settled = line.clone().with_payment(Payment::new("payoff", as_of, st.payoff).unwrap()).statement(as_of).unwrap();
             prop_assert!(settled.payoff.is_zero(), "{}", settled.payoff);
             prop_assert!(settled.outstanding.principal.is_zero());
+        }
+    }
+
+    /// A reversed payment is left out of the line from the reversal's date: from then on the
+    /// line reads as if it had never been made (but for a draw it made possible, which stays
+    /// made), and before it as if it were never reversed.
+    #[test]
+    fn a_reversed_payment_is_as_if_never_made_from_its_reversal_date(line in line_strategy(), pick in any::<prop::sample::Index>(), after in 0u64..60, at in 0u64..500) {
+        if line.payments().is_empty() {
+            return Ok(());
+        }
+        let payment = line.payments()[pick.index(line.payments().len())].clone();
+        let reversal = Reversal::new(payment.id(), payment.date() + chrono::Days::new(after));
+        let reversed = line.clone().with_reversal(reversal.clone());
+        let without = line.payments().iter().filter(|p| p.id() != payment.id()).fold(
+            CreditLine::new(line.limit(), line.due_day(), line.policy().clone()).unwrap().with_freeze_after(line.freeze_after()),
+            |l, p| l.with_payment(p.clone()),
+        );
+        let without = line.draws().iter().fold(without, |l, d| l.with_draw(d.clone()));
+        let as_of = day(at);
+        let expected = if as_of >= reversal.date() { without.statement(as_of) } else { line.statement(as_of) };
+        match (reversed.statement(as_of), expected) {
+            (Ok(got), Ok(mut want)) => {
+                if as_of >= reversal.date() {
+                    want.reversals = vec![reversal];
+                }
+                prop_assert_eq!(got, want);
+            }
+            (Err(a), Err(b)) => prop_assert_eq!(a.kind(), b.kind()),
+            // a draw the reversed payment made possible on its day stays made; a line that never
+            // had the payment refuses it
+            (Ok(_), Err(Error::Invalid { field: "draws", .. })) if as_of >= reversal.date() => {}
+            (a, b) => prop_assert!(false, "{:?} against {:?}", a.map(|s| s.payoff), b.map(|s| s.payoff)),
         }
     }
 }

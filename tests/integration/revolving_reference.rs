@@ -4,6 +4,7 @@
 //! principal (the policy's default), a payment shared oldest due date first
 //! across draws, and the limit used by the principal owed.
 
+use overdue::accrual::Reversal;
 use overdue::report::{AssetClass, ClassificationRules};
 use overdue::revolving::{CreditLine, Draw, LineStatement};
 use overdue::{dec, schedule::Terms, Error, Method, Money, NaiveDate, OverduePolicy, Payment, Rate};
@@ -282,4 +283,28 @@ fn a_line_is_reported_to_metro2_as_a_line_of_credit_from_its_draws() {
     assert_eq!(report.line.current_balance, m(dec!(1000)));
     // March, February and January current (a drawn in January), nothing before
     assert_eq!(report.line.payment_history_profile, format!("000{}", "B".repeat(21)));
+}
+
+/// A payment returned unpaid (a bounced debit) is left out of the line's history from the
+/// reversal's date, as a ledger leaves out a reversed payment: the draws it paid owe again
+/// from their own due dates; a statement before the reversal still counts it.
+#[test]
+fn a_bounced_payment_is_left_out_of_the_line_from_the_reversal_date() {
+    let line = two_draws_half_paid().with_reversal(Reversal::new("feb", d(2, 20)));
+    // 19 February: February's 500 paid a's first installment
+    let before = line.statement(d(2, 19)).unwrap();
+    assert_eq!((before.days_past_due, before.reversals.len()), (0, 0));
+    assert_eq!(before.outstanding.principal, m(dec!(1500.00)));
+    // 1 March: as if never paid, a's first installment is 19 days past due
+    let after = line.statement(d(3, 1)).unwrap();
+    assert_eq!(after.days_past_due, 19);
+    assert_eq!(after.outstanding.principal, m(dec!(2000.00)));
+    assert!(after.allocations.is_empty());
+    assert_eq!(after.reversals, [Reversal::new("feb", d(2, 20))]);
+    // 30 April: March's 500 went to a's February installment; a's and b's March ones are
+    // 51 days past due, b's April one 20
+    let april = line.statement(d(4, 30)).unwrap();
+    assert_eq!(april.days_past_due, 51);
+    assert_eq!(april.outstanding.principal, m(dec!(1500.00)));
+    assert_eq!(shares(&april), [("a", m(dec!(500)))]);
 }

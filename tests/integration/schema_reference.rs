@@ -187,7 +187,12 @@ fn extra_requests() -> Vec<(&'static str, Value)> {
             .push(json!({"kind": "promotion", "label": format!("offer {k}"),
             "offered": "2026-06-25", "condition": condition, "effect": effect}));
     }
+    // a credit line with a payment returned unpaid
+    let mut bounced = documents("line.json").remove(0);
+    let first_payment = bounced["line"]["payments"][0].clone();
+    bounced["line"]["reversals"] = json!([{"payment_id": first_payment["id"], "date": first_payment["date"]}]);
     vec![
+        ("line", bounced),
         ("schedule", rich),
         ("statement", daily_statement(options)),
         ("statement", json!({"ledger": promoted, "as_of": "2026-09-01"})),

@@ -299,6 +299,7 @@ class LineStatement(Record):
     next_due_date: Optional[datetime.date]
     outstanding: Components
     payoff: Decimal
+    reversals: Tuple[Reversal, ...]
 
 class LoanMonth(Record):
     """
