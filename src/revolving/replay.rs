@@ -264,7 +264,8 @@ impl CreditLine {
         if self.freeze_after > 0 && late >= self.freeze_after {
             return Err(refused("date", format!("the line is frozen, {late} days past due")));
         }
-        let available = self.limit.checked_sub(owed)?;
+        // not below zero: a draw a reversed payment made possible may leave the line over its limit
+        let available = self.limit.checked_sub(owed.min(self.limit))?;
         if draw.amount() > available {
             return Err(refused("amount", format!("above the available limit of {available}")));
         }
@@ -354,7 +355,11 @@ impl CreditLine {
                 .checked_add(inst.upcoming.total()?)?;
         }
         let owed_principal = outstanding.principal;
-        let available = self.limit.checked_sub(owed_principal)?.max(zero).round(rounding);
+        let available = self
+            .limit
+            .checked_sub(owed_principal.min(self.limit))?
+            .max(zero)
+            .round(rounding);
         Ok(LineStatement {
             kind: LineKind::CreditLine,
             as_of,

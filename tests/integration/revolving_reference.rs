@@ -308,3 +308,34 @@ fn a_bounced_payment_is_left_out_of_the_line_from_the_reversal_date() {
     assert_eq!(april.outstanding.principal, m(dec!(1500.00)));
     assert_eq!(shares(&april), [("a", m(dec!(500)))]);
 }
+
+/// A draw the returned payment made room for stays made: it was judged on the history its
+/// day knew. The line is then over its limit, with nothing available, and the next draw is
+/// refused.
+#[test]
+fn a_draw_made_before_a_payment_bounced_stays_made_and_the_line_is_over_its_limit() {
+    let thousand = m(dec!(1000));
+    let terms = Terms::new(Rate::ZERO, 2);
+    // never frozen, so that the limit alone decides
+    let line = CreditLine::new(thousand, 10, OverduePolicy::new())
+        .unwrap()
+        .with_freeze_after(0)
+        .with_draw(Draw::new("first", d(1, 5), thousand, terms))
+        // February's 500 frees 500 of the limit, drawn on 12 February; the payment bounces on 15
+        .with_payment(Payment::new("feb", d(2, 10), m(dec!(500))).unwrap())
+        .with_draw(Draw::new("second", d(2, 12), m(dec!(500)), terms))
+        .with_reversal(Reversal::new("feb", d(2, 15)));
+    let st = line.statement(d(2, 20)).unwrap();
+    assert_eq!(st.draws.len(), 2);
+    assert_eq!(st.outstanding.principal, m(dec!(1500.00)));
+    assert_eq!((st.available, st.days_past_due), (m(dec!(0.00)), 10));
+    let refused = line
+        .clone()
+        .with_draw(Draw::new("third", d(2, 25), m(dec!(1)), terms))
+        .statement(d(2, 26))
+        .unwrap_err();
+    assert!(
+        refused.to_string().contains("above the available limit of 0"),
+        "{refused}"
+    );
+}
