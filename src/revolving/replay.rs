@@ -141,6 +141,20 @@ impl CreditLine {
         unique("draws", self.draws.iter().map(Draw::id))?;
         unique("payments", self.payments.iter().map(Payment::id))?;
         self.check_reversals()?;
+        self.replay_from(as_of, &mut vec![false; self.draws.len()])
+    }
+
+    /// [`CreditLine::replay`] of a checked line; `admitted[k]` is set once
+    /// draw `k` is known to be admitted. A draw's admission depends on the
+    /// history up to its own date alone, so each is judged once, however
+    /// many replays read it (a judgement that replays the line to the draw's
+    /// date would otherwise nest one replay per earlier draw, and double the
+    /// work with each).
+    fn replay_from(
+        &self,
+        as_of: NaiveDate,
+        admitted: &mut [bool],
+    ) -> std::result::Result<(Vec<Drawn<'_>>, Vec<LineAllocation>), Within> {
         // a payment reversed by `as_of` leaves no trace, as in a ledger
         let reversed: HashSet<&str> = self
             .reversals
@@ -182,14 +196,19 @@ impl CreditLine {
                 Step::Draw(k, draw) => {
                     // a draw is judged on the history its day knew: a payment reversed after it
                     // still counted then (the money was lent; it is not taken back)
-                    if self
-                        .reversals
-                        .iter()
-                        .any(|r| r.date() > draw.date() && r.date() <= as_of)
-                    {
-                        self.replay(draw.date())?;
-                    } else {
-                        self.admit(k, draw, &drawn)?;
+                    if !admitted.get(k).copied().unwrap_or(false) {
+                        if self
+                            .reversals
+                            .iter()
+                            .any(|r| r.date() > draw.date() && r.date() <= as_of)
+                        {
+                            self.replay_from(draw.date(), admitted)?;
+                        } else {
+                            self.admit(k, draw, &drawn)?;
+                        }
+                        if let Some(known) = admitted.get_mut(k) {
+                            *known = true;
+                        }
                     }
                     let book = || -> Result<Ledger> {
                         let options = ScheduleOptions::on_terms(

@@ -339,3 +339,27 @@ fn a_draw_made_before_a_payment_bounced_stays_made_and_the_line_is_over_its_limi
         "{refused}"
     );
 }
+
+/// Each draw is judged once on the history its day knew, however many payments bounce after
+/// it: thirty draws, each followed by a payment returned two days later (judging each draw by
+/// replaying the line to its date, without remembering the judgement, nests one replay per
+/// earlier draw: about 2^30 replays here).
+#[test]
+fn each_draw_is_judged_once_however_many_payments_bounce_after_it() {
+    let terms = Terms::new(Rate::ZERO, 12);
+    let start = d(1, 1);
+    let mut line = CreditLine::new(m(dec!(100000)), 10, OverduePolicy::new())
+        .unwrap()
+        .with_freeze_after(0);
+    for k in 0..30u64 {
+        let day = start + chrono::Days::new(7 * k);
+        line = line
+            .with_draw(Draw::new(format!("d{k}"), day, m(dec!(100)), terms))
+            .with_payment(Payment::new(format!("p{k}"), day + chrono::Days::new(1), m(dec!(1))).unwrap())
+            .with_reversal(Reversal::new(format!("p{k}"), day + chrono::Days::new(3)));
+    }
+    let st = line.statement(d(8, 1)).unwrap();
+    assert_eq!((st.draws.len(), st.reversals.len()), (30, 30));
+    assert!(st.allocations.is_empty());
+    assert_eq!(st.outstanding.principal, m(dec!(3000.00)));
+}
