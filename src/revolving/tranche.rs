@@ -10,6 +10,7 @@ use crate::accrual::{OverduePolicy, Payment, Reversal};
 use crate::calendar::Frequency;
 use crate::error::{Error, Result, Within};
 use crate::money::Money;
+use crate::schedule::covers_installments;
 use crate::schedule::Terms;
 
 /// How a tranche is repaid.
@@ -509,6 +510,13 @@ impl TrancheLoan {
                     ),
                 ));
             }
+            // a schedule refuses it too, but only once the replay reaches its date
+            let at_amount = |e| Within::new(format!("tranches[{k}].amount"), e);
+            let minor = tranche
+                .amount
+                .to_minor("tranche amount", self.policy.rounding().scale())
+                .map_err(at_amount)?;
+            covers_installments(self.terms.method(), tranche.amount, minor, installments).map_err(at_amount)?;
             let terms = self.terms.with_first_due(first).with_installments(installments);
             draws.push(Draw::new(tranche.id.clone(), tranche.date, tranche.amount, terms));
         }

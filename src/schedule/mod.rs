@@ -36,7 +36,7 @@ pub use interest::{DailyInstallments, InterestModel};
 pub use method::{InterestBasis, Method};
 pub use options::ScheduleOptions;
 use plan::to_installments;
-pub(crate) use plan::{Inputs, Row};
+pub(crate) use plan::{covers_installments, Inputs, Row};
 pub(crate) use rebuild::{rebuild, Keep};
 pub(crate) use terms::terms_methods;
 pub use terms::Terms;

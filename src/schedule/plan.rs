@@ -123,16 +123,7 @@ impl Inputs {
                 later_date: first_due,
             });
         }
-        let amortizes = matches!(
-            o.method,
-            Method::EqualInstallment | Method::EqualPrincipal | Method::FlatFee { .. }
-        );
-        if amortizes && principal < i128::from(o.installments) {
-            return Err(Error::PrincipalBelowMinorUnits {
-                principal: o.principal.as_decimal(),
-                installments: o.installments,
-            });
-        }
+        covers_installments(o.method, o.principal, principal, o.installments)?;
         let due_dates = (0..o.installments)
             .map(|k| o.frequency.due_date(first_due, k))
             .collect::<Result<Vec<_>>>()?;
@@ -185,4 +176,20 @@ impl Inputs {
         let factor = self.factors.get(k).copied().unwrap_or(self.periodic);
         factor.apply(balance, self.rounding)
     }
+}
+
+/// Refuses a principal (`minor` of its minor units) that a method repaying
+/// it over every installment cannot split into at least one minor unit each.
+pub(crate) fn covers_installments(method: Method, principal: Money, minor: i128, installments: u32) -> Result<()> {
+    let amortizes = matches!(
+        method,
+        Method::EqualInstallment | Method::EqualPrincipal | Method::FlatFee { .. }
+    );
+    if amortizes && minor < i128::from(installments) {
+        return Err(Error::PrincipalBelowMinorUnits {
+            principal: principal.as_decimal(),
+            installments,
+        });
+    }
+    Ok(())
 }

@@ -68,10 +68,11 @@ proptest! {
         let as_of = day(at);
         let st = match loan.statement(as_of) {
             Ok(st) => st,
-            // tranches above the approved amount, or after the contract's last due date
-            Err(Error::Invalid { field: "tranches", .. }) => {
+            // tranches above the approved amount, after the contract's last due date, or too small
+            // to repay over their installments
+            Err(e @ (Error::Invalid { field: "tranches", .. } | Error::PrincipalBelowMinorUnits { .. })) => {
                 // refused on every date alike: nothing half-applied
-                let refused = matches!(loan.statement(day(0)), Err(Error::Invalid { field: "tranches", .. }));
+                let refused = loan.statement(day(0)).err().is_some_and(|first| first.kind() == e.kind());
                 prop_assert!(refused, "refused on one date and not on another");
                 return Ok(());
             }
