@@ -80,11 +80,17 @@
 //! # Ok::<(), overdue::Error>(())
 //! ```
 
+mod card;
 mod line;
 mod replay;
 mod statement;
 mod tranche;
 
+pub use card::{
+    Card, CardBalances, CardCycle, CardEvent, CardInterest, CardLateFee, CardRules, CardStatement, CardStatus,
+    CardTerms, DueRule, Grace, InterestMethod, MinimumPayment, MinimumPaymentWarning, OverLimit, Promotion,
+    RateInForce, ShareFee,
+};
 pub use line::{CreditLine, Draw, MIN_FIRST_PERIOD_DAYS};
 pub use statement::{DrawLedger, DrawStatement, LineAllocation, LineKind, LineStatement};
 pub use tranche::{Tranche, TrancheLoan, TrancheRule};

@@ -1,0 +1,163 @@
+//! What happens on a card: purchases, cash advances, transfers, fees,
+//! payments, refunds and returned payments, each with its id and date.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::money::Money;
+
+/// One event on a card, with its id (unique on the card) and date.
+///
+/// ```
+/// use overdue::revolving::CardEvent;
+/// use overdue::{dec, Money, NaiveDate};
+/// let day = NaiveDate::from_ymd_opt(2026, 3, 10).unwrap();
+/// let bought = CardEvent::Purchase { id: "tv".into(), date: day, amount: Money::new(dec!(3000))? };
+/// assert_eq!((bought.id(), bought.date()), ("tv", day));
+/// # Ok::<(), overdue::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum CardEvent {
+    /// A purchase (消费): the purchase balance, with the grace period.
+    Purchase {
+        /// Its id.
+        id: String,
+        /// The posting date (记账日).
+        date: NaiveDate,
+        /// The amount.
+        amount: Money,
+    },
+    /// A cash advance (取现): the cash balance, interest from its date, and
+    /// the cash-advance fee.
+    CashAdvance {
+        /// Its id.
+        id: String,
+        /// The posting date.
+        date: NaiveDate,
+        /// The amount.
+        amount: Money,
+    },
+    /// A balance transfer: the transferred balance at the promotional rate
+    /// while it lasts, interest from its date, and the transfer fee.
+    BalanceTransfer {
+        /// Its id.
+        id: String,
+        /// The posting date.
+        date: NaiveDate,
+        /// The amount.
+        amount: Money,
+    },
+    /// A fee the issuer charged (a card replacement, a statement copy).
+    Fee {
+        /// Its id.
+        id: String,
+        /// The posting date.
+        date: NaiveDate,
+        /// The amount.
+        amount: Money,
+    },
+    /// A payment (还款).
+    Payment {
+        /// Its id.
+        id: String,
+        /// The day it was received.
+        date: NaiveDate,
+        /// The amount.
+        amount: Money,
+    },
+    /// A refund of a purchase (退货): a credit to the purchase balance.
+    Refund {
+        /// Its id.
+        id: String,
+        /// The posting date.
+        date: NaiveDate,
+        /// The amount, at most what is left of the purchase.
+        amount: Money,
+        /// The id of the purchase refunded.
+        of: String,
+    },
+    /// A payment returned unpaid (a bounced debit).
+    Reversal {
+        /// Its id.
+        id: String,
+        /// The day it was returned.
+        date: NaiveDate,
+        /// The id of the payment returned.
+        of: String,
+    },
+}
+
+impl CardEvent {
+    /// Its id.
+    ///
+    /// ```
+    /// use overdue::{revolving::CardEvent, Money, NaiveDate};
+    /// let e = CardEvent::Payment { id: "p1".into(), date: NaiveDate::MIN, amount: Money::ONE };
+    /// assert_eq!(e.id(), "p1");
+    /// ```
+    pub fn id(&self) -> &str {
+        match self {
+            CardEvent::Purchase { id, .. }
+            | CardEvent::CashAdvance { id, .. }
+            | CardEvent::BalanceTransfer { id, .. }
+            | CardEvent::Fee { id, .. }
+            | CardEvent::Payment { id, .. }
+            | CardEvent::Refund { id, .. }
+            | CardEvent::Reversal { id, .. } => id,
+        }
+    }
+
+    /// Its date.
+    ///
+    /// ```
+    /// use overdue::{revolving::CardEvent, Money, NaiveDate};
+    /// let e = CardEvent::Payment { id: "p1".into(), date: NaiveDate::MIN, amount: Money::ONE };
+    /// assert_eq!(e.date(), NaiveDate::MIN);
+    /// ```
+    pub fn date(&self) -> NaiveDate {
+        match self {
+            CardEvent::Purchase { date, .. }
+            | CardEvent::CashAdvance { date, .. }
+            | CardEvent::BalanceTransfer { date, .. }
+            | CardEvent::Fee { date, .. }
+            | CardEvent::Payment { date, .. }
+            | CardEvent::Refund { date, .. }
+            | CardEvent::Reversal { date, .. } => *date,
+        }
+    }
+
+    /// Its amount (a reversal's is the payment's, so none of its own).
+    ///
+    /// ```
+    /// use overdue::{revolving::CardEvent, Money, NaiveDate};
+    /// let e = CardEvent::Reversal { id: "r1".into(), date: NaiveDate::MIN, of: "p1".into() };
+    /// assert_eq!(e.amount(), None);
+    /// ```
+    pub fn amount(&self) -> Option<Money> {
+        match self {
+            CardEvent::Purchase { amount, .. }
+            | CardEvent::CashAdvance { amount, .. }
+            | CardEvent::BalanceTransfer { amount, .. }
+            | CardEvent::Fee { amount, .. }
+            | CardEvent::Payment { amount, .. }
+            | CardEvent::Refund { amount, .. } => Some(*amount),
+            CardEvent::Reversal { .. } => None,
+        }
+    }
+
+    /// The order of events on one day: charges first, then credits, then
+    /// returned payments, so a payment on a purchase's day repays it.
+    pub(super) fn rank(&self) -> u8 {
+        match self {
+            CardEvent::Purchase { .. }
+            | CardEvent::CashAdvance { .. }
+            | CardEvent::BalanceTransfer { .. }
+            | CardEvent::Fee { .. } => 0,
+            CardEvent::Payment { .. } | CardEvent::Refund { .. } => 1,
+            CardEvent::Reversal { .. } => 2,
+        }
+    }
+}

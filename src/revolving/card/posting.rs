@@ -1,0 +1,263 @@
+//! An event posted to a card: a charge checked against the limit, a
+//! payment shared among the balances as the rules say, a refund, a
+//! returned payment put back where it went.
+
+use chrono::Datelike;
+
+use super::books::{Basis, Books, Phase, Target};
+use super::clauses::{CardRules, InterestMethod, OverLimit};
+use super::event::CardEvent;
+use super::replay::{cents_of, money, Paid, Replay};
+use crate::error::{Error, Within};
+
+impl<'a> Replay<'a> {
+    pub(super) fn charge_fee(&mut self, fee: i64) {
+        self.sums.fees += fee;
+        let rest = self.books.use_credit(fee);
+        self.books.fees.unbilled += rest;
+    }
+
+    /// The phase a new purchase cohort starts in.
+    pub(super) fn new_phase(&self) -> Phase {
+        let next = self.books.issued + 1;
+        match self.card.terms().interest_method {
+            InterestMethod::WholeStatement => Phase::Pending {
+                on: next,
+                basis: Basis::Actual,
+            },
+            InterestMethod::UnpaidPartOnly => Phase::Pending {
+                on: next,
+                basis: Basis::Lots,
+            },
+            InterestMethod::AverageDailyBalance => match self.decided {
+                _ if self.books.issued == 0 => Phase::Free,
+                Some((statement, paid)) if statement == self.books.issued => {
+                    if paid {
+                        Phase::Free
+                    } else {
+                        Phase::Firm
+                    }
+                }
+                _ => Phase::Pending {
+                    on: self.books.issued,
+                    basis: Basis::Actual,
+                },
+            },
+        }
+    }
+
+    pub(super) fn check_limit(&self, k: usize, amount: i64) -> std::result::Result<(), Within> {
+        if self.card.terms().over_limit == OverLimit::Refused
+            && self.books.owed() - self.books.credit + amount > self.limit
+        {
+            return Err(Within::new(
+                format!("events[{k}].amount"),
+                Error::Invalid {
+                    field: "amount",
+                    reason: format!(
+                        "the charge is over the available limit ({} available) and the contract refuses it",
+                        money((self.limit - self.books.owed() + self.books.credit).max(0))?
+                    ),
+                },
+            ));
+        }
+        Ok(())
+    }
+
+    pub(super) fn post(&mut self, k: usize, event: &'a CardEvent) -> std::result::Result<(), Within> {
+        let card = self.card;
+        let at = |leaf: &str| format!("events[{k}]{leaf}");
+        let amount = match event.amount() {
+            Some(a) => cents_of(&at(".amount"), a)?,
+            None => 0,
+        };
+        let terms = card.terms();
+        match event {
+            CardEvent::Purchase { id, date, .. } => {
+                self.check_limit(k, amount)?;
+                self.sums.purchases += amount;
+                let rest = self.books.use_credit(amount);
+                let phase = self.new_phase();
+                let day = i64::from(date.num_days_from_ce());
+                let index = self.books.add_purchase(phase, day, amount, rest);
+                self.bought.insert(id, (index, amount));
+            }
+            CardEvent::CashAdvance { .. } | CardEvent::BalanceTransfer { .. } => {
+                let cash = matches!(event, CardEvent::CashAdvance { .. });
+                let rule = if cash { terms.cash_fee } else { terms.transfer_fee };
+                let fee = cents_of(&at(".amount"), rule.on(money(amount)?)?)?;
+                self.check_limit(k, amount + fee)?;
+                let rest = self.books.use_credit(amount);
+                if cash {
+                    self.sums.cash += amount;
+                    self.books.cash.unbilled += rest;
+                } else {
+                    self.sums.transfers += amount;
+                    self.books.transfer.unbilled += rest;
+                }
+                self.charge_fee(fee);
+            }
+            CardEvent::Fee { .. } => {
+                self.check_limit(k, amount)?;
+                self.charge_fee(amount);
+            }
+            CardEvent::Payment { id, date, .. } => {
+                self.sums.payments += amount;
+                let dues = self.reduce_dues(amount);
+                let toward_minimum = dues.iter().map(|d| d.1).sum();
+                let shares = self.allocate(amount, toward_minimum);
+                let _ = date;
+                self.paid.insert(
+                    id,
+                    Paid {
+                        amount,
+                        shares,
+                        dues,
+                        issued: self.books.issued,
+                        returned: None,
+                    },
+                );
+            }
+            CardEvent::Refund { of, .. } => {
+                let Some(&(index, left)) = self.bought.get(of.as_str()) else {
+                    return Err(Within::new(
+                        at(".of"),
+                        Error::Invalid {
+                            field: "of",
+                            reason: format!("no purchase {of:?} on or before the refund"),
+                        },
+                    ));
+                };
+                if amount > left {
+                    return Err(Within::new(
+                        at(".amount"),
+                        Error::RefundTooLarge {
+                            amount: money(amount)?.as_decimal(),
+                            credit: money(left)?.as_decimal(),
+                        },
+                    ));
+                }
+                self.bought.insert(of, (index, left - amount));
+                self.sums.refunds += amount;
+                self.reduce_dues(amount);
+                let mut rest = amount - self.books.take(Target::Cohort(index), true, amount);
+                let others: Vec<u32> = self.books.cohorts.iter().map(|c| c.index).collect();
+                for other in others {
+                    rest -= self.books.take(Target::Cohort(other), true, rest);
+                }
+                self.books.credit += rest;
+            }
+            CardEvent::Reversal { of, date, .. } => {
+                let Some(paid) = self.paid.get_mut(of.as_str()) else {
+                    return Err(Within::new(at(".of"), Error::UnknownPayment { id: of.clone() }));
+                };
+                if let Some(first) = paid.returned {
+                    return Err(Within::new(
+                        at(".of"),
+                        Error::AlreadyReversed {
+                            id: of.clone(),
+                            date: first,
+                        },
+                    ));
+                }
+                paid.returned = Some(*date);
+                let paid = paid.clone();
+                self.sums.returned += paid.amount;
+                let moved = paid.issued != self.books.issued;
+                for (target, billed, cents) in paid.shares {
+                    self.books.restore(target, billed || moved, cents);
+                }
+                for (index, cents) in paid.dues {
+                    if let Some(due) = self.dues.get_mut(index) {
+                        due.left += cents;
+                    }
+                }
+            }
+        }
+        self.books.tidy();
+        Ok(())
+    }
+
+    /// A payment or credit counts toward the oldest minimum first.
+    pub(super) fn reduce_dues(&mut self, amount: i64) -> Vec<(usize, i64)> {
+        let mut left = amount;
+        let mut shares = Vec::new();
+        for (index, due) in self.dues.iter_mut().enumerate() {
+            if left == 0 {
+                break;
+            }
+            let took = left.min(due.left);
+            if took > 0 {
+                due.left -= took;
+                left -= took;
+                shares.push((index, took));
+            }
+        }
+        shares
+    }
+
+    /// Shares a payment among the balances in the order the rules set.
+    pub(super) fn allocate(&mut self, amount: i64, toward_minimum: i64) -> Vec<(Target, bool, i64)> {
+        let us = self.card.terms().rules == CardRules::Us;
+        let mut order: Vec<(Target, bool)> = Vec::new();
+        let billed = |books: &Books, highest: bool| -> Vec<(Target, bool)> {
+            books
+                .principal_by_rate(true, highest)
+                .into_iter()
+                .map(|t| (t, true))
+                .collect()
+        };
+        let unbilled = |books: &Books| -> Vec<(Target, bool)> {
+            books
+                .principal_by_rate(false, true)
+                .into_iter()
+                .map(|t| (t, false))
+                .collect()
+        };
+        let mut shares = Vec::new();
+        let mut left = amount;
+        if us {
+            // up to the minimum: fees, interest, then the lowest rate first (the
+            // issuer's choice); above it, the highest rate first (1026.53(a))
+            let within = amount.min(toward_minimum);
+            let mut first: Vec<(Target, bool)> = vec![(Target::Fees, true), (Target::Interest, true)];
+            first.extend(billed(&self.books, false));
+            left -= self.pay_in_order(within, &first, &mut shares);
+            order.extend(billed(&self.books, true));
+            order.push((Target::Fees, true));
+            order.push((Target::Interest, true));
+        } else {
+            order.push((Target::Fees, true));
+            order.push((Target::Interest, true));
+            order.extend(billed(&self.books, true));
+        }
+        order.push((Target::Fees, false));
+        order.extend(unbilled(&self.books));
+        left -= self.pay_in_order(left, &order, &mut shares);
+        if left > 0 {
+            self.books.credit += left;
+            shares.push((Target::Credit, false, left));
+        }
+        shares
+    }
+
+    pub(super) fn pay_in_order(
+        &mut self,
+        amount: i64,
+        order: &[(Target, bool)],
+        shares: &mut Vec<(Target, bool, i64)>,
+    ) -> i64 {
+        let mut left = amount;
+        for &(target, billed) in order {
+            if left == 0 {
+                break;
+            }
+            let took = self.books.take(target, billed, left);
+            if took > 0 {
+                left -= took;
+                shares.push((target, billed, took));
+            }
+        }
+        amount - left
+    }
+}
