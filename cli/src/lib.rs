@@ -32,7 +32,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use overdue::jobs::{
-    CompareJob, CostJob, Job, JobOptions, LimitsJob, LineJob, PlanJob, ScheduleJob, StatementJob, SweepJob, TranchesJob,
+    CardJob, CompareJob, CostJob, Job, JobOptions, LimitsJob, LineJob, PlanJob, ScheduleJob, StatementJob, SweepJob,
+    TranchesJob,
 };
 use overdue::plan::{BudgetRange, SweepRequest};
 use overdue::{
@@ -108,6 +109,9 @@ enum Command {
     /// A loan paid out in tranches on a date: what is owed and due, what is approved and not yet
     /// paid out, and each tranche's statement (a tranches request: `{"loan": ..., "as_of": ...}`).
     Tranches(JobArgs),
+    /// A credit card on a date: every statement (interest by balance, the minimum payment and
+    /// its due date), what is owed and days past due (a card request: `{"card": ..., "as_of": ...}`).
+    Card(JobArgs),
 }
 
 /// A job's input and output options.
@@ -336,6 +340,7 @@ pub fn run(cli: Cli, out: &mut (dyn Write + Send)) -> Result<(), Failure> {
         Command::Limits(args) => run_job::<LimitsJob>(args)?,
         Command::Line(args) => run_job::<LineJob>(args)?,
         Command::Tranches(args) => run_job::<TranchesJob>(args)?,
+        Command::Card(args) => run_job::<CardJob>(args)?,
         Command::Cost(args) => run_job::<CostJob>(args)?,
         Command::Xirr(cost) => cost_report(cost, CostReport::Xirr)?,
         Command::Apr(cost) => cost_report(cost, CostReport::Apr)?,

@@ -60,6 +60,7 @@ fn every_job_answers_exactly_what_the_library_computes() {
         ("limits", example("limits.json")),
         ("line", example("line.json")),
         ("tranches", example("tranches.json")),
+        ("card", example("card.json")),
     ];
     for (job, body) in requests {
         let answer = server.post(&format!("/v1/{job}"), &body);

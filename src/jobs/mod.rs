@@ -20,6 +20,7 @@
 //! | `limits` | [`LimitsRequest`](crate::limits::LimitsRequest) | [`LimitsResult`](crate::limits::LimitsResult) |
 //! | `line` | [`LineRequest`] | [`LineStatement`](crate::revolving::LineStatement) |
 //! | `tranches` | [`TranchesRequest`] | [`LineStatement`](crate::revolving::LineStatement) |
+//! | `card` | [`CardRequest`] | [`CardStatement`](crate::revolving::CardStatement) |
 //!
 //! ```
 //! use overdue::jobs::{each_job, Job, JobVisitor};
@@ -32,9 +33,10 @@
 //! }
 //! let mut names = Names(Vec::new());
 //! each_job(&mut names);
-//! assert_eq!(names.0, ["schedule", "statement", "compare", "plan", "sweep", "cost", "portfolio", "limits", "line", "tranches"]);
+//! assert_eq!(names.0, ["schedule", "statement", "compare", "plan", "sweep", "cost", "portfolio", "limits", "line", "tranches", "card"]);
 //! ```
 
+mod card;
 mod compare;
 mod cost;
 mod limits;
@@ -57,6 +59,7 @@ use serde::Serialize;
 
 pub use crate::dates::parse_date;
 pub use crate::money::parse_decimal;
+pub use card::{CardJob, CardRequest};
 pub use compare::CompareJob;
 pub use cost::{CostJob, CostRequest, CostResult};
 pub use limits::LimitsJob;
@@ -196,6 +199,7 @@ pub fn each_job<V: JobVisitor>(visitor: &mut V) {
     visitor.visit::<LimitsJob>();
     visitor.visit::<LineJob>();
     visitor.visit::<TranchesJob>();
+    visitor.visit::<CardJob>();
 }
 
 /// What a job's request and output must be to have a JSON Schema: with the

@@ -15,6 +15,7 @@ use crate::schedule::Schedule;
 /// The widest a table may be.
 const COLUMNS: usize = 100;
 
+mod card;
 mod line;
 mod plan;
 

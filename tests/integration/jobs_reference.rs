@@ -22,6 +22,7 @@ fn example(job: &str) -> Option<Value> {
         "portfolio" => "portfolio.jsonl",
         "line" => "line.json",
         "tranches" => "tranches.json",
+        "card" => "card.json",
         _ => return None,
     };
     let text = std::fs::read_to_string(
@@ -65,7 +66,7 @@ fn every_job_runs_the_same_by_name_as_from_its_types() {
         checked: Vec::new(),
     };
     each_job(&mut check);
-    assert_eq!(check.checked.len(), 10);
+    assert_eq!(check.checked.len(), 11);
 }
 
 /// A name that is no job's is refused with the field `job`.

@@ -51,7 +51,7 @@ fn committed_schemas_are_what_the_types_generate() {
 }
 
 /// Which job's request each example file holds (a `.jsonl` file: one per line).
-const EXAMPLES: [(&str, &str); 9] = [
+const EXAMPLES: [(&str, &str); 10] = [
     ("borrower.json", "compare"),
     ("several_loans.json", "plan"),
     ("schedule.json", "schedule"),
@@ -61,6 +61,7 @@ const EXAMPLES: [(&str, &str); 9] = [
     ("limits.json", "limits"),
     ("line.json", "line"),
     ("tranches.json", "tranches"),
+    ("card.json", "card"),
 ];
 
 fn documents(file: &str) -> Vec<Value> {
@@ -98,6 +99,7 @@ fn result_of(job: &str, doc: &Value) -> Value {
         "limits" => run(doc, |r: overdue::limits::LimitsRequest| r.run()),
         "line" => run(doc, |r: overdue::jobs::LineRequest| r.run()),
         "tranches" => run(doc, |r: overdue::jobs::TranchesRequest| r.run()),
+        "card" => run(doc, |r: overdue::jobs::CardRequest| r.run()),
         other => panic!("no job {other}"),
     }
 }
@@ -244,7 +246,30 @@ fn extra_requests() -> Vec<(&'static str, Value)> {
             json!({"flows": [{"date": "2026-01-01", "amount": "1000"}, {"date": "2026-07-01", "amount": "-1050"}],
                         "unit_period": {"kind": "single_payment"}}),
         ),
+        ("card", us_card()),
     ]
+}
+
+/// A US card with every kind of event and the terms the example leaves out.
+fn us_card() -> Value {
+    let apr = |v: &str| json!({"value": v, "period": "annual"});
+    json!({"card": {"opened": "2026-01-02", "terms": {
+        "limit": "5000", "statement_day": 1, "due": {"day_of_month": 25},
+        "purchase_rate": apr("0.1999"), "cash_rate": apr("0.2699"), "penalty_rate": apr("0.2999"),
+        "promotion": {"rate": apr("0"), "until": "2026-06-30"},
+        "cash_fee": {"share": "0.05", "floor": "10"}, "transfer_fee": {"share": "0.03", "floor": "5"},
+        "annual_fee": "95", "minimum": {"share": "0.01", "floor": "25"}, "late_fee": {"flat": "30"},
+        "interest_method": "average_daily_balance", "rules": "us", "charge_off_after": 180,
+        "over_limit": "refused", "tolerance": "0"},
+        "events": [
+            {"kind": "purchase", "id": "p1", "date": "2026-01-05", "amount": "1200"},
+            {"kind": "balance_transfer", "id": "bt", "date": "2026-01-06", "amount": "2000"},
+            {"kind": "fee", "id": "card-copy", "date": "2026-01-07", "amount": "5"},
+            {"kind": "cash_advance", "id": "atm", "date": "2026-01-08", "amount": "300"},
+            {"kind": "payment", "id": "pay1", "date": "2026-02-20", "amount": "200"},
+            {"kind": "reversal", "id": "bounce", "date": "2026-02-23", "of": "pay1"},
+            {"kind": "refund", "id": "r1", "date": "2026-03-03", "amount": "100", "of": "p1"}
+        ]}, "as_of": "2026-04-01"})
 }
 
 /// A statement request on daily interest and a floating rate, with every
@@ -479,6 +504,7 @@ fn read(job: &str, text: &str) -> overdue::Result<Value> {
         "limits" => again::<overdue::limits::LimitsRequest>(text),
         "line" => again::<overdue::jobs::LineRequest>(text),
         "tranches" => again::<overdue::jobs::TranchesRequest>(text),
+        "card" => again::<overdue::jobs::CardRequest>(text),
         other => panic!("no job {other}"),
     }
 }

@@ -49,6 +49,7 @@ __all__ = [
     "limits",
     "line",
     "tranches",
+    "card",
     "xirr",
     "xnpv",
     "npv",
@@ -72,7 +73,7 @@ def schemas() -> Dict[str, Any]:
     ``docs/schema/``.
 
     >>> sorted(schemas())
-    ['compare', 'cost', 'limits', 'line', 'plan', 'portfolio', 'schedule', 'statement', 'sweep', 'tranches']
+    ['card', 'compare', 'cost', 'limits', 'line', 'plan', 'portfolio', 'schedule', 'statement', 'sweep', 'tranches']
     """
     global _SCHEMAS
     if _SCHEMAS is None:
@@ -180,7 +181,7 @@ def _run(job: str, request: Request) -> Any:
 
 def run(job: str, request: Request) -> Any:
     """Runs any job of the crate's list by name (``schedule``,
-    ``statement``, ``compare``, ``plan``, ``cost``, ``limits``, ``line``, ``tranches``) on its
+    ``statement``, ``compare``, ``plan``, ``cost``, ``limits``, ``line``, ``tranches``, ``card``) on its
     request: a dict, or JSON text read by the crate's strict reader, exactly
     as ``overdue <job>`` reads a file.
 
@@ -268,6 +269,27 @@ def tranches(loan: Request, as_of: Union[str, datetime.date]) -> Any:
     ('tranche_loan', Decimal('40000.00'), 1)
     """
     return _run("tranches", {"loan": loan, "as_of": as_of})
+
+
+def card(card: Request, as_of: Union[str, datetime.date]) -> Any:
+    """A credit card on ``as_of``: every statement (``cycles``: interest by
+    balance, fees, the minimum payment and its due date, whether it was paid
+    in full), what is owed, the payoff, days past due and bucket. ``card``
+    holds ``opened``, ``terms`` (``limit``, ``statement_day``,
+    ``purchase_rate`` and the optional terms: ``due``, ``minimum``,
+    ``late_fee``, ``interest_method``, ``rules``, ...) and ``events`` (each
+    ``{kind, id, date, amount}``; a refund names its purchase in ``of``).
+
+    >>> rate = {"value": "0.0005", "period": "daily"}
+    >>> st = card({"opened": "2026-03-06",
+    ...            "terms": {"limit": "20000", "statement_day": 5, "purchase_rate": rate},
+    ...            "events": [{"kind": "purchase", "id": "tv", "date": "2026-03-10", "amount": "10000"},
+    ...                       {"kind": "payment", "id": "p1", "date": "2026-04-25", "amount": "1000"}]},
+    ...           "2026-05-05")
+    >>> st.cycles[1].interest.purchase, st.cycles[0].grace
+    (Decimal('275.00'), 'lost')
+    """
+    return _run("card", {"card": card, "as_of": as_of})
 
 
 def compare(request: Request) -> Any:

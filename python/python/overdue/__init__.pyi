@@ -104,6 +104,72 @@ class CapCheck(Record):
     excess: Decimal
     void: bool
 
+class CardBalances(Record):
+    """
+    A card's balances by type: principal by the rate it bears, then the interest and fees
+    charged (which bear none).
+    """
+    cash: Decimal
+    fees: Decimal
+    interest: Decimal
+    purchase: Decimal
+    transfer: Decimal
+
+class CardCycle(Record):
+    """
+    One statement (账单) of a card.
+    """
+    balances: CardBalances
+    cash_advances: Decimal
+    closing_balance: Decimal
+    credit_balance: Decimal
+    days_past_due: int
+    due_date: datetime.date
+    fees: Decimal
+    grace: str
+    interest: CardInterest
+    minimum_payment: Decimal
+    opening_balance: Decimal
+    over_limit: Decimal
+    past_due: Decimal
+    payments: Decimal
+    period_start: datetime.date
+    purchases: Decimal
+    refunds: Decimal
+    returned_payments: Decimal
+    statement_date: datetime.date
+    transfers: Decimal
+    warning: Optional[MinimumPaymentWarning]
+
+class CardInterest(Record):
+    """
+    The interest a statement charges, by the balance that bore it.
+    """
+    cash: Decimal
+    purchase: Decimal
+    transfer: Decimal
+
+class CardStatement(Record):
+    """
+    A card on a date: what is owed, what is due and when, days past due and every statement up
+    to the date.
+    """
+    accrued_interest: Decimal
+    as_of: datetime.date
+    available: Decimal
+    balances: CardBalances
+    bucket: str
+    credit_balance: Decimal
+    cycles: Tuple[CardCycle, ...]
+    days_past_due: int
+    limit: Decimal
+    minimum_due: Decimal
+    next_due_date: Optional[datetime.date]
+    over_limit: Decimal
+    payoff: Decimal
+    rate_in_force: str
+    status: str
+
 class CashFlow(Record):
     """
     A dated, signed amount: positive into the borrower's pocket, negative out. It serializes as
@@ -333,6 +399,19 @@ class Milestone(Record):
     What happens on a timeline's date.
     """
     kind: str
+
+class MinimumPaymentWarning(Record):
+    """
+    The US minimum-payment warning (12 CFR 1026.7(b)(12)), worked as Appendix M2 does: monthly
+    periodic rates of APR / 12 on each balance, only the minimum paid each month and applied to
+    the lowest-rate balance first, no new charges; and the level payment that repays the balance
+    in 36 months at the balance-weighted rate.
+    """
+    months_minimum_only: Optional[int]
+    payment_36_months: Optional[Decimal]
+    savings: Optional[Decimal]
+    total_36_months: Optional[Decimal]
+    total_minimum_only: Optional[Decimal]
 
 class MonthOverBudget(Record):
     """
@@ -659,6 +738,7 @@ def schedule(options: Request) -> Schedule: ...
 def statement(ledger: Request, as_of: _DateLike) -> Statement: ...
 def line(line: Request, as_of: _DateLike) -> LineStatement: ...
 def tranches(loan: Request, as_of: _DateLike) -> LineStatement: ...
+def card(card: Request, as_of: _DateLike) -> CardStatement: ...
 def compare(request: Request) -> ComparisonResult: ...
 def plan(request: Request) -> PlanComparison: ...
 def sweep(plan: Request, budgets: Union[str, Mapping[str, Any]]) -> BudgetSweep: ...

@@ -138,6 +138,6 @@ impl Card {
     /// (`events[2].amount`), as a JSON reading reports it.
     pub(crate) fn replay(&self, as_of: NaiveDate) -> std::result::Result<CardStatement, Within> {
         self.terms.check().map_err(|e| e.under("terms"))?;
-        Replay::new(self)?.run(as_of)
+        Replay::new(self.opened, &self.terms, &self.events)?.run(as_of)
     }
 }

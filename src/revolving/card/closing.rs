@@ -73,7 +73,7 @@ impl Replay<'_> {
             cycle.grace = if paid { Grace::Applied } else { Grace::Lost };
         }
         let short: i64 = self.dues.iter().filter(|d| d.date <= day).map(|d| d.left).sum();
-        let terms = self.card.terms();
+        let terms = self.terms;
         if !self.charged_off && short > self.tolerance + awaiting.late_fees_in_it {
             let mut fee = cents_of("terms.late_fee", terms.late_fee.charge(money(short)?)?).map_err(Error::from)?;
             if terms.rules == CardRules::Us {
@@ -108,7 +108,7 @@ impl Replay<'_> {
 
     /// The statement date: interest billed, the minimum set, a new cycle opened.
     pub(super) fn close(&mut self, day: NaiveDate) -> Result<()> {
-        let terms = self.card.terms();
+        let terms = self.terms;
         let mut interest = [0i64; 3];
         for (charged, accrual) in interest.iter_mut().zip(self.books.firm.iter_mut()) {
             *charged = to_cents(accrual.take()?)?;
@@ -222,7 +222,7 @@ impl Replay<'_> {
 
     /// The statement's balances at their monthly rates, for the warning.
     pub(super) fn rated_balances(&self, day: NaiveDate) -> Result<Vec<RatedBalance>> {
-        let terms = self.card.terms();
+        let terms = self.terms;
         let monthly = |rate: DayRate| rate.monthly();
         let purchase = monthly(self.books.rates[PURCHASE]);
         let promo_months = match terms.promotion() {
@@ -276,7 +276,7 @@ impl Replay<'_> {
     }
 
     pub(super) fn finish(self, as_of: NaiveDate) -> Result<CardStatement> {
-        let terms = self.card.terms();
+        let terms = self.terms;
         let mut accrued = Decimal::ZERO;
         for accrual in &self.books.firm {
             accrued += accrual.peek()?;

@@ -16,7 +16,7 @@ use crate::money::Money;
 /// assert_eq!((bought.id(), bought.date()), ("tv", day));
 /// # Ok::<(), overdue::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
@@ -89,6 +89,44 @@ pub enum CardEvent {
         of: String,
     },
 }
+
+/// The fields of a charge or a payment.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Fields {
+    id: String,
+    date: NaiveDate,
+    amount: Money,
+}
+
+/// The fields of [`CardEvent::Refund`].
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RefundFields {
+    id: String,
+    date: NaiveDate,
+    amount: Money,
+    of: String,
+}
+
+/// The fields of [`CardEvent::Reversal`].
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReversalFields {
+    id: String,
+    date: NaiveDate,
+    of: String,
+}
+
+crate::serde_tagged::tagged!(CardEvent, "a card event", {
+    "purchase" => Fields => |f| CardEvent::Purchase { id: f.id, date: f.date, amount: f.amount },
+    "cash_advance" => Fields => |f| CardEvent::CashAdvance { id: f.id, date: f.date, amount: f.amount },
+    "balance_transfer" => Fields => |f| CardEvent::BalanceTransfer { id: f.id, date: f.date, amount: f.amount },
+    "fee" => Fields => |f| CardEvent::Fee { id: f.id, date: f.date, amount: f.amount },
+    "payment" => Fields => |f| CardEvent::Payment { id: f.id, date: f.date, amount: f.amount },
+    "refund" => RefundFields => |f| CardEvent::Refund { id: f.id, date: f.date, amount: f.amount, of: f.of },
+    "reversal" => ReversalFields => |f| CardEvent::Reversal { id: f.id, date: f.date, of: f.of },
+});
 
 impl CardEvent {
     /// Its id.

@@ -20,7 +20,7 @@ impl<'a> Replay<'a> {
     /// The phase a new purchase cohort starts in.
     pub(super) fn new_phase(&self) -> Phase {
         let next = self.books.issued + 1;
-        match self.card.terms().interest_method {
+        match self.terms.interest_method {
             InterestMethod::WholeStatement => Phase::Pending {
                 on: next,
                 basis: Basis::Actual,
@@ -47,9 +47,7 @@ impl<'a> Replay<'a> {
     }
 
     pub(super) fn check_limit(&self, k: usize, amount: i64) -> std::result::Result<(), Within> {
-        if self.card.terms().over_limit == OverLimit::Refused
-            && self.books.owed() - self.books.credit + amount > self.limit
-        {
+        if self.terms.over_limit == OverLimit::Refused && self.books.owed() - self.books.credit + amount > self.limit {
             return Err(Within::new(
                 format!("events[{k}].amount"),
                 Error::Invalid {
@@ -65,13 +63,12 @@ impl<'a> Replay<'a> {
     }
 
     pub(super) fn post(&mut self, k: usize, event: &'a CardEvent) -> std::result::Result<(), Within> {
-        let card = self.card;
         let at = |leaf: &str| format!("events[{k}]{leaf}");
         let amount = match event.amount() {
             Some(a) => cents_of(&at(".amount"), a)?,
             None => 0,
         };
-        let terms = card.terms();
+        let terms = self.terms;
         match event {
             CardEvent::Purchase { id, date, .. } => {
                 self.check_limit(k, amount)?;
@@ -139,12 +136,16 @@ impl<'a> Replay<'a> {
                 }
                 self.bought.insert(of, (index, left - amount));
                 self.sums.refunds += amount;
-                self.reduce_dues(amount);
+                // a credit, not a payment: it counts toward the minimum only by
+                // what it takes off the billed balance
+                let billed = self.books.billed();
                 let mut rest = amount - self.books.take(Target::Cohort(index), true, amount);
                 let others: Vec<u32> = self.books.cohorts.iter().map(|c| c.index).collect();
                 for other in others {
                     rest -= self.books.take(Target::Cohort(other), true, rest);
                 }
+                let off_the_bill = billed - self.books.billed();
+                self.reduce_dues(off_the_bill);
                 self.books.credit += rest;
             }
             CardEvent::Reversal { of, date, .. } => {
@@ -198,7 +199,7 @@ impl<'a> Replay<'a> {
 
     /// Shares a payment among the balances in the order the rules set.
     pub(super) fn allocate(&mut self, amount: i64, toward_minimum: i64) -> Vec<(Target, bool, i64)> {
-        let us = self.card.terms().rules == CardRules::Us;
+        let us = self.terms.rules == CardRules::Us;
         let mut order: Vec<(Target, bool)> = Vec::new();
         let billed = |books: &Books, highest: bool| -> Vec<(Target, bool)> {
             books

@@ -7,11 +7,11 @@ use std::collections::HashMap;
 use chrono::{Datelike, Days, Months, NaiveDate};
 use rust_decimal::Decimal;
 
-use super::account::Card;
 use super::books::{Books, DayRate, Phase, Target, CASH, PURCHASE, TRANSFER};
 use super::clauses::DueRule;
 use super::event::CardEvent;
 use super::statement::{CardCycle, CardStatement};
+use super::terms::CardTerms;
 use crate::error::{Error, Result, Within};
 use crate::money::Money;
 
@@ -63,7 +63,8 @@ pub(super) struct Sums {
 }
 
 pub(super) struct Replay<'a> {
-    pub(super) card: &'a Card,
+    pub(super) terms: &'a CardTerms,
+    pub(super) opened: NaiveDate,
     pub(super) order: Vec<(usize, &'a CardEvent)>,
     pub(super) books: Books,
     pub(super) dues: Vec<Due>,
@@ -109,12 +110,15 @@ pub(super) fn add_days(date: NaiveDate, days: u64) -> Result<NaiveDate> {
 }
 
 impl<'a> Replay<'a> {
-    pub(super) fn new(card: &'a Card) -> std::result::Result<Replay<'a>, Within> {
-        let terms = card.terms();
-        let mut order: Vec<(usize, &CardEvent)> = card.events().iter().enumerate().collect();
+    pub(super) fn new(
+        opened: NaiveDate,
+        terms: &'a CardTerms,
+        events: &'a [CardEvent],
+    ) -> std::result::Result<Replay<'a>, Within> {
+        let mut order: Vec<(usize, &CardEvent)> = events.iter().enumerate().collect();
         order.sort_by_key(|(_, e)| (e.date(), e.rank()));
         let mut seen: HashMap<&str, NaiveDate> = HashMap::new();
-        for (k, event) in card.events().iter().enumerate() {
+        for (k, event) in events.iter().enumerate() {
             let at = |leaf: &str| format!("events[{k}]{leaf}");
             if let Some(date) = seen.insert(event.id(), event.date()) {
                 let error = match event {
@@ -129,12 +133,12 @@ impl<'a> Replay<'a> {
                 };
                 return Err(Within::new(at(".id"), error));
             }
-            if event.date() < card.opened() {
+            if event.date() < opened {
                 return Err(Within::new(
                     at(".date"),
                     Error::DateOrder {
                         earlier: "opened",
-                        earlier_date: card.opened(),
+                        earlier_date: opened,
                         later: "event date",
                         later_date: event.date(),
                     },
@@ -161,7 +165,8 @@ impl<'a> Replay<'a> {
         let mut books = Books::default();
         books.set_rates(rates)?;
         Ok(Replay {
-            card,
+            terms,
+            opened,
             order,
             books,
             dues: Vec::new(),
@@ -176,7 +181,7 @@ impl<'a> Replay<'a> {
             cycles: Vec::new(),
             sums: Sums::default(),
             opening: 0,
-            period_start: card.opened(),
+            period_start: opened,
             limit: cents_of("terms.limit", terms.limit()).map_err(|e| e.at("terms.limit"))?,
             tolerance: cents_of("terms.tolerance", terms.tolerance)?,
         })
@@ -184,8 +189,8 @@ impl<'a> Replay<'a> {
 
     /// The statement dates: the statement day of each month, the first after opening.
     pub(super) fn statement_date(&self, index: u32) -> Result<NaiveDate> {
-        let opened = self.card.opened();
-        let day = self.card.terms().statement_day;
+        let opened = self.opened;
+        let day = self.terms.statement_day;
         let base = opened.with_day(day).ok_or(Error::DateOutOfRange {
             operation: "a statement date",
         })?;
@@ -194,7 +199,7 @@ impl<'a> Replay<'a> {
     }
 
     pub(super) fn due_date(&self, statement: NaiveDate) -> Result<NaiveDate> {
-        match self.card.terms().due {
+        match self.terms.due {
             DueRule::DaysAfterStatement(days) => add_days(statement, u64::from(days)),
             DueRule::DayOfMonth(day) => {
                 let same = statement.with_day(day).ok_or(Error::DateOutOfRange {
@@ -221,7 +226,7 @@ impl<'a> Replay<'a> {
     }
 
     pub(super) fn contract_rates(&self) -> [DayRate; 3] {
-        let terms = self.card.terms();
+        let terms = self.terms;
         [
             DayRate::of(terms.purchase_rate()),
             DayRate::of(terms.cash_rate()),
@@ -230,7 +235,7 @@ impl<'a> Replay<'a> {
     }
 
     pub(super) fn run(mut self, as_of: NaiveDate) -> std::result::Result<CardStatement, Within> {
-        let mut cursor = self.card.opened();
+        let mut cursor = self.opened;
         let mut next_event = 0usize;
         let mut day = cursor;
         while day <= as_of {
@@ -256,7 +261,7 @@ impl<'a> Replay<'a> {
 
     /// The next day after `after` something happens, at most `as_of`.
     pub(super) fn next_day(&self, after: NaiveDate, next_event: usize, as_of: NaiveDate) -> Result<NaiveDate> {
-        let terms = self.card.terms();
+        let terms = self.terms;
         let mut next = as_of;
         let mut consider = |d: NaiveDate| {
             if d > after && d < next {
@@ -271,7 +276,7 @@ impl<'a> Replay<'a> {
             consider(a.due);
         }
         if !terms.annual_fee.is_zero() && !self.charged_off {
-            consider(anniversary_after(self.card.opened(), add_days(after, 1)?)?);
+            consider(anniversary_after(self.opened, add_days(after, 1)?)?);
         }
         if let Penalty::Notice { from: start } = self.penalty {
             consider(start);
@@ -294,7 +299,7 @@ impl<'a> Replay<'a> {
     }
 
     pub(super) fn start_of_day(&mut self, day: NaiveDate) -> Result<()> {
-        let terms = self.card.terms();
+        let terms = self.terms;
         if self.charged_off {
             return Ok(());
         }
@@ -324,7 +329,7 @@ impl<'a> Replay<'a> {
                 from: add_days(day, 45)?,
             };
         }
-        if !terms.annual_fee.is_zero() && anniversary_after(self.card.opened(), day)? == day {
+        if !terms.annual_fee.is_zero() && anniversary_after(self.opened, day)? == day {
             let fee = cents_of("terms.annual_fee", terms.annual_fee).map_err(Error::from)?;
             self.charge_fee(fee);
         }
