@@ -71,6 +71,9 @@
 //!  its double-entry books under a [`BookingPolicy`](books::BookingPolicy) ([`Journal`](books::Journal),
 //!  [`TrialBalance`](books::TrialBalance); see [`guide::accounting`]). The
 //!  [`guide::accrual`] explains every field.
+//!- A [`Card`](revolving::Card) (信用卡) is replayed into its statements
+//!  ([`Card::statement`](revolving::Card::statement)): interest by balance,
+//!  the minimum payment, the grace period, late charges and charge-off.
 //!- A [`CreditLine`](revolving::CreditLine) (随借随还) holds several
 //!  [`Draw`](revolving::Draw)s, each a loan of its own on the line's due day,
 //!  and [`Payment`]s shared among them;
@@ -342,6 +345,27 @@
 //! # Ok::<(), overdue::Error>(())
 //! ```
 //!
+//!### I owe on a card
+//!A [`Card`](revolving::Card) is replayed day by day into its statements:
+//!interest by balance (全额计息, 余额计息 or the US average daily balance),
+//!the minimum payment and its due date, whether the interest-free period
+//!held, the late charge, days past due from the first minimum missed, and
+//!charge-off; under US rules, Regulation Z's payment order, penalty rate,
+//!late-fee safe harbor and minimum-payment warning. See
+//![`guide::revolving`].
+//! ```
+//! use overdue::revolving::{Card, CardEvent, CardTerms};
+//! use overdue::{dec, Money, NaiveDate, Rate};
+//! let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+//! let card = Card::new(d(3, 6), CardTerms::new(Money::new(dec!(20000))?, 5, Rate::daily(dec!(0.0005))?)?)
+//!     .with_event(CardEvent::Purchase { id: "tv".into(), date: d(3, 10), amount: Money::new(dec!(10000))? })
+//!     .with_event(CardEvent::Payment { id: "min".into(), date: d(4, 25), amount: Money::new(dec!(1000))? });
+//! let st = card.statement(d(5, 5))?;
+//! assert_eq!(st.cycles[1].interest.purchase, Money::new(dec!(275))?);  // not paid in full: 全额计息
+//! assert_eq!(st.cycles[1].minimum_payment, Money::new(dec!(927.50))?); // 10 % of 9,000 + 275 interest
+//! # Ok::<(), overdue::Error>(())
+//! ```
+//!
 //!### I drew several times on a credit line
 //!Each draw on a credit line (随借随还) is repaid on its own terms, one bill
 //!a month across them; a payment goes to the oldest due date first, and an
@@ -391,7 +415,7 @@
 //!- [`guide::cost`]: cash flows, IRR/XIRR, APR by method, legal limits.
 //!- [`guide::compare`]: comparing the ways out: every metric and warning.
 //!- [`guide::plan`]: one budget over several loans.
-//!- [`guide::revolving`]: credit lines with several draws, and loans paid out in tranches.
+//!- [`guide::revolving`]: credit cards, credit lines with several draws, and loans paid out in tranches.
 //!- [`guide::json`]: every job as JSON, the schemas, and the `overdue` command.
 //!- [`guide::reliability`]: what the crate guarantees against any input.
 //!- [`guide::performance`]: benchmark figures and how to reproduce them.

@@ -1,6 +1,7 @@
-//! Revolving credit: a credit line with several draws (随借随还), each
-//! repaid on its own terms, one bill a month across them; and a loan paid
-//! out in tranches, which shares the line's replay.
+//! Revolving credit: a credit card ([`Card`], replayed day by day into its
+//! statements); a credit line with several draws (随借随还), each repaid on
+//! its own terms, one bill a month across them; and a loan paid out in
+//! tranches, which shares the line's replay.
 //!
 //! The guide, [`guide::revolving`](crate::guide::revolving), gives each
 //! rule with its source and worked examples.

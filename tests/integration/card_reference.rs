@@ -452,3 +452,42 @@ fn a_balance_transfer_bears_the_promotional_rate_until_it_ends() {
     // February at 15 %: 2,000 × 15 % / 365 × 28 = 23.01 (the minimum 100 was not paid)
     assert_eq!(st.cycles[1].interest.transfer, m(dec!(23.01)));
 }
+
+/// 12 CFR 1026.7(b)(12), worked as Appendix M2 does (a monthly periodic rate
+/// of APR / 365 × 365 / 12, only the minimum paid, no new charges; the
+/// 36-month payment at that rate), recomputed by hand month by month: 1,000
+/// at 12 % APR (1 % a month), minimum 2 % of the balance plus the month's
+/// interest, at least 20. Paying only the minimum takes 61 months and
+/// 1,314.98; 33.21 a month repays it in 36 months, 1,195.56 in all, saving
+/// 119.42.
+#[test]
+fn the_minimum_payment_warning_is_recomputed_by_hand() {
+    let terms = CardTerms::new(m(dec!(10000)), 1, Rate::annual(dec!(0.12)).unwrap())
+        .unwrap()
+        .with_rules(CardRules::Us)
+        .with_interest_method(InterestMethod::AverageDailyBalance)
+        .with_due(DueRule::DaysAfterStatement(24))
+        .with_minimum(MinimumPayment::new(dec!(0.02), m(dec!(20))).unwrap());
+    let st = Card::new(d(2026, 1, 2), terms.clone())
+        .with_event(buy("a", d(2026, 1, 5), dec!(1000)))
+        .statement(d(2026, 2, 1))
+        .unwrap();
+    let warning = st.cycles[0].warning.expect("a US statement carries the warning");
+    assert_eq!(warning.months_minimum_only, Some(61));
+    assert_eq!(warning.total_minimum_only, Some(m(dec!(1314.98))));
+    assert_eq!(warning.payment_36_months, Some(m(dec!(33.21))));
+    assert_eq!(warning.total_36_months, Some(m(dec!(1195.56))));
+    assert_eq!(warning.savings, Some(m(dec!(119.42))));
+    // a balance the minimum repays within 36 months: no 36-month figures
+    let small = Card::new(d(2026, 1, 2), terms)
+        .with_event(buy("a", d(2026, 1, 5), dec!(100)))
+        .statement(d(2026, 2, 1))
+        .unwrap();
+    let warning = small.cycles[0].warning.unwrap();
+    assert_eq!(
+        (warning.months_minimum_only, warning.payment_36_months),
+        (Some(6), None)
+    );
+    // Chinese rules carry no such warning
+    assert!(textbook(InterestMethod::WholeStatement).cycles[0].warning.is_none());
+}

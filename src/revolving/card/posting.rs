@@ -4,7 +4,7 @@
 
 use chrono::Datelike;
 
-use super::books::{Basis, Books, Phase, Target};
+use super::books::{Basis, Phase, Target};
 use super::clauses::{CardRules, InterestMethod, OverLimit};
 use super::event::CardEvent;
 use super::replay::{cents_of, money, Paid, Replay};
@@ -136,17 +136,18 @@ impl<'a> Replay<'a> {
                 }
                 self.bought.insert(of, (index, left - amount));
                 self.sums.refunds += amount;
-                // a credit, not a payment: it counts toward the minimum only by
-                // what it takes off the billed balance
-                let billed = self.books.billed();
+                // a credit, not a payment: it does not count toward the minimum
+                // (card agreements: payments, not credits, satisfy it), but no
+                // more of the minimum is owed than the billed balance left
                 let mut rest = amount - self.books.take(Target::Cohort(index), true, amount);
                 let others: Vec<u32> = self.books.cohorts.iter().map(|c| c.index).collect();
                 for other in others {
                     rest -= self.books.take(Target::Cohort(other), true, rest);
                 }
-                let off_the_bill = billed - self.books.billed();
-                self.reduce_dues(off_the_bill);
+                let order = self.payment_order();
+                let rest = rest - self.pay_in_order(rest, &order, &mut Vec::new());
                 self.books.credit += rest;
+                self.cap_dues();
             }
             CardEvent::Reversal { of, date, .. } => {
                 let Some(paid) = self.paid.get_mut(of.as_str()) else {
@@ -168,6 +169,10 @@ impl<'a> Replay<'a> {
                 for (target, billed, cents) in paid.shares {
                     self.books.restore(target, billed || moved, cents);
                 }
+                // a credit balance left by other payments pays what is owed again
+                let credit = std::mem::take(&mut self.books.credit);
+                let order = self.payment_order();
+                self.books.credit = credit - self.pay_in_order(credit, &order, &mut Vec::new());
                 for (index, cents) in paid.dues {
                     if let Some(due) = self.dues.get_mut(index) {
                         due.left += cents;
@@ -179,7 +184,22 @@ impl<'a> Replay<'a> {
         Ok(())
     }
 
-    /// A payment or credit counts toward the oldest minimum first.
+    /// No more of the minimum is owed than the billed balance: what a credit
+    /// takes off the bill below it is no longer due, the latest due first.
+    pub(super) fn cap_dues(&mut self) {
+        let owed: i64 = self.dues.iter().map(|d| d.left).sum();
+        let mut over = owed - self.books.billed();
+        for due in self.dues.iter_mut().rev() {
+            if over <= 0 {
+                break;
+            }
+            let took = over.min(due.left);
+            due.left -= took;
+            over -= took;
+        }
+    }
+
+    /// A payment counts toward the oldest minimum first.
     pub(super) fn reduce_dues(&mut self, amount: i64) -> Vec<(usize, i64)> {
         let mut left = amount;
         let mut shares = Vec::new();
@@ -199,47 +219,46 @@ impl<'a> Replay<'a> {
 
     /// Shares a payment among the balances in the order the rules set.
     pub(super) fn allocate(&mut self, amount: i64, toward_minimum: i64) -> Vec<(Target, bool, i64)> {
-        let us = self.terms.rules == CardRules::Us;
-        let mut order: Vec<(Target, bool)> = Vec::new();
-        let billed = |books: &Books, highest: bool| -> Vec<(Target, bool)> {
-            books
-                .principal_by_rate(true, highest)
-                .into_iter()
-                .map(|t| (t, true))
-                .collect()
-        };
-        let unbilled = |books: &Books| -> Vec<(Target, bool)> {
-            books
-                .principal_by_rate(false, true)
-                .into_iter()
-                .map(|t| (t, false))
-                .collect()
-        };
         let mut shares = Vec::new();
         let mut left = amount;
-        if us {
+        if self.terms.rules == CardRules::Us {
             // up to the minimum: fees, interest, then the lowest rate first (the
             // issuer's choice); above it, the highest rate first (1026.53(a))
-            let within = amount.min(toward_minimum);
             let mut first: Vec<(Target, bool)> = vec![(Target::Fees, true), (Target::Interest, true)];
-            first.extend(billed(&self.books, false));
-            left -= self.pay_in_order(within, &first, &mut shares);
-            order.extend(billed(&self.books, true));
-            order.push((Target::Fees, true));
-            order.push((Target::Interest, true));
-        } else {
-            order.push((Target::Fees, true));
-            order.push((Target::Interest, true));
-            order.extend(billed(&self.books, true));
+            first.extend(self.books.principal_by_rate(true, false).into_iter().map(|t| (t, true)));
+            left -= self.pay_in_order(amount.min(toward_minimum), &first, &mut shares);
         }
-        order.push((Target::Fees, false));
-        order.extend(unbilled(&self.books));
+        let order = self.payment_order();
         left -= self.pay_in_order(left, &order, &mut shares);
         if left > 0 {
             self.books.credit += left;
             shares.push((Target::Credit, false, left));
         }
         shares
+    }
+
+    /// The order the rules pay balances in: what the last statement billed
+    /// (under US rules the highest rate first, then fees and interest;
+    /// otherwise fees, interest, then the highest rate), then what is not
+    /// yet billed, fees first and the highest rate first.
+    pub(super) fn payment_order(&self) -> Vec<(Target, bool)> {
+        let billed = self.books.principal_by_rate(true, true).into_iter().map(|t| (t, true));
+        let mut order: Vec<(Target, bool)> = Vec::new();
+        if self.terms.rules == CardRules::Us {
+            order.extend(billed);
+            order.extend([(Target::Fees, true), (Target::Interest, true)]);
+        } else {
+            order.extend([(Target::Fees, true), (Target::Interest, true)]);
+            order.extend(billed);
+        }
+        order.push((Target::Fees, false));
+        order.extend(
+            self.books
+                .principal_by_rate(false, true)
+                .into_iter()
+                .map(|t| (t, false)),
+        );
+        order
     }
 
     pub(super) fn pay_in_order(
