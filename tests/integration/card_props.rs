@@ -183,7 +183,7 @@ proptest! {
         match card.statement(day(as_of)) {
             Ok(st) => {
                 check_conservation(&st)?;
-                prop_assert_eq!(cents_of(st.balances.total().unwrap()), cents_of(st.available).max(0) * 0 + cents_of(st.balances.total().unwrap()));
+                prop_assert_eq!(cents_of(st.available), (cents_of(st.limit) - cents_of(st.balances.total().unwrap())).max(0));
                 prop_assert!(st.payoff.as_decimal() + st.credit_balance.as_decimal() >= st.balances.total().unwrap().as_decimal());
             }
             Err(e) => prop_assert!(overdue::Error::KINDS.contains(&e.kind())),
