@@ -22,6 +22,8 @@ use rust_decimal_macros::dec;
 
 #[path = "shared/all_late.rs"]
 mod all_late;
+#[path = "shared/card.rs"]
+mod card;
 #[path = "shared/flows.rs"]
 mod flows;
 #[path = "shared/line.rs"]
@@ -33,6 +35,7 @@ mod timeline;
 #[path = "shared/xirr.rs"]
 mod xirr_bench;
 use all_late::accrual_at_scale;
+use card::{card_portfolio, card_statement};
 use line::line_statement;
 use timeline::timeline;
 use xirr_bench::cost;
@@ -547,6 +550,8 @@ criterion_group!(
     compare,
     plan,
     books,
-    line_statement
+    line_statement,
+    card_statement,
+    card_portfolio
 );
 criterion_main!(benches);

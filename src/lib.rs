@@ -362,7 +362,7 @@
 //!     .with_event(CardEvent::Payment { id: "min".into(), date: d(4, 25), amount: Money::new(dec!(1000))? });
 //! let st = card.statement(d(5, 5))?;
 //! assert_eq!(st.cycles[1].interest.purchase, Money::new(dec!(275))?);  // not paid in full: 全额计息
-//! assert_eq!(st.cycles[1].minimum_payment, Money::new(dec!(927.50))?); // 10 % of 9,000 + 275 interest
+//! assert_eq!(st.cycles[1].minimum_payment, Money::new(dec!(1175))?);  // 10 % of 9,000 + 275 interest
 //! # Ok::<(), overdue::Error>(())
 //! ```
 //!

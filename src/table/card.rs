@@ -18,7 +18,7 @@ use crate::revolving::{CardStatement, CardStatus, Grace};
 ///     .with_event(CardEvent::Purchase { id: "tv".into(), date: d(3, 10), amount: Money::new(dec!(3000))? });
 /// let text = card.statement(d(5, 1))?.to_string();
 /// assert!(text.starts_with("Card on 2026-05-01: 6 days past due, bucket special mention\n"));
-/// assert!(text.contains("2026-04-05  2026-04-25   3,000.00"));
+/// assert!(text.contains("2026-04-05  2026-04-25  3,000.00  0.00"));
 /// # Ok::<(), overdue::Error>(())
 /// ```
 impl fmt::Display for CardStatement {

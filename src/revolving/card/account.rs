@@ -21,7 +21,7 @@ use crate::error::{Result, Within};
 /// use overdue::{dec, Money, NaiveDate, Rate};
 /// let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
 /// let terms = CardTerms::new(Money::new(dec!(20000))?, 5, Rate::daily(dec!(0.0005))?)?;
-/// let card = Card::new(d(3, 1), terms)
+/// let card = Card::new(d(3, 6), terms)
 ///     .with_event(CardEvent::Purchase { id: "p1".into(), date: d(3, 10), amount: Money::new(dec!(10000))? })
 ///     .with_event(CardEvent::Payment { id: "pay1".into(), date: d(4, 25), amount: Money::new(dec!(1000))? });
 /// // 全额计息: 10,000 × 0.05 % × 46 days (10 March – 24 April) + 9,000 × 0.05 % × 10 days (25 April – 4 May)

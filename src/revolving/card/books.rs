@@ -14,28 +14,27 @@ use crate::rate::{Rate, RatePeriod};
 pub(super) struct DayRate {
     num: Decimal,
     den: u32,
+    /// The rate per day to 28 digits, to order rates by.
+    key: Decimal,
 }
 
 impl DayRate {
     pub(super) const ZERO: DayRate = DayRate {
         num: Decimal::ZERO,
         den: 1,
+        key: Decimal::ZERO,
     };
 
     pub(super) fn of(rate: Rate) -> DayRate {
-        match rate.period() {
-            RatePeriod::Daily => DayRate {
-                num: rate.value(),
-                den: 1,
-            },
-            RatePeriod::Monthly => DayRate {
-                num: rate.value() * Decimal::from(12),
-                den: 365,
-            },
-            _ => DayRate {
-                num: rate.value(),
-                den: 365,
-            },
+        let (num, den) = match rate.period() {
+            RatePeriod::Daily => (rate.value(), 1),
+            RatePeriod::Monthly => (rate.value() * Decimal::from(12), 365),
+            _ => (rate.value(), 365),
+        };
+        DayRate {
+            num,
+            den,
+            key: num / Decimal::from(den),
         }
     }
 
@@ -59,7 +58,7 @@ impl DayRate {
     }
 
     pub(super) fn sort_key(self) -> Decimal {
-        self.num / Decimal::from(self.den.max(1))
+        self.key
     }
 }
 

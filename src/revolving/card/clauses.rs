@@ -135,7 +135,7 @@ impl ShareFee {
     /// [`Error::Overflow`] past the decimal range.
     ///
     /// ```
-    /// use overdue::{dec, revolving::ShareFee, Money};
+    /// use overdue::{revolving::ShareFee, Money};
     /// assert_eq!(ShareFee::default().on(Money::ONE)?, Money::ZERO);
     /// # Ok::<(), overdue::Error>(())
     /// ```
@@ -286,7 +286,7 @@ impl CardLateFee {
 /// it the transferred balance bears the purchase rate.
 ///
 /// ```
-/// use overdue::{dec, revolving::Promotion, NaiveDate, Rate};
+/// use overdue::{revolving::Promotion, NaiveDate, Rate};
 /// let promo = Promotion::new(Rate::ZERO, NaiveDate::from_ymd_opt(2026, 12, 31).unwrap());
 /// assert!(promo.rate().is_zero());
 /// ```

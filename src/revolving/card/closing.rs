@@ -55,8 +55,9 @@ impl Replay<'_> {
             self.decide(awaiting, day)?;
             self.awaiting = None;
         }
-        if day == self.statement_date(self.books.issued + 1)? {
+        if day == self.next_statement {
             self.close(day)?;
+            self.next_statement = self.statement_date(self.books.issued + 1)?;
         }
         Ok(())
     }

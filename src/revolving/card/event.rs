@@ -170,7 +170,7 @@ impl CardEvent {
     /// Its amount (a reversal's is the payment's, so none of its own).
     ///
     /// ```
-    /// use overdue::{revolving::CardEvent, Money, NaiveDate};
+    /// use overdue::{revolving::CardEvent, NaiveDate};
     /// let e = CardEvent::Reversal { id: "r1".into(), date: NaiveDate::MIN, of: "p1".into() };
     /// assert_eq!(e.amount(), None);
     /// ```

@@ -7,7 +7,7 @@ use chrono::Datelike;
 use super::books::{Basis, Phase, Target};
 use super::clauses::{CardRules, InterestMethod, OverLimit};
 use super::event::CardEvent;
-use super::replay::{cents_of, money, Paid, Replay};
+use super::replay::{money, whole_cents, Paid, Replay};
 use crate::error::{Error, Within};
 
 impl<'a> Replay<'a> {
@@ -62,12 +62,9 @@ impl<'a> Replay<'a> {
         Ok(())
     }
 
-    pub(super) fn post(&mut self, k: usize, event: &'a CardEvent) -> std::result::Result<(), Within> {
+    /// Posts event `k` (`amount` its amount in cents).
+    pub(super) fn post(&mut self, k: usize, event: &'a CardEvent, amount: i64) -> std::result::Result<(), Within> {
         let at = |leaf: &str| format!("events[{k}]{leaf}");
-        let amount = match event.amount() {
-            Some(a) => cents_of(&at(".amount"), a)?,
-            None => 0,
-        };
         let terms = self.terms;
         match event {
             CardEvent::Purchase { id, date, .. } => {
@@ -77,12 +74,12 @@ impl<'a> Replay<'a> {
                 let phase = self.new_phase();
                 let day = i64::from(date.num_days_from_ce());
                 let index = self.books.add_purchase(phase, day, amount, rest);
-                self.bought.insert(id, (index, amount));
+                self.bought.push((id, index, amount));
             }
             CardEvent::CashAdvance { .. } | CardEvent::BalanceTransfer { .. } => {
                 let cash = matches!(event, CardEvent::CashAdvance { .. });
                 let rule = if cash { terms.cash_fee } else { terms.transfer_fee };
-                let fee = cents_of(&at(".amount"), rule.on(money(amount)?)?)?;
+                let fee = whole_cents(rule.on(money(amount)?)?).map_err(|e| Within::new(at(".amount"), e))?;
                 self.check_limit(k, amount + fee)?;
                 let rest = self.books.use_credit(amount);
                 if cash {
@@ -104,7 +101,7 @@ impl<'a> Replay<'a> {
                 let toward_minimum = dues.iter().map(|d| d.1).sum();
                 let shares = self.allocate(amount, toward_minimum);
                 let _ = date;
-                self.paid.insert(
+                self.paid.push((
                     id,
                     Paid {
                         amount,
@@ -113,10 +110,10 @@ impl<'a> Replay<'a> {
                         issued: self.books.issued,
                         returned: None,
                     },
-                );
+                ));
             }
             CardEvent::Refund { of, .. } => {
-                let Some(&(index, left)) = self.bought.get(of.as_str()) else {
+                let Some(&(_, index, left)) = self.bought.iter().find(|b| b.0 == of.as_str()) else {
                     return Err(Within::new(
                         at(".of"),
                         Error::Invalid {
@@ -134,7 +131,9 @@ impl<'a> Replay<'a> {
                         },
                     ));
                 }
-                self.bought.insert(of, (index, left - amount));
+                if let Some(bought) = self.bought.iter_mut().find(|b| b.0 == of.as_str()) {
+                    bought.2 = left - amount;
+                }
                 self.sums.refunds += amount;
                 // a credit, not a payment: it does not count toward the minimum
                 // (card agreements: payments, not credits, satisfy it), but no
@@ -150,7 +149,7 @@ impl<'a> Replay<'a> {
                 self.cap_dues();
             }
             CardEvent::Reversal { of, date, .. } => {
-                let Some(paid) = self.paid.get_mut(of.as_str()) else {
+                let Some((_, paid)) = self.paid.iter_mut().find(|p| p.0 == of.as_str()) else {
                     return Err(Within::new(at(".of"), Error::UnknownPayment { id: of.clone() }));
                 };
                 if let Some(first) = paid.returned {

@@ -2,8 +2,6 @@
 //! happens, events post, statements close, due dates decide the grace
 //! period and the late fee.
 
-use std::collections::HashMap;
-
 use chrono::{Datelike, Days, Months, NaiveDate};
 use rust_decimal::Decimal;
 
@@ -65,11 +63,16 @@ pub(super) struct Sums {
 pub(super) struct Replay<'a> {
     pub(super) terms: &'a CardTerms,
     pub(super) opened: NaiveDate,
-    pub(super) order: Vec<(usize, &'a CardEvent)>,
+    /// The events in the order they post, each with its amount in cents.
+    pub(super) order: Vec<(usize, &'a CardEvent, i64)>,
     pub(super) books: Books,
     pub(super) dues: Vec<Due>,
-    pub(super) paid: HashMap<&'a str, Paid>,
-    pub(super) bought: HashMap<&'a str, (u32, i64)>,
+    /// Each payment by its id, as it was shared.
+    pub(super) paid: Vec<(&'a str, Paid)>,
+    /// Each purchase by its id: its cohort and what is left to refund.
+    pub(super) bought: Vec<(&'a str, u32, i64)>,
+    /// The date of the next statement.
+    pub(super) next_statement: NaiveDate,
     pub(super) awaiting: Option<Awaiting>,
     /// The last decided statement and whether it was paid in full.
     pub(super) decided: Option<(u32, bool)>,
@@ -85,18 +88,19 @@ pub(super) struct Replay<'a> {
     pub(super) tolerance: i64,
 }
 
-pub(super) fn cents_of(field: &str, amount: Money) -> std::result::Result<i64, Within> {
-    let minor = amount.to_minor("amount", 2).map_err(|e| Within::new(field, e))?;
-    i64::try_from(minor).map_err(|_| {
-        Within::new(
-            field,
-            Error::TooLarge {
-                field: "amount",
-                value: u64::MAX,
-                max: i64::MAX as u64,
-            },
-        )
+/// An amount in whole cents: refused if it has digits below the cent.
+pub(super) fn whole_cents(amount: Money) -> Result<i64> {
+    let minor = amount.to_minor("amount", 2)?;
+    i64::try_from(minor).map_err(|_| Error::TooLarge {
+        field: "amount",
+        value: u64::MAX,
+        max: i64::MAX as u64,
     })
+}
+
+/// [`whole_cents`], the error at `field`.
+pub(super) fn cents_of(field: &str, amount: Money) -> std::result::Result<i64, Within> {
+    whole_cents(amount).map_err(|e| Within::new(field, e))
 }
 
 pub(super) fn money(cents: i64) -> Result<Money> {
@@ -115,12 +119,21 @@ impl<'a> Replay<'a> {
         terms: &'a CardTerms,
         events: &'a [CardEvent],
     ) -> std::result::Result<Replay<'a>, Within> {
-        let mut order: Vec<(usize, &CardEvent)> = events.iter().enumerate().collect();
-        order.sort_by_key(|(_, e)| (e.date(), e.rank()));
-        let mut seen: HashMap<&str, NaiveDate> = HashMap::new();
+        let mut order: Vec<(usize, &CardEvent, i64)> = Vec::with_capacity(events.len());
+        // the first event (in the order given) whose id an earlier one has
+        let mut ids: Vec<(&str, usize)> = events.iter().enumerate().map(|(k, e)| (e.id(), k)).collect();
+        ids.sort_unstable();
+        let repeat = ids
+            .windows(2)
+            .filter_map(|pair| match pair {
+                [(a, first), (b, again)] if a == b => Some((*again, *first)),
+                _ => None,
+            })
+            .min();
         for (k, event) in events.iter().enumerate() {
             let at = |leaf: &str| format!("events[{k}]{leaf}");
-            if let Some(date) = seen.insert(event.id(), event.date()) {
+            if let Some((_, first)) = repeat.filter(|r| r.0 == k) {
+                let date = events.get(first).map_or(event.date(), CardEvent::date);
                 let error = match event {
                     CardEvent::Payment { .. } => Error::DuplicatePayment {
                         id: event.id().to_owned(),
@@ -154,9 +167,14 @@ impl<'a> Replay<'a> {
                         },
                     ));
                 }
-                cents_of(&at(".amount"), amount)?;
+                let cents = whole_cents(amount).map_err(|e| Within::new(at(".amount"), e))?;
+                order.push((k, event, cents));
+            } else {
+                order.push((k, event, 0));
             }
         }
+        // stable: the order given breaks the ties
+        order.sort_by_key(|(_, e, _)| (e.date(), e.rank()));
         let rates = [
             DayRate::of(terms.purchase_rate()),
             DayRate::of(terms.cash_rate()),
@@ -170,8 +188,9 @@ impl<'a> Replay<'a> {
             order,
             books,
             dues: Vec::new(),
-            paid: HashMap::new(),
-            bought: HashMap::new(),
+            paid: Vec::new(),
+            bought: Vec::new(),
+            next_statement: opened,
             awaiting: None,
             decided: None,
             penalty: Penalty::Off,
@@ -235,6 +254,7 @@ impl<'a> Replay<'a> {
     }
 
     pub(super) fn run(mut self, as_of: NaiveDate) -> std::result::Result<CardStatement, Within> {
+        self.next_statement = self.statement_date(1)?;
         let mut cursor = self.opened;
         let mut next_event = 0usize;
         let mut day = cursor;
@@ -243,11 +263,11 @@ impl<'a> Replay<'a> {
             self.books.accrue((day - cursor).num_days());
             cursor = day;
             self.start_of_day(day)?;
-            while let Some(&(k, event)) = self.order.get(next_event) {
+            while let Some(&(k, event, cents)) = self.order.get(next_event) {
                 if event.date() != day {
                     break;
                 }
-                self.post(k, event)?;
+                self.post(k, event, cents)?;
                 next_event += 1;
             }
             self.end_of_day(day)?;
@@ -268,10 +288,10 @@ impl<'a> Replay<'a> {
                 next = d;
             }
         };
-        if let Some((_, event)) = self.order.get(next_event) {
+        if let Some((_, event, _)) = self.order.get(next_event) {
             consider(event.date());
         }
-        consider(self.statement_date(self.books.issued + 1)?);
+        consider(self.next_statement);
         if let Some(a) = self.awaiting {
             consider(a.due);
         }
@@ -318,7 +338,9 @@ impl<'a> Replay<'a> {
             rates[CASH] = DayRate::of(penalty);
             self.penalty = Penalty::On { on_time: 0 };
         }
-        self.books.set_rates(rates)?;
+        if rates != self.books.rates {
+            self.books.set_rates(rates)?;
+        }
         let late = self.days_past_due(day);
         if terms.charge_off_after > 0 && late >= terms.charge_off_after {
             self.charge_off(day)?;

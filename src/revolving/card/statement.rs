@@ -196,7 +196,7 @@ pub struct MinimumPaymentWarning {
 /// use overdue::{dec, Money, NaiveDate, Rate};
 /// let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
 /// let terms = CardTerms::new(Money::new(dec!(10000))?, 5, Rate::daily(dec!(0.0005))?)?;
-/// let card = Card::new(d(3, 1), terms)
+/// let card = Card::new(d(3, 6), terms)
 ///     .with_event(CardEvent::Purchase { id: "tv".into(), date: d(3, 10), amount: Money::new(dec!(3000))? });
 /// let st = card.statement(d(4, 5))?;
 /// let cycle = &st.cycles[0];
@@ -265,7 +265,7 @@ pub struct CardCycle {
 /// use overdue::{dec, Money, NaiveDate, Rate};
 /// let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
 /// let terms = CardTerms::new(Money::new(dec!(10000))?, 5, Rate::daily(dec!(0.0005))?)?;
-/// let card = Card::new(d(3, 1), terms)
+/// let card = Card::new(d(3, 6), terms)
 ///     .with_event(CardEvent::Purchase { id: "tv".into(), date: d(3, 10), amount: Money::new(dec!(3000))? });
 /// let st = card.statement(d(5, 1))?;           // nothing paid by 25 April
 /// assert_eq!((st.days_past_due, st.status), (6, CardStatus::PastDue));

@@ -107,7 +107,8 @@ macro_rules! setter {
         ///
         /// ```
         /// use overdue::revolving::*;
-        /// use overdue::{dec, Money, NaiveDate, Rate};
+        /// # #[allow(unused_imports)]
+        /// use overdue::{dec, Money, Rate};
         /// let terms = CardTerms::new(Money::new(dec!(5000))?, 5, Rate::annual(dec!(0.2399))?)?
         #[doc = concat!("    .", stringify!($name), "(", $example, ");")]
         /// assert_eq!(terms.statement_day(), 5);
