@@ -89,7 +89,7 @@ mod tranche;
 
 pub use card::{
     Card, CardBalances, CardCycle, CardEvent, CardInterest, CardLateFee, CardRules, CardStatement, CardStatus,
-    CardTerms, DueRule, Grace, InterestMethod, MinimumPayment, MinimumPaymentWarning, OverLimit, Promotion,
+    CardTerms, DueRule, Grace, InterestMethod, MinimumPayment, MinimumPaymentWarning, OverLimit, PlanCharge, Promotion,
     RateInForce, ShareFee,
 };
 pub use line::{CreditLine, Draw, MIN_FIRST_PERIOD_DAYS};

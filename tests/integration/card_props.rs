@@ -9,7 +9,7 @@
 
 use overdue::revolving::{
     Card, CardEvent, CardLateFee, CardRules, CardStatement, CardTerms, DueRule, Grace, InterestMethod, MinimumPayment,
-    OverLimit, Promotion, ShareFee,
+    OverLimit, PlanCharge, Promotion, ShareFee,
 };
 use overdue::{Money, NaiveDate, Rate};
 use proptest::prelude::*;
@@ -89,7 +89,7 @@ fn terms_strategy() -> impl Strategy<Value = CardTerms> {
 /// Random events over about a year: charges, payments, refunds of earlier
 /// purchases and returned payments.
 fn events_strategy() -> impl Strategy<Value = Vec<CardEvent>> {
-    proptest::collection::vec((0usize..8, 0u64..400, 1i64..600_000, 0usize..20), 0..24).prop_map(|raw| {
+    proptest::collection::vec((0usize..9, 0u64..400, 1i64..600_000, 0usize..20), 0..24).prop_map(|raw| {
         let mut events = Vec::new();
         for (k, (kind, offset, amount, pick)) in raw.into_iter().enumerate() {
             let (id, date, amount) = (format!("e{k}"), day(offset), cents(amount));
@@ -124,6 +124,21 @@ fn events_strategy() -> impl Strategy<Value = Vec<CardEvent>> {
                         of,
                     },
                     _ => CardEvent::Payment { id, date, amount },
+                },
+                7 => CardEvent::InstallmentPlan {
+                    id,
+                    date,
+                    amount: cents(amount.as_decimal().mantissa() as i64 % 200_000 + 1),
+                    periods: (pick as u32 % 24) + 1,
+                    charge: if pick % 2 == 0 {
+                        PlanCharge::FeePerPeriod {
+                            share: Decimal::new(6, 3),
+                        }
+                    } else {
+                        PlanCharge::Rate {
+                            rate: Rate::annual(Decimal::new(12, 2)).unwrap(),
+                        }
+                    },
                 },
                 _ => CardEvent::Payment { id, date, amount },
             };

@@ -6,7 +6,7 @@
 
 use overdue::revolving::{
     Card, CardEvent, CardLateFee, CardRules, CardStatement, CardStatus, CardTerms, DueRule, Grace, InterestMethod,
-    MinimumPayment, OverLimit, Promotion, RateInForce, ShareFee,
+    MinimumPayment, OverLimit, PlanCharge, Promotion, RateInForce, ShareFee,
 };
 use overdue::{dec, Money, NaiveDate, Rate};
 use rust_decimal::Decimal;
@@ -490,4 +490,59 @@ fn the_minimum_payment_warning_is_recomputed_by_hand() {
     );
     // Chinese rules carry no such warning
     assert!(textbook(InterestMethod::WholeStatement).cycles[0].warning.is_none());
+}
+
+/// A card installment plan (账单分期): the 5 April statement's 12,000
+/// converted on 10 April into 12 periods at a 0.6 % fee a period: 1,000 and
+/// 72 on each statement from 5 May, due in full (银保监规〔2022〕13号: no
+/// minimum on 分期); what was converted no longer counts as unpaid, so the
+/// April statement keeps its interest-free period; at most 60 periods.
+#[test]
+fn an_installment_plan_bills_equal_parts_and_its_fee_each_statement() {
+    let plan = |periods| CardEvent::InstallmentPlan {
+        id: "plan".into(),
+        date: d(2026, 4, 10),
+        amount: m(dec!(12000)),
+        periods,
+        charge: PlanCharge::FeePerPeriod { share: dec!(0.006) },
+    };
+    let card = Card::new(d(2026, 3, 6), china(InterestMethod::WholeStatement))
+        .with_event(buy("sofa", d(2026, 3, 10), dec!(12000)))
+        .with_event(plan(12));
+    let st = card.statement(d(2026, 5, 5)).unwrap();
+    assert_eq!(st.cycles[0].grace, Grace::Applied);
+    let may = &st.cycles[1];
+    assert_eq!(
+        (may.installments, may.fees, may.interest.purchase),
+        (m(dec!(1000)), m(dec!(72)), Money::ZERO)
+    );
+    assert_eq!(may.minimum_payment, m(dec!(1072)));
+    assert_eq!(st.balances.installments, m(dec!(12000)));
+    // each month paid on its due date: twelve statements, 864 of fees in all, nothing left
+    let mut paid = card.clone();
+    for month in 5..=12 {
+        paid = paid.with_event(pay(&format!("m{month}"), d(2026, month, 25), dec!(1072)));
+    }
+    for month in 1..=4 {
+        paid = paid.with_event(pay(&format!("n{month}"), d(2027, month, 25), dec!(1072)));
+    }
+    let end = paid.statement(d(2027, 4, 30)).unwrap();
+    let fees: Money = Money::sum(end.cycles.iter().map(|c| c.fees)).unwrap();
+    assert_eq!(fees, m(dec!(864)));
+    assert_eq!((end.payoff, end.days_past_due), (Money::ZERO, 0));
+    // 61 periods, or more than is billed, or before any statement: refused
+    let too_long = Card::new(d(2026, 3, 6), china(InterestMethod::WholeStatement))
+        .with_event(buy("sofa", d(2026, 3, 10), dec!(12000)))
+        .with_event(plan(61));
+    assert_eq!(too_long.statement(d(2026, 5, 5)).unwrap_err().kind(), "invalid");
+    let early = Card::new(d(2026, 3, 6), china(InterestMethod::WholeStatement))
+        .with_event(buy("sofa", d(2026, 3, 10), dec!(12000)))
+        .with_event(CardEvent::InstallmentPlan {
+            id: "plan".into(),
+            date: d(2026, 3, 20),
+            amount: m(dec!(12000)),
+            periods: 12,
+            charge: PlanCharge::FeePerPeriod { share: dec!(0.006) },
+        });
+    assert_eq!(early.statement(d(2026, 5, 5)).unwrap_err().kind(), "invalid");
 }

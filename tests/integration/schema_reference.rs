@@ -268,7 +268,9 @@ fn us_card() -> Value {
             {"kind": "cash_advance", "id": "atm", "date": "2026-01-08", "amount": "300"},
             {"kind": "payment", "id": "pay1", "date": "2026-02-20", "amount": "200"},
             {"kind": "reversal", "id": "bounce", "date": "2026-02-23", "of": "pay1"},
-            {"kind": "refund", "id": "r1", "date": "2026-03-03", "amount": "100", "of": "p1"}
+            {"kind": "refund", "id": "r1", "date": "2026-03-03", "amount": "100", "of": "p1"},
+            {"kind": "installment_plan", "id": "plan", "date": "2026-03-05", "amount": "500", "periods": 6,
+             "charge": {"kind": "rate", "rate": apr("0.12")}}
         ]}, "as_of": "2026-04-01"})
 }
 

@@ -111,6 +111,7 @@ class CardBalances(Record):
     """
     cash: Decimal
     fees: Decimal
+    installments: Decimal
     interest: Decimal
     purchase: Decimal
     transfer: Decimal
@@ -127,6 +128,7 @@ class CardCycle(Record):
     due_date: datetime.date
     fees: Decimal
     grace: str
+    installments: Decimal
     interest: CardInterest
     minimum_payment: Decimal
     opening_balance: Decimal

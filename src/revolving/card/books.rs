@@ -197,7 +197,24 @@ pub(super) enum Target {
     Transfer,
     Interest,
     Fees,
+    /// Installment principal billed and not repaid.
+    Installments,
+    /// The principal of plan `k` not yet billed (repaid ahead).
+    Plan(usize),
     Credit,
+}
+
+/// A card installment plan (账单分期) while it runs.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Plan {
+    /// The principal not yet billed.
+    pub(super) left: i64,
+    /// The principal billed each period (the last takes what is left).
+    pub(super) per_period: i64,
+    pub(super) periods_left: u32,
+    /// The fee each period, or the monthly rate on what is left.
+    pub(super) fee: i64,
+    pub(super) monthly: Option<Decimal>,
 }
 
 /// The kinds of principal, by their index in the rate arrays.
@@ -220,6 +237,10 @@ pub(super) struct Books {
     pub(super) rates: [DayRate; 3],
     /// An overpayment, used against the next charges.
     pub(super) credit: i64,
+    /// Installment plans, in the order agreed.
+    pub(super) plans: Vec<Plan>,
+    /// Installment principal billed and not repaid.
+    pub(super) installments: i64,
     /// The statements issued so far.
     pub(super) issued: u32,
 }
@@ -239,12 +260,28 @@ impl Books {
 
     /// Everything owed, billed or not.
     pub(super) fn owed(&self) -> i64 {
-        self.purchases() + self.cash.total() + self.transfer.total() + self.interest + self.fees.total()
+        self.purchases()
+            + self.cash.total()
+            + self.transfer.total()
+            + self.interest
+            + self.fees.total()
+            + self.installments
+            + self.plans_left()
+    }
+
+    /// The plans' principal not yet billed.
+    pub(super) fn plans_left(&self) -> i64 {
+        self.plans.iter().map(|p| p.left).sum()
     }
 
     /// What the last statement billed and is still owed.
     pub(super) fn billed(&self) -> i64 {
-        self.billed_purchases() + self.cash.billed + self.transfer.billed + self.interest + self.fees.billed
+        self.billed_purchases()
+            + self.cash.billed
+            + self.transfer.billed
+            + self.interest
+            + self.fees.billed
+            + self.installments
     }
 
     /// A purchase of `amount` on day number `day`, `rest` of it owed after the
@@ -333,6 +370,11 @@ impl Books {
             Target::Interest => &mut self.interest,
             Target::Fees if billed => &mut self.fees.billed,
             Target::Fees => &mut self.fees.unbilled,
+            Target::Installments => &mut self.installments,
+            Target::Plan(k) => match self.plans.get_mut(k) {
+                Some(plan) => &mut plan.left,
+                None => return 0,
+            },
             Target::Credit => return 0,
         };
         let took = cents.min(*slot).max(0);
@@ -368,6 +410,11 @@ impl Books {
             Target::Interest => self.interest += cents,
             Target::Fees if billed => self.fees.billed += cents,
             Target::Fees => self.fees.unbilled += cents,
+            Target::Installments => self.installments += cents,
+            Target::Plan(k) => match self.plans.get_mut(k) {
+                Some(plan) => plan.left += cents,
+                None => self.installments += cents,
+            },
             Target::Credit => {
                 // the credit it left may have been used since: what is gone is owed as fees
                 let back = cents.min(self.credit);

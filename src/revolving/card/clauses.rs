@@ -349,3 +349,53 @@ pub enum OverLimit {
     /// Refused: the contract forbids going over the limit.
     Refused,
 }
+
+/// What a card installment plan (账单分期) charges each period besides its
+/// principal.
+///
+/// ```
+/// use overdue::{dec, revolving::PlanCharge, Rate};
+/// let fee = PlanCharge::FeePerPeriod { share: dec!(0.006) };       // 0.6 % of the amount a period
+/// let rate = PlanCharge::Rate { rate: Rate::annual(dec!(0.12))? };  // 1 % a month on what is left
+/// assert_ne!(fee, rate);
+/// # Ok::<(), overdue::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum PlanCharge {
+    /// A fee each period, a share of the amount converted (分期手续费: 0.006 is 0.6 %).
+    FeePerPeriod {
+        /// The share of the amount converted, each period.
+        #[serde(with = "crate::serde_str")]
+        #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::decimal"))]
+        share: Decimal,
+    },
+    /// Interest each period on the principal left, at the rate per month
+    /// (an annual rate / 12, a daily one × 365 / 12).
+    Rate {
+        /// The rate.
+        rate: Rate,
+    },
+}
+
+/// The fields of [`PlanCharge::FeePerPeriod`].
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FeeFields {
+    #[serde(with = "crate::serde_str")]
+    share: Decimal,
+}
+
+/// The fields of [`PlanCharge::Rate`].
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RateFields {
+    rate: Rate,
+}
+
+crate::serde_tagged::tagged!(PlanCharge, "an installment plan's charge", {
+    "fee_per_period" => FeeFields => |f| PlanCharge::FeePerPeriod { share: f.share },
+    "rate" => RateFields => |f| PlanCharge::Rate { rate: f.rate },
+});

@@ -5,7 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
-use super::books::{to_cents, Accrual, Basis, DayRate, Phase, CASH, PURCHASE, TRANSFER};
+use super::books::{to_cents, Accrual, Basis, DayRate, Phase, Target, CASH, PURCHASE, TRANSFER};
 use super::clauses::{cents, CardRules, InterestMethod};
 use super::replay::{add_days, cents_of, money, Awaiting, Due, Penalty, Replay, Sums};
 use super::statement::{CardBalances, CardCycle, CardInterest, CardStatement, CardStatus, Grace, RateInForce};
@@ -70,6 +70,11 @@ impl Replay<'_> {
             self.resolve(awaiting.statement, paid, day)?;
         }
         self.decided = Some((awaiting.statement, paid));
+        // an installment left unpaid is owed as a purchase of its statement from now on
+        let unpaid = std::mem::take(&mut self.books.installments);
+        if unpaid > 0 {
+            self.books.restore(Target::Cohort(awaiting.statement), true, unpaid);
+        }
         if let Some(cycle) = self.cycles.get_mut(awaiting.statement as usize - 1) {
             cycle.grace = if paid { Grace::Applied } else { Grace::Lost };
         }
@@ -107,6 +112,37 @@ impl Replay<'_> {
         Ok(())
     }
 
+    /// Each running plan bills one period: its principal, due in full, and its charge.
+    fn bill_plans(&mut self) -> Result<()> {
+        let mut fees = 0;
+        let mut principal = 0;
+        for plan in &mut self.books.plans {
+            if plan.periods_left == 0 || plan.left == 0 {
+                continue;
+            }
+            let fee = match plan.monthly {
+                Some(rate) => to_cents(money(plan.left)?.as_decimal() * rate)?,
+                None => plan.fee,
+            };
+            let part = if plan.periods_left == 1 {
+                plan.left
+            } else {
+                plan.per_period.min(plan.left)
+            };
+            plan.left -= part;
+            plan.periods_left -= 1;
+            fees += fee;
+            principal += part;
+        }
+        self.sums.installments += principal;
+        let rest = self.books.use_credit(principal);
+        self.books.installments += rest;
+        if fees > 0 {
+            self.charge_fee(fees);
+        }
+        Ok(())
+    }
+
     /// The statement date: interest billed, the minimum set, a new cycle opened.
     pub(super) fn close(&mut self, day: NaiveDate) -> Result<()> {
         let terms = self.terms;
@@ -117,6 +153,9 @@ impl Replay<'_> {
         for charged in interest {
             let rest = self.books.use_credit(charged);
             self.books.interest += rest;
+        }
+        if !self.charged_off {
+            self.bill_plans()?;
         }
         self.books.fees.bill();
         self.books.cash.bill();
@@ -141,13 +180,16 @@ impl Replay<'_> {
         let over = (owed - self.limit).max(0);
         let past_due: i64 = self.dues.iter().map(|d| d.left).sum();
         let charged = interest.iter().sum::<i64>() + self.sums.fees;
+        // a plan's principal not yet billed is owed, but not on this statement
+        let billed = self.books.billed();
         let minimum = if self.charged_off {
-            owed
+            billed
         } else {
             let within = principal - over.min(principal);
             let share = to_cents(cents(money(within)?.as_decimal() * terms.minimum.share())?)?;
             let floor = cents_of("terms.minimum.floor", terms.minimum.floor()).map_err(Error::from)?;
-            ((share + charged + over).max(floor) + past_due).min(owed)
+            // an installment is due in full (银保监规〔2022〕13号: no minimum on 分期)
+            ((share + charged + over + self.sums.installments).max(floor) + past_due).min(billed)
         };
         let due_date = self.due_date(day)?;
         if terms.rules == CardRules::Us && (due_date - day).num_days() < 21 {
@@ -199,6 +241,7 @@ impl Replay<'_> {
             refunds: money(self.sums.refunds)?,
             returned_payments: money(self.sums.returned)?,
             fees: money(self.sums.fees)?,
+            installments: money(self.sums.installments)?,
             interest: CardInterest {
                 purchase: money(interest[PURCHASE])?,
                 cash: money(interest[CASH])?,
@@ -258,7 +301,10 @@ impl Replay<'_> {
                 },
             },
             RatedBalance {
-                cents: self.books.interest + self.books.fees.total(),
+                cents: self.books.interest
+                    + self.books.fees.total()
+                    + self.books.installments
+                    + self.books.plans_left(),
                 monthly: Decimal::ZERO,
                 promo_months: 0,
                 after: Decimal::ZERO,
@@ -273,6 +319,7 @@ impl Replay<'_> {
             transfer: money(self.books.transfer.total())?,
             interest: money(self.books.interest)?,
             fees: money(self.books.fees.total())?,
+            installments: money(self.books.installments + self.books.plans_left())?,
         })
     }
 

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::clauses::PlanCharge;
 use crate::money::Money;
 
 /// One event on a card, with its id (unique on the card) and date.
@@ -79,6 +80,22 @@ pub enum CardEvent {
         /// The id of the purchase refunded.
         of: String,
     },
+    /// A card installment plan (账单分期): `amount` of the billed purchases
+    /// repaid in `periods` equal parts, one on each statement from the next,
+    /// each with the plan's charge; at most 60 periods (银保监规〔2022〕13号:
+    /// 分期 at most five years), due in full with the minimum.
+    InstallmentPlan {
+        /// Its id.
+        id: String,
+        /// The day it is agreed: after a statement, on its purchases.
+        date: NaiveDate,
+        /// The amount converted, at most the billed purchases.
+        amount: Money,
+        /// The number of periods (1 to 60).
+        periods: u32,
+        /// What each period charges.
+        charge: PlanCharge,
+    },
     /// A payment returned unpaid (a bounced debit).
     Reversal {
         /// Its id.
@@ -109,6 +126,17 @@ struct RefundFields {
     of: String,
 }
 
+/// The fields of [`CardEvent::InstallmentPlan`].
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlanFields {
+    id: String,
+    date: NaiveDate,
+    amount: Money,
+    periods: u32,
+    charge: PlanCharge,
+}
+
 /// The fields of [`CardEvent::Reversal`].
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -125,6 +153,7 @@ crate::serde_tagged::tagged!(CardEvent, "a card event", {
     "fee" => Fields => |f| CardEvent::Fee { id: f.id, date: f.date, amount: f.amount },
     "payment" => Fields => |f| CardEvent::Payment { id: f.id, date: f.date, amount: f.amount },
     "refund" => RefundFields => |f| CardEvent::Refund { id: f.id, date: f.date, amount: f.amount, of: f.of },
+    "installment_plan" => PlanFields => |f| CardEvent::InstallmentPlan { id: f.id, date: f.date, amount: f.amount, periods: f.periods, charge: f.charge },
     "reversal" => ReversalFields => |f| CardEvent::Reversal { id: f.id, date: f.date, of: f.of },
 });
 
@@ -144,6 +173,7 @@ impl CardEvent {
             | CardEvent::Fee { id, .. }
             | CardEvent::Payment { id, .. }
             | CardEvent::Refund { id, .. }
+            | CardEvent::InstallmentPlan { id, .. }
             | CardEvent::Reversal { id, .. } => id,
         }
     }
@@ -163,6 +193,7 @@ impl CardEvent {
             | CardEvent::Fee { date, .. }
             | CardEvent::Payment { date, .. }
             | CardEvent::Refund { date, .. }
+            | CardEvent::InstallmentPlan { date, .. }
             | CardEvent::Reversal { date, .. } => *date,
         }
     }
@@ -181,7 +212,8 @@ impl CardEvent {
             | CardEvent::BalanceTransfer { amount, .. }
             | CardEvent::Fee { amount, .. }
             | CardEvent::Payment { amount, .. }
-            | CardEvent::Refund { amount, .. } => Some(*amount),
+            | CardEvent::Refund { amount, .. }
+            | CardEvent::InstallmentPlan { amount, .. } => Some(*amount),
             CardEvent::Reversal { .. } => None,
         }
     }
@@ -194,7 +226,7 @@ impl CardEvent {
             | CardEvent::CashAdvance { .. }
             | CardEvent::BalanceTransfer { .. }
             | CardEvent::Fee { .. } => 0,
-            CardEvent::Payment { .. } | CardEvent::Refund { .. } => 1,
+            CardEvent::Payment { .. } | CardEvent::Refund { .. } | CardEvent::InstallmentPlan { .. } => 1,
             CardEvent::Reversal { .. } => 2,
         }
     }

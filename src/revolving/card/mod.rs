@@ -14,7 +14,9 @@ mod terms;
 mod warning;
 
 pub use account::Card;
-pub use clauses::{CardLateFee, CardRules, DueRule, InterestMethod, MinimumPayment, OverLimit, Promotion, ShareFee};
+pub use clauses::{
+    CardLateFee, CardRules, DueRule, InterestMethod, MinimumPayment, OverLimit, PlanCharge, Promotion, ShareFee,
+};
 pub use event::CardEvent;
 pub use statement::{
     CardBalances, CardCycle, CardInterest, CardStatement, CardStatus, Grace, MinimumPaymentWarning, RateInForce,

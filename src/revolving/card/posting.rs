@@ -4,8 +4,8 @@
 
 use chrono::Datelike;
 
-use super::books::{Basis, Phase, Target};
-use super::clauses::{CardRules, InterestMethod, OverLimit};
+use super::books::{to_cents, Basis, DayRate, Phase, Plan, Target};
+use super::clauses::{CardRules, InterestMethod, OverLimit, PlanCharge};
 use super::event::CardEvent;
 use super::replay::{money, whole_cents, Paid, Replay};
 use crate::error::{Error, Within};
@@ -148,6 +148,53 @@ impl<'a> Replay<'a> {
                 self.books.credit += rest;
                 self.cap_dues();
             }
+            CardEvent::InstallmentPlan { periods, charge, .. } => {
+                if !(1..=60).contains(periods) {
+                    return Err(Within::new(
+                        at(".periods"),
+                        Error::Invalid {
+                            field: "periods",
+                            reason: format!(
+                                "an installment plan runs 1 to 60 periods (银保监规〔2022〕13号: at most five years), got {periods}"
+                            ),
+                        },
+                    ));
+                }
+                let billed = self.books.billed_purchases();
+                if self.books.issued == 0 || amount > billed {
+                    return Err(Within::new(
+                        at(".amount"),
+                        Error::Invalid {
+                            field: "amount",
+                            reason: format!("a plan converts billed purchases, and {} are billed", money(billed)?),
+                        },
+                    ));
+                }
+                let mut left = amount;
+                let billed_cohorts: Vec<u32> = self
+                    .books
+                    .cohorts
+                    .iter()
+                    .filter(|c| c.index <= self.books.issued)
+                    .map(|c| c.index)
+                    .collect();
+                for index in billed_cohorts {
+                    left -= self.books.take(Target::Cohort(index), true, left);
+                }
+                let periods_i = i64::from(*periods);
+                let (fee, monthly) = match charge {
+                    PlanCharge::FeePerPeriod { share } => (to_cents(money(amount)?.as_decimal() * *share)?, None),
+                    PlanCharge::Rate { rate } => (0, Some(DayRate::of(*rate).monthly())),
+                };
+                self.books.plans.push(Plan {
+                    left: amount,
+                    per_period: amount / periods_i,
+                    periods_left: *periods,
+                    fee,
+                    monthly,
+                });
+                self.cap_dues();
+            }
             CardEvent::Reversal { of, date, .. } => {
                 let Some((_, paid)) = self.paid.iter_mut().find(|p| p.0 == of.as_str()) else {
                     return Err(Within::new(at(".of"), Error::UnknownPayment { id: of.clone() }));
@@ -223,7 +270,11 @@ impl<'a> Replay<'a> {
         if self.terms.rules == CardRules::Us {
             // up to the minimum: fees, interest, then the lowest rate first (the
             // issuer's choice); above it, the highest rate first (1026.53(a))
-            let mut first: Vec<(Target, bool)> = vec![(Target::Fees, true), (Target::Interest, true)];
+            let mut first: Vec<(Target, bool)> = vec![
+                (Target::Fees, true),
+                (Target::Interest, true),
+                (Target::Installments, true),
+            ];
             first.extend(self.books.principal_by_rate(true, false).into_iter().map(|t| (t, true)));
             left -= self.pay_in_order(amount.min(toward_minimum), &first, &mut shares);
         }
@@ -237,17 +288,23 @@ impl<'a> Replay<'a> {
     }
 
     /// The order the rules pay balances in: what the last statement billed
-    /// (under US rules the highest rate first, then fees and interest;
-    /// otherwise fees, interest, then the highest rate), then what is not
-    /// yet billed, fees first and the highest rate first.
+    /// (under US rules the highest rate first, then fees, interest and
+    /// installments; otherwise fees, interest, installments, then the highest
+    /// rate), then what is not yet billed, fees first and the highest rate
+    /// first, and last a plan's principal ahead of its periods.
     pub(super) fn payment_order(&self) -> Vec<(Target, bool)> {
         let billed = self.books.principal_by_rate(true, true).into_iter().map(|t| (t, true));
         let mut order: Vec<(Target, bool)> = Vec::new();
+        let due = [
+            (Target::Fees, true),
+            (Target::Interest, true),
+            (Target::Installments, true),
+        ];
         if self.terms.rules == CardRules::Us {
             order.extend(billed);
-            order.extend([(Target::Fees, true), (Target::Interest, true)]);
+            order.extend(due);
         } else {
-            order.extend([(Target::Fees, true), (Target::Interest, true)]);
+            order.extend(due);
             order.extend(billed);
         }
         order.push((Target::Fees, false));
@@ -257,6 +314,8 @@ impl<'a> Replay<'a> {
                 .into_iter()
                 .map(|t| (t, false)),
         );
+        // last, a plan repaid ahead of its periods, the oldest first
+        order.extend((0..self.books.plans.len()).map(|k| (Target::Plan(k), false)));
         order
     }
 

@@ -58,6 +58,7 @@ pub(super) struct Sums {
     pub(super) returned: i64,
     pub(super) fees: i64,
     pub(super) late_fees: i64,
+    pub(super) installments: i64,
 }
 
 pub(super) struct Replay<'a> {

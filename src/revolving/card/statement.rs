@@ -29,6 +29,9 @@ pub struct CardBalances {
     pub interest: Money,
     /// Fees charged and not repaid (late fees included).
     pub fees: Money,
+    /// Installment plans' principal not repaid (账单分期), billed or not.
+    #[serde(default)]
+    pub installments: Money,
 }
 
 impl CardBalances {
@@ -46,7 +49,14 @@ impl CardBalances {
     /// # Ok::<(), overdue::Error>(())
     /// ```
     pub fn total(&self) -> Result<Money> {
-        Money::sum([self.purchase, self.cash, self.transfer, self.interest, self.fees])
+        Money::sum([
+            self.purchase,
+            self.cash,
+            self.transfer,
+            self.interest,
+            self.fees,
+            self.installments,
+        ])
     }
 
     /// The principal: purchases, cash advances and transfers.
@@ -232,8 +242,10 @@ pub struct CardCycle {
     pub refunds: Money,
     /// Payments returned unpaid.
     pub returned_payments: Money,
-    /// Fees charged (annual, cash-advance, transfer, late and other).
+    /// Fees charged (annual, cash-advance, transfer, late, installment-plan and other).
     pub fees: Money,
+    /// Installment-plan principal billed on this statement, due in full.
+    pub installments: Money,
     /// Interest charged, by balance.
     pub interest: CardInterest,
     /// What is owed at the statement date (net of any credit balance).
