@@ -10,6 +10,7 @@
 //! ([`LineMetro2`]). See the
 //! [reporting guide](crate::guide::reporting).
 
+mod card_metro2;
 mod classification;
 mod line;
 mod line_class;
@@ -19,6 +20,7 @@ mod month_end;
 mod pboc;
 mod stages;
 
+pub use card_metro2::CardMetro2;
 pub use classification::{AssetClass, ClassificationRules, RiskClassification};
 pub use line::{DrawRecord, LineRecords};
 pub use line_class::{DrawClass, LineClasses};

@@ -16,6 +16,7 @@ mod books_props;
 mod books_reference;
 mod card_props;
 mod card_reference;
+mod card_report_reference;
 mod common;
 mod compare_props;
 mod compare_reference;

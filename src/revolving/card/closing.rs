@@ -352,6 +352,7 @@ impl Replay<'_> {
             payoff: money((owed + accrued - self.books.credit).max(0))?,
             credit_balance: money(self.books.credit)?,
             minimum_due: money(self.dues.iter().map(|d| d.left).sum())?,
+            past_due: money(self.dues.iter().filter(|d| d.date < as_of).map(|d| d.left).sum())?,
             next_due_date: self.awaiting.map(|a| a.due),
             days_past_due: late,
             bucket: buckets.bucket(late).label().to_owned(),

@@ -305,6 +305,8 @@ pub struct CardStatement {
     pub credit_balance: Money,
     /// What is still owed of the minimum payments (due or past due).
     pub minimum_due: Money,
+    /// The part of it past its due date.
+    pub past_due: Money,
     /// The next due date, if a statement awaits payment.
     pub next_due_date: Option<NaiveDate>,
     /// Days past due, counted from the first minimum payment missed.

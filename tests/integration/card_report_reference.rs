@@ -1,0 +1,65 @@
+//! A credit card as the bureau sees it: the Metro 2 fields of a revolving
+//! account (the CDIA's Credit Reporting Resource Guide: portfolio type `R`,
+//! account type `18` credit card, terms duration `REV`, the credit limit,
+//! the highest balance, the minimum payment as the scheduled payment), its
+//! status by days past due and `97` once charged off (180 days, the uniform
+//! retail policy for open-end credit).
+
+use overdue::revolving::{Card, CardEvent, CardTerms};
+use overdue::{dec, Money, NaiveDate, Rate};
+use rust_decimal::Decimal;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn m(v: Decimal) -> Money {
+    Money::new(v).unwrap()
+}
+
+/// Opened 6 January 2026, statement on the 5th, due 20 days later, 0.05 % a
+/// day, minimum 10 %: 3,000 bought on 10 January and nothing paid.
+fn unpaid() -> Card {
+    Card::new(
+        d(2026, 1, 6),
+        CardTerms::new(m(dec!(10000)), 5, Rate::daily(dec!(0.0005)).unwrap()).unwrap(),
+    )
+    .with_event(CardEvent::Purchase {
+        id: "tv".into(),
+        date: d(2026, 1, 10),
+        amount: m(dec!(3000)),
+    })
+}
+
+#[test]
+fn a_card_is_reported_as_a_revolving_credit_card_account() {
+    let report = unpaid().metro2(d(2026, 4, 30)).unwrap();
+    assert_eq!(
+        (
+            report.portfolio_type,
+            report.account_type.as_str(),
+            report.terms_duration.as_str()
+        ),
+        ('R', "18", "REV")
+    );
+    assert_eq!(report.credit_limit, m(dec!(10000)));
+    // 5 March: 10 % of 3,000 + 81.00 interest (54 days from 10 January) + the 300 past due = 681.00;
+    // 5 April: 300 + 46.50 interest (31 days) + the 681.00 past due = 1,027.50
+    assert_eq!(report.scheduled_monthly_payment, m(dec!(1027.50)));
+    // the minimum due 25 February unpaid: 64 days at the end of 30 April
+    assert_eq!(report.record.account_status.code(), "78");
+    assert_eq!(report.record.payment_history_profile.get(..5), Some("100BB"));
+    // past due at the end of 30 April: all three minimums (due 25 February, March and April)
+    let st = unpaid().statement(d(2026, 4, 30)).unwrap();
+    assert_eq!(st.past_due, m(dec!(1027.50)));
+    assert_eq!(report.record.amount_past_due, st.past_due);
+    assert_eq!(report.record.current_balance, st.balances.total().unwrap());
+    assert!(report.highest_credit >= report.record.current_balance);
+}
+
+#[test]
+fn a_card_charged_off_at_180_days_is_reported_as_a_loss() {
+    let report = unpaid().metro2(d(2026, 12, 31)).unwrap();
+    assert_eq!(report.record.account_status.code(), "97");
+    assert_eq!(report.record.payment_history_profile.get(..2), Some("LL"));
+}
