@@ -11,6 +11,7 @@
 //! [reporting guide](crate::guide::reporting).
 
 mod card_metro2;
+mod card_pboc;
 mod classification;
 mod line;
 mod line_class;

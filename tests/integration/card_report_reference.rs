@@ -63,3 +63,27 @@ fn a_card_charged_off_at_180_days_is_reported_as_a_loss() {
     assert_eq!(report.record.account_status.code(), "97");
     assert_eq!(report.record.payment_history_profile.get(..2), Some("LL"));
 }
+
+/// The PBOC record of a 贷记卡 (征信中心《个人信用信息基础数据库》 repayment
+/// record: one character a month, read on the statement date): `N` billed
+/// and nothing past due, `1`–`7` by months past due, `B` charged off; the
+/// months overdue now and at most.
+#[test]
+fn a_card_is_recorded_month_by_month_on_its_statement_dates() {
+    let record = unpaid().pboc_record(d(2026, 6, 30)).unwrap();
+    // 5 February billed (N); then the minimum due 25 February unpaid: 8, 39, 69, 100 days
+    assert_eq!(record.history, "N1234");
+    assert_eq!((record.installments_overdue, record.highest_months_overdue), (4, 4));
+    let last = record.months.last().unwrap();
+    assert_eq!(
+        (last.month.as_str(), last.reporting_date, last.days_past_due),
+        ("2026-06", d(2026, 6, 5), 100)
+    );
+    assert_eq!(
+        record.amount_overdue,
+        unpaid().statement(d(2026, 6, 5)).unwrap().cycles[4].past_due
+    );
+    // charged off at 180 days (24 August): B from the next statement on
+    let off = unpaid().pboc_record(d(2026, 12, 31)).unwrap();
+    assert!(off.history.ends_with("BBBB"), "{}", off.history);
+}
