@@ -89,8 +89,8 @@ mod tranche;
 
 pub use card::{
     Card, CardBalances, CardCycle, CardEvent, CardInterest, CardLateFee, CardRules, CardStatement, CardStatus,
-    CardTerms, DueRule, Grace, InterestMethod, MinimumPayment, MinimumPaymentWarning, OverLimit, PlanCharge, Promotion,
-    RateInForce, ShareFee,
+    CardTerms, DueRule, Grace, InterestMethod, MinimumPayment, MinimumPaymentWarning, OverLimit, PlanCharge,
+    Projection, Promotion, RateInForce, Repayment, ShareFee, MAX_PROJECTION_MONTHS,
 };
 pub use line::{CreditLine, Draw, MIN_FIRST_PERIOD_DAYS};
 pub use statement::{DrawLedger, DrawStatement, LineAllocation, LineKind, LineStatement};

@@ -9,7 +9,7 @@
 
 use overdue::revolving::{
     Card, CardEvent, CardLateFee, CardRules, CardStatement, CardTerms, DueRule, Grace, InterestMethod, MinimumPayment,
-    OverLimit, PlanCharge, Promotion, ShareFee,
+    OverLimit, PlanCharge, Promotion, Repayment, ShareFee,
 };
 use overdue::{Money, NaiveDate, Rate};
 use proptest::prelude::*;
@@ -268,5 +268,32 @@ proptest! {
         let in_full = short == 0 && late == 0;
         prop_assert_eq!(st.cycles[0].grace == Grace::Applied, in_full);
         prop_assert_eq!(st.cycles[1].interest.purchase.is_zero(), in_full);
+    }
+
+    /// Paying more each month never costs more in all: in full, then a larger
+    /// fixed amount, then a smaller one, then the minimum only.
+    #[test]
+    fn a_larger_repayment_never_costs_more_in_all(buys in proptest::collection::vec((1u64..60, 10_000i64..400_000), 1..4), share in 5i64..=20, small in 10_000i64..60_000, more in 1i64..60_000, method in 0usize..2) {
+        let method = [InterestMethod::WholeStatement, InterestMethod::UnpaidPartOnly][method];
+        let terms = CardTerms::new(cents(10_000_000), 5, Rate::daily(Decimal::new(5, 4)).unwrap())
+            .unwrap()
+            .with_interest_method(method)
+            .with_minimum(MinimumPayment::new(Decimal::new(share, 2), cents(10_000)).unwrap());
+        let mut card = Card::new(day(0), terms);
+        for (k, (offset, amount)) in buys.iter().enumerate() {
+            card = card.with_event(CardEvent::Purchase { id: format!("p{k}"), date: day(*offset), amount: cents(*amount) });
+        }
+        let as_of = day(65);
+        let cost = |way| card.project(as_of, way).unwrap();
+        let (full, larger, smaller, minimum) = (
+            cost(Repayment::InFull),
+            cost(Repayment::Monthly(cents(small + more))),
+            cost(Repayment::Monthly(cents(small))),
+            cost(Repayment::MinimumOnly),
+        );
+        prop_assert!(full.total_paid <= larger.total_paid, "{:?} {:?}", full, larger);
+        prop_assert!(larger.total_paid <= smaller.total_paid, "{:?} {:?}", larger, smaller);
+        prop_assert!(smaller.total_paid <= minimum.total_paid, "{:?} {:?}", smaller, minimum);
+        prop_assert!(minimum.paid_off_on.is_some());
     }
 }

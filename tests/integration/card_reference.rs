@@ -6,7 +6,7 @@
 
 use overdue::revolving::{
     Card, CardEvent, CardLateFee, CardRules, CardStatement, CardStatus, CardTerms, DueRule, Grace, InterestMethod,
-    MinimumPayment, OverLimit, PlanCharge, Promotion, RateInForce, ShareFee,
+    MinimumPayment, OverLimit, PlanCharge, Promotion, RateInForce, Repayment, ShareFee,
 };
 use overdue::{dec, Money, NaiveDate, Rate};
 use rust_decimal::Decimal;
@@ -545,4 +545,48 @@ fn an_installment_plan_bills_equal_parts_and_its_fee_each_statement() {
             charge: PlanCharge::FeePerPeriod { share: dec!(0.006) },
         });
     assert_eq!(early.statement(d(2026, 5, 5)).unwrap_err().kind(), "invalid");
+}
+
+/// The ways to repay a card, each carried forward by the card's own replay:
+/// in full on the due date (no interest within the interest-free period),
+/// a fixed amount a month, or the minimum only (the slowest and dearest).
+#[test]
+fn paying_in_full_costs_least_and_the_minimum_only_most() {
+    let card = Card::new(d(2026, 1, 6), china(InterestMethod::WholeStatement)).with_event(buy(
+        "tv",
+        d(2026, 1, 10),
+        dec!(6000),
+    ));
+    let full = card.project(d(2026, 2, 5), Repayment::InFull).unwrap();
+    // the payment that clears the card is made the day before its due date, at that day's payoff
+    assert_eq!(
+        (full.months, full.total_paid, full.paid_off_on),
+        (1, m(dec!(6000)), Some(d(2026, 2, 24)))
+    );
+    let fixed = card.project(d(2026, 2, 5), Repayment::Monthly(m(dec!(1000)))).unwrap();
+    let minimum = card.project(d(2026, 2, 5), Repayment::MinimumOnly).unwrap();
+    assert!(full.total_paid < fixed.total_paid && fixed.total_paid < minimum.total_paid);
+    assert!(full.months < fixed.months && fixed.months < minimum.months);
+    // the fixed plan, by hand: the balance after each payment never grows, and the last payment clears it
+    let st = card.clone();
+    let mut replayed = st;
+    let mut day = d(2026, 2, 25);
+    for k in 0..fixed.months {
+        let eve = day.pred_opt().unwrap();
+        let before = replayed.statement(eve).unwrap();
+        let amount = m(dec!(1000)).max(before.minimum_due).min(before.payoff);
+        let on = if amount == before.payoff { eve } else { day };
+        replayed = replayed.with_event(pay(&format!("k{k}"), on, amount.as_decimal()));
+        day = day.checked_add_months(chrono::Months::new(1)).unwrap();
+    }
+    assert_eq!(
+        replayed.statement(fixed.paid_off_on.unwrap()).unwrap().payoff,
+        Money::ZERO
+    );
+    assert_eq!(
+        card.project(d(2026, 2, 5), Repayment::Monthly(Money::ZERO))
+            .unwrap_err()
+            .kind(),
+        "invalid"
+    );
 }

@@ -34,10 +34,10 @@ use crate::error::{Result, Within};
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Card {
-    opened: NaiveDate,
-    terms: CardTerms,
+    pub(super) opened: NaiveDate,
+    pub(super) terms: CardTerms,
     #[serde(default)]
-    events: Vec<CardEvent>,
+    pub(super) events: Vec<CardEvent>,
 }
 
 impl Card {

@@ -8,6 +8,7 @@ mod clauses;
 mod closing;
 mod event;
 mod posting;
+mod projection;
 mod replay;
 mod statement;
 mod terms;
@@ -18,6 +19,7 @@ pub use clauses::{
     CardLateFee, CardRules, DueRule, InterestMethod, MinimumPayment, OverLimit, PlanCharge, Promotion, ShareFee,
 };
 pub use event::CardEvent;
+pub use projection::{Projection, Repayment, MAX_PROJECTION_MONTHS};
 pub use statement::{
     CardBalances, CardCycle, CardInterest, CardStatement, CardStatus, Grace, MinimumPaymentWarning, RateInForce,
 };

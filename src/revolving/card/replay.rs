@@ -219,19 +219,7 @@ impl<'a> Replay<'a> {
     }
 
     pub(super) fn due_date(&self, statement: NaiveDate) -> Result<NaiveDate> {
-        match self.terms.due {
-            DueRule::DaysAfterStatement(days) => add_days(statement, u64::from(days)),
-            DueRule::DayOfMonth(day) => {
-                let same = statement.with_day(day).ok_or(Error::DateOutOfRange {
-                    operation: "a due date",
-                })?;
-                if same > statement {
-                    Ok(same)
-                } else {
-                    add_months(same, 1)
-                }
-            }
-        }
+        due_after(self.terms.due, statement)
     }
 
     /// The oldest minimum payment unpaid beyond the tolerance.
@@ -376,6 +364,23 @@ impl<'a> Replay<'a> {
         }
         self.books.set_rates([DayRate::ZERO; 3])?;
         Ok(())
+    }
+}
+
+/// The due date of the statement of `statement` under `rule`.
+pub(super) fn due_after(rule: DueRule, statement: NaiveDate) -> Result<NaiveDate> {
+    match rule {
+        DueRule::DaysAfterStatement(days) => add_days(statement, u64::from(days)),
+        DueRule::DayOfMonth(day) => {
+            let same = statement.with_day(day).ok_or(Error::DateOutOfRange {
+                operation: "a due date",
+            })?;
+            if same > statement {
+                Ok(same)
+            } else {
+                add_months(same, 1)
+            }
+        }
     }
 }
 
