@@ -167,7 +167,7 @@ impl JobOptions {
 /// }
 /// let mut count = Count(0);
 /// each_job(&mut count);
-/// assert_eq!(count.0, 10);
+/// assert_eq!(count.0, 11);
 /// ```
 pub trait JobVisitor {
     /// Called for the job `J`.
