@@ -13,6 +13,7 @@ __all__ = [
     "limits",
     "line",
     "tranches",
+    "card",
     "xirr",
     "xnpv",
     "npv",
@@ -168,6 +169,7 @@ class CardStatement(Record):
     minimum_due: Decimal
     next_due_date: Optional[datetime.date]
     over_limit: Decimal
+    past_due: Decimal
     payoff: Decimal
     rate_in_force: str
     status: str
