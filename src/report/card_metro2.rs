@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::metro2::{open_ends, profile_months};
+use super::metro2::{open_ends, profile_months, rating_digit};
 use super::{Metro2Record, Metro2Status};
 use crate::error::Result;
 use crate::money::Money;
@@ -88,7 +88,7 @@ impl Card {
             let then = self.statement(*end)?;
             profile.push(match then.status {
                 CardStatus::ChargedOff => 'L',
-                _ => digit(then.days_past_due),
+                _ => rating_digit(then.days_past_due),
             });
         }
         let status = match st.status {
@@ -113,9 +113,4 @@ impl Card {
             },
         })
     }
-}
-
-/// `0`–`6` for days past due, 30 days a step.
-fn digit(days: u32) -> char {
-    char::from_digit((days / 30).min(6), 10).unwrap_or('6')
 }

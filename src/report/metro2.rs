@@ -247,7 +247,7 @@ fn profile_char(s: &Standing, deferred_without_dues: bool) -> char {
 }
 
 /// `0`–`6` for days past due, 30 days a step.
-fn rating_digit(days: u32) -> char {
+pub(super) fn rating_digit(days: u32) -> char {
     match days / 30 {
         0 => '0',
         1 => '1',

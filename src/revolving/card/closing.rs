@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::books::{to_cents, Accrual, Basis, DayRate, Phase, Target, CASH, PURCHASE, TRANSFER};
-use super::clauses::{cents, CardRules, InterestMethod};
+use super::clauses::{CardRules, InterestMethod};
 use super::replay::{add_days, cents_of, money, Awaiting, Due, Penalty, Replay, Sums};
 use super::statement::{CardBalances, CardCycle, CardInterest, CardStatement, CardStatus, Grace, RateInForce};
 use super::warning::{warning, RatedBalance};
@@ -186,7 +186,7 @@ impl Replay<'_> {
             billed
         } else {
             let within = principal - over.min(principal);
-            let share = to_cents(cents(money(within)?.as_decimal() * terms.minimum.share())?)?;
+            let share = to_cents(money(within)?.as_decimal() * terms.minimum.share())?;
             let floor = cents_of("terms.minimum.floor", terms.minimum.floor()).map_err(Error::from)?;
             // an installment is due in full (银保监规〔2022〕13号: no minimum on 分期)
             ((share + charged + over + self.sums.installments).max(floor) + past_due).min(billed)

@@ -77,18 +77,16 @@ pub struct CardTerms {
     pub(super) tolerance: Money,
 }
 
-/// The amounts a late fee names, for the minor-unit check.
-fn late_fee_amount(fee: CardLateFee) -> Money {
+/// The amounts a late fee names, with their fields, for the minor-unit check.
+fn late_fee_amounts(fee: CardLateFee) -> Vec<(&'static str, Money)> {
     match fee {
-        CardLateFee::Flat(amount) => amount,
+        CardLateFee::Flat(amount) => vec![("late_fee", amount)],
         CardLateFee::ShareOfUnpaidMinimum { floor, cap, .. } => {
-            if cap.is_some_and(|c| c.as_decimal().normalize().scale() > 2) {
-                cap.unwrap_or(floor)
-            } else {
-                floor
-            }
+            let mut amounts = vec![("late_fee.floor", floor)];
+            amounts.extend(cap.map(|cap| ("late_fee.cap", cap)));
+            amounts
         }
-        CardLateFee::None => Money::ZERO,
+        _ => Vec::new(),
     }
 }
 
@@ -107,6 +105,7 @@ macro_rules! setter {
         ///
         /// ```
         /// use overdue::revolving::*;
+        /// # // one import line serves every setter's example, and each uses only some of it
         /// # #[allow(unused_imports)]
         /// use overdue::{dec, Money, Rate};
         /// let terms = CardTerms::new(Money::new(dec!(5000))?, 5, Rate::annual(dec!(0.2399))?)?
@@ -357,15 +356,15 @@ impl CardTerms {
             }
             _ => {}
         }
-        for (field, amount) in [
+        let amounts = [
             ("limit", self.limit),
             ("annual_fee", self.annual_fee),
             ("tolerance", self.tolerance),
             ("minimum.floor", self.minimum.floor),
             ("cash_fee.floor", self.cash_fee.floor),
             ("transfer_fee.floor", self.transfer_fee.floor),
-            ("late_fee", late_fee_amount(self.late_fee)),
-        ] {
+        ];
+        for (field, amount) in amounts.into_iter().chain(late_fee_amounts(self.late_fee)) {
             if amount.as_decimal().normalize().scale() > 2 {
                 return Err(Within::new(
                     field,
