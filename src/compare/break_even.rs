@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use chrono::{Days, NaiveDate};
 
-use crate::accrual::Ledger;
+use super::owed::Owed;
 use crate::error::{overflow, Error, Result};
 use crate::money::Money;
 
@@ -16,15 +16,15 @@ pub(super) const BREAK_EVEN_HORIZON_DAYS: u64 = 3653;
 /// The payoff on each day the borrower stays overdue, by days after the
 /// comparison date, each computed once and remembered for every option.
 pub(super) struct StayCurve<'a> {
-    ledger: &'a Ledger,
+    owed: Owed<'a>,
     as_of: NaiveDate,
     known: RefCell<BTreeMap<u64, Money>>,
 }
 
 impl<'a> StayCurve<'a> {
-    pub(super) fn new(ledger: &'a Ledger, as_of: NaiveDate) -> StayCurve<'a> {
+    pub(super) fn new(owed: Owed<'a>, as_of: NaiveDate) -> StayCurve<'a> {
         StayCurve {
-            ledger,
+            owed,
             as_of,
             known: RefCell::new(BTreeMap::new()),
         }
@@ -61,7 +61,7 @@ impl<'a> StayCurve<'a> {
             return Ok(());
         }
         let days = wanted.iter().map(|&o| self.day(o)).collect::<Result<Vec<_>>>()?;
-        let payoffs = self.ledger.payoffs_on(&days)?;
+        let payoffs = self.owed.payoffs_on(&days)?;
         self.known.borrow_mut().extend(wanted.into_iter().zip(payoffs));
         Ok(())
     }

@@ -5,7 +5,7 @@ use chrono::Months;
 use serde::{Deserialize, Serialize};
 
 use super::path::{Context, Path};
-use crate::accrual::Statement;
+use super::owed::Today;
 use crate::error::{overflow, Error, Result};
 use crate::limits::Warning;
 use crate::money::Money;
@@ -106,20 +106,20 @@ impl DebtService {
 
 impl Context<'_> {
     /// A debt-management service: its fee, then the reduced debt at settlement.
-    pub(super) fn debt_service_path(&self, s: &DebtService, today: &Statement) -> Result<Path> {
+    pub(super) fn debt_service_path(&self, s: &DebtService, today: &Today) -> Result<Path> {
         let settle = self
             .as_of
             .checked_add_months(Months::new(s.months))
             .ok_or(Error::DateOutOfRange {
                 operation: "debt-service settlement date",
             })?;
-        let at_settlement = self.ledger.statement(settle)?;
+        let at_settlement = self.owed.standing(settle)?;
         let debt = if s.freeze_penalties {
-            today.payoff
+            today.payoff()
         } else {
             at_settlement.payoff
         };
-        let rounding = self.ledger.policy().rounding();
+        let rounding = self.owed.rounding();
         let share = |amount: Money, r: Ratio| -> Result<Money> {
             let v = amount
                 .as_decimal()
@@ -131,7 +131,7 @@ impl Context<'_> {
         let settlement = debt.checked_sub(reduction.min(debt))?;
         let (fee_day, fee) = match s.fee {
             ServiceFee::Flat(m) => (self.as_of, m.round(rounding)),
-            ServiceFee::ShareOfDebt(r) => (self.as_of, share(today.payoff, r)?),
+            ServiceFee::ShareOfDebt(r) => (self.as_of, share(today.payoff(), r)?),
             ServiceFee::ShareOfSavings(r) => (settle, share(reduction, r)?),
         };
         let mut warnings = vec![Warning::ServiceRisk];
@@ -150,7 +150,7 @@ impl Context<'_> {
             highest_dpd: at_settlement.days_past_due,
             settled_on: settle,
             cured_on: settle,
-            contract: (self.ledger.schedule().disbursement(), self.lender),
+            contract: (self.owed.contract_date(), self.lender),
             // the lender receives the settlement; the fee is the service's
             to_lender: Some(vec![(settle, settlement)]),
             warnings,

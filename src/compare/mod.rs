@@ -9,9 +9,12 @@
 //! overdue costs more, and `rank.rs` orders them.
 
 mod break_even;
+mod card;
+mod card_ways;
 mod debt_service;
 mod evaluate;
 mod order;
+mod owed;
 mod path;
 mod pay_now;
 mod promotion;
@@ -22,9 +25,12 @@ mod restructure;
 mod result;
 mod stay;
 mod way_out;
+mod weigh;
 
+pub use card::{CardComparison, CardComparisonResult};
+pub use card_ways::BalanceTransfer;
 pub use debt_service::{DebtService, ServiceFee};
-pub(crate) use evaluate::legal_warnings;
+pub(crate) use weigh::legal_warnings;
 pub use evaluate::UNPAID_TIMELINE_MONTHS;
 pub use order::{MonthOverBudget, Order, RankBy};
 pub use refinance::{FeePayment, Refinance};

@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::accrual::Ledger;
+use super::owed::Owed;
 use crate::error::{Error, Result};
 use crate::limits::{LenderKind, Warning};
 use crate::money::Money;
@@ -30,8 +30,8 @@ pub(super) struct Path {
 
 /// What each way out's path is worked out against.
 pub(super) struct Context<'a> {
-    /// The loan as it stands.
-    pub(super) ledger: &'a Ledger,
+    /// The loan or card as it stands.
+    pub(super) owed: Owed<'a>,
     /// The comparison date.
     pub(super) as_of: NaiveDate,
     /// Who lends the loan.
@@ -39,15 +39,16 @@ pub(super) struct Context<'a> {
 }
 
 impl Context<'_> {
-    /// A path on this loan itself, under its own contract: `payments`, the
-    /// worst days past due, and the day it is settled (and cured).
-    pub(super) fn on_this_loan(&self, payments: Payments, highest_dpd: u32, settled_on: NaiveDate) -> Path {
+    /// A path on this loan or card itself, under its own contract:
+    /// `payments`, the worst days past due, and the day it is settled (and
+    /// cured).
+    pub(super) fn on_this_debt(&self, payments: Payments, highest_dpd: u32, settled_on: NaiveDate) -> Path {
         Path {
             payments,
             highest_dpd,
             settled_on,
             cured_on: settled_on,
-            contract: (self.ledger.schedule().disbursement(), self.lender),
+            contract: (self.owed.contract_date(), self.lender),
             to_lender: None,
             warnings: Vec::new(),
         }

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use super::owed::Today;
 use super::path::{Context, Path, Payments};
 use crate::accrual::{Event, Ledger, Payment, Promotion, PromotionCondition, PromotionState, Statement};
 use crate::error::{Error, Result};
@@ -18,14 +19,15 @@ impl Context<'_> {
     ///   principal and interest overdue.
     /// - Installments on time: today, what has fallen due; then, on each
     ///   installment's due date, what is owed through it.
-    pub(super) fn promotion_path(&self, label: &str, today: &Statement) -> Result<Path> {
-        let promotion = self.promotion(label, today)?;
-        let mut ledger = self.ledger.clone();
+    pub(super) fn promotion_path(&self, label: &str, today: &Today) -> Result<Path> {
+        let (loan, today) = self.owed.loan(today, "taking a promotion")?;
+        let promotion = self.promotion(loan, label, today)?;
+        let mut ledger = loan.clone();
         let mut payments: Payments = Vec::new();
         let mut highest = today.days_past_due;
         match promotion.condition() {
             PromotionCondition::PayAtLeast { amount, .. } => {
-                let counted = self.paid_since(promotion.offered())?;
+                let counted = self.paid_since(loan, promotion.offered())?;
                 let missing = amount.saturating_sub(counted);
                 pay(&mut ledger, &mut payments, self.as_of, missing)?;
             }
@@ -67,16 +69,16 @@ impl Context<'_> {
         };
         let rest = ledger.statement(met)?.payoff;
         payments.push((met, rest));
-        Ok(self.on_this_loan(payments, highest, met))
+        Ok(self.on_this_debt(payments, highest, met))
     }
 
     /// The promotion called `label`, open on the comparison date.
-    fn promotion(&self, label: &str, today: &Statement) -> Result<Promotion> {
+    fn promotion(&self, loan: &Ledger, label: &str, today: &Statement) -> Result<Promotion> {
         let open = today
             .promotions
             .iter()
             .any(|p| p.label == label && p.state == PromotionState::Open);
-        let found = self.ledger.events().iter().find_map(|e| match e {
+        let found = loan.events().iter().find_map(|e| match e {
             Event::Promotion(p) if p.label() == label => Some(p.clone()),
             _ => None,
         });
@@ -94,10 +96,10 @@ impl Context<'_> {
     }
 
     /// The payments standing on the comparison date made on or after `from`.
-    fn paid_since(&self, from: NaiveDate) -> Result<Money> {
+    fn paid_since(&self, loan: &Ledger, from: NaiveDate) -> Result<Money> {
         let as_of = self.as_of;
-        Money::sum(self.ledger.events().iter().filter_map(|e| match e {
-            Event::Payment(p) if p.date() >= from && p.date() <= as_of && !self.ledger.reversed_by(p.id(), as_of) => {
+        Money::sum(loan.events().iter().filter_map(|e| match e {
+            Event::Payment(p) if p.date() >= from && p.date() <= as_of && !loan.reversed_by(p.id(), as_of) => {
                 Some(p.amount())
             }
             _ => None,

@@ -5,7 +5,9 @@ use chrono::Datelike;
 
 use super::order::Order;
 use super::path::{monthly_totals, Payments};
+use super::owed::Today;
 use super::request::Comparison;
+use super::weigh::Weighing;
 use super::result::OptionResult;
 use super::way_out::WayOut;
 use crate::error::Result;
@@ -13,7 +15,7 @@ use crate::limits::Warning;
 use crate::money::Money;
 use crate::restructure::NewPlan;
 
-impl Comparison {
+impl Weighing<'_> {
     pub(super) fn rank(&self, options: &mut [OptionResult]) -> Result<()> {
         let key = |o: &OptionResult| match self.rank_by {
             super::RankBy::Npv => o.npv,
@@ -78,7 +80,9 @@ impl Comparison {
         }
         Ok(())
     }
+}
 
+impl Comparison {
     /// The shortest term, up to `max_installments`, for which `way` fits the
     /// budget in every month: a refinance or a restructure into a new
     /// schedule with that many installments. A way out with no term to
@@ -106,7 +110,7 @@ impl Comparison {
     pub fn fit_to_budget(&self, way: &WayOut, max_installments: u32) -> Result<Option<WayOut>> {
         let today = self.ledger.statement(self.as_of)?;
         let fits = |w: &WayOut| -> Result<bool> {
-            let path = self.context().path(w, &today)?;
+            let path = self.weighing().context.path(w, &Today::Loan(&today))?;
             self.within_budget(&path.payments)
         };
         let with_term = |n: u32| -> Option<WayOut> {

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::path::{Context, Path, Payments};
-use crate::accrual::Statement;
+use super::owed::Today;
 use crate::calendar::Frequency;
 use crate::error::{overflow, Error, Result};
 use crate::limits::{LenderKind, Warning};
@@ -217,9 +217,9 @@ pub(super) fn refinance_principal(r: &Refinance, payoff: Money, scale: u32) -> R
 
 impl Context<'_> {
     /// A new loan that pays today's payoff: its installments and recurring fees.
-    pub(super) fn refinance_path(&self, r: &Refinance, today: &Statement) -> Result<Path> {
-        let rounding = self.ledger.schedule().options().rounding();
-        let schedule = r.schedule(today.payoff, self.as_of, rounding)?;
+    pub(super) fn refinance_path(&self, r: &Refinance, today: &Today) -> Result<Path> {
+        let rounding = self.owed.new_loan_rounding();
+        let schedule = r.schedule(today.payoff(), self.as_of, rounding)?;
         let fee = r.recurring_fee.unwrap_or(Money::ZERO);
         let payments = schedule
             .installments()
@@ -232,7 +232,7 @@ impl Context<'_> {
         }
         Ok(Path {
             payments,
-            highest_dpd: today.days_past_due,
+            highest_dpd: today.days_past_due(),
             settled_on: self.as_of,
             cured_on: self.as_of,
             contract: (self.as_of, r.lender),

@@ -4,18 +4,18 @@
 use chrono::NaiveDate;
 
 use super::path::{Context, Path, Payments};
-use crate::accrual::Statement;
+use super::owed::Today;
 use crate::error::{overflow, Result};
 use crate::restructure::Restructure;
 
 impl Context<'_> {
     /// A deferral or restructure on this loan: its payments, cured on its
     /// date when it leaves nothing past due.
-    pub(super) fn restructure_path(&self, r: &Restructure, today: &Statement) -> Result<Path> {
+    pub(super) fn restructure_path(&self, r: &Restructure, today: &Today) -> Result<Path> {
         let (payments, highest, last, cured) = self.restructure_payments(r, today)?;
         Ok(Path {
             cured_on: cured,
-            ..self.on_this_loan(payments, highest, last)
+            ..self.on_this_debt(payments, highest, last)
         })
     }
 
@@ -26,10 +26,11 @@ impl Context<'_> {
     pub(super) fn restructure_payments(
         &self,
         r: &Restructure,
-        today: &Statement,
+        today: &Today,
     ) -> Result<(Payments, u32, NaiveDate, NaiveDate)> {
+        let (loan, today) = self.owed.loan(today, "a restructure")?;
         let day = self.not_before(r.date(), "restructure date")?;
-        let mut ledger = self.ledger.clone();
+        let mut ledger = loan.clone();
         ledger.restructure(r.clone())?;
         let st = ledger.statement(day)?;
         let summary = st.restructures.last().ok_or_else(|| overflow("restructure summary"))?;

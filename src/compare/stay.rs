@@ -10,7 +10,7 @@ impl Context<'_> {
     /// The payoff on `until` (not before the comparison date), paid then.
     pub(super) fn stay_path(&self, until: NaiveDate) -> Result<Path> {
         let until = self.not_before(until, "stay date")?;
-        let st = self.ledger.statement(until)?;
-        Ok(self.on_this_loan(vec![(until, st.payoff)], st.days_past_due, until))
+        let st = self.owed.standing(until)?;
+        Ok(self.on_this_debt(vec![(until, st.payoff)], st.days_past_due, until))
     }
 }

@@ -4,12 +4,15 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::card_ways::BalanceTransfer;
 use super::debt_service::DebtService;
+use super::owed::Today;
 use super::path::{Context, Path};
 use super::refinance::Refinance;
-use crate::accrual::Statement;
 use crate::error::Result;
+use crate::money::Money;
 use crate::restructure::Restructure;
+use crate::revolving::{PlanCharge, Repayment};
 use crate::serde_tagged::NoFields;
 
 /// One way out of the debt.
@@ -49,6 +52,30 @@ pub enum WayOut {
         /// The promotion's label.
         label: String,
     },
+    /// Pay a card in full by its next due date (the payoff quoted the day
+    /// before it). A card's way out.
+    PayInFull,
+    /// Pay only a card's minimum payment on each due date until it is
+    /// repaid. A card's way out.
+    MinimumOnly,
+    /// Pay a card a fixed amount on each due date (the minimum when that is
+    /// more) until it is repaid. A card's way out.
+    PayMonthly {
+        /// The amount paid on each due date.
+        amount: Money,
+    },
+    /// Convert a card's billed purchases into an installment plan (账单分期)
+    /// on the comparison date, then pay the minimum, which carries each
+    /// period, on each due date. A card's way out.
+    CardInstallmentPlan {
+        /// Its number of periods (1 to 60).
+        periods: u32,
+        /// What the plan charges.
+        charge: PlanCharge,
+    },
+    /// A new card takes over the payoff as a balance transfer, then is
+    /// repaid (a way out of a card or a loan).
+    BalanceTransfer(BalanceTransfer),
 }
 
 /// A labelled way out.
@@ -109,6 +136,23 @@ struct StayFields {
     pub(super) until: NaiveDate,
 }
 
+/// The fields of [`WayOut::PayMonthly`].
+#[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+struct MonthlyFields {
+    amount: Money,
+}
+
+/// The fields of [`WayOut::CardInstallmentPlan`].
+#[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+struct CardPlanFields {
+    periods: u32,
+    charge: PlanCharge,
+}
+
 /// The fields of [`WayOut::TakePromotion`].
 #[derive(Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -124,11 +168,16 @@ crate::serde_tagged::tagged!(WayOut, "a way out", {
     "refinance" => Refinance => WayOut::Refinance,
     "debt_service" => DebtService => WayOut::DebtService,
     "take_promotion" => PromotionFields => |f| WayOut::TakePromotion { label: f.label },
+    "pay_in_full" => NoFields => |_| WayOut::PayInFull,
+    "minimum_only" => NoFields => |_| WayOut::MinimumOnly,
+    "pay_monthly" => MonthlyFields => |f| WayOut::PayMonthly { amount: f.amount },
+    "card_installment_plan" => CardPlanFields => |f| WayOut::CardInstallmentPlan { periods: f.periods, charge: f.charge },
+    "balance_transfer" => BalanceTransfer => WayOut::BalanceTransfer,
 });
 
 impl Context<'_> {
     /// What the borrower pays on one way out, and what it does to the loan.
-    pub(super) fn path(&self, way: &WayOut, today: &Statement) -> Result<Path> {
+    pub(super) fn path(&self, way: &WayOut, today: &Today) -> Result<Path> {
         match way {
             WayOut::PayNow => Ok(self.pay_now_path(today)),
             WayOut::Stay { until } => self.stay_path(*until),
@@ -136,6 +185,13 @@ impl Context<'_> {
             WayOut::Refinance(r) => self.refinance_path(r, today),
             WayOut::DebtService(s) => self.debt_service_path(s, today),
             WayOut::TakePromotion { label } => self.promotion_path(label, today),
+            WayOut::PayInFull => self.repayment_path(Repayment::InFull, today, "paying in full"),
+            WayOut::MinimumOnly => self.repayment_path(Repayment::MinimumOnly, today, "paying the minimum only"),
+            WayOut::PayMonthly { amount } => {
+                self.repayment_path(Repayment::Monthly(*amount), today, "paying a fixed amount a month")
+            }
+            WayOut::CardInstallmentPlan { periods, charge } => self.card_plan_path(*periods, *charge, today),
+            WayOut::BalanceTransfer(t) => self.balance_transfer_path(t, today),
         }
     }
 }

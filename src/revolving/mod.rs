@@ -92,6 +92,7 @@ pub use card::{
     CardTerms, DueRule, Grace, InterestMethod, MinimumPayment, MinimumPaymentWarning, OverLimit, PlanCharge,
     Projection, Promotion, RateInForce, Repayment, ShareFee, MAX_PROJECTION_MONTHS,
 };
+pub(crate) use card::Walk;
 pub use line::{CreditLine, Draw, MIN_FIRST_PERIOD_DAYS};
 pub use statement::{DrawLedger, DrawStatement, LineAllocation, LineKind, LineStatement};
 pub use tranche::{Tranche, TrancheLoan, TrancheRule};

@@ -134,6 +134,15 @@ impl Card {
         Ok(self.replay(as_of)?)
     }
 
+    /// The card with only its events up to `day` (on it included).
+    pub(crate) fn up_to(&self, day: NaiveDate) -> Card {
+        Card {
+            opened: self.opened,
+            terms: self.terms.clone(),
+            events: self.events.iter().filter(|e| e.date() <= day).cloned().collect(),
+        }
+    }
+
     /// [`Card::statement`], the error at the field of the card it is about
     /// (`events[2].amount`), as a JSON reading reports it.
     pub(crate) fn replay(&self, as_of: NaiveDate) -> std::result::Result<CardStatement, Within> {

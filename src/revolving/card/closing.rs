@@ -10,7 +10,6 @@ use super::clauses::{CardRules, InterestMethod};
 use super::replay::{add_days, cents_of, money, Awaiting, Due, Penalty, Replay, Sums};
 use super::statement::{CardBalances, CardCycle, CardInterest, CardStatement, CardStatus, Grace, RateInForce};
 use super::warning::{warning, RatedBalance};
-use crate::accrual::Buckets;
 use crate::error::{Error, Result, Within};
 use crate::limits::{UsLateFeeSafeHarbor, Violation};
 
@@ -332,10 +331,7 @@ impl Replay<'_> {
         let accrued = to_cents(accrued)?;
         let owed = self.books.owed();
         let late = self.days_past_due(as_of);
-        let buckets = match terms.rules {
-            CardRules::Us => Buckets::m_buckets(),
-            _ => Buckets::china_credit_card(),
-        };
+        let buckets = terms.buckets();
         let status = if self.charged_off {
             CardStatus::ChargedOff
         } else if late > 0 {
@@ -351,6 +347,7 @@ impl Replay<'_> {
             accrued_interest: money(accrued)?,
             payoff: money((owed + accrued - self.books.credit).max(0))?,
             credit_balance: money(self.books.credit)?,
+            convertible: money(if self.books.issued == 0 { 0 } else { self.books.billed_purchases() })?,
             minimum_due: money(self.dues.iter().map(|d| d.left).sum())?,
             past_due: money(self.dues.iter().filter(|d| d.date < as_of).map(|d| d.left).sum())?,
             next_due_date: self.awaiting.map(|a| a.due),

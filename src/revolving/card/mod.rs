@@ -19,6 +19,7 @@ pub use clauses::{
     CardLateFee, CardRules, DueRule, InterestMethod, MinimumPayment, OverLimit, PlanCharge, Promotion, ShareFee,
 };
 pub use event::CardEvent;
+pub(crate) use projection::Walk;
 pub use projection::{Projection, Repayment, MAX_PROJECTION_MONTHS};
 pub use statement::{
     CardBalances, CardCycle, CardInterest, CardStatement, CardStatus, Grace, MinimumPaymentWarning, RateInForce,

@@ -23,7 +23,9 @@ use crate::money::Money;
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum Repayment {
-    /// The minimum payment on each due date.
+    /// The minimum payment on each due date. When the minimum's share of
+    /// what is left rounds to nothing (a few cents owed, no floor), those
+    /// cents are paid on the next due date, so the card is repaid.
     MinimumOnly,
     /// Everything owed, by the next due date (the payoff quoted the day before it).
     InFull,
@@ -93,29 +95,41 @@ impl Card {
     /// # Ok::<(), overdue::Error>(())
     /// ```
     pub fn project(&self, as_of: NaiveDate, repayment: Repayment) -> Result<Projection> {
+        let walk = self.walk(as_of, repayment)?;
+        Ok(Projection {
+            repayment,
+            months: u32::try_from(walk.payments.len()).unwrap_or(u32::MAX),
+            total_paid: Money::sum(walk.payments.iter().map(|p| p.1))?,
+            paid_off_on: walk.paid_off_on,
+        })
+    }
+
+    /// [`Card::project`] payment by payment, with the worst days past due on
+    /// the way and the day the card is current again: what a comparison
+    /// weighs.
+    pub(crate) fn walk(&self, as_of: NaiveDate, repayment: Repayment) -> Result<Walk> {
         if repayment == Repayment::Monthly(Money::ZERO) {
             return Err(Error::Invalid {
                 field: "repayment",
                 reason: "a monthly payment of nothing never repays the card".to_owned(),
             });
         }
-        let mut card = self.clone();
-        card.events.retain(|e| e.date() <= as_of);
+        let mut card = self.up_to(as_of);
         let now = card.statement(as_of)?;
+        let mut walk = Walk {
+            payments: Vec::new(),
+            highest_days_past_due: now.days_past_due,
+            current_again: (now.days_past_due == 0).then_some(as_of),
+            paid_off_on: None,
+        };
         if now.payoff.is_zero() {
-            return Ok(Projection {
-                repayment,
-                months: 0,
-                total_paid: Money::ZERO,
-                paid_off_on: Some(as_of),
-            });
+            walk.paid_off_on = Some(as_of);
+            return Ok(walk);
         }
         // the due dates ahead: the statement awaiting its own, then each new one's
         let mut statement = next_statement(&card, as_of)?;
         let mut dues = Vec::new();
         dues.extend(now.next_due_date.filter(|d| *d >= as_of));
-        let mut total = Money::ZERO;
-        let mut payments = 0;
         // a due date that asks for nothing (a minimum of zero) still counts toward the limit
         for _ in 0..MAX_PROJECTION_MONTHS + 1 {
             if dues.is_empty() {
@@ -131,7 +145,15 @@ impl Card {
             // payment that clears the card is made that day, at that day's payoff
             let eve = due.pred_opt().filter(|d| *d >= as_of).unwrap_or(due);
             let before = card.statement(eve)?;
+            walk.highest_days_past_due = walk.highest_days_past_due.max(before.days_past_due);
+            if before.days_past_due == 0 && walk.current_again.is_none() {
+                walk.current_again = walk.payments.last().map(|p| p.0);
+            }
             let amount = match repayment {
+                // cents the minimum's share no longer reaches are paid with the last one
+                Repayment::MinimumOnly if before.minimum_due.is_zero() && before.next_due_date == Some(due) => {
+                    before.payoff
+                }
                 Repayment::MinimumOnly => before.minimum_due,
                 Repayment::InFull => before.payoff,
                 Repayment::Monthly(fixed) => fixed.max(before.minimum_due),
@@ -143,31 +165,31 @@ impl Card {
             let clears = amount == before.payoff;
             let date = if clears { eve } else { due };
             card.events.push(CardEvent::Payment {
-                id: format!("projected-{payments}"),
+                id: format!("projected-{}", walk.payments.len()),
                 date,
                 amount,
             });
-            total = total.checked_add(amount)?;
-            payments += 1;
+            walk.payments.push((date, amount));
             if clears {
-                return Ok(Projection {
-                    repayment,
-                    months: payments,
-                    total_paid: total,
-                    paid_off_on: Some(date),
-                });
+                walk.current_again = walk.current_again.or(Some(date));
+                walk.paid_off_on = Some(date);
+                return Ok(walk);
             }
         }
-        Ok(Projection {
-            repayment,
-            months: payments,
-            total_paid: total,
-            paid_off_on: None,
-        })
+        Ok(walk)
     }
 }
 
-/// The first statement date after `day`.
+/// A repayment carried forward: the payments (date, amount), the worst days
+/// past due on the way, the day the card is current again and the day it is
+/// paid off (`None`: not within [`MAX_PROJECTION_MONTHS`]).
+pub(crate) struct Walk {
+    pub(crate) payments: Vec<(NaiveDate, Money)>,
+    pub(crate) highest_days_past_due: u32,
+    pub(crate) current_again: Option<NaiveDate>,
+    pub(crate) paid_off_on: Option<NaiveDate>,
+}
+
 fn next_statement(card: &Card, day: NaiveDate) -> Result<NaiveDate> {
     let statement_day = card.terms().statement_day();
     let this = chrono::Datelike::with_day(&day, statement_day).ok_or(Error::DateOutOfRange {

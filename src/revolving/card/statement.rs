@@ -303,6 +303,10 @@ pub struct CardStatement {
     pub payoff: Money,
     /// A credit balance (overpaid).
     pub credit_balance: Money,
+    /// The billed purchases an installment plan (账单分期) can convert on
+    /// the date: what [`CardEvent::InstallmentPlan`](super::CardEvent::InstallmentPlan) takes at most.
+    #[serde(default)]
+    pub convertible: Money,
     /// What is still owed of the minimum payments (due or past due).
     pub minimum_due: Money,
     /// The part of it past its due date.

@@ -320,6 +320,15 @@ impl CardTerms {
         self.rules
     }
 
+    /// The delinquency buckets a card is reported in: M-buckets under US
+    /// rules, the Chinese card classes otherwise.
+    pub(crate) fn buckets(&self) -> crate::accrual::Buckets {
+        match self.rules {
+            CardRules::Us => crate::accrual::Buckets::m_buckets(),
+            _ => crate::accrual::Buckets::china_credit_card(),
+        }
+    }
+
     /// The minimum payment rule.
     ///
     /// ```
