@@ -32,8 +32,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use overdue::jobs::{
-    CardJob, CompareJob, CostJob, Job, JobOptions, LimitsJob, LineJob, PlanJob, ScheduleJob, StatementJob, SweepJob,
-    TranchesJob,
+    CardCompareJob, CardJob, CompareJob, CostJob, Job, JobOptions, LimitsJob, LineJob, PlanJob, ScheduleJob,
+    StatementJob, SweepJob, TranchesJob,
 };
 use overdue::plan::{BudgetRange, SweepRequest};
 use overdue::{
@@ -71,7 +71,8 @@ pub struct Cli {
 enum Command {
     /// An installment schedule from its options (principal, rate, installments, disbursement, ...).
     Schedule(JobArgs),
-    /// A loan's statement: `{"ledger": ..., "as_of": ...}`, or a ledger with --as-of.
+    /// A loan's statement: `{"ledger": ..., "as_of": ...}`, or a ledger with --as-of; given a card
+    /// request (`{"card", "as_of"}`) or a line request (`{"line", "as_of"}`), as `card` or `line`.
     Statement {
         #[command(flatten)]
         job: JobArgs,
@@ -79,7 +80,8 @@ enum Command {
         #[arg(long, value_parser = parse_date)]
         as_of: Option<NaiveDate>,
     },
-    /// Every way out of an overdue loan, costed and ranked (a comparison request).
+    /// Every way out of an overdue loan, costed and ranked (a comparison request); given a card
+    /// comparison (`{"card": ...}`), as `card-compare`.
     Compare(JobArgs),
     /// One monthly budget over several loans, every strategy side by side (a plan request).
     Plan {
@@ -112,6 +114,9 @@ enum Command {
     /// A credit card on a date: every statement (interest by balance, the minimum payment and
     /// its due date), what is owed and days past due (a card request: `{"card": ..., "as_of": ...}`).
     Card(JobArgs),
+    /// Every way out of a card (pay in full, the minimum only, a fixed amount a month, an installment
+    /// plan, a balance transfer, refinance, ...), costed and ranked (a card comparison request).
+    CardCompare(JobArgs),
 }
 
 /// A job's input and output options.
@@ -319,14 +324,24 @@ pub fn run(cli: Cli, out: &mut (dyn Write + Send)) -> Result<(), Failure> {
     let text = match &cli.command {
         Command::Schedule(args) => run_job::<ScheduleJob>(args)?,
         Command::Statement { job: args, as_of } => {
-            let request = match as_of {
-                Some(date) => StatementRequest::new(read::<Ledger>(args)?, *date),
-                None => read(args)?,
+            let (name, text) = read_text(args.file.as_ref())?;
+            let request = match (as_of, account_of(&text)) {
+                (None, Account::Card) => return write_out(out, job_on::<CardJob>(args, &name, &text)?),
+                (None, Account::Line) => return write_out(out, job_on::<LineJob>(args, &name, &text)?),
+                (Some(date), _) => StatementRequest::new(parse::<Ledger>(&name, &text)?, *date),
+                (None, Account::Loan) => parse(&name, &text)?,
             };
             let statement = StatementJob::run(&request, &JobOptions::new()).map_err(|e| refused(args, &e))?;
             render(args, &statement)?
         }
-        Command::Compare(args) => run_job::<CompareJob>(args)?,
+        Command::Compare(args) => {
+            let (name, text) = read_text(args.file.as_ref())?;
+            match account_of(&text) {
+                Account::Card => job_on::<CardCompareJob>(args, &name, &text)?,
+                _ => job_on::<CompareJob>(args, &name, &text)?,
+            }
+        }
+        Command::CardCompare(args) => run_job::<CardCompareJob>(args)?,
         Command::Plan { job: args, sweep: None } => run_job::<PlanJob>(args)?,
         Command::Plan {
             job: args,
@@ -346,8 +361,34 @@ pub fn run(cli: Cli, out: &mut (dyn Write + Send)) -> Result<(), Failure> {
         Command::Apr(cost) => cost_report(cost, CostReport::Apr)?,
         Command::Portfolio(args) => return portfolio::command(args, out),
     };
+    write_out(out, text)
+}
+
+/// Writes the command's result.
+fn write_out(out: &mut (dyn Write + Send), text: String) -> Result<(), Failure> {
     out.write_all(text.as_bytes()).map_err(write_failure)?;
     out.flush().map_err(write_failure)
+}
+
+/// What a request is about, by its top-level key: a card (`card`), a line
+/// (`line`), or else a loan.
+enum Account {
+    Loan,
+    Card,
+    Line,
+}
+
+/// The account `text`'s request is about (a loan when it does not read as
+/// an object: the loan's reader then names what is wrong).
+fn account_of(text: &str) -> Account {
+    let keys = serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(text).unwrap_or_default();
+    if keys.contains_key("card") {
+        Account::Card
+    } else if keys.contains_key("line") {
+        Account::Line
+    } else {
+        Account::Loan
+    }
 }
 
 /// Parses the command line and runs it, printing errors on standard error.
@@ -444,14 +485,28 @@ fn run_job<J: Job>(args: &JobArgs) -> Result<String, Failure>
 where
     J::Output: std::fmt::Display,
 {
-    let output = J::run(&read::<J::Request>(args)?, &JobOptions::new()).map_err(|e| refused(args, &e))?;
+    let (name, text) = read_text(args.file.as_ref())?;
+    job_on::<J>(args, &name, &text)
+}
+
+/// Job `J` on the request `text` read from `name`, rendered.
+fn job_on<J: Job>(args: &JobArgs, name: &str, text: &str) -> Result<String, Failure>
+where
+    J::Output: std::fmt::Display,
+{
+    let output = J::run(&parse::<J::Request>(name, text)?, &JobOptions::new()).map_err(|e| refused(args, &e))?;
     render(args, &output)
 }
 
 /// The job's request, read strictly from JSON.
 fn read<T: serde::de::DeserializeOwned>(job: &JobArgs) -> Result<T, Failure> {
     let (name, text) = read_text(job.file.as_ref())?;
-    from_json(&text).map_err(|e| Failure::Invalid(format!("{name}: {e}")))
+    parse(&name, &text)
+}
+
+/// A request read strictly from the JSON `text` of `name`.
+fn parse<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<T, Failure> {
+    from_json(text).map_err(|e| Failure::Invalid(format!("{name}: {e}")))
 }
 
 /// The result as a table, or as JSON with `--json`.

@@ -61,6 +61,7 @@ fn every_job_answers_exactly_what_the_library_computes() {
         ("line", example("line.json")),
         ("tranches", example("tranches.json")),
         ("card", example("card.json")),
+        ("card-compare", example("card_compare.json")),
     ];
     for (job, body) in requests {
         let answer = server.post(&format!("/v1/{job}"), &body);

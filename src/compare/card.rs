@@ -7,15 +7,16 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::order::{Order, RankBy};
+use super::owed::{wrong_debt, Debt};
 use super::owed::{Owed, Today};
 use super::request::{comparison_settings, Budget};
 use super::result::OptionResult;
-use super::way_out::Choice;
-use crate::error::{Error, Result};
+use super::way_out::{Choice, WayOut};
+use crate::error::{Error, Result, Within};
 use crate::limits::LenderKind;
 use crate::money::Money;
 use crate::rate::{Rate, RateTable};
-use crate::revolving::{Card, CardStatement};
+use crate::revolving::{check_periods, Card, CardStatement};
 
 /// A borrower's question about a card: given this card, today, these ways
 /// out, this budget and this discount rate, what does each path cost?
@@ -44,23 +45,101 @@ use crate::revolving::{Card, CardStatement};
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "CardComparisonRepr", into = "CardComparisonRepr")]
 pub struct CardComparison {
     pub(super) card: Card,
     pub(super) as_of: NaiveDate,
     pub(super) options: Vec<Choice>,
     pub(super) budget: Budget,
     pub(super) discount_rate: Rate,
-    #[serde(default)]
     pub(super) rank_by: RankBy,
-    #[serde(default)]
     pub(super) order: Order,
-    #[serde(default)]
     pub(super) lender: LenderKind,
-    #[serde(default = "super::request::default_record_years")]
     pub(super) credit_record_years: u32,
-    #[serde(default = "RateTable::china_lpr_one_year")]
     pub(super) lpr: RateTable,
+}
+
+/// A card comparison as JSON gives it, checked whole as it is read: the
+/// card's events, and each option at its leaf (`options[2].way.periods`).
+#[derive(Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, rename = "CardComparison", expecting = "struct CardComparison")]
+struct CardComparisonRepr {
+    card: Card,
+    #[serde(serialize_with = "crate::dates::serialize")]
+    as_of: NaiveDate,
+    options: Vec<Choice>,
+    budget: Budget,
+    discount_rate: Rate,
+    #[serde(default)]
+    rank_by: RankBy,
+    #[serde(default)]
+    order: Order,
+    #[serde(default)]
+    lender: LenderKind,
+    #[serde(default = "super::request::default_record_years")]
+    credit_record_years: u32,
+    #[serde(default = "RateTable::china_lpr_one_year")]
+    lpr: RateTable,
+}
+
+impl TryFrom<CardComparisonRepr> for CardComparison {
+    type Error = Within;
+    fn try_from(r: CardComparisonRepr) -> std::result::Result<CardComparison, Within> {
+        r.card.replay(r.as_of).map_err(|e| e.under("card"))?;
+        for (i, choice) in r.options.iter().enumerate() {
+            check_way(&choice.way).map_err(|e| e.under(&format!("options[{i}].way")))?;
+        }
+        Ok(CardComparison {
+            card: r.card,
+            as_of: r.as_of,
+            options: r.options,
+            budget: r.budget,
+            discount_rate: r.discount_rate,
+            rank_by: r.rank_by,
+            order: r.order,
+            lender: r.lender,
+            credit_record_years: r.credit_record_years,
+            lpr: r.lpr,
+        })
+    }
+}
+
+impl From<CardComparison> for CardComparisonRepr {
+    fn from(c: CardComparison) -> CardComparisonRepr {
+        CardComparisonRepr {
+            card: c.card,
+            as_of: c.as_of,
+            options: c.options,
+            budget: c.budget,
+            discount_rate: c.discount_rate,
+            rank_by: c.rank_by,
+            order: c.order,
+            lender: c.lender,
+            credit_record_years: c.credit_record_years,
+            lpr: c.lpr,
+        }
+    }
+}
+
+/// A way out a card can take, with terms that can hold: refused at its
+/// field otherwise.
+fn check_way(way: &WayOut) -> std::result::Result<(), Within> {
+    let refused = |field: &'static str, reason: String| {
+        let path = if field == "way" { "" } else { field };
+        Err(Within::new(path, Error::Invalid { field, reason }))
+    };
+    match way {
+        WayOut::Restructure(_) => refused("way", wrong_debt("a restructure", Debt::Card)),
+        WayOut::TakePromotion { .. } => refused("way", wrong_debt("taking a promotion", Debt::Card)),
+        WayOut::PayMonthly { amount } if amount.is_zero() => refused(
+            "amount",
+            "a monthly payment of nothing never repays the card".to_owned(),
+        ),
+        WayOut::CardInstallmentPlan { periods, .. } => check_periods(*periods).map_err(|e| Within::new("periods", e)),
+        WayOut::BalanceTransfer(t) => t.terms.check().map_err(|e| e.under("terms")),
+        _ => Ok(()),
+    }
 }
 
 impl CardComparison {

@@ -116,28 +116,40 @@ impl Context<'_> {
     }
 
     /// The billed purchases converted into an installment plan on the
-    /// comparison date, then the minimum (each period with it) paid on each
-    /// due date.
+    /// comparison date (the day after, when a statement is cut that day: a
+    /// statement is cut at the day's end), then the minimum (each period
+    /// with it) paid on each due date.
     pub(super) fn card_plan_path(&self, periods: u32, charge: PlanCharge, today: &Today) -> Result<Path> {
         let (card, st) = self.owed.card(today, "a card installment plan")?;
         if st.convertible.is_zero() {
             return Err(Error::Invalid {
                 field: "way",
-                reason: format!("nothing billed on {} is left for an installment plan to convert", self.as_of),
+                reason: format!(
+                    "nothing billed on {} is left for an installment plan to convert",
+                    self.as_of
+                ),
             });
         }
         let mut id = PLAN_ID.to_owned();
         while card.events().iter().any(|e| e.id() == id) {
             id.push('\'');
         }
+        let cut_today = st.cycles.last().is_some_and(|c| c.statement_date == self.as_of);
+        let day = if cut_today {
+            self.as_of.succ_opt().ok_or(Error::DateOutOfRange {
+                operation: "the installment plan's date",
+            })?
+        } else {
+            self.as_of
+        };
         let planned = card.clone().with_event(CardEvent::InstallmentPlan {
             id,
-            date: self.as_of,
+            date: day,
             amount: st.convertible,
             periods,
             charge,
         });
-        self.walked(planned.walk(self.as_of, Repayment::MinimumOnly)?)
+        self.walked(planned.walk(day, Repayment::MinimumOnly)?)
     }
 
     /// Today's payoff moved to a new card, then that card repaid.

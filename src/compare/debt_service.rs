@@ -4,8 +4,8 @@
 use chrono::Months;
 use serde::{Deserialize, Serialize};
 
-use super::path::{Context, Path};
 use super::owed::Today;
+use super::path::{Context, Path};
 use crate::error::{overflow, Error, Result};
 use crate::limits::Warning;
 use crate::money::Money;

@@ -120,7 +120,7 @@ impl<'a> Owed<'a> {
             (Owed::Loan(ledger), Today::Loan(st)) => Ok((ledger, st)),
             _ => Err(Error::Invalid {
                 field: "way",
-                reason: format!("{what} is a way out of an installment loan, not of a card"),
+                reason: wrong_debt(what, Debt::Card),
             }),
         }
     }
@@ -131,8 +131,23 @@ impl<'a> Owed<'a> {
             (Owed::Card(card), Today::Card(st)) => Ok((card, st)),
             _ => Err(Error::Invalid {
                 field: "way",
-                reason: format!("{what} is a way out of a card, not of an installment loan"),
+                reason: wrong_debt(what, Debt::Loan),
             }),
         }
+    }
+}
+
+/// The kind of debt a comparison is about, for its messages.
+#[derive(Clone, Copy)]
+pub(super) enum Debt {
+    Loan,
+    Card,
+}
+
+/// Why `what` is no way out of `debt`.
+pub(super) fn wrong_debt(what: &str, debt: Debt) -> String {
+    match debt {
+        Debt::Card => format!("{what} is a way out of an installment loan, not of a card"),
+        Debt::Loan => format!("{what} is a way out of a card, not of an installment loan"),
     }
 }

@@ -4,12 +4,12 @@
 use chrono::Datelike;
 
 use super::order::Order;
-use super::path::{monthly_totals, Payments};
 use super::owed::Today;
+use super::path::{monthly_totals, Payments};
 use super::request::Comparison;
-use super::weigh::Weighing;
 use super::result::OptionResult;
 use super::way_out::WayOut;
+use super::weigh::Weighing;
 use crate::error::Result;
 use crate::limits::Warning;
 use crate::money::Money;

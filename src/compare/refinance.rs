@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::path::{Context, Path, Payments};
 use super::owed::Today;
+use super::path::{Context, Path, Payments};
 use crate::calendar::Frequency;
 use crate::error::{overflow, Error, Result};
 use crate::limits::{LenderKind, Warning};

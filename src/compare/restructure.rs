@@ -3,8 +3,8 @@
 
 use chrono::NaiveDate;
 
-use super::path::{Context, Path, Payments};
 use super::owed::Today;
+use super::path::{Context, Path, Payments};
 use crate::error::{overflow, Result};
 use crate::restructure::Restructure;
 

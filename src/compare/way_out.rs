@@ -65,7 +65,8 @@ pub enum WayOut {
         amount: Money,
     },
     /// Convert a card's billed purchases into an installment plan (账单分期)
-    /// on the comparison date, then pay the minimum, which carries each
+    /// on the comparison date (the next day when a statement is cut on it),
+    /// then pay the minimum, which carries each
     /// period, on each due date. A card's way out.
     CardInstallmentPlan {
         /// Its number of periods (1 to 60).

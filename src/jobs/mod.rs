@@ -21,6 +21,7 @@
 //! | `line` | [`LineRequest`] | [`LineStatement`](crate::revolving::LineStatement) |
 //! | `tranches` | [`TranchesRequest`] | [`LineStatement`](crate::revolving::LineStatement) |
 //! | `card` | [`CardRequest`] | [`CardStatement`](crate::revolving::CardStatement) |
+//! | `card-compare` | [`CardComparison`](crate::compare::CardComparison) | [`CardComparisonResult`](crate::compare::CardComparisonResult) |
 //!
 //! ```
 //! use overdue::jobs::{each_job, Job, JobVisitor};
@@ -33,7 +34,7 @@
 //! }
 //! let mut names = Names(Vec::new());
 //! each_job(&mut names);
-//! assert_eq!(names.0, ["schedule", "statement", "compare", "plan", "sweep", "cost", "portfolio", "limits", "line", "tranches", "card"]);
+//! assert_eq!(names.0, ["schedule", "statement", "compare", "plan", "sweep", "cost", "portfolio", "limits", "line", "tranches", "card", "card-compare"]);
 //! ```
 
 mod card;
@@ -60,7 +61,7 @@ use serde::Serialize;
 pub use crate::dates::parse_date;
 pub use crate::money::parse_decimal;
 pub use card::{CardJob, CardRequest};
-pub use compare::CompareJob;
+pub use compare::{CardCompareJob, CompareJob};
 pub use cost::{CostJob, CostRequest, CostResult};
 pub use limits::LimitsJob;
 pub use line::{LineJob, LineRequest};
@@ -200,6 +201,7 @@ pub fn each_job<V: JobVisitor>(visitor: &mut V) {
     visitor.visit::<LineJob>();
     visitor.visit::<TranchesJob>();
     visitor.visit::<CardJob>();
+    visitor.visit::<CardCompareJob>();
 }
 
 /// What a job's request and output must be to have a JSON Schema: with the

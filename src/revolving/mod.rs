@@ -87,12 +87,12 @@ mod replay;
 mod statement;
 mod tranche;
 
+pub(crate) use card::{check_periods, Walk};
 pub use card::{
     Card, CardBalances, CardCycle, CardEvent, CardInterest, CardLateFee, CardRules, CardStatement, CardStatus,
     CardTerms, DueRule, Grace, InterestMethod, MinimumPayment, MinimumPaymentWarning, OverLimit, PlanCharge,
     Projection, Promotion, RateInForce, Repayment, ShareFee, MAX_PROJECTION_MONTHS,
 };
-pub(crate) use card::Walk;
 pub use line::{CreditLine, Draw, MIN_FIRST_PERIOD_DAYS};
 pub use statement::{DrawLedger, DrawStatement, LineAllocation, LineKind, LineStatement};
 pub use tranche::{Tranche, TrancheLoan, TrancheRule};

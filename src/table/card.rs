@@ -3,6 +3,7 @@
 use std::fmt;
 
 use super::{Align, Table};
+use crate::compare::CardComparisonResult;
 use crate::money::Money;
 use crate::revolving::{CardStatement, CardStatus, Grace};
 
@@ -79,5 +80,40 @@ impl fmt::Display for CardStatement {
             ]);
         }
         write!(f, "{table}")
+    }
+}
+
+/// Where the card stands today, then every option side by side and each
+/// with its reason, as a loan's comparison is printed.
+///
+/// ```
+/// use overdue::compare::CardComparison;
+/// use overdue::revolving::{Card, CardEvent, CardTerms};
+/// use overdue::{dec, Budget, Choice, Money, NaiveDate, Rate, WayOut};
+/// let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+/// let card = Card::new(d(1, 6), CardTerms::new(Money::new(dec!(20000))?, 5, Rate::daily(dec!(0.0005))?)?)
+///     .with_event(CardEvent::Purchase { id: "tv".into(), date: d(1, 10), amount: Money::new(dec!(6000))? });
+/// let text = CardComparison::new(card, d(2, 5), Budget::new(Money::new(dec!(8000))?, Money::ZERO), Rate::ZERO)
+///     .option(Choice::new("in full", WayOut::PayInFull)).run()?.to_string();
+/// assert!(text.starts_with("Card on 2026-02-05: 0 days past due, bucket normal\n"));
+/// assert!(text.contains("1  in full"));
+/// # Ok::<(), overdue::Error>(())
+/// ```
+impl fmt::Display for CardComparisonResult {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let st = &self.statement;
+        writeln!(
+            f,
+            "Card on {}: {} days past due, bucket {}",
+            self.as_of, st.days_past_due, st.bucket
+        )?;
+        writeln!(
+            f,
+            "payoff today {}, monthly budget {}, ranked by {}\n",
+            self.payoff.grouped(),
+            self.monthly_budget.grouped(),
+            self.rank_by
+        )?;
+        super::write_options(f, &self.options)
     }
 }

@@ -6,7 +6,7 @@
 use std::fmt;
 
 use crate::accrual::{InstallmentStatus, LoanStatus, Milestone, PromotionState, Statement, Timeline, TimelineEntry};
-use crate::compare::ComparisonResult;
+use crate::compare::{ComparisonResult, OptionResult};
 use crate::components::Components;
 use crate::limits::LimitsResult;
 use crate::money::Money;
@@ -351,50 +351,57 @@ impl fmt::Display for ComparisonResult {
             self.monthly_budget.grouped(),
             self.rank_by
         )?;
-        let mut table = Table::new(&[
-            ("option", Align::Left),
-            ("total paid", Align::Right),
-            ("cost", Align::Right),
-            ("NPV", Align::Right),
-            ("APR", Align::Right),
-            ("peak/month", Align::Right),
-            ("over", Align::Right),
-            ("worst dpd", Align::Right),
-        ]);
-        for o in &self.options {
-            table.row(vec![
-                format!("{}  {}", o.rank, o.label),
-                o.total_paid.grouped(),
-                crate::money::grouped(o.cost),
-                o.npv.grouped(),
-                percent(o.apr),
-                o.peak_monthly.grouped(),
-                o.months_over_budget.to_string(),
-                o.credit.highest_days_past_due.to_string(),
-            ]);
-        }
-        write!(f, "{table}")?;
-        for o in &self.options {
-            writeln!(f, "\n{}. {}", o.rank, o.label)?;
-            writeln!(f, "{}", wrap(&o.reason, "   "))?;
-            let c = &o.credit;
-            writeln!(
-                f,
-                "   credit: worst {} days past due ({}), settled {}, record kept until {}",
-                c.highest_days_past_due, c.bucket, c.settled_on, c.negative_record_until
-            )?;
-            if let Some(day) = o.break_even {
-                writeln!(f, "   break-even: from {day} on, staying costs more than this")?;
-            }
-            for w in &o.warnings {
-                writeln!(f, "{}", wrap(&format!("! {w}"), "   "))?;
-            }
-        }
+        write_options(f, &self.options)?;
         if let Some(timeline) = &self.if_unpaid {
             write_timeline(f, "If nothing is paid", timeline)?;
         }
         Ok(())
     }
+}
+
+/// A comparison's options: side by side, then each with its reason, credit
+/// impact, break-even day and warnings.
+pub(crate) fn write_options(f: &mut fmt::Formatter<'_>, options: &[OptionResult]) -> fmt::Result {
+    let mut table = Table::new(&[
+        ("option", Align::Left),
+        ("total paid", Align::Right),
+        ("cost", Align::Right),
+        ("NPV", Align::Right),
+        ("APR", Align::Right),
+        ("peak/month", Align::Right),
+        ("over", Align::Right),
+        ("worst dpd", Align::Right),
+    ]);
+    for o in options {
+        table.row(vec![
+            format!("{}  {}", o.rank, o.label),
+            o.total_paid.grouped(),
+            crate::money::grouped(o.cost),
+            o.npv.grouped(),
+            percent(o.apr),
+            o.peak_monthly.grouped(),
+            o.months_over_budget.to_string(),
+            o.credit.highest_days_past_due.to_string(),
+        ]);
+    }
+    write!(f, "{table}")?;
+    for o in options {
+        writeln!(f, "\n{}. {}", o.rank, o.label)?;
+        writeln!(f, "{}", wrap(&o.reason, "   "))?;
+        let c = &o.credit;
+        writeln!(
+            f,
+            "   credit: worst {} days past due ({}), settled {}, record kept until {}",
+            c.highest_days_past_due, c.bucket, c.settled_on, c.negative_record_until
+        )?;
+        if let Some(day) = o.break_even {
+            writeln!(f, "   break-even: from {day} on, staying costs more than this")?;
+        }
+        for w in &o.warnings {
+            writeln!(f, "{}", wrap(&format!("! {w}"), "   "))?;
+        }
+    }
+    Ok(())
 }
 
 /// A timeline for a reader: every milestone but the late fees, which are

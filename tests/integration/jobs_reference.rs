@@ -23,6 +23,7 @@ fn example(job: &str) -> Option<Value> {
         "line" => "line.json",
         "tranches" => "tranches.json",
         "card" => "card.json",
+        "card-compare" => "card_compare.json",
         _ => return None,
     };
     let text = std::fs::read_to_string(
@@ -66,7 +67,7 @@ fn every_job_runs_the_same_by_name_as_from_its_types() {
         checked: Vec::new(),
     };
     each_job(&mut check);
-    assert_eq!(check.checked.len(), 11);
+    assert_eq!(check.checked.len(), 12);
 }
 
 /// A name that is no job's is refused with the field `job`.

@@ -14,6 +14,7 @@ mod adversarial_docs;
 mod bad_documents;
 mod books_props;
 mod books_reference;
+mod card_compare_reference;
 mod card_props;
 mod card_reference;
 mod card_report_reference;

@@ -51,7 +51,7 @@ fn committed_schemas_are_what_the_types_generate() {
 }
 
 /// Which job's request each example file holds (a `.jsonl` file: one per line).
-const EXAMPLES: [(&str, &str); 10] = [
+const EXAMPLES: [(&str, &str); 11] = [
     ("borrower.json", "compare"),
     ("several_loans.json", "plan"),
     ("schedule.json", "schedule"),
@@ -62,6 +62,7 @@ const EXAMPLES: [(&str, &str); 10] = [
     ("line.json", "line"),
     ("tranches.json", "tranches"),
     ("card.json", "card"),
+    ("card_compare.json", "card-compare"),
 ];
 
 fn documents(file: &str) -> Vec<Value> {
@@ -100,6 +101,7 @@ fn result_of(job: &str, doc: &Value) -> Value {
         "line" => run(doc, |r: overdue::jobs::LineRequest| r.run()),
         "tranches" => run(doc, |r: overdue::jobs::TranchesRequest| r.run()),
         "card" => run(doc, |r: overdue::jobs::CardRequest| r.run()),
+        "card-compare" => run(doc, |c: overdue::compare::CardComparison| c.run()),
         other => panic!("no job {other}"),
     }
 }
@@ -507,6 +509,7 @@ fn read(job: &str, text: &str) -> overdue::Result<Value> {
         "line" => again::<overdue::jobs::LineRequest>(text),
         "tranches" => again::<overdue::jobs::TranchesRequest>(text),
         "card" => again::<overdue::jobs::CardRequest>(text),
+        "card-compare" => again::<overdue::compare::CardComparison>(text),
         other => panic!("no job {other}"),
     }
 }

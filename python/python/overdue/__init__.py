@@ -50,6 +50,7 @@ __all__ = [
     "line",
     "tranches",
     "card",
+    "card_compare",
     "xirr",
     "xnpv",
     "npv",
@@ -73,7 +74,7 @@ def schemas() -> Dict[str, Any]:
     ``docs/schema/``.
 
     >>> sorted(schemas())
-    ['card', 'compare', 'cost', 'limits', 'line', 'plan', 'portfolio', 'schedule', 'statement', 'sweep', 'tranches']
+    ['card', 'card-compare', 'compare', 'cost', 'limits', 'line', 'plan', 'portfolio', 'schedule', 'statement', 'sweep', 'tranches']
     """
     global _SCHEMAS
     if _SCHEMAS is None:
@@ -290,6 +291,32 @@ def card(card: Request, as_of: Union[str, datetime.date]) -> Any:
     (Decimal('275.00'), 'lost')
     """
     return _run("card", {"card": card, "as_of": as_of})
+
+
+def card_compare(request: Request) -> Any:
+    """Every way out of a credit card, costed and ranked as ``compare`` ranks
+    a loan's: pay in full (``pay_in_full``), the minimum only
+    (``minimum_only``), a fixed amount a month (``pay_monthly``), an
+    installment plan (``card_installment_plan``), a balance transfer to
+    another card (``balance_transfer``), and pay now, stay, refinance or a
+    debt-management service. The request is a card comparison: ``card``,
+    ``as_of``, ``budget``, ``discount_rate`` and ``options`` (the
+    repository's ``examples/card_compare.json`` is a whole one).
+
+    >>> rate = {"value": "0.0005", "period": "daily"}
+    >>> r = card_compare({"card": {"opened": "2026-01-06",
+    ...                            "terms": {"limit": "20000", "statement_day": 5, "purchase_rate": rate},
+    ...                            "events": [{"kind": "purchase", "id": "tv", "date": "2026-01-10", "amount": "6000"}]},
+    ...                   "as_of": "2026-02-05",
+    ...                   "budget": {"income": "5000", "essential_expenses": "3000"},
+    ...                   "discount_rate": {"value": "0", "period": "annual"},
+    ...                   "options": [{"label": "plan", "way": {"kind": "card_installment_plan", "periods": 6,
+    ...                                 "charge": {"kind": "fee_per_period", "share": "0.006"}}},
+    ...                               {"label": "minimum", "way": {"kind": "minimum_only"}}]})
+    >>> [(o.label, o.total_paid) for o in r.options]
+    [('plan', Decimal('6216.00')), ('minimum', Decimal('6955.12'))]
+    """
+    return _run("card-compare", request)
 
 
 def compare(request: Request) -> Any:

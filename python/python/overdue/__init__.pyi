@@ -14,6 +14,7 @@ __all__ = [
     "line",
     "tranches",
     "card",
+    "card_compare",
     "xirr",
     "xnpv",
     "npv",
@@ -117,6 +118,19 @@ class CardBalances(Record):
     purchase: Decimal
     transfer: Decimal
 
+class CardComparisonResult(Record):
+    """
+    A card's comparison worked out: today's statement and every option, best first, each as a
+    loan's comparison gives it (`OptionResult`).
+    """
+    as_of: datetime.date
+    monthly_budget: Decimal
+    options: Tuple[OptionResult, ...]
+    order: str
+    payoff: Decimal
+    rank_by: str
+    statement: CardStatement
+
 class CardCycle(Record):
     """
     One statement (账单) of a card.
@@ -162,6 +176,7 @@ class CardStatement(Record):
     available: Decimal
     balances: CardBalances
     bucket: str
+    convertible: Decimal
     credit_balance: Decimal
     cycles: Tuple[CardCycle, ...]
     days_past_due: int
@@ -173,6 +188,35 @@ class CardStatement(Record):
     payoff: Decimal
     rate_in_force: str
     status: str
+
+class CardTerms(Record):
+    """
+    A credit card's contract. Amounts are in cents (two decimal places); a rate is daily (0.05
+    %/day, 万分之五), monthly or annual (an APR, charged per day as APR / 365). | term | default |
+    |---|---| | rules | `CardRules::China` | | interest method |
+    `InterestMethod::WholeStatement` (全额计息) | | due date | 20 days after the statement | |
+    minimum payment | 10 % of the principal, no floor, plus interest and fees | | cash-advance
+    and transfer fees | none | | annual fee | none | | late fee | none | | penalty rate | none |
+    | charge-off | at 180 days past due (the US rule for open-end credit) | | over the limit |
+    allowed and flagged | | tolerance | 1.00: a minimum short by no more is not late |
+    """
+    annual_fee: Decimal
+    cash_fee: ShareFee
+    cash_rate: Optional[Rate]
+    charge_off_after: int
+    due: DueRule
+    interest_method: str
+    late_fee: Any
+    limit: Decimal
+    minimum: MinimumPayment
+    over_limit: str
+    penalty_rate: Optional[Rate]
+    promotion: Optional[Promotion]
+    purchase_rate: Rate
+    rules: str
+    statement_day: int
+    tolerance: Decimal
+    transfer_fee: ShareFee
 
 class CashFlow(Record):
     """
@@ -263,6 +307,11 @@ class DrawStatement(Record):
     drawn_on: datetime.date
     id: str
     statement: Statement
+
+class DueRule(Record):
+    """
+    When a statement's payment falls due.
+    """
 
 class FloatingRate(Record):
     """
@@ -404,6 +453,15 @@ class Milestone(Record):
     """
     kind: str
 
+class MinimumPayment(Record):
+    """
+    The minimum payment: `share` of the principal within the limit, plus the cycle's interest
+    and fees, plus what is over the limit, at least `floor`; then the unpaid part of earlier
+    minimums; never more than the statement balance (all of it when it is below the floor).
+    """
+    floor: Decimal
+    share: Decimal
+
 class MinimumPaymentWarning(Record):
     """
     The US minimum-payment warning (12 CFR 1026.7(b)(12)), worked as Appendix M2 does: monthly
@@ -468,6 +526,12 @@ class PaymentAllocation(Record):
     source: AllocationSource
     to_credit: Decimal
 
+class PlanCharge(Record):
+    """
+    What a card installment plan (账单分期) charges each period besides its principal.
+    """
+    kind: str
+
 class PlanComparison(Record):
     """
     Every strategy's plan for the same inputs.
@@ -526,6 +590,14 @@ class PossibleDuplicate(Record):
     earlier_date: datetime.date
     earlier_id: str
     id: str
+
+class Promotion(Record):
+    """
+    A promotional rate on balance transfers until a date (inclusive); after it the transferred
+    balance bears the purchase rate.
+    """
+    rate: Rate
+    until: datetime.date
 
 class PromotionOutcome(Record):
     """
@@ -631,6 +703,13 @@ class ServiceFee(Record):
     """
     kind: str
     value: Any
+
+class ShareFee(Record):
+    """
+    A fee that is a share of an amount with a floor: 1 % of a cash advance, at least 10.
+    """
+    floor: Decimal
+    share: Decimal
 
 class Shift(Record):
     """
@@ -743,6 +822,7 @@ def statement(ledger: Request, as_of: _DateLike) -> Statement: ...
 def line(line: Request, as_of: _DateLike) -> LineStatement: ...
 def tranches(loan: Request, as_of: _DateLike) -> LineStatement: ...
 def card(card: Request, as_of: _DateLike) -> CardStatement: ...
+def card_compare(request: Request) -> CardComparisonResult: ...
 def compare(request: Request) -> ComparisonResult: ...
 def plan(request: Request) -> PlanComparison: ...
 def sweep(plan: Request, budgets: Union[str, Mapping[str, Any]]) -> BudgetSweep: ...

@@ -399,3 +399,17 @@ crate::serde_tagged::tagged!(PlanCharge, "an installment plan's charge", {
     "fee_per_period" => FeeFields => |f| PlanCharge::FeePerPeriod { share: f.share },
     "rate" => RateFields => |f| PlanCharge::Rate { rate: f.rate },
 });
+
+/// A card installment plan's number of periods: 1 to 60 (银保监规〔2022〕13号:
+/// a plan runs at most five years).
+pub(crate) fn check_periods(periods: u32) -> Result<()> {
+    if (1..=60).contains(&periods) {
+        return Ok(());
+    }
+    Err(Error::Invalid {
+        field: "periods",
+        reason: format!(
+            "an installment plan runs 1 to 60 periods (银保监规〔2022〕13号: at most five years), got {periods}"
+        ),
+    })
+}

@@ -347,7 +347,11 @@ impl Replay<'_> {
             accrued_interest: money(accrued)?,
             payoff: money((owed + accrued - self.books.credit).max(0))?,
             credit_balance: money(self.books.credit)?,
-            convertible: money(if self.books.issued == 0 { 0 } else { self.books.billed_purchases() })?,
+            convertible: money(if self.books.issued == 0 {
+                0
+            } else {
+                self.books.billed_purchases()
+            })?,
             minimum_due: money(self.dues.iter().map(|d| d.left).sum())?,
             past_due: money(self.dues.iter().filter(|d| d.date < as_of).map(|d| d.left).sum())?,
             next_due_date: self.awaiting.map(|a| a.due),

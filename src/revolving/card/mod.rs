@@ -15,6 +15,7 @@ mod terms;
 mod warning;
 
 pub use account::Card;
+pub(crate) use clauses::check_periods;
 pub use clauses::{
     CardLateFee, CardRules, DueRule, InterestMethod, MinimumPayment, OverLimit, PlanCharge, Promotion, ShareFee,
 };

@@ -5,7 +5,7 @@
 use chrono::Datelike;
 
 use super::books::{to_cents, Basis, DayRate, Phase, Plan, Target};
-use super::clauses::{CardRules, InterestMethod, OverLimit, PlanCharge};
+use super::clauses::{check_periods, CardRules, InterestMethod, OverLimit, PlanCharge};
 use super::event::CardEvent;
 use super::replay::{money, whole_cents, Paid, Replay};
 use crate::error::{Error, Within};
@@ -149,17 +149,7 @@ impl<'a> Replay<'a> {
                 self.cap_dues();
             }
             CardEvent::InstallmentPlan { periods, charge, .. } => {
-                if !(1..=60).contains(periods) {
-                    return Err(Within::new(
-                        at(".periods"),
-                        Error::Invalid {
-                            field: "periods",
-                            reason: format!(
-                                "an installment plan runs 1 to 60 periods (银保监规〔2022〕13号: at most five years), got {periods}"
-                            ),
-                        },
-                    ));
-                }
+                check_periods(*periods).map_err(|e| Within::new(at(".periods"), e))?;
                 let billed = self.books.billed_purchases();
                 if self.books.issued == 0 || amount > billed {
                     return Err(Within::new(

@@ -150,8 +150,12 @@ impl Card {
                 walk.current_again = walk.payments.last().map(|p| p.0);
             }
             let amount = match repayment {
-                // cents the minimum's share no longer reaches are paid with the last one
-                Repayment::MinimumOnly if before.minimum_due.is_zero() && before.next_due_date == Some(due) => {
+                // cents the minimum's share no longer reaches (no plan period to come) are paid
+                Repayment::MinimumOnly
+                    if before.minimum_due.is_zero()
+                        && before.balances.installments.is_zero()
+                        && before.next_due_date == Some(due) =>
+                {
                     before.payoff
                 }
                 Repayment::MinimumOnly => before.minimum_due,
