@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use super::order::{MonthOverBudget, Order, RankBy};
 use super::owed::Today;
 use super::path::{monthly_totals, Context, Path, Payments};
-use super::request::Budget;
+use super::budget::Budget;
 use super::result::{CreditImpact, OptionResult};
 use super::way_out::{Choice, WayOut};
 use crate::calendar::Frequency;
