@@ -366,6 +366,10 @@
 //! # Ok::<(), overdue::Error>(())
 //! ```
 //!
+//!Its ways out (in full, the minimum only, a fixed amount a month, an
+//!installment plan, a balance transfer, refinance) are compared as a loan's
+//!are, by a [`CardComparison`](compare::CardComparison).
+//!
 //!### I drew several times on a credit line
 //!Each draw on a credit line (随借随还) is repaid on its own terms, one bill
 //!a month across them; a payment goes to the oldest due date first, and an

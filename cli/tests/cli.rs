@@ -437,3 +437,25 @@ fn a_statement_date_before_the_disbursement_is_invalid_input() {
     assert_eq!((code, out.as_str()), (2, ""), "{err}");
     assert!(err.contains("must be after disbursement"), "{err}");
 }
+
+#[test]
+fn compare_given_a_card_compares_the_cards_ways_out() {
+    let request = include_str!("../../examples/card_compare.json");
+    let (code, table, err) = run(&["compare"], request);
+    assert_eq!(code, 0, "{err}");
+    assert!(table.starts_with("Card on 2026-06-01: 37 days past due"), "{table}");
+    assert!(table.contains("Minimum only"), "{table}");
+    let (code, same, _) = run(&["card-compare"], request);
+    assert_eq!((code, same), (0, table));
+}
+
+#[test]
+fn statement_given_a_card_or_a_line_prints_it() {
+    let (code, card, err) = run(&["statement"], include_str!("../../examples/card.json"));
+    assert_eq!(code, 0, "{err}");
+    assert!(card.starts_with("Card on "), "{card}");
+    let (code, line, err) = run(&["statement"], include_str!("../../examples/line.json"));
+    assert_eq!(code, 0, "{err}");
+    let (_, expected, _) = run(&["line"], include_str!("../../examples/line.json"));
+    assert_eq!(line, expected);
+}

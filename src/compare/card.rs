@@ -6,10 +6,10 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::budget::Budget;
 use super::order::{Order, RankBy};
 use super::owed::{wrong_debt, Debt};
 use super::owed::{Owed, Today};
-use super::budget::Budget;
 use super::request::comparison_settings;
 use super::result::OptionResult;
 use super::way_out::{Choice, WayOut};

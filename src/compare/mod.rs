@@ -34,13 +34,13 @@ mod stay;
 mod way_out;
 mod weigh;
 
+pub use budget::Budget;
 pub use card::{CardComparison, CardComparisonResult};
 pub use card_ways::BalanceTransfer;
 pub use debt_service::{DebtService, ServiceFee};
 pub use evaluate::UNPAID_TIMELINE_MONTHS;
 pub use order::{MonthOverBudget, Order, RankBy};
 pub use refinance::{FeePayment, Refinance};
-pub use budget::Budget;
 pub use request::Comparison;
 pub use result::{ComparisonResult, CreditImpact, OptionResult};
 pub use way_out::{Choice, WayOut};

@@ -4,10 +4,10 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use super::budget::Budget;
 use super::order::{MonthOverBudget, Order, RankBy};
 use super::owed::Today;
 use super::path::{monthly_totals, Context, Path, Payments};
-use super::budget::Budget;
 use super::result::{CreditImpact, OptionResult};
 use super::way_out::{Choice, WayOut};
 use crate::calendar::Frequency;

@@ -5,7 +5,8 @@
 //! balance, paying more never costs more, the part of a US payment above the
 //! minimum never goes to a lower-rate balance while a higher-rate one is
 //! owed, the grace period applies exactly when the previous statement was
-//! paid in full, and no input panics.
+//! paid in full, no input panics, and a card's comparison weighs every way
+//! out or refuses it by name, in agreement with the card's own figures.
 
 use overdue::revolving::{
     Card, CardEvent, CardLateFee, CardRules, CardStatement, CardTerms, DueRule, Grace, InterestMethod, MinimumPayment,
@@ -295,5 +296,54 @@ proptest! {
         prop_assert!(larger.total_paid <= smaller.total_paid, "{:?} {:?}", larger, smaller);
         prop_assert!(smaller.total_paid <= minimum.total_paid, "{:?} {:?}", smaller, minimum);
         prop_assert!(minimum.paid_off_on.is_some());
+    }
+
+    /// A card's comparison on random terms and events: every way out is
+    /// weighed or refused by name, never a panic; paying now pays today's
+    /// payoff; the minimum-only path is the card's projection; and a
+    /// break-even day is the first on which staying overdue costs more.
+    #[test]
+    fn a_card_comparison_is_weighed_or_refused_and_agrees_with_the_card(terms in terms_strategy(), events in events_strategy(), as_of in 30u64..400, monthly in 1i64..200_000, periods in 0u32..70) {
+        use overdue::compare::{BalanceTransfer, CardComparison};
+        use overdue::{Budget, Choice, WayOut};
+        let card = card_of(terms.clone(), &events);
+        let as_of = day(as_of);
+        // what the comparison reads: the events up to its date
+        let known: Vec<CardEvent> = events.iter().filter(|e| e.date() <= as_of).cloned().collect();
+        let clipped = card_of(terms.clone(), &known);
+        let ways = [
+            ("now", WayOut::PayNow),
+            ("full", WayOut::PayInFull),
+            ("minimum", WayOut::MinimumOnly),
+            ("monthly", WayOut::PayMonthly { amount: cents(monthly) }),
+            ("plan", WayOut::CardInstallmentPlan { periods, charge: PlanCharge::FeePerPeriod { share: Decimal::new(6, 3) } }),
+            ("transfer", WayOut::BalanceTransfer(BalanceTransfer::new(terms, Repayment::Monthly(cents(monthly))))),
+        ];
+        for (label, way) in ways {
+            let request = CardComparison::new(card.clone(), as_of, Budget::new(cents(500_000), Money::ZERO), Rate::ZERO)
+                .option(Choice::new(label, way));
+            let result = match request.run() {
+                Ok(result) => result,
+                Err(e) => {
+                    prop_assert!(overdue::Error::KINDS.contains(&e.kind()));
+                    continue;
+                }
+            };
+            let o = &result.options[0];
+            let paid: Decimal = o.cash_flows.iter().map(|f| -f.amount).sum();
+            prop_assert_eq!(paid, o.total_paid.as_decimal());
+            match label {
+                "now" => prop_assert_eq!(o.total_paid, result.payoff),
+                "minimum" => prop_assert_eq!(o.total_paid, card.project(as_of, Repayment::MinimumOnly).unwrap().total_paid),
+                _ => {}
+            }
+            if let Some(day) = o.break_even {
+                let stay = |d: NaiveDate| clipped.statement(d).unwrap().payoff;
+                prop_assert!(stay(day) > o.total_paid);
+                if day > as_of {
+                    prop_assert!(stay(day.pred_opt().unwrap()) <= o.total_paid);
+                }
+            }
+        }
     }
 }
