@@ -168,7 +168,7 @@ impl JobOptions {
 /// }
 /// let mut count = Count(0);
 /// each_job(&mut count);
-/// assert_eq!(count.0, 11);
+/// assert_eq!(count.0, 12);
 /// ```
 pub trait JobVisitor {
     /// Called for the job `J`.
