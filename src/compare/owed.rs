@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use crate::accrual::{Ledger, Statement};
 use crate::error::{Error, Result};
 use crate::money::{Money, Rounding};
-use crate::revolving::{Card, CardStatement};
+use crate::revolving::{Card, CardRules, CardStatement};
 
 /// The debt a comparison is about.
 #[derive(Clone, Copy)]
@@ -103,6 +103,16 @@ impl<'a> Owed<'a> {
         match self {
             Owed::Loan(ledger) => ledger.schedule().disbursement(),
             Owed::Card(card) => card.opened(),
+        }
+    }
+
+    /// Whether the Chinese courts' caps on a lender's charges are checked:
+    /// for a loan, and for a card under Chinese rules; a card under US rules
+    /// is held to Regulation Z's own limits, which its replay applies.
+    pub(super) fn court_caps_apply(&self) -> bool {
+        match self {
+            Owed::Loan(_) => true,
+            Owed::Card(card) => card.terms().rules() != CardRules::Us,
         }
     }
 

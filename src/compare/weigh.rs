@@ -90,7 +90,9 @@ impl Weighing<'_> {
             None => apr,
             Some(to_lender) => self.rates(payoff, &paid_flows(&to_lender)).1,
         };
-        warnings.extend(legal_warnings(contract, lender_apr, self.lpr)?);
+        if self.context.owed.court_caps_apply() {
+            warnings.extend(legal_warnings(contract, lender_apr, self.lpr)?);
+        }
         let months = self.months(&payments, total_paid)?;
         if months.over_budget > 0 {
             warnings.push(Warning::OverBudget {

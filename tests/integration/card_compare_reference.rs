@@ -212,3 +212,36 @@ fn the_card_comparison_reads_from_json() {
     let err = overdue::from_json::<CardComparison>(&bad).unwrap_err();
     assert!(err.to_string().contains("options[4].way.periods"), "{err}");
 }
+
+/// The Chinese courts' caps (法发〔2017〕22号, art. 2) are checked on a
+/// Chinese card's ways out, not on a US card's: Regulation Z's limits are in
+/// its replay.
+#[test]
+fn a_us_card_is_not_held_to_the_chinese_courts_caps() {
+    use overdue::limits::Warning;
+    use overdue::revolving::{CardRules, DueRule, InterestMethod};
+    let stay = |terms: CardTerms| {
+        let card = Card::new(d(2026, 1, 6), terms).with_event(CardEvent::Purchase {
+            id: "tv".into(),
+            date: d(2026, 1, 10),
+            amount: m(dec!(6000)),
+        });
+        let result = CardComparison::new(card, d(2026, 2, 5), Budget::new(m(dec!(9000)), Money::ZERO), Rate::ZERO)
+            .option(Choice::new("stay", WayOut::Stay { until: d(2026, 7, 5) }))
+            .run()
+            .unwrap();
+        result.options[0]
+            .warnings
+            .iter()
+            .any(|w| matches!(w, Warning::AboveLegalCap { .. } | Warning::AboveCourtLimit { .. }))
+    };
+    let apr = Rate::annual(dec!(0.2999)).unwrap();
+    let us = CardTerms::new(m(dec!(20000)), 5, apr)
+        .unwrap()
+        .with_rules(CardRules::Us)
+        .with_interest_method(InterestMethod::AverageDailyBalance)
+        .with_due(DueRule::DaysAfterStatement(25));
+    let china = CardTerms::new(m(dec!(20000)), 5, apr).unwrap();
+    assert!(stay(china));
+    assert!(!stay(us));
+}

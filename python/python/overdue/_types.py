@@ -125,7 +125,11 @@ def reached(named: Dict[str, Dict[str, Any]], roots: Dict[str, str]) -> Dict[str
         if name in ways:
             continue
         ways[name] = way
-        for field, kind in fields(named.get(name, {}), named):
+        schema = named.get(name, {})
+        # a tagged enum's fields are those of any of its branches
+        branches = [b for b in (schema.get("oneOf") or schema.get("anyOf") or []) if "properties" in b]
+        every = fields(schema, named) + [(k, annotation(v, named)) for b in branches for k, v in b["properties"].items()]
+        for field, kind in every:
             inner = kind.replace("Optional[", "").replace("Tuple[", "").replace(", ...]", "").rstrip("]")
             if inner in named and inner not in ways:
                 step = f"{way}.{field}[0]" if kind.startswith(("Tuple[", "Optional[Tuple[")) else f"{way}.{field}"
