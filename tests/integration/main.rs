@@ -29,6 +29,7 @@ mod interest_reference;
 mod jobs_reference;
 mod limitation_reference;
 mod limits_reference;
+mod line_year_reference;
 mod parse_props;
 mod plan_props;
 mod plan_reference;
