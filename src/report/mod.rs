@@ -10,6 +10,7 @@
 //! ([`LineMetro2`]). See the
 //! [reporting guide](crate::guide::reporting).
 
+mod card_class;
 mod card_metro2;
 mod card_pboc;
 mod classification;
@@ -21,6 +22,7 @@ mod month_end;
 mod pboc;
 mod stages;
 
+pub use card_class::CardClass;
 pub use card_metro2::CardMetro2;
 pub use classification::{AssetClass, ClassificationRules, RiskClassification};
 pub use line::{DrawRecord, LineRecords};

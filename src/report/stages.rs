@@ -94,14 +94,7 @@ impl Ledger {
     /// # Ok::<(), overdue::Error>(())
     /// ```
     pub fn ifrs9_stage(&self, as_of: NaiveDate) -> Result<Ifrs9Stage> {
-        let days = self.statement(as_of)?.days_past_due;
-        Ok(if days > DEFAULT_DAYS {
-            Ifrs9Stage::Stage3
-        } else if days > SICR_DAYS {
-            Ifrs9Stage::Stage2
-        } else {
-            Ifrs9Stage::Stage1
-        })
+        Ok(stage_for(self.statement(as_of)?.days_past_due))
     }
 
     /// The US retail accrual status as of `as_of` under the FFIEC Uniform
@@ -125,17 +118,32 @@ impl Ledger {
     /// # Ok::<(), overdue::Error>(())
     /// ```
     pub fn us_accrual_status(&self, credit: RetailCredit, as_of: NaiveDate) -> Result<AccrualStatus> {
-        let days = self.statement(as_of)?.days_past_due;
-        let charge_off = match credit {
-            RetailCredit::ClosedEnd => 120,
-            RetailCredit::OpenEnd => 180,
-        };
-        Ok(if days >= charge_off {
-            AccrualStatus::ChargeOff
-        } else if days >= NON_ACCRUAL_DAYS {
-            AccrualStatus::NonAccrual
-        } else {
-            AccrualStatus::Accrual
-        })
+        Ok(accrual_status_for(credit, self.statement(as_of)?.days_past_due))
+    }
+}
+
+/// The IFRS 9 stage of `days` past due (5.5.11, B5.5.37).
+pub(super) fn stage_for(days: u32) -> Ifrs9Stage {
+    if days > DEFAULT_DAYS {
+        Ifrs9Stage::Stage3
+    } else if days > SICR_DAYS {
+        Ifrs9Stage::Stage2
+    } else {
+        Ifrs9Stage::Stage1
+    }
+}
+
+/// The US accrual status of `credit` `days` past due (the FFIEC policy).
+pub(super) fn accrual_status_for(credit: RetailCredit, days: u32) -> AccrualStatus {
+    let charge_off = match credit {
+        RetailCredit::ClosedEnd => 120,
+        RetailCredit::OpenEnd => 180,
+    };
+    if days >= charge_off {
+        AccrualStatus::ChargeOff
+    } else if days >= NON_ACCRUAL_DAYS {
+        AccrualStatus::NonAccrual
+    } else {
+        AccrualStatus::Accrual
     }
 }

@@ -87,3 +87,53 @@ fn a_card_is_recorded_month_by_month_on_its_statement_dates() {
     let off = unpaid().pboc_record(d(2026, 12, 31)).unwrap();
     assert!(off.history.ends_with("BBBB"), "{}", off.history);
 }
+
+/// A card's classification by its days past due, counted from the first
+/// minimum missed (25 February here): China's card classes (商业银行信用卡业务
+/// 监督管理办法, CBRC order 2011 No. 2, art. 92: 1–90 days special mention,
+/// 91–120 substandard, 121–180 doubtful, more than 180 loss); the FFIEC
+/// Uniform Retail Credit Classification and Account Management Policy for
+/// open-end credit (90 days non-accrual, 180 days charged off); IFRS 9's
+/// presumptions (more than 30 days stage 2, more than 90 stage 3).
+#[test]
+fn a_card_is_classified_by_its_days_past_due_and_charged_off_at_180() {
+    use overdue::report::{AccrualStatus as A, AssetClass as C, ClassificationRules, Ifrs9Stage as S};
+    let card = unpaid();
+    let rules = ClassificationRules::china_credit_card();
+    let on = |days: u64| {
+        let c = card.classify(&rules, d(2026, 2, 25) + chrono::Days::new(days)).unwrap();
+        assert_eq!(c.days_past_due as u64, days);
+        (c.class, c.us_accrual_status, c.ifrs9_stage, c.charged_off)
+    };
+    assert_eq!(on(30), (C::SpecialMention, A::Accrual, S::Stage1, false));
+    assert_eq!(on(31), (C::SpecialMention, A::Accrual, S::Stage2, false));
+    assert_eq!(on(89), (C::SpecialMention, A::Accrual, S::Stage2, false));
+    assert_eq!(on(90), (C::SpecialMention, A::NonAccrual, S::Stage2, false));
+    assert_eq!(on(91), (C::Substandard, A::NonAccrual, S::Stage3, false));
+    assert_eq!(on(121), (C::Doubtful, A::NonAccrual, S::Stage3, false));
+    assert_eq!(on(179), (C::Doubtful, A::NonAccrual, S::Stage3, false));
+    assert_eq!(on(180), (C::Loss, A::ChargeOff, S::Stage3, true));
+}
+
+/// A card its contract charges off sooner (here at 120 days) is classified
+/// loss and charged off from that day, whatever the bands say.
+#[test]
+fn a_card_charged_off_by_its_terms_is_classified_loss() {
+    use overdue::report::{AccrualStatus, AssetClass, ClassificationRules};
+    let terms = CardTerms::new(m(dec!(10000)), 5, Rate::daily(dec!(0.0005)).unwrap())
+        .unwrap()
+        .with_charge_off_after(120);
+    let card = Card::new(d(2026, 1, 6), terms).with_event(CardEvent::Purchase {
+        id: "tv".into(),
+        date: d(2026, 1, 10),
+        amount: m(dec!(3000)),
+    });
+    let c = card
+        .classify(&ClassificationRules::china_credit_card(), d(2026, 6, 25))
+        .unwrap();
+    assert_eq!((c.days_past_due, c.charged_off), (120, true));
+    assert_eq!(
+        (c.class, c.us_accrual_status),
+        (AssetClass::Loss, AccrualStatus::ChargeOff)
+    );
+}
