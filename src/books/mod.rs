@@ -13,6 +13,7 @@ mod booker;
 mod day;
 mod entry;
 mod journal;
+mod line;
 mod policy;
 mod totals;
 

@@ -8,8 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::budget::Budget;
 use super::order::{Order, RankBy};
-use super::owed::{wrong_debt, Debt};
-use super::owed::{Owed, Today};
+use super::owed::{wrong_debt, Debt, Owed, Today};
 use super::request::comparison_settings;
 use super::result::OptionResult;
 use super::way_out::{Choice, WayOut};
@@ -17,7 +16,7 @@ use crate::error::{Error, Result, Within};
 use crate::limits::LenderKind;
 use crate::money::Money;
 use crate::rate::{Rate, RateTable};
-use crate::revolving::{check_periods, Card, CardStatement};
+use crate::revolving::{check_periods, Card, CardStatement, NOTHING_A_MONTH};
 
 /// A borrower's question about a card: given this card, today, these ways
 /// out, this budget and this discount rate, what does each path cost?
@@ -133,10 +132,7 @@ fn check_way(way: &WayOut) -> std::result::Result<(), Within> {
     match way {
         WayOut::Restructure(_) => refused("way", wrong_debt("a restructure", Debt::Card)),
         WayOut::TakePromotion { .. } => refused("way", wrong_debt("taking a promotion", Debt::Card)),
-        WayOut::PayMonthly { amount } if amount.is_zero() => refused(
-            "amount",
-            "a monthly payment of nothing never repays the card".to_owned(),
-        ),
+        WayOut::PayMonthly { amount } if amount.is_zero() => refused("amount", NOTHING_A_MONTH.to_owned()),
         WayOut::CardInstallmentPlan { periods, .. } => check_periods(*periods).map_err(|e| Within::new("periods", e)),
         WayOut::BalanceTransfer(t) => t.terms.check().map_err(|e| e.under("terms")),
         _ => Ok(()),

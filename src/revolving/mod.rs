@@ -87,7 +87,7 @@ mod replay;
 mod statement;
 mod tranche;
 
-pub(crate) use card::{check_periods, Walk};
+pub(crate) use card::{check_periods, Walk, NOTHING_A_MONTH};
 pub use card::{
     Card, CardBalances, CardCycle, CardEvent, CardInterest, CardLateFee, CardRules, CardStatement, CardStatus,
     CardTerms, DueRule, Grace, InterestMethod, MinimumPayment, MinimumPaymentWarning, OverLimit, PlanCharge,

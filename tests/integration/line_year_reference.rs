@@ -172,3 +172,32 @@ fn over_the_year_the_line_costs_the_days_each_draw_was_used() {
     let end = line.statement(d(2027, 1, 10)).unwrap();
     assert_eq!((end.payoff, end.days_past_due), (Money::ZERO, 0));
 }
+
+/// The year as the lender books it (each draw as a loan of its own, the
+/// entries merged): 21,000 lent and 23,115.17 received, so cash is up
+/// 2,115.17; the income is the interest of every draw (1,752.00 + 73.60 +
+/// 270.45), the penalty 18.00 and compound interest 1.12; nothing is left
+/// receivable. Debits equal credits on every entry.
+#[test]
+fn the_lines_journal_books_the_years_income_and_leaves_nothing_receivable() {
+    use overdue::books::{Account, BookingPolicy};
+    use overdue::Component;
+    let end = d(2027, 1, 10);
+    let journal = year(&paid()).journal(&BookingPolicy::new(), end).unwrap();
+    let balance = |account| journal.balance(account, end).unwrap();
+    assert_eq!(balance(Account::Cash), dec!(2115.17));
+    assert_eq!(
+        balance(Account::Income(Component::Interest)),
+        -(dec!(1752.00) + dec!(73.60) + dec!(270.45))
+    );
+    assert_eq!(balance(Account::Income(Component::PenaltyInterest)), dec!(-18.00));
+    assert_eq!(balance(Account::Income(Component::CompoundInterest)), dec!(-1.12));
+    for component in [Component::Principal, Component::Interest, Component::PenaltyInterest] {
+        assert_eq!(balance(Account::Receivable(component)), Decimal::ZERO, "{component:?}");
+    }
+    for entry in &journal.entries {
+        let debit: Decimal = entry.postings.iter().map(|p| p.debit.as_decimal()).sum();
+        let credit: Decimal = entry.postings.iter().map(|p| p.credit.as_decimal()).sum();
+        assert_eq!(debit, credit, "{entry:?}");
+    }
+}

@@ -20,8 +20,8 @@ pub use clauses::{
     CardLateFee, CardRules, DueRule, InterestMethod, MinimumPayment, OverLimit, PlanCharge, Promotion, ShareFee,
 };
 pub use event::CardEvent;
-pub(crate) use projection::Walk;
 pub use projection::{Projection, Repayment, MAX_PROJECTION_MONTHS};
+pub(crate) use projection::{Walk, NOTHING_A_MONTH};
 pub use statement::{
     CardBalances, CardCycle, CardInterest, CardStatement, CardStatus, Grace, MinimumPaymentWarning, RateInForce,
 };

@@ -111,7 +111,7 @@ impl Card {
         if repayment == Repayment::Monthly(Money::ZERO) {
             return Err(Error::Invalid {
                 field: "repayment",
-                reason: "a monthly payment of nothing never repays the card".to_owned(),
+                reason: NOTHING_A_MONTH.to_owned(),
             });
         }
         let mut card = self.up_to(as_of);
@@ -183,6 +183,9 @@ impl Card {
         Ok(walk)
     }
 }
+
+/// Why a monthly payment of zero is refused.
+pub(crate) const NOTHING_A_MONTH: &str = "a monthly payment of nothing never repays the card";
 
 /// A repayment carried forward: the payments (date, amount), the worst days
 /// past due on the way, the day the card is current again and the day it is
