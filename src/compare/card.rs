@@ -212,32 +212,15 @@ impl CardComparison {
     /// # Ok::<(), overdue::Error>(())
     /// ```
     pub fn run(&self) -> Result<CardComparisonResult> {
-        if self.options.is_empty() {
-            return Err(Error::Invalid {
-                field: "comparison",
-                reason: "there are no options to compare".into(),
-            });
-        }
         let up_to_today = CardComparison {
             card: self.card.up_to(self.as_of),
             ..self.clone()
         };
         let weighing = up_to_today.weighing();
         let statement = up_to_today.card.statement(self.as_of)?;
-        if statement.payoff.is_zero() {
-            return Err(Error::Invalid {
-                field: "comparison",
-                reason: format!("nothing is owed on {}", self.as_of),
-            });
-        }
         let today = Today::Card(&statement);
-        let mut options = self
-            .options
-            .iter()
-            .map(|choice| weighing.evaluate(choice, &today))
-            .collect::<Result<Vec<_>>>()?;
-        weighing.break_evens(&mut options)?;
-        weighing.rank(&mut options)?;
+        let mut options = weighing.evaluate_all(&self.options, &today)?;
+        weighing.conclude(&mut options)?;
         Ok(CardComparisonResult {
             as_of: self.as_of,
             payoff: statement.payoff,

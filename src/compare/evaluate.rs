@@ -35,26 +35,10 @@ impl Comparison {
     /// # Ok::<(), overdue::Error>(())
     /// ```
     pub fn run(&self) -> Result<ComparisonResult> {
-        if self.options.is_empty() {
-            return Err(Error::Invalid {
-                field: "comparison",
-                reason: "there are no options to compare".into(),
-            });
-        }
         let statement = self.ledger.statement(self.as_of)?;
-        if statement.payoff.is_zero() {
-            return Err(Error::Invalid {
-                field: "comparison",
-                reason: format!("nothing is owed on {}", self.as_of),
-            });
-        }
         let weighing = self.weighing();
         let today = Today::Loan(&statement);
-        let mut options = self
-            .options
-            .iter()
-            .map(|choice| weighing.evaluate(choice, &today))
-            .collect::<Result<Vec<_>>>()?;
+        let mut options = weighing.evaluate_all(&self.options, &today)?;
         // every promotion open today is a way out, unless an option names it
         for label in super::promotion::open_promotions(&statement) {
             let named = self
@@ -69,8 +53,7 @@ impl Comparison {
                 }
             }
         }
-        weighing.break_evens(&mut options)?;
-        weighing.rank(&mut options)?;
+        weighing.conclude(&mut options)?;
         Ok(ComparisonResult {
             as_of: self.as_of,
             payoff: statement.payoff,

@@ -32,6 +32,30 @@ pub(super) struct Weighing<'a> {
 }
 
 impl Weighing<'_> {
+    /// Every one of `options` weighed against `today`, refused when there
+    /// are none or nothing is owed.
+    pub(super) fn evaluate_all(&self, options: &[Choice], today: &Today) -> Result<Vec<OptionResult>> {
+        if options.is_empty() {
+            return Err(Error::Invalid {
+                field: "comparison",
+                reason: "there are no options to compare".into(),
+            });
+        }
+        if today.payoff().is_zero() {
+            return Err(Error::Invalid {
+                field: "comparison",
+                reason: format!("nothing is owed on {}", self.context.as_of),
+            });
+        }
+        options.iter().map(|choice| self.evaluate(choice, today)).collect()
+    }
+
+    /// Every option's break-even day searched, then the options ranked.
+    pub(super) fn conclude(&self, options: &mut [OptionResult]) -> Result<()> {
+        self.break_evens(options)?;
+        self.rank(options)
+    }
+
     /// Every option's break-even day and longest delay, searched at once
     /// (each round of probes one replay); none for staying itself.
     pub(super) fn break_evens(&self, options: &mut [OptionResult]) -> Result<()> {

@@ -107,13 +107,6 @@ impl fmt::Display for CardComparisonResult {
             "Card on {}: {} days past due, bucket {}",
             self.as_of, st.days_past_due, st.bucket
         )?;
-        writeln!(
-            f,
-            "payoff today {}, monthly budget {}, ranked by {}\n",
-            self.payoff.grouped(),
-            self.monthly_budget.grouped(),
-            self.rank_by
-        )?;
-        super::write_options(f, &self.options)
+        super::write_options(f, self.payoff, self.monthly_budget, self.rank_by, &self.options)
     }
 }

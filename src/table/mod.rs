@@ -6,7 +6,7 @@
 use std::fmt;
 
 use crate::accrual::{InstallmentStatus, LoanStatus, Milestone, PromotionState, Statement, Timeline, TimelineEntry};
-use crate::compare::{ComparisonResult, OptionResult};
+use crate::compare::{ComparisonResult, OptionResult, RankBy};
 use crate::components::Components;
 use crate::limits::LimitsResult;
 use crate::money::Money;
@@ -344,14 +344,7 @@ impl fmt::Display for ComparisonResult {
             st.bucket,
             status(st.status)
         )?;
-        writeln!(
-            f,
-            "payoff today {}, monthly budget {}, ranked by {}\n",
-            self.payoff.grouped(),
-            self.monthly_budget.grouped(),
-            self.rank_by
-        )?;
-        write_options(f, &self.options)?;
+        write_options(f, self.payoff, self.monthly_budget, self.rank_by, &self.options)?;
         if let Some(timeline) = &self.if_unpaid {
             write_timeline(f, "If nothing is paid", timeline)?;
         }
@@ -359,9 +352,23 @@ impl fmt::Display for ComparisonResult {
     }
 }
 
-/// A comparison's options: side by side, then each with its reason, credit
-/// impact, break-even day and warnings.
-pub(crate) fn write_options(f: &mut fmt::Formatter<'_>, options: &[OptionResult]) -> fmt::Result {
+/// A comparison's payoff, budget and ranking key, then its options: side by
+/// side, then each with its reason, credit impact, break-even day and
+/// warnings.
+pub(crate) fn write_options(
+    f: &mut fmt::Formatter<'_>,
+    payoff: Money,
+    budget: Money,
+    rank_by: RankBy,
+    options: &[OptionResult],
+) -> fmt::Result {
+    writeln!(
+        f,
+        "payoff today {}, monthly budget {}, ranked by {}\n",
+        payoff.grouped(),
+        budget.grouped(),
+        rank_by
+    )?;
     let mut table = Table::new(&[
         ("option", Align::Left),
         ("total paid", Align::Right),
